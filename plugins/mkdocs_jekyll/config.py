@@ -1,0 +1,94 @@
+"""Option schemas of the two plugins, declared with MkDocs' own config descriptors.
+
+Names are flat and prefixed by feature, as in Material's plugins, and default to what Jekyll
+does when its ``_config.yml`` says nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs_static_i18n.config import I18nPluginConfig, I18nPluginLanguage
+
+# BCP 47 as people write it in folder names: a language, then optional script and region
+# subtags, with '-' or '_' and any case ("es-419", "pt-br", "pt_BR", "zh-Hant", "sr-Latn-RS").
+_BCP47 = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z]{4})?(?:[-_](?:[A-Za-z]{2}|[0-9]{3}))?$")
+
+
+class BCP47Locale(c.Type[str]):
+    """A locale code such as ``en``, ``es-419`` or ``pt-br``.
+
+    static-i18n's own ``Locale`` option rejects region codes made of digits (``es-419``) and
+    lower-case regions (``pt-br``), which are exactly what our users' folders are called.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        """Accept a BCP 47 tag (or static-i18n's special ``null``)."""
+        text = super().run_validation(value)
+        if text.lower() != "null" and not _BCP47.match(text):
+            raise base.ValidationError(
+                f"Expected a BCP 47 locale such as 'en', 'es-419' or 'pt-br', received '{text}'."
+            )
+        return text
+
+
+class JekyllLanguage(I18nPluginLanguage):
+    """One entry of ``languages:``; the default language lives under ``/<locale>/`` too."""
+
+    locale = BCP47Locale()
+
+    def validate(self) -> tuple[list[Any], list[Any]]:
+        """Default every ``link`` to ``/<locale>/``, the default language included."""
+        user_link = self.get("link")
+        failed, warnings = super().validate()
+        if user_link is None and not failed and self.locale != "null":
+            # Upstream sends the default language's switcher entry to "/", but our default
+            # locale is served under its own folder, like every other locale.
+            self.link = f"/{self.locale}/"
+        return failed, warnings
+
+
+class JekyllI18nConfig(I18nPluginConfig):
+    """``jekyll/i18n`` options: static-i18n's, with locale folders and no fallback copies."""
+
+    docs_structure = c.Choice(["folder", "suffix"], default="folder")
+    # A fallback copy of an untranslated page overwrites real pages in later locale passes and
+    # advertises fake alternates, so it is off unless a user asks for it.
+    fallback_to_default = c.Type(bool, default=False)
+    languages = c.ListOfItems(c.SubConfig(JekyllLanguage, validate=True))
+
+
+class JekyllConfig(base.Config):
+    """``jekyll`` options (the core): what Jekyll reads from ``_config.yml``."""
+
+    enabled = c.Type(bool, default=True)
+
+    # Permalinks: the site-wide style for documents without a `permalink` (Jekyll's
+    # `permalink`). Unset: 'pretty' with `use_directory_urls`, else Jekyll's 'date'.
+    permalink = c.Optional(c.Type(str))
+    # Front matter defaults in Jekyll's format: [{scope: {path, type}, values: {...}}].
+    defaults = c.ListOfItems(c.Type(dict), default=[])
+
+    # The site author (Minimal Mistakes `author.links` or academicpages' flat keys).
+    author = c.Type(dict, default={})
+    # Extra keys exposed as `site.<key>` to Liquid, as `_config.yml` keys are in Jekyll.
+    site = c.Type(dict, default={})
+
+    # Folders, relative to the folder of mkdocs.yml (Jekyll's `data_dir`, `includes_dir`).
+    data_dir = c.Type(str, default="_data")
+    includes_dir = c.Type(str, default="_includes")
+
+    # Liquid (Jekyll's `liquid:` section).
+    liquid_strict_variables = c.Type(bool, default=False)
+    liquid_strict_filters = c.Type(bool, default=False)
+    # Jekyll's `timezone`, used by date filters.
+    timezone = c.Optional(c.Type(str))
+
+    # Markdown: enable the extensions that make Python-Markdown read content like kramdown.
+    markdown_kramdown = c.Type(bool, default=True)

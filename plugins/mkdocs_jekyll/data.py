@@ -1,0 +1,75 @@
+"""Read a Jekyll ``_data`` folder into the mapping templates see as ``site.data``."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentError
+
+try:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+# Jekyll's DataReader reads these extensions (jekyll/readers/data_reader.rb).
+DATA_EXTENSIONS = (".yml", ".yaml", ".json", ".csv", ".tsv")
+
+
+def load_data_dir(folder: Path, *, label: str) -> dict[str, Any]:
+    """Load every data file below ``folder``, sub-folders becoming nested mappings.
+
+    Mirrors Jekyll's ``DataReader``: ``_data/members.yml`` is ``site.data.members`` and
+    ``_data/team/leads.csv`` is ``site.data.team.leads``; CSV and TSV files become lists of
+    row mappings keyed by their header. A missing folder is an empty mapping.
+
+    Args:
+        folder: The data folder (absolute).
+        label: How messages name the folder, e.g. ``_data``.
+
+    Returns:
+        The nested mapping for ``site.data``.
+
+    Raises:
+        ContentError: A file does not parse; the message names it and the line.
+    """
+    data: dict[str, Any] = {}
+    if not folder.is_dir():
+        return data
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith((".", "_")):
+            continue
+        name = f"{label}/{entry.name}"
+        if entry.is_dir():
+            data[entry.name] = load_data_dir(entry, label=name)
+        elif entry.suffix.lower() in DATA_EXTENSIONS:
+            data[entry.stem] = load_data_file(entry, label=name)
+    return data
+
+
+def load_data_file(path: Path, *, label: str) -> Any:
+    """Parse one data file by its extension; errors name ``label`` and the line."""
+    text = path.read_text(encoding="utf-8-sig")
+    suffix = path.suffix.lower()
+    if suffix in (".yml", ".yaml"):
+        try:
+            return yaml.load(text, Loader=_Loader)
+        except yaml.MarkedYAMLError as err:
+            mark = err.problem_mark
+            line = mark.line + 1 if mark is not None else None
+            raise ContentError(label, f"invalid YAML: {err.problem}", line=line) from err
+        except yaml.YAMLError as err:
+            raise ContentError(label, f"invalid YAML: {err}") from err
+    if suffix == ".json":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as err:
+            raise ContentError(
+                label, f"invalid JSON: {err.msg}", line=err.lineno, column=err.colno
+            ) from err
+    delimiter = "\t" if suffix == ".tsv" else ","
+    return [dict(row) for row in csv.DictReader(text.splitlines(), delimiter=delimiter)]

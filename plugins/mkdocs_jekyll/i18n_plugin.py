@@ -1,0 +1,123 @@
+"""``jekyll/i18n``: mkdocs-static-i18n with the locale model Jekyll sites need.
+
+It keeps static-i18n's locale trees, per-locale builds, nav and search handling, and changes
+four things: region locales (``es-419``, ``pt-br``) are accepted; the default locale is served
+under ``/<locale>/`` like the others; an untranslated page is never copied into another
+locale; and only configured locale folders are locales (``docs/cv/`` is a folder, not Czech).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs_static_i18n.plugin import I18n
+
+from .config import JekyllI18nConfig
+from .site.documents import normalise_locale
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
+
+log = get_plugin_logger(__name__)
+
+
+class JekyllI18nPlugin(I18n):  # type: ignore[misc] - static-i18n ships no type hints
+    """static-i18n, folder structure, for Jekyll-style locale trees."""
+
+    config_class = JekyllI18nConfig
+
+    def locale_folders(self) -> dict[str, str]:
+        """Normalised folder name (``pt-br``) to configured locale code, built locales only."""
+        return {normalise_locale(code): code for code in self.build_languages}
+
+    @event_priority(-100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Refuse fallback copies, then let static-i18n configure the locale pass.
+
+        Priority: -100, as upstream's (an override does not inherit the decorator), because
+        static-i18n must react to the other plugins' configuration.
+        """
+        if self.config.fallback_to_default:
+            # With fallback on, a later locale pass re-renders default-locale pages onto their
+            # own URLs and overwrites them (seen: /en/ pages ending with <html lang="pt">).
+            log.warning(
+                "'fallback_to_default: true' is not supported by jekyll/i18n: untranslated "
+                "pages would be copied over other locales' pages. Remove the option; the "
+                "language switcher sends readers to the locale's home page instead."
+            )
+            self.config.fallback_to_default = False
+        result: MkDocsConfig | None = super().on_config(config)
+        return result
+
+    @event_priority(-100)
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """Let upstream flatten the locale's own section, whatever MkDocs titled it.
+
+        Priority: -100, as upstream's. MkDocs titles the folder ``es-419`` "Es 419" while
+        upstream looks for "Es-419", so the Spanish nav kept a useless top-level section.
+        """
+        current = normalise_locale(self.current_language)
+        for item in nav.items:
+            if item.is_section and item.title:
+                if normalise_locale(item.title.replace(" ", "-")) == current:
+                    item.title = self.current_language.capitalize()
+        result: Navigation = super().on_nav(nav, config, files)
+        return result
+
+    def reconfigure_files(self, files: Files, mkdocs_config: MkDocsConfig) -> Any:
+        """Build the locale's file list, trusting configured locale folders only.
+
+        Upstream guesses that any folder named like a locale (``cv``, ``es``) is one and drops
+        its pages from every pass; such files are handled here as ordinary, unlocalised files.
+        Upstream also moves the default locale's files to the site root; they are moved back
+        under ``/<locale>/``.
+        """
+        folders = self.locale_folders()
+        guessed = [f for f in files if _is_unconfigured_top_folder(f, folders, mkdocs_config)]
+        kept = Files([f for f in files if f not in guessed])
+        i18n_files = super().reconfigure_files(kept, mkdocs_config)
+        for file in guessed:
+            if self.is_default_language_build or not file.is_documentation_page():
+                _mark_unlocalised(file, self.current_language)
+                i18n_files.append(file)
+        if self.is_default_language_build:
+            for file in i18n_files:
+                if getattr(file, "localization", None) == self.default_language:
+                    _restore_locale_prefix(file, mkdocs_config)
+        return i18n_files
+
+
+def _is_unconfigured_top_folder(file: File, folders: dict[str, str], config: MkDocsConfig) -> bool:
+    """True for a docs file in a top-level folder that is not a configured locale."""
+    if file.abs_src_path is None or not _within(file.abs_src_path, config.docs_dir):
+        return False
+    parts = PurePosixPath(file.src_uri).parts
+    return len(parts) > 1 and normalise_locale(parts[0]) not in folders
+
+
+def _within(path: str, folder: str) -> bool:
+    return os.path.commonpath([os.path.abspath(path), os.path.abspath(folder)]) == (
+        os.path.abspath(folder)
+    )
+
+
+def _mark_unlocalised(file: File, current_language: str) -> None:
+    """Give a non-locale file the attributes static-i18n's templates read."""
+    file.alternates = {current_language: file}
+    file.locale = current_language
+    file.locale_alternate_of = current_language
+    file.localization = None
+    file.norm_src_uri = file.src_uri
+
+
+def _restore_locale_prefix(file: File, config: MkDocsConfig) -> None:
+    """Put a default-locale file back at ``<locale>/...``, where its source folder says."""
+    original = File(file.src_path, config.docs_dir, config.site_dir, config.use_directory_urls)
+    file.dest_uri = original.dest_uri
+    file.url = original.url
+    file.abs_dest_path = original.abs_dest_path

@@ -1,0 +1,1 @@
+"""Jekyll's Liquid filters, one module per category."""

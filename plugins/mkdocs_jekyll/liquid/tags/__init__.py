@@ -1,0 +1,1 @@
+"""Jekyll's Liquid tags, one module per tag."""

@@ -1,0 +1,328 @@
+"""``jekyll``: the core plugin. Hooks only; the work lives in the modules they call."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files, get_files
+from mkdocs_static_i18n.plugin import I18n
+
+from .author import build_author_profile
+from .config import JekyllConfig
+from .data import load_data_dir
+from .defaults import FrontMatterDefaults
+from .errors import ContentError
+from .layouts import template_for_layout
+from .liquid.environment import LiquidSettings, create_environment
+from .liquid.filters.urls import compute_relative_url
+from .liquid.render import render_markdown
+from .markdown_compat import add_kramdown_extensions
+from .site.documents import Document, ScanCache, SiteModel, build_site_model, normalise_locale
+from .site.drops import SiteSettings, jekyll_drop, page_drop, site_drop
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
+
+log = get_plugin_logger(__name__)
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+INCLUDES_DIR = Path(__file__).parent / "includes"
+EXTRA_CSS = "assets/mkdocs_jekyll/jekyll.css"
+
+
+class _BuildState:
+    """Everything computed once per build and shared by static-i18n's locale passes."""
+
+    def __init__(self, settings: SiteSettings, root: Path) -> None:
+        self.settings = settings
+        self.root = root
+        self.model = SiteModel()
+        self.rendered: dict[str, tuple[str, str]] = {}
+        """src_path -> (Markdown body as read, Markdown after Liquid)."""
+        self.author: Any = None
+        self.liquid: Any = None
+        self.context: dict[str, Any] = {}
+        """The ``site`` and ``jekyll`` variables shared by every page."""
+
+
+class JekyllPlugin(BasePlugin[JekyllConfig]):
+    """Jekyll pages (front matter, permalinks, Liquid, layouts) on MkDocs + Material."""
+
+    def __init__(self) -> None:
+        self._scan_cache = ScanCache()
+        self._state: _BuildState | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defining this keeps the plugin alive across `mkdocs serve` rebuilds (scan cache)."""
+
+    # -- configuration ---------------------------------------------------------------------
+
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Resolve site settings and install templates and Markdown extensions.
+
+        Priority: 100, because static-i18n (-100) must see our theme folder and extensions.
+        """
+        if not self.config.enabled:
+            return config
+        self._install_theme(config)
+        if self.config.markdown_kramdown:
+            config.markdown_extensions = add_kramdown_extensions(config.markdown_extensions)
+        if EXTRA_CSS not in [str(item) for item in config.extra_css]:
+            config.extra_css.append(EXTRA_CSS)
+        if self._state is None or not _is_locale_pass(config):
+            # A new build (static-i18n's later locale passes reuse the first pass's state).
+            root = Path(config.config_file_path or ".").resolve().parent
+            self._state = _BuildState(self._resolve_settings(config), root)
+        return config
+
+    def _install_theme(self, config: MkDocsConfig) -> None:
+        """Put our templates right after the user's ``custom_dir`` and before Material's."""
+        dirs = config.theme.dirs
+        ours = str(TEMPLATES_DIR)
+        if ours in dirs:
+            return
+        custom = config.theme.custom_dir
+        position = dirs.index(custom) + 1 if custom in dirs else 0
+        dirs.insert(position, ours)
+
+    def _resolve_settings(self, config: MkDocsConfig) -> SiteSettings:
+        parts = urlsplit(config.site_url or "")
+        url = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+        return SiteSettings(
+            title=config.site_name,
+            description=config.site_description,
+            url=url,
+            baseurl=parts.path.rstrip("/"),
+            lang=_site_lang(config),
+            author=self.config.author,
+            extra=self.config.site,
+            environment=os.environ.get("JEKYLL_ENV", "development"),
+        )
+
+    # -- reading the site ------------------------------------------------------------------
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Read every locale's front matter and render its Liquid, before `site/` is cleaned.
+
+        Any content error stops the build here, so the previous `site/` stays intact.
+        """
+        state = self._state
+        if not self.config.enabled or state is None or _is_locale_pass(config):
+            return
+        with _as_plugin_error():
+            self._scan(config, state)
+            self._render_all(config, state)
+
+    def _scan(self, config: MkDocsConfig, state: _BuildState) -> None:
+        defaults = FrontMatterDefaults(self.config.defaults)
+        for problem in defaults.problems():
+            log.warning(f"mkdocs.yml: plugins.jekyll.defaults: {problem}")
+        files = get_files(config)
+        sources = [
+            (f.src_uri, f.abs_src_path)
+            for f in files.documentation_pages()
+            if f.abs_src_path is not None and not f.inclusion.is_excluded()
+        ]
+        state.model = build_site_model(
+            sources,
+            cache=self._scan_cache,
+            defaults=defaults,
+            permalink_style=self._permalink_style(config),
+            locales=_locales(config),
+        )
+
+    def _permalink_style(self, config: MkDocsConfig) -> str:
+        if self.config.permalink:
+            return self.config.permalink
+        # MkDocs' use_directory_urls says what the site wants when Jekyll's option is unset.
+        return "pretty" if config.use_directory_urls else "date"
+
+    def _render_all(self, config: MkDocsConfig, state: _BuildState) -> None:
+        data = load_data_dir(state.root / self.config.data_dir, label=self.config.data_dir)
+        state.liquid = self._create_liquid(config, state)
+        state.context = {
+            "site": site_drop(state.settings, state.model, data=data, time=dt.datetime.now(dt.UTC)),
+            "jekyll": jekyll_drop(state.settings.environment),
+        }
+        state.author = build_author_profile(
+            self.config.author, relative_url=lambda url: _relative(url, state.settings.baseurl)
+        )
+        for doc in state.model.documents.values():
+            state.rendered[doc.src_path] = (doc.body, _render(state, doc, doc.body))
+
+    def _create_liquid(self, config: MkDocsConfig, state: _BuildState) -> Any:
+        site_includes = state.root / self.config.includes_dir
+        settings = LiquidSettings(
+            includes_dirs=(site_includes, INCLUDES_DIR),
+            include_labels=(self.config.includes_dir, "mkdocs_jekyll/includes"),
+            site_url=state.settings.url,
+            baseurl=state.settings.baseurl,
+            strict_variables=self.config.liquid_strict_variables,
+            strict_filters=self.config.liquid_strict_filters,
+            link_targets=state.model.link_targets(),
+            markdownify=_markdown_converter(config),
+            timezone=self.config.timezone,
+            docs_dir=Path(config.docs_dir),
+        )
+        return create_environment(settings)
+
+    # -- files and URLs --------------------------------------------------------------------
+
+    @event_priority(-200)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        """Move every page to its permalink and drop unpublished ones.
+
+        Priority: -200, after static-i18n (-100), which rebuilds the file list and would
+        otherwise strip the locale folder from our URLs again.
+        """
+        state = self._state
+        if not self.config.enabled or state is None:
+            return files
+        for file in list(files.documentation_pages()):
+            if file.src_uri in state.model.unpublished:
+                files.remove(file)
+                continue
+            doc = state.model.documents.get(file.src_uri)
+            if doc is not None:
+                _move_file(file, doc, config)
+        return files
+
+    # -- pages -----------------------------------------------------------------------------
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Give the page its merged front matter and layout, and its Liquid output."""
+        state = self._state
+        if not self.config.enabled or state is None:
+            return markdown
+        doc = state.model.documents.get(page.file.src_uri)
+        if doc is None:
+            return markdown
+        page.meta = _page_meta(doc)
+        cached = state.rendered.get(doc.src_path)
+        if cached is not None and cached[0] == markdown:
+            return cached[1]
+        # Another plugin changed the Markdown since it was read: render what it gave us.
+        with _as_plugin_error():
+            return _render(state, doc, markdown)
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        """Expose the author profile to our templates."""
+        if self.config.enabled and self._state is not None:
+            context["jekyll_author"] = self._state.author  # type: ignore[typeddict-unknown-key]
+        return context
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer | None:
+        """Rebuild when data or include files change, as `jekyll serve` does."""
+        if not self.config.enabled:
+            return server
+        root = Path(config.config_file_path or ".").resolve().parent
+        for folder in (self.config.data_dir, self.config.includes_dir):
+            path = root / folder
+            if path.is_dir():
+                server.watch(str(path))
+        return server
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+@contextmanager
+def _as_plugin_error() -> Iterator[None]:
+    """Turn a content mistake into MkDocs' one-line build error (never a traceback)."""
+    try:
+        yield
+    except ContentError as err:
+        raise PluginError(str(err)) from err
+
+
+def _is_locale_pass(config: MkDocsConfig) -> bool:
+    """True inside static-i18n's second and later locale passes of one build."""
+    return any(isinstance(p, I18n) and p.building for p in config.plugins.values())
+
+
+def _i18n_plugin(config: MkDocsConfig) -> Any:
+    for plugin in config.plugins.values():
+        if isinstance(plugin, I18n):
+            return plugin
+    return None
+
+
+def _locales(config: MkDocsConfig) -> dict[str, str]:
+    """Normalised folder name to configured locale, from static-i18n's `languages`."""
+    plugin = _i18n_plugin(config)
+    if plugin is None:
+        return {}
+    return {normalise_locale(code): code for code in plugin.build_languages}
+
+
+def _site_lang(config: MkDocsConfig) -> str | None:
+    plugin = _i18n_plugin(config)
+    if plugin is not None and plugin.default_language:
+        return str(plugin.default_language)
+    language = config.theme.get("language")
+    return str(language) if language else None
+
+
+def _render(state: _BuildState, doc: Document, markdown: str) -> str:
+    """Render one document's Liquid with the build's shared ``site`` and ``jekyll``."""
+    context = {**state.context, "page": page_drop(doc)}
+    return render_markdown(
+        state.liquid,
+        markdown,
+        path=doc.src_path,
+        line_offset=doc.line_offset,
+        context=context,
+        source_file=Path(doc.abs_path),
+    )
+
+
+def _move_file(file: Any, doc: Document, config: MkDocsConfig) -> None:
+    """Point a file at its permalink; MkDocs caches all three, so all three are set."""
+    file.dest_uri = doc.dest
+    file.url = file._get_url(config.use_directory_urls)
+    file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, doc.dest))
+
+
+def _page_meta(doc: Document) -> dict[str, Any]:
+    meta = dict(doc.data)
+    if "template" not in meta:
+        template = template_for_layout(meta.get("layout"))
+        if template is not None:
+            meta["template"] = template
+    return meta
+
+
+def _relative(url: str, baseurl: str) -> str:
+    return str(compute_relative_url(url, baseurl))
+
+
+def _markdown_converter(config: MkDocsConfig) -> Any:
+    """``markdownify`` converts with the site's own Markdown extensions."""
+    import markdown
+
+    def convert(text: str) -> str:
+        md = markdown.Markdown(
+            extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+        )
+        return md.convert(text)
+
+    return convert

@@ -1,0 +1,91 @@
+"""Helpers shared by the tests: build real sites in a temporary folder and read their output."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+from bs4 import BeautifulSoup
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+REPO = Path(__file__).resolve().parent.parent
+
+BuildSite = Callable[..., Path]
+
+
+def write_files(root: Path, files: Mapping[str, str]) -> None:
+    """Write ``files`` (path relative to ``root`` -> text, dedented) below ``root``."""
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+
+
+def two_locale_plugins(**jekyll: Any) -> list[Any]:
+    """The plugin list of a two-locale site (en default, es-419), with ``jekyll`` options."""
+    return [
+        "search",
+        {
+            "jekyll/i18n": {
+                "languages": [
+                    {"locale": "en", "name": "English", "default": True},
+                    {"locale": "es-419", "name": "Español"},
+                ]
+            }
+        },
+        {"jekyll": jekyll},
+    ]
+
+
+def build_project(project: Path, *, strict: bool = False) -> Path:
+    """Run ``mkdocs build`` in-process on ``project/mkdocs.yml``; return the site folder."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        config = load_config(str(project / "mkdocs.yml"), strict=strict)
+        build(config)
+    finally:
+        os.chdir(cwd)
+    return Path(config.site_dir)
+
+
+def make_site_builder(tmp_path: Path) -> BuildSite:
+    """``build(files={...}, strict=False, **mkdocs_yml)`` builds a site in ``tmp_path``.
+
+    ``files`` are paths relative to the project (``docs/en/a.md``, ``_data/x.yml``);
+    keyword arguments become ``mkdocs.yml`` keys (``plugins`` defaults to a bare ``jekyll``).
+    """
+
+    def _build(files: Mapping[str, str], strict: bool = False, **config: Any) -> Path:
+        project = tmp_path / "project"
+        project.mkdir(exist_ok=True)
+        write_files(project, files)
+        settings: dict[str, Any] = {
+            "site_name": "Test site",
+            "site_url": "https://example.com/",
+            "theme": {"name": "material"},
+            "plugins": [{"jekyll": {}}],
+        }
+        settings.update(config)
+        (project / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+        return build_project(project, strict=strict)
+
+    return _build
+
+
+def html(path: Path) -> BeautifulSoup:
+    """Parse an output HTML file."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def output_paths(site: Path, suffix: str = ".html") -> set[str]:
+    """All output files with ``suffix``, relative to ``site``, POSIX separators."""
+    return {p.relative_to(site).as_posix() for p in site.rglob(f"*{suffix}")}

@@ -1,0 +1,108 @@
+"""`mkdocs serve` serves the locale pages and rebuilds on edits to pages, _data and _includes.
+
+Given a two-locale site, when `mkdocs serve` runs on a free port of 127.0.0.1, then both
+locales' pages are served at their permalinks, and editing a page, a data file or an include
+is visible after the automatic rebuild. The test stops the server it started.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sitebuild import two_locale_plugins, write_files
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait_for(url: str, predicate: Callable[[str], bool], timeout: float = 60) -> str:
+    deadline = time.monotonic() + timeout
+    last: str | None = None
+    while time.monotonic() < deadline:
+        last = _fetch(url)
+        if last is not None and predicate(last):
+            return last
+        time.sleep(0.3)
+    raise AssertionError(f"{url} did not satisfy the condition in {timeout}s; last: {last!r:.300}")
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    project = tmp_path / "site"
+    write_files(
+        project,
+        {
+            "docs/en/index.md": "Home\n",
+            "docs/en/impact.md": (
+                "---\npermalink: /en/impact/\n---\n"
+                "DATA-{{ site.data.msg.text }} {% include bit.html %} PAGE-one\n"
+            ),
+            "docs/es-419/index.md": "Inicio\n",
+            "docs/es-419/impacto.md": "---\npermalink: /es-419/impacto/\n---\nImpacto\n",
+            "_data/msg.yml": "text: first\n",
+            "_includes/bit.html": "INC-first",
+        },
+    )
+    config = {
+        "site_name": "Serve",
+        "site_url": "https://example.com/",
+        "theme": {"name": "material"},
+        "plugins": two_locale_plugins(),
+    }
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield project, f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def test_serve_serves_both_locales_and_rebuilds_on_edits(served: tuple[Path, str]) -> None:
+    project, base = served
+    page = _wait_for(f"{base}/en/impact/", lambda text: "DATA-first" in text)
+    assert "INC-first" in page and "PAGE-one" in page
+    assert "Impacto" in _wait_for(f"{base}/es-419/impacto/", lambda text: "Impacto" in text)
+
+    (project / "_data/msg.yml").write_text("text: second\n", encoding="utf-8")
+    _wait_for(f"{base}/en/impact/", lambda text: "DATA-second" in text)
+
+    (project / "_includes/bit.html").write_text("INC-second", encoding="utf-8")
+    _wait_for(f"{base}/en/impact/", lambda text: "INC-second" in text)
+
+    source = project / "docs/en/impact.md"
+    source.write_text(source.read_text().replace("PAGE-one", "PAGE-two"), encoding="utf-8")
+    _wait_for(f"{base}/en/impact/", lambda text: "PAGE-two" in text)

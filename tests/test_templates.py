@@ -1,0 +1,372 @@
+"""The package's templates: ``layout: single`` with the author sidebar, and region locales.
+
+Given a Material site whose theme folders are the site's ``overrides/``, then the package's
+``templates/``, then Material (the order the plugin sets up), and a hooks file standing in for
+the plugin's ``on_page_context`` (it sets ``jekyll_author``), when the site is built, then the
+pages show what Minimal Mistakes shows, escaped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from importlib.resources import files as package_files
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from jinja2 import Environment, FileSystemLoader
+
+from mkdocs_jekyll.author import build_author_profile
+from sitebuild import BuildSite, html
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "plugins" / "mkdocs_jekyll" / "templates"
+MATERIAL = Path(str(package_files("material"))) / "templates"
+
+AUTHOR: dict[str, Any] = {
+    "name": "Ada Lovelace",
+    "avatar": "profile.png",
+    "bio": "Engineer & writer.",
+    "location": "London",
+    "employer": "Analytical Engines",
+    "email": "ada@example.com",
+    "github": "ada",
+    "links": [
+        {"label": "Scholar", "icon": "ai ai-google-scholar",
+         "url": "https://scholar.google.com/citations?user=x&hl=en"},
+        {"label": "Odd icon", "icon": "fab fa-no-such-brand", "url": "https://odd.example/"},
+    ],
+}  # fmt: skip
+
+# Stands in for the plugin: theme folder order of on_config, jekyll_author of on_page_context.
+HOOKS = """
+from mkdocs.plugins import event_priority
+from mkdocs_jekyll.author import build_author_profile
+
+AUTHOR = {author!r}
+UI_TEXT = {ui_text!r}
+TEMPLATES = {templates!r}
+
+
+@event_priority(100)
+def on_config(config):
+    index = 1 if config.theme.custom_dir else 0
+    config.theme.dirs.insert(index, TEMPLATES)
+    return config
+
+
+def on_page_context(context, page, config, nav):
+    context["jekyll_author"] = build_author_profile(AUTHOR, relative_url=lambda p: "/repo" + p)
+    if UI_TEXT:
+        context["jekyll_ui_text"] = UI_TEXT
+    return context
+"""
+
+PAGE = """
+---
+template: layouts/single.html
+author_profile: true
+title: "Impact & Outcomes"
+excerpt: "Measurable outcomes from production ML."
+---
+Some text.
+
+## Section
+"""
+
+
+def build(
+    build_site: BuildSite,
+    pages: Mapping[str, str],
+    *,
+    author: Mapping[str, Any] | None = None,
+    theme: Mapping[str, Any] | None = None,
+    overrides: Mapping[str, str] | None = None,
+    ui_text: Mapping[str, str] | None = None,
+) -> Path:
+    """Build a Material site with the package's templates and the hooks above."""
+    files = {f"docs/{name}": text for name, text in pages.items()}
+    files |= {f"overrides/{name}": text for name, text in (overrides or {}).items()}
+    files["hooks.py"] = HOOKS.format(
+        author=dict(AUTHOR if author is None else author),
+        ui_text=dict(ui_text or {}),
+        templates=str(TEMPLATES),
+    )
+    settings: dict[str, Any] = {"name": "material"} | dict(theme or {})
+    if overrides:
+        settings["custom_dir"] = "overrides"
+    return build_site(
+        files=files,
+        strict=True,
+        site_url="https://example.github.io/repo/",
+        theme=settings,
+        plugins=["search"],
+        hooks=["hooks.py"],
+        extra_css=["assets/mkdocs_jekyll/jekyll.css"],
+    )
+
+
+def one(soup: BeautifulSoup | Tag, selector: str) -> Tag:
+    """The single element matching ``selector``."""
+    found = soup.select(selector)
+    assert len(found) == 1, f"{selector}: {len(found)} matches"
+    return found[0]
+
+
+def link_table(profile: Tag) -> list[tuple[str, str]]:
+    """(label, href) of every link of an author profile."""
+    return [
+        (a.get_text(" ", strip=True), str(a["href"]))
+        for a in profile.select(".jekyll-author__urls a")
+    ]
+
+
+# -----------------------------------------------------------------------------
+# Author profile
+
+
+def test_author_profile_sits_above_the_navigation_in_the_primary_sidebar(
+    build_site: BuildSite,
+) -> None:
+    site = build(build_site, {"index.md": "# Home\n", "impact.md": PAGE})
+    soup = html(site / "impact" / "index.html")
+
+    sidebar = one(soup, ".md-sidebar--primary")
+    inner = one(sidebar, ".md-sidebar__inner")
+    children = [child for child in inner.children if isinstance(child, Tag)]
+    assert [c.get("class") for c in children] == [
+        ["jekyll-author-sidebar"],
+        ["md-nav", "md-nav--primary"],
+    ]
+
+    profile = one(sidebar, ".jekyll-author")
+    assert one(profile, ".jekyll-author__name").get_text(strip=True) == "Ada Lovelace"
+    assert one(profile, ".jekyll-author__bio").get_text(strip=True) == "Engineer & writer."
+    assert one(profile, "img.jekyll-author__avatar-img")["src"] == "/repo/images/profile.png"
+    assert one(profile, "img.jekyll-author__avatar-img")["alt"] == "Ada Lovelace"
+    assert one(profile, ".jekyll-author__location").get_text(strip=True) == "London"
+    assert one(profile, ".jekyll-author__employer").get_text(strip=True) == "Analytical Engines"
+    assert link_table(profile) == [
+        ("Scholar", "https://scholar.google.com/citations?user=x&hl=en"),
+        ("Odd icon", "https://odd.example/"),
+        ("Email", "mailto:ada@example.com"),
+        ("GitHub", "https://github.com/ada"),
+    ]
+    # Every link has an icon, even when Material lacks the one asked for.
+    assert all(li.select_one(".jekyll-author__icon svg") for li in profile.select("li"))
+    # The table of contents keeps its own sidebar.
+    assert one(soup, ".md-sidebar--secondary").select_one(".md-nav--secondary")
+
+
+def test_narrow_screens_get_a_compact_profile_with_a_follow_button(build_site: BuildSite) -> None:
+    site = build(build_site, {"index.md": "# Home\n", "impact.md": PAGE})
+    soup = html(site / "impact" / "index.html")
+
+    compact = one(soup, ".jekyll-author-compact .jekyll-author--compact")
+    assert compact.find_parent(class_="md-sidebar") is None
+    assert one(compact, "summary").get_text(strip=True) == "Follow"
+    assert len(link_table(compact)) == 4
+
+
+def test_follow_button_speaks_the_locale_of_ui_text(build_site: BuildSite) -> None:
+    pages = {"index.md": "# Inicio\n", "impacto.md": PAGE}
+    site = build(build_site, pages, ui_text={"follow_label": "Seguir:"})
+    soup = html(site / "impacto" / "index.html")
+
+    # Minimal Mistakes: `follow_label | remove: ":"`.
+    assert one(soup, ".jekyll-author--compact summary").get_text(strip=True) == "Seguir"
+
+
+def test_title_and_excerpt_lead_the_page(build_site: BuildSite) -> None:
+    site = build(build_site, {"index.md": "# Home\n", "impact.md": PAGE})
+    soup = html(site / "impact" / "index.html")
+
+    article = one(soup, "article.md-content__inner")
+    assert one(article, "h1").get_text(strip=True) == "Impact & Outcomes"
+    lead = one(article, "h1 + p.jekyll-page__lead")
+    assert lead.get_text(strip=True) == "Measurable outcomes from production ML."
+    assert soup.title is not None
+    assert soup.title.get_text() == "Impact & Outcomes - Test site"
+
+
+def test_content_with_its_own_h1_keeps_it_and_gets_no_second_title(build_site: BuildSite) -> None:
+    page = PAGE.replace("Some text.", "# Own title\n\nSome text.")
+    site = build(build_site, {"index.md": "# Home\n", "impact.md": page})
+    article = one(html(site / "impact" / "index.html"), "article.md-content__inner")
+
+    assert [h.get_text(strip=True) for h in article.select("h1")] == ["Own title"]
+
+
+@pytest.mark.parametrize(
+    "front_matter",
+    ["template: layouts/single.html", "template: layouts/single.html\nauthor_profile: false"],
+    ids=["author_profile unset", "author_profile false"],
+)
+def test_page_without_author_profile_has_materials_sidebars(
+    build_site: BuildSite, front_matter: str
+) -> None:
+    pages = {"index.md": "# Home\n", "plain.md": f"---\n{front_matter}\n---\n# Plain\n"}
+    site = build(build_site, pages)
+    soup = html(site / "plain" / "index.html")
+
+    assert soup.select(".jekyll-author") == []
+    sidebar = one(soup, ".md-sidebar--primary")
+    assert "jekyll-sidebar" not in sidebar["class"]
+    assert sidebar.select_one(".md-nav--primary")
+
+
+def test_no_author_configured_means_no_profile(build_site: BuildSite) -> None:
+    site = build(build_site, {"index.md": "# Home\n", "impact.md": PAGE}, author={"bio": "x"})
+    soup = html(site / "impact" / "index.html")
+
+    assert soup.select(".jekyll-author") == []
+    assert one(soup, ".md-sidebar--primary").select_one(".md-nav--primary")
+
+
+def test_hidden_navigation_keeps_the_author(build_site: BuildSite) -> None:
+    page = PAGE.replace("author_profile: true", "author_profile: true\nhide: [navigation, toc]")
+    site = build(build_site, {"index.md": "# Home\n", "impact.md": page})
+    soup = html(site / "impact" / "index.html")
+
+    sidebar = one(soup, ".md-sidebar--primary")
+    assert sidebar.select_one(".jekyll-author")
+    assert sidebar.select_one(".md-nav--primary") is None
+    assert one(soup, ".md-sidebar--secondary").has_attr("hidden")
+
+
+def test_stylesheet_is_shipped_with_the_theme(build_site: BuildSite) -> None:
+    site = build(build_site, {"index.md": "# Home\n", "impact.md": PAGE})
+    soup = html(site / "impact" / "index.html")
+
+    assert (site / "assets" / "mkdocs_jekyll" / "jekyll.css").is_file()
+    hrefs = [str(link["href"]) for link in soup.select("link[rel=stylesheet]")]
+    assert "../assets/mkdocs_jekyll/jekyll.css" in hrefs
+
+
+# -----------------------------------------------------------------------------
+# Escaping: MkDocs' Jinja environment does not autoescape
+
+
+def test_front_matter_and_config_values_are_escaped(build_site: BuildSite) -> None:
+    author = {
+        "name": "Ada <script>alert('name')</script>",
+        "bio": "Bio <script>alert('bio')</script> & more",
+        "location": "<b>Lima</b>",
+        "avatar": 'https://cdn.example/a.png" onerror="alert(1)',
+        "links": [{"label": "<i>Web</i>", "icon": "fas fa-link",
+                   "url": 'https://x.example/?a=1&b="2"'}],
+    }  # fmt: skip
+    page = PAGE.replace(
+        'title: "Impact & Outcomes"', "title: \"Impact <script>alert('title')</script>\""
+    ).replace(
+        'excerpt: "Measurable outcomes from production ML."',
+        "excerpt: \"Lead <script>alert('excerpt')</script>\"",
+    )
+    site = build(build_site, {"index.md": "# Home\n", "impact.md": page}, author=author)
+    text = (site / "impact" / "index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(text, "html.parser")
+
+    for region in soup.select(".jekyll-author"):
+        assert region.find(["script", "b", "i"]) is None
+        assert one(region, ".jekyll-author__name").get_text(strip=True) == author["name"]
+        assert one(region, ".jekyll-author__bio").get_text(strip=True) == author["bio"]
+        assert one(region, ".jekyll-author__location").get_text(strip=True) == "<b>Lima</b>"
+        img = one(region, "img")
+        assert img["src"] == author["avatar"]
+        assert not img.has_attr("onerror")
+        assert link_table(region) == [("<i>Web</i>", 'https://x.example/?a=1&b="2"')]
+    for marker in ("alert('name')", "alert('bio')", "alert('excerpt')"):
+        assert f"<script>{marker}" not in text
+    # Material itself prints the title unescaped in its header and nav; ours does not.
+    article = one(soup, "article.md-content__inner")
+    assert article.find("script") is None
+    assert one(article, "h1").get_text() == "Impact <script>alert('title')</script>"
+    assert soup.title is not None
+    assert soup.title.get_text() == "Impact <script>alert('title')</script> - Test site"
+
+
+# -----------------------------------------------------------------------------
+# The site's overrides/ win over the package's templates
+
+
+def test_site_overrides_win_over_the_package(build_site: BuildSite) -> None:
+    overrides = {
+        "main.html": (
+            '{% extends "base.html" %}\n'
+            '{% block extrahead %}<meta name="x-site-main" content="yes">{% endblock %}\n'
+        ),
+        "partials/jekyll/author-profile.html": (
+            '<div class="my-author">{{ jekyll_author.name | e }}</div>\n'
+        ),
+    }
+    site = build(build_site, {"index.md": "# Home\n", "impact.md": PAGE}, overrides=overrides)
+    soup = html(site / "impact" / "index.html")
+
+    assert soup.select_one('meta[name="x-site-main"]')
+    assert [d.get_text() for d in soup.select(".my-author")] == ["Ada Lovelace", "Ada Lovelace"]
+    assert soup.select(".jekyll-author") == []
+
+
+# -----------------------------------------------------------------------------
+# Material UI language for region locales
+
+
+def test_es_419_site_speaks_spanish_and_says_es_419(build_site: BuildSite) -> None:
+    site = build(build_site, {"index.md": "# Inicio\n"}, theme={"language": "es-419"})
+    soup = html(site / "index.html")
+
+    assert soup.html is not None
+    assert soup.html["lang"] == "es-419"
+    search = one(soup, "input.md-search__input")
+    assert search["placeholder"] == "Búsqueda"
+    assert one(soup, "nav.md-search__options")["aria-label"] == "Buscar"
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["es"]
+
+
+def language_env() -> Environment:
+    """A Jinja environment with the theme folders in the plugin's order."""
+    return Environment(loader=FileSystemLoader([str(TEMPLATES), str(MATERIAL)]))
+
+
+@pytest.mark.parametrize(
+    ("language", "tag", "base"),
+    [
+        ("es-419", "es-419", "es"), ("es-mx", "es-MX", "es"), ("es-ar", "es-AR", "es"),
+        ("es-es", "es-ES", "es"), ("pt-br", "pt-BR", "pt-BR"), ("pt-pt", "pt-PT", "pt"),
+        ("en-us", "en-US", "en"), ("en-gb", "en-GB", "en"), ("fr-ca", "fr-CA", "fr"),
+        ("de-ch", "de-CH", "de"), ("zh-hans", "zh-Hans", "zh"), ("zh-cn", "zh-CN", "zh"),
+        ("zh-hant", "zh-Hant", "zh-Hant"), ("zh-tw", "zh-TW", "zh-TW"),
+        ("zh-hk", "zh-HK", "zh-Hant"), ("ku-iq", "ku-IQ", "ku-IQ"),
+    ],
+)  # fmt: skip
+def test_region_locale_reuses_its_base_language(language: str, tag: str, base: str) -> None:
+    env = language_env()
+    probe = env.from_string(
+        '{% import "partials/language.html" as lang with context %}'
+        "{{ lang.t('search.placeholder') }}|{{ lang.t('toc') }}|{{ lang.t('search.config.lang') }}"
+        "|{{ lang.t('direction') }}|{{ lang.t('language') }}"
+    )
+    rendered = probe.render(config={"theme": {"language": language}})
+    expected = probe.render(config={"theme": {"language": base}})
+    # Same labels through Material's fallback chain (base, then en); only the tag differs.
+    assert rendered.rsplit("|", 1) == [expected.rsplit("|", 1)[0], tag]
+
+
+def test_every_language_file_imports_an_existing_material_language() -> None:
+    env = language_env()
+    for path in sorted((TEMPLATES / "partials" / "languages").glob("*.html")):
+        assert path.stem == path.stem.lower(), f"{path.name}: ship lowercase names only"
+        assert not (MATERIAL / "partials" / "languages" / path.name).exists(), path.name
+        module: Any = env.get_template(f"partials/languages/{path.name}").module
+        assert module.t("language").lower() == path.stem, path.name
+        assert module.t("search"), path.name
+
+
+def test_profile_type_is_what_the_templates_read() -> None:
+    profile = build_author_profile(AUTHOR, relative_url=lambda p: p)
+    assert profile is not None
+    assert {"name", "avatar", "bio", "location", "employer", "links", "home", "pronouns"} <= set(
+        vars(profile)
+    )
