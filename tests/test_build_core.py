@@ -116,7 +116,9 @@ def test_given_a_permalink_leaving_the_site_when_built_then_it_fails(
 ) -> None:
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
         build_site(files={"docs/x.md": f"---\npermalink: {permalink!r}\n---\nX\n"})
-    assert any(r.getMessage().startswith("x.md: ") for r in caplog.records)
+    assert any(
+        r.getMessage().startswith("x.md:2: front matter 'permalink': ") for r in caplog.records
+    )
     assert not (tmp_path / "outside").exists()
 
 
@@ -379,3 +381,29 @@ def test_given_two_locales_then_material_ui_for_es_419_is_spanish(build_site: Bu
     )
     search = html(site / "es-419/index.html").select_one("input.md-search__input")
     assert search is not None and search["placeholder"] == "Búsqueda"
+
+
+def test_given_markup_in_front_matter_then_head_values_are_escaped(build_site: BuildSite) -> None:
+    site = build_site(
+        files={
+            "docs/index.md": (
+                "---\ntitle: 'Impact & \"Outcomes\" <script>x</script>'\n"
+                "description: 'Say \"hi\" <b>now</b>'\n---\nBody\n"
+            ),
+        },
+    )
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert "<script>x</script>" not in page and "<b>now</b>" not in page
+    soup = html(site / "index.html")
+    meta = soup.select_one("meta[name=description]")
+    assert meta is not None and meta["content"] == 'Say "hi" <b>now</b>'
+    assert soup.title is not None
+    assert soup.title.get_text() == 'Impact & "Outcomes" <script>x</script> - Test site'
+
+
+def test_given_an_absolute_liquid_link_then_mkdocs_does_not_report_it(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO):
+        build_site(files={"docs/index.md": '[CV]({{ "/cv/" | relative_url }})\n'})
+    assert not [r for r in caplog.records if "absolute link" in r.getMessage()]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files, get_files
@@ -80,6 +82,10 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         self._install_theme(config)
         if self.config.markdown_kramdown:
             config.markdown_extensions = add_kramdown_extensions(config.markdown_extensions)
+        if config.validation.links.absolute_links == logging.INFO:
+            # Jekyll content links with `{{ "/en/cv/" | relative_url }}`: absolute paths by
+            # design, which MkDocs would report one INFO line each. An explicit setting stays.
+            config.validation.links.absolute_links = logging.DEBUG
         if EXTRA_CSS not in [str(item) for item in config.extra_css]:
             config.extra_css.append(EXTRA_CSS)
         if self._state is None or not _is_locale_pass(config):
@@ -302,8 +308,21 @@ def _move_file(file: Any, doc: Document, config: MkDocsConfig) -> None:
     file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, doc.dest))
 
 
+# Front matter keys Material prints into HTML without escaping (header, nav, <meta>).
+_ESCAPED_META = ("title", "description")
+
+
 def _page_meta(doc: Document) -> dict[str, Any]:
+    """The page's front matter for MkDocs and templates, defaults merged.
+
+    Titles and descriptions become ``Markup`` holding their escaped text: Material prints
+    them raw in many partials, and ``| e`` leaves ``Markup`` as is (no double escaping).
+    """
     meta = dict(doc.data)
+    for key in _ESCAPED_META:
+        value = meta.get(key)
+        if isinstance(value, str):
+            meta[key] = escape(value)
     if "template" not in meta:
         template = template_for_layout(meta.get("layout"))
         if template is not None:
