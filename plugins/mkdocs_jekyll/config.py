@@ -38,7 +38,7 @@ class BCP47Locale(c.Type[str]):
         return text
 
 
-class JekyllLanguage(I18nPluginLanguage):
+class JekyllLanguage(I18nPluginLanguage):  # type: ignore[misc]  # untyped upstream
     """One entry of ``languages:``; the default language lives under ``/<locale>/`` too."""
 
     locale = BCP47Locale()
@@ -54,7 +54,7 @@ class JekyllLanguage(I18nPluginLanguage):
         return failed, warnings
 
 
-class JekyllI18nConfig(I18nPluginConfig):
+class JekyllI18nConfig(I18nPluginConfig):  # type: ignore[misc]  # untyped upstream
     """``jekyll/i18n`` options: static-i18n's, with locale folders and no fallback copies."""
 
     docs_structure = c.Choice(["folder", "suffix"], default="folder")
@@ -64,7 +64,7 @@ class JekyllI18nConfig(I18nPluginConfig):
     languages = c.ListOfItems(c.SubConfig(JekyllLanguage, validate=True))
 
 
-class JekyllConfig(base.Config):
+class JekyllConfig(base.Config):  # type: ignore[no-untyped-call]
     """``jekyll`` options (the core): what Jekyll reads from ``_config.yml``."""
 
     enabled = c.Type(bool, default=True)

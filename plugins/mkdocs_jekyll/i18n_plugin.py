@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 
-class JekyllI18nPlugin(I18n):  # type: ignore[misc] - static-i18n ships no type hints
+class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type hints
     """static-i18n, folder structure, for Jekyll-style locale trees."""
 
     config_class = JekyllI18nConfig
@@ -106,7 +106,7 @@ def _within(path: str, folder: str) -> bool:
     )
 
 
-def _mark_unlocalised(file: File, current_language: str) -> None:
+def _mark_unlocalised(file: Any, current_language: str) -> None:
     """Give a non-locale file the attributes static-i18n's templates read."""
     file.alternates = {current_language: file}
     file.locale = current_language

@@ -40,14 +40,14 @@ class KramdownListsExtension(Extension):
     and would add blank lines inside code blocks.
     """
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API name
+    def extendMarkdown(self, md: Markdown) -> None:
         """Register the list preprocessor after the fenced-code stash."""
         md.preprocessors.register(BreaklessListsProcessor(md.parser), "kramdown_lists", _PRIORITY)
         md.registerExtension(self)
 
 
-def makeExtension(**kwargs: Any) -> KramdownListsExtension:  # noqa: N802 - entry point name
-    """Python-Markdown's entry point for ``markdown_extensions: [mkdocs_jekyll.markdown_compat]``."""
+def makeExtension(**kwargs: Any) -> KramdownListsExtension:
+    """Python-Markdown's entry point: ``markdown_extensions: [mkdocs_jekyll.markdown_compat]``."""
     return KramdownListsExtension(**kwargs)
 
 

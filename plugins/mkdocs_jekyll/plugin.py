@@ -59,7 +59,7 @@ class _BuildState:
         """The ``site`` and ``jekyll`` variables shared by every page."""
 
 
-class JekyllPlugin(BasePlugin[JekyllConfig]):
+class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
     """Jekyll pages (front matter, permalinks, Liquid, layouts) on MkDocs + Material."""
 
     def __init__(self) -> None:
@@ -140,7 +140,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):
         sources = [
             (f.src_uri, f.abs_src_path)
             for f in files.documentation_pages()
-            if f.abs_src_path is not None and not f.inclusion.is_excluded()
+            if f.abs_src_path is not None and not f.inclusion.is_excluded()  # type: ignore[no-untyped-call]
         ]
         state.model = build_site_model(
             sources,
@@ -342,6 +342,6 @@ def _markdown_converter(config: MkDocsConfig) -> Any:
         md = markdown.Markdown(
             extensions=config.markdown_extensions, extension_configs=config.mdx_configs
         )
-        return md.convert(text)
+        return str(md.convert(text))
 
     return convert
