@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from liquid_helpers import Render
 
+from liquid_helpers import Render
 from mkdocs_jekyll.errors import ContentError
 
 MIXED = [{"a": "1"}, {"a": 1}, {"a": [1, 2]}, {"a": None}, {"b": 2}]

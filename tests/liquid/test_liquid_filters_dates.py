@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pytest
-from liquid_helpers import Render
 
+from liquid_helpers import Render
 from mkdocs_jekyll.errors import ContentError
 
 UTC_TIME = dt.datetime(2024, 1, 2, 10, tzinfo=dt.UTC)

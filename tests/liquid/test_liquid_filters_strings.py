@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from liquid_helpers import Render
 
+from liquid_helpers import Render
 from mkdocs_jekyll.liquid.filters.strings import slugify
 
 MIXED = "Ça va? Ünïcödé — ñ ß Æ 日本"

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from liquid_helpers import Render
 
+from liquid_helpers import Render
 from mkdocs_jekyll.errors import ContentError
 
 INCLUDES = {

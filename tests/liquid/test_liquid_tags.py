@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from liquid_helpers import Render, make_settings
 
+from liquid_helpers import Render, make_settings
 from mkdocs_jekyll.errors import ContentError
 from mkdocs_jekyll.liquid import create_environment, render_markdown
 
