@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs_static_i18n import folder
 from mkdocs_static_i18n.plugin import I18n
 
 from .config import JekyllI18nConfig
@@ -80,7 +81,17 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         folders = self.locale_folders()
         guessed = [f for f in files if _is_unconfigured_top_folder(f, folders, mkdocs_config)]
         kept = Files([f for f in files if f not in guessed])
-        i18n_files = super().reconfigure_files(kept, mkdocs_config)
+        i18n_files = CrossLocaleFiles(self, list(super().reconfigure_files(kept, mkdocs_config)))
+        chosen = i18n_files.src_uris
+        for file in kept.documentation_pages():
+            if file.src_uri not in chosen:
+                # Another locale's page: not built in this pass, but links to it must resolve.
+                i18n_files.others[file.src_uri] = File(
+                    file.src_path,
+                    mkdocs_config.docs_dir,
+                    mkdocs_config.site_dir,
+                    mkdocs_config.use_directory_urls,
+                )
         for file in guessed:
             if self.is_default_language_build or not file.is_documentation_page():
                 _mark_unlocalised(file, self.current_language)
@@ -90,6 +101,26 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
                 if getattr(file, "localization", None) == self.default_language:
                     _restore_locale_prefix(file, mkdocs_config)
         return i18n_files
+
+
+class CrossLocaleFiles(folder.I18nFiles):  # type: ignore[misc]  # untyped upstream
+    """The locale pass's files, which also resolve links to other locales' pages.
+
+    Each static-i18n pass only holds its own locale, so ``[CV](../en/cv.md)`` on a Spanish
+    page was "not found". Those targets are kept in ``others`` (never built in this pass);
+    the core plugin moves them to their permalinks like the pass's own files.
+    """
+
+    def __init__(self, plugin: Any, files: list[File]) -> None:
+        super().__init__(plugin, files)
+        self.others: dict[str, File] = {}
+
+    def get_file_from_path(self, path: str) -> File | None:
+        """The pass's file for ``path``, else another locale's page of that source path."""
+        found: File | None = super().get_file_from_path(path)
+        if found is None:
+            found = self.others.get(PurePosixPath(path).as_posix())
+        return found
 
 
 def _is_unconfigured_top_folder(file: File, folders: dict[str, str], config: MkDocsConfig) -> bool:

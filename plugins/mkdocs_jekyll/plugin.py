@@ -22,13 +22,17 @@ from .config import JekyllConfig
 from .data import load_data_dir
 from .defaults import FrontMatterDefaults
 from .errors import ContentError
+from .i18n import Translations
 from .layouts import template_for_layout
 from .liquid.environment import LiquidSettings, create_environment
 from .liquid.filters.urls import compute_relative_url
 from .liquid.render import render_markdown
 from .markdown_compat import add_kramdown_extensions
+from .navigation import data_navigation
+from .outputs import localized_404, write_site_outputs
 from .site.documents import Document, ScanCache, SiteModel, build_site_model, normalise_locale
 from .site.drops import SiteSettings, jekyll_drop, page_drop, site_drop
+from .ui_text import load_ui_text, ui_text_for
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -54,6 +58,9 @@ class _BuildState:
         self.rendered: dict[str, tuple[str, str]] = {}
         """src_path -> (Markdown body as read, Markdown after Liquid)."""
         self.author: Any = None
+        self.translations = Translations((), (), {})
+        self.data: dict[str, Any] = {}
+        """``site.data``, with the merged ``ui-text``."""
         self.liquid: Any = None
         self.context: dict[str, Any] = {}
         """The ``site`` and ``jekyll`` variables shared by every page."""
@@ -88,6 +95,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             config.validation.links.absolute_links = logging.DEBUG
         if EXTRA_CSS not in [str(item) for item in config.extra_css]:
             config.extra_css.append(EXTRA_CSS)
+        _disable_instant_navigation(config)
         if self._state is None or not _is_locale_pass(config):
             # A new build (static-i18n's later locale passes reuse the first pass's state).
             root = Path(config.config_file_path or ".").resolve().parent
@@ -149,6 +157,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             permalink_style=self._permalink_style(config),
             locales=_locales(config),
         )
+        state.translations = _build_translations(state.model, config)
 
     def _permalink_style(self, config: MkDocsConfig) -> str:
         if self.config.permalink:
@@ -158,6 +167,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
 
     def _render_all(self, config: MkDocsConfig, state: _BuildState) -> None:
         data = load_data_dir(state.root / self.config.data_dir, label=self.config.data_dir)
+        data["ui-text"] = load_ui_text(data.get("ui-text"))
+        state.data = data
         state.liquid = self._create_liquid(config, state)
         state.context = {
             "site": site_drop(state.settings, state.model, data=data, time=dt.datetime.now(dt.UTC)),
@@ -204,6 +215,14 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             doc = state.model.documents.get(file.src_uri)
             if doc is not None:
                 _move_file(file, doc, config)
+        # Other locales' pages that links may point at (jekyll/i18n's CrossLocaleFiles).
+        others = getattr(files, "others", {})
+        for src_uri, file in list(others.items()):
+            doc = state.model.documents.get(src_uri)
+            if doc is None:
+                del others[src_uri]
+            else:
+                _move_file(file, doc, config)
         return files
 
     # -- pages -----------------------------------------------------------------------------
@@ -226,13 +245,85 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         with _as_plugin_error():
             return _render(state, doc, markdown)
 
+    @event_priority(-100)
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        """Expose the author profile to our templates."""
-        if self.config.enabled and self._state is not None:
-            context["jekyll_author"] = self._state.author  # type: ignore[typeddict-unknown-key]
+        """Expose the author profile, the page's alternates and its language switcher.
+
+        Priority: -100, after static-i18n (50), whose per-page switcher only pairs pages
+        with the same file name; ours follows the translation index.
+        """
+        state = self._state
+        if not self.config.enabled or state is None:
+            return context
+        context["jekyll_author"] = state.author  # type: ignore[typeddict-unknown-key]
+        doc = state.model.documents.get(page.file.src_uri)
+        plugin = _i18n_plugin(config)
+        locale = (state.translations.locale_of(doc) if doc else None) or _current_locale(config)
+        context["jekyll_ui_text"] = ui_text_for(  # type: ignore[typeddict-unknown-key]
+            state.data.get("ui-text", {}), locale, state.settings.lang
+        )
+        if doc is None:
+            return context
+        absolute = state.settings.url + state.settings.baseurl
+        context["jekyll_alternates"] = [  # type: ignore[typeddict-unknown-key]
+            (hreflang, absolute + url)
+            for hreflang, url in state.translations.head_alternates(doc, root_url="/")
+        ]
+        if plugin is not None and len(plugin.build_languages) > 1:
+            switcher = _switcher(state, doc, plugin)
+            # static-i18n sets `config.extra.alternate` as an attribute, which Jinja reads
+            # before the mapping item: set both so templates see this page's switcher.
+            config.extra["alternate"] = switcher
+            config.extra.alternate = switcher  # type: ignore[attr-defined]
         return context
+
+    @event_priority(-200)
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Use ``_data/navigation.yml`` as the locale's nav when the site has one.
+
+        Priority: -200, after static-i18n (-100) has shaped the locale's automatic nav.
+        """
+        state = self._state
+        if not self.config.enabled or state is None:
+            return nav
+        return data_navigation(
+            nav,
+            data=state.data,
+            locale=_current_locale(config),
+            default_locale=state.settings.lang,
+            files=files,
+            config=config,
+            urls={path: doc.url for path, doc in state.model.documents.items()},
+        )
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        """Keep each locale's 404 page: static-i18n writes the root one once per locale."""
+        if self.config.enabled and template_name == "404.html":
+            localized_404(output_content, site_dir=config.site_dir, locale=_current_locale(config))
+        return output_content
+
+    @event_priority(-150)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the sitemap, landing page, root 404 and report once every locale is built.
+
+        Priority: -150, after static-i18n (-100), which runs the other locales' passes
+        from its own ``on_post_build``; those nested passes are skipped here.
+        """
+        state = self._state
+        if not self.config.enabled or state is None or _is_locale_pass(config):
+            return
+        with _as_plugin_error():
+            write_site_outputs(
+                config.site_dir,
+                model=state.model,
+                translations=state.translations,
+                settings=state.settings,
+                options=self.config,
+            )
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -265,11 +356,33 @@ def _is_locale_pass(config: MkDocsConfig) -> bool:
     return any(isinstance(p, I18n) and p.building for p in config.plugins.values())
 
 
+def _disable_instant_navigation(config: MkDocsConfig) -> None:
+    """Turn off Material's instant loading on multi-locale sites, saying why."""
+    plugin = _i18n_plugin(config)
+    features = config.theme.get("features") or []
+    if plugin is None or len(plugin.build_languages) < 2 or "navigation.instant" not in features:
+        return
+    # Instant loading swaps the page body but keeps the header, so the language selector
+    # would keep the first page's links and send readers to the wrong translation.
+    config.theme["features"] = [f for f in features if not f.startswith("navigation.instant")]
+    log.warning(
+        "mkdocs.yml: theme.features: 'navigation.instant' was turned off: it keeps the "
+        "language selector of the first page visited, whose links point at that page's "
+        "translations. Remove it from theme.features to silence this warning."
+    )
+
+
 def _i18n_plugin(config: MkDocsConfig) -> Any:
     for plugin in config.plugins.values():
         if isinstance(plugin, I18n):
             return plugin
     return None
+
+
+def _current_locale(config: MkDocsConfig) -> str | None:
+    """The locale static-i18n is building in this pass (None without jekyll/i18n)."""
+    plugin = _i18n_plugin(config)
+    return None if plugin is None else str(plugin.current_language)
 
 
 def _locales(config: MkDocsConfig) -> dict[str, str]:
@@ -299,6 +412,36 @@ def _render(state: _BuildState, doc: Document, markdown: str) -> str:
         context=context,
         source_file=Path(doc.abs_path),
     )
+
+
+def _build_translations(model: SiteModel, config: MkDocsConfig) -> Translations:
+    """The translation index over every locale; homes are the locale folders' index pages."""
+    plugin = _i18n_plugin(config)
+    if plugin is None:
+        return Translations((), (), {})
+    default = plugin.default_language
+    locales = [default, *(code for code in plugin.build_languages if code != default)]
+    homes = {}
+    for code in locales:
+        home = model.documents.get(f"{code}/index.md")
+        homes[code] = home.url if home is not None else f"/{code}/"
+    return Translations(model.documents.values(), locales, homes)
+
+
+def _switcher(state: _BuildState, doc: Document, plugin: Any) -> list[dict[str, Any]]:
+    """Material's ``extra.alternate`` for one page: each locale's translation, else its home."""
+    current = state.translations.locale_of(doc) or plugin.current_language
+    names = {lang.locale: lang.name for lang in plugin.config.languages}
+    return [
+        {
+            "name": names.get(entry.locale, entry.locale),
+            "link": state.settings.baseurl + entry.url,
+            "lang": entry.hreflang,
+            "current": entry.locale == current,
+            "translated": entry.translated,
+        }
+        for entry in state.translations.switcher(doc)
+    ]
 
 
 def _move_file(file: Any, doc: Document, config: MkDocsConfig) -> None:
