@@ -13,8 +13,9 @@ from urllib.parse import urlsplit
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files, get_files
+from mkdocs.utils import get_relative_url
 from mkdocs_static_i18n.plugin import I18n
 
 from .author import build_author_profile
@@ -30,6 +31,7 @@ from .liquid.render import render_markdown
 from .markdown_compat import add_kramdown_extensions
 from .navigation import data_navigation
 from .outputs import localized_404, write_site_outputs
+from .search_index import configure_search_languages, lunr_language, write_locale_index
 from .site.documents import Document, ScanCache, SiteModel, build_site_model, normalise_locale
 from .site.drops import SiteSettings, jekyll_drop, page_drop, site_drop
 from .ui_text import load_ui_text, ui_text_for
@@ -96,6 +98,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if EXTRA_CSS not in [str(item) for item in config.extra_css]:
             config.extra_css.append(EXTRA_CSS)
         _disable_instant_navigation(config)
+        _configure_search(config)
         if self._state is None or not _is_locale_pass(config):
             # A new build (static-i18n's later locale passes reuse the first pass's state).
             root = Path(config.config_file_path or ".").resolve().parent
@@ -264,6 +267,11 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         context["jekyll_ui_text"] = ui_text_for(  # type: ignore[typeddict-unknown-key]
             state.data.get("ui-text", {}), locale, state.settings.lang
         )
+        if locale is not None and page.url.startswith(f"{locale}/"):
+            # Material loads `search/search_index.json` relative to its `base`.
+            context["jekyll_search_base"] = get_relative_url(  # type: ignore[typeddict-unknown-key]
+                f"{locale}/", page.url
+            )
         if doc is None:
             return context
         absolute = state.settings.url + state.settings.baseurl
@@ -306,8 +314,21 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             localized_404(output_content, site_dir=config.site_dir, locale=_current_locale(config))
         return output_content
 
+    @event_priority(-50)
+    def _write_locale_search(self, *, config: MkDocsConfig) -> None:
+        """Give the pass's locale its own search index.
+
+        Priority: -50, after Material's search plugin (0) wrote this pass's index and before
+        static-i18n (-100) starts the next pass or merges every locale into the root index.
+        """
+        locale = _current_locale(config)
+        if not self.config.enabled or locale is None:
+            return
+        with _as_plugin_error():
+            write_locale_index(config.site_dir, locale, lunr_language=lunr_language(locale))
+
     @event_priority(-150)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _write_site_outputs(self, *, config: MkDocsConfig) -> None:
         """Write the sitemap, landing page, root 404 and report once every locale is built.
 
         Priority: -150, after static-i18n (-100), which runs the other locales' passes
@@ -324,6 +345,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
                 settings=state.settings,
                 options=self.config,
             )
+
+    on_post_build = CombinedEvent(_write_locale_search, _write_site_outputs)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -370,6 +393,17 @@ def _disable_instant_navigation(config: MkDocsConfig) -> None:
         "language selector of the first page visited, whose links point at that page's "
         "translations. Remove it from theme.features to silence this warning."
     )
+
+
+def _configure_search(config: MkDocsConfig) -> None:
+    """Search languages from the locales (``es`` for ``es-419``) on multi-locale sites."""
+    plugin = _i18n_plugin(config)
+    if plugin is None:
+        return
+    for name in ("search", "material/search"):
+        search = config.plugins.get(name)
+        if search is not None:
+            configure_search_languages(search.config, list(plugin.build_languages))
 
 
 def _i18n_plugin(config: MkDocsConfig) -> Any:
