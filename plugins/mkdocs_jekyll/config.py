@@ -80,6 +80,12 @@ class JekyllConfig(base.Config):  # type: ignore[no-untyped-call]
     # Extra keys exposed as `site.<key>` to Liquid, as `_config.yml` keys are in Jekyll.
     site = c.Type(dict, default={})
 
+    # Jekyll's `collections` (a mapping label -> {output, permalink}, or a list of labels);
+    # `posts` is always one. Files live in `_<label>/` folders (per locale: `en/_talks/`).
+    collections = c.Type((dict, list), default={})
+    # Jekyll's `future`: build posts dated after the build time.
+    future = c.Type(bool, default=False)
+
     # Folders, relative to the folder of mkdocs.yml (Jekyll's `data_dir`, `includes_dir`).
     data_dir = c.Type(str, default="_data")
     includes_dir = c.Type(str, default="_includes")

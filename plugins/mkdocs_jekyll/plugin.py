@@ -32,6 +32,7 @@ from .markdown_compat import add_kramdown_extensions
 from .navigation import data_navigation
 from .outputs import localized_404, write_site_outputs
 from .search_index import configure_search_languages, lunr_language, write_locale_index
+from .site.collections import read_collections
 from .site.documents import Document, ScanCache, SiteModel, build_site_model, normalise_locale
 from .site.drops import SiteSettings, jekyll_drop, page_drop, site_drop
 from .ui_text import load_ui_text, ui_text_for
@@ -61,6 +62,8 @@ class _BuildState:
         """src_path -> (Markdown body as read, Markdown after Liquid)."""
         self.author: Any = None
         self.translations = Translations((), (), {})
+        self.now = dt.datetime.now(dt.UTC)
+        """The build time: ``site.time``, and the limit for future posts."""
         self.data: dict[str, Any] = {}
         """``site.data``, with the merged ``ui-text``."""
         self.liquid: Any = None
@@ -159,6 +162,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             defaults=defaults,
             permalink_style=self._permalink_style(config),
             locales=_locales(config),
+            collections=read_collections(self.config.collections),
+            now=state.now,
+            future=self.config.future,
         )
         state.translations = _build_translations(state.model, config)
 
@@ -174,7 +180,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         state.data = data
         state.liquid = self._create_liquid(config, state)
         state.context = {
-            "site": site_drop(state.settings, state.model, data=data, time=dt.datetime.now(dt.UTC)),
+            "site": site_drop(state.settings, state.model, data=data, time=state.now),
             "jekyll": jekyll_drop(state.settings.environment),
         }
         state.author = build_author_profile(
@@ -193,6 +199,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             strict_variables=self.config.liquid_strict_variables,
             strict_filters=self.config.liquid_strict_filters,
             link_targets=state.model.link_targets(),
+            post_urls=state.model.post_urls(),
             markdownify=_markdown_converter(config),
             timezone=self.config.timezone,
             docs_dir=Path(config.docs_dir),

@@ -8,6 +8,7 @@ MkDocs cleans ``site/``: a content error then leaves the previous output untouch
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -18,6 +19,14 @@ from ..defaults import FrontMatterDefaults
 from ..errors import ContentError
 from ..frontmatter import FrontMatter, parse_front_matter, validate_front_matter
 from ..permalinks import check_permalink, page_url, resolve_output_ext, url_to_dest
+from .collections import (
+    Collection,
+    categories_of,
+    document_location,
+    is_future,
+    place,
+    post_date,
+)
 
 
 @dataclass(frozen=True)
@@ -39,6 +48,9 @@ class Document:
     locale: str | None
     """The configured locale whose folder holds the file, if any."""
     type: str = "pages"
+    """``pages``, ``posts`` or a collection label (Jekyll's defaults scope ``type``)."""
+    output: bool = True
+    """False for documents of a collection with ``output: false``: in Liquid, not built."""
 
     @property
     def lang(self) -> str | None:
@@ -59,10 +71,39 @@ class SiteModel:
     documents: dict[str, Document] = field(default_factory=dict)
     """Published documents by ``src_path``."""
     unpublished: set[str] = field(default_factory=set)
+    """Sources that must not be built: ``published: false``, drafts, future posts."""
+
+    def of_type(self, label: str) -> list[Document]:
+        """The documents of one collection (``posts``: newest first, as ``site.posts``)."""
+        docs = [doc for doc in self.documents.values() if doc.type == label]
+        if label == "posts":
+            docs.sort(key=lambda doc: (_sort_date(doc.data.get("date")), doc.src_path))
+            docs.reverse()
+        return docs
+
+    def built(self) -> list[Document]:
+        """The documents written to the site."""
+        return [doc for doc in self.documents.values() if doc.output]
 
     def link_targets(self) -> dict[str, str]:
         """Source path to URL, for Liquid's ``link`` tag."""
-        return {path: doc.url for path, doc in self.documents.items()}
+        return {path: doc.url for path, doc in self.documents.items() if doc.output}
+
+    def post_urls(self) -> dict[str, str]:
+        """Post name (``2024-01-02-hi``, also ``en/2024-01-02-hi``) to URL, for ``post_url``."""
+        result: dict[str, str] = {}
+        names: dict[str, int] = {}
+        for doc in self.of_type("posts"):
+            path = PurePosixPath(doc.src_path)
+            before = doc.src_path.split("/_posts/")[0] if "/_posts/" in doc.src_path else ""
+            result[f"{before}/{path.stem}".lstrip("/")] = doc.url
+            names[path.stem] = names.get(path.stem, 0) + 1
+            result.setdefault(path.stem, doc.url)
+        # A bare name shared by two locales' posts is ambiguous: only the prefixed one works.
+        for stem, count in names.items():
+            if count > 1:
+                result.pop(stem, None)
+        return result
 
 
 @dataclass
@@ -115,6 +156,9 @@ def build_site_model(
     defaults: FrontMatterDefaults,
     permalink_style: str,
     locales: Mapping[str, str],
+    collections: Mapping[str, Collection],
+    now: dt.datetime,
+    future: bool = False,
 ) -> SiteModel:
     """Read every source's front matter and compute its permalink.
 
@@ -124,19 +168,27 @@ def build_site_model(
         defaults: The site's front matter defaults.
         permalink_style: Jekyll's site-wide ``permalink`` (``pretty``, ``date``, a template).
         locales: Normalised folder key to configured locale code.
+        collections: Jekyll's ``collections`` (``posts`` included).
+        now: The build time: posts dated later are left out unless ``future``.
+        future: Jekyll's ``future``: build posts dated in the future.
 
     Returns:
         The model of the site.
 
     Raises:
-        ContentError: Bad front matter, a permalink leaving the site, or two documents
-            writing the same output file.
+        ContentError: Bad front matter, a permalink leaving the site, a post without a
+            date, or two documents writing the same output file.
     """
     model = SiteModel()
     owners: dict[str, str] = {}
     for src_path, abs_path in sources:
         parsed = cache.read(abs_path, src_path)
-        data = defaults.apply(parsed.data, src_path, "pages")
+        placement = place(src_path, collections)
+        if placement.label == "drafts":
+            # Jekyll builds drafts only with --drafts; there is no such switch here yet.
+            model.unpublished.add(src_path)
+            continue
+        data = defaults.apply(parsed.data, src_path, placement.label)
         if data.get("published", True) is False:
             model.unpublished.add(src_path)
             continue
@@ -144,19 +196,40 @@ def build_site_model(
         permalink = str(raw) if raw is not None else None
         if permalink is not None:
             check_permalink(permalink, src_path, line=parsed.key_lines.get("permalink"))
-        url = page_url(src_path, permalink=permalink, style=permalink_style)
-        # Jekyll takes the output extension from the permalink (`/feed.xml` -> feed.xml).
-        dest = url_to_dest(url, resolve_output_ext(permalink))
-        other = owners.get(dest)
-        if other is not None:
-            # Jekyll only warns ("Conflict: The following destination is shared by multiple
-            # files"), then one page silently wins; we refuse, naming both files.
-            raise ContentError(
-                src_path,
-                f"permalink '{url}' is also claimed by '{other}'; both would be written to "
-                f"'{dest}'. Give one of them another permalink.",
+        output = True
+        if placement.label == "pages":
+            url = page_url(src_path, permalink=permalink, style=permalink_style)
+            # Jekyll takes the output extension from the permalink (`/feed.xml` -> feed.xml).
+            dest = url_to_dest(url, resolve_output_ext(permalink))
+        else:
+            collection = collections[placement.label]
+            url, dest = document_location(
+                src_path, data, placement, collection, style=permalink_style
             )
-        owners[dest] = src_path
+            output = collection.output
+            if placement.label == "posts":
+                when = post_date(src_path, data)
+                data = {
+                    **data,
+                    "date": when,
+                    "categories": categories_of(data, placement.superdirs),
+                }
+                if not future and is_future(when, now):
+                    model.unpublished.add(src_path)
+                    continue
+        if output:
+            other = owners.get(dest)
+            if other is not None:
+                # Jekyll only warns ("Conflict: The following destination is shared by
+                # multiple files"), then one page silently wins; we refuse, naming both.
+                raise ContentError(
+                    src_path,
+                    f"permalink '{url}' is also claimed by '{other}'; both would be written "
+                    f"to '{dest}'. Give one of them another permalink.",
+                )
+            owners[dest] = src_path
+        else:
+            model.unpublished.add(src_path)
         model.documents[src_path] = Document(
             src_path=src_path,
             abs_path=abs_path,
@@ -166,5 +239,16 @@ def build_site_model(
             url=url,
             dest=dest,
             locale=locale_of(src_path, locales),
+            type=placement.label,
+            output=output,
         )
     return model
+
+
+def _sort_date(value: Any) -> dt.datetime:
+    """A comparable UTC datetime for a post's date (dates at midnight)."""
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
+    return dt.datetime.min.replace(tzinfo=dt.UTC)

@@ -40,6 +40,10 @@ def page_drop(doc: Document) -> dict[str, Any]:
     """
     drop = dict(doc.data)
     name = PurePosixPath(doc.src_path).name
+    if doc.type != "pages":
+        # Drops::DocumentDrop: `id` (the URL without extension), `collection`, `slug`.
+        drop.setdefault("slug", PurePosixPath(doc.src_path).stem)
+        drop.update(id=doc.url.removesuffix(".html").rstrip("/"), collection=doc.type)
     drop.update(
         url=doc.url,
         path=doc.src_path,
@@ -68,19 +72,39 @@ def site_drop(
     drop.setdefault("description", settings.description)
     drop.setdefault("author", dict(settings.author))
     drop.setdefault("lang", settings.lang)
-    pages = [page_drop(doc) for doc in model.documents.values()]
+    drops = {path: page_drop(doc) for path, doc in model.documents.items()}
+    pages = [drops[doc.src_path] for doc in model.of_type("pages")]
+    posts = [drops[doc.src_path] for doc in model.of_type("posts")]
+    collections = []
+    for label in sorted({doc.type for doc in model.documents.values()} - {"pages"}):
+        docs = [drops[doc.src_path] for doc in model.of_type(label)]
+        collections.append({"label": label, "docs": docs, "files": [], "output": True})
+        if label != "posts":
+            drop.setdefault(label, docs)  # Jekyll exposes each collection as site.<label>
     drop.update(
         url=settings.url,
         baseurl=settings.baseurl,
         time=time,
         data=data,
         pages=pages,
-        posts=[],
-        collections=[],
-        documents=[],
+        posts=posts,
+        collections=collections,
+        documents=[d for d in drops.values() if d.get("collection")],
         html_pages=pages,
+        categories=_group(posts, "categories"),
+        tags=_group(posts, "tags"),
     )
     return drop
+
+
+def _group(posts: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:
+    """``site.categories`` / ``site.tags``: name to the posts carrying it, newest first."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for post in posts:
+        value = post.get(key) or []
+        for name in value.split() if isinstance(value, str) else value:
+            groups.setdefault(str(name), []).append(post)
+    return groups
 
 
 def jekyll_drop(environment: str) -> dict[str, Any]:
