@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import Files, get_files
+from mkdocs.structure.files import File, Files, get_files
 from mkdocs.utils import get_relative_url
 from mkdocs_static_i18n.plugin import I18n
 
@@ -23,7 +23,7 @@ from .config import JekyllConfig
 from .data import load_data_dir
 from .defaults import FrontMatterDefaults
 from .errors import ContentError
-from .i18n import Translations
+from .i18n import Translations, bcp47
 from .layouts import template_for_layout
 from .liquid.environment import LiquidSettings, create_environment
 from .liquid.filters.urls import compute_relative_url
@@ -31,6 +31,8 @@ from .liquid.render import render_markdown
 from .markdown_compat import add_kramdown_extensions
 from .navigation import data_navigation
 from .outputs import localized_404, write_site_outputs
+from .redirects import Redirect, collect_redirects, redirect_target, redirects_json, render_stub
+from .redirects import absolute as redirect_absolute
 from .search_index import configure_search_languages, lunr_language, write_locale_index
 from .site.collections import read_collections
 from .site.documents import Document, ScanCache, SiteModel, build_site_model, normalise_locale
@@ -62,6 +64,7 @@ class _BuildState:
         """src_path -> (Markdown body as read, Markdown after Liquid)."""
         self.author: Any = None
         self.translations = Translations((), (), {})
+        self.redirects: list[Redirect] = []
         self.now = dt.datetime.now(dt.UTC)
         """The build time: ``site.time``, and the limit for future posts."""
         self.data: dict[str, Any] = {}
@@ -167,6 +170,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             future=self.config.future,
         )
         state.translations = _build_translations(state.model, config)
+        state.redirects = collect_redirects(
+            state.model.built(), site_url=state.settings.url, baseurl=state.settings.baseurl
+        )
 
     def _permalink_style(self, config: MkDocsConfig) -> str:
         if self.config.permalink:
@@ -225,6 +231,10 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             doc = state.model.documents.get(file.src_uri)
             if doc is not None:
                 _move_file(file, doc, config)
+        for redirect in state.redirects:
+            if redirect.source in files.src_uris:
+                # The stub is written in the pass that builds its page (once per build).
+                files.append(_redirect_file(config, redirect, state))
         # Other locales' pages that links may point at (jekyll/i18n's CrossLocaleFiles).
         others = getattr(files, "others", {})
         for src_uri, file in list(others.items()):
@@ -313,6 +323,19 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             urls={path: doc.url for path, doc in state.model.documents.items()},
         )
 
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """A page with ``redirect_to`` becomes jekyll-redirect-from's stub."""
+        state = self._state
+        if not self.config.enabled or state is None:
+            return output
+        doc = state.model.documents.get(page.file.src_uri)
+        target = redirect_target(doc) if doc is not None else None
+        if doc is None or target is None:
+            return output
+        settings = state.settings
+        to = redirect_absolute(target, site_url=settings.url, baseurl=settings.baseurl)
+        return render_stub(to, lang=_html_lang(state, doc))
+
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
@@ -345,6 +368,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if not self.config.enabled or state is None or _is_locale_pass(config):
             return
         with _as_plugin_error():
+            _write_redirects_json(config, state)
             write_site_outputs(
                 config.site_dir,
                 model=state.model,
@@ -483,6 +507,34 @@ def _switcher(state: _BuildState, doc: Document, plugin: Any) -> list[dict[str, 
         }
         for entry in state.translations.switcher(doc)
     ]
+
+
+def _html_lang(state: _BuildState, doc: Document) -> str:
+    locale = state.translations.locale_of(doc) or state.settings.lang or "en"
+    return bcp47(locale)
+
+
+def _redirect_file(config: MkDocsConfig, redirect: Redirect, state: _BuildState) -> File:
+    """A generated stub at the old URL (a static file: MkDocs copies it as it is)."""
+    doc = state.model.documents[redirect.source]
+    content = render_stub(redirect.to, lang=_html_lang(state, doc))
+    return File.generated(config, redirect.dest, content=content)
+
+
+def _write_redirects_json(config: MkDocsConfig, state: _BuildState) -> None:
+    """jekyll-redirect-from's ``redirects.json``, unless the site ships its own."""
+    if (Path(config.docs_dir) / "redirects.json").exists():
+        return
+    settings = state.settings
+    extra = {}
+    for doc in state.model.built():
+        target = redirect_target(doc)
+        if target is not None:
+            extra[doc.url] = redirect_absolute(
+                target, site_url=settings.url, baseurl=settings.baseurl
+            )
+    path = Path(config.site_dir) / "redirects.json"
+    path.write_text(redirects_json(state.redirects, extra), encoding="utf-8")
 
 
 def _move_file(file: Any, doc: Document, config: MkDocsConfig) -> None:

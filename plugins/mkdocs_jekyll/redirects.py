@@ -1,0 +1,128 @@
+"""``redirect_from`` and ``redirect_to`` as jekyll-redirect-from does them.
+
+``redirect_from: [/old/, /older]`` writes a stub page at each old URL that sends the reader
+to the page's permalink; ``redirect_to: https://x`` turns the page itself into such a stub.
+The stubs are jekyll-redirect-from's ``redirect.html``, with every value escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .errors import ContentError
+from .permalinks import check_permalink, clean_url, url_to_dest
+from .site.documents import Document
+
+# jekyll-redirect-from keeps http(s) targets as written and absolute_url's the rest.
+_EXTERNAL = re.compile(r"^https?://")
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """One stub: the old URL, its output file, and where it sends readers."""
+
+    source: str
+    """The page whose front matter asked for it."""
+    from_url: str
+    dest: str
+    to: str
+
+
+def _as_list(value: object) -> list[str]:
+    """``Redirectable#redirect_from``: a string or a list, nils dropped."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [str(item) for item in value if item is not None]
+    return [str(value)]
+
+
+def redirect_target(doc: Document) -> str | None:
+    """``Redirectable#redirect_to``: the first entry of a list, else the value."""
+    value = doc.data.get("redirect_to")
+    if isinstance(value, list):
+        value = next((item for item in value if item is not None), None)
+    return None if value is None else str(value)
+
+
+def absolute(url: str, *, site_url: str, baseurl: str) -> str:
+    """jekyll-redirect-from's target: http(s) URLs as written, else ``absolute_url``."""
+    if _EXTERNAL.match(url):
+        return url
+    return site_url + baseurl + (url if url.startswith("/") else "/" + url)
+
+
+def collect_redirects(
+    documents: Iterable[Document], *, site_url: str, baseurl: str
+) -> list[Redirect]:
+    """Every ``redirect_from`` stub of the site, checked against pages and each other.
+
+    Args:
+        documents: The built documents of every locale.
+        site_url: Scheme and host (Jekyll's ``url``), or ''.
+        baseurl: Jekyll's ``baseurl``.
+
+    Returns:
+        The stubs, in document order.
+
+    Raises:
+        ContentError: An old URL that leaves the site, or that a page or another redirect
+            already uses (both files are named).
+    """
+    owners = {doc.dest: doc.src_path for doc in documents}
+    redirects: list[Redirect] = []
+    claimed: dict[str, Redirect] = {}
+    for doc in documents:
+        for raw in _as_list(doc.data.get("redirect_from")):
+            check_permalink(raw, doc.src_path)
+            from_url = clean_url(raw)
+            dest = url_to_dest(from_url)
+            page = owners.get(dest)
+            if page is not None:
+                raise ContentError(
+                    doc.src_path,
+                    f"redirect_from '{raw}' would overwrite the page '{page}' ({dest}); "
+                    "remove the redirect or move that page.",
+                )
+            other = claimed.get(dest)
+            if other is not None:
+                raise ContentError(
+                    doc.src_path,
+                    f"redirect_from '{raw}' is also a redirect of '{other.source}'; "
+                    "keep it in one page's front matter only.",
+                )
+            target = absolute(doc.url, site_url=site_url, baseurl=baseurl)
+            redirect = Redirect(doc.src_path, from_url, dest, target)
+            claimed[dest] = redirect
+            redirects.append(redirect)
+    return redirects
+
+
+def render_stub(to: str, *, lang: str = "en-US") -> str:
+    """jekyll-redirect-from's ``redirect.html`` for ``to``, escaped for each context."""
+    attr = html.escape(to, quote=True)
+    script = json.dumps(to).replace("<", "\\u003c")
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{html.escape(lang, quote=True)}">\n'
+        '  <meta charset="utf-8">\n'
+        "  <title>Redirecting&hellip;</title>\n"
+        f'  <link rel="canonical" href="{attr}">\n'
+        f"  <script>location={script}</script>\n"
+        f'  <meta http-equiv="refresh" content="0; url={attr}">\n'
+        '  <meta name="robots" content="noindex">\n'
+        "  <h1>Redirecting&hellip;</h1>\n"
+        f'  <a href="{attr}">Click here if you are not redirected.</a>\n'
+        "</html>\n"
+    )
+
+
+def redirects_json(redirects: Iterable[Redirect], extra: Mapping[str, str]) -> str:
+    """``redirects.json``: old URL to target, the ``redirect_to`` pages included."""
+    mapping = {item.from_url: item.to for item in redirects}
+    mapping.update(extra)
+    return json.dumps(mapping)

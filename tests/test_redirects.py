@@ -1,0 +1,95 @@
+"""redirect_from / redirect_to as jekyll-redirect-from (its spec: redirect stubs, JSON map)."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from sitebuild import BuildSite, html, two_locale_plugins
+
+
+def _stub_target(path: object) -> tuple[str, str, str, str]:
+    soup = html(path)  # type: ignore[arg-type]
+    canonical = soup.select_one("link[rel=canonical]")
+    refresh = soup.select_one("meta[http-equiv=refresh]")
+    link = soup.select_one("a")
+    script = soup.select_one("script")
+    assert canonical and refresh and link and script
+    return canonical["href"], refresh["content"], link["href"], script.get_text()  # type: ignore[return-value]
+
+
+def test_redirect_from_writes_stubs_pointing_at_the_permalink(build_site: BuildSite) -> None:
+    site = build_site(
+        files={
+            "docs/en/index.md": "# Home\n",
+            "docs/en/impact.md": (
+                "---\npermalink: /en/impact/\n"
+                "redirect_from:\n  - /en/old-impact/\n  - /impact\n---\nI\n"
+            ),
+            "docs/es-419/index.md": "# Inicio\n",
+            "docs/es-419/impacto.md": "---\nredirect_from: /es-419/viejo.html\n---\nI\n",
+        },
+        site_url="https://user.github.io/repo/",
+        plugins=two_locale_plugins(),
+        strict=True,
+    )
+    target = "https://user.github.io/repo/en/impact/"
+    for stub in ("en/old-impact/index.html", "impact.html"):
+        assert _stub_target(site / stub) == (
+            target,
+            f"0; url={target}",
+            target,
+            f'location="{target}"',
+        )
+    spanish = "https://user.github.io/repo/es-419/impacto/"
+    assert _stub_target(site / "es-419/viejo.html")[0] == spanish
+    assert html(site / "es-419/viejo.html").html["lang"] == "es-419"  # type: ignore[index]
+    assert json.loads((site / "redirects.json").read_text()) == {
+        "/en/old-impact/": target,
+        "/impact": target,
+        "/es-419/viejo.html": spanish,
+    }
+
+
+def test_redirect_to_turns_the_page_into_a_stub(build_site: BuildSite) -> None:
+    site = build_site(
+        files={
+            "docs/moved.md": '---\nredirect_to: "https://example.org/new?a=1&b=\\"x\\""\n---\nGone\n'
+        },
+    )
+    page = (site / "moved/index.html").read_text()
+    assert "Gone" not in page
+    canonical, _, link, script = _stub_target(site / "moved/index.html")
+    assert canonical == link == 'https://example.org/new?a=1&b="x"'
+    assert script == 'location="https://example.org/new?a=1&b=\\"x\\""'
+    assert json.loads((site / "redirects.json").read_text()) == {"/moved/": canonical}
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        (
+            {"docs/a.md": "---\nredirect_from: /b/\n---\nA\n", "docs/b.md": "B\n"},
+            "a.md: redirect_from '/b/' would overwrite the page 'b.md' (b/index.html); "
+            "remove the redirect or move that page.",
+        ),
+        (
+            {
+                "docs/a.md": "---\nredirect_from: /old/\n---\nA\n",
+                "docs/c.md": "---\nredirect_from: /old/\n---\nC\n",
+            },
+            "c.md: redirect_from '/old/' is also a redirect of 'a.md'; keep it in one page's "
+            "front matter only.",
+        ),
+    ],
+    ids=["collides with a page", "collides with a redirect"],
+)
+def test_colliding_redirects_are_errors_naming_both_files(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture, files: dict[str, str], message: str
+) -> None:
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(files=files)
+    assert message in [r.getMessage() for r in caplog.records]
