@@ -1,0 +1,249 @@
+"""Everything computed once per build and shared by static-i18n's locale passes.
+
+The site model, the translation index, redirects and every page's Liquid output are built
+in ``on_pre_build`` of the first pass, before MkDocs cleans ``site/``: a content error then
+leaves the previous output untouched, and later locale passes reuse the work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+import markdown
+from markupsafe import escape
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, get_files
+
+from .author import build_author_profile
+from .data import load_data_dir
+from .defaults import FrontMatterDefaults
+from .i18n import Translations, bcp47
+from .i18n_context import build_translations, locale_folders, site_lang
+from .layouts import template_for_layout
+from .liquid.environment import LiquidSettings, create_environment
+from .liquid.filters.urls import compute_relative_url
+from .liquid.render import render_markdown
+from .redirects import Redirect, collect_redirects, redirect_target, redirects_json, render_stub
+from .redirects import absolute as redirect_absolute
+from .site.collections import read_collections
+from .site.documents import Document, ScanCache, SiteModel, build_site_model
+from .site.drops import SiteSettings, jekyll_drop, page_drop, site_drop
+from .ui_text import load_ui_text
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from .config import JekyllConfig
+
+log = get_plugin_logger(__name__)
+
+INCLUDES_DIR = Path(__file__).parent / "includes"
+
+# Front matter keys Material prints into HTML without escaping (header, nav, <meta>).
+_ESCAPED_META = ("title", "description")
+
+
+def resolve_settings(config: MkDocsConfig, options: JekyllConfig) -> SiteSettings:
+    """What Jekyll reads from ``_config.yml``, from ``mkdocs.yml`` and the plugin options."""
+    parts = urlsplit(config.site_url or "")
+    url = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+    return SiteSettings(
+        title=config.site_name,
+        description=config.site_description,
+        url=url,
+        baseurl=parts.path.rstrip("/"),
+        lang=site_lang(config),
+        author=options.author,
+        extra=options.site,
+        environment=os.environ.get("JEKYLL_ENV", "development"),
+    )
+
+
+class BuildState:
+    """The site as Jekyll sees it, for one build (every locale pass)."""
+
+    def __init__(self, config: MkDocsConfig, options: JekyllConfig) -> None:
+        self.options = options
+        self.settings = resolve_settings(config, options)
+        self.root = Path(config.config_file_path or ".").resolve().parent
+        self.now = dt.datetime.now(dt.UTC)
+        """The build time: ``site.time``, and the limit for future posts."""
+        self.model = SiteModel()
+        self.translations = Translations((), (), {})
+        self.redirects: list[Redirect] = []
+        self.data: dict[str, Any] = {}
+        """``site.data``, with the merged ``ui-text``."""
+        self.author: Any = None
+        self.liquid: Any = None
+        self.context: dict[str, Any] = {}
+        """The ``site`` and ``jekyll`` variables shared by every page."""
+        self.rendered: dict[str, tuple[str, str]] = {}
+        """src_path -> (Markdown body as read, Markdown after Liquid)."""
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def scan(self, config: MkDocsConfig, cache: ScanCache) -> None:
+        """Read every locale's front matter; compute permalinks, translations, redirects."""
+        defaults = FrontMatterDefaults(self.options.defaults)
+        for problem in defaults.problems():
+            log.warning(f"mkdocs.yml: plugins.jekyll.defaults: {problem}")
+        sources = [
+            (f.src_uri, f.abs_src_path)
+            for f in get_files(config).documentation_pages()
+            if f.abs_src_path is not None and not f.inclusion.is_excluded()  # type: ignore[no-untyped-call]
+        ]
+        self.model = build_site_model(
+            sources,
+            cache=cache,
+            defaults=defaults,
+            permalink_style=self.permalink_style(config),
+            locales=locale_folders(config),
+            collections=read_collections(self.options.collections),
+            now=self.now,
+            future=self.options.future,
+        )
+        self.translations = build_translations(self.model, config)
+        self.redirects = collect_redirects(
+            self.model.built(), site_url=self.settings.url, baseurl=self.settings.baseurl
+        )
+
+    def permalink_style(self, config: MkDocsConfig) -> str:
+        """Jekyll's ``permalink``; unset, what MkDocs' ``use_directory_urls`` says."""
+        if self.options.permalink:
+            return self.options.permalink
+        return "pretty" if config.use_directory_urls else "date"
+
+    def render_all(self, config: MkDocsConfig) -> None:
+        """Load ``_data``, then render every document's Liquid once for all passes."""
+        options = self.options
+        data = load_data_dir(self.root / options.data_dir, label=options.data_dir)
+        data["ui-text"] = load_ui_text(data.get("ui-text"))
+        self.data = data
+        self.liquid = self._create_liquid(config)
+        self.context = {
+            "site": site_drop(self.settings, self.model, data=data, time=self.now),
+            "jekyll": jekyll_drop(self.settings.environment),
+        }
+        self.author = build_author_profile(options.author, relative_url=self.relative_url)
+        for doc in self.model.documents.values():
+            self.rendered[doc.src_path] = (doc.body, self.render(doc, doc.body))
+
+    def _create_liquid(self, config: MkDocsConfig) -> Any:
+        options = self.options
+        settings = LiquidSettings(
+            includes_dirs=(self.root / options.includes_dir, INCLUDES_DIR),
+            include_labels=(options.includes_dir, "mkdocs_jekyll/includes"),
+            site_url=self.settings.url,
+            baseurl=self.settings.baseurl,
+            strict_variables=options.liquid_strict_variables,
+            strict_filters=options.liquid_strict_filters,
+            link_targets=self.model.link_targets(),
+            post_urls=self.model.post_urls(),
+            markdownify=_markdown_converter(config),
+            timezone=options.timezone,
+            docs_dir=Path(config.docs_dir),
+        )
+        return create_environment(settings)
+
+    # -- pages -------------------------------------------------------------------------------
+
+    def render(self, doc: Document, source: str) -> str:
+        """Render one document's Liquid with the build's shared ``site`` and ``jekyll``."""
+        context = {**self.context, "page": page_drop(doc)}
+        return render_markdown(
+            self.liquid,
+            source,
+            path=doc.src_path,
+            line_offset=doc.line_offset,
+            context=context,
+            source_file=Path(doc.abs_path),
+        )
+
+    def markdown_for(self, doc: Document, source: str) -> str:
+        """The page's Markdown after Liquid: rendered before the build, unless it changed."""
+        cached = self.rendered.get(doc.src_path)
+        if cached is not None and cached[0] == source:
+            return cached[1]
+        # Another plugin changed the Markdown since it was read: render what it gave us.
+        return self.render(doc, source)
+
+    def relative_url(self, url: str) -> str:
+        """Jekyll's ``relative_url`` with this site's base path."""
+        return str(compute_relative_url(url, self.settings.baseurl))
+
+    def absolute_url(self, url: str) -> str:
+        """``site.url`` + ``site.baseurl`` + ``url``, as head alternates and sitemaps want."""
+        return self.settings.url + self.settings.baseurl + url
+
+    def html_lang(self, doc: Document) -> str:
+        """The page's BCP 47 language: its locale, else the site's."""
+        locale = self.translations.locale_of(doc) or self.settings.lang or "en"
+        return bcp47(locale)
+
+    # -- redirects ---------------------------------------------------------------------------
+
+    def redirect_file(self, config: MkDocsConfig, redirect: Redirect) -> File:
+        """A generated stub at the old URL (a static file: MkDocs copies it as it is)."""
+        doc = self.model.documents[redirect.source]
+        content = render_stub(redirect.to, lang=self.html_lang(doc))
+        return File.generated(config, redirect.dest, content=content)
+
+    def redirect_stub(self, doc: Document) -> str | None:
+        """The stub replacing a ``redirect_to`` page's output, or None."""
+        target = redirect_target(doc)
+        if target is None:
+            return None
+        settings = self.settings
+        to = redirect_absolute(target, site_url=settings.url, baseurl=settings.baseurl)
+        return render_stub(to, lang=self.html_lang(doc))
+
+    def write_redirects_json(self, config: MkDocsConfig) -> None:
+        """jekyll-redirect-from's ``redirects.json``, unless the site ships its own."""
+        if (Path(config.docs_dir) / "redirects.json").exists():
+            return
+        settings = self.settings
+        extra = {}
+        for doc in self.model.built():
+            target = redirect_target(doc)
+            if target is not None:
+                extra[doc.url] = redirect_absolute(
+                    target, site_url=settings.url, baseurl=settings.baseurl
+                )
+        path = Path(config.site_dir) / "redirects.json"
+        path.write_text(redirects_json(self.redirects, extra), encoding="utf-8")
+
+
+def page_meta(doc: Document) -> dict[str, Any]:
+    """The page's front matter for MkDocs and templates, defaults merged.
+
+    Titles and descriptions become ``Markup`` holding their escaped text: Material prints
+    them raw in many partials, and ``| e`` leaves ``Markup`` as is (no double escaping).
+    """
+    meta = dict(doc.data)
+    for key in _ESCAPED_META:
+        value = meta.get(key)
+        if isinstance(value, str):
+            meta[key] = escape(value)
+    if "template" not in meta:
+        template = template_for_layout(meta.get("layout"))
+        if template is not None:
+            meta["template"] = template
+    return meta
+
+
+def _markdown_converter(config: MkDocsConfig) -> Callable[[str], str]:
+    """``markdownify`` converts with the site's own Markdown extensions."""
+
+    def convert(text: str) -> str:
+        md = markdown.Markdown(
+            extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+        )
+        return str(md.convert(text))
+
+    return convert
