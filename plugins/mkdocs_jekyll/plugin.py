@@ -27,6 +27,7 @@ from .i18n_context import (
 from .markdown_compat import add_kramdown_extensions
 from .navigation import data_navigation
 from .outputs import localized_404, write_site_outputs
+from .publish import write_pages_files
 from .search_index import lunr_language, write_locale_index
 from .site.documents import Document, ScanCache
 from .ui_text import ui_text_for
@@ -236,6 +237,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             return
         with _as_plugin_error():
             state.write_redirects_json(config)
+            write_pages_files(config.site_dir, cname=self.config.cname)
             write_site_outputs(
                 config.site_dir,
                 model=state.model,
