@@ -96,5 +96,8 @@ class JekyllConfig(base.Config):  # type: ignore[no-untyped-call]
     # Jekyll's `timezone`, used by date filters.
     timezone = c.Optional(c.Type(str))
 
+    # GitHub Pages: a custom domain written to the site's CNAME file.
+    cname = c.Optional(c.Type(str))
+
     # Markdown: enable the extensions that make Python-Markdown read content like kramdown.
     markdown_kramdown = c.Type(bool, default=True)
