@@ -21,10 +21,7 @@ README_BUILD = (
 def test_the_site_has_nojekyll_and_the_cname_option(build_site: BuildSite) -> None:
     site = build_site(
         files={"docs/en/index.md": "# Home\n", "docs/es-419/index.md": "# Inicio\n"},
-        plugins=[
-            *two_locale_plugins(cname="www.example.com")[:2],
-            {"jekyll": {"cname": "www.example.com"}},
-        ],
+        plugins=two_locale_plugins(cname="www.example.com"),
     )
     assert (site / ".nojekyll").is_file()
     assert (site / "CNAME").read_text() == "www.example.com\n"
