@@ -407,3 +407,28 @@ def test_given_an_absolute_liquid_link_then_mkdocs_does_not_report_it(
     with caplog.at_level(logging.INFO):
         build_site(files={"docs/index.md": '[CV]({{ "/cv/" | relative_url }})\n'})
     assert not [r for r in caplog.records if "absolute link" in r.getMessage()]
+
+
+def test_given_two_locales_then_each_page_liquid_is_rendered_once_per_build(
+    build_site: BuildSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Regression: static-i18n re-joins the Markdown's lines, so the pre-rendered output was
+    # not recognised and every page was rendered a second time.
+    from mkdocs_jekyll.build import BuildState
+
+    calls: list[str] = []
+    original = BuildState.render
+
+    def counting(self: BuildState, doc: object, source: str) -> str:
+        calls.append(doc.src_path)  # type: ignore[attr-defined]
+        return original(self, doc, source)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(BuildState, "render", counting)
+    build_site(
+        files={
+            "docs/en/index.md": "Home {{ page.url }}\n\n!!! note\n    x\n",
+            "docs/es-419/index.md": "Inicio\n",
+        },
+        plugins=two_locale_plugins(),
+    )
+    assert sorted(calls) == ["en/index.md", "es-419/index.md"]

@@ -57,7 +57,8 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
             "docs/en/index.md": "Home\n",
             "docs/en/impact.md": (
                 "---\npermalink: /en/impact/\n---\n"
-                "DATA-{{ site.data.msg.text }} {% include bit.html %} PAGE-one\n"
+                "DATA-{{ site.data.msg.text }} {% include bit.html %} PAGE-one\n\n"
+                "ABS-{{ '/x/' | absolute_url }}\n"
             ),
             "docs/es-419/index.md": "Inicio\n",
             "docs/es-419/impacto.md": "---\npermalink: /es-419/impacto/\n---\nImpacto\n",
@@ -67,7 +68,7 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     )
     config = {
         "site_name": "Serve",
-        "site_url": "https://example.com/",
+        "site_url": "https://example.com/base/",
         "theme": {"name": "material"},
         "plugins": two_locale_plugins(),
     }
@@ -79,10 +80,10 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
         cwd=project,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=(project / "serve.log").open("w"),
     )
     try:
-        yield project, f"http://127.0.0.1:{port}"
+        yield project, f"http://127.0.0.1:{port}/base"
     finally:
         process.terminate()
         try:
@@ -95,6 +96,8 @@ def test_serve_serves_both_locales_and_rebuilds_on_edits(served: tuple[Path, str
     project, base = served
     page = _wait_for(f"{base}/en/impact/", lambda text: "DATA-first" in text)
     assert "INC-first" in page and "PAGE-one" in page
+    # Like `jekyll serve`, site.url is the dev server's address, under the base path.
+    assert f"ABS-{base}/x/" in page
     assert "Impacto" in _wait_for(f"{base}/es-419/impacto/", lambda text: "Impacto" in text)
 
     (project / "_data/msg.yml").write_text("text: second\n", encoding="utf-8")
@@ -106,3 +109,19 @@ def test_serve_serves_both_locales_and_rebuilds_on_edits(served: tuple[Path, str
     source = project / "docs/en/impact.md"
     source.write_text(source.read_text().replace("PAGE-one", "PAGE-two"), encoding="utf-8")
     _wait_for(f"{base}/en/impact/", lambda text: "PAGE-two" in text)
+
+
+def test_serve_shows_a_liquid_error_and_recovers(served: tuple[Path, str]) -> None:
+    project, base = served
+    _wait_for(f"{base}/en/impact/", lambda text: "PAGE-one" in text)
+    source = project / "docs/en/impact.md"
+    good = source.read_text()
+    source.write_text(good.replace("PAGE-one", "{% if %}"), encoding="utf-8")
+    page = _wait_for(f"{base}/en/impact/", lambda text: "Liquid error" in text)
+    assert "en/impact.md:4:" in page
+    # The rest of the site is still served.
+    assert "Impacto" in _wait_for(f"{base}/es-419/impacto/", lambda text: "Impacto" in text)
+    source.write_text(good.replace("PAGE-one", "PAGE-fixed"), encoding="utf-8")
+    _wait_for(
+        f"{base}/en/impact/", lambda text: "PAGE-fixed" in text and "Liquid error" not in text
+    )

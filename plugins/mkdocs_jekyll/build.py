@@ -8,6 +8,7 @@ leaves the previous output untouched, and later locale passes reuse the work.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +22,7 @@ from mkdocs.structure.files import File, get_files
 from .author import build_author_profile
 from .data import load_data_dir
 from .defaults import FrontMatterDefaults
+from .errors import ContentError
 from .i18n import Translations, bcp47
 from .i18n_context import build_translations, locale_folders, site_lang
 from .layouts import template_for_layout
@@ -84,7 +86,7 @@ class BuildState:
         self.context: dict[str, Any] = {}
         """The ``site`` and ``jekyll`` variables shared by every page."""
         self.rendered: dict[str, tuple[str, str]] = {}
-        """src_path -> (Markdown body as read, Markdown after Liquid)."""
+        """src_path -> (Markdown body as read, line ends normalised; Markdown after Liquid)."""
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -119,8 +121,13 @@ class BuildState:
             return self.options.permalink
         return "pretty" if config.use_directory_urls else "date"
 
-    def render_all(self, config: MkDocsConfig) -> None:
-        """Load ``_data``, then render every document's Liquid once for all passes."""
+    def render_all(self, config: MkDocsConfig, *, keep_going: bool = False) -> None:
+        """Load ``_data``, then render every document's Liquid once for all passes.
+
+        With ``keep_going`` (under ``mkdocs serve``), a page whose Liquid fails shows the
+        error instead of its content and the rest of the site is built, as ``jekyll serve``
+        keeps serving while the author fixes the file.
+        """
         options = self.options
         data = load_data_dir(self.root / options.data_dir, label=options.data_dir)
         data["ui-text"] = load_ui_text(data.get("ui-text"))
@@ -132,7 +139,14 @@ class BuildState:
         }
         self.author = build_author_profile(options.author, relative_url=self.relative_url)
         for doc in self.model.documents.values():
-            self.rendered[doc.src_path] = (doc.body, self.render(doc, doc.body))
+            try:
+                output = self.render(doc, doc.body)
+            except ContentError as err:
+                if not keep_going:
+                    raise
+                log.error(str(err))
+                output = error_block(str(err))
+            self.rendered[doc.src_path] = (_lines(doc.body), output)
 
     def _create_liquid(self, config: MkDocsConfig) -> Any:
         options = self.options
@@ -168,7 +182,7 @@ class BuildState:
     def markdown_for(self, doc: Document, source: str) -> str:
         """The page's Markdown after Liquid: rendered before the build, unless it changed."""
         cached = self.rendered.get(doc.src_path)
-        if cached is not None and cached[0] == source:
+        if cached is not None and cached[0] == _lines(source):
             return cached[1]
         # Another plugin changed the Markdown since it was read: render what it gave us.
         return self.render(doc, source)
@@ -217,6 +231,20 @@ class BuildState:
                 )
         path = Path(config.site_dir) / "redirects.json"
         path.write_text(redirects_json(self.redirects, extra), encoding="utf-8")
+
+
+def _lines(text: str) -> str:
+    """The text's lines joined by ``\n``: equal whether or not a plugin re-joined them."""
+    return "\n".join(text.splitlines())
+
+
+def error_block(message: str) -> str:
+    """An error shown in place of a page's content (Markdown-safe raw HTML)."""
+    return (
+        '<div class="admonition failure jekyll-error">\n'
+        '<p class="admonition-title">Liquid error</p>\n'
+        f"<pre>{html.escape(message)}</pre>\n</div>\n"
+    )
 
 
 def page_meta(doc: Document) -> dict[str, Any]:

@@ -51,9 +51,11 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self._scan_cache = ScanCache()
         self._state: BuildState | None = None
+        self._serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Defining this keeps the plugin alive across `mkdocs serve` rebuilds (scan cache)."""
+        """Note `mkdocs serve`; defining this also keeps the plugin (and its caches) alive."""
+        self._serving = command == "serve"
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -93,7 +95,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             return
         with _as_plugin_error():
             state.scan(config, self._scan_cache)
-            state.render_all(config)
+            state.render_all(config, keep_going=self._serving)
 
     # -- files and URLs --------------------------------------------------------------------
 
@@ -130,10 +132,15 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
 
     # -- pages -----------------------------------------------------------------------------
 
+    @event_priority(60)
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Give the page its merged front matter and layout, and its Liquid output."""
+        """Give the page its merged front matter and layout, and its Liquid output.
+
+        Priority: 60, before static-i18n (50) and Markdown-rewriting plugins: as in Jekyll,
+        Liquid runs on the page source first.
+        """
         state = self._state
         if not self.config.enabled or state is None:
             return markdown
