@@ -101,3 +101,14 @@ class JekyllConfig(base.Config):  # type: ignore[no-untyped-call]
 
     # Markdown: enable the extensions that make Python-Markdown read content like kramdown.
     markdown_kramdown = c.Type(bool, default=True)
+
+    # SEO: the head tags jekyll-seo-tag prints (title, description, canonical, Open Graph,
+    # Twitter card, JSON-LD). Off when a site prints its own in `overrides/main.html`.
+    seo_enabled = c.Type(bool, default=True)
+    # Between page and site title, with a space each side (Minimal Mistakes' `title_separator`,
+    # default '-'; jekyll-seo-tag's is '|'). Unset: `site.title_separator`, else '-'.
+    seo_title_separator = c.Optional(c.Type(str))
+    # Image for pages without one (Minimal Mistakes' `og_image`): a site path or a full URL.
+    seo_og_image = c.Optional(c.Type(str))
+    # The site's Twitter/X handle for `twitter:site` (jekyll-seo-tag's `twitter.username`).
+    seo_twitter_username = c.Optional(c.Type(str))

@@ -29,6 +29,7 @@ from .navigation import data_navigation
 from .outputs import localized_404, write_site_outputs
 from .publish import write_pages_files
 from .search_index import lunr_language, write_locale_index
+from .seo import SeoOptions, build_seo
 from .site.documents import Document, ScanCache
 from .ui_text import ui_text_for
 
@@ -42,7 +43,8 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
-EXTRA_CSS = "assets/mkdocs_jekyll/jekyll.css"
+# The package's stylesheets (copied from TEMPLATES_DIR as theme files).
+EXTRA_CSS = ("assets/mkdocs_jekyll/jekyll.css",)
 
 
 class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
@@ -74,8 +76,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             # Jekyll content links with `{{ "/en/cv/" | relative_url }}`: absolute paths by
             # design, which MkDocs would report one INFO line each. An explicit setting stays.
             config.validation.links.absolute_links = logging.DEBUG
-        if EXTRA_CSS not in [str(item) for item in config.extra_css]:
-            config.extra_css.append(EXTRA_CSS)
+        present = {str(item) for item in config.extra_css}
+        config.extra_css.extend(css for css in EXTRA_CSS if css not in present)
         disable_instant_navigation(config)
         configure_search(config)
         if self._state is None or not is_locale_pass(config):
@@ -181,6 +183,18 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             for hreflang, url in state.translations.head_alternates(doc, root_url="/")
         ]
         set_language_selector(config, state.translations, doc, state.settings.baseurl)
+        if self.config.seo_enabled:
+            with _as_plugin_error():  # a `date` that is not a date stops the build, as in Jekyll
+                context["jekyll_seo"] = build_seo(  # type: ignore[typeddict-unknown-key]
+                    doc,
+                    settings=state.settings,
+                    options=SeoOptions.from_config(self.config),
+                    translations=state.translations,
+                    heading=page.title,
+                    content=page.markdown,
+                    data=state.data,
+                    profile=state.author,
+                )
         return context
 
     @event_priority(-200)
