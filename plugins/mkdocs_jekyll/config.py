@@ -102,6 +102,18 @@ class JekyllConfig(base.Config):  # type: ignore[no-untyped-call]
     # Markdown: enable the extensions that make Python-Markdown read content like kramdown.
     markdown_kramdown = c.Type(bool, default=True)
 
+    # Sitemap: `sitemap.xml` (and `.gz`) of every page with hreflang alternates, written once
+    # after every locale pass, plus a `robots.txt` naming it unless `docs/robots.txt` exists.
+    sitemap_enabled = c.Type(bool, default=True)
+
+    # Languages: what `/` serves on a multi-locale site when no page claims it: a page
+    # listing each locale's home ('landing') or a redirect to the default locale ('redirect').
+    i18n_root = c.Choice(["landing", "redirect"], default="landing")
+    # On the landing page, send visitors to the locale matching their browser's languages.
+    i18n_root_detect = c.Type(bool, default=True)
+    # A JSON translation report, as a path inside the site (`i18n-report.json`).
+    i18n_report_file = c.Optional(c.Type(str))
+
     # SEO: the head tags jekyll-seo-tag prints (title, description, canonical, Open Graph,
     # Twitter card, JSON-LD). Off when a site prints its own in `overrides/main.html`.
     seo_enabled = c.Type(bool, default=True)

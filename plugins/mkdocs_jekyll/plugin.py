@@ -21,6 +21,7 @@ from .i18n_context import (
     configure_search,
     current_locale,
     disable_instant_navigation,
+    i18n_plugin,
     is_locale_pass,
     set_language_selector,
 )
@@ -43,8 +44,9 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
-# The package's stylesheets (copied from TEMPLATES_DIR as theme files).
-EXTRA_CSS = ("assets/mkdocs_jekyll/jekyll.css",)
+# The package's stylesheets (copied from TEMPLATES_DIR as theme files): the layouts' own
+# styles, and Minimal Mistakes' utility classes that content uses (.notice, .btn, ...).
+EXTRA_CSS = ("assets/mkdocs_jekyll/jekyll.css", "assets/mkdocs_jekyll/utilities.css")
 
 
 class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
@@ -259,12 +261,19 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         with _as_plugin_error():
             state.write_redirects_json(config)
             write_pages_files(config.site_dir, cname=self.config.cname)
+            plugin = i18n_plugin(config)
             write_site_outputs(
                 config.site_dir,
                 model=state.model,
                 translations=state.translations,
                 settings=state.settings,
                 options=self.config,
+                docs_dir=config.docs_dir,
+                language_names=(
+                    {lang.locale: lang.name for lang in plugin.config.languages}
+                    if plugin is not None
+                    else None
+                ),
             )
 
     on_post_build = CombinedEvent(_write_locale_search, _write_site_outputs)
