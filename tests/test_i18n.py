@@ -199,3 +199,38 @@ def test_instant_navigation_is_turned_off_with_a_warning(
             theme={"name": "material", "features": ["navigation.instant"]},
             strict=True,
         )
+
+
+def test_404_pages_switch_to_each_locale_home(built: tuple[Path, str]) -> None:
+    site, base = built
+    for page in ("404.html", "es-419/404.html"):
+        links = _switcher(site, page)
+        assert {href for href, _ in links.values()} == {
+            f"{base}/en/",
+            f"{base}/es-419/",
+            f"{base}/pt-br/",
+        }, page
+
+
+def test_locale_homes_and_the_landing_page_agree_on_x_default(built: tuple[Path, str]) -> None:
+    site, base = built
+    origin = f"https://example.com{base}"
+    assert _head(site, "es-419/index.html")["x-default"] == f"{origin}/"
+    landing = html(site / "index.html").select("link[rel=alternate][hreflang]")
+    assert {link["hreflang"]: link["href"] for link in landing} == {
+        "en": f"{origin}/en/",
+        "es-419": f"{origin}/es-419/",
+        "pt-BR": f"{origin}/pt-br/",
+        "x-default": f"{origin}/",
+    }
+
+
+def test_files_outside_locale_folders_are_written_once_at_their_path(
+    build_site: BuildSite,
+) -> None:
+    files = {**FILES, "docs/robots.txt": "User-agent: *\n", "docs/images/a.png": "png"}
+    site = build_site(files=files, plugins=_plugins())
+    assert (site / "robots.txt").read_text() == "User-agent: *\n"
+    assert (site / "images/a.png").is_file()
+    assert not (site / "es-419/robots.txt").exists()
+    assert not (site / "es-419/images/a.png").exists()

@@ -111,9 +111,21 @@ class BuildState:
             future=self.options.future,
         )
         self.translations = build_translations(self.model, config)
+        if len(self.translations.locales) > 1:
+            self._resolve_root(self.translations)
         self.redirects = collect_redirects(
             self.model.built(), site_url=self.settings.url, baseurl=self.settings.baseurl
         )
+
+    def _resolve_root(self, translations: Translations) -> None:
+        """Where ``x-default`` points, by what ``/`` will serve (``i18n_root``)."""
+        if any(doc.output and doc.dest == "index.html" for doc in self.model.documents.values()):
+            return  # A page of the site is the root.
+        if self.options.i18n_root == "landing":
+            translations.landing = "/"
+        else:
+            default = translations.locales[0]
+            translations.root_url = translations.homes.get(default, f"/{default}/")
 
     def permalink_style(self, config: MkDocsConfig) -> str:
         """Jekyll's ``permalink``; unset, what MkDocs' ``use_directory_urls`` says."""
@@ -130,7 +142,9 @@ class BuildState:
         """
         options = self.options
         data = load_data_dir(self.root / options.data_dir, label=options.data_dir)
-        data["ui-text"] = load_ui_text(data.get("ui-text"))
+        data["ui-text"] = load_ui_text(
+            data.get("ui-text"), source=f"{options.data_dir}/ui-text.yml"
+        )
         self.data = data
         self.liquid = self._create_liquid(config)
         self.context = {

@@ -71,6 +71,12 @@ class Translations:
     ) -> None:
         self.locales = tuple(locales)
         self.homes = dict(homes)
+        self.root_url = "/"
+        """Where ``x-default`` points when the default locale lacks a page: the site root
+        (the language landing page), or the default locale's home when ``/`` redirects."""
+        self.landing: str | None = None
+        """The language landing page's URL when the build writes one: ``x-default`` of the
+        locale homes, so their alternates agree with the landing page's own."""
         self._by_key: dict[str, dict[str, Document]] = {}
         self._key_of: dict[str, str] = {}
         self._locale_of: dict[str, str] = {}
@@ -124,19 +130,35 @@ class Translations:
                 entries.append(Alternate(locale, bcp47(locale), home, False))
         return entries
 
-    def head_alternates(self, doc: Document, *, root_url: str = "/") -> list[tuple[str, str]]:
+    def home_switcher(self) -> list[Alternate]:
+        """Every locale's home page: the switcher of pages that belong to no document."""
+        return [
+            Alternate(locale, bcp47(locale), self.homes.get(locale, f"/{locale}/"), False)
+            for locale in self.locales
+        ]
+
+    def head_alternates(
+        self, doc: Document, *, root_url: str | None = None
+    ) -> list[tuple[str, str]]:
         """``(hreflang, url)`` pairs for ``<link rel="alternate">`` and the sitemap.
 
-        The page itself and each real translation, then ``x-default``: the default
-        locale's version, or ``root_url`` (the language landing page) when it has none.
-        An untranslated page lists only itself and ``x-default``.
+        The page itself and each real translation, then ``x-default``: the language landing
+        page for the locale homes when there is one, else the default locale's version, else
+        ``root_url`` (default: ``self.root_url``). An untranslated page lists only itself
+        and ``x-default``.
         """
         found = self.translations(doc)
         if not found:
             return []
         pairs = [(bcp47(locale), match.url) for locale, match in found.items()]
         default = found.get(self.locales[0])
-        pairs.append(("x-default", default.url if default is not None else root_url))
+        if self.landing is not None and doc.url == self.homes.get(self.locale_of(doc) or ""):
+            fallback = self.landing
+        elif default is not None:
+            fallback = default.url
+        else:
+            fallback = self.root_url if root_url is None else root_url
+        pairs.append(("x-default", fallback))
         return pairs
 
     def missing(self) -> dict[str, list[str]]:

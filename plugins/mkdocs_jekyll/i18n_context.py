@@ -99,18 +99,23 @@ def build_translations(model: SiteModel, config: MkDocsConfig) -> Translations:
 
 
 def set_language_selector(
-    config: MkDocsConfig, translations: Translations, doc: Document, baseurl: str
+    config: MkDocsConfig, translations: Translations, doc: Document | None, baseurl: str
 ) -> None:
     """Feed Material's selector (``extra.alternate``) this page's translations.
 
-    Each locale links to the page's translation, else to that locale's home page; the
-    current locale is marked for ``partials/alternate.html``.
+    Each locale links to the page's translation, else to that locale's home page (every
+    locale's home for a page outside the model, such as 404.html); the current locale is
+    marked for ``partials/alternate.html``.
     """
     plugin = i18n_plugin(config)
     if plugin is None or len(plugin.build_languages) < 2:
         return
-    current = translations.locale_of(doc) or plugin.current_language
+    current = (translations.locale_of(doc) if doc else None) or plugin.current_language
     names = {lang.locale: lang.name for lang in plugin.config.languages}
+    if doc is not None:
+        switcher = translations.switcher(doc)
+    else:
+        switcher = translations.home_switcher()
     entries = [
         {
             "name": names.get(entry.locale, entry.locale),
@@ -119,7 +124,7 @@ def set_language_selector(
             "current": entry.locale == current,
             "translated": entry.translated,
         }
-        for entry in translations.switcher(doc)
+        for entry in switcher
     ]
     # static-i18n sets `config.extra.alternate` as an attribute, which Jinja reads before
     # the mapping item: set both so templates see this page's entries.

@@ -79,8 +79,8 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         under ``/<locale>/``.
         """
         folders = self.locale_folders()
-        guessed = [f for f in files if _is_unconfigured_top_folder(f, folders, mkdocs_config)]
-        kept = Files([f for f in files if f not in guessed])
+        unlocalised = [f for f in files if _outside_locale_folders(f, folders, mkdocs_config)]
+        kept = Files([f for f in files if f not in unlocalised])
         i18n_files = CrossLocaleFiles(self, list(super().reconfigure_files(kept, mkdocs_config)))
         chosen = i18n_files.src_uris
         for file in kept.documentation_pages():
@@ -92,7 +92,7 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
                     mkdocs_config.site_dir,
                     mkdocs_config.use_directory_urls,
                 )
-        for file in guessed:
+        for file in unlocalised:
             if self.is_default_language_build or not file.is_documentation_page():
                 _mark_unlocalised(file, self.current_language)
                 i18n_files.append(file)
@@ -123,12 +123,16 @@ class CrossLocaleFiles(folder.I18nFiles):  # type: ignore[misc]  # untyped upstr
         return found
 
 
-def _is_unconfigured_top_folder(file: File, folders: dict[str, str], config: MkDocsConfig) -> bool:
-    """True for a docs file in a top-level folder that is not a configured locale."""
+def _outside_locale_folders(file: File, folders: dict[str, str], config: MkDocsConfig) -> bool:
+    """True for a docs file outside every configured locale folder (root files included).
+
+    Such files are the site's own (``images/``, ``CNAME``, ``robots.txt``): written once at
+    their own path, never copied into each locale.
+    """
     if file.abs_src_path is None or not _within(file.abs_src_path, config.docs_dir):
         return False
     parts = PurePosixPath(file.src_uri).parts
-    return len(parts) > 1 and normalise_locale(parts[0]) not in folders
+    return len(parts) == 1 or normalise_locale(parts[0]) not in folders
 
 
 def _within(path: str, folder: str) -> bool:

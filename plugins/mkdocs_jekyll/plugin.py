@@ -182,7 +182,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             return context
         context["jekyll_alternates"] = [  # type: ignore[typeddict-unknown-key]
             (hreflang, state.absolute_url(url))
-            for hreflang, url in state.translations.head_alternates(doc, root_url="/")
+            for hreflang, url in state.translations.head_alternates(doc)
         ]
         set_language_selector(config, state.translations, doc, state.settings.baseurl)
         if self.config.seo_enabled:
@@ -216,6 +216,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             files=files,
             config=config,
             urls={path: doc.url for path, doc in state.model.documents.items()},
+            source=f"{self.config.data_dir}/navigation.yml",
         )
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -226,6 +227,16 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         doc = state.model.documents.get(page.file.src_uri)
         stub = state.redirect_stub(doc) if doc is not None else None
         return output if stub is None else stub
+
+    def on_pre_template(self, template: Any, /, *, template_name: str, config: MkDocsConfig) -> Any:
+        """The 404 page's language selector lists every locale's home.
+
+        Without this it kept the switcher of the last page rendered in the pass.
+        """
+        if self.config.enabled and self._state is not None and template_name == "404.html":
+            state = self._state
+            set_language_selector(config, state.translations, None, state.settings.baseurl)
+        return template
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig

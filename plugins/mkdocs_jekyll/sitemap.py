@@ -69,7 +69,7 @@ def page_alternates(
     """
     return [
         (hreflang, absolute_url(settings, url))
-        for hreflang, url in translations.head_alternates(doc, root_url="/")
+        for hreflang, url in translations.head_alternates(doc)
     ]
 
 
