@@ -433,3 +433,37 @@ def test_given_two_locales_then_each_page_liquid_is_rendered_once_per_build(
         plugins=two_locale_plugins(),
     )
     assert sorted(calls) == ["en/index.md", "es-419/index.md"]
+
+
+def test_given_an_unknown_layout_then_it_warns_and_renders_with_single(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING):
+        site = build_site(files={"docs/index.md": "---\nlayout: fancy\n---\nBody\n"})
+    assert (
+        "mkdocs_jekyll: index.md: unknown layout 'fancy'; the page is rendered with the 'single' layout. Use "
+        "a Minimal Mistakes layout (single, splash, archive, ...) or add "
+        "'overrides/layouts/fancy.html'."
+    ) in [r.getMessage() for r in caplog.records]
+    assert "Body" in (site / "index.html").read_text()
+    with pytest.raises(Abort):
+        build_site(files={"docs/index.md": "---\nlayout: fancy\n---\nBody\n"}, strict=True)
+
+
+def test_given_a_layout_in_overrides_then_it_is_used_without_warning(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING):
+        site = build_site(
+            files={
+                "docs/index.md": "---\nlayout: fancy\n---\nBody\n",
+                "overrides/layouts/fancy.html": (
+                    '{% extends "main.html" %}{% block content %}<p id="fancy">'
+                    "{{ page.content }}</p>{% endblock %}"
+                ),
+            },
+            theme={"name": "material", "custom_dir": "overrides"},
+            strict=True,
+        )
+    assert html(site / "index.html").select_one("#fancy") is not None
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]

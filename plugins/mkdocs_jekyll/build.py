@@ -25,7 +25,7 @@ from .defaults import FrontMatterDefaults
 from .errors import ContentError
 from .i18n import Translations, bcp47
 from .i18n_context import build_translations, locale_folders, site_lang
-from .layouts import template_for_layout
+from .layouts import is_known_layout, template_for_layout
 from .liquid.environment import LiquidSettings, create_environment
 from .liquid.filters.urls import compute_relative_url
 from .liquid.render import render_markdown
@@ -85,6 +85,8 @@ class BuildState:
         self.liquid: Any = None
         self.context: dict[str, Any] = {}
         """The ``site`` and ``jekyll`` variables shared by every page."""
+        self.layouts: frozenset[str] = frozenset()
+        """Layout names with a ``layouts/<name>.html`` template in a theme folder."""
         self.rendered: dict[str, tuple[str, str]] = {}
         """src_path -> (Markdown body as read, line ends normalised; Markdown after Liquid)."""
 
@@ -110,12 +112,38 @@ class BuildState:
             now=self.now,
             future=self.options.future,
         )
+        self.layouts = _site_layouts(config)
+        self._check_layouts()
         self.translations = build_translations(self.model, config)
         if len(self.translations.locales) > 1:
             self._resolve_root(self.translations)
         self.redirects = collect_redirects(
             self.model.built(), site_url=self.settings.url, baseurl=self.settings.baseurl
         )
+
+    def _check_layouts(self) -> None:
+        """Warn once per build about a ``layout`` no template or theme knows."""
+        for doc in self.model.built():
+            layout = doc.data.get("layout")
+            if not isinstance(layout, str) or layout in self.layouts or is_known_layout(layout):
+                continue
+            log.warning(
+                f"{doc.src_path}: unknown layout '{layout}'; the page is rendered with the "
+                f"'single' layout. Use a Minimal Mistakes layout (single, splash, archive, "
+                f"...) or add 'overrides/layouts/{layout}.html'."
+            )
+
+    def page_meta(self, doc: Document) -> dict[str, Any]:
+        """The page's front matter for MkDocs, with the layout's template.
+
+        A ``layouts/<name>.html`` in a theme folder (the site's ``overrides/`` first) wins
+        over the package's mapping, so a site can add or replace layouts.
+        """
+        meta = page_meta(doc)
+        layout = doc.data.get("layout")
+        if "template" not in doc.data and isinstance(layout, str) and layout in self.layouts:
+            meta["template"] = f"layouts/{layout}.html"
+        return meta
 
     def _resolve_root(self, translations: Translations) -> None:
         """Where ``x-default`` points, by what ``/`` will serve (``i18n_root``)."""
@@ -245,6 +273,16 @@ class BuildState:
                 )
         path = Path(config.site_dir) / "redirects.json"
         path.write_text(redirects_json(self.redirects, extra), encoding="utf-8")
+
+
+def _site_layouts(config: MkDocsConfig) -> frozenset[str]:
+    """The ``layouts/*.html`` templates of every theme folder (overrides and package)."""
+    names: set[str] = set()
+    for folder in config.theme.dirs:
+        layouts = Path(folder) / "layouts"
+        if layouts.is_dir():
+            names.update(path.stem for path in layouts.glob("*.html"))
+    return frozenset(names)
 
 
 def _lines(text: str) -> str:

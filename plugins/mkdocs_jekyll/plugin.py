@@ -14,7 +14,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
-from .build import BuildState, page_meta
+from .build import BuildState
 from .config import JekyllConfig
 from .errors import ContentError
 from .i18n_context import (
@@ -151,7 +151,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         doc = state.model.documents.get(page.file.src_uri)
         if doc is None:
             return markdown
-        page.meta = page_meta(doc)
+        page.meta = state.page_meta(doc)
         with _as_plugin_error():
             return state.markdown_for(doc, markdown)
 
