@@ -1,0 +1,1024 @@
+"""Benchmark mkdocs-jekyll against plain mkdocs-material + static-i18n, and against Jekyll.
+
+Why: our plugins run Liquid on every page, rewrite every URL and drive one MkDocs build per
+locale. This script measures what that costs on a generated multi-locale site of realistic
+pages, against two references:
+
+- **plain**: the same content with the Liquid already resolved, built by mkdocs-material and
+  upstream mkdocs-static-i18n with the Markdown extensions our plugin enables. It is the floor
+  our plugins add to: anything above it is our cost.
+- **jekyll**: the Jekyll variant of the same site built by ``jekyll build`` (when installed),
+  the tool our users come from.
+
+Every build runs in a fresh process (imports included, as a user's ``mkdocs build``), several
+times, alternating between variants so that a slow moment of the machine hits all of them.
+The script also times ``mkdocs serve``: how long after saving a page its new text is served.
+
+It is not part of the test suite (timings are machine-dependent); run it by hand::
+
+    .venv/bin/python bench/run.py                 # 200 pages x 3 locales, 3 runs each
+    .venv/bin/python bench/run.py --pages 20 --repeat 1
+    .venv/bin/python bench/run.py --growth        # cost per page at 100 and 1000 pages
+
+The last line printed is machine-readable::
+
+    bench: PAGES pages, ours OURS_MS ms/page, plain PLAIN_MS ms/page, ratio RATIO, jekyll J ms/page
+
+(``--growth`` ends with a ``growth:`` line instead.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+import urllib.error
+import urllib.request
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DEFAULT_LOCALES = ("en", "es-419", "pt-br")
+# Locales used when `--locales` is a count: the defaults first, then common site languages.
+LOCALE_POOL = (*DEFAULT_LOCALES, "fr", "de", "it", "nl", "pl", "ja", "ko")
+LOCALE_NAMES = {
+    "en": "English",
+    "es-419": "Español",
+    "pt-br": "Português",
+    "fr": "Français",
+    "de": "Deutsch",
+    "it": "Italiano",
+    "nl": "Nederlands",
+    "pl": "Polski",
+    "ja": "日本語",
+    "ko": "한국어",
+}
+SITE_HOST = "https://example.github.io"
+# A project site: every link carries the base path, as `relative_url` gives it in Jekyll.
+BASE_PATH = "/bench"
+SITE_URL = f"{SITE_HOST}{BASE_PATH}/"
+# The Markdown extensions `jekyll` adds by itself (README, `markdown_kramdown`); the plain
+# variant lists them explicitly so that both parse the same Markdown the same way.
+KRAMDOWN_EXTENSIONS = (
+    "attr_list",
+    "md_in_html",
+    "tables",
+    "footnotes",
+    "def_list",
+    "pymdownx.superfences",
+)
+# mkdocs-static-i18n's locale rule (mkdocs_static_i18n.config.RE_LOCALE): it rejects
+# `es-419` and `pt-br`, so the plain variant uses folders such as `es` and `pt`.
+UPSTREAM_LOCALE = re.compile(r"(^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$)|(^[a-z]{2}_[A-Z]{2}$)")
+NAV_ENTRIES = 6
+PAGE_BYTES = 5000
+LINKS_PER_PAGE = 5
+POLL_SECONDS = 0.05
+STDERR_TAIL_LINES = 40
+VARIANTS = ("ours", "plain", "jekyll")
+
+NOTE_INCLUDE = """\
+<div class="notice--info">
+  <h4>{{ include.title }}</h4>
+  <p>{{ include.body }}</p>
+</div>
+"""
+
+FACTS_DATA = {
+    "motto": "Measure twice, ship once",
+    "team": {"size": 12, "city": "Lisbon"},
+}
+
+JEKYLL_LAYOUT = """\
+<!doctype html>
+<html lang="{{ page.lang | default: site.lang }}">
+<head>
+  <meta charset="utf-8">
+  <title>{{ page.title }} | {{ site.title }}</title>
+</head>
+<body>
+  <nav>
+    <ul>
+      {% for item in site.data.navigation.main %}
+      <li><a href="{{ item.url | relative_url }}">{{ item.title }}</a></li>
+      {% endfor %}
+    </ul>
+  </nav>
+  <main>
+{{ content }}
+  </main>
+</body>
+</html>
+"""
+
+WORDS = (
+    "model platform rollout latency pipeline feature store shadow traffic golden suite "
+    "regression budget incident runbook canary metric dashboard owner review release "
+    "experiment cohort baseline variance signal quality search ranking retrieval cache "
+    "throughput batch stream schema contract migration index vector prompt evaluation"
+).split()
+
+
+class BenchError(Exception):
+    """A build or the server failed; the message says which, with the child's output tail."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Site generator
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GeneratedSite:
+    """Where the generator wrote each variant of one site."""
+
+    root: Path
+    pages: int
+    locales: tuple[str, ...]
+    ours: Path
+    plain: Path
+    jekyll: Path
+
+    @property
+    def total_pages(self) -> int:
+        """Pages built by each variant: pages per locale times locales."""
+        return self.pages * len(self.locales)
+
+
+def parse_locales(value: str) -> tuple[str, ...]:
+    """``--locales``: a count (the first N of the pool, default locale first) or a list.
+
+    Args:
+        value: ``"2"`` or ``"en,es-419,pt-br"``.
+
+    Returns:
+        The locale codes, the default one first.
+
+    Raises:
+        argparse.ArgumentTypeError: for a count out of range or an empty or duplicated list.
+    """
+    text = value.strip()
+    if text.isdigit():
+        count = int(text)
+        if not 1 <= count <= len(LOCALE_POOL):
+            raise argparse.ArgumentTypeError(
+                f"Expected a locale count between 1 and {len(LOCALE_POOL)}, received '{text}'."
+            )
+        return LOCALE_POOL[:count]
+    locales = tuple(part.strip() for part in text.split(",") if part.strip())
+    if not locales or len(set(locales)) != len(locales):
+        raise argparse.ArgumentTypeError(
+            f"Expected a count or a comma-separated list of distinct locales, received '{text}'."
+        )
+    return locales
+
+
+def plain_folders(locales: Sequence[str]) -> dict[str, str]:
+    """Folder name of each locale in the plain variant, one that static-i18n accepts.
+
+    Upstream rejects ``es-419`` and ``pt-br``; their language subtag (``es``, ``pt``) keeps
+    the page count and the content the same.
+
+    Raises:
+        BenchError: when two locales would share one folder.
+    """
+    folders: dict[str, str] = {}
+    for locale in locales:
+        folder = locale if UPSTREAM_LOCALE.match(locale) else re.split(r"[-_]", locale)[0]
+        folder = folder.lower() if not UPSTREAM_LOCALE.match(folder) else folder
+        if folder in folders.values() or not UPSTREAM_LOCALE.match(folder):
+            raise BenchError(
+                f"Locale '{locale}' has no distinct static-i18n folder for the plain variant "
+                f"(tried '{folder}'); pick other locales."
+            )
+        folders[locale] = folder
+    return folders
+
+
+def _slug(number: int) -> str:
+    """The file stem of page ``number``: page 1 is the locale's home (``index``)."""
+    return "index" if number == 1 else f"page-{number}"
+
+
+def _path_url(locale: str, number: int) -> str:
+    """Site-relative URL of a page in ours and Jekyll (``/en/``, ``/en/page-7/``)."""
+    return f"/{locale}/" if number == 1 else f"/{locale}/page-{number}/"
+
+
+def _plain_url(folder: str, number: int, *, default: bool) -> str:
+    """URL of the same page in the plain build, base path included.
+
+    static-i18n serves its default locale at the site root (no ``/en/``), so the resolved
+    links of the plain variant point where that build really puts the pages.
+    """
+    prefix = BASE_PATH + ("/" if default else f"/{folder}/")
+    return prefix if number == 1 else f"{prefix}page-{number}/"
+
+
+def _title(locale: str, number: int) -> str:
+    return "Home" if number == 1 else f"Page {number} ({locale})"
+
+
+def _link_targets(number: int, pages: int) -> list[int]:
+    """Five pages this page links to, spread over the site, never itself when avoidable."""
+    others = [target for target in range(1, pages + 1) if target != number] or [number]
+    return [others[(number + 7 * step) % len(others)] for step in range(1, LINKS_PER_PAGE + 1)]
+
+
+def _render_note(title: str, body: str) -> str:
+    """``_includes/note.html`` with its parameters, as Liquid renders it (plain variant)."""
+    return NOTE_INCLUDE.replace("{{ include.title }}", title).replace("{{ include.body }}", body)
+
+
+@dataclass(frozen=True)
+class _PageText:
+    """One page's front matter and body, in its Liquid and its resolved form."""
+
+    front_matter: str
+    liquid: str
+    resolved: str
+
+
+def _page_text(
+    locale: str,
+    number: int,
+    pages: int,
+    *,
+    plain_folder: str,
+    default: bool,
+) -> _PageText:
+    """A ~5 KB page: headings, lists, a table, code, five links, an include, a data lookup.
+
+    The Liquid form is what ours and Jekyll build; the resolved form (links, include and data
+    value already substituted) is what the plain variant builds.
+    """
+    rng = random.Random(f"{locale}/{number}")
+    title = _title(locale, number)
+    front = (
+        f'---\ntitle: "{title}"\npermalink: {_path_url(locale, number)}\n'
+        f"lang: {locale}\ni18n_key: page-{number}\n---\n"
+    )
+    liquid_links = [
+        f'{{{{ "{_path_url(locale, target)}" | relative_url }}}}'
+        for target in _link_targets(number, pages)
+    ]
+    plain_links = [
+        _plain_url(plain_folder, target, default=default) for target in _link_targets(number, pages)
+    ]
+
+    def sentence() -> str:
+        words = rng.choices(WORDS, k=rng.randint(9, 16))
+        return " ".join(words).capitalize() + "."
+
+    def paragraph(sentences: int = 4) -> str:
+        return " ".join(sentence() for _ in range(sentences))
+
+    def body(links: Sequence[str], note: str, motto: str) -> str:
+        rows = "\n".join(
+            f"| {rng.choice(WORDS)} {row} | {rng.randint(1, 99)} | {rng.randint(1, 99)} "
+            f"| {rng.randint(1, 99)}% |"
+            for row in range(1, 7)
+        )
+        parts = [
+            f"## Overview of {title}",
+            paragraph() + f" See [the related page]({links[0]}) for context.",
+            note.rstrip("\n"),
+            "### Key points",
+            "\n".join(
+                [
+                    f"- {sentence()} Details in [this page]({links[1]}).",
+                    f"- {sentence()}",
+                    f"- {sentence()} Compare with [another one]({links[2]}).",
+                    f"- {sentence()}",
+                ]
+            ),
+            "\n".join(f"{step}. {sentence()}" for step in range(1, 5)),
+            "## Figures",
+            "| Metric | Q1 | Q2 | Growth |\n| --- | ---: | ---: | ---: |\n" + rows,
+            f"Team motto: *{motto}*.[^source]",
+            "## Example",
+            "```python\n"
+            f"def page_{number}(values: list[int]) -> int:\n"
+            '    """Sum the positive values."""\n'
+            "    total = 0\n"
+            "    for value in values:\n"
+            "        if value > 0:\n"
+            "            total += value\n"
+            "    return total\n"
+            "```",
+            "## Notes",
+            paragraph() + f" Read [the follow-up]({links[3]}) and [the summary]({links[4]}).",
+        ]
+        text = "\n\n".join(parts) + "\n"
+        filler: list[str] = []
+        while len(text) + sum(len(p) + 2 for p in filler) < PAGE_BYTES:
+            filler.append(paragraph(3))
+        footnote = f"[^source]: {sentence()}\n"
+        return text + ("\n" + "\n\n".join(filler) + "\n" if filler else "") + "\n" + footnote
+
+    state = rng.getstate()
+    liquid = body(
+        liquid_links,
+        '{% include note.html title="Heads up" body=page.title %}\n',
+        "{{ site.data.facts.motto }}",
+    )
+    rng.setstate(state)  # the same words for the resolved variant
+    resolved = body(plain_links, _render_note("Heads up", title), str(FACTS_DATA["motto"]))
+    return _PageText(front_matter=front, liquid=liquid, resolved=resolved)
+
+
+def _post_files(locale: str, pages: int) -> dict[str, str]:
+    """HOOK(posts): posts per locale (``docs/<locale>/_posts/YYYY-MM-DD-title.md``).
+
+    Posts are not benchmarked yet; when they are, return their files here (path relative to
+    the variant's content root -> text) and add them to every variant, so that `ours` and
+    `jekyll` build the same posts and `plain` gets their resolved copies.
+    """
+    del locale, pages
+    return {}
+
+
+def _navigation(locales: Sequence[str], pages: int) -> dict[str, Any]:
+    """``_data/navigation.yml`` in Minimal Mistakes' shape (``main:`` title/url entries)."""
+    default = locales[0]
+    count = min(NAV_ENTRIES, pages)
+    return {
+        "main": [
+            {"title": _title(default, number), "url": _path_url(default, number)}
+            for number in range(1, count + 1)
+        ]
+    }
+
+
+def _nav_for(folder: str, locale: str, pages: int) -> list[dict[str, str]]:
+    """The small explicit per-locale nav given to both MkDocs variants.
+
+    Our plugin does not read ``_data/navigation.yml`` yet, and Material's automatic nav of
+    all pages makes build time grow with the square of the page count, so both MkDocs
+    variants get the same six entries instead.
+    """
+    count = min(NAV_ENTRIES, pages)
+    return [
+        {_title(locale, number): f"{folder}/{_slug(number)}.md"} for number in range(1, count + 1)
+    ]
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _dump(data: Any) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def generate_site(root: Path, *, pages: int, locales: Sequence[str]) -> GeneratedSite:
+    """Write the three variants of one site below ``root``.
+
+    Args:
+        root: an empty folder; ``ours/``, ``plain/`` and ``jekyll/`` are created in it.
+        pages: pages per locale (page 1 is the locale's home).
+        locales: locale codes, the default first.
+
+    Returns:
+        The variants' folders.
+
+    Raises:
+        BenchError: for a page count below 1 or locales the plain variant cannot represent.
+    """
+    if pages < 1:
+        raise BenchError(f"Expected at least 1 page per locale, received '{pages}'.")
+    locales = tuple(locales)
+    folders = plain_folders(locales)
+    ours, plain, jekyll = root / "ours", root / "plain", root / "jekyll"
+    navigation = _dump(_navigation(locales, pages))
+    facts = _dump(FACTS_DATA)
+    for variant in (ours, plain, jekyll):
+        _write(variant / "_data/navigation.yml", navigation)
+        _write(variant / "_data/facts.yml", facts)
+    for variant in (ours, jekyll):
+        _write(variant / "_includes/note.html", NOTE_INCLUDE)
+
+    for position, locale in enumerate(locales):
+        default = position == 0
+        for number in range(1, pages + 1):
+            text = _page_text(
+                locale,
+                number,
+                pages,
+                plain_folder=folders[locale],
+                default=default,
+            )
+            name = f"{_slug(number)}.md"
+            _write(ours / "docs" / locale / name, text.front_matter + text.liquid)
+            _write(jekyll / locale / name, text.front_matter + text.liquid)
+            _write(plain / "docs" / folders[locale] / name, text.front_matter + text.resolved)
+        for rel, post in _post_files(locale, pages).items():  # HOOK(posts): empty for now
+            _write(ours / "docs" / locale / rel, post)
+            _write(jekyll / locale / rel, post)
+
+    def language(locale: str, folder: str, default: bool) -> dict[str, Any]:
+        entry: dict[str, Any] = {"locale": folder, "name": LOCALE_NAMES.get(locale, locale)}
+        if default:
+            entry["default"] = True
+        entry["nav"] = _nav_for(folder, locale, pages)
+        return entry
+
+    ours_config = {
+        "site_name": "Bench",
+        "site_url": SITE_URL,
+        "theme": {"name": "material"},
+        "plugins": [
+            "search",
+            {
+                "jekyll/i18n": {
+                    "languages": [
+                        language(locale, locale, index == 0) for index, locale in enumerate(locales)
+                    ]
+                }
+            },
+            {"jekyll": {"permalink": "pretty"}},
+        ],
+    }
+    plain_config = {
+        "site_name": "Bench",
+        "site_url": SITE_URL,
+        "theme": {"name": "material"},
+        "plugins": [
+            "search",
+            {
+                "i18n": {
+                    "docs_structure": "folder",
+                    "languages": [
+                        language(locale, folders[locale], index == 0)
+                        for index, locale in enumerate(locales)
+                    ],
+                }
+            },
+        ],
+        "markdown_extensions": list(KRAMDOWN_EXTENSIONS),
+    }
+    _write(ours / "mkdocs.yml", _dump(ours_config))
+    _write(plain / "mkdocs.yml", _dump(plain_config))
+
+    jekyll_config = {
+        "title": "Bench",
+        "lang": locales[0],
+        "url": SITE_HOST,
+        "baseurl": BASE_PATH,
+        "permalink": "pretty",
+        "markdown": "kramdown",
+        # Every run starts cold, as every MkDocs run does.
+        "disable_disk_cache": True,
+        "defaults": [{"scope": {"path": ""}, "values": {"layout": "default"}}],
+    }
+    _write(jekyll / "_config.yml", _dump(jekyll_config))
+    _write(jekyll / "_layouts/default.html", JEKYLL_LAYOUT)
+    return GeneratedSite(
+        root=root,
+        pages=pages,
+        locales=locales,
+        ours=ours,
+        plain=plain,
+        jekyll=jekyll,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Running builds
+# ---------------------------------------------------------------------------------------------
+
+# Run when GNU time is missing: it runs the command and writes the child's own peak RSS (KiB),
+# which RUSAGE_CHILDREN gives exactly since this wrapper has no other child.
+_RSS_WRAPPER = """\
+import resource, subprocess, sys
+code = subprocess.call(sys.argv[2:])
+with open(sys.argv[1], "w") as out:
+    out.write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+sys.exit(code)
+"""
+
+
+@dataclass
+class Run:
+    """One build of one variant."""
+
+    variant: str
+    seconds: float
+    peak_rss_kib: int | None
+    warnings: int
+
+
+@dataclass
+class VariantResult:
+    """All runs of one variant and the size of its output."""
+
+    variant: str
+    runs: list[Run] = field(default_factory=list)
+    output_bytes: int = 0
+
+    @property
+    def median_seconds(self) -> float:
+        """Median wall time of the runs."""
+        return statistics.median(run.seconds for run in self.runs)
+
+    @property
+    def peak_rss_mib(self) -> float | None:
+        """Largest peak resident memory over the runs, in MiB."""
+        values = [run.peak_rss_kib for run in self.runs if run.peak_rss_kib is not None]
+        return max(values) / 1024 if values else None
+
+
+def child_env() -> dict[str, str]:
+    """The environment of every child: MkDocs' 2.0 banner off, UTF-8 for Jekyll."""
+    env = dict(os.environ)
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    env.setdefault("LC_ALL", "C.UTF-8")
+    env.setdefault("LANG", "C.UTF-8")
+    return env
+
+
+def _gnu_time() -> str | None:
+    """``/usr/bin/time`` when it is GNU time (``-v``, ``-o``), else None."""
+    path = shutil.which("time", path="/usr/bin:/bin") or None
+    if path is None:
+        return None
+    with tempfile.NamedTemporaryFile(suffix=".time") as out:
+        probe = subprocess.run(
+            [path, "-v", "-o", out.name, "true"], capture_output=True, check=False
+        )
+        if probe.returncode == 0 and b"Maximum resident" in Path(out.name).read_bytes():
+            return path
+    return None
+
+
+def mkdocs_command() -> list[str]:
+    """``mkdocs`` of the running interpreter's environment (the project's venv)."""
+    script = Path(sys.executable).parent / "mkdocs"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "mkdocs"]
+
+
+def build_command(variant: str) -> list[str]:
+    """The command that builds ``variant`` from its own folder."""
+    if variant == "jekyll":
+        jekyll = shutil.which("jekyll")
+        if jekyll is None:
+            raise BenchError("'jekyll' is not on PATH.")
+        return [jekyll, "build"]
+    return [*mkdocs_command(), "build"]
+
+
+def output_dir(site: GeneratedSite, variant: str) -> Path:
+    """Where ``variant`` writes its site."""
+    return site.jekyll / "_site" if variant == "jekyll" else getattr(site, variant) / "site"
+
+
+def _tail(text: str, lines: int = STDERR_TAIL_LINES) -> str:
+    return "\n".join(text.rstrip().splitlines()[-lines:])
+
+
+def run_build(site: GeneratedSite, variant: str, *, gnu_time: str | None) -> Run:
+    """Build ``variant`` once in a fresh process; time it and read its peak memory.
+
+    The previous output is deleted first (outside the timing), so every run writes a whole
+    site, as a first build in CI does.
+
+    Raises:
+        BenchError: when the build exits non-zero, with its stderr (or stdout) tail.
+    """
+    cwd: Path = getattr(site, variant)
+    shutil.rmtree(output_dir(site, variant), ignore_errors=True)
+    command = build_command(variant)
+    with tempfile.NamedTemporaryFile(prefix="bench-rss-", delete=False) as handle:
+        rss_file = Path(handle.name)
+    if gnu_time is not None:
+        wrapped = [gnu_time, "-v", "-o", str(rss_file), *command]
+    else:
+        wrapped = [sys.executable, "-c", _RSS_WRAPPER, str(rss_file), *command]
+    try:
+        start = time.perf_counter()
+        done = subprocess.run(
+            wrapped, cwd=cwd, env=child_env(), capture_output=True, text=True, check=False
+        )
+        seconds = time.perf_counter() - start
+        rss_text = rss_file.read_text(encoding="utf-8", errors="replace")
+    finally:
+        rss_file.unlink(missing_ok=True)
+    if done.returncode != 0:
+        output = done.stderr if done.stderr.strip() else done.stdout
+        raise BenchError(
+            f"The '{variant}' build failed (exit {done.returncode}) in {cwd}:\n"
+            f"$ {' '.join(command)}\n{_tail(output)}\n"
+            "(rerun with --keep to inspect the generated site)"
+        )
+    return Run(
+        variant=variant,
+        seconds=seconds,
+        peak_rss_kib=_parse_rss(rss_text, gnu=gnu_time is not None),
+        warnings=sum(1 for line in (done.stderr + done.stdout).splitlines() if "WARNING" in line),
+    )
+
+
+def _parse_rss(text: str, *, gnu: bool) -> int | None:
+    """Peak RSS in KiB from GNU time's report or the wrapper's number."""
+    if gnu:
+        found = re.search(r"Maximum resident set size \(kbytes\):\s*(\d+)", text)
+        return int(found.group(1)) if found else None
+    return int(text) if text.strip().isdigit() else None
+
+
+def tree_bytes(folder: Path) -> int:
+    """Total size of the files below ``folder`` (the built site)."""
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def measure(
+    site: GeneratedSite, variants: Sequence[str], *, repeat: int, gnu_time: str | None
+) -> dict[str, VariantResult]:
+    """Build each variant ``repeat`` times, alternating variants and rotating their order."""
+    results = {variant: VariantResult(variant) for variant in variants}
+    for round_index in range(repeat):
+        shift = round_index % len(variants)
+        for variant in [*variants[shift:], *variants[:shift]]:
+            run = run_build(site, variant, gnu_time=gnu_time)
+            results[variant].runs.append(run)
+            results[variant].output_bytes = tree_bytes(output_dir(site, variant))
+            rss = f"{run.peak_rss_kib / 1024:.0f} MiB" if run.peak_rss_kib else "? MiB"
+            print(
+                f"  run {round_index + 1}/{repeat} {variant:<6} {run.seconds:7.2f} s  {rss}"
+                + (f"  ({run.warnings} warning lines)" if run.warnings else ""),
+                flush=True,
+            )
+    return results
+
+
+# ---------------------------------------------------------------------------------------------
+# Serve latency
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ServeResult:
+    """``mkdocs serve`` timings: first page served, then each edit until it is visible."""
+
+    startup_seconds: float
+    edit_seconds: list[float]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8", errors="replace"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait_for_text(
+    url: str, needle: str, *, timeout: float, server: subprocess.Popen[bytes], log: Path
+) -> float:
+    """Poll ``url`` every 50 ms until it contains ``needle``; return the seconds waited."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if server.poll() is not None:
+            raise BenchError(
+                f"'mkdocs serve' exited with {server.returncode}:\n"
+                f"{_tail(log.read_text(encoding='utf-8', errors='replace'))}"
+            )
+        page = _fetch(url)
+        if page is not None and needle in page:
+            return time.perf_counter() - start
+        time.sleep(POLL_SECONDS)
+    raise BenchError(
+        f"{url} did not show '{needle}' within {timeout:.0f} s; server log tail:\n"
+        f"{_tail(log.read_text(encoding='utf-8', errors='replace'))}"
+    )
+
+
+def measure_serve(site: GeneratedSite, *, edits: int, timeout: float) -> ServeResult:
+    """Time ``mkdocs serve`` on the ours variant: startup, then each page edit.
+
+    Each edit appends a unique marker to one page's Markdown and polls that page until the
+    marker is served: what an author waits for between saving and seeing the change.
+    The server is always stopped (terminate, then kill).
+    """
+    port = _free_port()
+    locale = site.locales[0]
+    number = min(2, site.pages)
+    url = f"http://127.0.0.1:{port}{BASE_PATH}{_path_url(locale, number)}"
+    source = site.ours / "docs" / locale / f"{_slug(number)}.md"
+    log = site.root / "serve.log"
+    with log.open("wb") as log_handle:
+        start = time.perf_counter()
+        server = subprocess.Popen(
+            [*mkdocs_command(), "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=site.ours,
+            env=child_env(),
+            stdout=log_handle,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            _wait_for_text(url, "</html>", timeout=timeout, server=server, log=log)
+            startup = time.perf_counter() - start
+            latencies: list[float] = []
+            for _ in range(edits):
+                marker = f"BENCH-EDIT-{uuid.uuid4().hex}"
+                with source.open("a", encoding="utf-8") as page:
+                    page.write(f"\n{marker}\n")
+                latencies.append(
+                    _wait_for_text(url, marker, timeout=timeout, server=server, log=log)
+                )
+            return ServeResult(startup_seconds=startup, edit_seconds=latencies)
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait(timeout=10)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reports
+# ---------------------------------------------------------------------------------------------
+
+
+def ms_per_page(result: VariantResult | None, pages: int) -> float | None:
+    """Median build time per page in milliseconds (None when the variant did not run)."""
+    return result.median_seconds * 1000 / pages if result and result.runs else None
+
+
+def _fmt(value: float | None, spec: str) -> str:
+    return "n/a" if value is None else format(value, spec)
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return a / b if a is not None and b else None
+
+
+def print_table(results: Mapping[str, VariantResult], pages: int) -> None:
+    """Medians, per-page cost, peak memory and output size of each variant."""
+    print(
+        f"{'variant':<8}{'runs':>5}{'median s':>10}{'min s':>8}{'ms/page':>9}"
+        f"{'peak MiB':>10}{'site MiB':>10}{'B/page':>9}"
+    )
+    for variant, result in results.items():
+        if not result.runs:
+            continue
+        print(
+            f"{variant:<8}{len(result.runs):>5}{result.median_seconds:>10.2f}"
+            f"{min(r.seconds for r in result.runs):>8.2f}"
+            f"{_fmt(ms_per_page(result, pages), '.1f'):>9}"
+            f"{_fmt(result.peak_rss_mib, '.0f'):>10}"
+            f"{result.output_bytes / 2**20:>10.1f}{result.output_bytes / pages:>9.0f}"
+        )
+
+
+def summary_line(pages: int, results: Mapping[str, VariantResult]) -> str:
+    """The machine-readable last line (``n/a`` for a variant that did not run)."""
+    ours = ms_per_page(results.get("ours"), pages)
+    plain = ms_per_page(results.get("plain"), pages)
+    jekyll = ms_per_page(results.get("jekyll"), pages)
+    return (
+        f"bench: {pages} pages, ours {_fmt(ours, '.1f')} ms/page, plain {_fmt(plain, '.1f')} "
+        f"ms/page, ratio {_fmt(_ratio(ours, plain), '.2f')}, jekyll {_fmt(jekyll, '.1f')} ms/page"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Modes
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Options:
+    """Parsed command line."""
+
+    pages: int
+    locales: tuple[str, ...]
+    repeat: int
+    keep: bool
+    growth: bool
+    jekyll: bool
+    serve: bool
+    serve_edits: int
+    timeout: float
+
+
+def _variants(options: Options) -> list[str]:
+    variants = ["ours", "plain"]
+    if options.jekyll and shutil.which("jekyll"):
+        variants.append("jekyll")
+    return variants
+
+
+def _workspace(keep: bool, label: str) -> Path:
+    root = Path(tempfile.mkdtemp(prefix=f"mkdocs-jekyll-bench-{label}-"))
+    if keep:
+        print(f"generated site kept in {root}", flush=True)
+    return root
+
+
+def run_default(options: Options, gnu_time: str | None) -> tuple[str, bool]:
+    """Build the three variants, time ``serve``; return the summary line and success.
+
+    A failing ``serve`` does not hide the build figures: they are printed, and the second
+    value is False so that the exit status reports the failure.
+    """
+    root = _workspace(options.keep, str(options.pages))
+    try:
+        site = generate_site(root, pages=options.pages, locales=options.locales)
+        variants = _variants(options)
+        print(
+            f"site: {options.pages} pages x {len(site.locales)} locales "
+            f"({', '.join(site.locales)}) = {site.total_pages} pages; variants: "
+            f"{', '.join(variants)}; {options.repeat} runs each; memory via "
+            f"{'GNU time' if gnu_time else 'rusage wrapper'}",
+            flush=True,
+        )
+        if "jekyll" not in variants and options.jekyll:
+            print("jekyll: not found on PATH, skipped", flush=True)
+        results = measure(site, variants, repeat=options.repeat, gnu_time=gnu_time)
+        serve: ServeResult | None = None
+        serve_error: str | None = None
+        if options.serve:
+            print("serve: starting mkdocs serve on the ours site", flush=True)
+            try:
+                serve = measure_serve(site, edits=options.serve_edits, timeout=options.timeout)
+            except BenchError as err:
+                # The build figures are still worth printing; the exit status says it failed.
+                serve_error = str(err)
+                print(f"serve: FAILED: {serve_error}", flush=True)
+        print()
+        print_table(results, site.total_pages)
+        ours = ms_per_page(results.get("ours"), site.total_pages)
+        print(
+            f"ratio ours/plain {_fmt(_ratio(ours, ms_per_page(results.get('plain'), site.total_pages)), '.2f')}"  # noqa: E501
+            f", ours/jekyll {_fmt(_ratio(ours, ms_per_page(results.get('jekyll'), site.total_pages)), '.2f')}"  # noqa: E501
+        )
+        if serve is not None:
+            edits = ", ".join(f"{seconds * 1000:.0f}" for seconds in serve.edit_seconds)
+            print(
+                f"serve: first page after {serve.startup_seconds:.2f} s; edit visible after "
+                f"{statistics.median(serve.edit_seconds) * 1000:.0f} ms median ({edits} ms)"
+            )
+        elif serve_error is not None:
+            print("serve: failed (see above)")
+        return summary_line(site.total_pages, results), serve_error is None
+    finally:
+        if not options.keep:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+GROWTH_SIZES = (100, 1000)
+GROWTH_TARGET = 1.3
+
+
+def run_growth(options: Options, gnu_time: str | None) -> str:
+    """Cost and output size per page at 100 and 1000 pages per locale; return the last line.
+
+    Flat cost per page means no step of the build is quadratic in the page count (the nav of
+    all pages embedded in every page was one); flat output bytes per page means no page
+    embeds something that grows with the site.
+    """
+    rows: list[tuple[int, int, dict[str, VariantResult]]] = []
+    for pages in GROWTH_SIZES:
+        root = _workspace(options.keep, f"growth-{pages}")
+        try:
+            site = generate_site(root, pages=pages, locales=options.locales)
+            print(f"growth: {pages} pages x {len(site.locales)} locales", flush=True)
+            results = measure(site, ["ours", "plain"], repeat=options.repeat, gnu_time=gnu_time)
+            rows.append((pages, site.total_pages, results))
+        finally:
+            if not options.keep:
+                shutil.rmtree(root, ignore_errors=True)
+    print()
+    print(
+        f"{'pages/locale':>12}{'total':>7}{'ours ms/page':>14}{'plain ms/page':>15}"
+        f"{'ours B/page':>13}{'plain B/page':>14}{'ours MiB':>10}"
+    )
+    per_page: dict[str, list[float]] = {"ours": [], "plain": []}
+    size: dict[str, list[float]] = {"ours": [], "plain": []}
+    for pages, total, results in rows:
+        for variant in per_page:
+            per_page[variant].append(ms_per_page(results[variant], total) or 0.0)
+            size[variant].append(results[variant].output_bytes / total)
+        print(
+            f"{pages:>12}{total:>7}{per_page['ours'][-1]:>14.1f}{per_page['plain'][-1]:>15.1f}"
+            f"{size['ours'][-1]:>13.0f}{size['plain'][-1]:>14.0f}"
+            f"{_fmt(results['ours'].peak_rss_mib, '.0f'):>10}"
+        )
+    ratio = per_page["ours"][1] / per_page["ours"][0]
+    plain_ratio = per_page["plain"][1] / per_page["plain"][0]
+    size_ratio = size["ours"][1] / size["ours"][0]
+    verdict = "ok" if ratio <= GROWTH_TARGET else "OVER TARGET"
+    print(
+        f"plain: {per_page['plain'][0]:.1f} -> {per_page['plain'][1]:.1f} ms/page "
+        f"(ratio {plain_ratio:.2f}); bytes/page {size['plain'][0]:.0f} -> {size['plain'][1]:.0f}"
+    )
+    return (
+        f"growth: ours {GROWTH_SIZES[0]} -> {GROWTH_SIZES[1]} pages/locale, "
+        f"{per_page['ours'][0]:.1f} -> {per_page['ours'][1]:.1f} ms/page, ratio {ratio:.2f} "
+        f"(target <= {GROWTH_TARGET:.1f}: {verdict}), bytes/page {size['ours'][0]:.0f} -> "
+        f"{size['ours'][1]:.0f} (ratio {size_ratio:.2f})"
+    )
+
+
+def parse_args(argv: Iterable[str] | None = None) -> Options:
+    """The command line (see ``--help``)."""
+    parser = argparse.ArgumentParser(
+        prog="bench/run.py",
+        description=textwrap.dedent(
+            """\
+            Benchmark mkdocs-jekyll. Generates a Jekyll-style multi-locale site in a temporary
+            folder and builds it three ways, each in a fresh process, alternating:
+              ours    mkdocs build with search, jekyll/i18n and jekyll (permalink: pretty)
+              plain   the same content with Liquid resolved, mkdocs-material + upstream i18n
+              jekyll  jekyll build of the Jekyll variant (skipped if jekyll is not installed)
+            Prints medians, ms per page, peak memory, ratios ours/plain and ours/jekyll, and
+            mkdocs serve's edit-to-visible latency. The last line is
+            'bench: PAGES pages, ours X ms/page, plain Y ms/page, ratio R, jekyll Z ms/page'.
+            """
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--pages", type=int, default=200, help="pages per locale (200)")
+    parser.add_argument(
+        "--locales",
+        type=parse_locales,
+        default=DEFAULT_LOCALES,
+        help="a count or a comma list, default locale first (en,es-419,pt-br)",
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="builds per variant (3)")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the generated site (its path is printed)"
+    )
+    parser.add_argument(
+        "--growth",
+        action="store_true",
+        help=(
+            "instead: build ours and plain at 100 and 1000 pages per locale and report cost "
+            "and output bytes per page (target: flat within 1.3x); ends with a 'growth:' line"
+        ),
+    )
+    parser.add_argument("--no-jekyll", action="store_true", help="skip the jekyll variant")
+    parser.add_argument("--no-serve", action="store_true", help="skip the serve latency test")
+    parser.add_argument(
+        "--serve-edits", type=int, default=3, help="page edits timed under serve (3)"
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=600, help="seconds to wait for serve (600)"
+    )
+    args = parser.parse_args(None if argv is None else list(argv))
+    if args.pages < 1 or args.repeat < 1 or args.serve_edits < 1:
+        parser.error("--pages, --repeat and --serve-edits must be at least 1")
+    return Options(
+        pages=args.pages,
+        locales=tuple(args.locales),
+        repeat=args.repeat,
+        keep=args.keep,
+        growth=args.growth,
+        jekyll=not args.no_jekyll,
+        serve=not args.no_serve,
+        serve_edits=args.serve_edits,
+        timeout=args.timeout,
+    )
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    """Run the benchmark; print the summary as the last line. Returns the exit status."""
+    options = parse_args(argv)
+    gnu_time = _gnu_time()
+    try:
+        line, ok = (
+            (run_growth(options, gnu_time), True)
+            if options.growth
+            else run_default(options, gnu_time)
+        )
+    except BenchError as err:
+        print(f"bench error: {err}", file=sys.stderr)
+        return 1
+    print(line, flush=True)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

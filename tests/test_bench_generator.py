@@ -1,0 +1,106 @@
+"""The benchmark's site generator writes the three variants it builds (no timing, no builds).
+
+Given ``bench/run.py --pages 3 --locales 2``, when the generator runs, then ours, plain and
+Jekyll each get every page of both locales, the data and include files, and a config; the
+Liquid stays in ours and Jekyll and is resolved in plain.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _load_bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_run", REPO / "bench" / "run.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses resolve annotations through sys.modules
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = _load_bench()
+
+PAGES = ("index.md", "page-2.md", "page-3.md")
+
+
+@dataclass(frozen=True)
+class Case:
+    description: str
+    variant: str
+    expected: frozenset[str]
+
+
+CASES = [
+    Case(
+        "ours: docs per locale, data, include, mkdocs.yml",
+        "ours",
+        frozenset(
+            {"mkdocs.yml", "_data/navigation.yml", "_data/facts.yml", "_includes/note.html"}
+            | {f"docs/{locale}/{page}" for locale in ("en", "es-419") for page in PAGES}
+        ),
+    ),
+    Case(
+        "plain: upstream-accepted locale folders, data, mkdocs.yml, no include",
+        "plain",
+        frozenset(
+            {"mkdocs.yml", "_data/navigation.yml", "_data/facts.yml"}
+            | {f"docs/{folder}/{page}" for folder in ("en", "es") for page in PAGES}
+        ),
+    ),
+    Case(
+        "jekyll: pages per locale, _config.yml, layout, data, include",
+        "jekyll",
+        frozenset(
+            {
+                "_config.yml",
+                "_layouts/default.html",
+                "_data/navigation.yml",
+                "_data/facts.yml",
+                "_includes/note.html",
+            }
+            | {f"{locale}/{page}" for locale in ("en", "es-419") for page in PAGES}
+        ),
+    ),
+]
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Any:
+    return bench.generate_site(tmp_path, pages=3, locales=bench.parse_locales("2"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.description)
+def test_generator_writes_the_expected_files(site: Any, case: Case) -> None:
+    folder: Path = getattr(site, case.variant)
+    written = {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
+    assert written == case.expected
+
+
+def test_liquid_stays_in_ours_and_is_resolved_in_plain(site: Any) -> None:
+    ours = (site.ours / "docs/es-419/page-2.md").read_text(encoding="utf-8")
+    plain = (site.plain / "docs/es/page-2.md").read_text(encoding="utf-8")
+    assert '{% include note.html title="Heads up" body=page.title %}' in ours
+    assert "| relative_url }}" in ours and "{{ site.data.facts.motto }}" in ours
+    assert "{%" not in plain and "{{" not in plain
+    assert "/bench/es/page-3/" in plain and "<h4>Heads up</h4>" in plain
+    assert "i18n_key: page-2" in ours and "i18n_key: page-2" in plain
+
+
+def test_both_mkdocs_variants_get_the_same_small_nav(site: Any) -> None:
+    def navs(folder: Path, plugin: str) -> list[int]:
+        config = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
+        options = next(p[plugin] for p in config["plugins"] if isinstance(p, dict) and plugin in p)
+        return [len(language["nav"]) for language in options["languages"]]
+
+    assert navs(site.ours, "jekyll/i18n") == navs(site.plain, "i18n") == [3, 3]
