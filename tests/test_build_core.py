@@ -441,8 +441,8 @@ def test_given_an_unknown_layout_then_it_warns_and_renders_with_single(
     with caplog.at_level(logging.WARNING):
         site = build_site(files={"docs/index.md": "---\nlayout: fancy\n---\nBody\n"})
     assert (
-        "mkdocs_jekyll: index.md: unknown layout 'fancy'; the page is rendered with the 'single' layout. Use "
-        "a Minimal Mistakes layout (single, splash, archive, ...) or add "
+        "mkdocs_jekyll: index.md: unknown layout 'fancy'; the page is rendered with the "
+        "'single' layout. Use a Minimal Mistakes layout (single, splash, archive, ...) or add "
         "'overrides/layouts/fancy.html'."
     ) in [r.getMessage() for r in caplog.records]
     assert "Body" in (site / "index.html").read_text()

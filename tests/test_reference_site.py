@@ -142,3 +142,48 @@ def test_build_logs_no_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture)
     with caplog.at_level(logging.WARNING):
         build_project(project, strict=True)
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
+def test_impact_pages_switch_to_each_other(reference_site: tuple[Path, str]) -> None:
+    site, base = reference_site
+    english = html(site / "en/impact/index.html").select("a.md-select__link")
+    spanish = html(site / "es-419/impacto/index.html").select("a.md-select__link")
+    assert {a["hreflang"]: a["href"] for a in english} == {
+        "en": f"{base}/en/impact/",
+        "es-419": f"{base}/es-419/impacto/",
+    }
+    assert {a["hreflang"]: a["href"] for a in spanish} == {
+        "en": f"{base}/en/impact/",
+        "es-419": f"{base}/es-419/impacto/",
+    }
+
+
+def test_spanish_pages_show_spanish_navigation_and_labels(reference_site: tuple[Path, str]) -> None:
+    site, _ = reference_site
+    soup = html(site / "es-419/impacto/index.html")
+    nav = [a.get_text(strip=True) for a in soup.select("nav.md-nav--primary a.md-nav__link")]
+    assert {"Inicio", "Impacto", "Casos de estudio", "Charlas", "Contacto"} <= set(nav)
+    toc_title = soup.select_one("nav.md-nav--secondary label.md-nav__title")
+    assert toc_title is not None and "En esta página" in toc_title.get_text()
+    assert soup.title is not None
+    assert soup.title.get_text() == "Impacto y Resultados - ML en Producción, GenAI y MLOps"
+
+
+def test_sitemap_lists_both_impact_pages_with_alternates(reference_site: tuple[Path, str]) -> None:
+    import xml.etree.ElementTree as ET
+
+    site, base = reference_site
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.parse(site / "sitemap.xml").getroot()
+    origin = f"https://example.github.io{base}"
+    entries = {
+        url.findtext("s:loc", namespaces=ns): {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)
+        }
+        for url in root.findall("s:url", ns)
+    }
+    assert entries[f"{origin}/es-419/impacto/"] == {
+        "en": f"{origin}/en/impact/",
+        "es-419": f"{origin}/es-419/impacto/",
+        "x-default": f"{origin}/en/impact/",
+    }

@@ -7,6 +7,7 @@ leaves the previous output untouched, and later locale passes reuse the work.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import os
@@ -89,6 +90,12 @@ class BuildState:
         """Layout names with a ``layouts/<name>.html`` template in a theme folder."""
         self.rendered: dict[str, tuple[str, str]] = {}
         """src_path -> (Markdown body as read, line ends normalised; Markdown after Liquid)."""
+
+    def localize_settings(self, config: MkDocsConfig) -> None:
+        """Take this locale pass's ``site_name`` and ``site_description`` for its pages."""
+        self.settings = dataclasses.replace(
+            self.settings, title=config.site_name, description=config.site_description
+        )
 
     # -- reading -----------------------------------------------------------------------------
 

@@ -95,7 +95,12 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         Any content error stops the build here, so the previous `site/` stays intact.
         """
         state = self._state
-        if not self.config.enabled or state is None or is_locale_pass(config):
+        if not self.config.enabled or state is None:
+            return
+        # The locale's own site_name/site_description (static-i18n's per-language overrides,
+        # applied in its on_config) title this pass's pages.
+        state.localize_settings(config)
+        if is_locale_pass(config):
             return
         with _as_plugin_error():
             state.scan(config, self._scan_cache)
