@@ -187,3 +187,23 @@ def test_sitemap_lists_both_impact_pages_with_alternates(reference_site: tuple[P
         "es-419": f"{origin}/es-419/impacto/",
         "x-default": f"{origin}/en/impact/",
     }
+
+
+def test_no_switcher_or_hreflang_link_points_at_a_missing_page(
+    reference_site: tuple[Path, str],
+) -> None:
+    site, base = reference_site
+    origin = f"https://example.github.io{base}"
+    for page in sorted(site.rglob("index.html")):
+        soup = html(page)
+        targets = [a["href"] for a in soup.select("a.md-select__link")]
+        targets += [
+            link["href"].removeprefix(origin)
+            for link in soup.select("head link[rel=alternate][hreflang]")
+        ]
+        for target in targets:
+            path = str(target).removeprefix(base).lstrip("/")
+            assert (site / path / "index.html").is_file() or (site / path).is_file(), (
+                page,
+                target,
+            )

@@ -64,12 +64,15 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
             "docs/es-419/impacto.md": "---\npermalink: /es-419/impacto/\n---\nImpacto\n",
             "_data/msg.yml": "text: first\n",
             "_includes/bit.html": "INC-first",
+            "overrides/main.html": (
+                '{% extends "base.html" %}{% block announce %}OVR-first{% endblock %}'
+            ),
         },
     )
     config = {
         "site_name": "Serve",
         "site_url": "https://example.com/base/",
-        "theme": {"name": "material"},
+        "theme": {"name": "material", "custom_dir": "overrides"},
         "plugins": two_locale_plugins(),
     }
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
@@ -105,6 +108,10 @@ def test_serve_serves_both_locales_and_rebuilds_on_edits(served: tuple[Path, str
 
     (project / "_includes/bit.html").write_text("INC-second", encoding="utf-8")
     _wait_for(f"{base}/en/impact/", lambda text: "INC-second" in text)
+
+    overrides = project / "overrides/main.html"
+    overrides.write_text(overrides.read_text().replace("OVR-first", "OVR-second"), "utf-8")
+    _wait_for(f"{base}/en/impact/", lambda text: "OVR-second" in text)
 
     source = project / "docs/en/impact.md"
     source.write_text(source.read_text().replace("PAGE-one", "PAGE-two"), encoding="utf-8")

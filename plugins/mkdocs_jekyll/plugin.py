@@ -297,12 +297,19 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer | None:
-        """Rebuild when data or include files change, as `jekyll serve` does."""
+        """Rebuild when data, includes or the site's overrides change, as `jekyll serve` does.
+
+        MkDocs watches `docs_dir` and `mkdocs.yml`, and theme folders only with
+        `--watch-theme`; a Jekyll user edits `_data/`, `_includes/` and `_layouts/`
+        (here `overrides/`) as often as pages.
+        """
         if not self.config.enabled:
             return server
         root = Path(config.config_file_path or ".").resolve().parent
-        for folder in (self.config.data_dir, self.config.includes_dir):
-            path = root / folder
+        folders = [root / self.config.data_dir, root / self.config.includes_dir]
+        if config.theme.custom_dir:
+            folders.append(Path(config.theme.custom_dir))
+        for path in folders:
             if path.is_dir():
                 server.watch(str(path))
         return server
