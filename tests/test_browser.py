@@ -1,0 +1,127 @@
+"""Real-browser checks of the reference site in headless Chromium (Playwright).
+
+Given the reference site built and served on 127.0.0.1, when Debian's Chromium opens the
+impact page, then the author sidebar shows the author's name at desktop width and is present
+at phone width, the language selector leads to /es-419/impacto/, a notice has its notice
+style, and screenshots at 1280 and 390 px are written to test-output/ for a person to look at.
+Skipped cleanly where Chromium or Playwright is missing.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sitebuild import REPO, build_project
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+OUTPUT = REPO / "test-output" / "browser"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is absent")
+
+
+@pytest.fixture(scope="module")
+def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Build the reference site (domain root) and serve it on a free loopback port."""
+    project = tmp_path_factory.mktemp("browser")
+    for name in ("mkdocs.yml", "docs", "_data", "_includes", "overrides"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, project / name)
+        elif source.exists():
+            shutil.copy(source, project / name)
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace('!ENV [SITE_URL, "https://example.github.io/"]', "http://127.0.0.1/")
+    (project / "mkdocs.yml").write_text(text, encoding="utf-8")
+    site = build_project(project, strict=True)
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        """Keep the test output clean."""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def _page(browser: Any, width: int) -> Any:
+    return browser.new_page(viewport={"width": width, "height": 900})
+
+
+def test_author_sidebar_is_visible_on_desktop_and_present_on_phones(
+    browser: Any, served_site: str
+) -> None:
+    desktop = _page(browser, 1280)
+    desktop.goto(f"{served_site}/en/impact/")
+    sidebar = desktop.locator("[data-jekyll-author=sidebar]")
+    assert sidebar.is_visible()
+    assert "Site Owner" in sidebar.inner_text()
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    desktop.screenshot(path=str(OUTPUT / "impact-1280.png"), full_page=False)
+    phone = _page(browser, 390)
+    phone.goto(f"{served_site}/en/impact/")
+    compact = phone.locator("[data-jekyll-author=compact]")
+    assert compact.count() == 1 and compact.is_visible()
+    assert "Site Owner" in compact.inner_text()
+    phone.screenshot(path=str(OUTPUT / "impact-390.png"), full_page=False)
+    assert (OUTPUT / "impact-1280.png").stat().st_size > 10_000
+    assert (OUTPUT / "impact-390.png").stat().st_size > 10_000
+
+
+def test_language_selector_leads_to_the_spanish_page(browser: Any, served_site: str) -> None:
+    page = _page(browser, 1280)
+    page.goto(f"{served_site}/en/impact/")
+    page.locator(".md-header__option .md-select button").hover()
+    spanish = page.locator("a.md-select__link[hreflang=es-419]")
+    spanish.wait_for(state="visible")
+    spanish.click()
+    page.wait_for_url(f"{served_site}/es-419/impacto/")
+    assert page.locator("html").get_attribute("lang") == "es-419"
+    assert "Impacto y Resultados" in page.locator("article h1").first.inner_text()
+
+
+def test_a_notice_has_its_notice_style(browser: Any, served_site: str) -> None:
+    page = _page(browser, 1280)
+    page.goto(f"{served_site}/en/")
+    notice = page.locator("article .notice").first
+    assert notice.is_visible()
+    style = notice.evaluate(
+        "el => { const s = getComputedStyle(el); "
+        "return [s.backgroundColor, s.borderLeftWidth, s.borderLeftStyle]; }"
+    )
+    background, border_width, border_style = style
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert border_style != "none" or border_width != "0px"
