@@ -96,6 +96,10 @@ class JekyllConfig(base.Config):  # type: ignore[no-untyped-call]
     # Jekyll's `timezone`, used by date filters.
     timezone = c.Optional(c.Type(str))
 
+    # Minimal Mistakes' `minimal_mistakes_skin` (default, air, aqua, contrast, dark, dirt,
+    # mint, neon, plum, sunrise): sets Material's palette when theme.palette is not set.
+    minimal_mistakes_skin = c.Optional(c.Type(str))
+
     # GitHub Pages: a custom domain written to the site's CNAME file.
     cname = c.Optional(c.Type(str))
 

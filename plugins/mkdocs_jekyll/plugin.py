@@ -32,6 +32,7 @@ from .publish import write_pages_files
 from .search_index import lunr_language, write_locale_index
 from .seo import SeoOptions, build_seo
 from .site.documents import Document, ScanCache
+from .skins import palette_for_skin
 from .ui_text import ui_text_for
 
 if TYPE_CHECKING:
@@ -80,6 +81,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             config.validation.links.absolute_links = logging.DEBUG
         present = {str(item) for item in config.extra_css}
         config.extra_css.extend(css for css in EXTRA_CSS if css not in present)
+        if self.config.minimal_mistakes_skin and not config.theme.get("palette"):
+            with _as_plugin_error():
+                config.theme["palette"] = palette_for_skin(self.config.minimal_mistakes_skin)
         disable_instant_navigation(config)
         configure_search(config)
         if self._state is None or not is_locale_pass(config):
