@@ -26,6 +26,34 @@ def write_files(root: Path, files: Mapping[str, str]) -> None:
         path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
 
 
+THREE_LOCALES: list[dict[str, Any]] = [
+    {"locale": "en", "name": "English", "default": True},
+    {"locale": "es-419", "name": "Español"},
+    {"locale": "pt-br", "name": "Português"},
+]
+"""``jekyll/i18n`` languages of the three-locale fixtures (default en, es-419, pt-br)."""
+
+
+def copy_reference_site(dest: Path, *, site_url: str | None = None) -> Path:
+    """Copy the repository's reference site to ``dest``, optionally with another site_url."""
+    import shutil
+
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "_data", "_includes", "overrides"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name)
+        elif source.exists():
+            shutil.copy(source, dest / name)
+    if site_url is not None:
+        config = dest / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        config.write_text(
+            text.replace('!ENV [SITE_URL, "https://example.github.io/"]', site_url), "utf-8"
+        )
+    return dest
+
+
 def two_locale_plugins(**jekyll: Any) -> list[Any]:
     """The plugin list of a two-locale site (en default, es-419), with ``jekyll`` options."""
     return [

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from sitebuild import REPO, build_project
+from sitebuild import REPO, build_project, copy_reference_site
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 OUTPUT = REPO / "test-output" / "browser"
@@ -40,16 +40,7 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's ch
 @pytest.fixture(scope="module")
 def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Build the reference site (domain root) and serve it on a free loopback port."""
-    project = tmp_path_factory.mktemp("browser")
-    for name in ("mkdocs.yml", "docs", "_data", "_includes", "overrides"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, project / name)
-        elif source.exists():
-            shutil.copy(source, project / name)
-    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace('!ENV [SITE_URL, "https://example.github.io/"]', "http://127.0.0.1/")
-    (project / "mkdocs.yml").write_text(text, encoding="utf-8")
+    project = copy_reference_site(tmp_path_factory.mktemp("browser"), site_url="http://127.0.0.1/")
     site = build_project(project, strict=True)
     handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -10,13 +10,9 @@ from typing import Any
 import pytest
 from mkdocs.exceptions import Abort
 
-from sitebuild import BuildSite, html, output_paths
+from sitebuild import THREE_LOCALES, BuildSite, html, output_paths
 
-LANGUAGES = [
-    {"locale": "en", "name": "English", "default": True},
-    {"locale": "es-419", "name": "Español"},
-    {"locale": "pt-br", "name": "Português"},
-]
+LANGUAGES = THREE_LOCALES
 
 FILES = {
     "docs/en/index.md": (

@@ -15,13 +15,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from mkdocs_jekyll.landing import LocaleHome, language_name, render_root_404
-from sitebuild import BuildSite, html
+from sitebuild import THREE_LOCALES, BuildSite, html
 
-LANGUAGES = [
-    {"locale": "en", "name": "English", "default": True},
-    {"locale": "es-419", "name": "Español"},
-    {"locale": "pt-br", "name": "Português"},
-]
+LANGUAGES = THREE_LOCALES
 
 FILES = {
     "docs/en/index.md": "---\ni18n_key: home\n---\n# Home\n",

@@ -9,13 +9,12 @@ is left in any HTML.
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from sitebuild import REPO, build_project, html
+from sitebuild import REPO, build_project, copy_reference_site, html
 
 SEEDS = {
     "docs/en/impact.md": "impact.en.md",
@@ -30,16 +29,7 @@ def reference_site(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[Path, str]:
     """Copy the reference site to a temp folder and build it strictly; yield (site, base)."""
-    project = tmp_path_factory.mktemp("reference")
-    for name in ("mkdocs.yml", "docs", "_data", "_includes", "overrides"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, project / name)
-        elif source.exists():
-            shutil.copy(source, project / name)
-    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace('!ENV [SITE_URL, "https://example.github.io/"]', request.param)
-    (project / "mkdocs.yml").write_text(text, encoding="utf-8")
+    project = copy_reference_site(tmp_path_factory.mktemp("reference"), site_url=request.param)
     site = build_project(project, strict=True)
     base = "/repo" if request.param.endswith("/repo/") else ""
     return site, base
@@ -132,13 +122,7 @@ def test_default_locale_is_served_under_its_folder(reference_site: tuple[Path, s
 
 
 def test_build_logs_no_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    project = tmp_path / "ref"
-    project.mkdir()
-    for name in ("mkdocs.yml", "docs", "_data", "_includes", "overrides"):
-        if (REPO / name).is_dir():
-            shutil.copytree(REPO / name, project / name)
-        else:
-            shutil.copy(REPO / name, project / name)
+    project = copy_reference_site(tmp_path / "ref")
     with caplog.at_level(logging.WARNING):
         build_project(project, strict=True)
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []

@@ -14,13 +14,9 @@ from typing import Any
 import pytest
 from mkdocs.exceptions import Abort
 
-from sitebuild import BuildSite
+from sitebuild import THREE_LOCALES, BuildSite
 
-LANGUAGES = [
-    {"locale": "en", "name": "English", "default": True},
-    {"locale": "es-419", "name": "Español"},
-    {"locale": "pt-br", "name": "Português"},
-]
+LANGUAGES = THREE_LOCALES
 
 FILES = {
     "docs/en/index.md": "---\ni18n_key: home\n---\n# Home\n",

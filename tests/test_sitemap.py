@@ -19,15 +19,11 @@ from typing import Any
 import pytest
 
 from mkdocs_jekyll.sitemap import w3c_date
-from sitebuild import BuildSite, html, write_files
+from sitebuild import THREE_LOCALES, BuildSite, html, write_files
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
-THREE: list[dict[str, Any]] = [
-    {"locale": "en", "name": "English", "default": True},
-    {"locale": "es-419", "name": "Español"},
-    {"locale": "pt-br", "name": "Português"},
-]
+THREE = THREE_LOCALES
 
 FILES = {
     "docs/en/index.md": "---\ni18n_key: home\n---\n# Home\n",
