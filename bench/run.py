@@ -501,13 +501,14 @@ def generate_site(root: Path, *, pages: int, locales: Sequence[str]) -> Generate
 # Running builds
 # ---------------------------------------------------------------------------------------------
 
-# Run when GNU time is missing: it runs the command and writes the child's own peak RSS (KiB),
-# which RUSAGE_CHILDREN gives exactly since this wrapper has no other child.
+# Run when GNU time is missing: it runs the command and writes the child's own peak RSS (KiB)
+# and CPU seconds, which RUSAGE_CHILDREN gives exactly since this wrapper has no other child.
 _RSS_WRAPPER = """\
 import resource, subprocess, sys
 code = subprocess.call(sys.argv[2:])
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(sys.argv[1], "w") as out:
-    out.write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+    out.write(f"{usage.ru_maxrss} {usage.ru_utime + usage.ru_stime}")
 sys.exit(code)
 """
 
@@ -520,6 +521,9 @@ class Run:
     seconds: float
     peak_rss_kib: int | None
     warnings: int
+    cpu_seconds: float | None = None
+    """User + system CPU time of the build: less sensitive than wall time to other
+    processes competing for the machine's cores (still not immune: caches, frequency)."""
 
 
 @dataclass
@@ -534,6 +538,12 @@ class VariantResult:
     def median_seconds(self) -> float:
         """Median wall time of the runs."""
         return statistics.median(run.seconds for run in self.runs)
+
+    @property
+    def median_cpu_seconds(self) -> float | None:
+        """Median CPU time (user + system) of the runs, when it was measured."""
+        values = [run.cpu_seconds for run in self.runs if run.cpu_seconds is not None]
+        return statistics.median(values) if values else None
 
     @property
     def peak_rss_mib(self) -> float | None:
@@ -629,15 +639,29 @@ def run_build(site: GeneratedSite, variant: str, *, gnu_time: str | None) -> Run
         seconds=seconds,
         peak_rss_kib=_parse_rss(rss_text, gnu=gnu_time is not None),
         warnings=sum(1 for line in (done.stderr + done.stdout).splitlines() if "WARNING" in line),
+        cpu_seconds=_parse_cpu(rss_text, gnu=gnu_time is not None),
     )
 
 
 def _parse_rss(text: str, *, gnu: bool) -> int | None:
-    """Peak RSS in KiB from GNU time's report or the wrapper's number."""
+    """Peak RSS in KiB from GNU time's report or the wrapper's first number."""
     if gnu:
         found = re.search(r"Maximum resident set size \(kbytes\):\s*(\d+)", text)
         return int(found.group(1)) if found else None
-    return int(text) if text.strip().isdigit() else None
+    fields = text.split()
+    return int(fields[0]) if fields and fields[0].isdigit() else None
+
+
+def _parse_cpu(text: str, *, gnu: bool) -> float | None:
+    """User + system seconds from GNU time's report or the wrapper's second number."""
+    if gnu:
+        times = re.findall(r"(?:User|System) time \(seconds\):\s*([\d.]+)", text)
+        return sum(float(value) for value in times) if len(times) == 2 else None
+    fields = text.split()
+    try:
+        return float(fields[1]) if len(fields) > 1 else None
+    except ValueError:
+        return None
 
 
 def tree_bytes(folder: Path) -> int:
@@ -657,8 +681,9 @@ def measure(
             results[variant].runs.append(run)
             results[variant].output_bytes = tree_bytes(output_dir(site, variant))
             rss = f"{run.peak_rss_kib / 1024:.0f} MiB" if run.peak_rss_kib else "? MiB"
+            cpu = f"  cpu {run.cpu_seconds:.2f} s" if run.cpu_seconds is not None else ""
             print(
-                f"  run {round_index + 1}/{repeat} {variant:<6} {run.seconds:7.2f} s  {rss}"
+                f"  run {round_index + 1}/{repeat} {variant:<6} {run.seconds:7.2f} s  {rss}{cpu}"
                 + (f"  ({run.warnings} warning lines)" if run.warnings else ""),
                 flush=True,
             )
@@ -774,10 +799,18 @@ def _ratio(a: float | None, b: float | None) -> float | None:
     return a / b if a is not None and b else None
 
 
+def _cpu_ratio(results: Mapping[str, VariantResult]) -> float | None:
+    """Median CPU time of ours over plain's (None when either was not measured)."""
+    ours, plain = results.get("ours"), results.get("plain")
+    if ours is None or plain is None:
+        return None
+    return _ratio(ours.median_cpu_seconds, plain.median_cpu_seconds)
+
+
 def print_table(results: Mapping[str, VariantResult], pages: int) -> None:
     """Medians, per-page cost, peak memory and output size of each variant."""
     print(
-        f"{'variant':<8}{'runs':>5}{'median s':>10}{'min s':>8}{'ms/page':>9}"
+        f"{'variant':<8}{'runs':>5}{'median s':>10}{'min s':>8}{'ms/page':>9}{'cpu s':>8}"
         f"{'peak MiB':>10}{'site MiB':>10}{'B/page':>9}"
     )
     for variant, result in results.items():
@@ -787,6 +820,7 @@ def print_table(results: Mapping[str, VariantResult], pages: int) -> None:
             f"{variant:<8}{len(result.runs):>5}{result.median_seconds:>10.2f}"
             f"{min(r.seconds for r in result.runs):>8.2f}"
             f"{_fmt(ms_per_page(result, pages), '.1f'):>9}"
+            f"{_fmt(result.median_cpu_seconds, '.2f'):>8}"
             f"{_fmt(result.peak_rss_mib, '.0f'):>10}"
             f"{result.output_bytes / 2**20:>10.1f}{result.output_bytes / pages:>9.0f}"
         )
@@ -873,6 +907,7 @@ def run_default(options: Options, gnu_time: str | None) -> tuple[str, bool]:
         print(
             f"ratio ours/plain {_fmt(_ratio(ours, ms_per_page(results.get('plain'), site.total_pages)), '.2f')}"  # noqa: E501
             f", ours/jekyll {_fmt(_ratio(ours, ms_per_page(results.get('jekyll'), site.total_pages)), '.2f')}"  # noqa: E501
+            f"; cpu time ours/plain {_fmt(_cpu_ratio(results), '.2f')}"
         )
         if serve is not None:
             edits = ", ".join(f"{seconds * 1000:.0f}" for seconds in serve.edit_seconds)

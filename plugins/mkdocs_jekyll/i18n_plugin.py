@@ -18,9 +18,11 @@ from mkdocs_static_i18n import folder
 from mkdocs_static_i18n.plugin import I18n
 
 from .config import JekyllI18nConfig
+from .jinja_cache import SharedBytecodeCache
 from .site.documents import normalise_locale
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.nav import Navigation
 
@@ -31,6 +33,11 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
     """static-i18n, folder structure, for Jekyll-style locale trees."""
 
     config_class = JekyllI18nConfig
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._templates = SharedBytecodeCache()
+        """Compiled theme templates, shared by the locale passes (``on_env``)."""
 
     def locale_folders(self) -> dict[str, str]:
         """Normalised folder name (``pt-br``) to configured locale code, built locales only."""
@@ -70,6 +77,19 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         result: Navigation = super().on_nav(nav, config, files)
         return result
 
+    @event_priority(-100)
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Compile each template once for all locale passes, not once per pass.
+
+        Priority: -100, after the other plugins configured the environment. Each pass gets a
+        new environment from MkDocs; templates whose source is unchanged reuse the code
+        compiled in an earlier pass (see ``jinja_cache``).
+        """
+        super().on_env(env, config, files)
+        if isinstance(env.bytecode_cache, SharedBytecodeCache):
+            return env  # Another plugin shares one already (one that outlives serve rebuilds).
+        return self._templates.install(env)
+
     def reconfigure_files(self, files: Files, mkdocs_config: MkDocsConfig) -> Any:
         """Build the locale's file list, trusting configured locale folders only.
 
@@ -79,8 +99,11 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         under ``/<locale>/``.
         """
         folders = self.locale_folders()
-        unlocalised = [f for f in files if _outside_locale_folders(f, folders, mkdocs_config)]
-        kept = Files([f for f in files if f not in unlocalised])
+        docs_dir = _normalised(mkdocs_config.docs_dir)
+        unlocalised = [f for f in files if _outside_locale_folders(f, folders, docs_dir)]
+        # By identity: File equality compares several attributes, per pair.
+        skipped = {id(f) for f in unlocalised}
+        kept = Files([f for f in files if id(f) not in skipped])
         i18n_files = CrossLocaleFiles(self, list(super().reconfigure_files(kept, mkdocs_config)))
         chosen = i18n_files.src_uris
         for file in kept.documentation_pages():
@@ -123,22 +146,31 @@ class CrossLocaleFiles(folder.I18nFiles):  # type: ignore[misc]  # untyped upstr
         return found
 
 
-def _outside_locale_folders(file: File, folders: dict[str, str], config: MkDocsConfig) -> bool:
+def _outside_locale_folders(file: File, folders: dict[str, str], docs_dir: str) -> bool:
     """True for a docs file outside every configured locale folder (root files included).
 
     Such files are the site's own (``images/``, ``CNAME``, ``robots.txt``): written once at
-    their own path, never copied into each locale.
+    their own path, never copied into each locale. ``docs_dir`` is ``_normalised``.
     """
-    if file.abs_src_path is None or not _within(file.abs_src_path, config.docs_dir):
+    if file.abs_src_path is None or not _within(file.abs_src_path, docs_dir):
         return False
     parts = PurePosixPath(file.src_uri).parts
     return len(parts) == 1 or normalise_locale(parts[0]) not in folders
 
 
+def _normalised(path: str) -> str:
+    """``path`` absolute, normalised and (on Windows) case-folded, for ``_within``."""
+    return os.path.normcase(os.path.abspath(path))
+
+
 def _within(path: str, folder: str) -> bool:
-    return os.path.commonpath([os.path.abspath(path), os.path.abspath(folder)]) == (
-        os.path.abspath(folder)
-    )
+    """True when ``path`` is ``folder`` or below it; ``folder`` is ``_normalised``.
+
+    The same answer as comparing ``os.path.commonpath`` with ``folder``, at a fraction of
+    its cost (it runs for every file of every locale pass, theme files included).
+    """
+    path = _normalised(path)
+    return path == folder or path.startswith(folder if folder.endswith(os.sep) else folder + os.sep)
 
 
 def _mark_unlocalised(file: Any, current_language: str) -> None:

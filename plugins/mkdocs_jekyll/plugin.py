@@ -25,6 +25,7 @@ from .i18n_context import (
     is_locale_pass,
     set_language_selector,
 )
+from .jinja_cache import SharedBytecodeCache
 from .markdown_compat import add_kramdown_extensions
 from .navigation import data_navigation
 from .outputs import localized_404, write_site_outputs
@@ -36,6 +37,7 @@ from .skins import palette_for_skin
 from .ui_text import ui_text_for
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.nav import Navigation
@@ -57,6 +59,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         self._scan_cache = ScanCache()
         self._state: BuildState | None = None
         self._serving = False
+        self._templates = SharedBytecodeCache()
+        """Compiled theme templates, kept across locale passes and serve rebuilds."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note `mkdocs serve`; defining this also keeps the plugin (and its caches) alive."""
@@ -297,6 +301,18 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             )
 
     on_post_build = CombinedEvent(_write_locale_search, _write_site_outputs)
+
+    @event_priority(-100)
+    def on_env(
+        self, env: Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> Environment | None:
+        """Compile each theme template once per process: across locale passes and serve rebuilds.
+
+        Priority: -100, after the plugins that add filters and extensions to the environment.
+        """
+        if not self.config.enabled:
+            return env
+        return self._templates.install(env)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -19,6 +19,7 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -335,7 +336,20 @@ def format_string(value: object, markdownify: Callable[[str], str] | None = None
     if value is None or value is False:
         return None
     text = str(value)
-    text = markdownify(text) if markdownify is not None else _plain_markdown(text)
+    if markdownify is None:
+        return _format_plain(text)
+    return _format_html(markdownify(text))
+
+
+@lru_cache(maxsize=1024)
+def _format_plain(text: str) -> str | None:
+    """``format_string`` without markdownify; memoised, as the site's title, description
+    and tagline are formatted again for every page."""
+    return _format_html(_plain_markdown(text))
+
+
+def _format_html(text: str) -> str | None:
+    """strip_html, normalize_whitespace and escape_once of ``format_string``."""
     text = _STRIP_TAGS.sub("", _STRIP_BLOCKS.sub("", text))
     text = normalize_whitespace(html.unescape(text))
     return text or None

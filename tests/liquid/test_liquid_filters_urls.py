@@ -99,3 +99,15 @@ def _cases() -> list[Case]:
 def test_url_filters(render: Render, case: Case) -> None:
     context = {"page": {"url": "/en/cv/"}}
     assert render(case.template, context, site_url=case.url, baseurl=case.baseurl) == case.expected
+
+
+def test_relative_url_of_a_markup_string_is_not_served_from_the_memo() -> None:
+    """The memo holds plain strings only: a ``Markup`` input comes back as it went in."""
+    from markupsafe import Markup
+
+    from mkdocs_jekyll.liquid.filters.urls import compute_relative_url
+
+    assert type(compute_relative_url("https://x.org/a", "/repo")) is str
+    marked = compute_relative_url(Markup("https://x.org/a"), "/repo")
+    assert type(marked) is Markup
+    assert compute_relative_url("/en/cv/", "/repo") == "/repo/en/cv/"

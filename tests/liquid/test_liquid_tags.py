@@ -11,6 +11,7 @@ import pytest
 from liquid_helpers import Render, make_settings
 from mkdocs_jekyll.errors import ContentError
 from mkdocs_jekyll.liquid import create_environment, render_markdown
+from mkdocs_jekyll.liquid.environment import PAGE_CACHE_SIZE
 
 INCLUDES = {
     "note.html": "<{{ include.title }}|{{ include.body }}|{{ include.n }}>",
@@ -275,6 +276,69 @@ def test_pages_are_parsed_once(site_dirs: dict[str, Path]) -> None:
         )
     render_markdown(env, "{{ page.title }}!", path="a.md", line_offset=0, context={})
     assert len(env.page_cache) == 2
+
+
+def _render_page(env: Any, source: str, path: str = "a.md", **kwargs: Any) -> str:
+    return render_markdown(
+        env, source, path=path, line_offset=0, context={"page": {"title": "T"}}, **kwargs
+    )
+
+
+def test_an_include_edited_or_added_between_two_builds_is_read_again(
+    site_dirs: dict[str, Path],
+) -> None:
+    """``mkdocs serve``: each build has its own environment, so its own include lookups."""
+    source = "{% include plain.html %}/{% include only-package.html %}"
+    first = _render_page(create_environment(make_settings(site_dirs)), source)
+    (site_dirs["includes"] / "plain.html").write_text("edited", encoding="utf-8")
+    (site_dirs["includes"] / "only-package.html").write_text("now the site's", encoding="utf-8")
+    second = _render_page(create_environment(make_settings(site_dirs)), source)
+    assert (first, second) == ("plain T/from package", "edited/now the site's")
+
+
+def test_an_include_is_located_once_per_environment(site_dirs: dict[str, Path]) -> None:
+    env = create_environment(make_settings(site_dirs))
+    for path in ("a.md", "b.md"):
+        _render_page(env, "{% include plain.html %}{% include keep.html %}", path=path)
+    assert env.include_locations == {
+        "plain.html": (site_dirs["includes"].resolve() / "plain.html", "_includes/plain.html"),
+        "keep.html": (site_dirs["includes"].resolve() / "keep.html", "_includes/keep.html"),
+    }
+
+
+def test_include_relative_finds_each_pages_own_file_in_one_environment(
+    site_dirs: dict[str, Path],
+) -> None:
+    env = create_environment(make_settings(site_dirs))
+    outputs = []
+    for locale in ("en", "es"):
+        folder = site_dirs["docs"] / locale
+        folder.mkdir()
+        (folder / "snippet.md").write_text(locale, encoding="utf-8")
+        outputs.append(
+            _render_page(
+                env,
+                "{% include_relative snippet.md %}",
+                path=f"{locale}/page.md",
+                source_file=folder / "page.md",
+            )
+        )
+    assert outputs == ["en", "es"]
+
+
+def test_text_without_liquid_renders_to_itself_unparsed(site_dirs: dict[str, Path]) -> None:
+    env = create_environment(make_settings(site_dirs))
+    text = "# Title\r\n\n{ not liquid } %} }} {# no #}\n\u00e9\n"
+    assert _render_page(env, text) == text
+    assert env.page_cache == {}
+
+
+def test_the_page_cache_keeps_only_recent_pages(site_dirs: dict[str, Path]) -> None:
+    env = create_environment(make_settings(site_dirs))
+    for number in range(PAGE_CACHE_SIZE + 10):
+        _render_page(env, f"{{{{ page.title }}}} {number}", path=f"p{number}.md")
+    assert len(env.page_cache) == PAGE_CACHE_SIZE
+    assert ("p0.md", "{{ page.title }} 0") not in env.page_cache
 
 
 def test_include_relative(render: Render, site_dirs: dict[str, Path]) -> None:

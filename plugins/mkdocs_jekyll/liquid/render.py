@@ -61,6 +61,9 @@ def render_markdown(
     Raises:
         ContentError: For any Liquid mistake in the page or in a file it includes.
     """
+    if not has_markup(env, source):
+        # Text alone renders to itself: skip the lexer, the parser and the parse cache.
+        return source
     state = RenderState(
         page_name=path, line_offset=line_offset, source_file=source_file, warn=log.warning
     )
@@ -74,6 +77,23 @@ def render_markdown(
     except LiquidError as err:
         raise _content_error(env, err, path, line_offset, source) from err
     return buffer.getvalue()
+
+
+def has_markup(env: JekyllEnvironment, source: str) -> bool:
+    """True when ``source`` holds a Liquid tag or output statement (else it is plain text).
+
+    Args:
+        env: The environment, for its delimiters.
+        source: The text to render.
+
+    Returns:
+        Whether rendering could produce anything but ``source`` itself.
+    """
+    return (
+        env.tag_start_string in source
+        or env.statement_start_string in source
+        or (env.template_comments and env.comment_start_string in source)
+    )
 
 
 def _content_error(

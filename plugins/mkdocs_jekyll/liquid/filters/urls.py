@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote_to_bytes
 
@@ -82,6 +83,10 @@ def strip_index(input_: object) -> str | None:
 def compute_relative_url(url: str, baseurl: str) -> str:
     """Join ``baseurl`` and ``url`` the way Jekyll does, used by filters and tags.
 
+    Memoised for plain strings: the same links are joined again on every page that has
+    them (``relative_url`` in content, the author profile, SEO tags). A ``str`` subclass
+    such as ``Markup`` is computed each time, so it comes back as it went in.
+
     Args:
         url: The URL path; left alone when it has a scheme.
         baseurl: The site's base path (``''`` or ``'/repo'``).
@@ -90,6 +95,17 @@ def compute_relative_url(url: str, baseurl: str) -> str:
         ``baseurl`` and ``url`` each given a leading slash, joined and normalised:
         ``('/en/cv/', '/repo') -> '/repo/en/cv/'``, ``('', '') -> ''``.
     """
+    if type(url) is str and type(baseurl) is str:
+        return _cached_relative_url(url, baseurl)
+    return _relative_url(url, baseurl)
+
+
+@lru_cache(maxsize=4096)
+def _cached_relative_url(url: str, baseurl: str) -> str:
+    return _relative_url(url, baseurl)
+
+
+def _relative_url(url: str, baseurl: str) -> str:
     # url_filters.rb compute_relative_url / sanitized_baseurl / ensure_leading_slash.
     if _SCHEME.match(url):
         return url

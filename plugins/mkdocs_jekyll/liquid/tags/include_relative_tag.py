@@ -47,7 +47,9 @@ class IncludeRelativeNode(IncludeNode):
         return [(folder, label)]
 
     def _locate(self, context: RenderContext, name: str) -> tuple[Path, str]:
-        path, label = super()._locate(context, name)
+        # Searched every time: the folder is the rendering page's, so the environment's
+        # cache of ``include`` locations (by name alone) does not apply.
+        path, label = self._search(context, name)
         settings = cast("JekyllEnvironment", context.env).settings
         assert settings.docs_dir is not None  # checked by search_dirs
         if not path.is_relative_to(settings.docs_dir.resolve()):

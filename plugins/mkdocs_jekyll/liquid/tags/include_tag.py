@@ -165,6 +165,21 @@ class IncludeNode(Node):
         return list(zip(settings.includes_dirs, settings.include_labels, strict=False))
 
     def _locate(self, context: RenderContext, name: str) -> tuple[Path, str]:
+        """Find ``name`` in the include folders, once per environment (once per build).
+
+        The folders are the environment's, which is created per build, so a file added or
+        edited under ``mkdocs serve`` is found again. Failures are not cached: each tag
+        raises with its own position.
+        """
+        env = cast("JekyllEnvironment", context.env)
+        found = env.include_locations.get(name)
+        if found is None:
+            found = self._search(context, name)
+            env.include_locations[name] = found
+        return found
+
+    def _search(self, context: RenderContext, name: str) -> tuple[Path, str]:
+        """Return the resolved file and its label: the first of ``search_dirs`` holding it."""
         dirs = self.search_dirs(context)
         for directory, label in dirs:
             candidate = directory / name
