@@ -19,9 +19,9 @@ class Case:
     expected: str | None
 
 
-LAYOUTS_WITHOUT_TEMPLATE = (
+LAYOUTS_WITH_TEMPLATE = (
     "archive", "splash", "home", "talk", "posts", "categories", "tags",
-    "collection", "search", "default", "page", "post",
+    "collection", "search", "default",
 )  # fmt: skip
 
 CASES = [
@@ -31,9 +31,11 @@ CASES = [
     Case("layout none renders without layout", "none", None),
     Case("empty layout renders without layout", "", None),
     *(
-        Case(f"{name} falls back to single for now", name, "layouts/single.html")
-        for name in LAYOUTS_WITHOUT_TEMPLATE
+        Case(f"{name} has its own template", name, f"layouts/{name}.html")
+        for name in LAYOUTS_WITH_TEMPLATE
     ),
+    Case("page renders with single", "page", "layouts/single.html"),
+    Case("post renders with single", "post", "layouts/single.html"),
     Case("unknown layout still renders with single", "my-custom", "layouts/single.html"),
 ]
 

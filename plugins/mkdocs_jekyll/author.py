@@ -21,6 +21,8 @@ from typing import Any
 from urllib.parse import quote
 
 from .errors import ConfigError
+from .i18n import base_language
+from .site.documents import normalise_locale
 
 DEFAULT_ICON = "fontawesome/solid/link"
 """Icon for links whose icon is missing or not understood (Minimal Mistakes' default)."""
@@ -130,6 +132,9 @@ _FLAT_KEYS: tuple[_FlatKey, ...] = (
 FLAT_KEYS: tuple[str, ...] = tuple(item.key for item in _FLAT_KEYS)
 """The flat ``author.<key>`` link keys understood, in display order."""
 
+LOCALIZED_FIELDS: tuple[str, ...] = ("name", "bio", "location", "employer", "pronouns", "avatar")
+"""Author fields that may be given per locale (``bio: {en: ..., es-419: ...}``)."""
+
 _SCHEME = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
 _MASTODON_HANDLE = re.compile(r"^@?(?P<user>[^@\s/]+)@(?P<host>[^@\s/]+)$")
 
@@ -182,8 +187,13 @@ def build_author_profile(
     relative_url: Callable[[str], str],
     labels: Mapping[str, str] | None = None,
     source: str = "mkdocs.yml",
+    locale: str | None = None,
+    default_locale: str | None = None,
 ) -> AuthorProfile | None:
     """Resolve the site's ``author:`` config into the profile the sidebar prints.
+
+    Text fields may be given per locale (``bio: {en: ..., es-419: ...}``): the profile
+    shows the value ``localize_author`` picks for ``locale``.
 
     Args:
         author: The ``author`` mapping in Minimal Mistakes or academicpages style (or both).
@@ -192,6 +202,8 @@ def build_author_profile(
         labels: Localized labels for flat keys (``{"email": "Correo"}``), e.g. taken from
             ``_data/ui-text.yml``; keys not given keep the English label.
         source: The file the mapping came from, used in error messages.
+        locale: The page's locale (``es-419``), or None on a single-locale site.
+        default_locale: The site's default locale, the fallback for a missing translation.
 
     Returns:
         The profile, or None when there is no author or it has no ``name`` (the sidebar
@@ -204,6 +216,7 @@ def build_author_profile(
         return None
     if not isinstance(author, Mapping):
         raise ConfigError(source, f"author: Expected a mapping, received {_show(author)}")
+    author = localize_author(author, locale, default_locale)
     name = _text(author, "name", source)
     if name is None:
         return None
@@ -219,6 +232,72 @@ def build_author_profile(
         home=_text(author, "home", source),
         pronouns=_text(author, "pronouns", source),
     )
+
+
+def localize_author(
+    author: Mapping[str, Any], locale: str | None, default_locale: str | None
+) -> dict[str, Any]:
+    """Pick one locale's text for every author field given per locale.
+
+    A text field (``LOCALIZED_FIELDS``) whose value is a mapping (``bio: {en: "Engineer",
+    es-419: "Ingeniera"}``) is given per locale, as are the ``label``s of ``links``. Each
+    gets the value of the first locale of the chain that has one: the locale (``es-419``),
+    its base language (``es``), the default locale, its base language, then the first value
+    written. Locale keys are compared like the plugin compares locales (``pt_BR`` is
+    ``pt-br``).
+
+    Args:
+        author: The ``author`` config.
+        locale: The page's locale, or None.
+        default_locale: The site's default locale, or None.
+
+    Returns:
+        A copy of ``author`` with plain values only; fields that were plain stay as they are.
+    """
+    chain = locale_chain(locale, default_locale)
+    result = dict(author)
+    for key in LOCALIZED_FIELDS:
+        result[key] = pick_localized(author.get(key), chain)
+    links = author.get("links")
+    if isinstance(links, list):
+        result["links"] = [
+            {**item, "label": pick_localized(item.get("label"), chain)}
+            if isinstance(item, Mapping)
+            else item
+            for item in links
+        ]
+    return {key: value for key, value in result.items() if key in author}
+
+
+def pick_localized(value: Any, chain: list[str]) -> Any:
+    """A per-locale mapping's value for the first locale of ``chain``, else its first value.
+
+    Args:
+        value: A plain value (returned as is) or a mapping of locale to value.
+        chain: Normalised locales, most specific first (see ``localize_author``).
+
+    Returns:
+        The chosen value; None when the mapping has no non-empty value.
+    """
+    if not isinstance(value, Mapping):
+        return value
+    index = {normalise_locale(str(code)): item for code, item in value.items()}
+    for code in chain:
+        if index.get(code) not in (None, ""):
+            return index[code]
+    return next((item for item in index.values() if item not in (None, "")), None)
+
+
+def locale_chain(locale: str | None, default_locale: str | None) -> list[str]:
+    """Normalised locales to look a per-locale value up in, most specific first.
+
+    ``locale_chain("es-419", "en")`` is ``["es-419", "es", "en"]``.
+    """
+    chain: list[str] = []
+    for code in (locale, default_locale):
+        if code:
+            chain += [normalise_locale(code), base_language(code)]
+    return list(dict.fromkeys(chain))
 
 
 def icon_for_class(css_class: str | None) -> str:

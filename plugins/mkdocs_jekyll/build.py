@@ -82,7 +82,7 @@ class BuildState:
         self.redirects: list[Redirect] = []
         self.data: dict[str, Any] = {}
         """``site.data``, with the merged ``ui-text``."""
-        self.author: Any = None
+        self._authors: dict[str | None, Any] = {}
         self.liquid: Any = None
         self.context: dict[str, Any] = {}
         """The ``site`` and ``jekyll`` variables shared by every page."""
@@ -186,7 +186,9 @@ class BuildState:
             "site": site_drop(self.settings, self.model, data=data, time=self.now),
             "jekyll": jekyll_drop(self.settings.environment),
         }
-        self.author = build_author_profile(options.author, relative_url=self.relative_url)
+        # Resolve the author now: a malformed `author:` config stops the build before site/
+        # is cleaned, not halfway through the pages.
+        self.author_for(self.settings.lang)
         for doc in self.model.documents.values():
             try:
                 output = self.render(doc, doc.body)
@@ -235,6 +237,17 @@ class BuildState:
             return cached[1]
         # Another plugin changed the Markdown since it was read: render what it gave us.
         return self.render(doc, source)
+
+    def author_for(self, locale: str | None) -> Any:
+        """The author profile in ``locale`` (a translated bio, name, ...), once per locale."""
+        if locale not in self._authors:
+            self._authors[locale] = build_author_profile(
+                self.options.author,
+                relative_url=self.relative_url,
+                locale=locale,
+                default_locale=self.settings.lang,
+            )
+        return self._authors[locale]
 
     def relative_url(self, url: str) -> str:
         """Jekyll's ``relative_url`` with this site's base path."""

@@ -1,10 +1,10 @@
 """Map Jekyll's front-matter ``layout`` to a template of the package's ``templates/`` folder.
 
 The plugin sets ``page.meta["template"]`` to the result, which MkDocs then renders instead of
-``main.html``. Only ``single`` has its own template so far; every other Minimal Mistakes /
-academicpages layout renders with it too, because a page in the right frame (author sidebar,
-title, excerpt) beats a page that fails to build while the dedicated templates are written.
-This module does not import MkDocs.
+``main.html``. Every Minimal Mistakes / academicpages layout has its own template; their
+aliases (``category`` is an archive, ``post`` is single) share one, and an unknown name renders
+with ``single``: a page in the right frame (author sidebar, title, excerpt) beats a page that
+fails to build. This module does not import MkDocs.
 """
 
 from __future__ import annotations
@@ -27,6 +27,27 @@ KNOWN_LAYOUTS: frozenset[str] = frozenset(
 
 _TEMPLATES: dict[str, str] = {
     "single": SINGLE_TEMPLATE,
+    "archive": "layouts/archive.html",
+    "splash": "layouts/splash.html",
+    "home": "layouts/home.html",
+    "talk": "layouts/talk.html",
+    "posts": "layouts/posts.html",
+    "categories": "layouts/categories.html",
+    "tags": "layouts/tags.html",
+    "collection": "layouts/collection.html",
+    "search": "layouts/search.html",
+    "default": "layouts/default.html",
+    # Minimal Mistakes' jekyll-archives layouts: a title and the list in the content.
+    "archive-taxonomy": "layouts/archive.html",
+    "category": "layouts/archive.html",
+    "tag": "layouts/archive.html",
+    # Minimal Mistakes' compress.html wraps `default` to minify it; MkDocs needs no wrapper.
+    "compress": "layouts/default.html",
+    # academicpages' CV page is a single page with the author sidebar.
+    "cv-layout": SINGLE_TEMPLATE,
+    # Jekyll's and GitHub Pages' conventional names.
+    "page": SINGLE_TEMPLATE,
+    "post": SINGLE_TEMPLATE,
 }
 
 

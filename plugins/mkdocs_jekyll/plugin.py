@@ -17,6 +17,7 @@ from mkdocs.utils import get_relative_url
 from .build import BuildState
 from .config import JekyllConfig
 from .errors import ContentError
+from .furniture import page_furniture
 from .i18n_context import (
     configure_search,
     current_locale,
@@ -180,9 +181,10 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         state = self._state
         if not self.config.enabled or state is None:
             return context
-        context["jekyll_author"] = state.author  # type: ignore[typeddict-unknown-key]
         doc = state.model.documents.get(page.file.src_uri)
         locale = (state.translations.locale_of(doc) if doc else None) or current_locale(config)
+        author = state.author_for(locale)
+        context["jekyll_author"] = author  # type: ignore[typeddict-unknown-key]
         context["jekyll_ui_text"] = ui_text_for(  # type: ignore[typeddict-unknown-key]
             state.data.get("ui-text", {}), locale, state.settings.lang
         )
@@ -193,6 +195,14 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             )
         if doc is None:
             return context
+        context["jekyll_furniture"] = page_furniture(  # type: ignore[typeddict-unknown-key]
+            doc,
+            state.model,
+            site=state.settings.extra,
+            data=state.data,
+            relative_url=state.relative_url,
+            default_locale=state.settings.lang,
+        )
         context["jekyll_alternates"] = [  # type: ignore[typeddict-unknown-key]
             (hreflang, state.absolute_url(url))
             for hreflang, url in state.translations.head_alternates(doc)
@@ -208,7 +218,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
                     heading=page.title,
                     content=page.markdown,
                     data=state.data,
-                    profile=state.author,
+                    profile=author,
                 )
         return context
 
