@@ -370,3 +370,15 @@ def test_profile_type_is_what_the_templates_read() -> None:
     assert {"name", "avatar", "bio", "location", "employer", "links", "home", "pronouns"} <= set(
         vars(profile)
     )
+
+
+def test_the_reference_overrides_extend_the_package_page_template(tmp_path: Path) -> None:
+    from sitebuild import build_project, copy_reference_site
+
+    site = build_project(copy_reference_site(tmp_path / "ref"), strict=True)
+    soup = html(site / "en/impact/index.html")
+    # The site's own block is there, and the package's head (SEO, alternates) still is.
+    assert soup.select_one('meta[name="color-scheme"]') is not None
+    assert soup.select_one('meta[property="og:title"]') is not None
+    assert soup.select_one('link[rel=alternate][hreflang="es-419"]') is not None
+    assert soup.select_one("[data-jekyll-author=sidebar]") is not None
