@@ -404,3 +404,23 @@ def test_page_furniture_lists_posts_of_the_page_locale_by_year() -> None:
         ("2023", ["A"]),
     ]
     assert furniture.groups[0].entries[0].url == "/r/en/_posts/2024-02-01-b/"
+
+
+def test_toc_icon_puts_the_font_awesome_icon_before_the_toc_title(build_site: BuildSite) -> None:
+    site = build_site(
+        files={
+            "docs/index.md": (
+                "---\nlayout: single\ntoc: true\ntoc_icon: cog\ntoc_label: Contents\n---\n"
+                "# Title\n\n## One\n\n## Two\n"
+            ),
+            "docs/other.md": (
+                "---\nlayout: single\ntoc: true\ntoc_icon: '../../x'\n---\n# T\n\n## A\n"
+            ),
+        }
+    )
+    title = html(site / "index.html").select_one("nav.md-nav--secondary .md-nav__title")
+    assert title is not None
+    assert title.select_one(".jekyll-toc-icon svg") is not None
+    assert "Contents" in title.get_text()
+    other = html(site / "other/index.html").select_one("nav.md-nav--secondary .md-nav__title")
+    assert other is not None and other.select_one(".jekyll-toc-icon") is None
