@@ -12,12 +12,10 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
-from mkdocs.utils import get_relative_url
 
 from .build import BuildState
 from .config import JekyllConfig
 from .errors import ContentError
-from .furniture import page_furniture
 from .i18n_context import (
     configure_search,
     current_locale,
@@ -30,12 +28,11 @@ from .jinja_cache import SharedBytecodeCache
 from .markdown_compat import add_kramdown_extensions
 from .navigation import data_navigation
 from .outputs import localized_404, write_site_outputs
+from .page_context import page_context
 from .publish import write_pages_files
 from .search_index import lunr_language, write_locale_index
-from .seo import SeoOptions, build_seo
 from .site.documents import Document, ScanCache
 from .skins import palette_for_skin
-from .ui_text import ui_text_for
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -173,7 +170,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        """Expose the author profile, the page's alternates and its language switcher.
+        """Expose author, UI text, alternates, furniture and SEO tags; feed the switcher.
 
         Priority: -100, after static-i18n (50), whose per-page switcher only pairs pages
         with the same file name; ours follows the translation index.
@@ -183,43 +180,10 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             return context
         doc = state.model.documents.get(page.file.src_uri)
         locale = (state.translations.locale_of(doc) if doc else None) or current_locale(config)
-        author = state.author_for(locale)
-        context["jekyll_author"] = author  # type: ignore[typeddict-unknown-key]
-        context["jekyll_ui_text"] = ui_text_for(  # type: ignore[typeddict-unknown-key]
-            state.data.get("ui-text", {}), locale, state.settings.lang
-        )
-        if locale is not None and page.url.startswith(f"{locale}/"):
-            # Material loads `search/search_index.json` relative to its `base`.
-            context["jekyll_search_base"] = get_relative_url(  # type: ignore[typeddict-unknown-key]
-                f"{locale}/", page.url
-            )
-        if doc is None:
-            return context
-        context["jekyll_furniture"] = page_furniture(  # type: ignore[typeddict-unknown-key]
-            doc,
-            state.model,
-            site=state.settings.extra,
-            data=state.data,
-            relative_url=state.relative_url,
-            default_locale=state.settings.lang,
-        )
-        context["jekyll_alternates"] = [  # type: ignore[typeddict-unknown-key]
-            (hreflang, state.absolute_url(url))
-            for hreflang, url in state.translations.head_alternates(doc)
-        ]
-        set_language_selector(config, state.translations, doc, state.settings.baseurl)
-        if self.config.seo_enabled:
-            with _as_plugin_error():  # a `date` that is not a date stops the build, as in Jekyll
-                context["jekyll_seo"] = build_seo(  # type: ignore[typeddict-unknown-key]
-                    doc,
-                    settings=state.settings,
-                    options=SeoOptions.from_config(self.config),
-                    translations=state.translations,
-                    heading=page.title,
-                    content=page.markdown,
-                    data=state.data,
-                    profile=author,
-                )
+        with _as_plugin_error():  # a `date` that is not a date stops the build, as in Jekyll
+            context.update(page_context(state, doc, page, locale=locale))  # type: ignore[typeddict-item]
+        if doc is not None:
+            set_language_selector(config, state.translations, doc, state.settings.baseurl)
         return context
 
     @event_priority(-200)

@@ -1,0 +1,69 @@
+"""The variables our templates read for one page (``jekyll_*`` in the Jinja context)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.utils import get_relative_url
+
+from .furniture import page_furniture
+from .seo import SeoOptions, build_seo
+from .ui_text import ui_text_for
+
+if TYPE_CHECKING:
+    from mkdocs.structure.pages import Page
+
+    from .build import BuildState
+    from .site.documents import Document
+
+
+def page_context(
+    state: BuildState, doc: Document | None, page: Page, *, locale: str | None
+) -> dict[str, Any]:
+    """Author, UI text, search base, furniture, alternates and SEO tags of one page.
+
+    Args:
+        state: The build.
+        doc: The page's document, or None for pages outside the model.
+        page: MkDocs' page (its URL, title and Markdown).
+        locale: The page's locale (its folder, else the pass's).
+
+    Returns:
+        The keys to add to the page's template context.
+
+    Raises:
+        ContentError: A front matter value SEO must read is malformed (e.g. ``date``).
+    """
+    context: dict[str, Any] = {
+        "jekyll_author": state.author_for(locale),
+        "jekyll_ui_text": ui_text_for(state.data.get("ui-text", {}), locale, state.settings.lang),
+    }
+    if locale is not None and page.url.startswith(f"{locale}/"):
+        # Material loads `search/search_index.json` relative to its `base`.
+        context["jekyll_search_base"] = get_relative_url(f"{locale}/", page.url)
+    if doc is None:
+        return context
+    context["jekyll_furniture"] = page_furniture(
+        doc,
+        state.model,
+        site=state.settings.extra,
+        data=state.data,
+        relative_url=state.relative_url,
+        default_locale=state.settings.lang,
+    )
+    context["jekyll_alternates"] = [
+        (hreflang, state.absolute_url(url))
+        for hreflang, url in state.translations.head_alternates(doc)
+    ]
+    if state.options.seo_enabled:
+        context["jekyll_seo"] = build_seo(
+            doc,
+            settings=state.settings,
+            options=SeoOptions.from_config(state.options),
+            translations=state.translations,
+            heading=page.title,
+            content=page.markdown,
+            data=state.data,
+            profile=context["jekyll_author"],
+        )
+    return context
