@@ -118,17 +118,33 @@ def test_serve_serves_both_locales_and_rebuilds_on_edits(served: tuple[Path, str
     _wait_for(f"{base}/en/impact/", lambda text: "PAGE-two" in text)
 
 
+def test_serve_shows_a_front_matter_error_and_recovers(served: tuple[Path, str]) -> None:
+    project, base = served
+    _wait_for(f"{base}/en/impact/", lambda text: "PAGE-one" in text)
+    source = project / "docs/en/impact.md"
+    good = source.read_text()
+    source.write_text(good.replace("permalink: /en/impact/", "permalink: [broken"), "utf-8")
+    # The page moves to its path-based URL (its permalink is unreadable) and shows the error.
+    page = _wait_for(f"{base}/en/impact/", lambda text: "Content error" in text)
+    assert "en/impact.md:" in page and "invalid YAML front matter" in page
+    assert "Impacto" in _wait_for(f"{base}/es-419/impacto/", lambda text: "Impacto" in text)
+    source.write_text(good.replace("PAGE-one", "PAGE-fixed"), encoding="utf-8")
+    _wait_for(
+        f"{base}/en/impact/", lambda text: "PAGE-fixed" in text and "Content error" not in text
+    )
+
+
 def test_serve_shows_a_liquid_error_and_recovers(served: tuple[Path, str]) -> None:
     project, base = served
     _wait_for(f"{base}/en/impact/", lambda text: "PAGE-one" in text)
     source = project / "docs/en/impact.md"
     good = source.read_text()
     source.write_text(good.replace("PAGE-one", "{% if %}"), encoding="utf-8")
-    page = _wait_for(f"{base}/en/impact/", lambda text: "Liquid error" in text)
+    page = _wait_for(f"{base}/en/impact/", lambda text: "Content error" in text)
     assert "en/impact.md:4:" in page
     # The rest of the site is still served.
     assert "Impacto" in _wait_for(f"{base}/es-419/impacto/", lambda text: "Impacto" in text)
     source.write_text(good.replace("PAGE-one", "PAGE-fixed"), encoding="utf-8")
     _wait_for(
-        f"{base}/en/impact/", lambda text: "PAGE-fixed" in text and "Liquid error" not in text
+        f"{base}/en/impact/", lambda text: "PAGE-fixed" in text and "Content error" not in text
     )

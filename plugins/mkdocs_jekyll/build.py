@@ -99,8 +99,12 @@ class BuildState:
 
     # -- reading -----------------------------------------------------------------------------
 
-    def scan(self, config: MkDocsConfig, cache: ScanCache) -> None:
-        """Read every locale's front matter; compute permalinks, translations, redirects."""
+    def scan(self, config: MkDocsConfig, cache: ScanCache, *, keep_going: bool = False) -> None:
+        """Read every locale's front matter; compute permalinks, translations, redirects.
+
+        With ``keep_going`` (under ``mkdocs serve``), a file whose front matter or permalink
+        fails is logged, kept at its path-based URL, and shows its error as its content.
+        """
         defaults = FrontMatterDefaults(self.options.defaults)
         for problem in defaults.problems():
             log.warning(f"mkdocs.yml: plugins.jekyll.defaults: {problem}")
@@ -118,6 +122,7 @@ class BuildState:
             collections=read_collections(self.options.collections),
             now=self.now,
             future=self.options.future,
+            on_error=_log_error if keep_going else None,
         )
         self.layouts = _site_layouts(config)
         self._check_layouts()
@@ -190,6 +195,10 @@ class BuildState:
         # is cleaned, not halfway through the pages.
         self.author_for(self.settings.lang)
         for doc in self.model.documents.values():
+            failure = self.model.errors.get(doc.src_path)
+            if failure is not None:
+                self.rendered[doc.src_path] = (_lines(doc.body), error_block(failure))
+                continue
             try:
                 output = self.render(doc, doc.body)
             except ContentError as err:
@@ -233,7 +242,9 @@ class BuildState:
     def markdown_for(self, doc: Document, source: str) -> str:
         """The page's Markdown after Liquid: rendered before the build, unless it changed."""
         cached = self.rendered.get(doc.src_path)
-        if cached is not None and cached[0] == _lines(source):
+        if cached is not None and (
+            cached[0] == _lines(source) or doc.src_path in self.model.errors
+        ):
             return cached[1]
         # Another plugin changed the Markdown since it was read: render what it gave us.
         return self.render(doc, source)
@@ -305,6 +316,11 @@ def _site_layouts(config: MkDocsConfig) -> frozenset[str]:
     return frozenset(names)
 
 
+def _log_error(err: ContentError) -> None:
+    """Report a content error and carry on (``mkdocs serve``)."""
+    log.error(str(err))
+
+
 def _lines(text: str) -> str:
     """The text's lines joined by ``\n``: equal whether or not a plugin re-joined them."""
     return "\n".join(text.splitlines())
@@ -314,7 +330,7 @@ def error_block(message: str) -> str:
     """An error shown in place of a page's content (Markdown-safe raw HTML)."""
     return (
         '<div class="admonition failure jekyll-error">\n'
-        '<p class="admonition-title">Liquid error</p>\n'
+        '<p class="admonition-title">Content error</p>\n'
         f"<pre>{html.escape(message)}</pre>\n</div>\n"
     )
 

@@ -109,7 +109,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if is_locale_pass(config):
             return
         with _as_plugin_error():
-            state.scan(config, self._scan_cache)
+            state.scan(config, self._scan_cache, keep_going=self._serving)
             state.render_all(config, keep_going=self._serving)
 
     # -- files and URLs --------------------------------------------------------------------

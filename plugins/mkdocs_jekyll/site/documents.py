@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -72,6 +72,8 @@ class SiteModel:
     """Published documents by ``src_path``."""
     unpublished: set[str] = field(default_factory=set)
     """Sources that must not be built: ``published: false``, drafts, future posts."""
+    errors: dict[str, str] = field(default_factory=dict)
+    """Under ``mkdocs serve``: sources whose front matter or permalink failed, by message."""
 
     def of_type(self, label: str) -> list[Document]:
         """The documents of one collection (``posts``: newest first, as ``site.posts``)."""
@@ -159,6 +161,7 @@ def build_site_model(
     collections: Mapping[str, Collection],
     now: dt.datetime,
     future: bool = False,
+    on_error: Callable[[ContentError], None] | None = None,
 ) -> SiteModel:
     """Read every source's front matter and compute its permalink.
 
@@ -171,40 +174,101 @@ def build_site_model(
         collections: Jekyll's ``collections`` (``posts`` included).
         now: The build time: posts dated later are left out unless ``future``.
         future: Jekyll's ``future``: build posts dated in the future.
+        on_error: Under ``mkdocs serve``: called with each file's error instead of raising;
+            the file is then kept at its path-based URL and listed in ``model.errors``, so
+            the rest of the site still builds and the page can show the error.
 
     Returns:
         The model of the site.
 
     Raises:
         ContentError: Bad front matter, a permalink leaving the site, a post without a
-            date, or two documents writing the same output file.
+            date, or two documents writing the same output file (without ``on_error``).
     """
     model = SiteModel()
     owners: dict[str, str] = {}
+    reader = _Reader(cache, defaults, permalink_style, locales, collections, now, future)
     for src_path, abs_path in sources:
-        parsed = cache.read(abs_path, src_path)
-        placement = place(src_path, collections)
+        try:
+            doc = reader.read(src_path, abs_path, model)
+            if doc is not None and doc.output:
+                _claim(owners, doc)
+        except ContentError as err:
+            if on_error is None:
+                raise
+            on_error(err)
+            url = page_url(src_path, permalink=None, style=permalink_style)
+            doc = Document(
+                src_path=src_path,
+                abs_path=abs_path,
+                data={},
+                body="",
+                line_offset=0,
+                url=url,
+                dest=url_to_dest(url),
+                locale=locale_of(src_path, locales),
+            )
+            if doc.dest in owners:
+                model.unpublished.add(src_path)
+                continue
+            owners[doc.dest] = src_path
+            model.errors[src_path] = str(err)
+        if doc is not None:
+            model.documents[src_path] = doc
+    return model
+
+
+def _claim(owners: dict[str, str], doc: Document) -> None:
+    """Record ``doc``'s output file, refusing a second document on the same one."""
+    other = owners.get(doc.dest)
+    if other is not None:
+        # Jekyll only warns ("Conflict: The following destination is shared by multiple
+        # files"), then one page silently wins; we refuse, naming both.
+        raise ContentError(
+            doc.src_path,
+            f"permalink '{doc.url}' is also claimed by '{other}'; both would be written "
+            f"to '{doc.dest}'. Give one of them another permalink.",
+        )
+    owners[doc.dest] = doc.src_path
+
+
+@dataclass(frozen=True)
+class _Reader:
+    """Turns one source file into a ``Document`` with the build's settings."""
+
+    cache: ScanCache
+    defaults: FrontMatterDefaults
+    permalink_style: str
+    locales: Mapping[str, str]
+    collections: Mapping[str, Collection]
+    now: dt.datetime
+    future: bool
+
+    def read(self, src_path: str, abs_path: str, model: SiteModel) -> Document | None:
+        """The file's document, or None (recorded in ``model.unpublished``) when not built."""
+        parsed = self.cache.read(abs_path, src_path)
+        placement = place(src_path, self.collections)
         if placement.label == "drafts":
             # Jekyll builds drafts only with --drafts; there is no such switch here yet.
             model.unpublished.add(src_path)
-            continue
-        data = defaults.apply(parsed.data, src_path, placement.label)
+            return None
+        data = self.defaults.apply(parsed.data, src_path, placement.label)
         if data.get("published", True) is False:
             model.unpublished.add(src_path)
-            continue
+            return None
         raw = data.get("permalink")
         permalink = str(raw) if raw is not None else None
         if permalink is not None:
             check_permalink(permalink, src_path, line=parsed.key_lines.get("permalink"))
         output = True
         if placement.label == "pages":
-            url = page_url(src_path, permalink=permalink, style=permalink_style)
+            url = page_url(src_path, permalink=permalink, style=self.permalink_style)
             # Jekyll takes the output extension from the permalink (`/feed.xml` -> feed.xml).
             dest = url_to_dest(url, resolve_output_ext(permalink))
         else:
-            collection = collections[placement.label]
+            collection = self.collections[placement.label]
             url, dest = document_location(
-                src_path, data, placement, collection, style=permalink_style
+                src_path, data, placement, collection, style=self.permalink_style
             )
             output = collection.output
             if placement.label == "posts":
@@ -214,23 +278,12 @@ def build_site_model(
                     "date": when,
                     "categories": categories_of(data, placement.superdirs),
                 }
-                if not future and is_future(when, now):
+                if not self.future and is_future(when, self.now):
                     model.unpublished.add(src_path)
-                    continue
-        if output:
-            other = owners.get(dest)
-            if other is not None:
-                # Jekyll only warns ("Conflict: The following destination is shared by
-                # multiple files"), then one page silently wins; we refuse, naming both.
-                raise ContentError(
-                    src_path,
-                    f"permalink '{url}' is also claimed by '{other}'; both would be written "
-                    f"to '{dest}'. Give one of them another permalink.",
-                )
-            owners[dest] = src_path
-        else:
+                    return None
+        if not output:
             model.unpublished.add(src_path)
-        model.documents[src_path] = Document(
+        return Document(
             src_path=src_path,
             abs_path=abs_path,
             data=data,
@@ -238,11 +291,10 @@ def build_site_model(
             line_offset=parsed.line_offset,
             url=url,
             dest=dest,
-            locale=locale_of(src_path, locales),
+            locale=locale_of(src_path, self.locales),
             type=placement.label,
             output=output,
         )
-    return model
 
 
 def _sort_date(value: Any) -> dt.datetime:
