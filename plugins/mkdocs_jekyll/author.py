@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .errors import ConfigError
-from .i18n import base_language
+from .i18n import locale_chain
 from .site.documents import normalise_locale
 
 DEFAULT_ICON = "fontawesome/solid/link"
@@ -286,18 +286,6 @@ def pick_localized(value: Any, chain: list[str]) -> Any:
         if index.get(code) not in (None, ""):
             return index[code]
     return next((item for item in index.values() if item not in (None, "")), None)
-
-
-def locale_chain(locale: str | None, default_locale: str | None) -> list[str]:
-    """Normalised locales to look a per-locale value up in, most specific first.
-
-    ``locale_chain("es-419", "en")`` is ``["es-419", "es", "en"]``.
-    """
-    chain: list[str] = []
-    for code in (locale, default_locale):
-        if code:
-            chain += [normalise_locale(code), base_language(code)]
-    return list(dict.fromkeys(chain))
 
 
 def icon_for_class(css_class: str | None) -> str:

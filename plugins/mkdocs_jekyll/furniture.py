@@ -19,7 +19,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from .author import locale_chain
+from .i18n import locale_chain
 from .liquid.filters.strings import slugify
 from .site.documents import Document, SiteModel, normalise_locale
 

@@ -38,6 +38,19 @@ def base_language(locale: str) -> str:
     return normalise_locale(locale).split("-")[0]
 
 
+def locale_chain(locale: str | None, default_locale: str | None) -> list[str]:
+    """Normalised locales to look a per-locale value up in, most specific first.
+
+    The fallback chain of UI text and per-locale author fields: the locale, its base
+    language, the default locale, its base. ``("es-419", "en")`` -> ``["es-419", "es", "en"]``.
+    """
+    chain: list[str] = []
+    for code in (locale, default_locale):
+        if code:
+            chain += [normalise_locale(code), base_language(code)]
+    return list(dict.fromkeys(chain))
+
+
 @dataclass(frozen=True)
 class Alternate:
     """One locale's entry for a page: its URL there, and whether it is a real translation."""

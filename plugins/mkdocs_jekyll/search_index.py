@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ContentError
+from .site.documents import normalise_locale
 
 # Languages Material's search can stem (assets/javascripts/lunr/min/lunr.<code>.min.js),
 # plus English, which lunr has built in.
@@ -24,7 +25,7 @@ LUNR_LANGUAGES = frozenset(
 
 def lunr_language(locale: str) -> str | None:
     """The lunr language of a locale (``es-419`` -> ``es``), None when lunr has none."""
-    base = locale.replace("_", "-").split("-")[0].lower()
+    base = normalise_locale(locale).split("-")[0]
     return base if base in LUNR_LANGUAGES else None
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from .errors import ContentError
-from .i18n import base_language
+from .i18n import base_language, locale_chain
 from .site.documents import normalise_locale
 
 try:  # pragma: no cover - depends on how PyYAML was built
@@ -145,12 +145,7 @@ def fallback_chain(locale: str | None, default_locale: str | None) -> list[str]:
 
     ``fallback_chain("es-419", "en-US")`` is ``["es-419", "es", "en-us", "en"]``.
     """
-    chain: list[str] = []
-    for code in (locale, default_locale):
-        if code:
-            chain += [normalise_locale(code), base_language(code)]
-    chain.append(LAST_RESORT)
-    return list(dict.fromkeys(chain))
+    return list(dict.fromkeys([*locale_chain(locale, default_locale), LAST_RESORT]))
 
 
 # -- helpers -------------------------------------------------------------------------------
