@@ -738,15 +738,27 @@ def _wait_for_text(
     )
 
 
-def measure_serve(site: GeneratedSite, *, edits: int, timeout: float) -> ServeResult:
+def measure_serve(
+    site: GeneratedSite, *, edits: int, timeout: float, only_locale: str | None = None
+) -> ServeResult:
     """Time ``mkdocs serve`` on the ours variant: startup, then each page edit.
 
     Each edit appends a unique marker to one page's Markdown and polls that page until the
     marker is served: what an author waits for between saving and seeing the change.
-    The server is always stopped (terminate, then kill).
+    With ``only_locale``, the server builds that locale only (``build_only_locale``, the
+    authoring mode), and the edited page is that locale's. The server is always stopped
+    (terminate, then kill).
     """
     port = _free_port()
-    locale = site.locales[0]
+    config_args: list[str] = []
+    if only_locale is not None:
+        config = yaml.safe_load((site.ours / "mkdocs.yml").read_text(encoding="utf-8"))
+        for plugin in config["plugins"]:
+            if isinstance(plugin, dict) and "jekyll/i18n" in plugin:
+                plugin["jekyll/i18n"]["build_only_locale"] = only_locale
+        _write(site.ours / "mkdocs-serve.yml", _dump(config))
+        config_args = ["-f", "mkdocs-serve.yml"]
+    locale = only_locale or site.locales[0]
     number = min(2, site.pages)
     url = f"http://127.0.0.1:{port}{BASE_PATH}{_path_url(locale, number)}"
     source = site.ours / "docs" / locale / f"{_slug(number)}.md"
@@ -754,7 +766,7 @@ def measure_serve(site: GeneratedSite, *, edits: int, timeout: float) -> ServeRe
     with log.open("wb") as log_handle:
         start = time.perf_counter()
         server = subprocess.Popen(
-            [*mkdocs_command(), "serve", "-a", f"127.0.0.1:{port}"],
+            [*mkdocs_command(), "serve", *config_args, "-a", f"127.0.0.1:{port}"],
             cwd=site.ours,
             env=child_env(),
             stdout=log_handle,
@@ -855,6 +867,7 @@ class Options:
     serve: bool
     serve_edits: int
     timeout: float
+    serve_locale: str | None = None
 
 
 def _variants(options: Options) -> list[str]:
@@ -896,7 +909,12 @@ def run_default(options: Options, gnu_time: str | None) -> tuple[str, bool]:
         if options.serve:
             print("serve: starting mkdocs serve on the ours site", flush=True)
             try:
-                serve = measure_serve(site, edits=options.serve_edits, timeout=options.timeout)
+                serve = measure_serve(
+                    site,
+                    edits=options.serve_edits,
+                    timeout=options.timeout,
+                    only_locale=options.serve_locale,
+                )
             except BenchError as err:
                 # The build figures are still worth printing; the exit status says it failed.
                 serve_error = str(err)
@@ -911,8 +929,9 @@ def run_default(options: Options, gnu_time: str | None) -> tuple[str, bool]:
         )
         if serve is not None:
             edits = ", ".join(f"{seconds * 1000:.0f}" for seconds in serve.edit_seconds)
+            mode = f" (build_only_locale {options.serve_locale})" if options.serve_locale else ""
             print(
-                f"serve: first page after {serve.startup_seconds:.2f} s; edit visible after "
+                f"serve{mode}: first page after {serve.startup_seconds:.2f} s; edit visible after "
                 f"{statistics.median(serve.edit_seconds) * 1000:.0f} ms median ({edits} ms)"
             )
         elif serve_error is not None:
@@ -1022,6 +1041,11 @@ def parse_args(argv: Iterable[str] | None = None) -> Options:
     parser.add_argument(
         "--timeout", type=float, default=600, help="seconds to wait for serve (600)"
     )
+    parser.add_argument(
+        "--serve-locale",
+        default=None,
+        help="time serve building this locale only (jekyll/i18n build_only_locale)",
+    )
     args = parser.parse_args(None if argv is None else list(argv))
     if args.pages < 1 or args.repeat < 1 or args.serve_edits < 1:
         parser.error("--pages, --repeat and --serve-edits must be at least 1")
@@ -1035,6 +1059,7 @@ def parse_args(argv: Iterable[str] | None = None) -> Options:
         serve=not args.no_serve,
         serve_edits=args.serve_edits,
         timeout=args.timeout,
+        serve_locale=args.serve_locale,
     )
 
 

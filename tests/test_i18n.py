@@ -230,3 +230,21 @@ def test_files_outside_locale_folders_are_written_once_at_their_path(
     assert (site / "images/a.png").is_file()
     assert not (site / "es-419/robots.txt").exists()
     assert not (site / "es-419/images/a.png").exists()
+
+
+def test_build_only_locale_accepts_a_region_locale_and_builds_only_it(
+    build_site: BuildSite,
+) -> None:
+    # Regression: upstream's option rejected `es-419`, and the unbuilt locales' folders were
+    # then taken for the site's own files and built at their own paths.
+    site = build_site(
+        files=FILES,
+        plugins=[
+            "search",
+            {"jekyll/i18n": {"languages": LANGUAGES, "build_only_locale": "es-419"}},
+            {"jekyll": {}},
+        ],
+        strict=True,
+    )
+    pages = {p for p in output_paths(site) if p.endswith("index.html") and p != "index.html"}
+    assert pages == {"es-419/index.html", "es-419/impacto/index.html", "es-419/cv/index.html"}

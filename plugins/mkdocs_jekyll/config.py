@@ -62,6 +62,9 @@ class JekyllI18nConfig(I18nPluginConfig):  # type: ignore[misc]  # untyped upstr
     # advertises fake alternates, so it is off unless a user asks for it.
     fallback_to_default = c.Type(bool, default=False)
     languages = c.ListOfItems(c.SubConfig(JekyllLanguage, validate=True))
+    # Build one locale only (fast authoring with `mkdocs serve`): a region locale such as
+    # `es-419` must be accepted here too.
+    build_only_locale = c.Optional(BCP47Locale())
 
 
 class JekyllConfig(base.Config):  # type: ignore[no-untyped-call]

@@ -45,7 +45,13 @@ def locale_folders(config: MkDocsConfig) -> dict[str, str]:
     plugin = i18n_plugin(config)
     if plugin is None:
         return {}
-    return {normalise_locale(code): code for code in plugin.build_languages}
+    return {normalise_locale(code): code for code in plugin.all_languages if code != "null"}
+
+
+def built_locales(config: MkDocsConfig) -> set[str] | None:
+    """The locales this build writes (all, or ``build_only_locale``); None without i18n."""
+    plugin = i18n_plugin(config)
+    return None if plugin is None else set(plugin.build_languages)
 
 
 def site_lang(config: MkDocsConfig) -> str | None:
@@ -95,7 +101,7 @@ def build_translations(model: SiteModel, config: MkDocsConfig) -> Translations:
     for code in locales:
         home = model.documents.get(f"{code}/index.md")
         homes[code] = home.url if home is not None else f"/{code}/"
-    return Translations(model.documents.values(), locales, homes)
+    return Translations(model.built(), locales, homes)
 
 
 def set_language_selector(

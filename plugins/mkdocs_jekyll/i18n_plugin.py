@@ -40,8 +40,12 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         """Compiled theme templates, shared by the locale passes (``on_env``)."""
 
     def locale_folders(self) -> dict[str, str]:
-        """Normalised folder name (``pt-br``) to configured locale code, built locales only."""
-        return {normalise_locale(code): code for code in self.build_languages}
+        """Normalised folder name (``pt-br``) to configured locale code.
+
+        Every configured locale counts, built or not: with ``build_only_locale`` the other
+        locales' folders are still locale folders (left out), not the site's own files.
+        """
+        return {normalise_locale(code): code for code in self.all_languages if code != "null"}
 
     @event_priority(-100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
