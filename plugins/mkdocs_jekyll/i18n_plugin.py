@@ -8,17 +8,21 @@ locale; and only configured locale folders are locales (``docs/cv/`` is a folder
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs_static_i18n import folder
 from mkdocs_static_i18n.plugin import I18n
+from mkdocs_static_i18n.utils import I18nLoggingFilter
 
 from .config import JekyllI18nConfig
 from .jinja_cache import SharedBytecodeCache
+from .parallel import build_locales_in_parallel, can_fork
 from .site.documents import normalise_locale
 
 if TYPE_CHECKING:
@@ -33,6 +37,10 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
     """static-i18n, folder structure, for Jekyll-style locale trees."""
 
     config_class = JekyllI18nConfig
+    # Set by upstream's __init__; declared for the type checker.
+    building: bool
+    current_language: Any
+    search_entries: list[Any]
 
     def __init__(self) -> None:
         super().__init__()
@@ -93,6 +101,39 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         if isinstance(env.bytecode_cache, SharedBytecodeCache):
             return env  # Another plugin shares one already (one that outlives serve rebuilds).
         return self._templates.install(env)
+
+    @event_priority(-100)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Build the other locales, in parallel worker processes when configured.
+
+        Priority: -100, as upstream's: it runs the other locale passes after every plugin's
+        post-build work for the first pass.
+        """
+        others = [code for code in self.build_languages if code != self.current_language]
+        workers = min(self.config.parallel_workers, len(others))
+        if self.building or workers < 2 or not can_fork():
+            super().on_post_build(config)
+            return
+        self.extend_search_entries(config)
+        self.building = True
+        build_logger = logging.getLogger("mkdocs.commands.build")
+        quiet = I18nLoggingFilter()
+        quiet.filtered_prefixes.update(
+            {"Documentation built in", "Building documentation to directory"}
+        )
+        build_logger.addFilter(quiet)
+        try:
+            results = build_locales_in_parallel(self, config, others, workers)
+            for result in results:
+                if result.error is not None:
+                    raise PluginError(f"the '{result.locale}' locale pass failed: {result.error}")
+                self.search_entries.extend(result.search_entries)
+            # As the sequential loop leaves it, then merge every locale's search entries.
+            self.current_language = others[-1]
+            self.reconfigure_search_index(config)
+        finally:
+            build_logger.removeFilter(quiet)
+            self.building = False
 
     def reconfigure_files(self, files: Files, mkdocs_config: MkDocsConfig) -> Any:
         """Build the locale's file list, trusting configured locale folders only.

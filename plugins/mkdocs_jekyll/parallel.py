@@ -1,0 +1,92 @@
+"""Build static-i18n's other locale passes in parallel worker processes.
+
+static-i18n builds the default locale, then each other locale one after another from its own
+``on_post_build``. Once the first pass has run, every other pass is independent: the site
+model and every page's Liquid are already computed (``build.py``). Forked workers inherit that
+state, build one locale each into the same ``site/`` folder, and hand their search entries
+back; the parent merges them in locale order, exactly as the sequential passes would have.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from mkdocs import utils
+from mkdocs.commands.build import build
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+# The parent's plugin and config, inherited by forked workers (they cannot be pickled).
+_PARENT: tuple[Any, MkDocsConfig] | None = None
+
+
+@dataclass(frozen=True)
+class PassResult:
+    """What one locale pass hands back to the parent."""
+
+    locale: str
+    search_entries: list[dict[str, Any]]
+    error: str | None = None
+
+
+def can_fork() -> bool:
+    """Workers are forked: only where the platform forks, and only from a single thread.
+
+    Forking copies just the calling thread; with others running (``mkdocs serve``'s file
+    watcher and HTTP server) a lock held elsewhere could deadlock the worker.
+    """
+    return (
+        hasattr(os, "fork")
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+    )
+
+
+def build_locales_in_parallel(
+    plugin: Any, config: MkDocsConfig, locales: list[str], workers: int
+) -> list[PassResult]:
+    """Build each of ``locales`` in a forked worker; results in ``locales`` order.
+
+    Args:
+        plugin: The ``jekyll/i18n`` plugin (its ``building`` flag is already set).
+        config: The build's MkDocs config.
+        locales: The locales still to build, in static-i18n's order.
+        workers: Worker processes at most.
+
+    Returns:
+        One result per locale, in the order given.
+    """
+    global _PARENT
+    _PARENT = (plugin, config)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            return list(pool.map(_build_one, locales))
+    finally:
+        _PARENT = None
+
+
+def _keep_directory(directory: str) -> None:
+    """``clean_directory`` for a later locale pass: the site folder stays as it is."""
+
+
+def _build_one(locale: str) -> PassResult:
+    """In a worker: run the locale's pass as static-i18n's loop would, keep its entries."""
+    assert _PARENT is not None
+    plugin, config = _PARENT
+    before = len(plugin.search_entries)
+    plugin.current_language = locale
+    # static-i18n's own loop replaces clean_directory the same way: a pass must not wipe the
+    # other locales' output. This runs in a forked worker that exits after the pass.
+    utils.clean_directory = _keep_directory
+    try:
+        build(config)
+    except BaseException as err:
+        return PassResult(locale, [], f"{type(err).__name__}: {err}")
+    return PassResult(locale, list(plugin.search_entries[before:]))

@@ -1,0 +1,71 @@
+"""Parallel locale passes write exactly what the sequential passes write, file by file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mkdocs_jekyll.parallel import can_fork
+from sitebuild import THREE_LOCALES, make_site_builder
+
+FILES = {
+    "docs/en/index.md": "---\ni18n_key: home\n---\n# Home\n{{ site.pages | size }}\n",
+    "docs/en/impact.md": "---\ni18n_key: impact\nredirect_from: /old/\n---\n# Impact\n",
+    "docs/en/_posts/2024-01-02-hello.md": "---\ntitle: Hello\ni18n_key: hello\n---\nHi\n",
+    "docs/es-419/index.md": "---\ni18n_key: home\n---\n# Inicio\n",
+    "docs/es-419/impacto.md": "---\ni18n_key: impact\n---\n# Impacto\n[CV](../en/impact.md)\n",
+    "docs/es-419/_posts/2024-01-02-hola.md": "---\ntitle: Hola\ni18n_key: hello\n---\nHola\n",
+    "docs/pt-br/index.md": "---\ni18n_key: home\n---\n# Início\n",
+    "docs/pt-br/sobre.md": "# Sobre\n",
+    "docs/images/a.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+}
+
+
+def _plugins(workers: int) -> list[Any]:
+    return [
+        "search",
+        {"jekyll/i18n": {"languages": THREE_LOCALES, "parallel_workers": workers}},
+        {"jekyll": {}},
+    ]
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+@pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
+def test_parallel_and_sequential_builds_are_identical_file_by_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mkdocs_jekyll.i18n_plugin as i18n_plugin
+
+    calls: list[list[str]] = []
+    real = i18n_plugin.build_locales_in_parallel
+
+    def spy(plugin: Any, config: Any, locales: list[str], workers: int) -> Any:
+        calls.append(list(locales))
+        return real(plugin, config, locales, workers)
+
+    monkeypatch.setattr(i18n_plugin, "build_locales_in_parallel", spy)
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    sequential = make_site_builder(tmp_path / "one")(files=FILES, plugins=_plugins(1), strict=True)
+    parallel = make_site_builder(tmp_path / "two")(files=FILES, plugins=_plugins(3), strict=True)
+    one, two = _tree(sequential), _tree(parallel)
+    assert sorted(one) == sorted(two)
+    different = [path for path in one if one[path] != two[path]]
+    assert different == []
+    assert "pt-br/sobre/index.html" in one and "es-419/search/search_index.json" in one
+    # The second build really ran its later passes in workers.
+    assert calls == [["es-419", "pt-br"]]
+
+
+@pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
+def test_a_failing_parallel_pass_fails_the_build(tmp_path: Path) -> None:
+    from mkdocs.exceptions import Abort
+
+    files = {**FILES, "docs/pt-br/sobre.md": "# Sobre\n[x](missing.md)\n"}
+    with pytest.raises(Abort):
+        make_site_builder(tmp_path)(files=files, plugins=_plugins(3), strict=True)
