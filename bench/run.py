@@ -385,7 +385,9 @@ def _dump(data: Any) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
-def generate_site(root: Path, *, pages: int, locales: Sequence[str]) -> GeneratedSite:
+def generate_site(
+    root: Path, *, pages: int, locales: Sequence[str], workers: int = 1
+) -> GeneratedSite:
     """Write the three variants of one site below ``root``.
 
     Args:
@@ -447,7 +449,8 @@ def generate_site(root: Path, *, pages: int, locales: Sequence[str]) -> Generate
                 "jekyll/i18n": {
                     "languages": [
                         language(locale, locale, index == 0) for index, locale in enumerate(locales)
-                    ]
+                    ],
+                    "parallel_workers": workers,
                 }
             },
             {"jekyll": {"permalink": "pretty"}},
@@ -868,6 +871,7 @@ class Options:
     serve_edits: int
     timeout: float
     serve_locale: str | None = None
+    workers: int = 1
 
 
 def _variants(options: Options) -> list[str]:
@@ -892,7 +896,9 @@ def run_default(options: Options, gnu_time: str | None) -> tuple[str, bool]:
     """
     root = _workspace(options.keep, str(options.pages))
     try:
-        site = generate_site(root, pages=options.pages, locales=options.locales)
+        site = generate_site(
+            root, pages=options.pages, locales=options.locales, workers=options.workers
+        )
         variants = _variants(options)
         print(
             f"site: {options.pages} pages x {len(site.locales)} locales "
@@ -957,7 +963,9 @@ def run_growth(options: Options, gnu_time: str | None) -> str:
     for pages in GROWTH_SIZES:
         root = _workspace(options.keep, f"growth-{pages}")
         try:
-            site = generate_site(root, pages=pages, locales=options.locales)
+            site = generate_site(
+                root, pages=pages, locales=options.locales, workers=options.workers
+            )
             print(f"growth: {pages} pages x {len(site.locales)} locales", flush=True)
             results = measure(site, ["ours", "plain"], repeat=options.repeat, gnu_time=gnu_time)
             rows.append((pages, site.total_pages, results))
@@ -1042,6 +1050,12 @@ def parse_args(argv: Iterable[str] | None = None) -> Options:
         "--timeout", type=float, default=600, help="seconds to wait for serve (600)"
     )
     parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="jekyll/i18n parallel_workers for ours (1: locale passes one after another)",
+    )
+    parser.add_argument(
         "--serve-locale",
         default=None,
         help="time serve building this locale only (jekyll/i18n build_only_locale)",
@@ -1060,6 +1074,7 @@ def parse_args(argv: Iterable[str] | None = None) -> Options:
         serve_edits=args.serve_edits,
         timeout=args.timeout,
         serve_locale=args.serve_locale,
+        workers=args.workers,
     )
 
 
