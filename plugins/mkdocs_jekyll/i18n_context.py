@@ -13,7 +13,7 @@ from mkdocs_static_i18n.plugin import I18n
 
 from .i18n import Translations
 from .search_index import configure_search_languages
-from .site.documents import Document, SiteModel, normalise_locale
+from .site.documents import Document, SiteModel, locale_folder_map
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -45,7 +45,15 @@ def locale_folders(config: MkDocsConfig) -> dict[str, str]:
     plugin = i18n_plugin(config)
     if plugin is None:
         return {}
-    return {normalise_locale(code): code for code in plugin.all_languages if code != "null"}
+    return locale_folder_map(plugin.all_languages)
+
+
+def language_names(config: MkDocsConfig) -> dict[str, str] | None:
+    """Locale to its ``languages[].name`` (``es-419`` -> ``Español``); None without i18n."""
+    plugin = i18n_plugin(config)
+    if plugin is None:
+        return None
+    return {lang.locale: lang.name for lang in plugin.config.languages}
 
 
 def built_locales(config: MkDocsConfig) -> set[str] | None:
@@ -117,7 +125,7 @@ def set_language_selector(
     if plugin is None or len(plugin.build_languages) < 2:
         return
     current = (translations.locale_of(doc) if doc else None) or plugin.current_language
-    names = {lang.locale: lang.name for lang in plugin.config.languages}
+    names = language_names(config) or {}
     if doc is not None:
         switcher = translations.switcher(doc)
     else:

@@ -23,7 +23,7 @@ from mkdocs_static_i18n.utils import I18nLoggingFilter
 from .config import JekyllI18nConfig
 from .jinja_cache import SharedBytecodeCache
 from .parallel import build_locales_in_parallel, can_fork
-from .site.documents import normalise_locale
+from .site.documents import locale_folder_map, normalise_locale
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -53,7 +53,7 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         Every configured locale counts, built or not: with ``build_only_locale`` the other
         locales' folders are still locale folders (left out), not the site's own files.
         """
-        return {normalise_locale(code): code for code in self.all_languages if code != "null"}
+        return locale_folder_map(self.all_languages)
 
     @event_priority(-100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:

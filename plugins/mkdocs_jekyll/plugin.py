@@ -20,8 +20,8 @@ from .i18n_context import (
     configure_search,
     current_locale,
     disable_instant_navigation,
-    i18n_plugin,
     is_locale_pass,
+    language_names,
     set_language_selector,
 )
 from .jinja_cache import SharedBytecodeCache
@@ -259,7 +259,6 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         with _as_plugin_error():
             state.write_redirects_json(config)
             write_pages_files(config.site_dir, cname=self.config.cname)
-            plugin = i18n_plugin(config)
             write_site_outputs(
                 config.site_dir,
                 model=state.model,
@@ -267,11 +266,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
                 settings=state.settings,
                 options=self.config,
                 docs_dir=config.docs_dir,
-                language_names=(
-                    {lang.locale: lang.name for lang in plugin.config.languages}
-                    if plugin is not None
-                    else None
-                ),
+                language_names=language_names(config),
             )
 
     on_post_build = CombinedEvent(_write_locale_search, _write_site_outputs)

@@ -151,6 +151,14 @@ def normalise_locale(code: str) -> str:
     return code.replace("_", "-").lower()
 
 
+def locale_folder_map(codes: Iterable[str]) -> dict[str, str]:
+    """Normalised folder name (``pt-br``) to configured locale code, for ``locale_of``.
+
+    static-i18n's special ``null`` language is a switcher entry, never a folder.
+    """
+    return {normalise_locale(code): code for code in codes if code != "null"}
+
+
 def build_site_model(
     sources: Iterable[tuple[str, str]],
     *,
