@@ -90,6 +90,14 @@ class BuildState:
         """Layout names with a ``layouts/<name>.html`` template in a theme folder."""
         self.rendered: dict[str, tuple[str, str]] = {}
         """src_path -> (Markdown body as read, line ends normalised; Markdown after Liquid)."""
+        self.relative_includes: set[str] = set()
+        """Files pages read with ``include_relative`` (their edits change those pages)."""
+        self.locale_order: list[str | None] = [None]
+        """The locales the build writes, in static-i18n's order (``[None]``: no locales)."""
+        self.search_before: dict[str, Any] | None = None
+        """Incremental rebuilds: the root search index as the previous build wrote it."""
+        self.search_rebuilt: list[dict[str, Any]] = []
+        """Incremental rebuilds: the search entries of the pages rebuilt, every locale."""
 
     def localize_settings(self, config: MkDocsConfig) -> None:
         """Take this locale pass's ``site_name`` and ``site_description`` for its pages."""
@@ -181,12 +189,22 @@ class BuildState:
             return self.options.permalink
         return "pretty" if config.use_directory_urls else "date"
 
-    def render_all(self, config: MkDocsConfig, *, keep_going: bool = False) -> None:
+    def render_all(
+        self,
+        config: MkDocsConfig,
+        *,
+        keep_going: bool = False,
+        previous: BuildState | None = None,
+    ) -> None:
         """Load ``_data``, then render every document's Liquid once for all passes.
 
         With ``keep_going`` (under ``mkdocs serve``), a page whose Liquid fails shows the
         error instead of its content and the rest of the site is built, as ``jekyll serve``
         keeps serving while the author fixes the file.
+
+        With ``previous`` (an incremental rebuild, whose plan guarantees that the data, the
+        includes and every front matter are unchanged), a page whose body is unchanged keeps
+        its previous output.
         """
         options = self.options
         data = load_data_dir(self.root / options.data_dir, label=options.data_dir)
@@ -209,6 +227,10 @@ class BuildState:
             if failure is not None:
                 self.rendered[doc.src_path] = (_lines(doc.body), error_block(failure))
                 continue
+            reused = previous.rendered.get(doc.src_path) if previous is not None else None
+            if reused is not None and reused[0] == _lines(doc.body):
+                self.rendered[doc.src_path] = reused
+                continue
             try:
                 output = self.render(doc, doc.body)
             except ContentError as err:
@@ -217,6 +239,9 @@ class BuildState:
                 log.error(str(err))
                 output = error_block(str(err))
             self.rendered[doc.src_path] = (_lines(doc.body), output)
+        self.relative_includes = set(self.liquid.relative_includes)
+        if previous is not None:
+            self.relative_includes |= previous.relative_includes
 
     def _create_liquid(self, config: MkDocsConfig) -> Any:
         options = self.options

@@ -92,6 +92,10 @@ class JekyllConfig(base.Config):  # type: ignore[no-untyped-call]
     # Jekyll's `future`: build posts dated after the build time.
     future = c.Type(bool, default=False)
 
+    # `mkdocs serve`: after an edit to pages' text only, rebuild just those pages (and
+    # their locales) instead of the whole site. False rebuilds everything on every save.
+    incremental_serve = c.Type(bool, default=True)
+
     # Folders, relative to the folder of mkdocs.yml (Jekyll's `data_dir`, `includes_dir`).
     data_dir = c.Type(str, default="_data")
     includes_dir = c.Type(str, default="_includes")

@@ -62,6 +62,12 @@ def built_locales(config: MkDocsConfig) -> set[str] | None:
     return None if plugin is None else set(plugin.build_languages)
 
 
+def build_order(config: MkDocsConfig) -> list[str | None]:
+    """The locales this build writes, in static-i18n's order; ``[None]`` without i18n."""
+    plugin = i18n_plugin(config)
+    return [None] if plugin is None else list(plugin.build_languages)
+
+
 def site_lang(config: MkDocsConfig) -> str | None:
     """Jekyll's ``site.lang``: the default locale, else Material's ``theme.language``."""
     plugin = i18n_plugin(config)

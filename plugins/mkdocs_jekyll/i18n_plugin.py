@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from mkdocs.commands.build import build
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -21,6 +24,7 @@ from mkdocs_static_i18n.plugin import I18n
 from mkdocs_static_i18n.utils import I18nLoggingFilter
 
 from .config import JekyllI18nConfig
+from .incremental import active_plan
 from .jinja_cache import SharedBytecodeCache
 from .parallel import build_locales_in_parallel, can_fork
 from .site.documents import locale_folder_map, normalise_locale
@@ -71,6 +75,10 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
                 "language switcher sends readers to the locale's home page instead."
             )
             self.config.fallback_to_default = False
+        plan = active_plan()
+        if self.current_language is None and plan is not None and plan.locales[0] is not None:
+            # An incremental rebuild (`mkdocs serve`) starts with a locale it rebuilds.
+            self.current_language = plan.locales[0]
         result: MkDocsConfig | None = super().on_config(config)
         return result
 
@@ -110,20 +118,19 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         post-build work for the first pass.
         """
         others = [code for code in self.build_languages if code != self.current_language]
+        plan = active_plan()
+        if plan is not None and not self.building:
+            self._build_planned(config, [code for code in others if code in plan.locales])
+            return
         workers = min(self.config.parallel_workers, len(others))
         if self.building or workers < 2 or not can_fork():
             super().on_post_build(config)
             return
         self.extend_search_entries(config)
         self.building = True
-        build_logger = logging.getLogger("mkdocs.commands.build")
-        quiet = I18nLoggingFilter()
-        quiet.filtered_prefixes.update(
-            {"Documentation built in", "Building documentation to directory"}
-        )
-        build_logger.addFilter(quiet)
         try:
-            results = build_locales_in_parallel(self, config, others, workers)
+            with _quiet_locale_passes():
+                results = build_locales_in_parallel(self, config, others, workers)
             for result in results:
                 if result.error is not None:
                     raise PluginError(f"the '{result.locale}' locale pass failed: {result.error}")
@@ -132,7 +139,21 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
             self.current_language = others[-1]
             self.reconfigure_search_index(config)
         finally:
-            build_logger.removeFilter(quiet)
+            self.building = False
+
+    def _build_planned(self, config: MkDocsConfig, locales: list[str]) -> None:
+        """An incremental rebuild's other locales, as dirty builds (see ``incremental``).
+
+        Unlike upstream's loop, the root search index is not rebuilt from these passes'
+        entries: the core plugin merges the rebuilt pages into the previous index.
+        """
+        self.building = True
+        try:
+            with _quiet_locale_passes():
+                for locale in locales:
+                    self.current_language = locale
+                    build(config, dirty=True)
+        finally:
             self.building = False
 
     def reconfigure_files(self, files: Files, mkdocs_config: MkDocsConfig) -> Any:
@@ -216,6 +237,21 @@ def _within(path: str, folder: str) -> bool:
     """
     path = _normalised(path)
     return path == folder or path.startswith(folder if folder.endswith(os.sep) else folder + os.sep)
+
+
+@contextmanager
+def _quiet_locale_passes() -> Iterator[None]:
+    """Keep MkDocs' per-build lines out of the log for the nested passes, as upstream does."""
+    build_logger = logging.getLogger("mkdocs.commands.build")
+    quiet = I18nLoggingFilter()
+    quiet.filtered_prefixes.update(
+        {"Documentation built in", "Building documentation to directory"}
+    )
+    build_logger.addFilter(quiet)
+    try:
+        yield
+    finally:
+        build_logger.removeFilter(quiet)
 
 
 def _mark_unlocalised(file: Any, current_language: str) -> None:

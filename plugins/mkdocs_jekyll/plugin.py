@@ -17,6 +17,7 @@ from .build import BuildState
 from .config import JekyllConfig
 from .errors import ContentError
 from .i18n_context import (
+    build_order,
     configure_search,
     current_locale,
     disable_instant_navigation,
@@ -24,13 +25,32 @@ from .i18n_context import (
     language_names,
     set_language_selector,
 )
+from .incremental import (
+    IncrementalBuilder,
+    PageHead,
+    RebuildPlan,
+    Snapshot,
+    active_plan,
+    mark_for_rebuild,
+    plan_rebuild,
+    remember_page,
+    restore_unread_pages,
+    watched_roots,
+)
 from .jinja_cache import SharedBytecodeCache
 from .markdown_compat import add_kramdown_extensions
 from .navigation import data_navigation
 from .outputs import localized_404, write_site_outputs
 from .page_context import page_context
 from .publish import write_pages_files
-from .search_index import lunr_language, write_locale_index
+from .search_index import (
+    lunr_language,
+    pass_entries,
+    read_index,
+    root_index_path,
+    write_locale_index,
+    write_merged_root_index,
+)
 from .site.documents import Document, ScanCache
 from .skins import palette_for_skin
 
@@ -56,9 +76,15 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self._scan_cache = ScanCache()
         self._state: BuildState | None = None
+        self._previous: BuildState | None = None
+        """Under ``mkdocs serve``: the last build's state, whose Liquid a rebuild may reuse."""
         self._serving = False
         self._templates = SharedBytecodeCache()
         """Compiled theme templates, kept across locale passes and serve rebuilds."""
+        self._page_heads: dict[str, PageHead] = {}
+        """Under ``mkdocs serve``: each page's title and metadata, for dirty rebuilds."""
+        self._docs_dir: Path | None = None
+        """``docs_dir`` under ``mkdocs serve`` with incremental rebuilds, else None."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note `mkdocs serve`; defining this also keeps the plugin (and its caches) alive."""
@@ -108,9 +134,16 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         state.localize_settings(config)
         if is_locale_pass(config):
             return
+        plan = active_plan()
+        # An incremental rebuild keeps every unchanged page's Liquid (see `incremental`).
+        previous = self._previous if plan is not None else None
         with _as_plugin_error():
             state.scan(config, self._scan_cache, keep_going=self._serving)
-            state.render_all(config, keep_going=self._serving)
+            state.render_all(config, keep_going=self._serving, previous=previous)
+            if plan is not None:
+                state.search_before = read_index(root_index_path(config.site_dir))
+        state.locale_order = build_order(config)
+        self._previous = state if self._serving else None
 
     # -- files and URLs --------------------------------------------------------------------
 
@@ -131,6 +164,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             doc = state.model.documents.get(file.src_uri)
             if doc is not None:
                 _move_file(file, doc, config)
+        plan = active_plan()
+        if plan is not None:
+            mark_for_rebuild(files, plan.pages)
         for redirect in state.redirects:
             if redirect.source in files.src_uris:
                 # The stub is written in the pass that builds its page (once per build).
@@ -184,6 +220,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             context.update(page_context(state, doc, page, locale=locale))  # type: ignore[typeddict-item]
         if doc is not None:
             set_language_selector(config, state.translations, doc, state.settings.baseurl)
+        if self._serving:
+            remember_page(self._page_heads, page)
         return context
 
     @event_priority(-200)
@@ -240,11 +278,21 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         Priority: -50, after Material's search plugin (0) wrote this pass's index and before
         static-i18n (-100) starts the next pass or merges every locale into the root index.
         """
-        locale = current_locale(config)
-        if not self.config.enabled or locale is None:
+        state = self._state
+        if not self.config.enabled or state is None:
             return
+        locale = current_locale(config)
+        incremental = active_plan() is not None
         with _as_plugin_error():
-            write_locale_index(config.site_dir, locale, lunr_language=lunr_language(locale))
+            if incremental:
+                state.search_rebuilt.extend(pass_entries(config.site_dir))
+            if locale is not None:
+                write_locale_index(
+                    config.site_dir,
+                    locale,
+                    lunr_language=lunr_language(locale),
+                    merge=incremental,
+                )
 
     @event_priority(-150)
     def _write_site_outputs(self, *, config: MkDocsConfig) -> None:
@@ -257,6 +305,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if not self.config.enabled or state is None or is_locale_pass(config):
             return
         with _as_plugin_error():
+            if active_plan() is not None and state.search_before is not None:
+                write_merged_root_index(config.site_dir, state.search_before, state.search_rebuilt)
             state.write_redirects_json(config)
             write_pages_files(config.site_dir, cname=self.config.cname)
             write_site_outputs(
@@ -281,6 +331,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """
         if not self.config.enabled:
             return env
+        if active_plan() is not None:
+            # A dirty build read only the rebuilt pages (populated before this event).
+            restore_unread_pages(files, self._page_heads)
         return self._templates.install(env)
 
     def on_serve(
@@ -301,7 +354,26 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         for path in folders:
             if path.is_dir():
                 server.watch(str(path))
+        if self._serving and self.config.incremental_serve:
+            self._docs_dir = Path(config.docs_dir).resolve()
+            roots = watched_roots(config, folders)
+            server.builder = IncrementalBuilder(server.builder, roots, self._plan_rebuild)
         return server
+
+    def _plan_rebuild(self, before: Snapshot, after: Snapshot) -> RebuildPlan | None:
+        """The pages an edit changed, if rebuilding only them gives what a full build would."""
+        state = self._previous
+        if state is None or self._docs_dir is None:
+            return None
+        return plan_rebuild(
+            before,
+            after,
+            docs_dir=self._docs_dir,
+            model=state.model,
+            scan_cache=self._scan_cache,
+            build_order=state.locale_order,
+            relative_includes=state.relative_includes,
+        )
 
 
 # -- helpers -------------------------------------------------------------------------------

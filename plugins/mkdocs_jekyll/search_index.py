@@ -9,6 +9,7 @@ to the locale folder, and pages of the locale point Material's ``base`` at the l
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +47,29 @@ def configure_search_languages(search_config: Any, locales: list[str]) -> None:
         search_config["lang"] = languages
 
 
-def write_locale_index(site_dir: str, locale: str, *, lunr_language: str | None) -> Path | None:
+def root_index_path(site_dir: str) -> Path:
+    """Where Material writes the search index of a pass (static-i18n: of every locale)."""
+    return Path(site_dir) / "search" / "search_index.json"
+
+
+def read_index(path: Path) -> dict[str, Any] | None:
+    """A search index file as written, or None when there is none (search disabled).
+
+    Raises:
+        ContentError: The file is not valid JSON.
+    """
+    if not path.is_file():
+        return None
+    try:
+        index: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as err:
+        raise ContentError(path.as_posix(), f"invalid JSON: {err.msg}") from err
+    return index
+
+
+def write_locale_index(
+    site_dir: str, locale: str, *, lunr_language: str | None, merge: bool = False
+) -> Path | None:
     """Split this pass's pages out of the root index into ``<locale>/search/``.
 
     Args:
@@ -54,20 +77,18 @@ def write_locale_index(site_dir: str, locale: str, *, lunr_language: str | None)
         locale: The locale of the pass just built (its URL folder, e.g. ``es-419``).
         lunr_language: The lunr language for the locale (``es`` for ``es-419``), or None
             to keep the languages of the root index.
+        merge: The pass rebuilt some pages only (``incremental``): their entries replace
+            theirs in the locale's existing index, and the other pages' entries stay.
 
     Returns:
         The path written, or None when the pass wrote no search index (search disabled).
 
     Raises:
-        ContentError: The index Material wrote is not valid JSON.
+        ContentError: An index is not valid JSON.
     """
-    source = Path(site_dir) / "search" / "search_index.json"
-    if not source.is_file():
+    index = read_index(root_index_path(site_dir))
+    if index is None:
         return None
-    try:
-        index: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as err:
-        raise ContentError("search/search_index.json", f"invalid JSON: {err.msg}") from err
     prefix = f"{locale}/"
     docs = []
     for entry in index.get("docs", []):
@@ -75,9 +96,65 @@ def write_locale_index(site_dir: str, locale: str, *, lunr_language: str | None)
         if location.startswith(prefix):
             docs.append({**entry, "location": location[len(prefix) :]})
     target = Path(site_dir) / locale / "search" / "search_index.json"
+    previous = read_index(target) if merge else None
+    if previous is not None:
+        docs = merge_search_entries(previous.get("docs", []), docs)
     target.parent.mkdir(parents=True, exist_ok=True)
     payload = {**index, "docs": docs}
     if lunr_language is not None:
         payload["config"] = {**index.get("config", {}), "lang": [lunr_language]}
     target.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), "utf-8")
     return target
+
+
+def pass_entries(site_dir: str) -> list[dict[str, Any]]:
+    """The entries Material wrote for the pass just built."""
+    index = read_index(root_index_path(site_dir))
+    return [] if index is None else list(index.get("docs", []))
+
+
+def write_merged_root_index(
+    site_dir: str, previous: Mapping[str, Any], rebuilt: list[dict[str, Any]]
+) -> None:
+    """Rewrite the root index after an incremental rebuild, as Material writes it.
+
+    Each pass of the rebuild overwrote it with its own rebuilt pages only; ``previous`` is
+    the index read before the rebuild started.
+    """
+    data = {
+        "config": previous.get("config", {}),
+        "docs": merge_search_entries(list(previous.get("docs", [])), rebuilt),
+    }
+    # Material's own serialisation (plugins/search/plugin.py, generate_search_index).
+    text = json.dumps(data, separators=(",", ":"), default=str)
+    root_index_path(site_dir).write_text(text, encoding="utf-8")
+
+
+def merge_search_entries(
+    previous: list[dict[str, Any]], rebuilt: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The previous entries, each rebuilt page's entries swapped in at its place.
+
+    An entry belongs to the page at its ``location`` without the ``#anchor``; the rebuilt
+    pages are those ``rebuilt`` has entries for (every built page has at least one).
+    """
+    fresh: dict[str, list[dict[str, Any]]] = {}
+    for entry in rebuilt:
+        fresh.setdefault(_page_location(entry), []).append(entry)
+    merged: list[dict[str, Any]] = []
+    placed: set[str] = set()
+    for entry in previous:
+        page = _page_location(entry)
+        if page not in fresh:
+            merged.append(entry)
+        elif page not in placed:
+            merged.extend(fresh[page])
+            placed.add(page)
+    for page, entries in fresh.items():
+        if page not in placed:
+            merged.extend(entries)
+    return merged
+
+
+def _page_location(entry: Mapping[str, Any]) -> str:
+    return str(entry.get("location", "")).split("#", 1)[0]

@@ -131,6 +131,23 @@ class ScanCache:
         self.entries[abs_path] = (key, parsed)
         return parsed
 
+    def front_matter_changed(self, abs_path: str, src_path: str) -> bool:
+        """Whether a file's front matter differs from when it was last read.
+
+        An edit to the body alone is no change: the site model and every other page's Liquid
+        stay as they were (``incremental``). A file never read counts as changed.
+
+        Raises:
+            ContentError: The new front matter is malformed.
+        """
+        hit = self.entries.get(abs_path)
+        after = self.read(abs_path, src_path)
+        return (
+            hit is None
+            or hit[1].data != after.data
+            or (hit[1].has_front_matter != after.has_front_matter)
+        )
+
 
 def locale_of(src_path: str, locales: Mapping[str, str]) -> str | None:
     """Return the configured locale whose folder holds ``src_path``.

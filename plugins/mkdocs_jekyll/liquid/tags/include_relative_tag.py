@@ -58,6 +58,7 @@ class IncludeRelativeNode(IncludeNode):
                 "symbolic link; move the file into docs_dir instead of linking it",
                 token=self.token,
             )
+        cast("JekyllEnvironment", context.env).relative_includes.add(str(path))
         return path, label
 
 
