@@ -61,7 +61,9 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
                 "ABS-{{ '/x/' | absolute_url }}\n"
             ),
             "docs/es-419/index.md": "Inicio\n",
-            "docs/es-419/impacto.md": "---\npermalink: /es-419/impacto/\n---\nImpacto\n",
+            "docs/es-419/impacto.md": (
+                "---\ntitle: Impacto\npermalink: /es-419/impacto/\n---\nImpacto\n"
+            ),
             "_data/msg.yml": "text: first\n",
             "_includes/bit.html": "INC-first",
             "overrides/main.html": (
@@ -148,3 +150,15 @@ def test_serve_shows_a_liquid_error_and_recovers(served: tuple[Path, str]) -> No
     _wait_for(
         f"{base}/en/impact/", lambda text: "PAGE-fixed" in text and "Content error" not in text
     )
+
+
+def test_serve_rebuilds_only_the_page_whose_text_changed(served: tuple[Path, str]) -> None:
+    project, base = served
+    _wait_for(f"{base}/es-419/impacto/", lambda text: "Impacto" in text)
+    source = project / "docs/es-419/impacto.md"
+    source.write_text(source.read_text().replace("---\nImpacto", "---\nImpacto EDITADO"), "utf-8")
+    _wait_for(f"{base}/es-419/impacto/", lambda text: "Impacto EDITADO" in text)
+    log = (project / "serve.log").read_text(encoding="utf-8")
+    assert "Rebuilding es-419/impacto.md only (the text changed)." in log, log
+    # The other locale is still served, unchanged.
+    assert "PAGE-one" in _wait_for(f"{base}/en/impact/", lambda text: "PAGE-one" in text)
