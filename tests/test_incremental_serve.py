@@ -59,6 +59,7 @@ class ServeSession:
         self.project = project
         self.site_dir = site_dir
         self.server: Any = None
+        self._plugins: Any = None
 
     def _config(self) -> Any:
         config = load_config(str(self.project / "mkdocs.yml"), site_dir=str(self.site_dir))
@@ -81,6 +82,11 @@ class ServeSession:
                 pass
 
         self.server = config.plugins.on_serve(Server(), config=config, builder=self._builder)
+        self._plugins = config.plugins
+
+    def stop(self) -> None:
+        # As `mkdocs serve` ends; MkDocs keeps plugin instances for later builds in-process.
+        self._plugins.on_shutdown()
 
     def rebuild(self) -> None:
         self.server.builder()
@@ -106,7 +112,10 @@ def session(tmp_path: Path) -> Iterator[ServeSession]:
     try:
         serving = ServeSession(project, tmp_path / "served")
         serving.start()
-        yield serving
+        try:
+            yield serving
+        finally:
+            serving.stop()
     finally:
         os.chdir(cwd)
 

@@ -69,3 +69,54 @@ def test_a_failing_parallel_pass_fails_the_build(tmp_path: Path) -> None:
     files = {**FILES, "docs/pt-br/sobre.md": "# Sobre\n[x](missing.md)\n"}
     with pytest.raises(Abort):
         make_site_builder(tmp_path)(files=files, plugins=_plugins(3), strict=True)
+
+
+@pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
+def test_unset_workers_use_every_cpu_and_worker_warnings_reach_the_parent_in_locale_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    import mkdocs_jekyll.i18n_plugin as i18n_plugin
+
+    calls: list[int] = []
+    real = i18n_plugin.build_locales_in_parallel
+
+    def spy(plugin: Any, config: Any, locales: list[str], workers: int) -> Any:
+        calls.append(workers)
+        return real(plugin, config, locales, workers)
+
+    monkeypatch.setattr(i18n_plugin, "build_locales_in_parallel", spy)
+    monkeypatch.setattr(i18n_plugin.os, "cpu_count", lambda: 2)
+    files = {
+        **FILES,
+        "docs/es-419/roto.md": "---\nlayout: nope-es\n---\n# Roto\n",
+        "docs/pt-br/quebrado.md": "---\nlayout: nope-pt\n---\n# Quebrado\n[x](falta.md)\n",
+    }
+    plugins = ["search", {"jekyll/i18n": {"languages": THREE_LOCALES}}, {"jekyll": {}}]
+    with caplog.at_level(logging.WARNING):
+        make_site_builder(tmp_path)(files=files, plugins=plugins)
+    assert calls == [2]
+    missing = [r.getMessage() for r in caplog.records if "falta.md" in r.getMessage()]
+    # Logged by the pt-br worker's pass, once, in the parent (where --strict counts it).
+    assert len(missing) == 1 and "pt-br/quebrado.md" in missing[0]
+
+
+def test_zero_workers_is_refused_with_a_message(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from mkdocs.exceptions import Abort
+
+    plugins = [
+        "search",
+        {"jekyll/i18n": {"languages": THREE_LOCALES, "parallel_workers": 0}},
+        {"jekyll": {}},
+    ]
+    with pytest.raises(Abort):
+        make_site_builder(tmp_path)(files=FILES, plugins=plugins)
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert any(
+        "parallel_workers" in message
+        and "Expected 1 or more worker processes, received 0" in message
+        for message in errors
+    ), errors

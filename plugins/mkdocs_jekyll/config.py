@@ -38,6 +38,23 @@ class BCP47Locale(c.Type[str]):
         return text
 
 
+class WorkerCount(c.Type[int]):
+    """A number of worker processes: 1 or more."""
+
+    def __init__(self) -> None:
+        super().__init__(int)
+
+    def run_validation(self, value: object) -> int:
+        """Refuse 0 and negative counts, saying what the values mean."""
+        count = super().run_validation(value)
+        if count < 1:
+            raise base.ValidationError(
+                f"Expected 1 or more worker processes, received {count}: use 1 to build the "
+                "locales one after another, or leave it unset to use every CPU."
+            )
+        return count
+
+
 class JekyllLanguage(I18nPluginLanguage):  # type: ignore[misc]  # untyped upstream
     """One entry of ``languages:``; the default language lives under ``/<locale>/`` too."""
 
@@ -62,9 +79,9 @@ class JekyllI18nConfig(I18nPluginConfig):  # type: ignore[misc]  # untyped upstr
     # advertises fake alternates, so it is off unless a user asks for it.
     fallback_to_default = c.Type(bool, default=False)
     languages = c.ListOfItems(c.SubConfig(JekyllLanguage, validate=True))
-    # Locale passes after the first built in this many forked worker processes; 1 builds
-    # them one after another as static-i18n does.
-    parallel_workers = c.Type(int, default=1)
+    # Locale passes after the first built in this many forked worker processes; unset: the
+    # machine's CPU count. 1 builds them one after another as static-i18n does.
+    parallel_workers = c.Optional(WorkerCount())
     # Build one locale only (fast authoring with `mkdocs serve`): a region locale such as
     # `es-419` must be accepted here too.
     build_only_locale = c.Optional(BCP47Locale())

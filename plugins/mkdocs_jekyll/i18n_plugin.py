@@ -26,7 +26,8 @@ from mkdocs_static_i18n.utils import I18nLoggingFilter
 from .config import JekyllI18nConfig
 from .incremental import active_plan
 from .jinja_cache import SharedBytecodeCache
-from .parallel import build_locales_in_parallel, can_fork
+from .parallel import build_locales_in_parallel, can_fork, replay_logs
+from .plugin import JekyllPlugin
 from .site.documents import locale_folder_map, normalise_locale
 
 if TYPE_CHECKING:
@@ -122,8 +123,8 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         if plan is not None and not self.building:
             self._build_planned(config, [code for code in others if code in plan.locales])
             return
-        workers = min(self.config.parallel_workers, len(others))
-        if self.building or workers < 2 or not can_fork():
+        workers = min(self._workers(), len(others))
+        if self.building or workers < 2 or _serving(config) or not can_fork():
             super().on_post_build(config)
             return
         self.extend_search_entries(config)
@@ -132,6 +133,7 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
             with _quiet_locale_passes():
                 results = build_locales_in_parallel(self, config, others, workers)
             for result in results:
+                replay_logs(result)
                 if result.error is not None:
                     raise PluginError(f"the '{result.locale}' locale pass failed: {result.error}")
                 self.search_entries.extend(result.search_entries)
@@ -140,6 +142,11 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
             self.reconfigure_search_index(config)
         finally:
             self.building = False
+
+    def _workers(self) -> int:
+        """``parallel_workers``, else one worker per CPU."""
+        configured: int | None = self.config.parallel_workers
+        return configured if configured is not None else (os.cpu_count() or 1)
 
     def _build_planned(self, config: MkDocsConfig, locales: list[str]) -> None:
         """An incremental rebuild's other locales, as dirty builds (see ``incremental``).
@@ -237,6 +244,15 @@ def _within(path: str, folder: str) -> bool:
     """
     path = _normalised(path)
     return path == folder or path.startswith(folder if folder.endswith(os.sep) else folder + os.sep)
+
+
+def _serving(config: MkDocsConfig) -> bool:
+    """``mkdocs serve`` builds every locale in this process: its rebuilds reuse their state.
+
+    The first build runs before the server starts its threads, so ``can_fork`` alone
+    would let it fork.
+    """
+    return any(isinstance(p, JekyllPlugin) and p.serving for p in config.plugins.values())
 
 
 @contextmanager

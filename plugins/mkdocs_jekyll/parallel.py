@@ -9,11 +9,14 @@ back; the parent merges them in locale order, exactly as the sequential passes w
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import threading
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mkdocs import utils
@@ -33,6 +36,8 @@ class PassResult:
     locale: str
     search_entries: list[dict[str, Any]]
     error: str | None = None
+    logs: list[logging.LogRecord] = field(default_factory=list)
+    """What the pass logged, for the parent to log in locale order (see ``replay_logs``)."""
 
 
 def can_fork() -> bool:
@@ -85,8 +90,64 @@ def _build_one(locale: str) -> PassResult:
     # static-i18n's own loop replaces clean_directory the same way: a pass must not wipe the
     # other locales' output. This runs in a forked worker that exits after the pass.
     utils.clean_directory = _keep_directory
+    with _collected_logs() as logs:
+        try:
+            build(config)
+        except BaseException as err:
+            return PassResult(locale, [], f"{type(err).__name__}: {err}", logs)
+    return PassResult(locale, list(plugin.search_entries[before:]), logs=logs)
+
+
+def replay_logs(result: PassResult) -> None:
+    """Log a worker pass's records in the parent, as if the pass had run there.
+
+    The parent's handlers (the console, ``--strict``'s warning counter, a test's capture)
+    then see every pass's messages, one locale after another instead of interleaved.
+    """
+    for record in result.logs:
+        logging.getLogger(record.name).handle(record)
+
+
+class _Collector(logging.Handler):
+    """Keeps each record once, ready to cross the process boundary."""
+
+    def __init__(self, records: list[logging.LogRecord], seen: set[int]) -> None:
+        super().__init__()
+        self._records = records
+        self._seen = seen
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if id(record) in self._seen:
+            return  # Already kept by a handler higher in the logger hierarchy.
+        self._seen.add(id(record))
+        # As QueueHandler.prepare: the message formatted, arguments and traceback as text.
+        record.msg = record.getMessage()
+        record.args = None
+        if record.exc_info:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        self._records.append(record)
+
+
+@contextmanager
+def _collected_logs() -> Iterator[list[logging.LogRecord]]:
+    """In a worker: every logger's handlers collect records instead of writing them.
+
+    Records reach the same loggers' handlers as they would have (levels and filters are the
+    inherited ones); the parent hands them to its real handlers (``replay_logs``).
+    """
+    records: list[logging.LogRecord] = []
+    seen: set[int] = set()
+    loggers = [logging.getLogger()] + [
+        item
+        for item in logging.Logger.manager.loggerDict.values()
+        if isinstance(item, logging.Logger)
+    ]
+    saved = {id(logger): (logger, logger.handlers) for logger in loggers if logger.handlers}
+    for logger, _ in saved.values():
+        logger.handlers = [_Collector(records, seen)]
     try:
-        build(config)
-    except BaseException as err:
-        return PassResult(locale, [], f"{type(err).__name__}: {err}")
-    return PassResult(locale, list(plugin.search_entries[before:]))
+        yield records
+    finally:
+        for logger, handlers in saved.values():
+            logger.handlers = handlers

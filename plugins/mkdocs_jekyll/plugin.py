@@ -45,7 +45,7 @@ from .page_context import page_context
 from .publish import write_pages_files
 from .search_index import (
     lunr_language,
-    pass_entries,
+    pass_index,
     read_index,
     root_index_path,
     write_locale_index,
@@ -86,9 +86,21 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         self._docs_dir: Path | None = None
         """``docs_dir`` under ``mkdocs serve`` with incremental rebuilds, else None."""
 
+    @property
+    def serving(self) -> bool:
+        """Whether this is ``mkdocs serve`` (not ``--clean``): every build keeps its state."""
+        return self._serving
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note `mkdocs serve`; defining this also keeps the plugin (and its caches) alive."""
         self._serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        """Forget the server's state: MkDocs reuses this instance for later builds in-process."""
+        self._serving = False
+        self._previous = None
+        self._page_heads = {}
+        self._docs_dir = None
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -284,12 +296,16 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         locale = current_locale(config)
         incremental = active_plan() is not None
         with _as_plugin_error():
+            index = pass_index(config)
+            if index is None:
+                return
             if incremental:
-                state.search_rebuilt.extend(pass_entries(config.site_dir))
+                state.search_rebuilt.extend(index.get("docs", []))
             if locale is not None:
                 write_locale_index(
                     config.site_dir,
                     locale,
+                    index,
                     lunr_language=lunr_language(locale),
                     merge=incremental,
                 )

@@ -11,10 +11,13 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ContentError
 from .site.documents import normalise_locale
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 # Languages Material's search can stem (assets/javascripts/lunr/min/lunr.<code>.min.js),
 # plus English, which lunr has built in.
@@ -67,28 +70,52 @@ def read_index(path: Path) -> dict[str, Any] | None:
     return index
 
 
+def pass_index(config: MkDocsConfig) -> dict[str, Any] | None:
+    """The search index of the pass just built: its own pages, as Material writes it.
+
+    Taken from Material's search plugin rather than from ``search/search_index.json``:
+    parallel locale passes all write that file, and one may read another's half-written
+    copy. None when search is off.
+
+    Raises:
+        ContentError: The index file (read without Material's plugin) is not valid JSON.
+    """
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        index = getattr(plugin, "search_index", None)
+        if index is not None and hasattr(index, "generate_search_index"):
+            if not plugin.config.get("enabled", True):  # type: ignore[union-attr]
+                return None
+            data: dict[str, Any] = json.loads(index.generate_search_index(None))
+            return data
+    return read_index(root_index_path(config.site_dir))
+
+
 def write_locale_index(
-    site_dir: str, locale: str, *, lunr_language: str | None, merge: bool = False
-) -> Path | None:
-    """Split this pass's pages out of the root index into ``<locale>/search/``.
+    site_dir: str,
+    locale: str,
+    index: Mapping[str, Any],
+    *,
+    lunr_language: str | None,
+    merge: bool = False,
+) -> Path:
+    """Split this pass's pages out of its index into ``<locale>/search/``.
 
     Args:
         site_dir: The build's output folder.
         locale: The locale of the pass just built (its URL folder, e.g. ``es-419``).
+        index: The pass's search index (``pass_index``).
         lunr_language: The lunr language for the locale (``es`` for ``es-419``), or None
             to keep the languages of the root index.
         merge: The pass rebuilt some pages only (``incremental``): their entries replace
             theirs in the locale's existing index, and the other pages' entries stay.
 
     Returns:
-        The path written, or None when the pass wrote no search index (search disabled).
+        The path written.
 
     Raises:
-        ContentError: An index is not valid JSON.
+        ContentError: The locale's existing index is not valid JSON.
     """
-    index = read_index(root_index_path(site_dir))
-    if index is None:
-        return None
     prefix = f"{locale}/"
     docs = []
     for entry in index.get("docs", []):
@@ -105,12 +132,6 @@ def write_locale_index(
         payload["config"] = {**index.get("config", {}), "lang": [lunr_language]}
     target.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), "utf-8")
     return target
-
-
-def pass_entries(site_dir: str) -> list[dict[str, Any]]:
-    """The entries Material wrote for the pass just built."""
-    index = read_index(root_index_path(site_dir))
-    return [] if index is None else list(index.get("docs", []))
 
 
 def write_merged_root_index(
