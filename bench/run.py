@@ -7,6 +7,8 @@ pages, against two references:
 - **plain**: the same content with the Liquid already resolved, built by mkdocs-material and
   upstream mkdocs-static-i18n with the Markdown extensions our plugin enables. It is the floor
   our plugins add to: anything above it is our cost.
+- **ours-par**: ours with parallel locale passes (``parallel_workers`` unset: one worker per
+  CPU), on machines with more than one CPU; ``ours`` itself builds one locale after another.
 - **jekyll**: the Jekyll variant of the same site built by ``jekyll build`` (when installed),
   the tool our users come from.
 
@@ -30,6 +32,7 @@ The last line printed is machine-readable::
 from __future__ import annotations
 
 import argparse
+import copy
 import os
 import random
 import re
@@ -84,6 +87,8 @@ KRAMDOWN_EXTENSIONS = (
 # `es-419` and `pt-br`, so the plain variant uses folders such as `es` and `pt`.
 UPSTREAM_LOCALE = re.compile(r"(^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$)|(^[a-z]{2}_[A-Z]{2}$)")
 NAV_ENTRIES = 6
+PARALLEL_CONFIG = "mkdocs-parallel.yml"
+"""The ours-par variant's config, next to ours' ``mkdocs.yml``."""
 PAGE_BYTES = 5000
 LINKS_PER_PAGE = 5
 POLL_SECONDS = 0.05
@@ -386,7 +391,7 @@ def _dump(data: Any) -> str:
 
 
 def generate_site(
-    root: Path, *, pages: int, locales: Sequence[str], workers: int = 1
+    root: Path, *, pages: int, locales: Sequence[str], workers: int | None = None
 ) -> GeneratedSite:
     """Write the three variants of one site below ``root``.
 
@@ -450,7 +455,7 @@ def generate_site(
                     "languages": [
                         language(locale, locale, index == 0) for index, locale in enumerate(locales)
                     ],
-                    "parallel_workers": workers,
+                    "parallel_workers": 1,
                 }
             },
             {"jekyll": {"permalink": "pretty"}},
@@ -475,6 +480,15 @@ def generate_site(
         "markdown_extensions": list(KRAMDOWN_EXTENSIONS),
     }
     _write(ours / "mkdocs.yml", _dump(ours_config))
+    # The ours-par variant: the same site with parallel locale passes (unset: one per CPU).
+    parallel_config = copy.deepcopy(ours_config)
+    for plugin in parallel_config["plugins"]:
+        if isinstance(plugin, dict) and "jekyll/i18n" in plugin:
+            if workers is None:
+                del plugin["jekyll/i18n"]["parallel_workers"]
+            else:
+                plugin["jekyll/i18n"]["parallel_workers"] = workers
+    _write(ours / PARALLEL_CONFIG, _dump(parallel_config))
     _write(plain / "mkdocs.yml", _dump(plain_config))
 
     jekyll_config = {
@@ -591,12 +605,19 @@ def build_command(variant: str) -> list[str]:
         if jekyll is None:
             raise BenchError("'jekyll' is not on PATH.")
         return [jekyll, "build"]
+    if variant == "ours-par":
+        return [*mkdocs_command(), "build", "-f", PARALLEL_CONFIG]
     return [*mkdocs_command(), "build"]
+
+
+def variant_dir(site: GeneratedSite, variant: str) -> Path:
+    """The folder ``variant`` is built from (ours-par shares ours' folder)."""
+    return site.ours if variant == "ours-par" else Path(getattr(site, variant))
 
 
 def output_dir(site: GeneratedSite, variant: str) -> Path:
     """Where ``variant`` writes its site."""
-    return site.jekyll / "_site" if variant == "jekyll" else getattr(site, variant) / "site"
+    return site.jekyll / "_site" if variant == "jekyll" else variant_dir(site, variant) / "site"
 
 
 def _tail(text: str, lines: int = STDERR_TAIL_LINES) -> str:
@@ -612,7 +633,7 @@ def run_build(site: GeneratedSite, variant: str, *, gnu_time: str | None) -> Run
     Raises:
         BenchError: when the build exits non-zero, with its stderr (or stdout) tail.
     """
-    cwd: Path = getattr(site, variant)
+    cwd = variant_dir(site, variant)
     shutil.rmtree(output_dir(site, variant), ignore_errors=True)
     command = build_command(variant)
     with tempfile.NamedTemporaryFile(prefix="bench-rss-", delete=False) as handle:
@@ -871,11 +892,13 @@ class Options:
     serve_edits: int
     timeout: float
     serve_locale: str | None = None
-    workers: int = 1
+    workers: int | None = None
 
 
 def _variants(options: Options) -> list[str]:
     variants = ["ours", "plain"]
+    if (options.workers or os.cpu_count() or 1) > 1:
+        variants.insert(1, "ours-par")
     if options.jekyll and shutil.which("jekyll"):
         variants.append("jekyll")
     return variants
@@ -933,6 +956,13 @@ def run_default(options: Options, gnu_time: str | None) -> tuple[str, bool]:
             f", ours/jekyll {_fmt(_ratio(ours, ms_per_page(results.get('jekyll'), site.total_pages)), '.2f')}"  # noqa: E501
             f"; cpu time ours/plain {_fmt(_cpu_ratio(results), '.2f')}"
         )
+        parallel = ms_per_page(results.get("ours-par"), site.total_pages)
+        if parallel is not None:
+            jekyll = ms_per_page(results.get("jekyll"), site.total_pages)
+            print(
+                f"parallel locales ({options.workers or os.cpu_count()} workers): ours-par "
+                f"{parallel:.1f} ms/page, ours-par/jekyll {_fmt(_ratio(parallel, jekyll), '.2f')}"
+            )
         if serve is not None:
             edits = ", ".join(f"{seconds * 1000:.0f}" for seconds in serve.edit_seconds)
             mode = f" (build_only_locale {options.serve_locale})" if options.serve_locale else ""
@@ -1052,8 +1082,9 @@ def parse_args(argv: Iterable[str] | None = None) -> Options:
     parser.add_argument(
         "--workers",
         type=int,
-        default=1,
-        help="jekyll/i18n parallel_workers for ours (1: locale passes one after another)",
+        default=None,
+        help="jekyll/i18n parallel_workers of the ours-par variant (default: unset, which is "
+        "one worker per CPU); ours always builds one locale after another",
     )
     parser.add_argument(
         "--serve-locale",

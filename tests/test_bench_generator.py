@@ -43,10 +43,11 @@ class Case:
 
 CASES = [
     Case(
-        "ours: docs per locale, data, include, mkdocs.yml",
+        "ours: docs per locale, data, include, mkdocs.yml and the parallel variant's config",
         "ours",
         frozenset(
-            {"mkdocs.yml", "_data/navigation.yml", "_data/facts.yml", "_includes/note.html"}
+            {"mkdocs.yml", "mkdocs-parallel.yml", "_data/navigation.yml", "_data/facts.yml"}
+            | {"_includes/note.html"}
             | {f"docs/{locale}/{page}" for locale in ("en", "es-419") for page in PAGES}
         ),
     ),
@@ -104,3 +105,13 @@ def test_both_mkdocs_variants_get_the_same_small_nav(site: Any) -> None:
         return [len(language["nav"]) for language in options["languages"]]
 
     assert navs(site.ours, "jekyll/i18n") == navs(site.plain, "i18n") == [3, 3]
+
+
+def test_ours_builds_one_locale_at_a_time_and_ours_par_uses_every_cpu(site: Any) -> None:
+    def workers(name: str) -> Any:
+        config = yaml.safe_load((site.ours / name).read_text(encoding="utf-8"))
+        options = next(p for p in config["plugins"] if isinstance(p, dict) and "jekyll/i18n" in p)
+        return options["jekyll/i18n"].get("parallel_workers", "unset")
+
+    assert workers("mkdocs.yml") == 1
+    assert workers("mkdocs-parallel.yml") == "unset"
