@@ -42,13 +42,13 @@ def test_parallel_and_sequential_builds_are_identical_file_by_file(
     import mkdocs_jekyll.i18n_plugin as i18n_plugin
 
     calls: list[list[str]] = []
-    real = i18n_plugin.build_locales_in_parallel
+    real = i18n_plugin.ParallelPasses
 
     def spy(plugin: Any, config: Any, locales: list[str], workers: int) -> Any:
         calls.append(list(locales))
         return real(plugin, config, locales, workers)
 
-    monkeypatch.setattr(i18n_plugin, "build_locales_in_parallel", spy)
+    monkeypatch.setattr(i18n_plugin, "ParallelPasses", spy)
     (tmp_path / "one").mkdir()
     (tmp_path / "two").mkdir()
     sequential = make_site_builder(tmp_path / "one")(files=FILES, plugins=_plugins(1), strict=True)
@@ -80,13 +80,13 @@ def test_unset_workers_use_every_cpu_and_worker_warnings_reach_the_parent_in_loc
     import mkdocs_jekyll.i18n_plugin as i18n_plugin
 
     calls: list[int] = []
-    real = i18n_plugin.build_locales_in_parallel
+    real = i18n_plugin.ParallelPasses
 
     def spy(plugin: Any, config: Any, locales: list[str], workers: int) -> Any:
         calls.append(workers)
         return real(plugin, config, locales, workers)
 
-    monkeypatch.setattr(i18n_plugin, "build_locales_in_parallel", spy)
+    monkeypatch.setattr(i18n_plugin, "ParallelPasses", spy)
     monkeypatch.setattr(i18n_plugin.os, "cpu_count", lambda: 2)
     files = {
         **FILES,
@@ -120,3 +120,29 @@ def test_zero_workers_is_refused_with_a_message(
         and "Expected 1 or more worker processes, received 0" in message
         for message in errors
     ), errors
+
+
+@pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
+def test_a_failing_first_pass_waits_for_its_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+
+    from mkdocs.exceptions import Abort
+
+    import mkdocs_jekyll.i18n_plugin as i18n_plugin
+
+    abandoned: list[bool] = []
+
+    class Spy(i18n_plugin.ParallelPasses):
+        def abandon(self) -> None:
+            abandoned.append(True)
+            super().abandon()
+
+    monkeypatch.setattr(i18n_plugin, "ParallelPasses", Spy)
+    # The English page fails while its pass renders it, after the workers started.
+    files = {**FILES, "docs/en/impact.md": "---\ndate: not a date\n---\n# Impact\n"}
+    with pytest.raises(Abort):
+        make_site_builder(tmp_path)(files=files, plugins=_plugins(3))
+    assert abandoned == [True]
+    assert multiprocessing.active_children() == []

@@ -8,10 +8,7 @@ locale; and only configured locale folders are locales (``docs/cv/`` is a folder
 
 from __future__ import annotations
 
-import logging
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -21,12 +18,11 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs_static_i18n import folder
 from mkdocs_static_i18n.plugin import I18n
-from mkdocs_static_i18n.utils import I18nLoggingFilter
 
 from .config import JekyllI18nConfig
 from .incremental import active_plan
 from .jinja_cache import SharedBytecodeCache
-from .parallel import build_locales_in_parallel, can_fork, replay_logs
+from .parallel import ParallelPasses, can_fork, quiet_nested_builds, replay_logs
 from .plugin import JekyllPlugin
 from .site.documents import locale_folder_map, normalise_locale
 
@@ -51,6 +47,8 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         super().__init__()
         self._templates = SharedBytecodeCache()
         """Compiled theme templates, shared by the locale passes (``on_env``)."""
+        self._parallel: ParallelPasses | None = None
+        """The other locales' passes, when workers build them during the first pass."""
 
     def locale_folders(self) -> dict[str, str]:
         """Normalised folder name (``pt-br``) to configured locale code.
@@ -112,27 +110,50 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         return self._templates.install(env)
 
     @event_priority(-100)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """Start the other locales' passes in worker processes, once ``site/`` is clean.
+
+        Priority: -100, as upstream's, which builds this pass's file list.
+        """
+        result: Files = super().on_files(files, config)
+        others = self._other_locales()
+        workers = min(self._workers(), len(others))
+        if (
+            not self.building
+            and workers >= 2
+            and active_plan() is None
+            and not _serving(config)
+            and can_fork()
+        ):
+            self._parallel = ParallelPasses(self, config, others, workers)
+        return result
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Wait for the worker passes of a failed build rather than leave them running."""
+        if self._parallel is not None and not self.building:
+            parallel, self._parallel = self._parallel, None
+            parallel.abandon()
+
+    @event_priority(-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Build the other locales, in parallel worker processes when configured.
+        """Build the other locales, or collect the worker passes started in ``on_files``.
 
         Priority: -100, as upstream's: it runs the other locale passes after every plugin's
         post-build work for the first pass.
         """
-        others = [code for code in self.build_languages if code != self.current_language]
         plan = active_plan()
         if plan is not None and not self.building:
-            self._build_planned(config, [code for code in others if code in plan.locales])
+            self._build_planned(config, [c for c in self._other_locales() if c in plan.locales])
             return
-        workers = min(self._workers(), len(others))
-        if self.building or workers < 2 or _serving(config) or not can_fork():
+        if self._parallel is None or self.building:
             super().on_post_build(config)
             return
+        parallel, self._parallel = self._parallel, None
+        others = self._other_locales()
         self.extend_search_entries(config)
         self.building = True
         try:
-            with _quiet_locale_passes():
-                results = build_locales_in_parallel(self, config, others, workers)
-            for result in results:
+            for result in parallel.results():
                 replay_logs(result)
                 if result.error is not None:
                     raise PluginError(f"the '{result.locale}' locale pass failed: {result.error}")
@@ -142,6 +163,10 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
             self.reconfigure_search_index(config)
         finally:
             self.building = False
+
+    def _other_locales(self) -> list[str]:
+        """The locales built after this pass's, in static-i18n's order."""
+        return [code for code in self.build_languages if code != self.current_language]
 
     def _workers(self) -> int:
         """``parallel_workers``, else one worker per CPU."""
@@ -156,7 +181,7 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         """
         self.building = True
         try:
-            with _quiet_locale_passes():
+            with quiet_nested_builds():
                 for locale in locales:
                     self.current_language = locale
                     build(config, dirty=True)
@@ -253,21 +278,6 @@ def _serving(config: MkDocsConfig) -> bool:
     would let it fork.
     """
     return any(isinstance(p, JekyllPlugin) and p.serving for p in config.plugins.values())
-
-
-@contextmanager
-def _quiet_locale_passes() -> Iterator[None]:
-    """Keep MkDocs' per-build lines out of the log for the nested passes, as upstream does."""
-    build_logger = logging.getLogger("mkdocs.commands.build")
-    quiet = I18nLoggingFilter()
-    quiet.filtered_prefixes.update(
-        {"Documentation built in", "Building documentation to directory"}
-    )
-    build_logger.addFilter(quiet)
-    try:
-        yield
-    finally:
-        build_logger.removeFilter(quiet)
 
 
 def _mark_unlocalised(file: Any, current_language: str) -> None:

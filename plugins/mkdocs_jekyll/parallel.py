@@ -1,10 +1,12 @@
 """Build static-i18n's other locale passes in parallel worker processes.
 
 static-i18n builds the default locale, then each other locale one after another from its own
-``on_post_build``. Once the first pass has run, every other pass is independent: the site
-model and every page's Liquid are already computed (``build.py``). Forked workers inherit that
-state, build one locale each into the same ``site/`` folder, and hand their search entries
-back; the parent merges them in locale order, exactly as the sequential passes would have.
+``on_post_build``. Every pass is independent once the site model and every page's Liquid are
+computed (``build.py``, in the first pass's ``on_pre_build``). So, as soon as the first pass
+has cleaned ``site/`` (its ``on_files``), forked workers start the other passes, each into its
+own locale folder of ``site/``, while the first pass goes on in the parent; at the first pass's
+``on_post_build`` the parent collects their search entries and log records and merges them in
+locale order, exactly as the sequential passes would have.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs import utils
 from mkdocs.commands.build import build
+from mkdocs_static_i18n.utils import I18nLoggingFilter
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -53,27 +56,37 @@ def can_fork() -> bool:
     )
 
 
-def build_locales_in_parallel(
-    plugin: Any, config: MkDocsConfig, locales: list[str], workers: int
-) -> list[PassResult]:
-    """Build each of ``locales`` in a forked worker; results in ``locales`` order.
+class ParallelPasses:
+    """Locale passes running in forked workers while the first pass runs in the parent."""
 
-    Args:
-        plugin: The ``jekyll/i18n`` plugin (its ``building`` flag is already set).
-        config: The build's MkDocs config.
-        locales: The locales still to build, in static-i18n's order.
-        workers: Worker processes at most.
+    def __init__(self, plugin: Any, config: MkDocsConfig, locales: list[str], workers: int):
+        """Fork the workers and start one pass per locale of ``locales``.
 
-    Returns:
-        One result per locale, in the order given.
-    """
-    global _PARENT
-    _PARENT = (plugin, config)
-    try:
+        Args:
+            plugin: The ``jekyll/i18n`` plugin, in its first pass.
+            config: The build's MkDocs config.
+            locales: The locales still to build, in static-i18n's order.
+            workers: Worker processes at most.
+        """
+        global _PARENT
+        _PARENT = (plugin, config)
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            return list(pool.map(_build_one, locales))
-    finally:
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        self._futures = [self._pool.submit(_build_one, locale) for locale in locales]
+
+    def results(self) -> list[PassResult]:
+        """Wait for every pass; one result per locale, in the order they were given."""
+        global _PARENT
+        try:
+            return [future.result() for future in self._futures]
+        finally:
+            self._pool.shutdown()
+            _PARENT = None
+
+    def abandon(self) -> None:
+        """The first pass failed: start no more passes, and let the running ones end."""
+        global _PARENT
+        self._pool.shutdown(wait=True, cancel_futures=True)
         _PARENT = None
 
 
@@ -86,16 +99,32 @@ def _build_one(locale: str) -> PassResult:
     assert _PARENT is not None
     plugin, config = _PARENT
     before = len(plugin.search_entries)
+    plugin.building = True  # A nested pass, as in static-i18n's loop.
     plugin.current_language = locale
     # static-i18n's own loop replaces clean_directory the same way: a pass must not wipe the
     # other locales' output. This runs in a forked worker that exits after the pass.
     utils.clean_directory = _keep_directory
-    with _collected_logs() as logs:
+    with _collected_logs() as logs, quiet_nested_builds():
         try:
             build(config)
         except BaseException as err:
             return PassResult(locale, [], f"{type(err).__name__}: {err}", logs)
     return PassResult(locale, list(plugin.search_entries[before:]), logs=logs)
+
+
+@contextmanager
+def quiet_nested_builds() -> Iterator[None]:
+    """Keep MkDocs' per-build lines out of the log for nested passes, as static-i18n does."""
+    build_logger = logging.getLogger("mkdocs.commands.build")
+    quiet = I18nLoggingFilter()
+    quiet.filtered_prefixes.update(
+        {"Documentation built in", "Building documentation to directory"}
+    )
+    build_logger.addFilter(quiet)
+    try:
+        yield
+    finally:
+        build_logger.removeFilter(quiet)
 
 
 def replay_logs(result: PassResult) -> None:
