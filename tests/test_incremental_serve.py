@@ -274,3 +274,14 @@ def test_merged_search_entries_keep_each_page_in_its_place() -> None:
     assert [entry["title"] for entry in merged] == ["A", "B2", "B two", "C"]
     # A page the previous index lacked goes last.
     assert merge_search_entries(previous[:1], rebuilt)[1:] == rebuilt
+
+
+def test_an_editor_swap_file_does_not_force_a_full_rebuild(
+    session: ServeSession, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (session.project / "docs/pt-br/.sobre.md.swp").write_bytes(b"vim")
+    _edit(session.project, "docs/pt-br/sobre.md", "SOBRE-one", "SOBRE-two")
+    assert _rebuild_logged(session, caplog) == (
+        "Rebuilding pt-br/sobre.md only (the text changed)."
+    )
+    _assert_same_as_full_build(session, tmp_path)

@@ -68,15 +68,22 @@ def active_plan() -> RebuildPlan | None:
 
 
 def take_snapshot(roots: Iterable[Path]) -> Snapshot:
-    """Every file under ``roots`` (files or folders), with its modification time and size."""
+    """Every file under ``roots`` (files or folders), with its modification time and size.
+
+    Hidden files and folders are left out, as MkDocs leaves them out of the site: an
+    editor's swap file coming and going must not force a full rebuild.
+    """
     snapshot: Snapshot = {}
     for root in roots:
         if root.is_file():
             stat = root.stat()
             snapshot[str(root)] = (stat.st_mtime_ns, stat.st_size)
             continue
-        for folder, _, names in os.walk(root):
+        for folder, subfolders, names in os.walk(root):
+            subfolders[:] = [name for name in subfolders if not name.startswith(".")]
             for name in names:
+                if name.startswith("."):
+                    continue
                 path = os.path.join(folder, name)
                 try:
                     stat = os.stat(path)
