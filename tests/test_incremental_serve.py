@@ -285,3 +285,37 @@ def test_an_editor_swap_file_does_not_force_a_full_rebuild(
         "Rebuilding pt-br/sobre.md only (the text changed)."
     )
     _assert_same_as_full_build(session, tmp_path)
+
+
+def test_a_site_without_locales_is_rebuilt_incrementally_too(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    project = tmp_path / "project"
+    write_files(
+        project,
+        {
+            "docs/index.md": "---\ntitle: Home\n---\n# Home\n\nHOME-one {{ site.pages | size }}\n",
+            "docs/about.md": "---\ntitle: About\n---\n# About\n\nABOUT-one\n\n## Team\n",
+        },
+    )
+    config = {
+        "site_name": "Plain",
+        "site_url": "https://example.com/",
+        "theme": {"name": "material"},
+        "plugins": ["search", {"jekyll": {}}],
+    }
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    cwd = os.getcwd()
+    os.chdir(project)
+    serving = ServeSession(project, tmp_path / "served")
+    try:
+        serving.start()
+        _edit(project, "docs/about.md", "ABOUT-one", "ABOUT-two")
+        assert _rebuild_logged(serving, caplog) == "Rebuilding about.md only (the text changed)."
+        assert "ABOUT-two" in (serving.site_dir / "about/index.html").read_text("utf-8")
+        index = (serving.site_dir / "search/search_index.json").read_text("utf-8")
+        assert "ABOUT-two" in index and "HOME-one" in index
+        _assert_same_as_full_build(serving, tmp_path)
+    finally:
+        serving.stop()
+        os.chdir(cwd)
