@@ -146,3 +146,37 @@ def test_a_failing_first_pass_waits_for_its_workers(
         make_site_builder(tmp_path)(files=files, plugins=_plugins(3))
     assert abandoned == [True]
     assert multiprocessing.active_children() == []
+
+
+@pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
+def test_a_two_locale_site_builds_its_second_locale_beside_the_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mkdocs_jekyll.i18n_plugin as i18n_plugin
+
+    calls: list[tuple[list[str], int]] = []
+    real = i18n_plugin.ParallelPasses
+
+    def spy(plugin: Any, config: Any, locales: list[str], workers: int) -> Any:
+        calls.append((list(locales), workers))
+        return real(plugin, config, locales, workers)
+
+    monkeypatch.setattr(i18n_plugin, "ParallelPasses", spy)
+    files = {path: text for path, text in FILES.items() if not path.startswith("docs/pt-br/")}
+
+    def plugins(workers: int) -> list[Any]:
+        languages = THREE_LOCALES[:2]
+        return [
+            "search",
+            {"jekyll/i18n": {"languages": languages, "parallel_workers": workers}},
+            {"jekyll": {}},
+        ]
+
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    sequential = make_site_builder(tmp_path / "one")(files=files, plugins=plugins(1), strict=True)
+    parallel = make_site_builder(tmp_path / "two")(files=files, plugins=plugins(2), strict=True)
+    one, two = _tree(sequential), _tree(parallel)
+    assert sorted(one) == sorted(two)
+    assert [path for path in one if one[path] != two[path]] == []
+    assert calls == [(["es-419"], 1)]

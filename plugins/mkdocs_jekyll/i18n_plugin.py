@@ -117,14 +117,15 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         """
         result: Files = super().on_files(files, config)
         others = self._other_locales()
-        workers = min(self._workers(), len(others))
         if (
             not self.building
-            and workers >= 2
+            and others
+            and self._workers() >= 2  # 1: one locale after another, as static-i18n does.
             and active_plan() is None
             and not _serving(config)
             and can_fork()
         ):
+            workers = min(self._workers(), len(others))
             self._parallel = ParallelPasses(self, config, others, workers)
         return result
 
