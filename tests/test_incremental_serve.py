@@ -52,6 +52,13 @@ FILES = {
 }
 
 
+# A locale with its own site name: the landing page keeps the site's, whatever pass ran last.
+LANGUAGES = [
+    {**language, "site_name": "Sitio"} if language["locale"] == "es-419" else language
+    for language in THREE_LOCALES
+]
+
+
 class ServeSession:
     """`mkdocs serve`'s build loop without the HTTP server: the same builder, in process."""
 
@@ -102,7 +109,7 @@ def session(tmp_path: Path) -> Iterator[ServeSession]:
         "theme": {"name": "material"},
         "plugins": [
             "search",
-            {"jekyll/i18n": {"languages": THREE_LOCALES}},
+            {"jekyll/i18n": {"languages": LANGUAGES}},
             {"jekyll": {}},
         ],
     }

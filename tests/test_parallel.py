@@ -23,10 +23,21 @@ FILES = {
 }
 
 
+# Locales with their own site names: pages that belong to no locale (the landing page) must
+# not take the name of whichever locale a process built last.
+SITE_NAMES = {"es-419": "Sitio", "pt-br": "Sítio"}
+LANGUAGES = [
+    {**language, "site_name": SITE_NAMES[language["locale"]]}
+    if language["locale"] in SITE_NAMES
+    else language
+    for language in THREE_LOCALES
+]
+
+
 def _plugins(workers: int) -> list[Any]:
     return [
         "search",
-        {"jekyll/i18n": {"languages": THREE_LOCALES, "parallel_workers": workers}},
+        {"jekyll/i18n": {"languages": LANGUAGES, "parallel_workers": workers}},
         {"jekyll": {}},
     ]
 
@@ -58,6 +69,8 @@ def test_parallel_and_sequential_builds_are_identical_file_by_file(
     different = [path for path in one if one[path] != two[path]]
     assert different == []
     assert "pt-br/sobre/index.html" in one and "es-419/search/search_index.json" in one
+    assert b"<title>Test site</title>" in one["index.html"]
+    assert b"Sitio" in one["es-419/impacto/index.html"]
     # The second build really ran its later passes in workers.
     assert calls == [["es-419", "pt-br"]]
 

@@ -74,6 +74,9 @@ class BuildState:
     def __init__(self, config: MkDocsConfig, options: JekyllConfig) -> None:
         self.options = options
         self.settings = resolve_settings(config, options)
+        self.site_settings = self.settings
+        """The site's own settings (``mkdocs.yml``'s ``site_name``), for the pages that
+        belong to no locale (the landing page, the root 404); ``settings`` is the pass's."""
         self.root = Path(config.config_file_path or ".").resolve().parent
         self.now = dt.datetime.now(dt.UTC)
         """The build time: ``site.time``, and the limit for future posts."""

@@ -329,7 +329,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
                 config.site_dir,
                 model=state.model,
                 translations=state.translations,
-                settings=state.settings,
+                settings=state.site_settings,
                 options=self.config,
                 docs_dir=config.docs_dir,
                 language_names=language_names(config),
