@@ -25,7 +25,7 @@ from mkdocs.config import load_config
 from mkdocs_jekyll.incremental import changed_files, plan_rebuild
 from mkdocs_jekyll.search_index import merge_search_entries
 from mkdocs_jekyll.site.documents import ScanCache, SiteModel
-from sitebuild import THREE_LOCALES, write_files
+from sitebuild import THREE_LOCALES, copy_reference_site, write_files
 
 SERVE_URL = "http://127.0.0.1:8000/base/"
 
@@ -322,6 +322,28 @@ def test_a_site_without_locales_is_rebuilt_incrementally_too(
         assert "ABOUT-two" in (serving.site_dir / "about/index.html").read_text("utf-8")
         index = (serving.site_dir / "search/search_index.json").read_text("utf-8")
         assert "ABOUT-two" in index and "HOME-one" in index
+        _assert_same_as_full_build(serving, tmp_path)
+    finally:
+        serving.stop()
+        os.chdir(cwd)
+
+
+def test_the_reference_site_rebuilt_incrementally_equals_a_full_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    project = copy_reference_site(tmp_path / "project")
+    cwd = os.getcwd()
+    os.chdir(project)
+    serving = ServeSession(project, tmp_path / "served")
+    try:
+        serving.start()
+        page = project / "docs/es-419/impacto.md"
+        time.sleep(0.01)
+        page.write_text(page.read_text(encoding="utf-8") + "\nEDITADO-AHORA\n", "utf-8")
+        logged = _rebuild_logged(serving, caplog)
+        assert logged == "Rebuilding es-419/impacto.md only (the text changed)."
+        served = (serving.site_dir / "es-419/impacto/index.html").read_text("utf-8")
+        assert "EDITADO-AHORA" in served
         _assert_same_as_full_build(serving, tmp_path)
     finally:
         serving.stop()
