@@ -151,6 +151,9 @@ def _edit(project: Path, rel: str, old: str, new: str) -> None:
 
 
 def _assert_same_as_full_build(session: ServeSession, tmp_path: Path) -> None:
+    # The server stops first: MkDocs hands later in-process builds the same plugin instances,
+    # and the comparison must be an ordinary `mkdocs build` (parallel where it can be).
+    session.stop()
     served = _tree(session.site_dir)
     full = _tree(_full_build(session.project, tmp_path / "full"))
     assert sorted(served) == sorted(full)
