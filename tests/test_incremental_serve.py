@@ -351,3 +351,25 @@ def test_the_reference_site_rebuilt_incrementally_equals_a_full_build(
     finally:
         serving.stop()
         os.chdir(cwd)
+
+
+def test_without_the_serve_builder_it_knows_serve_rebuilds_everything(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A MkDocs whose serve builder no longer calls `mkdocs.commands.serve.build`.
+    monkeypatch.delattr(serve_command, "build")
+    monkeypatch.setattr(
+        ServeSession, "_builder", lambda self, config=None: build(config or self._config())
+    )
+    project = tmp_path / "project"
+    write_files(project, {"docs/index.md": "---\ntitle: Home\n---\nHOME-one\n"})
+    config = {"site_name": "S", "theme": {"name": "material"}, "plugins": [{"jekyll": {}}]}
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    serving = ServeSession(project, tmp_path / "served")
+    try:
+        serving.start()
+        _edit(project, "docs/index.md", "HOME-one", "HOME-two")
+        assert _rebuild_logged(serving, caplog) == ""  # No plan: MkDocs' own full rebuild.
+        assert "HOME-two" in (serving.site_dir / "index.html").read_text("utf-8")
+    finally:
+        serving.stop()

@@ -209,6 +209,11 @@ def _docs_relative(path: str, docs_dir: Path) -> str | None:
         return None
 
 
+def serve_builder_supported() -> bool:
+    """Whether this MkDocs' serve builder calls ``build`` as 1.6 does (see ``_dirty_builds``)."""
+    return callable(getattr(serve_command, _SERVE_BUILD, None))
+
+
 def watched_roots(config: MkDocsConfig, extra: Iterable[Path]) -> list[Path]:
     """What a snapshot covers: the files whose edits make ``mkdocs serve`` rebuild."""
     roots = [Path(config.docs_dir).resolve()]

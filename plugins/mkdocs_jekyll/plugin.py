@@ -35,6 +35,7 @@ from .incremental import (
     plan_rebuild,
     remember_page,
     restore_unread_pages,
+    serve_builder_supported,
     watched_roots,
 )
 from .jinja_cache import SharedBytecodeCache
@@ -370,7 +371,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         for path in folders:
             if path.is_dir():
                 server.watch(str(path))
-        if self._serving and self.config.incremental_serve:
+        if self._serving and self.config.incremental_serve and serve_builder_supported():
             self._docs_dir = Path(config.docs_dir).resolve()
             roots = watched_roots(config, folders)
             server.builder = IncrementalBuilder(server.builder, roots, self._plan_rebuild)
