@@ -193,3 +193,18 @@ def test_a_two_locale_site_builds_its_second_locale_beside_the_first(
     assert sorted(one) == sorted(two)
     assert [path for path in one if one[path] != two[path]] == []
     assert calls == [(["es-419"], 1)]
+
+
+@pytest.mark.parametrize(("platform", "expected"), [("linux", 6), ("darwin", 1), ("win32", 1)])
+def test_the_default_worker_count_is_the_cpu_count_on_linux_only(
+    monkeypatch: pytest.MonkeyPatch, platform: str, expected: int
+) -> None:
+    import mkdocs_jekyll.i18n_plugin as i18n_plugin
+
+    monkeypatch.setattr(i18n_plugin.sys, "platform", platform)
+    monkeypatch.setattr(i18n_plugin.os, "cpu_count", lambda: 6)
+    plugin = i18n_plugin.JekyllI18nPlugin()
+    plugin.load_config({"languages": THREE_LOCALES})
+    assert plugin._workers() == expected
+    plugin.load_config({"languages": THREE_LOCALES, "parallel_workers": 3})
+    assert plugin._workers() == 3

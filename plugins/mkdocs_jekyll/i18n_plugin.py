@@ -9,6 +9,7 @@ locale; and only configured locale folders are locales (``docs/cv/`` is a folder
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -170,9 +171,15 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         return [code for code in self.build_languages if code != self.current_language]
 
     def _workers(self) -> int:
-        """``parallel_workers``, else one worker per CPU."""
+        """``parallel_workers``, else one worker per CPU on Linux.
+
+        Elsewhere the default stays sequential: Python calls forking unsafe on macOS (system
+        frameworks may crash the child), and Windows cannot fork.
+        """
         configured: int | None = self.config.parallel_workers
-        return configured if configured is not None else (os.cpu_count() or 1)
+        if configured is not None:
+            return configured
+        return (os.cpu_count() or 1) if sys.platform.startswith("linux") else 1
 
     def _build_planned(self, config: MkDocsConfig, locales: list[str]) -> None:
         """An incremental rebuild's other locales, as dirty builds (see ``incremental``).
