@@ -14,6 +14,7 @@ import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -260,15 +261,8 @@ def test_changed_files_tells_edits_from_new_and_removed_files() -> None:
 
 def test_no_change_in_the_snapshot_means_a_full_rebuild(tmp_path: Path) -> None:
     snapshot = {str(tmp_path / "docs/en/a.md"): (1, 1)}
-    plan = plan_rebuild(
-        snapshot,
-        dict(snapshot),
-        docs_dir=tmp_path / "docs",
-        model=SiteModel(),
-        scan_cache=ScanCache(),
-        build_order=["en"],
-        relative_includes=set(),
-    )
+    previous = SimpleNamespace(model=SiteModel(), locale_order=["en"], relative_includes=set())
+    plan = plan_rebuild(snapshot, dict(snapshot), previous, tmp_path / "docs", ScanCache())  # type: ignore[arg-type]
     assert plan is None
 
 

@@ -36,7 +36,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-    from .site.documents import ScanCache, SiteModel
+    from .build import BuildState
+    from .site.documents import ScanCache
 
 log = get_plugin_logger(__name__)
 
@@ -103,25 +104,23 @@ def changed_files(before: Snapshot, after: Snapshot) -> tuple[set[str], set[str]
 def plan_rebuild(
     before: Snapshot,
     after: Snapshot,
-    *,
+    previous: BuildState,
     docs_dir: Path,
-    model: SiteModel,
     scan_cache: ScanCache,
-    build_order: list[str | None],
-    relative_includes: set[str],
 ) -> RebuildPlan | None:
     """The incremental rebuild for the changes between two snapshots, or None for a full one.
 
     Args:
         before: The snapshot taken when the previous build started.
         after: The snapshot now.
+        previous: The previous build: its site model, the locales it wrote (in
+            static-i18n's order, ``[None]`` without locales) and the files pages read with
+            ``include_relative``.
         docs_dir: The site's ``docs_dir``, absolute.
-        model: The previous build's site model.
         scan_cache: The previous build's front matter, by file; updated for edited files.
-        build_order: The locales the build writes, in static-i18n's order; ``[None]``
-            for a site without locales.
-        relative_includes: Files some page includes with ``include_relative``.
     """
+    model, build_order = previous.model, previous.locale_order
+    relative_includes = previous.relative_includes
     modified, created_or_removed = changed_files(before, after)
     if created_or_removed:
         return _full(f"{_shown(sorted(created_or_removed)[0], docs_dir)} was added or removed")

@@ -6,6 +6,7 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,12 +46,10 @@ from .outputs import localized_404, write_site_outputs
 from .page_context import page_context
 from .publish import write_pages_files
 from .search_index import (
-    lunr_language,
-    pass_index,
     read_index,
     root_index_path,
-    write_locale_index,
     write_merged_root_index,
+    write_pass_search,
 )
 from .site.documents import Document, ScanCache
 from .skins import palette_for_skin
@@ -84,8 +83,6 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """Compiled theme templates, kept across locale passes and serve rebuilds."""
         self._page_heads: dict[str, PageHead] = {}
         """Under ``mkdocs serve``: each page's title and metadata, for dirty rebuilds."""
-        self._docs_dir: Path | None = None
-        """``docs_dir`` under ``mkdocs serve`` with incremental rebuilds, else None."""
 
     @property
     def serving(self) -> bool:
@@ -101,7 +98,6 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         self._serving = False
         self._previous = None
         self._page_heads = {}
-        self._docs_dir = None
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -294,22 +290,11 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         state = self._state
         if not self.config.enabled or state is None:
             return
-        locale = current_locale(config)
         incremental = active_plan() is not None
         with _as_plugin_error():
-            index = pass_index(config)
-            if index is None:
-                return
-            if incremental:
-                state.search_rebuilt.extend(index.get("docs", []))
-            if locale is not None:
-                write_locale_index(
-                    config.site_dir,
-                    locale,
-                    index,
-                    lunr_language=lunr_language(locale),
-                    merge=incremental,
-                )
+            entries = write_pass_search(config, current_locale(config), incremental=incremental)
+        if incremental:
+            state.search_rebuilt.extend(entries)
 
     @event_priority(-150)
     def _write_site_outputs(self, *, config: MkDocsConfig) -> None:
@@ -372,25 +357,18 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             if path.is_dir():
                 server.watch(str(path))
         if self._serving and self.config.incremental_serve and serve_builder_supported():
-            self._docs_dir = Path(config.docs_dir).resolve()
+            plan = partial(self._plan_rebuild, docs_dir=Path(config.docs_dir).resolve())
             roots = watched_roots(config, folders)
-            server.builder = IncrementalBuilder(server.builder, roots, self._plan_rebuild)
+            server.builder = IncrementalBuilder(server.builder, roots, plan)
         return server
 
-    def _plan_rebuild(self, before: Snapshot, after: Snapshot) -> RebuildPlan | None:
+    def _plan_rebuild(
+        self, before: Snapshot, after: Snapshot, *, docs_dir: Path
+    ) -> RebuildPlan | None:
         """The pages an edit changed, if rebuilding only them gives what a full build would."""
-        state = self._previous
-        if state is None or self._docs_dir is None:
+        if self._previous is None:
             return None
-        return plan_rebuild(
-            before,
-            after,
-            docs_dir=self._docs_dir,
-            model=state.model,
-            scan_cache=self._scan_cache,
-            build_order=state.locale_order,
-            relative_includes=state.relative_includes,
-        )
+        return plan_rebuild(before, after, self._previous, docs_dir, self._scan_cache)
 
 
 # -- helpers -------------------------------------------------------------------------------

@@ -91,6 +91,31 @@ def pass_index(config: MkDocsConfig) -> dict[str, Any] | None:
     return read_index(root_index_path(config.site_dir))
 
 
+def write_pass_search(
+    config: MkDocsConfig, locale: str | None, *, incremental: bool
+) -> list[dict[str, Any]]:
+    """Give the pass's locale its own index; return the pass's entries.
+
+    An incremental rebuild (``incremental``) merges the entries into the locale's existing
+    index, and needs them again for the root index, rewritten once every pass is done.
+
+    Raises:
+        ContentError: An index is not valid JSON.
+    """
+    index = pass_index(config)
+    if index is None:
+        return []
+    if locale is not None:
+        write_locale_index(
+            config.site_dir,
+            locale,
+            index,
+            lunr_language=lunr_language(locale),
+            merge=incremental,
+        )
+    return list(index.get("docs", []))
+
+
 def write_locale_index(
     site_dir: str,
     locale: str,
