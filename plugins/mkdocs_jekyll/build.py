@@ -25,7 +25,7 @@ from .data import load_data_dir
 from .defaults import FrontMatterDefaults
 from .errors import ContentError
 from .i18n import Translations, bcp47
-from .i18n_context import build_translations, built_locales, locale_folders, site_lang
+from .i18n_context import build_order, build_translations, locale_folders, site_lang
 from .layouts import is_known_layout, template_for_layout
 from .liquid.environment import LiquidSettings, create_environment
 from .liquid.filters.urls import compute_relative_url
@@ -135,14 +135,13 @@ class BuildState:
             future=self.options.future,
             on_error=_log_error if keep_going else None,
         )
-        built = built_locales(config)
-        if built is not None:
-            # `build_only_locale`: the other locales' documents are not written, but links
-            # to them still resolve to their permalinks.
-            for path, doc in list(self.model.documents.items()):
-                if doc.locale is not None and doc.locale not in built:
-                    self.model.documents[path] = dataclasses.replace(doc, output=False)
-                    self.model.unpublished.add(path)
+        self.locale_order = build_order(config)
+        # `build_only_locale`: the other locales' documents are not written, but links to
+        # them still resolve to their permalinks.
+        for path, doc in list(self.model.documents.items()):
+            if doc.locale is not None and doc.locale not in self.locale_order:
+                self.model.documents[path] = dataclasses.replace(doc, output=False)
+                self.model.unpublished.add(path)
         self.layouts = _site_layouts(config)
         self._check_layouts()
         self.translations = build_translations(self.model, config)

@@ -56,14 +56,9 @@ def language_names(config: MkDocsConfig) -> dict[str, str] | None:
     return {lang.locale: lang.name for lang in plugin.config.languages}
 
 
-def built_locales(config: MkDocsConfig) -> set[str] | None:
-    """The locales this build writes (all, or ``build_only_locale``); None without i18n."""
-    plugin = i18n_plugin(config)
-    return None if plugin is None else set(plugin.build_languages)
-
-
 def build_order(config: MkDocsConfig) -> list[str | None]:
-    """The locales this build writes, in static-i18n's order; ``[None]`` without i18n."""
+    """The locales this build writes (all, or ``build_only_locale``), in static-i18n's
+    order; ``[None]`` without i18n."""
     plugin = i18n_plugin(config)
     return [None] if plugin is None else list(plugin.build_languages)
 

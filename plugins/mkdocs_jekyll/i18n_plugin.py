@@ -20,10 +20,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs_static_i18n import folder
 from mkdocs_static_i18n.plugin import I18n
 
+from .build_log import NESTED_BUILD_LINES, quiet_build_log
 from .config import JekyllI18nConfig
 from .incremental import active_plan
 from .jinja_cache import SharedBytecodeCache
-from .parallel import ParallelPasses, can_fork, quiet_nested_builds, replay_logs
+from .parallel import ParallelPasses, can_fork, replay_logs
 from .plugin import JekyllPlugin
 from .site.documents import locale_folder_map, normalise_locale
 
@@ -118,16 +119,16 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         """
         result: Files = super().on_files(files, config)
         others = self._other_locales()
+        workers = self._workers()
         if (
             not self.building
             and others
-            and self._workers() >= 2  # 1: one locale after another, as static-i18n does.
+            and workers >= 2  # 1: one locale after another, as static-i18n does.
             and active_plan() is None
             and not _serving(config)
             and can_fork()
         ):
-            workers = min(self._workers(), len(others))
-            self._parallel = ParallelPasses(self, config, others, workers)
+            self._parallel = ParallelPasses(self, config, others, min(workers, len(others)))
         return result
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -189,7 +190,7 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         """
         self.building = True
         try:
-            with quiet_nested_builds():
+            with quiet_build_log(NESTED_BUILD_LINES):
                 for locale in locales:
                     self.current_language = locale
                     build(config, dirty=True)

@@ -17,7 +17,6 @@ full build writes.
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -29,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.commands import serve as serve_command
 from mkdocs.plugins import get_plugin_logger
 
+from .build_log import DIRTY_BUILD_LINES, quiet_build_log
 from .errors import ContentError
 
 if TYPE_CHECKING:
@@ -48,9 +48,6 @@ _ACTIVE: ContextVar[RebuildPlan | None] = ContextVar("mkdocs_jekyll_rebuild_plan
 
 _SERVE_BUILD = "build"
 """The name ``mkdocs serve``'s builder calls (``from mkdocs.commands.build import build``)."""
-
-# MkDocs' warning about dirty builds is true of `mkdocs serve --dirty`, not of these builds.
-_DIRTY_NOTICES = ("A 'dirty' build is being performed", "The directory contains stale files")
 
 
 @dataclass(frozen=True)
@@ -248,10 +245,7 @@ class IncrementalBuilder:
         if config is None and previous is not None:
             plan = self._plan(previous, current)
         if plan is None:
-            if config is None:
-                self._builder()
-            else:
-                self._builder(config)
+            self._builder(config)  # serve's builder(config=None): None loads mkdocs.yml anew
         else:
             token = _ACTIVE.set(plan)
             try:
@@ -273,23 +267,9 @@ def _dirty_builds() -> Iterator[None]:
     def build_dirty(config: MkDocsConfig, *, serve_url: str | None = None, **_: Any) -> None:
         original(config, serve_url=serve_url, dirty=True)
 
-    quiet = _PrefixFilter(_DIRTY_NOTICES)
-    logger = logging.getLogger("mkdocs.commands.build")
-    logger.addFilter(quiet)
     setattr(serve_command, _SERVE_BUILD, build_dirty)
     try:
-        yield
+        with quiet_build_log(DIRTY_BUILD_LINES):
+            yield
     finally:
         setattr(serve_command, _SERVE_BUILD, original)
-        logger.removeFilter(quiet)
-
-
-class _PrefixFilter(logging.Filter):
-    """Drop log records whose message starts with one of ``prefixes``."""
-
-    def __init__(self, prefixes: Iterable[str]) -> None:
-        super().__init__()
-        self._prefixes = tuple(prefixes)
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith(self._prefixes)

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs import utils
 from mkdocs.commands.build import build
-from mkdocs_static_i18n.utils import I18nLoggingFilter
+
+from .build_log import NESTED_BUILD_LINES, quiet_build_log
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -104,27 +105,12 @@ def _build_one(locale: str) -> PassResult:
     # static-i18n's own loop replaces clean_directory the same way: a pass must not wipe the
     # other locales' output. This runs in a forked worker that exits after the pass.
     utils.clean_directory = _keep_directory
-    with _collected_logs() as logs, quiet_nested_builds():
+    with _collected_logs() as logs, quiet_build_log(NESTED_BUILD_LINES):
         try:
             build(config)
         except BaseException as err:
             return PassResult(locale, [], f"{type(err).__name__}: {err}", logs)
     return PassResult(locale, list(plugin.search_entries[before:]), logs=logs)
-
-
-@contextmanager
-def quiet_nested_builds() -> Iterator[None]:
-    """Keep MkDocs' per-build lines out of the log for nested passes, as static-i18n does."""
-    build_logger = logging.getLogger("mkdocs.commands.build")
-    quiet = I18nLoggingFilter()
-    quiet.filtered_prefixes.update(
-        {"Documentation built in", "Building documentation to directory"}
-    )
-    build_logger.addFilter(quiet)
-    try:
-        yield
-    finally:
-        build_logger.removeFilter(quiet)
 
 
 def replay_logs(result: PassResult) -> None:

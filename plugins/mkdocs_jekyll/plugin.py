@@ -18,7 +18,6 @@ from .build import BuildState
 from .config import JekyllConfig
 from .errors import ContentError
 from .i18n_context import (
-    build_order,
     configure_search,
     current_locale,
     disable_instant_navigation,
@@ -151,7 +150,6 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             state.render_all(config, keep_going=self._serving, previous=previous)
             if plan is not None:
                 state.search_before = read_index(root_index_path(config.site_dir))
-        state.locale_order = build_order(config)
         self._previous = state if self._serving else None
 
     # -- files and URLs --------------------------------------------------------------------

@@ -140,9 +140,9 @@ class JekyllEnvironment(Environment):
         """The most recently parsed pages (at most ``PAGE_CACHE_SIZE``), by name and source."""
         self.include_cache: dict[Path, BoundTemplate] = {}
         self.include_locations: dict[str, tuple[Path, str]] = {}
+        """Include name -> (resolved file, label), found once per environment."""
         self.relative_includes: set[str] = set()
         """Files ``include_relative`` read: other pages' output depends on them."""
-        """Include name -> (resolved file, label), found once per environment."""
         self.include_sources: dict[str, str] = {}
         self.expression_cache: dict[tuple[str, str], Any] = {}
         super().__init__(
