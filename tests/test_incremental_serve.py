@@ -13,6 +13,7 @@ import logging
 import os
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -100,10 +101,31 @@ class ServeSession:
         self.server.builder()
 
 
+def _project(root: Path, files: dict[str, str], config: dict[str, Any]) -> Path:
+    """A project folder with ``files`` and ``config`` as its ``mkdocs.yml``."""
+    write_files(root, files)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    return root
+
+
+@contextmanager
+def _serving(project: Path, site_dir: Path) -> Iterator[ServeSession]:
+    """Serve ``project`` from its own folder (as `mkdocs serve` runs), then stop."""
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        serving = ServeSession(project, site_dir)
+        serving.start()
+        try:
+            yield serving
+        finally:
+            serving.stop()
+    finally:
+        os.chdir(cwd)
+
+
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[ServeSession]:
-    project = tmp_path / "project"
-    write_files(project, FILES)
     config = {
         "site_name": "Incremental",
         "site_url": "https://example.com/base/",
@@ -114,18 +136,9 @@ def session(tmp_path: Path) -> Iterator[ServeSession]:
             {"jekyll": {}},
         ],
     }
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    cwd = os.getcwd()
-    os.chdir(project)
-    try:
-        serving = ServeSession(project, tmp_path / "served")
-        serving.start()
-        try:
-            yield serving
-        finally:
-            serving.stop()
-    finally:
-        os.chdir(cwd)
+    project = _project(tmp_path / "project", FILES, config)
+    with _serving(project, tmp_path / "served") as serving:
+        yield serving
 
 
 def _full_build(project: Path, site_dir: Path) -> Path:
@@ -294,46 +307,31 @@ def test_an_editor_swap_file_does_not_force_a_full_rebuild(
 def test_a_site_without_locales_is_rebuilt_incrementally_too(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    project = tmp_path / "project"
-    write_files(
-        project,
-        {
-            "docs/index.md": "---\ntitle: Home\n---\n# Home\n\nHOME-one {{ site.pages | size }}\n",
-            "docs/about.md": "---\ntitle: About\n---\n# About\n\nABOUT-one\n\n## Team\n",
-        },
-    )
+    files = {
+        "docs/index.md": "---\ntitle: Home\n---\n# Home\n\nHOME-one {{ site.pages | size }}\n",
+        "docs/about.md": "---\ntitle: About\n---\n# About\n\nABOUT-one\n\n## Team\n",
+    }
     config = {
         "site_name": "Plain",
         "site_url": "https://example.com/",
         "theme": {"name": "material"},
         "plugins": ["search", {"jekyll": {}}],
     }
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    cwd = os.getcwd()
-    os.chdir(project)
-    serving = ServeSession(project, tmp_path / "served")
-    try:
-        serving.start()
+    project = _project(tmp_path / "project", files, config)
+    with _serving(project, tmp_path / "served") as serving:
         _edit(project, "docs/about.md", "ABOUT-one", "ABOUT-two")
         assert _rebuild_logged(serving, caplog) == "Rebuilding about.md only (the text changed)."
         assert "ABOUT-two" in (serving.site_dir / "about/index.html").read_text("utf-8")
         index = (serving.site_dir / "search/search_index.json").read_text("utf-8")
         assert "ABOUT-two" in index and "HOME-one" in index
         _assert_same_as_full_build(serving, tmp_path)
-    finally:
-        serving.stop()
-        os.chdir(cwd)
 
 
 def test_the_reference_site_rebuilt_incrementally_equals_a_full_build(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     project = copy_reference_site(tmp_path / "project")
-    cwd = os.getcwd()
-    os.chdir(project)
-    serving = ServeSession(project, tmp_path / "served")
-    try:
-        serving.start()
+    with _serving(project, tmp_path / "served") as serving:
         page = project / "docs/es-419/impacto.md"
         time.sleep(0.01)
         page.write_text(page.read_text(encoding="utf-8") + "\nEDITADO-AHORA\n", "utf-8")
@@ -342,9 +340,6 @@ def test_the_reference_site_rebuilt_incrementally_equals_a_full_build(
         served = (serving.site_dir / "es-419/impacto/index.html").read_text("utf-8")
         assert "EDITADO-AHORA" in served
         _assert_same_as_full_build(serving, tmp_path)
-    finally:
-        serving.stop()
-        os.chdir(cwd)
 
 
 def test_without_the_serve_builder_it_knows_serve_rebuilds_everything(
@@ -355,15 +350,10 @@ def test_without_the_serve_builder_it_knows_serve_rebuilds_everything(
     monkeypatch.setattr(
         ServeSession, "_builder", lambda self, config=None: build(config or self._config())
     )
-    project = tmp_path / "project"
-    write_files(project, {"docs/index.md": "---\ntitle: Home\n---\nHOME-one\n"})
+    files = {"docs/index.md": "---\ntitle: Home\n---\nHOME-one\n"}
     config = {"site_name": "S", "theme": {"name": "material"}, "plugins": [{"jekyll": {}}]}
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    serving = ServeSession(project, tmp_path / "served")
-    try:
-        serving.start()
+    project = _project(tmp_path / "project", files, config)
+    with _serving(project, tmp_path / "served") as serving:
         _edit(project, "docs/index.md", "HOME-one", "HOME-two")
         assert _rebuild_logged(serving, caplog) == ""  # No plan: MkDocs' own full rebuild.
         assert "HOME-two" in (serving.site_dir / "index.html").read_text("utf-8")
-    finally:
-        serving.stop()

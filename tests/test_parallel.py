@@ -46,33 +46,45 @@ def _tree(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
-@pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
-def test_parallel_and_sequential_builds_are_identical_file_by_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _build_both(
+    tmp_path: Path, files: dict[str, str], sequential: list[Any], parallel: list[Any]
+) -> dict[str, bytes]:
+    """Build ``files`` with each plugin list; assert the outputs are equal, file by file."""
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    one = _tree(make_site_builder(tmp_path / "one")(files=files, plugins=sequential, strict=True))
+    two = _tree(make_site_builder(tmp_path / "two")(files=files, plugins=parallel, strict=True))
+    assert sorted(one) == sorted(two)
+    assert [path for path in one if one[path] != two[path]] == []
+    return one
+
+
+@pytest.fixture
+def parallel_calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], int]]:
+    """The ``(locales, workers)`` of every set of worker passes started."""
     import mkdocs_jekyll.i18n_plugin as i18n_plugin
 
-    calls: list[list[str]] = []
+    calls: list[tuple[list[str], int]] = []
     real = i18n_plugin.ParallelPasses
 
     def spy(plugin: Any, config: Any, locales: list[str], workers: int) -> Any:
-        calls.append(list(locales))
+        calls.append((list(locales), workers))
         return real(plugin, config, locales, workers)
 
     monkeypatch.setattr(i18n_plugin, "ParallelPasses", spy)
-    (tmp_path / "one").mkdir()
-    (tmp_path / "two").mkdir()
-    sequential = make_site_builder(tmp_path / "one")(files=FILES, plugins=_plugins(1), strict=True)
-    parallel = make_site_builder(tmp_path / "two")(files=FILES, plugins=_plugins(3), strict=True)
-    one, two = _tree(sequential), _tree(parallel)
-    assert sorted(one) == sorted(two)
-    different = [path for path in one if one[path] != two[path]]
-    assert different == []
+    return calls
+
+
+@pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
+def test_parallel_and_sequential_builds_are_identical_file_by_file(
+    tmp_path: Path, parallel_calls: list[tuple[list[str], int]]
+) -> None:
+    one = _build_both(tmp_path, FILES, _plugins(1), _plugins(3))
     assert "pt-br/sobre/index.html" in one and "es-419/search/search_index.json" in one
     assert b"<title>Test site</title>" in one["index.html"]
     assert b"Sitio" in one["es-419/impacto/index.html"]
     # The second build really ran its later passes in workers.
-    assert calls == [["es-419", "pt-br"]]
+    assert parallel_calls == [(["es-419", "pt-br"], 2)]
 
 
 @pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
@@ -86,20 +98,15 @@ def test_a_failing_parallel_pass_fails_the_build(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
 def test_unset_workers_use_every_cpu_and_worker_warnings_reach_the_parent_in_locale_order(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    parallel_calls: list[tuple[list[str], int]],
 ) -> None:
     import logging
 
     import mkdocs_jekyll.i18n_plugin as i18n_plugin
 
-    calls: list[int] = []
-    real = i18n_plugin.ParallelPasses
-
-    def spy(plugin: Any, config: Any, locales: list[str], workers: int) -> Any:
-        calls.append(workers)
-        return real(plugin, config, locales, workers)
-
-    monkeypatch.setattr(i18n_plugin, "ParallelPasses", spy)
     monkeypatch.setattr(i18n_plugin.os, "cpu_count", lambda: 2)
     files = {
         **FILES,
@@ -109,7 +116,7 @@ def test_unset_workers_use_every_cpu_and_worker_warnings_reach_the_parent_in_loc
     plugins = ["search", {"jekyll/i18n": {"languages": THREE_LOCALES}}, {"jekyll": {}}]
     with caplog.at_level(logging.WARNING):
         make_site_builder(tmp_path)(files=files, plugins=plugins)
-    assert calls == [2]
+    assert parallel_calls == [(["es-419", "pt-br"], 2)]
     missing = [r.getMessage() for r in caplog.records if "falta.md" in r.getMessage()]
     # Logged by the pt-br worker's pass, once, in the parent (where --strict counts it).
     assert len(missing) == 1 and "pt-br/quebrado.md" in missing[0]
@@ -163,18 +170,8 @@ def test_a_failing_first_pass_waits_for_its_workers(
 
 @pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
 def test_a_two_locale_site_builds_its_second_locale_beside_the_first(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, parallel_calls: list[tuple[list[str], int]]
 ) -> None:
-    import mkdocs_jekyll.i18n_plugin as i18n_plugin
-
-    calls: list[tuple[list[str], int]] = []
-    real = i18n_plugin.ParallelPasses
-
-    def spy(plugin: Any, config: Any, locales: list[str], workers: int) -> Any:
-        calls.append((list(locales), workers))
-        return real(plugin, config, locales, workers)
-
-    monkeypatch.setattr(i18n_plugin, "ParallelPasses", spy)
     files = {path: text for path, text in FILES.items() if not path.startswith("docs/pt-br/")}
 
     def plugins(workers: int) -> list[Any]:
@@ -185,14 +182,8 @@ def test_a_two_locale_site_builds_its_second_locale_beside_the_first(
             {"jekyll": {}},
         ]
 
-    (tmp_path / "one").mkdir()
-    (tmp_path / "two").mkdir()
-    sequential = make_site_builder(tmp_path / "one")(files=files, plugins=plugins(1), strict=True)
-    parallel = make_site_builder(tmp_path / "two")(files=files, plugins=plugins(2), strict=True)
-    one, two = _tree(sequential), _tree(parallel)
-    assert sorted(one) == sorted(two)
-    assert [path for path in one if one[path] != two[path]] == []
-    assert calls == [(["es-419"], 1)]
+    _build_both(tmp_path, files, plugins(1), plugins(2))
+    assert parallel_calls == [(["es-419"], 1)]
 
 
 @pytest.mark.parametrize(("platform", "expected"), [("linux", 6), ("darwin", 1), ("win32", 1)])
