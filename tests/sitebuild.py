@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import textwrap
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -117,3 +119,32 @@ def html(path: Path) -> BeautifulSoup:
 def output_paths(site: Path, suffix: str = ".html") -> set[str]:
     """All output files with ``suffix``, relative to ``site``, POSIX separators."""
     return {p.relative_to(site).as_posix() for p in site.rglob(f"*{suffix}")}
+
+
+JEKYLL = shutil.which("jekyll")
+"""The real ``jekyll`` executable, for tests that check a behaviour against Jekyll itself."""
+
+
+def jekyll_build(source: Path, files: Mapping[str, str], config: str = "") -> tuple[Path, str]:
+    """Build ``files`` (written verbatim below ``source``) with the real Jekyll.
+
+    Returns:
+        The site folder (``source``'s sibling ``_site``) and Jekyll's log, warnings included.
+    """
+    assert JEKYLL is not None
+    source.mkdir(parents=True, exist_ok=True)
+    (source / "_config.yml").write_text(config, encoding="utf-8")
+    for rel, text in files.items():
+        target = source / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    site = source.parent / "_site"
+    done = subprocess.run(
+        [JEKYLL, "build", "--disable-disk-cache", "-s", str(source), "-d", str(site)],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "JEKYLL_NO_BUNDLER_REQUIRE": "true"},
+    )
+    return site, done.stdout + done.stderr

@@ -6,12 +6,14 @@ Expected values were produced by Jekyll 4.3.1's own ``Jekyll::Filters``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from liquid_helpers import Render
 from mkdocs_jekyll.errors import ContentError
+from sitebuild import JEKYLL, jekyll_build
 
 MIXED = [{"a": "1"}, {"a": 1}, {"a": [1, 2]}, {"a": None}, {"b": 2}]
 POSTS = [
@@ -218,3 +220,48 @@ def test_array_filters(render: Render, case: Case) -> None:
         assert str(caught.value) == case.error
     else:
         assert render(case.template, case.context) == case.expected
+
+
+# -- where_exp / find_exp over a hash ----------------------------------------------------------
+
+# filters.rb where_exp: `input = input.values if input.is_a?(Hash)`: the condition sees each
+# value, never a key. The expected outputs are Jekyll 4.3.1's (test_hash_filters_match_jekyll).
+HASH_DATA = "k1: {title: A, year: 2023}\nk2: {title: B, year: 2024}\nk3: {title: C, year: 2024}\n"
+HASH = {
+    "k1": {"title": "A", "year": 2023},
+    "k2": {"title": "B", "year": 2024},
+    "k3": {"title": "C", "year": 2024},
+}
+HASH_TEMPLATES = [
+    (
+        "where_exp on a hash tests its values",
+        "{{ x | where_exp: 'p', 'p.year == 2024' | jsonify }}",
+    ),
+    ("where_exp on a hash keeps its order", "{{ x | where_exp: 'p', 'p' | map: 'title' | join }}"),
+    ("where_exp on a hash never sees a key", "{{ x | where_exp: 'p', 'p == \"k1\"' | jsonify }}"),
+    ("find_exp on a hash", "{{ x | find_exp: 'p', 'p.year == 2024' | jsonify }}"),
+]
+HASH_EXPECTED = [
+    '[{"title":"B","year":2024},{"title":"C","year":2024}]',
+    "A B C",
+    "[]",
+    '{"title":"B","year":2024}',
+]
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [(template, want) for (_, template), want in zip(HASH_TEMPLATES, HASH_EXPECTED, strict=True)],
+    ids=[description for description, _ in HASH_TEMPLATES],
+)
+def test_hash_filters(render: Render, template: str, expected: str) -> None:
+    assert render(template, {"x": HASH}) == expected
+
+
+@pytest.mark.skipif(JEKYLL is None, reason="jekyll is not installed")
+def test_hash_filters_match_jekyll(tmp_path: Path) -> None:
+    page = "\n".join(template.replace("x |", "site.data.x |") for _, template in HASH_TEMPLATES)
+    site, _ = jekyll_build(
+        tmp_path / "src", {"_data/x.yml": HASH_DATA, "page.html": f"---\n---\n{page}\n"}
+    )
+    assert (site / "page.html").read_text("utf-8").splitlines() == HASH_EXPECTED
