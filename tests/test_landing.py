@@ -198,3 +198,18 @@ def test_root_404_without_an_article_puts_the_list_before_body_end() -> None:
     assert page.index("<p>gone</p>") < page.index('<nav class="mkdocs-jekyll-locales">')
     assert page.index("<script>") < page.index("</head>")
     assert '"/en/": "/en/404.html"' in page
+
+
+def test_a_base_path_that_closes_the_script_stays_inside_the_landing_script(
+    build_site: BuildSite,
+) -> None:
+    # In a script element only `</script` ends it: `<` in the JSON data goes out as
+    # `\u003c`, so the browser still reads one whole script with the real paths.
+    site = build_site(
+        files=FILES, site_url="https://example.com/r</script><b>/", plugins=_plugins()
+    )
+    scripts = html(site / "index.html").select("script")
+    assert len(scripts) == 1
+    text = scripts[0].get_text()
+    assert '"pt-br": "/r\\u003c/script>\\u003cb>/pt-br/"' in text
+    assert text.endswith("})();")

@@ -93,3 +93,17 @@ def test_colliding_redirects_are_errors_naming_both_files(
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
         build_site(files=files)
     assert message in [r.getMessage() for r in caplog.records]
+
+
+def test_a_target_that_closes_the_script_stays_inside_the_stubs_script(
+    build_site: BuildSite,
+) -> None:
+    # In a script element only `</script` ends it, whatever the JSON quoting: `<` goes out
+    # as `\u003c`, so the browser still reads one script that assigns the whole target.
+    target = "https://example.org/</script><script>alert(1)</script>"
+    site = build_site(files={"docs/moved.md": f'---\nredirect_to: "{target}"\n---\nGone\n'})
+    scripts = html(site / "moved/index.html").select("script")
+    assert [script.get_text() for script in scripts] == [
+        'location="https://example.org/\\u003c/script>\\u003cscript>alert(1)\\u003c/script>"'
+    ]
+    assert json.loads(scripts[0].get_text().removeprefix("location=")) == target
