@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from mkdocs.exceptions import Abort
 
+from mkdocs_jekyll.site.documents import locale_folder_map, locale_of
 from sitebuild import THREE_LOCALES, BuildSite, html, output_paths
 
 LANGUAGES = THREE_LOCALES
@@ -248,3 +249,40 @@ def test_build_only_locale_accepts_a_region_locale_and_builds_only_it(
     )
     pages = {p for p in output_paths(site) if p.endswith("index.html") and p != "index.html"}
     assert pages == {"es-419/index.html", "es-419/impacto/index.html", "es-419/cv/index.html"}
+
+
+def test_a_folder_named_like_a_locale_but_longer_belongs_to_no_locale(
+    build_site: BuildSite,
+) -> None:
+    # `en-extra/` is not `en/`: only a whole first folder name makes a locale folder, so its
+    # page is a page of the site root (no alternates, the root search index).
+    files = {**FILES, "docs/en-extra/page.md": "# Extra\n"}
+    site = build_site(files=files, plugins=_plugins(), strict=True)
+    english = json.loads((site / "en/search/search_index.json").read_text("utf-8"))
+    assert {doc["location"] for doc in english["docs"] if "#" not in doc["location"]} == {
+        "",
+        "impact/",
+        "cv/",
+        "only-english/",
+    }
+    root = json.loads((site / "search/search_index.json").read_text("utf-8"))
+    assert "en-extra/page/" in {doc["location"] for doc in root["docs"]}
+    page = html(site / "en-extra/page/index.html")
+    assert page.select("head link[rel=alternate][hreflang]") == []
+    assert page.find("script", string=lambda text: bool(text and "config.base" in text)) is None
+
+
+@pytest.mark.parametrize(
+    ("src_path", "locale"),
+    [
+        ("en/cv.md", "en"),
+        ("pt_BR/cv.md", "pt-br"),
+        ("en-extra/cv.md", None),
+        ("english/cv.md", None),
+        ("es/cv.md", None),
+        ("en.md", None),
+    ],
+)
+def test_locale_of_needs_the_whole_first_folder_name(src_path: str, locale: str | None) -> None:
+    folders = locale_folder_map(["en", "es-419", "pt-br"])
+    assert locale_of(src_path, folders) == locale
