@@ -5,12 +5,14 @@ collections.feature and permalinks.feature for posts, with locale folders).
 from __future__ import annotations
 
 import logging
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 from mkdocs.exceptions import Abort
 
-from sitebuild import THREE_LOCALES, BuildSite, html, output_paths
+from sitebuild import JEKYLL, THREE_LOCALES, BuildSite, html, jekyll_build, output_paths
 
 LANGUAGES = THREE_LOCALES
 
@@ -123,3 +125,67 @@ def test_a_post_without_a_date_is_an_error(
         "en/_posts/hello.md: a post needs a date: name the file 'YYYY-MM-DD-title.md' or add "
         "'date: YYYY-MM-DD' to its front matter"
     ) in [r.getMessage() for r in caplog.records]
+
+
+# Jekyll's post_url.rb on the same files (checked by test_post_url_names_match_jekyll): the
+# folder-prefixed names match exactly; the bare `2024-01-02-hi` matches no name exactly, so
+# Jekyll falls back to any post of that date and title with a deprecation warning and links
+# the first by path: the English post, from the Spanish page too.
+POST_URL_POSTS = {
+    "en/_posts/2024-01-02-hi.md": "---\ntitle: Hi\n---\nHi\n",
+    "es-419/_posts/2024-01-02-hi.md": "---\ntitle: Hola\n---\nHola\n",
+    "es-419/_posts/2024-01-03-solo.md": "---\ntitle: Solo\n---\nSolo\n",
+}
+POST_URL_NAMES = {
+    "en/2024-01-02-hi": "/en/2024/01/02/hi/",
+    "es-419/2024-01-02-hi": "/es-419/2024/01/02/hi/",
+    "2024-01-03-solo": "/es-419/2024/01/03/solo/",
+}
+
+
+def test_post_url_takes_a_folder_prefixed_name_and_a_bare_name_of_one_post(
+    build_site: BuildSite,
+) -> None:
+    links = "".join(f"<p class='u'>{{% post_url {name} %}}</p>\n" for name in POST_URL_NAMES)
+    files = {f"docs/{path}": text for path, text in POST_URL_POSTS.items()}
+    files |= {
+        "docs/en/index.md": f"# Home\n{links}",
+        "docs/es-419/index.md": "# Inicio\n",
+        "docs/pt-br/index.md": "# Início\n",
+    }
+    site = build_site(files=files, plugins=_plugins(), strict=True)
+    links_built = [p.get_text() for p in html(site / "en/index.html").select("p.u")]
+    assert links_built == list(POST_URL_NAMES.values())
+
+
+@pytest.mark.parametrize("strict", [False, True], ids=["build", "strict build"])
+def test_a_bare_post_url_name_of_posts_in_two_folders_is_an_error_naming_them(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture, strict: bool
+) -> None:
+    files = {f"docs/{path}": text for path, text in POST_URL_POSTS.items()}
+    files |= {
+        "docs/en/index.md": "# Home\n",
+        "docs/es-419/index.md": "# Inicio\n\n{% post_url 2024-01-02-hi %}\n",
+    }
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(files=files, plugins=_plugins(), strict=strict)
+    assert (
+        "es-419/index.md:3:4: post '2024-01-02-hi' in tag 'post_url' matches posts in several "
+        "folders ('en/2024-01-02-hi', 'es-419/2024-01-02-hi'); name the folder, as in "
+        "{% post_url en/2024-01-02-hi %}"
+    ) in [r.getMessage() for r in caplog.records]
+
+
+@pytest.mark.skipif(JEKYLL is None, reason="jekyll is not installed")
+def test_post_url_names_match_jekyll(tmp_path: Path) -> None:
+    names = [*POST_URL_NAMES, "2024-01-02-hi"]
+    page = "".join(f"{{% post_url {name} %}}\n" for name in names)
+    site, log = jekyll_build(
+        tmp_path / "src",
+        {**POST_URL_POSTS, "page.html": f"---\npermalink: /page.html\n---\n{page}"},
+        "permalink: pretty\n",
+    )
+    urls = (site / "page.html").read_text("utf-8").splitlines()
+    assert urls == [*POST_URL_NAMES.values(), "/en/2024/01/02/hi/"]
+    deprecated = re.findall(r"A call to '\{% post_url (\S+) %\}' did not match a post", log)
+    assert deprecated == ["2024-01-03-solo", "2024-01-02-hi"]

@@ -8,6 +8,7 @@ URL goes through ``relative_url``.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, TextIO, cast
 
 from liquid.ast import Node
@@ -42,16 +43,32 @@ class PostUrlNode(Node):
         settings = cast("JekyllEnvironment", context.env).settings
         url = settings.post_urls.get(self.post.removeprefix("/"))
         if url is None:
-            reason = (
-                "the site has no posts"
-                if not settings.post_urls
-                else "make sure the post exists and the name is correct"
-            )
-            raise LiquidError(
-                f"could not find post '{self.post}' in tag 'post_url'; {reason}",
-                token=self.token,
-            )
+            raise LiquidError(_not_found(self.post, settings.post_urls), token=self.token)
         return buffer.write(compute_relative_url(url, settings.baseurl))
+
+
+def _not_found(post: str, post_urls: Mapping[str, str]) -> str:
+    """Why ``post`` names no post, and how to name it.
+
+    post_url.rb falls back to any post of that date and title when no name matches exactly,
+    with a deprecation warning, and takes the first by path. With locale folders a bare name
+    often fits a post of each locale, and the first is then another locale's post, so a bare
+    name shared by several folders is refused with their names instead.
+    """
+    name = post.removeprefix("/")
+    candidates = sorted(key for key in post_urls if key.endswith(f"/{name}"))
+    if "/" not in name and len(candidates) > 1:
+        listed = ", ".join(f"'{candidate}'" for candidate in candidates)
+        return (
+            f"post '{post}' in tag 'post_url' matches posts in several folders ({listed}); "
+            f"name the folder, as in {{% post_url {candidates[0]} %}}"
+        )
+    reason = (
+        "the site has no posts"
+        if not post_urls
+        else "make sure the post exists and the name is correct"
+    )
+    return f"could not find post '{post}' in tag 'post_url'; {reason}"
 
 
 class PostUrlTag(Tag):
