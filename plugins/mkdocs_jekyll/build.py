@@ -258,6 +258,10 @@ class BuildState:
             post_urls=self.model.post_urls(),
             markdownify=_markdown_converter(config),
             timezone=options.timezone,
+            loop_limit=options.liquid_loop_limit,
+            output_limit=options.liquid_output_limit,
+            depth_limit=options.liquid_depth_limit,
+            namespace_limit=options.liquid_namespace_limit,
             docs_dir=Path(config.docs_dir),
         )
         return create_environment(settings)

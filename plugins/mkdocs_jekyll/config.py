@@ -13,6 +13,8 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs_static_i18n.config import I18nPluginConfig, I18nPluginLanguage
 
+from .liquid.environment import DEPTH_LIMIT, LOOP_LIMIT, NAMESPACE_LIMIT, OUTPUT_LIMIT
+
 # BCP 47 as people write it in folder names: a language, then optional script and region
 # subtags, with '-' or '_' and any case ("es-419", "pt-br", "pt_BR", "zh-Hant", "sr-Latn-RS").
 _BCP47 = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z]{4})?(?:[-_](?:[A-Za-z]{2}|[0-9]{3}))?$")
@@ -53,6 +55,20 @@ class WorkerCount(c.Type[int]):
                 "locales one after another, or leave it unset to use every CPU."
             )
         return count
+
+
+class Limit(c.Type[int]):
+    """A resource limit: a whole number, 1 or more."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        """Refuse 0 and negative limits, which would fail every page."""
+        limit = super().run_validation(value)
+        if limit < 1:
+            raise base.ValidationError(f"Expected a limit of 1 or more, received {limit}.")
+        return limit
 
 
 class JekyllLanguage(I18nPluginLanguage):  # type: ignore[misc]  # untyped upstream
@@ -120,6 +136,12 @@ class JekyllConfig(base.Config):  # type: ignore[no-untyped-call]
     # Liquid (Jekyll's `liquid:` section).
     liquid_strict_variables = c.Type(bool, default=False)
     liquid_strict_filters = c.Type(bool, default=False)
+    # Resource limits of one page's Liquid (none in Jekyll, which hangs instead): loop
+    # iterations, output bytes, nested include/loop levels, bytes of assign/capture values.
+    liquid_loop_limit = Limit(LOOP_LIMIT)
+    liquid_output_limit = Limit(OUTPUT_LIMIT)
+    liquid_depth_limit = Limit(DEPTH_LIMIT)
+    liquid_namespace_limit = Limit(NAMESPACE_LIMIT)
     # Jekyll's `timezone`, used by date filters.
     timezone = c.Optional(c.Type(str))
 

@@ -128,7 +128,9 @@ CASES = [
     Case(
         "recursive include",
         "{% include rec.html %}",
-        "_includes/rec.html:1:4: maximum context depth reached, possible recursive include\n"
+        "_includes/rec.html:1:4: Liquid include depth limit reached (30 levels: an include "
+        "takes two, a loop one; does an include include itself?); raise "
+        "plugins.jekyll.liquid_depth_limit if this page needs more\n"
         "  included from '_includes/rec.html' line 1 (12 times)\n"
         "  included from 'en/impact.md' line 11",
     ),

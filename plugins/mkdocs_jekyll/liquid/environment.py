@@ -9,24 +9,42 @@ rendering layer needs to report errors against the author's file.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from liquid import Environment, Mode, RenderContext, StrictUndefined, Undefined
 from liquid.context import _no_op_filter
-from liquid.exceptions import LiquidError
+from liquid.exceptions import LiquidError, LoopIterationLimitError
 from liquid.template import BoundTemplate
 
 from mkdocs_jekyll.liquid.register import register
 
 if TYPE_CHECKING:
+    from liquid.builtin.tags.for_tag import ForLoop
+    from liquid.builtin.tags.tablerow_tag import TableRow
     from liquid.token import Token
 
 
 PAGE_CACHE_SIZE = 64
 """Parsed pages an environment keeps for a repeated render of the same source."""
+
+# Resource limits: a page's Liquid is content anyone with a pull request can write, and
+# python-liquid sets none, so `{% for i in (1..100000000) %}` ran until memory ran out.
+# Each default is far above what a real site needs (a 3,000-post archive with an include
+# per post uses about 0.3% of the loop limit), and each has a plugin option to raise it.
+LOOP_LIMIT = 1_000_000
+"""Loop iterations in one page render, every loop and include counted."""
+OUTPUT_LIMIT = 10_000_000
+"""Bytes of Liquid output of one page (the Markdown before conversion)."""
+DEPTH_LIMIT = 30
+"""Nested render contexts: each include takes two levels, each loop one (python-liquid's)."""
+NAMESPACE_LIMIT = 10_000_000
+"""Bytes held by a page's ``assign`` and ``capture`` variables (``sys.getsizeof``)."""
+# Filters that read a range without walking it: `(1..n) | size` stays cheap for any n.
+_RANGE_SAFE_FILTERS = frozenset({"size", "first", "last", "default"})
 
 
 @dataclass(frozen=True)
@@ -49,6 +67,11 @@ class LiquidSettings:
             plain ``markdown.markdown``.
         timezone: IANA name used by the date filters (Jekyll's ``timezone``).
         docs_dir: Root that ``include_relative`` never leaves.
+        loop_limit: Loop iterations allowed in one page (``liquid_loop_limit``).
+        output_limit: Bytes of output allowed for one page (``liquid_output_limit``).
+        depth_limit: Nested includes and loops allowed (``liquid_depth_limit``).
+        namespace_limit: Bytes of ``assign``/``capture`` variables allowed in one page
+            (``liquid_namespace_limit``).
     """
 
     includes_dirs: tuple[Path, ...]
@@ -62,6 +85,10 @@ class LiquidSettings:
     markdownify: Callable[[str], str] | None = None
     timezone: str | None = None
     docs_dir: Path | None = None
+    loop_limit: int = LOOP_LIMIT
+    output_limit: int = OUTPUT_LIMIT
+    depth_limit: int = DEPTH_LIMIT
+    namespace_limit: int = NAMESPACE_LIMIT
 
 
 @dataclass
@@ -74,6 +101,7 @@ class RenderState:
         source_file: Absolute path of the page, for ``include_relative``.
         warn: Called with a finished message for each unknown filter (once per place).
         warned: Places (template name, source index) already warned about.
+        iterations: Loop iterations begun so far in this page, every loop counted.
     """
 
     page_name: str
@@ -81,6 +109,7 @@ class RenderState:
     source_file: Path | None
     warn: Callable[[str], None]
     warned: set[tuple[str, int]] = field(default_factory=set)
+    iterations: int = 0
 
 
 class JekyllRenderContext(RenderContext):
@@ -105,10 +134,34 @@ class JekyllRenderContext(RenderContext):
             ctx.state = self.state
         return ctx
 
+    @contextmanager
+    def loop(
+        self, namespace: Mapping[str, object], forloop: ForLoop | TableRow
+    ) -> Iterator[RenderContext]:
+        """Count the loop's iterations against the page's budget, then run it.
+
+        python-liquid limits each nest of loops on its own (the product of their lengths);
+        a page of many loops, each under the limit, ran on. Here every loop of the page,
+        includes' loops too, draws on one budget (a ``break`` still counts the whole loop).
+        """
+        if self.state is not None:
+            self.state.iterations += forloop.length
+            limit = self.env.loop_iteration_limit
+            if limit is not None and self.state.iterations > limit:
+                raise LoopIterationLimitError("loop iteration limit reached", token=None)
+        with super().loop(namespace, forloop) as context:
+            yield context
+
     def filter(self, name: str, token: Token | None) -> Callable[..., object]:
-        """Return the filter ``name``; warn and skip it when unknown and not strict."""
+        """Return the filter ``name``; warn and skip it when unknown and not strict.
+
+        Filters that would walk a range longer than the loop limit refuse it: a range is
+        lazy, but ``(1..100000000) | join`` would build the whole list first.
+        """
         if name in self.env.filters or self.env.strict_filters:
-            return super().filter(name, token)
+            func = super().filter(name, token)
+            limit = self.env.loop_iteration_limit
+            return func if limit is None or name in _RANGE_SAFE_FILTERS else _guard(func, limit)
         if self.state is not None and token is not None:
             template_name = self.template.name
             place = (template_name, token.start_index)
@@ -121,6 +174,19 @@ class JekyllRenderContext(RenderContext):
                     f"{unknown_filter_message(name, self.env.filters)}"
                 )
         return _no_op_filter
+
+
+def _guard(func: Callable[..., object], limit: int) -> Callable[..., object]:
+    """Wrap a filter so that a range argument longer than ``limit`` fails first."""
+
+    def guarded(*args: object, **kwargs: object) -> object:
+        for value in args:
+            # `stop - start`, not len(): len() overflows for (1..10**30).
+            if isinstance(value, range) and value.stop - value.start > limit:
+                raise LoopIterationLimitError("loop iteration limit reached", token=None)
+        return func(*args, **kwargs)
+
+    return guarded
 
 
 class JekyllTemplate(BoundTemplate):
@@ -145,6 +211,11 @@ class JekyllEnvironment(Environment):
         """Files ``include_relative`` read: other pages' output depends on them."""
         self.include_sources: dict[str, str] = {}
         self.expression_cache: dict[tuple[str, str], Any] = {}
+        # python-liquid reads its limits as class attributes; these are per site.
+        self.loop_iteration_limit = settings.loop_limit  # type: ignore[misc]
+        self.output_stream_limit = settings.output_limit  # type: ignore[misc]
+        self.context_depth_limit = settings.depth_limit  # type: ignore[misc]
+        self.local_namespace_limit = settings.namespace_limit  # type: ignore[misc]
         super().__init__(
             tolerance=Mode.STRICT,
             undefined=StrictUndefined if settings.strict_variables else Undefined,

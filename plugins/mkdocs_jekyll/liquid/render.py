@@ -13,7 +13,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from liquid.exceptions import LiquidError, UndefinedError, UnknownFilterError
+from liquid.exceptions import (
+    ContextDepthError,
+    LiquidError,
+    LocalNamespaceLimitError,
+    LoopIterationLimitError,
+    OutputStreamLimitError,
+    UndefinedError,
+    UnknownFilterError,
+)
 from liquid.token import TOKEN_TAG
 from mkdocs.plugins import get_plugin_logger
 
@@ -76,6 +84,14 @@ def render_markdown(
         template.render_with_context(ctx, buffer)
     except LiquidError as err:
         raise _content_error(env, err, path, line_offset, source) from err
+    except RecursionError as err:
+        # Only with liquid_depth_limit raised past what Python's stack holds (about 400).
+        message = (
+            f"Liquid includes nested too deeply for Python before the include depth limit "
+            f"({env.context_depth_limit} levels); does an include include itself? Lower "
+            "plugins.jekyll.liquid_depth_limit"
+        )
+        raise ContentError(path, message) from err
     return buffer.getvalue()
 
 
@@ -158,8 +174,34 @@ def _first_unclosed_tag(env: JekyllEnvironment, source: str, name: str) -> tuple
     return tag, index
 
 
+def _limit_message(env: JekyllEnvironment, err: LiquidError) -> str | None:
+    """Name the resource limit ``err`` hit, its value, and the option that raises it."""
+    if isinstance(err, LoopIterationLimitError):
+        what, option = f"loop limit reached ({env.loop_iteration_limit:,} iterations)", "loop"
+    elif isinstance(err, OutputStreamLimitError):
+        what, option = f"output limit reached ({env.output_stream_limit:,} bytes)", "output"
+    elif isinstance(err, ContextDepthError):
+        what = (
+            f"include depth limit reached ({env.context_depth_limit} levels: an include "
+            "takes two, a loop one; does an include include itself?)"
+        )
+        option = "depth"
+    elif isinstance(err, LocalNamespaceLimitError):
+        what = (
+            f"variable size limit reached ({env.local_namespace_limit:,} bytes of 'assign' "
+            "and 'capture' variables)"
+        )
+        option = "namespace"
+    else:
+        return None
+    return f"Liquid {what}; raise plugins.jekyll.liquid_{option}_limit if this page needs more"
+
+
 def _message(env: JekyllEnvironment, err: LiquidError) -> str:
     """Word python-liquid's message as the plugin's messages are worded."""
+    limit = _limit_message(env, err)
+    if limit is not None:
+        return limit
     text = str(err.message)
     token = err.token
     if text == "missing expression" and token is not None and token.kind == TOKEN_TAG:
