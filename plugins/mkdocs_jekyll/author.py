@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 from .errors import ConfigError
 from .i18n import locale_chain
+from .safe_url import safe_url
 from .site.documents import normalise_locale
 
 DEFAULT_ICON = "fontawesome/solid/link"
@@ -189,6 +190,7 @@ def build_author_profile(
     source: str = "mkdocs.yml",
     locale: str | None = None,
     default_locale: str | None = None,
+    report: bool = True,
 ) -> AuthorProfile | None:
     """Resolve the site's ``author:`` config into the profile the sidebar prints.
 
@@ -204,6 +206,8 @@ def build_author_profile(
         source: The file the mapping came from, used in error messages.
         locale: The page's locale (``es-419``), or None on a single-locale site.
         default_locale: The site's default locale, the fallback for a missing translation.
+        report: Warn about the URLs ``safe_url`` refuses (False for the later locales,
+            which read the same config).
 
     Returns:
         The profile, or None when there is no author or it has no ``name`` (the sidebar
@@ -220,8 +224,15 @@ def build_author_profile(
     name = _text(author, "name", source)
     if name is None:
         return None
-    links = _resolve_links(author, source) + _resolve_flat_links(author, labels or {}, source)
+    links = _resolve_links(author, source, report) + _resolve_flat_links(
+        author, labels or {}, source, report
+    )
     avatar = _text(author, "avatar", source)
+    if avatar:
+        avatar = safe_url(avatar, where=f"{source}: author.avatar", warn=report)
+    home = _text(author, "home", source)
+    if home:
+        home = safe_url(home, where=f"{source}: author.home", warn=report)
     return AuthorProfile(
         name=name,
         avatar=_resolve_avatar(avatar, relative_url) if avatar else None,
@@ -229,7 +240,7 @@ def build_author_profile(
         location=_text(author, "location", source),
         employer=_text(author, "employer", source),
         links=_unique(links),
-        home=_text(author, "home", source),
+        home=home,
         pronouns=_text(author, "pronouns", source),
     )
 
@@ -339,7 +350,7 @@ def _resolve_avatar(avatar: str, relative_url: Callable[[str], str]) -> str:
     return relative_url(avatar if avatar.startswith("/") else f"/{avatar}")
 
 
-def _resolve_links(author: Mapping[str, Any], source: str) -> list[AuthorLink]:
+def _resolve_links(author: Mapping[str, Any], source: str, report: bool) -> list[AuthorLink]:
     """Read Minimal Mistakes' ``links: [{label, icon, url}]``."""
     raw = author.get("links")
     if raw is None:
@@ -360,13 +371,15 @@ def _resolve_links(author: Mapping[str, Any], source: str) -> list[AuthorLink]:
         url = _scalar(item.get("url"))
         # Minimal Mistakes prints a link only `if link.label and link.url`; its default
         # _config.yml ships links with the url commented out, so skipping is expected.
+        if url:
+            url = safe_url(url, where=f"{source}: author.links[{index}].url", warn=report)
         if label and url:
             links.append(AuthorLink(label=label, url=url, icon=icon_for_class(item.get("icon"))))
     return links
 
 
 def _resolve_flat_links(
-    author: Mapping[str, Any], labels: Mapping[str, str], source: str
+    author: Mapping[str, Any], labels: Mapping[str, str], source: str, report: bool
 ) -> list[AuthorLink]:
     """Read academicpages' flat keys (``github: octocat``) into links."""
     links: list[AuthorLink] = []
@@ -374,7 +387,11 @@ def _resolve_flat_links(
         value = _text(author, spec.key, source)
         if value is None:
             continue
-        url = _resolve_flat_url(spec, value)
+        url = safe_url(
+            _resolve_flat_url(spec, value), where=f"{source}: author.{spec.key}", warn=report
+        )
+        if url is None:
+            continue
         links.append(AuthorLink(label=labels.get(spec.key) or spec.label, url=url, icon=spec.icon))
     return links
 

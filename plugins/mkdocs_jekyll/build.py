@@ -32,6 +32,7 @@ from .liquid.filters.urls import compute_relative_url
 from .liquid.render import render_markdown
 from .redirects import Redirect, collect_redirects, redirect_target, redirects_json, render_stub
 from .redirects import absolute as redirect_absolute
+from .safe_url import drop_unsafe_urls
 from .site.collections import read_collections
 from .site.documents import Document, ScanCache, SiteModel, build_site_model
 from .site.drops import SiteSettings, jekyll_drop, page_drop, site_drop
@@ -48,8 +49,11 @@ log = get_plugin_logger(__name__)
 
 INCLUDES_DIR = Path(__file__).parent / "includes"
 
-# Front matter keys Material prints into HTML without escaping (header, nav, <meta>).
-_ESCAPED_META = ("title", "description")
+# Front matter keys Material prints into HTML without escaping: `title` (<title>, header,
+# nav), `description` and `author` (<meta>), `subtitle` (nav-item.html) and `status` (a class
+# and a lookup in nav-item.html). Our templates print them with `| e`, which leaves Markup
+# as it is, and read the text back with `striptags`.
+_ESCAPED_META = ("title", "description", "author", "subtitle", "status")
 
 
 def resolve_settings(config: MkDocsConfig, options: JekyllConfig) -> SiteSettings:
@@ -298,6 +302,7 @@ class BuildState:
                 relative_url=self.relative_url,
                 locale=locale,
                 default_locale=self.settings.lang,
+                report=not self._authors,  # every locale reads the same config: warn once
             )
         return self._authors[locale]
 
@@ -379,14 +384,20 @@ def error_block(message: str) -> str:
 def page_meta(doc: Document) -> dict[str, Any]:
     """The page's front matter for MkDocs and templates, defaults merged.
 
-    Titles and descriptions become ``Markup`` holding their escaped text: Material prints
-    them raw in many partials, and ``| e`` leaves ``Markup`` as is (no double escaping).
+    Titles, descriptions and the other ``_ESCAPED_META`` keys become ``Markup`` holding
+    their escaped text: Material prints them raw in many partials, and ``| e`` leaves
+    ``Markup`` as is (no double escaping). URLs ``is_safe_url`` refuses are left out, with a
+    warning. Liquid's ``page`` keeps the values as written, as in Jekyll.
     """
-    meta = dict(doc.data)
+    meta = drop_unsafe_urls(doc.data, doc.src_path)
     for key in _ESCAPED_META:
         value = meta.get(key)
         if isinstance(value, str):
             meta[key] = escape(value)
+    tags = meta.get("tags")
+    if isinstance(tags, list):
+        # Material's search index carries them, and its results insert them as HTML.
+        meta["tags"] = [escape(tag) if isinstance(tag, str) else tag for tag in tags]
     if "template" not in meta:
         template = template_for_layout(meta.get("layout"))
         if template is not None:

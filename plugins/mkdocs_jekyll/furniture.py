@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 
 from .i18n import locale_chain
 from .liquid.filters.strings import slugify
+from .safe_url import is_safe_url
 from .site.documents import Document, SiteModel, normalise_locale
 
 DEFAULT_WORDS_PER_MINUTE = 200
@@ -38,7 +39,6 @@ _GROUPED_LAYOUTS = {"posts": "year", "categories": "categories", "tags": "tags"}
 
 _SCHEME = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
 _POST_STEM = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-")
-_SAFE_SCHEME = re.compile(r"^(?:https?:|mailto:|//)", re.IGNORECASE)
 _MD_LINK = re.compile(r"\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]+)\)")
 _MD_STRONG = re.compile(r"\*\*(.+?)\*\*")
 _MD_EM = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
@@ -199,8 +199,8 @@ def caption_html(text: Any, relative_url: Callable[[str], str]) -> Markup | None
 
     def link(match: re.Match[str]) -> str:
         # The URL was escaped with the rest; undo it before re-escaping it for the attribute.
-        url = _url(Markup(match["url"]).unescape(), relative_url) or ""
-        if _SCHEME.match(url) and not _SAFE_SCHEME.match(url):
+        url = _url(Markup(match["url"]).unescape(), relative_url)
+        if url is None:
             return match["label"]  # javascript: and the like: keep the text only
         return f'<a href="{escape(url)}">{match["label"]}</a>'
 
@@ -445,10 +445,16 @@ def _pick(value: Any, chain: list[str]) -> Any:
 
 
 def _url(value: Any, relative_url: Callable[[str], str]) -> str | None:
-    """Minimal Mistakes' ``| relative_url`` on site paths; full URLs stay as they are."""
+    """Minimal Mistakes' ``| relative_url`` on site paths; full URLs stay as they are.
+
+    A URL ``is_safe_url`` refuses (``javascript:`` ...) gives None: the page's own keys were
+    reported by the plugin when it read the page's front matter.
+    """
     if value in (None, "") or not isinstance(value, str | int | float):
         return None
     text = str(value).strip()
+    if not is_safe_url(text):
+        return None
     return (
         text if _SCHEME.match(text) else relative_url(text if text.startswith("/") else f"/{text}")
     )

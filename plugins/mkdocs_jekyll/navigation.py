@@ -29,11 +29,13 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from markupsafe import escape
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .i18n import base_language
+from .safe_url import is_safe_url, refusal
 from .site.documents import normalise_locale
 
 if TYPE_CHECKING:
@@ -129,6 +131,9 @@ def _resolve_entry(
     if title is None and item.get("key") is not None:
         title = item["key"]
     url, shared = _resolve_url(item, locale or default_locale)
+    if url is not None and not is_safe_url(url):
+        problems.append(refusal(url, f"{where}.url"))
+        url = None
     children: tuple[MenuEntry, ...] = ()
     raw_children = item.get("children")
     if raw_children is not None:
@@ -348,14 +353,16 @@ class _NavBuilder:
             if entry.url is not None:
                 # Material's navigation.indexes: a section's own page is its first child.
                 children.insert(0, self._target(entry))
-            return Section(entry.title or "", children)
+            return Section(escape(entry.title or ""), children)
         return self._target(entry)
 
     def _target(self, entry: MenuEntry) -> StructureItem:
         url = entry.url or ""
         target = classify_url(url, site_url=self.site_url)
+        # Material prints nav titles as they are: the menu's titles are text.
+        title = escape(entry.title or url)
         if target.external:
-            return Link(entry.title or url, url)
+            return Link(title, url)
         candidates = url_candidates(target.path)
         if not target.suffix:
             for candidate in candidates:
@@ -363,7 +370,7 @@ class _NavBuilder:
                 if page is not None:
                     if entry.title:
                         # As a title in mkdocs.yml's nav does: the menu's label for the page.
-                        page.title = entry.title
+                        page.title = title
                     self.menu_pages.append(page)
                     return page
         found = next((path for path in candidates if path in self.known), None)
@@ -374,7 +381,7 @@ class _NavBuilder:
             )
         path = found or target.path
         href = url if urlsplit(url).scheme else f"{self.baseurl}{path}{target.suffix}"
-        return Link(entry.title or url, href)
+        return Link(title, href)
 
 
 def _unique(pages: list[Page]) -> list[Page]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 
 from .furniture import page_furniture
@@ -36,7 +38,10 @@ def page_context(
     """
     context: dict[str, Any] = {
         "jekyll_author": state.author_for(locale),
-        "jekyll_ui_text": ui_text_for(state.data.get("ui-text", {}), locale, state.settings.lang),
+        "jekyll_ui_text": _escaped(
+            ui_text_for(state.data.get("ui-text", {}), locale, state.settings.lang)
+        ),
+        "jekyll_label": jekyll_label,
     }
     if locale is not None and page.url.startswith(f"{locale}/"):
         # Material loads `search/search_index.json` relative to its `base`.
@@ -67,3 +72,35 @@ def page_context(
             profile=context["jekyll_author"],
         )
     return context
+
+
+def _escaped(labels: dict[str, Any]) -> dict[str, Any]:
+    """The labels' text as escaped ``Markup``: Material prints ``toc_label`` as it is
+    (partials/toc.html), and ``| e`` leaves Markup alone in our templates."""
+    return {
+        key: escape(value) if isinstance(value, str) else value for key, value in labels.items()
+    }
+
+
+def jekyll_label(
+    labels: Mapping[str, Any], fallback: Callable[[str], str]
+) -> Callable[[str], Markup | str]:
+    """``lang.t`` for partials/jekyll/language.html: a label of ``labels`` as escaped Markup.
+
+    Material's partials/toc.html prints ``lang.t("toc")`` as it is and, in ``aria-label``,
+    with ``| e``: Markup is right in both, where a Jinja macro's plain string would be
+    either raw or escaped twice.
+
+    Args:
+        labels: Key to label (``{"toc": "On this page"}``); empty labels fall back.
+        fallback: Material's own ``lang.t``.
+
+    Returns:
+        The ``t`` function the partials call.
+    """
+
+    def translate(key: str) -> Markup | str:
+        label = labels.get(key)
+        return escape(label) if label else fallback(key)
+
+    return translate

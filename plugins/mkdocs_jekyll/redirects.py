@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .errors import ContentError
 from .permalinks import check_permalink, clean_url, url_to_dest
+from .safe_url import is_safe_url
 from .site.documents import Document
 
 # jekyll-redirect-from keeps http(s) targets as written and absolute_url's the rest.
@@ -42,11 +43,15 @@ def _as_list(value: object) -> list[str]:
 
 
 def redirect_target(doc: Document) -> str | None:
-    """``Redirectable#redirect_to``: the first entry of a list, else the value."""
+    """``Redirectable#redirect_to``: the first entry of a list, else the value.
+
+    A target ``is_safe_url`` refuses (``javascript:``) gives None: the page is built as a
+    page, and the warning was given when its front matter was read (``drop_unsafe_urls``).
+    """
     value = doc.data.get("redirect_to")
     if isinstance(value, list):
         value = next((item for item in value if item is not None), None)
-    return None if value is None else str(value)
+    return None if value is None or not is_safe_url(str(value)) else str(value)
 
 
 def absolute(url: str, *, site_url: str, baseurl: str) -> str:

@@ -31,6 +31,7 @@ from .i18n import Translations, bcp47
 from .liquid.filters.dates import to_time
 from .liquid.filters.strings import normalize_whitespace
 from .liquid.filters.urls import compute_relative_url, normalize_url, uri_escape
+from .safe_url import is_safe_url
 from .site.documents import Document
 from .site.drops import SiteSettings
 
@@ -430,9 +431,13 @@ def _excerpt(doc: Document, content: str | None, site: Mapping[str, Any]) -> str
 
 
 def _canonical_url(doc: Document, settings: SiteSettings) -> str:
-    """drop.rb ``canonical_url``: front matter ``canonical_url``, else the absolute URL."""
+    """drop.rb ``canonical_url``: front matter ``canonical_url``, else the absolute URL.
+
+    URLs ``is_safe_url`` refuses are skipped here and in the other URL tags (the plugin
+    warned about the page's own when it read its front matter).
+    """
     given = doc.data.get("canonical_url")
-    if given is not None and str(given) != "":
+    if given is not None and str(given) != "" and is_safe_url(str(given)):
         return str(given)
     return re.sub(r"/index\.html$", "/", _absolute_url(doc.url, settings))
 
@@ -489,6 +494,7 @@ def _json_ld_author(
         return None
     result: dict[str, Any] = {"@type": kind or "Person", "name": name}
     url = _scalar(author.get("url")) or (profile.home if profile else None)
+    url = url if url and is_safe_url(url) else None
     if profile is not None and profile.name == name:
         if profile.avatar:
             # The avatar already carries the base path (author.py applies relative_url).
@@ -525,7 +531,7 @@ def _image(
         (fallback, {}),
     ]
     for path, extra in candidates:
-        if isinstance(path, str) and path:
+        if isinstance(path, str) and path and is_safe_url(path):
             return uri_escape(_absolute_url(path, settings)), {"path": path, **extra}
     return None
 
@@ -535,7 +541,7 @@ def _publisher(
 ) -> dict[str, Any] | None:
     """json_ld_drop.rb ``publisher``: the site ``logo`` as an Organization."""
     logo = _scalar(site.get("logo"))
-    if not logo:
+    if not logo or not is_safe_url(logo):
         return None
     url = uri_escape(_absolute_url(logo, settings))
     result: dict[str, Any] = {"@type": "Organization", "logo": {"@type": "ImageObject", "url": url}}
