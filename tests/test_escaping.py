@@ -379,3 +379,28 @@ def test_hostile_site_reports_each_refused_url_once(
         "mkdocs.yml: author.links[0].url",
     ]
     assert refused == sorted(expected)
+
+
+def test_icon_that_is_no_icon_name_is_left_out_with_a_warning(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    page = front_matter({"title": "A", "icon": EVIL}, "Text.\n")
+    with caplog.at_level(logging.WARNING):
+        site = build_site(files={"docs/a.md": page})
+    assert "alert" not in (site / "a" / "index.html").read_text(encoding="utf-8")
+    assert warnings(caplog) == [
+        f"mkdocs_jekyll: a.md: icon: Expected an icon name like 'material/home', received "
+        f"'{EVIL}'; it is left out."
+    ]
+
+
+def test_icon_that_is_no_icon_name_fails_a_strict_build(build_site: BuildSite) -> None:
+    page = front_matter({"title": "A", "icon": "../../../etc/passwd"}, "Text.\n")
+    with pytest.raises(Abort, match=r"Aborted with 1 warnings in strict mode!"):
+        build_site(files={"docs/a.md": page}, strict=True)
+
+
+def test_icon_name_is_kept(build_site: BuildSite) -> None:
+    page = front_matter({"title": "A", "icon": "material/home"}, "Text.\n")
+    site = build_site(files={"docs/a.md": page})
+    assert html(site / "a" / "index.html").select(".md-nav__link svg")

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import html
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -54,6 +55,9 @@ INCLUDES_DIR = Path(__file__).parent / "includes"
 # and a lookup in nav-item.html). Our templates print them with `| e`, which leaves Markup
 # as it is, and read the text back with `striptags`.
 _ESCAPED_META = ("title", "description", "author", "subtitle", "status")
+# Material includes `.icons/<icon>.svg` for a page's `icon`: anything but a path of names
+# would end the build with Jinja's TemplateNotFound traceback.
+_ICON_NAME = re.compile(r"[\w-]+(?:/[\w-]+)+")
 
 
 def resolve_settings(config: MkDocsConfig, options: JekyllConfig) -> SiteSettings:
@@ -394,6 +398,13 @@ def page_meta(doc: Document) -> dict[str, Any]:
         value = meta.get(key)
         if isinstance(value, str):
             meta[key] = escape(value)
+    icon = meta.get("icon")
+    if icon is not None and not (isinstance(icon, str) and _ICON_NAME.fullmatch(icon)):
+        log.warning(
+            f"{doc.src_path}: icon: Expected an icon name like 'material/home', received "
+            f"'{icon}'; it is left out."
+        )
+        del meta["icon"]
     tags = meta.get("tags")
     if isinstance(tags, list):
         # Material's search index carries them, and its results insert them as HTML.
