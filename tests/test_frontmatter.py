@@ -147,6 +147,21 @@ PARSE_CASES = [
         error="x.md:2: invalid YAML front matter: expected 'key: value' lines, received 'Just "
         "some words' (str); write the front matter as a mapping such as 'title: About'",
     ),
+    # Found by tests/test_fuzz.py: PyYAML raised a bare ValueError (a traceback).
+    Case(
+        "a date with month 13",
+        "---\ntitle: x\ndate: 2024-13-45\n---\n",
+        error="x.md:3:7: invalid YAML front matter: '2024-13-45' is not a valid date (month must "
+        "be in 1..12); write a real date such as '2024-01-31', or quote the value to keep it as "
+        "text",
+    ),
+    Case(
+        "a time with hour 25, in a list",
+        "---\ntimes: [a, 2024-01-02 25:00:00]\n---\n",
+        error="x.md:2:12: invalid YAML front matter: '2024-01-02 25:00:00' is not a valid date "
+        "(hour must be in 0..23); write a real date such as '2024-01-31', or quote the value to "
+        "keep it as text",
+    ),
 ]
 
 

@@ -35,6 +35,11 @@ _JEKYLL_YAML_RE = re.compile(
 # MultiMarkdown meta-data, which MkDocs strips from files without YAML front matter.
 _META_RE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 _META_MORE_RE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
+# What PyYAML's resolver takes for a timestamp (yaml/resolver.py), for ``_date_error``.
+_TIMESTAMP_RE = re.compile(
+    r"(?<![\w.:-])\d{4}-\d\d?-\d\d?(?:(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?"
+    r"(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)?(?![\w.:-])"
+)
 # A top-level key of a block mapping: unindented, a plain name, then ':'.
 _TOP_KEY_RE = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)")
 
@@ -108,6 +113,8 @@ def _load(source: str, path: str, *, first_line: int) -> dict[str, Any] | None:
         data = yaml.load(source, Loader=_SafeLoader)
     except yaml.YAMLError as err:
         raise _yaml_error(err, source, path, first_line) from None
+    except ValueError as err:
+        raise _date_error(err, source, path, first_line) from None
     if data is None or isinstance(data, dict):
         return data
     # Jekyll: "Invalid YAML front matter in <file>" (convertible.rb, validate_data!).
@@ -134,6 +141,28 @@ def _yaml_error(err: yaml.YAMLError, source: str, path: str, first_line: int) ->
     if mark is None:
         return ContentError(path, message, line=first_line)
     return ContentError(path, message, line=mark.line + first_line, column=mark.column + 1)
+
+
+def _date_error(err: ValueError, source: str, path: str, first_line: int) -> ContentError:
+    """A date PyYAML recognised but could not build (``2024-13-45``), at its line.
+
+    PyYAML raises a bare ``ValueError`` for these; Ruby's Psych reads them as text, and
+    Jekyll then refuses them wherever it needs a date. Either way the author must fix it.
+    """
+    for number, line in enumerate(source.splitlines()):
+        for match in _TIMESTAMP_RE.finditer(line):
+            try:
+                yaml.load(match.group(), Loader=_SafeLoader)
+            except ValueError:
+                return ContentError(
+                    path,
+                    f"invalid YAML front matter: '{match.group()}' is not a valid date ({err}); "
+                    "write a real date such as '2024-01-31', or quote the value to keep it "
+                    "as text",
+                    line=number + first_line,
+                    column=match.start() + 1,
+                )
+    return ContentError(path, f"invalid YAML front matter: {err}", line=first_line)
 
 
 def _yaml_hint(problem: str, source: str, mark: Any) -> str:
