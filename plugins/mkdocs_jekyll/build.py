@@ -33,6 +33,7 @@ from .liquid.filters.urls import compute_relative_url
 from .liquid.render import render_markdown
 from .redirects import Redirect, collect_redirects, redirect_target, redirects_json, render_stub
 from .redirects import absolute as redirect_absolute
+from .safe_paths import FolderGuard, is_inside
 from .safe_url import drop_unsafe_urls
 from .site.collections import read_collections
 from .site.documents import Document, ScanCache, SiteModel, build_site_model
@@ -109,6 +110,8 @@ class BuildState:
         """Incremental rebuilds: the root search index as the previous build wrote it."""
         self.search_rebuilt: list[dict[str, Any]] = []
         """Incremental rebuilds: the search entries of the pages rebuilt, every locale."""
+        self.skipped_links: set[str] = set()
+        """Symbolic links leaving their folder, warned about once per build (``safe_files``)."""
 
     def localize_settings(self, config: MkDocsConfig) -> None:
         """Take this locale pass's ``site_name`` and ``site_description`` for its pages."""
@@ -127,10 +130,15 @@ class BuildState:
         defaults = FrontMatterDefaults(self.options.defaults)
         for problem in defaults.problems():
             log.warning(f"mkdocs.yml: plugins.jekyll.defaults: {problem}")
+        # Pages reached through a link leaving docs_dir are never read (Jekyll's safe mode);
+        # on_files warns about them and drops them from MkDocs' files.
+        guard = FolderGuard(config.docs_dir)
         sources = [
             (f.src_uri, f.abs_src_path)
             for f in get_files(config).documentation_pages()
-            if f.abs_src_path is not None and not f.inclusion.is_excluded()  # type: ignore[no-untyped-call]
+            if f.abs_src_path is not None
+            and not f.inclusion.is_excluded()  # type: ignore[no-untyped-call]
+            and not guard.escapes(f.abs_src_path)
         ]
         self.model = build_site_model(
             sources,
@@ -217,7 +225,9 @@ class BuildState:
         its previous output.
         """
         options = self.options
-        data = load_data_dir(self.root / options.data_dir, label=options.data_dir)
+        data = load_data_dir(
+            self.root / options.data_dir, label=options.data_dir, warn=self.warn_link
+        )
         data["ui-text"] = load_ui_text(
             data.get("ui-text"), source=f"{options.data_dir}/ui-text.yml"
         )
@@ -252,6 +262,12 @@ class BuildState:
         self.relative_includes = set(self.liquid.relative_includes)
         if previous is not None:
             self.relative_includes |= previous.relative_includes
+
+    def warn_link(self, message: str) -> None:
+        """Warn once per build about a link that is not followed (``safe_paths``)."""
+        if message not in self.skipped_links:
+            self.skipped_links.add(message)
+            log.warning(message)
 
     def _create_liquid(self, config: MkDocsConfig) -> Any:
         options = self.options
@@ -362,7 +378,8 @@ def _site_layouts(config: MkDocsConfig) -> frozenset[str]:
     for folder in config.theme.dirs:
         layouts = Path(folder) / "layouts"
         if layouts.is_dir():
-            names.update(path.stem for path in layouts.glob("*.html"))
+            # A layout linked from outside its theme folder is never loaded (safe_files).
+            names.update(path.stem for path in layouts.glob("*.html") if is_inside(path, folder))
     return frozenset(names)
 
 

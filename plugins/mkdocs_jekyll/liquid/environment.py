@@ -21,6 +21,7 @@ from liquid.exceptions import LiquidError, LoopIterationLimitError
 from liquid.template import BoundTemplate
 
 from mkdocs_jekyll.liquid.register import register
+from mkdocs_jekyll.safe_paths import read_utf8
 
 if TYPE_CHECKING:
     from liquid.builtin.tags.for_tag import ForLoop
@@ -283,10 +284,14 @@ class JekyllEnvironment(Environment):
 
         Returns:
             The parsed template, named ``label``.
+
+        Raises:
+            ContentError: The file is not valid UTF-8.
         """
         template = self.include_cache.get(path)
         if template is None:
-            source = path.read_text(encoding="utf-8")
+            # Not UTF-8: a ContentError naming the include, which the page render passes on.
+            source = read_utf8(path, label)
             self.include_sources[label] = source
             template = self.from_string(source, name=label, path=label)
             self.include_cache[path] = template

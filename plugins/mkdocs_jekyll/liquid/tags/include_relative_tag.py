@@ -46,18 +46,16 @@ class IncludeRelativeNode(IncludeNode):
         label = folder.resolve().relative_to(docs_dir).as_posix()
         return [(folder, label)]
 
+    def link_root(self, context: RenderContext, directory: Path, label: str) -> tuple[Path, str]:
+        """Anywhere in ``docs_dir``: include.rb checks ``outside_site_source?`` only."""
+        settings = cast("JekyllEnvironment", context.env).settings
+        assert settings.docs_dir is not None  # checked by search_dirs
+        return settings.docs_dir, "docs_dir"
+
     def _locate(self, context: RenderContext, name: str) -> tuple[Path, str]:
         # Searched every time: the folder is the rendering page's, so the environment's
         # cache of ``include`` locations (by name alone) does not apply.
         path, label = self._search(context, name)
-        settings = cast("JekyllEnvironment", context.env).settings
-        assert settings.docs_dir is not None  # checked by search_dirs
-        if not path.is_relative_to(settings.docs_dir.resolve()):
-            raise LiquidSyntaxError(
-                f"the included file '{name}' resolves outside docs_dir through a "
-                "symbolic link; move the file into docs_dir instead of linking it",
-                token=self.token,
-            )
         cast("JekyllEnvironment", context.env).relative_includes.add(str(path))
         return path, label
 

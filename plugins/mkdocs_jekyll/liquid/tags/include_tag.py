@@ -22,6 +22,8 @@ from liquid.stringify import to_liquid_string
 from liquid.tag import Tag
 from liquid.token import TOKEN_EXPRESSION, Token
 
+from mkdocs_jekyll.safe_paths import is_inside
+
 if TYPE_CHECKING:
     from liquid import Environment, RenderContext
     from liquid.expression import Expression
@@ -178,6 +180,10 @@ class IncludeNode(Node):
             env.include_locations[name] = found
         return found
 
+    def link_root(self, context: RenderContext, directory: Path, label: str) -> tuple[Path, str]:
+        """The folder an included file must resolve into, and how messages name it."""
+        return directory, label
+
     def _search(self, context: RenderContext, name: str) -> tuple[Path, str]:
         """Return the resolved file and its label: the first of ``search_dirs`` holding it."""
         dirs = self.search_dirs(context)
@@ -186,13 +192,18 @@ class IncludeNode(Node):
             if not candidate.is_file():
                 continue
             real = candidate.resolve()
-            if not real.is_relative_to(directory.resolve()):
+            shown = f"{label}/{name}" if label not in ("", ".") else name
+            root, root_label = self.link_root(context, directory, label)
+            if not is_inside(real, root):
+                # include.rb `valid_include_file?`: in safe mode, no file reached through a
+                # symbolic link that leaves the folder. Not read, so it cannot leak.
                 raise LiquidSyntaxError(
-                    f"the included file '{name}' resolves outside '{label}' through a "
-                    "symbolic link; move the file into the folder instead of linking it",
+                    f"'{shown}' is a symlink to '{real}', outside {root_label}; it is not "
+                    "read (as Jekyll's safe mode does): move the file into the folder "
+                    "instead of linking it",
                     token=self.token,
                 )
-            return real, f"{label}/{name}" if label not in ("", ".") else name
+            return real, shown
         labels = ", ".join(f"'{label}'" for _, label in dirs)
         raise TemplateNotFoundError(
             f"could not locate the included file '{name}' in any of [{labels}]; "
