@@ -12,12 +12,16 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
 from mkdocs.exceptions import Abort
+from test_serve import _wait_for, served
 
 from sitebuild import BuildSite
+
+__all__ = ["served"]  # the `mkdocs serve` fixture, shared with test_serve
 
 PAGE = "docs/en/x.md"
 
@@ -176,3 +180,146 @@ def test_a_limit_below_one_is_a_config_error(
         build_site(files={PAGE: "A\n"}, plugins=[{"jekyll": {"liquid_output_limit": 0}}])
     messages = " ".join(record.getMessage() for record in caplog.records)
     assert "Expected a limit of 1 or more, received 0." in messages
+
+
+# -- messages naming the right key, file and line ---------------------------------------------
+
+REDIRECT_CASES = [
+    Case(
+        "a full URL in redirect_from",
+        {PAGE: "---\ntitle: X\nredirect_from: https://evil.example/\n---\nX\n"},
+        "en/x.md:3: front matter 'redirect_from': 'https://evil.example/' is an absolute URL, "
+        "but redirect_from lists the page's old paths on this site; write a path such as "
+        "'/old-page/' (use 'redirect_to' to send readers elsewhere)",
+    ),
+    Case(
+        "a '..' entry in a redirect_from list",
+        {PAGE: "---\ntitle: X\n\nredirect_from:\n  - /old/\n  - /../x/\n---\nX\n"},
+        "en/x.md:4: front matter 'redirect_from[1]': '/../x/' contains '..', which would leave "
+        "the site; write the URL from the site root instead, such as '/x/'",
+    ),
+    Case(
+        "a redirect_from from the defaults names mkdocs.yml's defaults",
+        {PAGE: "X\n"},
+        "en/x.md: mkdocs.yml plugins.jekyll.defaults 'redirect_from': '//evil.example/x/' is "
+        "an absolute URL, but redirect_from lists the page's old paths on this site; write a "
+        "path such as '/x/' (use 'redirect_to' to send readers elsewhere)",
+        {
+            "defaults": [
+                {"scope": {"path": "en/x.md"}, "values": {"redirect_from": "//evil.example/x/"}}
+            ]
+        },
+    ),
+    Case(
+        "a permalink from the defaults names mkdocs.yml's defaults",
+        {PAGE: "X\n"},
+        "en/x.md: mkdocs.yml plugins.jekyll.defaults 'permalink': '/../x/' contains '..', which "
+        "would leave the site; write the URL from the site root instead, such as '/x/'",
+        {"defaults": [{"scope": {"path": "en/x.md"}, "values": {"permalink": "/../x/"}}]},
+    ),
+    Case(
+        "a redirect_from overwriting a page gives the key's line",
+        {PAGE: "---\ntitle: X\nredirect_from: /en/\n---\nX\n"},
+        "en/x.md:3: redirect_from '/en/' would overwrite the page 'en/index.md' "
+        "(en/index.html); remove the redirect or move that page.",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", REDIRECT_CASES, ids=[case.description for case in REDIRECT_CASES])
+def test_a_refused_redirect_from_names_the_key_file_and_line(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture, case: Case
+) -> None:
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(
+            files={"docs/en/index.md": "Home\n", **case.files}, plugins=[{"jekyll": case.options}]
+        )
+    assert case.message in [record.getMessage() for record in caplog.records]
+
+
+def test_a_malformed_data_file_is_one_line_naming_the_file_and_line(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    files = {
+        "docs/en/index.md": "Home\n",
+        "_data/navigation.yml": "main:\n  - title: Home\n   url: [\n",
+    }
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(files=files)
+    assert [record.getMessage() for record in caplog.records] == [
+        "_data/navigation.yml:3: invalid YAML: did not find expected '-' indicator"
+    ]
+
+
+def test_a_malformed_ui_text_file_is_named_by_its_own_extension(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    files = {"docs/en/index.md": "Home\n", "_data/ui-text.json": '["not", "a mapping"]'}
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(files=files)
+    assert [record.getMessage() for record in caplog.records] == [
+        "_data/ui-text.json: Expected a mapping of locales to labels (en: {toc_label: 'On this "
+        "page'}), received a list"
+    ]
+
+
+def test_a_malformed_defaults_set_names_its_key_in_mkdocs_yml(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    defaults = [{"scope": {"path": 3}, "values": {"layout": "single"}}]
+    with caplog.at_level(logging.WARNING):
+        build_site(
+            files={"docs/en/index.md": "Home\n"}, plugins=[{"jekyll": {"defaults": defaults}}]
+        )
+    assert (
+        "mkdocs_jekyll: mkdocs.yml: plugins.jekyll.defaults[0].scope.path: expected a string, "
+        "received 3 (int); "
+        "the set is ignored"
+    ) in [record.getMessage() for record in caplog.records]
+    with pytest.raises(Abort, match="Aborted with 1 warnings in strict mode!"):
+        build_site(
+            files={"docs/en/index.md": "Home\n"},
+            strict=True,
+            plugins=[{"jekyll": {"defaults": defaults}}],
+        )
+
+
+def test_serve_shows_a_malformed_data_file_on_every_page_and_recovers(
+    served: tuple[Path, str],
+) -> None:
+    project, base = served
+    _wait_for(f"{base}/en/impact/", lambda text: "PAGE-one" in text)
+    navigation = project / "_data/navigation.yml"
+    good = "main:\n  - title: NAVOK\n    url: /en/impact/\n"
+    navigation.write_text(good, encoding="utf-8")
+    _wait_for(f"{base}/en/impact/", lambda text: "NAVOK" in text)
+
+    navigation.write_text("main:\n  - title: NAVOK\n   url: [\n", encoding="utf-8")
+    # Before, the server waited for a good build: this request hung until the file was fixed.
+    message = "_data/navigation.yml:3: invalid YAML: did not find expected &#x27;-&#x27; indicator"
+    page = _wait_for(f"{base}/en/impact/", lambda text: "Content error" in text)
+    assert message in page
+    assert "PAGE-one" in page and "DATA-first" in page  # the rest of site.data still loads
+    assert message in _wait_for(f"{base}/es-419/impacto/", lambda text: "Impacto" in text)
+    log = (project / "serve.log").read_text(encoding="utf-8")
+    assert "ERROR   -  mkdocs_jekyll: _data/navigation.yml:3: invalid YAML" in log, log
+
+    navigation.write_text(good.replace("NAVOK", "NAVFIXED"), encoding="utf-8")
+    _wait_for(f"{base}/en/impact/", lambda text: "NAVFIXED" in text and "Content error" not in text)
+
+
+def test_serve_shows_a_refused_redirect_from_on_its_page_and_recovers(
+    served: tuple[Path, str],
+) -> None:
+    project, base = served
+    _wait_for(f"{base}/en/impact/", lambda text: "PAGE-one" in text)
+    source = project / "docs/en/impact.md"
+    good = source.read_text(encoding="utf-8")
+    source.write_text(good.replace("---\n", "---\nredirect_from: /../x/\n", 1), "utf-8")
+    page = _wait_for(f"{base}/en/impact/", lambda text: "Content error" in text)
+    assert "en/impact.md:2: front matter &#x27;redirect_from&#x27;: &#x27;/../x/&#x27;" in page
+    assert "Impacto" in _wait_for(f"{base}/es-419/impacto/", lambda text: "Impacto" in text)
+    source.write_text(good.replace("PAGE-one", "PAGE-fixed"), encoding="utf-8")
+    _wait_for(
+        f"{base}/en/impact/", lambda text: "PAGE-fixed" in text and "Content error" not in text
+    )

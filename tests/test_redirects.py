@@ -73,7 +73,7 @@ def test_redirect_to_turns_the_page_into_a_stub(build_site: BuildSite) -> None:
     [
         (
             {"docs/a.md": "---\nredirect_from: /b/\n---\nA\n", "docs/b.md": "B\n"},
-            "a.md: redirect_from '/b/' would overwrite the page 'b.md' (b/index.html); "
+            "a.md:2: redirect_from '/b/' would overwrite the page 'b.md' (b/index.html); "
             "remove the redirect or move that page.",
         ),
         (
@@ -81,7 +81,7 @@ def test_redirect_to_turns_the_page_into_a_stub(build_site: BuildSite) -> None:
                 "docs/a.md": "---\nredirect_from: /old/\n---\nA\n",
                 "docs/c.md": "---\nredirect_from: /old/\n---\nC\n",
             },
-            "c.md: redirect_from '/old/' is also a redirect of 'a.md'; keep it in one page's "
+            "c.md:2: redirect_from '/old/' is also a redirect of 'a.md'; keep it in one page's "
             "front matter only.",
         ),
     ],

@@ -22,7 +22,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, get_files
 
 from .author import build_author_profile
-from .data import load_data_dir
+from .data import data_file_label, load_data_dir
 from .defaults import FrontMatterDefaults
 from .errors import ContentError
 from .i18n import Translations, bcp47
@@ -33,7 +33,6 @@ from .liquid.filters.urls import compute_relative_url
 from .liquid.render import render_markdown
 from .redirects import Redirect, collect_redirects, redirect_target, redirects_json, render_stub
 from .redirects import absolute as redirect_absolute
-from .safe_paths import FolderGuard, is_inside
 from .safe_url import drop_unsafe_urls
 from .site.collections import read_collections
 from .site.documents import Document, ScanCache, SiteModel, build_site_model
@@ -110,8 +109,8 @@ class BuildState:
         """Incremental rebuilds: the root search index as the previous build wrote it."""
         self.search_rebuilt: list[dict[str, Any]] = []
         """Incremental rebuilds: the search entries of the pages rebuilt, every locale."""
-        self.skipped_links: set[str] = set()
-        """Symbolic links leaving their folder, warned about once per build (``safe_files``)."""
+        self.site_errors: list[str] = []
+        """Under ``mkdocs serve``: errors of ``_data`` files, shown atop every page."""
 
     def localize_settings(self, config: MkDocsConfig) -> None:
         """Take this locale pass's ``site_name`` and ``site_description`` for its pages."""
@@ -129,16 +128,16 @@ class BuildState:
         """
         defaults = FrontMatterDefaults(self.options.defaults)
         for problem in defaults.problems():
-            log.warning(f"mkdocs.yml: plugins.jekyll.defaults: {problem}")
-        # Pages reached through a link leaving docs_dir are never read (Jekyll's safe mode);
-        # on_files warns about them and drops them from MkDocs' files.
-        guard = FolderGuard(config.docs_dir)
+            # Problems name their set ("defaults[2].scope.path: ..."), so the key reads as
+            # it is in mkdocs.yml: plugins.jekyll.defaults[2].scope.path.
+            where = (
+                "plugins.jekyll." if problem.startswith("defaults") else "plugins.jekyll.defaults: "
+            )
+            log.warning(f"mkdocs.yml: {where}{problem}")
         sources = [
             (f.src_uri, f.abs_src_path)
             for f in get_files(config).documentation_pages()
-            if f.abs_src_path is not None
-            and not f.inclusion.is_excluded()  # type: ignore[no-untyped-call]
-            and not guard.escapes(f.abs_src_path)
+            if f.abs_src_path is not None and not f.inclusion.is_excluded()  # type: ignore[no-untyped-call]
         ]
         self.model = build_site_model(
             sources,
@@ -164,7 +163,10 @@ class BuildState:
         if len(self.translations.locales) > 1:
             self._resolve_root(self.translations)
         self.redirects = collect_redirects(
-            self.model.built(), site_url=self.settings.url, baseurl=self.settings.baseurl
+            self.model.built(),
+            site_url=self.settings.url,
+            baseurl=self.settings.baseurl,
+            on_error=self._page_error if keep_going else None,
         )
 
     def _check_layouts(self) -> None:
@@ -225,12 +227,19 @@ class BuildState:
         its previous output.
         """
         options = self.options
+        data_dir = self.root / options.data_dir
         data = load_data_dir(
-            self.root / options.data_dir, label=options.data_dir, warn=self.warn_link
+            data_dir, label=options.data_dir, on_error=self._site_error if keep_going else None
         )
-        data["ui-text"] = load_ui_text(
-            data.get("ui-text"), source=f"{options.data_dir}/ui-text.yml"
-        )
+        try:
+            data["ui-text"] = load_ui_text(
+                data.get("ui-text"), source=data_file_label(data_dir, "ui-text", options.data_dir)
+            )
+        except ContentError as err:
+            if not keep_going:
+                raise
+            self._site_error(err)
+            data["ui-text"] = load_ui_text(None)
         self.data = data
         self.liquid = self._create_liquid(config)
         self.context = {
@@ -263,11 +272,20 @@ class BuildState:
         if previous is not None:
             self.relative_includes |= previous.relative_includes
 
-    def warn_link(self, message: str) -> None:
-        """Warn once per build about a link that is not followed (``safe_paths``)."""
-        if message not in self.skipped_links:
-            self.skipped_links.add(message)
-            log.warning(message)
+    def _site_error(self, err: ContentError) -> None:
+        """Under ``mkdocs serve``: log a data file's error and show it atop every page.
+
+        The file is left out of ``site.data``; failing the build instead left MkDocs' live
+        reload server waiting for a good build, every request hanging until the file was
+        fixed.
+        """
+        log.error(str(err))
+        self.site_errors.append(str(err))
+
+    def _page_error(self, err: ContentError) -> None:
+        """Under ``mkdocs serve``: log a page's error and show it as the page's content."""
+        log.error(str(err))
+        self.model.errors.setdefault(err.path, str(err))
 
     def _create_liquid(self, config: MkDocsConfig) -> Any:
         options = self.options
@@ -310,9 +328,11 @@ class BuildState:
         if cached is not None and (
             cached[0] == _lines(source) or doc.src_path in self.model.errors
         ):
-            return cached[1]
-        # Another plugin changed the Markdown since it was read: render what it gave us.
-        return self.render(doc, source)
+            output = cached[1]
+        else:
+            # Another plugin changed the Markdown since it was read: render what it gave us.
+            output = self.render(doc, source)
+        return "".join(error_block(message) + "\n" for message in self.site_errors) + output
 
     def author_for(self, locale: str | None) -> Any:
         """The author profile in ``locale`` (a translated bio, name, ...), once per locale."""
@@ -378,8 +398,7 @@ def _site_layouts(config: MkDocsConfig) -> frozenset[str]:
     for folder in config.theme.dirs:
         layouts = Path(folder) / "layouts"
         if layouts.is_dir():
-            # A layout linked from outside its theme folder is never loaded (safe_files).
-            names.update(path.stem for path in layouts.glob("*.html") if is_inside(path, folder))
+            names.update(path.stem for path in layouts.glob("*.html"))
     return frozenset(names)
 
 

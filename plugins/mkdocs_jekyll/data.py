@@ -11,7 +11,6 @@ from typing import Any
 import yaml
 
 from .errors import ContentError
-from .safe_paths import escaping_link, read_utf8, skipped_link_message
 
 try:  # pragma: no cover - depends on how PyYAML was built
     from yaml import CSafeLoader as _Loader
@@ -26,61 +25,71 @@ def load_data_dir(
     folder: Path,
     *,
     label: str,
-    warn: Callable[[str], None] | None = None,
+    on_error: Callable[[ContentError], None] | None = None,
 ) -> dict[str, Any]:
     """Load every data file below ``folder``, sub-folders becoming nested mappings.
 
     Mirrors Jekyll's ``DataReader``: ``_data/members.yml`` is ``site.data.members`` and
     ``_data/team/leads.csv`` is ``site.data.team.leads``; CSV and TSV files become lists of
-    row mappings keyed by their header. A missing folder is an empty mapping. As in Jekyll's
-    safe mode, an entry that is a symbolic link leaving the data folder is skipped
-    (``DataReader#read_data_to`` asks ``EntryFilter#symlink?``).
+    row mappings keyed by their header. A missing folder is an empty mapping.
 
     Args:
         folder: The data folder (absolute).
         label: How messages name the folder, e.g. ``_data``.
-        warn: Called with the message for each link skipped.
+        on_error: Under ``mkdocs serve``: called with each file's error instead of raising;
+            the file is left out of the mapping and the others still load.
 
     Returns:
         The nested mapping for ``site.data``.
 
     Raises:
-        ContentError: A file does not parse or is not UTF-8; the message names it and the
-            line.
+        ContentError: A file does not parse; the message names it and the line.
     """
-    if not folder.is_dir():
-        return {}
-    return _load_folder(folder, label, root=(folder, label), warn=warn)
-
-
-def _load_folder(
-    folder: Path,
-    label: str,
-    *,
-    root: tuple[Path, str],
-    warn: Callable[[str], None] | None,
-) -> dict[str, Any]:
-    """``load_data_dir`` for ``folder``, the data folder or one below it (``root``)."""
     data: dict[str, Any] = {}
+    if not folder.is_dir():
+        return data
     for entry in sorted(folder.iterdir()):
         if entry.name.startswith((".", "_")):
             continue
         name = f"{label}/{entry.name}"
-        escape = escaping_link(entry, root[0])
-        if escape is not None:
-            if warn is not None:
-                warn(skipped_link_message(name, escape[1], root[1]))
-            continue
         if entry.is_dir():
-            data[entry.name] = _load_folder(entry, name, root=root, warn=warn)
+            data[entry.name] = load_data_dir(entry, label=name, on_error=on_error)
         elif entry.suffix.lower() in DATA_EXTENSIONS:
-            data[entry.stem] = load_data_file(entry, label=name)
+            try:
+                data[entry.stem] = load_data_file(entry, label=name)
+            except ContentError as err:
+                if on_error is None:
+                    raise
+                on_error(err)
     return data
+
+
+def data_file_label(folder: Path, stem: str, label: str) -> str:
+    """How messages name the file that ``site.data.<stem>`` was read from.
+
+    ``navigation.yml``, ``navigation.yaml`` or ``navigation.json``: the one
+    ``load_data_dir`` kept (the last by name, as it reads them in order); ``<stem>.yml``
+    when there is none.
+
+    Args:
+        folder: The data folder (absolute).
+        stem: The top-level key of ``site.data`` (``navigation``).
+        label: How messages name the folder, e.g. ``_data``.
+
+    Returns:
+        ``_data/navigation.yml`` or the like.
+    """
+    names = sorted(
+        entry.name
+        for entry in folder.glob(f"{stem}.*")
+        if entry.stem == stem and entry.suffix.lower() in DATA_EXTENSIONS
+    )
+    return f"{label}/{names[-1] if names else stem + '.yml'}"
 
 
 def load_data_file(path: Path, *, label: str) -> Any:
     """Parse one data file by its extension; errors name ``label`` and the line."""
-    text = read_utf8(path, label)
+    text = path.read_text(encoding="utf-8-sig")
     suffix = path.suffix.lower()
     if suffix in (".yml", ".yaml"):
         try:

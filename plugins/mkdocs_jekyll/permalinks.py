@@ -148,28 +148,41 @@ def resolve_output_ext(permalink: str | None, output_ext: str = ".html") -> str:
     return output_ext
 
 
-def check_permalink(permalink: str, path: str, *, line: int | None = None) -> None:
+def check_permalink(
+    permalink: str,
+    path: str,
+    *,
+    line: int | None = None,
+    key: str = "permalink",
+    source: str = "front matter",
+) -> None:
     """Refuse a front matter permalink that cannot be a path inside the site.
 
     Jekyll silently rewrites these (``../cv/`` becomes ``/cv/``, ``https://x/`` becomes
-    ``/https:/x/``); the author meant something else, so say what to write instead.
+    ``/https:/x/``); the author meant something else, so say what to write instead. The
+    same rules hold for ``redirect_from`` entries (old URLs of the page on this site), whose
+    messages name that key.
 
     Args:
         permalink: The front matter value.
         path: The file relative to ``docs_dir``, for the message.
-        line: The line of the ``permalink`` key, when known.
+        line: The line of the key, when known.
+        key: The key as messages name it: ``permalink``, ``redirect_from[1]``.
+        source: Where the value was written: ``front matter``, or the defaults in
+            ``mkdocs.yml`` when the page's front matter does not have the key.
 
     Raises:
         PermalinkError: Empty (Jekyll's ``InvalidPermalinkError``), a control character, a
             backslash, an absolute URL, or a ``..`` segment.
     """
-    shown = f"front matter 'permalink': '{permalink}'"
+    named = f"{source} '{key}'"
+    shown = f"{named}: '{permalink}'"
     if permalink == "":
-        message = "front matter 'permalink' is empty; remove it, or write a URL such as '/about/'"
+        message = f"{named} is empty; remove it, or write a URL such as '/about/'"
         raise PermalinkError(path, message, line=line)
     control = next((char for char in permalink if ord(char) < 32 or ord(char) == 127), None)
     if control is not None:
-        message = f"front matter 'permalink' contains the control character U+{ord(control):04X}"
+        message = f"{named} contains the control character U+{ord(control):04X}"
         raise PermalinkError(path, f"{message}; remove it", line=line)
     if "\\" in permalink:
         fixed = permalink.replace("\\", "/")
@@ -180,10 +193,17 @@ def check_permalink(permalink: str, path: str, *, line: int | None = None) -> No
         scheme is not None and (scheme.group(2) or scheme.group(1).lower() in _URL_SCHEMES)
     ):
         parts = urlsplit(permalink)
-        suggestion = clean_url(parts.path) if parts.netloc and parts.path else "/about/"
+        old_urls = key.startswith("redirect_from")
+        has_path = parts.netloc and parts.path not in ("", "/")
+        suggestion = clean_url(parts.path) if has_path else "/old-page/" if old_urls else "/about/"
+        role = (
+            "redirect_from lists the page's old paths on this site"
+            if old_urls
+            else "a permalink is the page's path on this site"
+        )
         message = (
-            f"{shown} is an absolute URL, but a permalink is the page's path on this site; "
-            f"write a path such as '{suggestion}' (use 'redirect_to' to send readers elsewhere)"
+            f"{shown} is an absolute URL, but {role}; write a path such as '{suggestion}' "
+            "(use 'redirect_to' to send readers elsewhere)"
         )
         raise PermalinkError(path, message, line=line)
     segments = unescape_path(permalink).split("/")

@@ -10,13 +10,13 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from .errors import ContentError
 from .permalinks import check_permalink, clean_url, url_to_dest
 from .safe_url import is_safe_url
-from .site.documents import Document
+from .site.documents import DEFAULTS_SOURCE, Document
 
 # jekyll-redirect-from keeps http(s) targets as written and absolute_url's the rest.
 _EXTERNAL = re.compile(r"^https?://")
@@ -33,13 +33,21 @@ class Redirect:
     to: str
 
 
-def _as_list(value: object) -> list[str]:
-    """``Redirectable#redirect_from``: a string or a list, nils dropped."""
+def _entries(value: object) -> list[tuple[str, str]]:
+    """``Redirectable#redirect_from``: a string or a list, nils dropped.
+
+    Each entry comes with its key as messages name it: ``redirect_from``, or
+    ``redirect_from[1]`` for the second item of a list.
+    """
     if value is None:
         return []
     if isinstance(value, list):
-        return [str(item) for item in value if item is not None]
-    return [str(value)]
+        return [
+            (f"redirect_from[{index}]", str(item))
+            for index, item in enumerate(value)
+            if item is not None
+        ]
+    return [("redirect_from", str(value))]
 
 
 def redirect_target(doc: Document) -> str | None:
@@ -62,7 +70,11 @@ def absolute(url: str, *, site_url: str, baseurl: str) -> str:
 
 
 def collect_redirects(
-    documents: Iterable[Document], *, site_url: str, baseurl: str
+    documents: Iterable[Document],
+    *,
+    site_url: str,
+    baseurl: str,
+    on_error: Callable[[ContentError], None] | None = None,
 ) -> list[Redirect]:
     """Every ``redirect_from`` stub of the site, checked against pages and each other.
 
@@ -70,41 +82,69 @@ def collect_redirects(
         documents: The built documents of every locale.
         site_url: Scheme and host (Jekyll's ``url``), or ''.
         baseurl: Jekyll's ``baseurl``.
+        on_error: Under ``mkdocs serve``: called with each refused entry's error instead
+            of raising; the entry is left out and the rest of the site still builds.
 
     Returns:
         The stubs, in document order.
 
     Raises:
         ContentError: An old URL that leaves the site, or that a page or another redirect
-            already uses (both files are named).
+            already uses (both files are named); the message gives the key's line.
     """
     owners = {doc.dest: doc.src_path for doc in documents}
     redirects: list[Redirect] = []
     claimed: dict[str, Redirect] = {}
     for doc in documents:
-        for raw in _as_list(doc.data.get("redirect_from")):
-            check_permalink(raw, doc.src_path)
+        line = doc.key_lines.get("redirect_from")
+        source = "front matter" if line is not None else DEFAULTS_SOURCE
+        for key, raw in _entries(doc.data.get("redirect_from")):
+            try:
+                dest = _check_entry(raw, doc, key, line, source, owners, claimed)
+            except ContentError as err:
+                if on_error is None:
+                    raise
+                on_error(err)
+                continue
             from_url = clean_url(raw)
-            dest = url_to_dest(from_url)
-            page = owners.get(dest)
-            if page is not None:
-                raise ContentError(
-                    doc.src_path,
-                    f"redirect_from '{raw}' would overwrite the page '{page}' ({dest}); "
-                    "remove the redirect or move that page.",
-                )
-            other = claimed.get(dest)
-            if other is not None:
-                raise ContentError(
-                    doc.src_path,
-                    f"redirect_from '{raw}' is also a redirect of '{other.source}'; "
-                    "keep it in one page's front matter only.",
-                )
             target = absolute(doc.url, site_url=site_url, baseurl=baseurl)
             redirect = Redirect(doc.src_path, from_url, dest, target)
             claimed[dest] = redirect
             redirects.append(redirect)
     return redirects
+
+
+def _check_entry(
+    raw: str,
+    doc: Document,
+    key: str,
+    line: int | None,
+    source: str,
+    owners: Mapping[str, str],
+    claimed: Mapping[str, Redirect],
+) -> str:
+    """Return the output file of one ``redirect_from`` entry, or raise why it is refused."""
+    # Without this check, 'https://evil.example/' would write a stub at
+    # 'https:/evil.example/index.html' and '/../x/' one at 'x/index.html'.
+    check_permalink(raw, doc.src_path, line=line, key=key, source=source)
+    dest = url_to_dest(clean_url(raw))
+    page = owners.get(dest)
+    if page is not None:
+        raise ContentError(
+            doc.src_path,
+            f"redirect_from '{raw}' would overwrite the page '{page}' ({dest}); "
+            "remove the redirect or move that page.",
+            line=line,
+        )
+    other = claimed.get(dest)
+    if other is not None:
+        raise ContentError(
+            doc.src_path,
+            f"redirect_from '{raw}' is also a redirect of '{other.source}'; "
+            "keep it in one page's front matter only.",
+            line=line,
+        )
+    return dest
 
 
 def render_stub(to: str, *, lang: str = "en-US") -> str:

@@ -12,14 +12,13 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..defaults import FrontMatterDefaults
 from ..errors import ContentError
 from ..frontmatter import FrontMatter, parse_front_matter, validate_front_matter
 from ..permalinks import check_permalink, page_url, resolve_output_ext, url_to_dest
-from ..safe_paths import read_utf8
 from .collections import (
     Collection,
     categories_of,
@@ -28,6 +27,9 @@ from .collections import (
     place,
     post_date,
 )
+
+DEFAULTS_SOURCE = "mkdocs.yml plugins.jekyll.defaults"
+"""How messages name a front matter value that came from the defaults, not the page."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,9 @@ class Document:
     """``pages``, ``posts`` or a collection label (Jekyll's defaults scope ``type``)."""
     output: bool = True
     """False for documents of a collection with ``output: false``: in Liquid, not built."""
+    key_lines: Mapping[str, int] = field(default_factory=dict, compare=False)
+    """The file line of each front matter key, for messages; a key missing here came from
+    the front matter defaults in ``mkdocs.yml``."""
 
     @property
     def lang(self) -> str | None:
@@ -126,7 +131,8 @@ class ScanCache:
         hit = self.entries.get(abs_path)
         if hit is not None and hit[0] == key:
             return hit[1]
-        parsed = parse_front_matter(read_utf8(abs_path, src_path), src_path)
+        text = Path(abs_path).read_text(encoding="utf-8-sig")
+        parsed = parse_front_matter(text, src_path)
         validate_front_matter(parsed.data, src_path, lines=parsed.key_lines)
         self.entries[abs_path] = (key, parsed)
         return parsed
@@ -284,7 +290,9 @@ class _Reader:
         raw = data.get("permalink")
         permalink = str(raw) if raw is not None else None
         if permalink is not None:
-            check_permalink(permalink, src_path, line=parsed.key_lines.get("permalink"))
+            line = parsed.key_lines.get("permalink")
+            source = "front matter" if "permalink" in parsed.data else DEFAULTS_SOURCE
+            check_permalink(permalink, src_path, line=line, source=source)
         output = True
         if placement.label == "pages":
             url = page_url(src_path, permalink=permalink, style=self.permalink_style)
@@ -319,6 +327,7 @@ class _Reader:
             locale=locale_of(src_path, self.locales),
             type=placement.label,
             output=output,
+            key_lines=parsed.key_lines,
         )
 
 
