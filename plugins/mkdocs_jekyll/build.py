@@ -33,6 +33,7 @@ from .liquid.filters.urls import compute_relative_url
 from .liquid.render import render_markdown
 from .redirects import Redirect, collect_redirects, redirect_target, redirects_json, render_stub
 from .redirects import absolute as redirect_absolute
+from .safe_paths import FolderGuard, is_inside
 from .safe_url import drop_unsafe_urls
 from .site.collections import read_collections
 from .site.documents import Document, ScanCache, SiteModel, build_site_model
@@ -111,6 +112,8 @@ class BuildState:
         """Incremental rebuilds: the search entries of the pages rebuilt, every locale."""
         self.site_errors: list[str] = []
         """Under ``mkdocs serve``: errors of ``_data`` files, shown atop every page."""
+        self.skipped_links: set[str] = set()
+        """Symbolic links leaving their folder, warned about once per build (``safe_files``)."""
 
     def localize_settings(self, config: MkDocsConfig) -> None:
         """Take this locale pass's ``site_name`` and ``site_description`` for its pages."""
@@ -134,10 +137,15 @@ class BuildState:
                 "plugins.jekyll." if problem.startswith("defaults") else "plugins.jekyll.defaults: "
             )
             log.warning(f"mkdocs.yml: {where}{problem}")
+        # Pages reached through a link leaving docs_dir are never read (Jekyll's safe mode);
+        # on_files warns about them and drops them from MkDocs' files.
+        guard = FolderGuard(config.docs_dir)
         sources = [
             (f.src_uri, f.abs_src_path)
             for f in get_files(config).documentation_pages()
-            if f.abs_src_path is not None and not f.inclusion.is_excluded()  # type: ignore[no-untyped-call]
+            if f.abs_src_path is not None
+            and not f.inclusion.is_excluded()  # type: ignore[no-untyped-call]
+            and not guard.escapes(f.abs_src_path)
         ]
         self.model = build_site_model(
             sources,
@@ -229,7 +237,10 @@ class BuildState:
         options = self.options
         data_dir = self.root / options.data_dir
         data = load_data_dir(
-            data_dir, label=options.data_dir, on_error=self._site_error if keep_going else None
+            data_dir,
+            label=options.data_dir,
+            warn=self.warn_link,
+            on_error=self._site_error if keep_going else None,
         )
         try:
             data["ui-text"] = load_ui_text(
@@ -271,6 +282,12 @@ class BuildState:
         self.relative_includes = set(self.liquid.relative_includes)
         if previous is not None:
             self.relative_includes |= previous.relative_includes
+
+    def warn_link(self, message: str) -> None:
+        """Warn once per build about a link that is not followed (``safe_paths``)."""
+        if message not in self.skipped_links:
+            self.skipped_links.add(message)
+            log.warning(message)
 
     def _site_error(self, err: ContentError) -> None:
         """Under ``mkdocs serve``: log a data file's error and show it atop every page.
@@ -398,7 +415,8 @@ def _site_layouts(config: MkDocsConfig) -> frozenset[str]:
     for folder in config.theme.dirs:
         layouts = Path(folder) / "layouts"
         if layouts.is_dir():
-            names.update(path.stem for path in layouts.glob("*.html"))
+            # A layout linked from outside its theme folder is never loaded (safe_files).
+            names.update(path.stem for path in layouts.glob("*.html") if is_inside(path, folder))
     return frozenset(names)
 
 

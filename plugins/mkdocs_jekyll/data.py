@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from .errors import ContentError
+from .safe_paths import escaping_link, read_utf8, skipped_link_message
 
 try:  # pragma: no cover - depends on how PyYAML was built
     from yaml import CSafeLoader as _Loader
@@ -25,17 +26,21 @@ def load_data_dir(
     folder: Path,
     *,
     label: str,
+    warn: Callable[[str], None] | None = None,
     on_error: Callable[[ContentError], None] | None = None,
 ) -> dict[str, Any]:
     """Load every data file below ``folder``, sub-folders becoming nested mappings.
 
     Mirrors Jekyll's ``DataReader``: ``_data/members.yml`` is ``site.data.members`` and
     ``_data/team/leads.csv`` is ``site.data.team.leads``; CSV and TSV files become lists of
-    row mappings keyed by their header. A missing folder is an empty mapping.
+    row mappings keyed by their header. A missing folder is an empty mapping. As in Jekyll's
+    safe mode, an entry that is a symbolic link leaving the data folder is skipped
+    (``DataReader#read_data_to`` asks ``EntryFilter#symlink?``).
 
     Args:
         folder: The data folder (absolute).
         label: How messages name the folder, e.g. ``_data``.
+        warn: Called with the message for each link skipped.
         on_error: Under ``mkdocs serve``: called with each file's error instead of raising;
             the file is left out of the mapping and the others still load.
 
@@ -43,17 +48,35 @@ def load_data_dir(
         The nested mapping for ``site.data``.
 
     Raises:
-        ContentError: A file does not parse; the message names it and the line.
+        ContentError: A file does not parse or is not UTF-8; the message names it and the
+            line.
     """
-    data: dict[str, Any] = {}
     if not folder.is_dir():
-        return data
+        return {}
+    return _load_folder(folder, label, root=(folder, label), warn=warn, on_error=on_error)
+
+
+def _load_folder(
+    folder: Path,
+    label: str,
+    *,
+    root: tuple[Path, str],
+    warn: Callable[[str], None] | None,
+    on_error: Callable[[ContentError], None] | None = None,
+) -> dict[str, Any]:
+    """``load_data_dir`` for ``folder``, the data folder or one below it (``root``)."""
+    data: dict[str, Any] = {}
     for entry in sorted(folder.iterdir()):
         if entry.name.startswith((".", "_")):
             continue
         name = f"{label}/{entry.name}"
+        escape = escaping_link(entry, root[0])
+        if escape is not None:
+            if warn is not None:
+                warn(skipped_link_message(name, escape[1], root[1]))
+            continue
         if entry.is_dir():
-            data[entry.name] = load_data_dir(entry, label=name, on_error=on_error)
+            data[entry.name] = _load_folder(entry, name, root=root, warn=warn, on_error=on_error)
         elif entry.suffix.lower() in DATA_EXTENSIONS:
             try:
                 data[entry.stem] = load_data_file(entry, label=name)
@@ -89,7 +112,7 @@ def data_file_label(folder: Path, stem: str, label: str) -> str:
 
 def load_data_file(path: Path, *, label: str) -> Any:
     """Parse one data file by its extension; errors name ``label`` and the line."""
-    text = path.read_text(encoding="utf-8-sig")
+    text = read_utf8(path, label)
     suffix = path.suffix.lower()
     if suffix in (".yml", ".yaml"):
         try:

@@ -12,13 +12,14 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any
 
 from ..defaults import FrontMatterDefaults
 from ..errors import ContentError
 from ..frontmatter import FrontMatter, parse_front_matter, validate_front_matter
 from ..permalinks import check_permalink, page_url, resolve_output_ext, url_to_dest
+from ..safe_paths import read_utf8
 from .collections import (
     Collection,
     categories_of,
@@ -131,8 +132,7 @@ class ScanCache:
         hit = self.entries.get(abs_path)
         if hit is not None and hit[0] == key:
             return hit[1]
-        text = Path(abs_path).read_text(encoding="utf-8-sig")
-        parsed = parse_front_matter(text, src_path)
+        parsed = parse_front_matter(read_utf8(abs_path, src_path), src_path)
         validate_front_matter(parsed.data, src_path, lines=parsed.key_lines)
         self.entries[abs_path] = (key, parsed)
         return parsed
