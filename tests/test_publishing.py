@@ -28,7 +28,7 @@ def test_the_site_has_nojekyll_and_the_cname_option(build_site: BuildSite) -> No
 
 
 def test_a_cname_with_a_scheme_is_refused(build_site: BuildSite) -> None:
-    with pytest.raises(Abort):
+    with pytest.raises(Abort, match=r"^Aborted with a configuration error!$"):
         build_site(
             files={"docs/index.md": "# Home\n"}, plugins=[{"jekyll": {"cname": "https://x.org/"}}]
         )

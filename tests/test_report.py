@@ -101,8 +101,8 @@ def test_a_report_path_leaving_the_site_is_refused(
         build_site(files=FILES, plugins=_plugins(i18n_report_file=path))
     messages = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert (
-        "mkdocs.yml: plugins.jekyll.i18n_report_file: Expected a path inside the site folder "
-        f"such as 'i18n-report.json', received '{path}'."
+        "Config value 'plugins': Plugin 'jekyll' option 'i18n_report_file': Expected a path "
+        f"inside the site folder such as 'i18n-report.json', received '{path}'."
     ) in messages
 
 

@@ -7,6 +7,7 @@ does when its ``_config.yml`` says nothing.
 from __future__ import annotations
 
 import re
+from pathlib import PurePosixPath
 from typing import Any
 
 from mkdocs.config import base
@@ -71,6 +72,76 @@ class Limit(c.Type[int]):
         return limit
 
 
+# A DNS host name as GitHub Pages takes a custom domain: RFC 1123 labels, then a top-level
+# label that starts with a letter ("www.example.com", "example.co.uk", "xn--bcher-kva.de").
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_HOST = re.compile(rf"^(?=.{{1,253}}$)(?:{_LABEL}\.)+[A-Za-z](?:[A-Za-z0-9-]{{0,61}}[A-Za-z0-9])$")
+
+
+def site_relative(path: str) -> PurePosixPath | None:
+    """``path`` as a relative path inside the site, or None when it would leave it.
+
+    Absolute paths, drive letters, ``..`` and empty names are refused.
+    """
+    relative = PurePosixPath(path.replace("\\", "/"))
+    if relative.is_absolute() or ".." in relative.parts or not relative.name or path[1:2] == ":":
+        return None
+    return relative
+
+
+class HostName(c.Type[str]):
+    """A custom domain for GitHub Pages' ``CNAME`` file: a bare host name."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        """Refuse URLs, paths, ports and spaces, which GitHub Pages would not serve."""
+        host = super().run_validation(value)
+        if not _HOST.match(host):
+            raise base.ValidationError(
+                "Expected a host name such as 'www.example.com' (no scheme, path, port or "
+                f"spaces), received '{host}'."
+            )
+        return host
+
+
+class SitePath(c.Type[str]):
+    """A file the plugin writes inside the built site (``i18n-report.json``)."""
+
+    def __init__(self, example: str) -> None:
+        super().__init__(str)
+        self._example = example
+
+    def run_validation(self, value: object) -> str:
+        """Refuse paths that would write outside the site folder."""
+        path = super().run_validation(value)
+        if site_relative(path) is None:
+            raise base.ValidationError(
+                f"Expected a path inside the site folder such as '{self._example}', "
+                f"received '{path}'."
+            )
+        return path
+
+
+class ProjectFolder(c.Type[str]):
+    """A folder of the project (``_data``), relative to the folder of ``mkdocs.yml``."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+        self._example = default
+
+    def run_validation(self, value: object) -> str:
+        """Refuse absolute paths and ``..``: as Jekyll's ``in_source_dir``, stay inside."""
+        folder = super().run_validation(value)
+        if site_relative(folder) is None:
+            raise base.ValidationError(
+                f"Expected a folder inside the project such as '{self._example}', "
+                f"received '{folder}'."
+            )
+        return folder
+
+
 class JekyllLanguage(I18nPluginLanguage):  # type: ignore[misc]  # untyped upstream
     """One entry of ``languages:``; the default language lives under ``/<locale>/`` too."""
 
@@ -130,8 +201,8 @@ class JekyllConfig(base.Config):  # type: ignore[no-untyped-call]
     incremental_serve = c.Type(bool, default=True)
 
     # Folders, relative to the folder of mkdocs.yml (Jekyll's `data_dir`, `includes_dir`).
-    data_dir = c.Type(str, default="_data")
-    includes_dir = c.Type(str, default="_includes")
+    data_dir = ProjectFolder("_data")
+    includes_dir = ProjectFolder("_includes")
 
     # Liquid (Jekyll's `liquid:` section).
     liquid_strict_variables = c.Type(bool, default=False)
@@ -150,7 +221,7 @@ class JekyllConfig(base.Config):  # type: ignore[no-untyped-call]
     minimal_mistakes_skin = c.Optional(c.Type(str))
 
     # GitHub Pages: a custom domain written to the site's CNAME file.
-    cname = c.Optional(c.Type(str))
+    cname = c.Optional(HostName())
 
     # Markdown: enable the extensions that make Python-Markdown read content like kramdown.
     markdown_kramdown = c.Type(bool, default=True)
@@ -165,7 +236,7 @@ class JekyllConfig(base.Config):  # type: ignore[no-untyped-call]
     # On the landing page, send visitors to the locale matching their browser's languages.
     i18n_root_detect = c.Type(bool, default=True)
     # A JSON translation report, as a path inside the site (`i18n-report.json`).
-    i18n_report_file = c.Optional(c.Type(str))
+    i18n_report_file = c.Optional(SitePath("i18n-report.json"))
 
     # SEO: the head tags jekyll-seo-tag prints (title, description, canonical, Open Graph,
     # Twitter card, JSON-LD). Off when a site prints its own in `overrides/main.html`.

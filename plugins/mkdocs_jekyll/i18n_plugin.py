@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from mkdocs import utils
 from mkdocs.commands.build import build
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -149,7 +152,8 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
             self._build_planned(config, [c for c in self._other_locales() if c in plan.locales])
             return
         if self._parallel is None or self.building:
-            super().on_post_build(config)
+            with _restoring_clean_directory():
+                super().on_post_build(config)
             return
         parallel, self._parallel = self._parallel, None
         others = self._other_locales()
@@ -278,6 +282,21 @@ def _within(path: str, folder: str) -> bool:
     """
     path = _normalised(path)
     return path == folder or path.startswith(folder if folder.endswith(os.sep) else folder + os.sep)
+
+
+@contextmanager
+def _restoring_clean_directory() -> Iterator[None]:
+    """Give MkDocs back its ``clean_directory`` even when a locale pass fails.
+
+    static-i18n's loop replaces it for its nested passes and restores it on success only;
+    left replaced, later builds in the process stop cleaning their site folder (and the
+    core plugin would take them for ``--dirty`` builds, see ``staging``).
+    """
+    original = utils.clean_directory
+    try:
+        yield
+    finally:
+        utils.clean_directory = original
 
 
 def _serving(config: MkDocsConfig) -> bool:

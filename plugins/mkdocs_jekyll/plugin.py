@@ -45,7 +45,6 @@ from .navigation import data_navigation
 from .outputs import localized_404, write_site_outputs
 from .page_context import page_context
 from .publish import write_pages_files
-from .safe_files import drop_escaping_files, guard_theme_loader
 from .search_index import (
     read_index,
     root_index_path,
@@ -54,6 +53,7 @@ from .search_index import (
 )
 from .site.documents import Document, ScanCache
 from .skins import palette_for_skin
+from .staging import StagedBuild, discard, keep_dirty_files, publish, stage, strict_abort_pending
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -84,6 +84,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """Compiled theme templates, kept across locale passes and serve rebuilds."""
         self._page_heads: dict[str, PageHead] = {}
         """Under ``mkdocs serve``: each page's title and metadata, for dirty rebuilds."""
+        self._staged: StagedBuild | None = None
+        """The folder this build writes into, which replaces ``site/`` on success."""
 
     @property
     def serving(self) -> bool:
@@ -127,6 +129,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if self._state is None or not is_locale_pass(config):
             # A new build (static-i18n's later locale passes reuse the first pass's state).
             self._state = BuildState(config, self.config)
+        if not self._serving and not is_locale_pass(config):
+            # Whatever fails from here on, the previous site/ survives (see `staging`).
+            self._staged = stage(config)
         return config
 
     # -- reading the site ------------------------------------------------------------------
@@ -157,15 +162,13 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
     # -- files and URLs --------------------------------------------------------------------
 
     @event_priority(100)
-    def _drop_linked_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        """Drop files reached through a symbolic link leaving docs_dir (or custom_dir).
+    def _keep_dirty_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        """Under ``--dirty``, start the staged folder from a copy of ``site/``.
 
-        Priority: 100, before every other plugin (static-i18n at -100) sees the files.
+        Priority: 100, before jekyll/i18n (-100) forks the workers that write into it.
         """
-        state = self._state
-        if not self.config.enabled or state is None:
-            return files
-        drop_escaping_files(files, config, state.warn_link)
+        if self._staged is not None:
+            keep_dirty_files(self._staged)
         return files
 
     @event_priority(-200)
@@ -202,22 +205,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
                 _move_file(file, doc, config)
         return files
 
-    on_files = CombinedEvent(_drop_linked_files, _place_files)
+    on_files = CombinedEvent(_keep_dirty_files, _place_files)
 
     # -- pages -----------------------------------------------------------------------------
-
-    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Under ``mkdocs serve``, a page that is not UTF-8 is read as empty.
-
-        Its error (from the scan) replaces its content; MkDocs' own read would stop the
-        server's build with a traceback.
-        """
-        state = self._state
-        if not self.config.enabled or state is None:
-            return None
-        if page.file.src_uri in state.model.errors and not _is_utf8(page.file.abs_src_path):
-            return ""
-        return None
 
     @event_priority(60)
     def on_page_markdown(
@@ -350,7 +340,32 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
                 language_names=language_names(config),
             )
 
-    on_post_build = CombinedEvent(_write_locale_search, _write_site_outputs)
+    @event_priority(-1000)
+    def _publish_site(self, *, config: MkDocsConfig) -> None:
+        """Replace ``site/`` with the staged folder, unless ``--strict`` is about to fail.
+
+        Priority: -1000, last: every post-build output (static-i18n's locale passes at -100,
+        ours at -150, Material's offline plugin at -100) must be in the staged folder first.
+        """
+        staged = self._staged
+        if staged is None or is_locale_pass(config) or not staged.owned:
+            return
+        if strict_abort_pending():
+            return  # MkDocs raises Abort next, and on_build_error removes the staged folder.
+        publish(staged)
+        self._staged = None
+
+    on_post_build = CombinedEvent(_write_locale_search, _write_site_outputs, _publish_site)
+
+    @event_priority(-100)
+    def on_build_error(self, *, error: Exception) -> None:
+        """Remove a failed build's staged folder, leaving ``site/`` as it was.
+
+        Priority: -100, after jekyll/i18n (0) has waited for the workers writing into it.
+        """
+        staged, self._staged = self._staged, None
+        if staged is not None and staged.owned:
+            discard(staged)
 
     @event_priority(-100)
     def on_env(
@@ -365,8 +380,6 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if active_plan() is not None:
             # A dirty build read only the rebuilt pages (populated before this event).
             restore_unread_pages(files, self._page_heads)
-        if self._state is not None:
-            guard_theme_loader(env, config, self._state.warn_link)
         return self._templates.install(env)
 
     def on_serve(
@@ -412,19 +425,6 @@ def _as_plugin_error() -> Iterator[None]:
         yield
     except ContentError as err:
         raise PluginError(str(err)) from err
-
-
-def _is_utf8(path: str | None) -> bool:
-    """Whether the file reads as UTF-8 (a missing file counts: MkDocs reports it)."""
-    if path is None:
-        return True
-    try:
-        Path(path).read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    except OSError:
-        return True
-    return True
 
 
 def _install_theme(config: MkDocsConfig) -> None:

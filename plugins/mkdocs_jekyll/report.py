@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import get_plugin_logger
 
+from .config import site_relative
 from .errors import ContentError
 from .i18n import translation_key
 
@@ -110,8 +111,8 @@ def write_report_file(site_dir: str, path: str, report: TranslationReport) -> Pa
     Raises:
         ContentError: ``path`` is absolute or leaves the site folder.
     """
-    relative = PurePosixPath(path.replace("\\", "/"))
-    if relative.is_absolute() or ".." in relative.parts or not relative.name or path[1:2] == ":":
+    relative = site_relative(path)
+    if relative is None:  # Refused by the option already; a direct caller is checked too.
         raise ContentError(
             "mkdocs.yml",
             f"{OPTION}: Expected a path inside the site folder such as 'i18n-report.json', "
