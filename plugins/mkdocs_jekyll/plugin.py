@@ -45,6 +45,7 @@ from .navigation import data_navigation
 from .outputs import localized_404, write_site_outputs
 from .page_context import page_context
 from .publish import write_pages_files
+from .safe_files import drop_escaping_files, guard_theme_loader
 from .search_index import (
     read_index,
     root_index_path,
@@ -162,6 +163,18 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
     # -- files and URLs --------------------------------------------------------------------
 
     @event_priority(100)
+    def _drop_linked_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        """Drop files reached through a symbolic link leaving docs_dir (or custom_dir).
+
+        Priority: 100, before every other plugin (static-i18n at -100) sees the files.
+        """
+        state = self._state
+        if not self.config.enabled or state is None:
+            return files
+        drop_escaping_files(files, config, state.warn_link)
+        return files
+
+    @event_priority(100)
     def _keep_dirty_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         """Under ``--dirty``, start the staged folder from a copy of ``site/``.
 
@@ -205,9 +218,22 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
                 _move_file(file, doc, config)
         return files
 
-    on_files = CombinedEvent(_keep_dirty_files, _place_files)
+    on_files = CombinedEvent(_drop_linked_files, _keep_dirty_files, _place_files)
 
     # -- pages -----------------------------------------------------------------------------
+
+    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Under ``mkdocs serve``, a page that is not UTF-8 is read as empty.
+
+        Its error (from the scan) replaces its content; MkDocs' own read would stop the
+        server's build with a traceback.
+        """
+        state = self._state
+        if not self.config.enabled or state is None:
+            return None
+        if page.file.src_uri in state.model.errors and not _is_utf8(page.file.abs_src_path):
+            return ""
+        return None
 
     @event_priority(60)
     def on_page_markdown(
@@ -380,6 +406,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if active_plan() is not None:
             # A dirty build read only the rebuilt pages (populated before this event).
             restore_unread_pages(files, self._page_heads)
+        if self._state is not None:
+            guard_theme_loader(env, config, self._state.warn_link)
         return self._templates.install(env)
 
     def on_serve(
@@ -425,6 +453,19 @@ def _as_plugin_error() -> Iterator[None]:
         yield
     except ContentError as err:
         raise PluginError(str(err)) from err
+
+
+def _is_utf8(path: str | None) -> bool:
+    """Whether the file reads as UTF-8 (a missing file counts: MkDocs reports it)."""
+    if path is None:
+        return True
+    try:
+        Path(path).read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _install_theme(config: MkDocsConfig) -> None:
