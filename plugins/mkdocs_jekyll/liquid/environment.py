@@ -159,10 +159,19 @@ class JekyllRenderContext(RenderContext):
         Filters that would walk a range longer than the loop limit refuse it: a range is
         lazy, but ``(1..100000000) | join`` would build the whole list first.
         """
-        if name in self.env.filters or self.env.strict_filters:
+        env = self.env
+        if name in env.filters or env.strict_filters:
             func = super().filter(name, token)
-            limit = self.env.loop_iteration_limit
-            return func if limit is None or name in _RANGE_SAFE_FILTERS else _guard(func, limit)
+            limit = env.loop_iteration_limit
+            if limit is None or name in _RANGE_SAFE_FILTERS:
+                return func
+            if isinstance(env, JekyllEnvironment) and func is env.filters[name]:
+                # A plain filter (no context bound): wrap it once per build, not per call.
+                guarded = env.guarded_filters.get(name)
+                if guarded is None:
+                    guarded = env.guarded_filters[name] = _guard(func, limit)
+                return guarded
+            return _guard(func, limit)
         if self.state is not None and token is not None:
             template_name = self.template.name
             place = (template_name, token.start_index)
@@ -212,6 +221,8 @@ class JekyllEnvironment(Environment):
         """Files ``include_relative`` read: other pages' output depends on them."""
         self.include_sources: dict[str, str] = {}
         self.expression_cache: dict[tuple[str, str], Any] = {}
+        self.guarded_filters: dict[str, Callable[..., object]] = {}
+        """Filters wrapped to refuse ranges longer than the loop limit, by name."""
         # python-liquid reads its limits as class attributes; these are per site.
         self.loop_iteration_limit = settings.loop_limit  # type: ignore[misc]
         self.output_stream_limit = settings.output_limit  # type: ignore[misc]
