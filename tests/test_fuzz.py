@@ -4,8 +4,8 @@ A page's author may write anything; the build must then succeed or stop with one
 documented errors: MkDocs' ``PluginError`` / ``Abort`` (or ``ConfigurationError``) carrying
 one clean line that names the page, never a traceback. The front matter reader and the Liquid
 layer run in-process on each example; a smaller number of examples go through a whole
-``mkdocs build``. ``HYPOTHESIS_PROFILE=long`` runs 10,000 examples of the first two and
-1,000 builds (see ``conftest.py``).
+``mkdocs build``. ``HYPOTHESIS_PROFILE=long`` runs 10,000 examples of each, builds included
+(see ``conftest.py``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
@@ -32,7 +32,9 @@ from sitebuild import build_project, write_files
 PAGE = "en/page.md"
 # MkDocs logs this line before the error of a page hook (commands/build.py).
 _MKDOCS_PREFIX = re.compile(rf"Error (?:reading|building) page '{PAGE}':")
-BUILD_EXAMPLES = 1_000 if settings.default.max_examples >= 10_000 else 12
+# A build takes about 0.1 s: half the default profile's examples, all of the long one's.
+_EXAMPLES = settings.default.max_examples
+BUILD_EXAMPLES = _EXAMPLES if _EXAMPLES >= 10_000 else max(_EXAMPLES // 2, 1)
 
 # -- strategies --------------------------------------------------------------------------------
 
@@ -176,6 +178,41 @@ LIQUID_PIECES = st.sampled_from(
     ]
 )
 LIQUIDISH = st.lists(st.one_of(LIQUID_PIECES, TEXT), max_size=12).map("".join)
+# Well-formed Liquid and plausible front matter, so that many examples build to the end.
+WELL_FORMED = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "{{ page.title }}",
+                "{{ page.title | escape }}",
+                "{{ page.url | relative_url }}",
+                "{{ page.permalink | absolute_url }}",
+                "{% if page.tags %}{{ page.tags | join: ', ' }}{% endif %}",
+                "{% for p in site.posts %}{{ p.title }}{% endfor %}",
+                "{% post_url 2024-01-02-hi %}",
+                "{% link en/index.md %}",
+                "{% raw %}{{ x }}{% endraw %}",
+                "\n\n## Part\n",
+            ]
+        ),
+        TEXT.filter(lambda text: "{" not in text and "%" not in text),
+    ),
+    max_size=8,
+).map("".join)
+PLAUSIBLE = st.fixed_dictionaries(
+    {},
+    optional={
+        "title": TEXT,
+        "permalink": PERMALINKS,
+        "tags": st.lists(TEXT, max_size=3),
+        "categories": st.lists(TEXT, max_size=3),
+        "excerpt": TEXT,
+        "description": TEXT,
+        "date": st.dates(dt.date(1970, 1, 1), dt.date(2100, 1, 1)),
+    },
+).map(lambda data: yaml.safe_dump(data, allow_unicode=True))
+BODIES = st.one_of(LIQUIDISH, WELL_FORMED)
+FRONTS = st.one_of(FRONT_MATTER, PLAUSIBLE)
 
 
 def _assert_clean_message(message: str, path: str) -> None:
@@ -189,7 +226,7 @@ def _assert_clean_message(message: str, path: str) -> None:
 # -- front matter ------------------------------------------------------------------------------
 
 
-@given(FRONT_MATTER, LIQUIDISH)
+@given(FRONTS, BODIES)
 def test_any_front_matter_is_read_or_refused_with_a_clean_message(front: str, body: str) -> None:
     text = f"---\n{front}\n---\n{body}"
     try:
@@ -220,7 +257,7 @@ def liquid_env(tmp_path_factory: pytest.TempPathFactory) -> Any:
     return create_environment(settings), root
 
 
-@given(LIQUIDISH, MAPPINGS)
+@given(BODIES, MAPPINGS)
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_any_liquid_renders_or_fails_with_a_clean_message(
     liquid_env: Any, body: str, page: dict[str, Any]
@@ -286,9 +323,9 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-@given(FRONT_MATTER, LIQUIDISH)
+@given(FRONTS, BODIES)
 @settings(
-    max_examples=min(settings.default.max_examples, BUILD_EXAMPLES),
+    max_examples=BUILD_EXAMPLES,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 def test_a_random_page_builds_or_stops_with_one_clean_line(
@@ -300,9 +337,12 @@ def test_a_random_page_builds_or_stops_with_one_clean_line(
         try:
             build_project(project)
         except (Abort, PluginError, ConfigurationError) as err:
+            event("the build stopped")
             assert errors or str(err), "the build stopped without saying why"
             for message in errors:
                 if not _MKDOCS_PREFIX.fullmatch(message):
                     _assert_clean_message(message, PAGE)
         else:
+            event("the page was built")
             assert not errors
+            assert (project / "site").is_dir()
