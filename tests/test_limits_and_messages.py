@@ -251,6 +251,19 @@ def test_a_malformed_data_file_is_one_line_naming_the_file_and_line(
     ]
 
 
+def test_a_data_file_with_an_impossible_date_is_one_line_naming_the_file(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Found by tests/test_fuzz.py in front matter: PyYAML raised a bare ValueError.
+    files = {"docs/en/index.md": "Home\n", "_data/talks.yml": "- when: 2024-13-45\n"}
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(files=files)
+    assert [record.getMessage() for record in caplog.records] == [
+        "_data/talks.yml: invalid YAML: a date that does not exist (month must be in 1..12); "
+        "write a real date such as '2024-01-31', or quote the value to keep it as text"
+    ]
+
+
 def test_a_malformed_ui_text_file_is_named_by_its_own_extension(
     build_site: BuildSite, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -123,6 +123,13 @@ def load_data_file(path: Path, *, label: str) -> Any:
             raise ContentError(label, f"invalid YAML: {err.problem}", line=line) from err
         except yaml.YAMLError as err:
             raise ContentError(label, f"invalid YAML: {err}") from err
+        except ValueError as err:
+            # PyYAML resolves `2024-13-45` as a date and fails to build it (Psych keeps text).
+            raise ContentError(
+                label,
+                f"invalid YAML: a date that does not exist ({err}); write a real date such as "
+                "'2024-01-31', or quote the value to keep it as text",
+            ) from err
     if suffix == ".json":
         try:
             return json.loads(text)
