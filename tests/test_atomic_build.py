@@ -141,6 +141,14 @@ FAILURES = [
         hooks=POST_BUILD_FAILS,
     ),
     Case(
+        "another plugin raising in on_post_build while locale workers run",
+        Abort,
+        "Aborted with a BuildError!",
+        "another plugin failed in on_post_build",
+        hooks=POST_BUILD_FAILS,
+        i18n={"parallel_workers": 2},
+    ),
+    Case(
         "another plugin raising in on_page_markdown",
         RuntimeError,
         "another plugin broke en/",
@@ -245,6 +253,39 @@ def test_given_a_hidden_entry_in_site_when_rebuilt_then_it_stays_as_mkdocs_keeps
 
     assert (site / ".git/HEAD").read_text() == "ref: refs/heads/gh-pages\n"
     assert not (site / "stale.html").exists()
+    assert _leftovers(site) == []
+
+
+def test_given_a_linked_site_folder_when_rebuilt_then_the_link_stays_and_its_target_changes(
+    tmp_path: Path,
+) -> None:
+    project = tmp_path / "project"
+    _write_project(project)
+    outside = tmp_path / "out" / "site"
+    outside.mkdir(parents=True)
+    (project / "site").symlink_to(outside, target_is_directory=True)
+    write_files(outside, {"stale.html": "old"})
+
+    site = build_project(project)
+
+    assert site == project / "site"
+    assert site.is_symlink()
+    assert (outside / "en/about/index.html").is_file()
+    assert not (outside / "stale.html").exists()
+    assert _leftovers(outside) == []
+
+
+def test_given_a_staged_folder_of_a_dead_build_when_built_then_it_is_removed(
+    tmp_path: Path,
+) -> None:
+    """Ctrl-C skips ``on_build_error``: the next build removes what the dead one left."""
+    project = tmp_path / "project"
+    _write_project(project)
+    dead = 2**22 + 1  # Above Linux's default pid_max: no such process.
+    write_files(project, {f".site.building-{dead}/en/index.html": "half"})
+
+    site = build_project(project)
+
     assert _leftovers(site) == []
 
 
