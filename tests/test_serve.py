@@ -8,6 +8,7 @@ is visible after the automatic rebuild. The test stops the server it started.
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -79,22 +80,34 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     }
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=(project / "serve.log").open("w"),
-    )
-    try:
-        yield project, f"http://127.0.0.1:{port}/base"
-    finally:
-        process.terminate()
+    # `mkdocs serve` builds into a tempfile.mkdtemp() folder: keep it inside tmp_path.
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temp)}
+    with (project / "serve.log").open("w", encoding="utf-8") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+            yield project, f"http://127.0.0.1:{port}/base"
+        finally:
+            _stop(process)
+    # Ctrl+C (not SIGTERM) lets `mkdocs serve` run its cleanup, which removes that folder.
+    assert list(temp.iterdir()) == []
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop `mkdocs serve` as Ctrl+C does; kill it only if it does not stop in 10 s."""
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def test_serve_serves_both_locales_and_rebuilds_on_edits(served: tuple[Path, str]) -> None:
