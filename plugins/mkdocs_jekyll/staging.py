@@ -57,7 +57,7 @@ class StagedBuild:
         return os.getpid() == self.pid
 
 
-def stage(config: MkDocsConfig) -> StagedBuild:
+def stage(config: MkDocsConfig) -> StagedBuild | None:
     """Point ``config.site_dir`` at a new, empty folder beside ``site/``.
 
     A folder left by an interrupted build of this process (Ctrl-C skips MkDocs'
@@ -67,15 +67,21 @@ def stage(config: MkDocsConfig) -> StagedBuild:
         config: The build's config; ``site_dir`` is absolute, as MkDocs validated it.
 
     Returns:
-        The staged build; its ``staging`` folder holds only the clean-step probe.
+        The staged build, its ``staging`` folder holding only the clean-step probe; None
+        when ``site/``'s parent is not writable (a mounted ``site/``): MkDocs then builds
+        in place, as without this module.
     """
     site_dir = config.site_dir
     target = Path(os.path.realpath(site_dir))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale(target)
     staging = target.parent / f".{target.name}.building-{os.getpid()}"
-    staging.mkdir()
-    (staging / _PROBE).write_bytes(b"")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale(target)
+        staging.mkdir()
+        (staging / _PROBE).write_bytes(b"")
+    except OSError as err:
+        log.debug(f"building in place: no staged folder beside '{target}' ({err})")
+        return None
     config.site_dir = str(staging)
     log.debug(f"building into '{staging}', which replaces '{target}' on success")
     return StagedBuild(config, site_dir, target, staging, os.getpid())
@@ -168,7 +174,7 @@ def _refill(target: Path, staging: Path) -> None:
         else:
             path.unlink()
     for entry in os.listdir(staging):
-        os.rename(staging / entry, target / entry)
+        shutil.move(staging / entry, target / entry)  # A mount point: maybe another device.
     staging.rmdir()
 
 
@@ -190,7 +196,12 @@ def _remove_stale(target: Path) -> None:
 
 
 def _running(pid: int) -> bool:
-    """Whether process ``pid`` exists (possibly another user's)."""
+    """Whether process ``pid`` exists (possibly another user's).
+
+    On Windows ``os.kill(pid, 0)`` would send Ctrl-C; every process counts as running.
+    """
+    if os.name == "nt":
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
