@@ -97,7 +97,10 @@ def test_gh_deploy_pushes_the_built_site_to_the_pages_branch(tmp_path: Path) -> 
 
 def test_the_pages_workflow_builds_with_the_readme_command_and_deploys() -> None:
     workflow = yaml.safe_load((REPO / ".github/workflows/pages.yml").read_text())
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    # Only the deploy job may publish; the build job reads the repository and Pages' settings.
+    assert workflow["permissions"] == {}
+    assert workflow["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
+    assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     build = workflow["jobs"]["build"]
     runs = [step.get("run") for step in build["steps"] if "run" in step]
     assert runs == [README_BUILD]
