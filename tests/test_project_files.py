@@ -114,3 +114,18 @@ def test_the_test_command_installs_what_the_tests_need_and_checks_the_workflows(
     assert "pip install -q -e '.[test,dev]'" in command
     assert ".venv/bin/zizmor --offline -q .github/workflows" in command
     assert "|| true" not in command
+
+
+def _readme_command(heading: str) -> str:
+    """The ``sh`` block that follows ``heading`` in README.md."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    after = text[text.index(heading) :]
+    match = re.search(r"```sh\n(.+?)\n```", after, re.DOTALL)
+    assert match is not None, f"no sh block after {heading!r}"
+    return match.group(1).strip()
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    """Given README.md's "Run the tests" command, then .ci/run's last line is that command."""
+    run = (REPO / ".ci/run").read_text(encoding="utf-8").strip().splitlines()
+    assert run[-1] == _readme_command("**Run the tests**")
