@@ -1,7 +1,7 @@
 """Atomic builds: whatever fails, the previous ``site/`` is left exactly as it was.
 
 Each build writes into a folder beside ``site/`` that replaces it only once the whole build
-(MkDocs' strict-mode check included) succeeded; see ``mkdocs_jekyll.staging``.
+(MkDocs' strict-mode check included) succeeded; see ``mkdocs_jekyll.mkdocs.staging``.
 """
 
 from __future__ import annotations

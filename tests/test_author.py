@@ -8,14 +8,14 @@ from typing import Any
 
 import pytest
 
-from mkdocs_jekyll.author import (
+from mkdocs_jekyll.features.author import (
     DEFAULT_ICON,
     AuthorLink,
     AuthorProfile,
     build_author_profile,
     icon_for_class,
 )
-from mkdocs_jekyll.errors import ConfigError
+from mkdocs_jekyll.jekyll.errors import ConfigError
 
 
 def at_root(path: str) -> str:

@@ -295,8 +295,8 @@ def test_given_a_content_error_then_the_previous_site_is_left_alone(
 
 
 def test_given_a_content_error_then_it_is_a_plugin_error_not_a_traceback() -> None:
-    from mkdocs_jekyll.errors import ContentError
-    from mkdocs_jekyll.plugin import _as_plugin_error
+    from mkdocs_jekyll.jekyll.errors import ContentError
+    from mkdocs_jekyll.mkdocs.plugin import _as_plugin_error
 
     with pytest.raises(PluginError, match=r"^x\.md:3:2: broken$"), _as_plugin_error():
         raise ContentError("x.md", "broken", line=3, column=2)
@@ -415,7 +415,7 @@ def test_given_two_locales_then_each_page_liquid_is_rendered_once_per_build(
 ) -> None:
     # Regression: static-i18n re-joins the Markdown's lines, so the pre-rendered output was
     # not recognised and every page was rendered a second time.
-    from mkdocs_jekyll.build import BuildState
+    from mkdocs_jekyll.mkdocs.build import BuildState
 
     calls: list[str] = []
     original = BuildState.render

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mkdocs_jekyll.defaults import FrontMatterDefaults, deep_merge
+from mkdocs_jekyll.jekyll.defaults import FrontMatterDefaults, deep_merge
 
 JEKYLL = shutil.which("jekyll")
 

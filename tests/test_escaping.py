@@ -21,7 +21,7 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 
-from mkdocs_jekyll.safe_url import is_safe_url, safe_url
+from mkdocs_jekyll.jekyll.safe_url import is_safe_url, safe_url
 from sitebuild import BuildSite, html, two_locale_plugins
 
 EVIL = '<script>alert(1)</script> "q" & co'

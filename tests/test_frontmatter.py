@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from mkdocs_jekyll.errors import ContentError
-from mkdocs_jekyll.frontmatter import parse_front_matter, validate_front_matter
+from mkdocs_jekyll.jekyll.errors import ContentError
+from mkdocs_jekyll.jekyll.frontmatter import parse_front_matter, validate_front_matter
 
 
 @dataclass(frozen=True)

@@ -19,13 +19,13 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from mkdocs_jekyll.author import build_author_profile, localize_author
-from mkdocs_jekyll.furniture import (
+from mkdocs_jekyll.features.author import build_author_profile, localize_author
+from mkdocs_jekyll.features.furniture import (
     DEFAULT_WORDS_PER_MINUTE,
     page_furniture,
     related_posts,
 )
-from mkdocs_jekyll.site.documents import Document, SiteModel
+from mkdocs_jekyll.jekyll.documents import Document, SiteModel
 from sitebuild import BuildSite, html, two_locale_plugins
 
 SITE_URL = "https://example.github.io/repo/"

@@ -24,8 +24,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from mkdocs_jekyll.errors import ContentError
-from mkdocs_jekyll.frontmatter import parse_front_matter, validate_front_matter
+from mkdocs_jekyll.jekyll.errors import ContentError
+from mkdocs_jekyll.jekyll.frontmatter import parse_front_matter, validate_front_matter
 from mkdocs_jekyll.liquid import LiquidSettings, create_environment, render_markdown
 from sitebuild import build_project, write_files
 

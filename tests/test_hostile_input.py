@@ -24,8 +24,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from mkdocs_jekyll.errors import ContentError
-from mkdocs_jekyll.safe_paths import FolderGuard, escaping_link, is_inside, read_utf8
+from mkdocs_jekyll.jekyll.errors import ContentError
+from mkdocs_jekyll.jekyll.safe_paths import FolderGuard, escaping_link, is_inside, read_utf8
 from sitebuild import build_project, html, two_locale_plugins, write_files
 
 SECRET = "TOP-SECRET-0451"

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from mkdocs.exceptions import Abort
 
-from mkdocs_jekyll.site.documents import locale_folder_map, locale_of
+from mkdocs_jekyll.jekyll.documents import locale_folder_map, locale_of
 from sitebuild import THREE_LOCALES, BuildSite, html, output_paths
 
 LANGUAGES = THREE_LOCALES

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mkdocs_jekyll.errors import ContentError
-from mkdocs_jekyll.i18n import Translations, base_language, bcp47
-from mkdocs_jekyll.site.documents import Document
+from mkdocs_jekyll.i18n.translations import Translations, base_language, bcp47
+from mkdocs_jekyll.jekyll.documents import Document
+from mkdocs_jekyll.jekyll.errors import ContentError
 
 LOCALES = ("en", "es-419", "pt-br")
 HOMES = {"en": "/en/", "es-419": "/es-419/", "pt-br": "/pt-br/"}

@@ -24,9 +24,9 @@ from mkdocs.commands import serve as serve_command
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from mkdocs_jekyll.incremental import changed_files, plan_rebuild
-from mkdocs_jekyll.search_index import merge_search_entries
-from mkdocs_jekyll.site.documents import ScanCache, SiteModel
+from mkdocs_jekyll.features.search_index import merge_search_entries
+from mkdocs_jekyll.jekyll.documents import ScanCache, SiteModel
+from mkdocs_jekyll.mkdocs.incremental import changed_files, plan_rebuild
 from sitebuild import THREE_LOCALES, copy_reference_site, write_files
 
 SERVE_URL = "http://127.0.0.1:8000/base/"
@@ -176,7 +176,7 @@ def _assert_same_as_full_build(session: ServeSession, tmp_path: Path) -> None:
 
 def _rebuild_logged(session: ServeSession, caplog: pytest.LogCaptureFixture) -> str:
     caplog.clear()
-    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.mkdocs_jekyll.incremental"):
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.mkdocs_jekyll.mkdocs.incremental"):
         session.rebuild()
     messages = [r.getMessage().removeprefix("mkdocs_jekyll: ") for r in caplog.records]
     return "\n".join(message for message in messages if message.startswith("Rebuilding"))

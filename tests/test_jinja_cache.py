@@ -17,8 +17,8 @@ import jinja2
 import pytest
 import yaml
 
-from mkdocs_jekyll.i18n_plugin import JekyllI18nPlugin
-from mkdocs_jekyll.jinja_cache import SharedBytecodeCache
+from mkdocs_jekyll.mkdocs.i18n_plugin import JekyllI18nPlugin
+from mkdocs_jekyll.mkdocs.jinja_cache import SharedBytecodeCache
 from sitebuild import build_project, two_locale_plugins, write_files
 
 LOCALES = ("en", "es-419")

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from mkdocs_jekyll.landing import LocaleHome, language_name, render_root_404
+from mkdocs_jekyll.features.landing import LocaleHome, language_name, render_root_404
 from sitebuild import THREE_LOCALES, BuildSite, html
 
 LANGUAGES = THREE_LOCALES

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_jekyll.layouts import KNOWN_LAYOUTS, is_known_layout, template_for_layout
+from mkdocs_jekyll.features.layouts import KNOWN_LAYOUTS, is_known_layout, template_for_layout
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "plugins" / "mkdocs_jekyll" / "templates"
 

@@ -3,7 +3,7 @@
 Given a site whose pages set ``layout:``, when it is built with the ``jekyll`` plugin, then
 each page has the structure of that layout in Minimal Mistakes (archive lists, splash
 without sidebars, talk metadata ...). Lists of posts come from ``jekyll_furniture``, which
-the plugin's ``on_page_context`` sets (``mkdocs_jekyll.furniture.page_furniture``).
+the plugin's ``on_page_context`` sets (``mkdocs_jekyll.features.furniture.page_furniture``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from mkdocs_jekyll.layouts import KNOWN_LAYOUTS, template_for_layout
+from mkdocs_jekyll.features.layouts import KNOWN_LAYOUTS, template_for_layout
 from sitebuild import BuildSite, html, two_locale_plugins
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "plugins" / "mkdocs_jekyll" / "templates"

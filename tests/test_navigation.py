@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from mkdocs.exceptions import Abort
 
-from mkdocs_jekyll.navigation import MenuEntry, classify_url, locale_menu, url_candidates
+from mkdocs_jekyll.mkdocs.navigation import MenuEntry, classify_url, locale_menu, url_candidates
 from sitebuild import BuildSite, html, output_paths
 
 LANGUAGES: list[dict[str, Any]] = [

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from mkdocs_jekyll.furniture import caption_html
+from mkdocs_jekyll.features.furniture import caption_html
 from sitebuild import BuildSite, html
 
 SITE_URL = "https://example.github.io/repo/"

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from mkdocs_jekyll.parallel import can_fork
+from mkdocs_jekyll.mkdocs.parallel import can_fork
 from sitebuild import THREE_LOCALES, make_site_builder
 
 FILES = {
@@ -62,7 +62,7 @@ def _build_both(
 @pytest.fixture
 def parallel_calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], int]]:
     """The ``(locales, workers)`` of every set of worker passes started."""
-    import mkdocs_jekyll.i18n_plugin as i18n_plugin
+    import mkdocs_jekyll.mkdocs.i18n_plugin as i18n_plugin
 
     calls: list[tuple[list[str], int]] = []
     real = i18n_plugin.ParallelPasses
@@ -105,7 +105,7 @@ def test_unset_workers_use_every_cpu_and_worker_warnings_reach_the_parent_in_loc
 ) -> None:
     import logging
 
-    import mkdocs_jekyll.i18n_plugin as i18n_plugin
+    import mkdocs_jekyll.mkdocs.i18n_plugin as i18n_plugin
 
     monkeypatch.setattr(i18n_plugin.os, "cpu_count", lambda: 2)
     files = {
@@ -150,7 +150,7 @@ def test_a_failing_first_pass_waits_for_its_workers(
 
     from mkdocs.exceptions import Abort
 
-    import mkdocs_jekyll.i18n_plugin as i18n_plugin
+    import mkdocs_jekyll.mkdocs.i18n_plugin as i18n_plugin
 
     abandoned: list[bool] = []
 
@@ -190,7 +190,7 @@ def test_a_two_locale_site_builds_its_second_locale_beside_the_first(
 def test_the_default_worker_count_is_the_cpu_count_on_linux_only(
     monkeypatch: pytest.MonkeyPatch, platform: str, expected: int
 ) -> None:
-    import mkdocs_jekyll.i18n_plugin as i18n_plugin
+    import mkdocs_jekyll.mkdocs.i18n_plugin as i18n_plugin
 
     monkeypatch.setattr(i18n_plugin.sys, "platform", platform)
     monkeypatch.setattr(i18n_plugin.os, "cpu_count", lambda: 6)

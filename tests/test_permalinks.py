@@ -17,8 +17,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mkdocs_jekyll.errors import ContentError
-from mkdocs_jekyll.permalinks import (
+from mkdocs_jekyll.jekyll.errors import ContentError
+from mkdocs_jekyll.jekyll.permalinks import (
     STYLES,
     PermalinkError,
     add_permalink_suffix,

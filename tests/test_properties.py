@@ -13,11 +13,11 @@ from typing import Any
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from mkdocs_jekyll.defaults import FrontMatterDefaults
-from mkdocs_jekyll.i18n import Translations
-from mkdocs_jekyll.liquid.filters.urls import compute_relative_url, normalize_url
-from mkdocs_jekyll.permalinks import STYLES, clean_url, expand, page_url
-from mkdocs_jekyll.site.documents import Document
+from mkdocs_jekyll.i18n.translations import Translations
+from mkdocs_jekyll.jekyll.defaults import FrontMatterDefaults
+from mkdocs_jekyll.jekyll.documents import Document
+from mkdocs_jekyll.jekyll.permalinks import STYLES, clean_url, expand, page_url
+from mkdocs_jekyll.jekyll.urls import compute_relative_url, normalize_url
 
 # Text that looks like a URL path: slashes, dots, percent signs, placeholders' colons,
 # spaces and non-ASCII letters are where cleaning and escaping go wrong.

@@ -50,7 +50,7 @@ def test_a_build_ends_with_one_info_line_per_build(
 ) -> None:
     with caplog.at_level(logging.DEBUG):
         build_site(files=FILES, plugins=_plugins())
-    name = "mkdocs.plugins.mkdocs_jekyll.report"
+    name = "mkdocs.plugins.mkdocs_jekyll.i18n.report"
     assert _records(caplog, name, logging.INFO) == [SUMMARY]
     assert _records(caplog, name, logging.DEBUG) == [
         "mkdocs_jekyll: es-419 has no translation of: 'lonely'",
@@ -111,4 +111,4 @@ def test_a_single_locale_site_logs_no_translation_summary(
 ) -> None:
     with caplog.at_level(logging.INFO):
         build_site(files={"docs/index.md": "# Home\n"})
-    assert _records(caplog, "mkdocs.plugins.mkdocs_jekyll.report", logging.INFO) == []
+    assert _records(caplog, "mkdocs.plugins.mkdocs_jekyll.i18n.report", logging.INFO) == []

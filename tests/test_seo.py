@@ -1,4 +1,4 @@
-"""SEO head tags as jekyll-seo-tag 2.8 prints them (``mkdocs_jekyll.seo``).
+"""SEO head tags as jekyll-seo-tag 2.8 prints them (``mkdocs_jekyll.features.seo``).
 
 Rules are checked table by table without MkDocs; each table cites the part of
 jekyll-seo-tag it ports (``lib/jekyll-seo-tag/drop.rb``, ``template.html``,
@@ -19,10 +19,8 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from mkdocs_jekyll.author import AuthorLink, AuthorProfile
-from mkdocs_jekyll.errors import ContentError
-from mkdocs_jekyll.i18n import Translations
-from mkdocs_jekyll.seo import (
+from mkdocs_jekyll.features.author import AuthorLink, AuthorProfile
+from mkdocs_jekyll.features.seo import (
     SeoOptions,
     SeoTags,
     build_seo,
@@ -31,8 +29,10 @@ from mkdocs_jekyll.seo import (
     og_locale,
     seo_title,
 )
-from mkdocs_jekyll.site.documents import Document
-from mkdocs_jekyll.site.drops import SiteSettings
+from mkdocs_jekyll.i18n.translations import Translations
+from mkdocs_jekyll.jekyll.documents import Document
+from mkdocs_jekyll.jekyll.drops import SiteSettings
+from mkdocs_jekyll.jekyll.errors import ContentError
 from sitebuild import BuildSite, html, output_paths, two_locale_plugins
 
 SETTINGS = SiteSettings(

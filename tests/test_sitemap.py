@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from mkdocs_jekyll.sitemap import w3c_date
+from mkdocs_jekyll.features.sitemap import w3c_date
 from sitebuild import THREE_LOCALES, BuildSite, html, write_files
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from mkdocs_jekyll.errors import ContentError
-from mkdocs_jekyll.skins import SKINS, palette_for_skin
+from mkdocs_jekyll.features.skins import SKINS, palette_for_skin
+from mkdocs_jekyll.jekyll.errors import ContentError
 
 # Material for MkDocs' named colours (docs/setup/changing-the-colors.md).
 MATERIAL_PRIMARY = {

@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from jinja2 import Environment, FileSystemLoader
 
-from mkdocs_jekyll.author import build_author_profile
+from mkdocs_jekyll.features.author import build_author_profile
 from sitebuild import BuildSite, html
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "plugins" / "mkdocs_jekyll" / "templates"
@@ -42,7 +42,7 @@ AUTHOR: dict[str, Any] = {
 # Stands in for the plugin: theme folder order of on_config, jekyll_author of on_page_context.
 HOOKS = """
 from mkdocs.plugins import event_priority
-from mkdocs_jekyll.author import build_author_profile
+from mkdocs_jekyll.features.author import build_author_profile
 
 AUTHOR = {author!r}
 UI_TEXT = {ui_text!r}

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from mkdocs.exceptions import Abort
 
-from mkdocs_jekyll.errors import ContentError
-from mkdocs_jekyll.ui_text import fallback_chain, load_ui_text, ui_text_for
+from mkdocs_jekyll.i18n.ui_text import fallback_chain, load_ui_text, ui_text_for
+from mkdocs_jekyll.jekyll.errors import ContentError
 from sitebuild import BuildSite, html
 
 LANGUAGES: list[dict[str, Any]] = [

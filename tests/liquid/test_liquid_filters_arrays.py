@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from liquid_helpers import Render
-from mkdocs_jekyll.errors import ContentError
+from mkdocs_jekyll.jekyll.errors import ContentError
 from sitebuild import JEKYLL, jekyll_build
 
 MIXED = [{"a": "1"}, {"a": 1}, {"a": [1, 2]}, {"a": None}, {"b": 2}]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pytest
 
 from liquid_helpers import Render
-from mkdocs_jekyll.errors import ContentError
+from mkdocs_jekyll.jekyll.errors import ContentError
 
 UTC_TIME = dt.datetime(2024, 1, 2, 10, tzinfo=dt.UTC)
 NY = "America/New_York"

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from liquid_helpers import Render
-from mkdocs_jekyll.liquid.filters.strings import slugify
+from mkdocs_jekyll.jekyll.text import slugify
 
 MIXED = "Ça va? Ünïcödé — ñ ß Æ 日本"
 

@@ -105,7 +105,7 @@ def test_relative_url_of_a_markup_string_is_not_served_from_the_memo() -> None:
     """The memo holds plain strings only: a ``Markup`` input comes back as it went in."""
     from markupsafe import Markup
 
-    from mkdocs_jekyll.liquid.filters.urls import compute_relative_url
+    from mkdocs_jekyll.jekyll.urls import compute_relative_url
 
     assert type(compute_relative_url("https://x.org/a", "/repo")) is str
     marked = compute_relative_url(Markup("https://x.org/a"), "/repo")

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from liquid_helpers import Render
-from mkdocs_jekyll.errors import ContentError
+from mkdocs_jekyll.jekyll.errors import ContentError
 
 INCLUDES = {
     "bad_filter.html": "{{ x | nope }}",

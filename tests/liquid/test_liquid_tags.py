@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from liquid_helpers import Render, make_settings
-from mkdocs_jekyll.errors import ContentError
+from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.liquid import create_environment, render_markdown
 from mkdocs_jekyll.liquid.environment import PAGE_CACHE_SIZE
 

@@ -20,8 +20,8 @@ from liquid.context import _no_op_filter
 from liquid.exceptions import LiquidError, LoopIterationLimitError
 from liquid.template import BoundTemplate
 
+from mkdocs_jekyll.jekyll.safe_paths import read_utf8
 from mkdocs_jekyll.liquid.register import register
-from mkdocs_jekyll.safe_paths import read_utf8
 
 if TYPE_CHECKING:
     from liquid.builtin.tags.for_tag import ForLoop

@@ -23,9 +23,9 @@ from liquid.exceptions import (
     UnknownFilterError,
 )
 from liquid.token import TOKEN_TAG
-from mkdocs.plugins import get_plugin_logger
 
-from mkdocs_jekyll.errors import ContentError
+from mkdocs_jekyll.jekyll.errors import ContentError
+from mkdocs_jekyll.jekyll.log import plugin_logger
 from mkdocs_jekyll.liquid.environment import (
     JekyllEnvironment,
     JekyllRenderContext,
@@ -35,7 +35,7 @@ from mkdocs_jekyll.liquid.environment import (
 )
 from mkdocs_jekyll.liquid.tags.include_tag import include_trace
 
-log = get_plugin_logger(__name__)
+log = plugin_logger(__name__)
 
 _UNKNOWN_FILTER = re.compile(r"unknown filter '(.+)'")
 _UNEXPECTED_TAG = re.compile(r"unexpected tag '(.+)'")

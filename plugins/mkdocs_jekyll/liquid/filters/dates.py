@@ -4,45 +4,24 @@ Mirrors ``lib/jekyll/filters/date_filters.rb`` (Jekyll 4.3): the input goes thro
 ``Liquid::Utils.to_date`` (dates, times, ``now``, epoch seconds, or a string parsed like
 Ruby's ``Time.parse``) and is shown in the site's ``timezone``. Without a ``timezone``,
 aware datetimes keep their offset and naive ones are UTC, as PyYAML and Psych both read
-a timestamp without offset as UTC. All arithmetic uses aware datetimes.
+a timestamp without offset as UTC. All arithmetic uses aware datetimes. The parsing lives
+in ``jekyll/dates.py``; these filters format its result.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
-import re
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from liquid.exceptions import FilterArgumentError
 from liquid.filter import with_environment
 
+from mkdocs_jekyll.jekyll import dates
 from mkdocs_jekyll.liquid.filters.values import inspect, is_nil, to_s
 
 if TYPE_CHECKING:
     from mkdocs_jekyll.liquid.environment import JekyllEnvironment
-
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-_DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-_ISO = re.compile(
-    r"\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
-    r"(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
-    r"\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?\s*",
-    re.IGNORECASE,
-)
-_MONTH_NAMES = "|".join(name[:3] + f"(?:{name[3:]})?" for name in _MONTHS)
-_TIME = r"(?:\s*,?\s*(\d{1,2})(?::(\d{2})(?::(\d{2}))?)?\s*(am|pm)?)?"
-_DAY_MONTH_YEAR = re.compile(
-    rf"\s*(?:\w+,?\s+)??(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAMES})\.?,?\s+(\d{{4}}){_TIME}\s*",
-    re.IGNORECASE,
-)
-_MONTH_DAY_YEAR = re.compile(
-    rf"\s*(?:\w+,?\s+)??({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}){_TIME}\s*",
-    re.IGNORECASE,
-)
 
 
 def _zone(environment: JekyllEnvironment) -> dt.tzinfo | None:
@@ -58,107 +37,18 @@ def _zone(environment: JekyllEnvironment) -> dt.tzinfo | None:
         ) from err
 
 
-def _offset(text: str | None) -> dt.tzinfo | None:
-    if not text:
-        return None
-    if text.upper() in ("Z", "UTC", "GMT"):
-        return dt.UTC
-    sign = -1 if text[0] == "-" else 1
-    digits = text[1:].replace(":", "")
-    minutes = int(digits[:2]) * 60 + (int(digits[2:4]) if len(digits) > 2 else 0)
-    return dt.timezone(sign * dt.timedelta(minutes=minutes))
-
-
-def _hour(hour: str | None, meridian: str | None) -> int:
-    value = int(hour or 0)
-    if meridian and meridian.lower() == "pm" and value < 12:
-        value += 12
-    if meridian and meridian.lower() == "am" and value == 12:
-        value = 0
-    return value
-
-
-def _month(name: str) -> int:
-    return [month[:3].lower() for month in _MONTHS].index(name[:3].lower()) + 1
-
-
-def parse_time(text: str, zone: dt.tzinfo) -> dt.datetime | None:
-    """Parse a date string as Ruby's ``Time.parse`` reads the common formats.
-
-    Args:
-        text: ISO 8601 (``2024-01-02``, ``2024-01-02 10:00:00 +0200``), RFC 2822, or
-            day and month name in either order (``2 Jan 2024``, ``January 2, 2024 3pm``).
-        zone: The zone of a string without offset (Ruby uses local time).
-
-    Returns:
-        An aware datetime, or ``None`` when the string is not a date.
-    """
-    try:
-        match = _ISO.fullmatch(text)
-        if match:
-            year, month, day, hour, minute, second, fraction, offset = match.groups()
-            micro = int((fraction or "0")[:6].ljust(6, "0"))
-            value = dt.datetime(
-                int(year),
-                int(month),
-                int(day),
-                int(hour or 0),
-                int(minute or 0),
-                int(second or 0),
-                micro,
-                tzinfo=_offset(offset) or zone,
-            )
-            return value
-        for pattern, day_first in ((_DAY_MONTH_YEAR, True), (_MONTH_DAY_YEAR, False)):
-            match = pattern.fullmatch(text)
-            if match:
-                first, second_, year, hour, minute, sec, meridian = match.groups()
-                day, month = (first, second_) if day_first else (second_, first)
-                return dt.datetime(
-                    int(year),
-                    _month(month),
-                    int(day),
-                    _hour(hour, meridian),
-                    int(minute or 0),
-                    int(sec or 0),
-                    tzinfo=zone,
-                )
-        parsed = email.utils.parsedate_to_datetime(text)
-    except (ValueError, TypeError, IndexError):
-        return None
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=zone)
-
-
 def to_time(value: object, zone: dt.tzinfo | None) -> dt.datetime:
-    """Turn a filter input into an aware datetime shown in ``zone``.
-
-    Mirrors ``time(input)`` of ``date_filters.rb``: ``Liquid::Utils.to_date`` then
-    ``to_time.localtime``.
+    """``jekyll/dates.py``'s ``to_time``, its error worded as Jekyll's date filters word it.
 
     Raises:
         FilterArgumentError: "Invalid Date: '...' is not a valid datetime." as Jekyll.
     """
-    base = zone or dt.UTC
-    result: dt.datetime | None = None
-    if isinstance(value, dt.datetime):
-        result = value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
-    elif isinstance(value, dt.date):
-        result = dt.datetime(value.year, value.month, value.day, tzinfo=base)
-    elif isinstance(value, int) and not isinstance(value, bool):
-        result = dt.datetime.fromtimestamp(value, tz=base)
-    elif isinstance(value, str):
-        text = value.strip().lower()
-        if text in ("now", "today"):
-            result = dt.datetime.now(tz=base)
-        elif re.fullmatch(r"\d+", value):
-            result = dt.datetime.fromtimestamp(int(value), tz=base)
-        else:
-            result = parse_time(value, base)
-    if result is None:
+    try:
+        return dates.to_time(value, zone)
+    except dates.InvalidDate:
         raise FilterArgumentError(
             f"Invalid Date: '{inspect(value)}' is not a valid datetime.", token=None
-        )
-    return result.astimezone(zone) if zone is not None else result
+        ) from None
 
 
 def _ordinal(day: int) -> str:
@@ -169,7 +59,7 @@ def _ordinal(day: int) -> str:
 
 def _stringify(value: object, long: bool, type_: object, style: object, zone: object) -> object:
     time = to_time(value, zone if isinstance(zone, dt.tzinfo) else None)
-    month = _MONTHS[time.month - 1]
+    month = dates.MONTHS[time.month - 1]
     month = month if long else month[:3]
     if type_ == "ordinal":
         day = f"{time.day}{_ordinal(time.day)}"
@@ -194,8 +84,8 @@ def date_to_rfc822(date: object, *, environment: JekyllEnvironment) -> object:
     if is_nil(date) or to_s(date) == "":
         return date
     time = to_time(date, _zone(environment))
-    day = _DAYS[time.weekday()][:3]
-    month = _MONTHS[time.month - 1][:3]
+    day = dates.DAYS[time.weekday()][:3]
+    month = dates.MONTHS[time.month - 1][:3]
     return f"{day}, {time.day:02d} {month} {time.year} {time.strftime('%H:%M:%S %z')}"
 
 

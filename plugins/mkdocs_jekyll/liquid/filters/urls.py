@@ -2,34 +2,24 @@
 
 Mirrors ``lib/jekyll/filters/url_filters.rb`` (Jekyll 4.3), including the normalisation
 Addressable applies to the joined URL (percent-encoding, dot segments, host case, default
-port), so links built in Liquid are byte-for-byte the ones Jekyll writes.
+port), so links built in Liquid are byte-for-byte the ones Jekyll writes. The rules
+themselves live in ``jekyll/urls.py``; these are the Liquid-facing wrappers.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
 from typing import TYPE_CHECKING
-from urllib.parse import quote, unquote_to_bytes
 
 from liquid.filter import with_environment
 from liquid.undefined import Undefined
 
+from mkdocs_jekyll.jekyll.urls import SCHEME, compute_relative_url, normalize_url
+from mkdocs_jekyll.jekyll.urls import uri_escape as escape_uri
 from mkdocs_jekyll.liquid.filters.values import to_s
 
 if TYPE_CHECKING:
     from mkdocs_jekyll.liquid.environment import JekyllEnvironment
-
-# Addressable::URI#absolute? is true when the URL has a scheme.
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
-# Characters Addressable leaves alone in each component (RFC 3986 pchar and friends).
-_UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"
-_SUB_DELIMS = "!$&'()*+,;="
-_PATH_SAFE = _SUB_DELIMS + ":@/"
-_QUERY_SAFE = _SUB_DELIMS + ":@/?"
-_PERCENT = re.compile(r"%([0-9A-Fa-f]{2})")
-_DEFAULT_PORTS = {"http": "80", "https": "443", "ftp": "21"}
 
 
 @with_environment
@@ -65,7 +55,7 @@ def absolute_url(input_: object, *, environment: JekyllEnvironment) -> str | Non
     settings = environment.settings
     text = _url_of(input_)
     # url_filters.rb compute_absolute_url: absolute input and a missing site url.
-    if _SCHEME.match(text):
+    if SCHEME.match(text):
         return text
     relative = compute_relative_url(text, settings.baseurl)
     if not settings.site_url:
@@ -80,80 +70,6 @@ def strip_index(input_: object) -> str | None:
     return re.sub(r"/index\.html?$", "/", str(input_), count=1)
 
 
-def compute_relative_url(url: str, baseurl: str) -> str:
-    """Join ``baseurl`` and ``url`` the way Jekyll does, used by filters and tags.
-
-    Memoised for plain strings: the same links are joined again on every page that has
-    them (``relative_url`` in content, the author profile, SEO tags). A ``str`` subclass
-    such as ``Markup`` is computed each time, so it comes back as it went in.
-
-    Args:
-        url: The URL path; left alone when it has a scheme.
-        baseurl: The site's base path (``''`` or ``'/repo'``).
-
-    Returns:
-        ``baseurl`` and ``url`` each given a leading slash, joined and normalised:
-        ``('/en/cv/', '/repo') -> '/repo/en/cv/'``, ``('', '') -> ''``.
-    """
-    if type(url) is str and type(baseurl) is str:
-        return _cached_relative_url(url, baseurl)
-    return _relative_url(url, baseurl)
-
-
-@lru_cache(maxsize=4096)
-def _cached_relative_url(url: str, baseurl: str) -> str:
-    return _relative_url(url, baseurl)
-
-
-def _relative_url(url: str, baseurl: str) -> str:
-    # url_filters.rb compute_relative_url / sanitized_baseurl / ensure_leading_slash.
-    if _SCHEME.match(url):
-        return url
-    parts = (baseurl.removesuffix("/"), url)
-    joined = "".join(part if not part or part.startswith("/") else "/" + part for part in parts)
-    return normalize_url(joined)
-
-
-def normalize_url(url: str) -> str:
-    """Normalise a URL as ``Addressable::URI#normalize`` does for Jekyll's URL filters.
-
-    Args:
-        url: A URL, with or without scheme and authority.
-
-    Returns:
-        The URL with a lower-case scheme and host, no default port, dot segments removed
-        from the path and percent-encoding made canonical in path, query and fragment.
-    """
-    url = unicodedata.normalize("NFC", url)
-    fragment: str | None = None
-    query: str | None = None
-    if "#" in url:
-        url, fragment = url.split("#", 1)
-    if "?" in url:
-        url, query = url.split("?", 1)
-    prefix = ""
-    scheme_match = _SCHEME.match(url)
-    scheme = ""
-    if scheme_match:
-        scheme = scheme_match.group()[:-1].lower()
-        prefix = scheme + ":"
-        url = url[scheme_match.end() :]
-    if url.startswith("//"):
-        authority, slash, path = url[2:].partition("/")
-        prefix += "//" + _normalize_authority(authority, scheme)
-        path = slash + path
-        if not path:
-            path = "/"
-    else:
-        path = url
-    text = prefix + _remove_dot_segments(_encode(path, _PATH_SAFE))
-    if query is not None:
-        text += "?" + _encode(query, _QUERY_SAFE)
-    if fragment is not None:
-        text += "#" + _encode(fragment, _QUERY_SAFE)
-    return text
-
-
 def _url_of(value: object) -> str:
     """Return the URL of a page-like mapping (``input.url``) or the value as text."""
     if isinstance(value, dict) and "url" in value:
@@ -161,70 +77,8 @@ def _url_of(value: object) -> str:
     return to_s(value)
 
 
-def _normalize_authority(authority: str, scheme: str) -> str:
-    userinfo, at, hostport = authority.rpartition("@")
-    host, colon, port = hostport.partition(":")
-    if colon and (not port or _DEFAULT_PORTS.get(scheme) == port):
-        colon = port = ""
-    return userinfo + at + host.lower() + colon + port
-
-
-def _encode(component: str, safe: str) -> str:
-    """Percent-encode what ``safe`` does not allow; decode encoded unreserved characters."""
-    out: list[str] = []
-    pos = 0
-    for match in _PERCENT.finditer(component):
-        out.append(quote(component[pos : match.start()], safe=safe))
-        char = chr(int(match.group(1), 16))
-        out.append(char if char in _UNRESERVED else match.group().upper())
-        pos = match.end()
-    out.append(quote(component[pos:], safe=safe))
-    return "".join(out)
-
-
-def _remove_dot_segments(path: str) -> str:
-    """RFC 3986 section 5.2.4, as Addressable applies it to the path."""
-    if "." not in path:
-        return path
-    output: list[str] = []
-    rest = path
-    while rest:
-        if rest.startswith("../"):
-            rest = rest[3:]
-        elif rest.startswith("./"):
-            rest = rest[2:]
-        elif rest.startswith("/./"):
-            rest = rest[2:]
-        elif rest == "/.":
-            rest = "/"
-        elif rest.startswith("/../"):
-            rest = rest[3:]
-            if output:
-                output.pop()
-        elif rest == "/..":
-            rest = "/"
-            if output:
-                output.pop()
-        elif rest in (".", ".."):
-            rest = ""
-        else:
-            start = 1 if rest.startswith("/") else 0
-            end = rest.find("/", start)
-            end = len(rest) if end < 0 else end
-            output.append(rest[:end])
-            rest = rest[end:]
-    return "".join(output)
-
-
 def uri_escape(input_: object) -> str:
-    """Escape a URL component as Jekyll's ``uri_escape`` does.
-
-    Mirrors ``Addressable::URI.normalize_component``: existing escapes are decoded, then
-    everything outside the reserved and unreserved sets is percent-encoded
-    (``'foo, bar \\baz?' -> 'foo,%20bar%20%5Cbaz?'``).
-    """
+    """Jekyll's ``uri_escape`` filter: ``nil`` gives ``''``, anything else is escaped as text."""
     if input_ is None or isinstance(input_, Undefined):
         return ""
-    text = unicodedata.normalize("NFC", to_s(input_))
-    raw = unquote_to_bytes(text)
-    return quote(raw, safe=_SUB_DELIMS + ":/?#[]@")
+    return escape_uri(to_s(input_))

@@ -22,7 +22,7 @@ from liquid.stringify import to_liquid_string
 from liquid.tag import Tag
 from liquid.token import TOKEN_EXPRESSION, Token
 
-from mkdocs_jekyll.safe_paths import is_inside
+from mkdocs_jekyll.jekyll.safe_paths import is_inside
 
 if TYPE_CHECKING:
     from liquid import Environment, RenderContext

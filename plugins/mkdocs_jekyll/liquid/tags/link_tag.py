@@ -15,7 +15,7 @@ from liquid.exceptions import LiquidError, LiquidSyntaxError
 from liquid.tag import Tag
 from liquid.token import TOKEN_EXPRESSION, Token
 
-from mkdocs_jekyll.liquid.filters.urls import compute_relative_url
+from mkdocs_jekyll.jekyll.urls import compute_relative_url
 from mkdocs_jekyll.liquid.tags.include_tag import Markup
 
 if TYPE_CHECKING:

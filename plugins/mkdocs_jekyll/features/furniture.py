@@ -1,0 +1,491 @@
+"""What Minimal Mistakes prints around a page that the page's own front matter does not hold.
+
+Its layouts and includes read the whole site: ``page__related`` lists ``site.related_posts``,
+``page__taxonomy`` links each category to the site's category archive, ``sidebar`` reads
+``site.data.navigation``, and the ``home``, ``posts``, ``categories``, ``tags`` and
+``collection`` layouts list posts. This module computes those lists for one page, from the
+page's locale only, and hands templates frozen values with final URLs, so templates only loop
+and escape. It does not import MkDocs: the plugin passes the site model and ``relative_url``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from mkdocs_jekyll.i18n.translations import locale_chain
+from mkdocs_jekyll.jekyll.documents import Document, SiteModel, normalise_locale
+from mkdocs_jekyll.jekyll.safe_url import is_safe_url
+from mkdocs_jekyll.jekyll.text import slugify
+
+DEFAULT_WORDS_PER_MINUTE = 200
+"""Minimal Mistakes' ``words_per_minute`` when neither the page nor the site sets one."""
+
+RELATED_LIMIT = 4
+"""``page__related.html``: ``site.related_posts limit: 4``."""
+
+DEFAULT_RECENT_LIMIT = 10
+"""Posts the ``home`` layout lists when the site sets no ``paginate``."""
+
+# Layouts that list documents, and what they list.
+_RECENT_LAYOUTS = frozenset({"home"})
+_GROUPED_LAYOUTS = {"posts": "year", "categories": "categories", "tags": "tags"}
+
+_SCHEME = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
+_POST_STEM = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-")
+_MD_LINK = re.compile(r"\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]+)\)")
+_MD_STRONG = re.compile(r"\*\*(.+?)\*\*")
+_MD_EM = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One document in a list (Minimal Mistakes' ``archive-single.html``).
+
+    Attributes:
+        title: Plain text (templates escape it).
+        url: The link, base path included.
+        date: The document's date, if it has one.
+        excerpt: Front matter ``excerpt``, else ``description``.
+        teaser: ``header.teaser`` with the base path applied, if any.
+    """
+
+    title: str
+    url: str
+    date: dt.date | None
+    excerpt: str | None
+    teaser: str | None
+
+
+@dataclass(frozen=True)
+class Group:
+    """A titled list of entries: a year, a category or a tag, with its anchor."""
+
+    name: str
+    slug: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class TermLink:
+    """A category or tag of the page; ``url`` is None when the site has no archive for it."""
+
+    name: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """An entry of a ``sidebar`` ``nav`` menu (``_includes/nav_list``)."""
+
+    title: str
+    url: str | None
+    active: bool
+    children: tuple[NavItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class SidebarBlock:
+    """One entry of the front matter ``sidebar`` list (``_includes/sidebar.html``)."""
+
+    title: str | None
+    image: str | None
+    image_alt: str | None
+    text: str | None
+    nav: tuple[NavItem, ...]
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """Everything the layouts print about the site around one page.
+
+    Attributes:
+        words_per_minute: The site's ``words_per_minute`` (``read_time``), page value first.
+        categories: The page's categories, linked to the locale's category archive.
+        tags: The page's tags, linked likewise.
+        sidebar: The front matter ``sidebar`` blocks, menus resolved for the locale.
+        related: ``related: true``: up to four posts of the locale, sharing terms first.
+        entries: The ``home`` layout's recent posts, or the ``collection`` layout's documents.
+        groups: The ``posts`` layout's years, or the ``categories``/``tags`` layout's terms.
+        caption: ``header.caption`` as safe HTML (see ``caption_html``).
+    """
+
+    words_per_minute: int
+    categories: tuple[TermLink, ...] = ()
+    tags: tuple[TermLink, ...] = ()
+    sidebar: tuple[SidebarBlock, ...] = ()
+    related: tuple[Entry, ...] = ()
+    entries: tuple[Entry, ...] = ()
+    groups: tuple[Group, ...] = ()
+    caption: Markup | None = None
+
+
+def page_furniture(
+    doc: Document,
+    model: SiteModel,
+    *,
+    site: Mapping[str, Any],
+    data: Mapping[str, Any],
+    relative_url: Callable[[str], str],
+    default_locale: str | None = None,
+) -> Furniture:
+    """Compute what the page's layout prints about the rest of the site.
+
+    Only what the page asks for is computed: lists for the layouts that show them, related
+    posts for ``related: true``, sidebar menus for ``sidebar``.
+
+    Args:
+        doc: The page.
+        model: Every document of the build.
+        site: The ``site.*`` keys of the config (``words_per_minute``, ``paginate``,
+            ``category_archive``, ``tag_archive``).
+        data: ``site.data`` (``navigation`` for sidebar menus).
+        relative_url: Jekyll's ``relative_url`` of the build (adds the base path).
+        default_locale: The site's default locale, for menu titles a locale lacks.
+
+    Returns:
+        The page's furniture.
+    """
+    meta = doc.data
+    layout = str(meta.get("layout") or "").strip()
+    header = meta.get("header") if isinstance(meta.get("header"), Mapping) else None
+    posts = [post for post in model.of_type("posts") if post.output and _same_locale(post, doc)]
+    groups: tuple[Group, ...] = ()
+    entries: tuple[Entry, ...] = ()
+    if layout in _RECENT_LAYOUTS:
+        limit = _positive_int(site.get("paginate")) or DEFAULT_RECENT_LIMIT
+        entries = tuple(_entry(post, relative_url) for post in posts[:limit])
+    elif layout in _GROUPED_LAYOUTS:
+        groups = _group_posts(posts, _GROUPED_LAYOUTS[layout], doc, relative_url)
+    elif layout == "collection" and meta.get("collection"):
+        entries = _collection_entries(doc, model, relative_url)
+    return Furniture(
+        words_per_minute=_positive_int(meta.get("words_per_minute"))
+        or _positive_int(site.get("words_per_minute"))
+        or DEFAULT_WORDS_PER_MINUTE,
+        categories=_term_links(doc, model, "categories", site, relative_url),
+        tags=_term_links(doc, model, "tags", site, relative_url),
+        sidebar=_sidebar(doc, data, relative_url, default_locale),
+        related=_related(doc, posts, relative_url) if meta.get("related") else (),
+        entries=entries,
+        groups=groups,
+        caption=caption_html(header.get("caption"), relative_url) if header else None,
+    )
+
+
+def caption_html(text: Any, relative_url: Callable[[str], str]) -> Markup | None:
+    """A hero caption's inline Markdown as safe HTML: links, ``**strong**`` and ``*em*``.
+
+    Minimal Mistakes runs captions through ``markdownify`` ("Photo: [Unsplash](https://...)").
+    Here the text is escaped first and only those three forms become markup, so a caption
+    can never add other HTML.
+
+    Args:
+        text: The ``caption`` value.
+        relative_url: Adds the base path to site paths in links.
+
+    Returns:
+        The HTML, or None for no caption.
+    """
+    if text in (None, "") or not isinstance(text, str | int | float):
+        return None
+    html = str(escape(str(text).strip()))
+
+    def link(match: re.Match[str]) -> str:
+        # The URL was escaped with the rest; undo it before re-escaping it for the attribute.
+        url = _url(Markup(match["url"]).unescape(), relative_url)
+        if url is None:
+            return match["label"]  # javascript: and the like: keep the text only
+        return f'<a href="{escape(url)}">{match["label"]}</a>'
+
+    html = _MD_LINK.sub(link, html)
+    html = _MD_STRONG.sub(r"<strong>\1</strong>", html)
+    html = _MD_EM.sub(r"<em>\1</em>", html)
+    return Markup(html)
+
+
+def related_posts(
+    doc: Document, posts: Iterable[Document], limit: int = RELATED_LIMIT
+) -> list[Document]:
+    """Posts to suggest after ``doc``: those sharing a category or tag, then the newest.
+
+    Jekyll's ``site.related_posts`` (without LSI) is the ten newest posts; Minimal Mistakes
+    prints four. Posts sharing more terms with the page come first, newest first within a tie.
+
+    Args:
+        doc: The page.
+        posts: Candidate posts, newest first (already limited to the page's locale).
+        limit: How many to return.
+
+    Returns:
+        Up to ``limit`` posts, never ``doc`` itself.
+    """
+    others = [post for post in posts if post.src_path != doc.src_path]
+    mine = _terms(doc)
+    shared = [(len(_terms(post) & mine), index) for index, post in enumerate(others)]
+    ranked = sorted((item for item in shared if item[0]), key=lambda item: (-item[0], item[1]))
+    picked = [others[index] for _, index in ranked]
+    picked += [post for post in others if post not in picked]
+    return picked[:limit]
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+
+
+def _same_locale(a: Document, b: Document) -> bool:
+    """Documents of one locale: the same locale folder, else the same ``lang``."""
+    if a.locale and b.locale:
+        return a.locale == b.locale
+    return normalise_locale(a.lang or "") == normalise_locale(b.lang or "")
+
+
+def _entry(doc: Document, relative_url: Callable[[str], str]) -> Entry:
+    """A document as a list entry."""
+    data = doc.data
+    stem = _POST_STEM.sub("", PurePosixPath(doc.src_path).stem)
+    title = data.get("title")
+    excerpt = data.get("excerpt") or data.get("description")
+    header = data.get("header")
+    teaser = header.get("teaser") if isinstance(header, Mapping) else None
+    return Entry(
+        title=str(title) if title not in (None, "") else stem,
+        url=relative_url(doc.url),
+        date=_as_date(data.get("date")),
+        excerpt=str(excerpt) if excerpt else None,
+        teaser=_url(teaser, relative_url),
+    )
+
+
+def _related(
+    doc: Document, posts: list[Document], relative_url: Callable[[str], str]
+) -> tuple[Entry, ...]:
+    return tuple(_entry(post, relative_url) for post in related_posts(doc, posts))
+
+
+def _terms(doc: Document) -> set[str]:
+    """The document's categories and tags, without its locale folder's category."""
+    terms = {name.lower() for name in _names(doc, "categories") + _names(doc, "tags")}
+    return terms - {(doc.locale or "").lower()}
+
+
+def _names(doc: Document, key: str) -> list[str]:
+    """``categories``/``tags`` as a list; Jekyll splits a string on spaces."""
+    value = doc.data.get(key)
+    if isinstance(value, str):
+        names = value.split()
+    elif isinstance(value, list):
+        names = [str(item) for item in value if item not in (None, "")]
+    else:
+        names = []
+    if key == "categories" and doc.locale:
+        # Jekyll makes the folders above _posts categories: `en/_posts` gives `en`.
+        names = [name for name in names if name.lower() != doc.locale.lower()]
+    return list(dict.fromkeys(names))
+
+
+def _group_posts(
+    posts: list[Document], by: str, doc: Document, relative_url: Callable[[str], str]
+) -> tuple[Group, ...]:
+    """Posts by year (``posts`` layout) or by term, the largest first (``categories``)."""
+    groups: dict[str, list[Document]] = {}
+    for post in posts:
+        if by == "year":
+            date = _as_date(post.data.get("date"))
+            keys = [str(date.year)] if date else []
+        else:
+            keys = _names(post, by)
+        for key in keys:
+            groups.setdefault(key, []).append(post)
+    names = list(groups)
+    if by != "year":
+        # Minimal Mistakes: `site.categories | sort` by size, largest first.
+        names.sort(key=lambda name: (-len(groups[name]), name.lower()))
+    return tuple(
+        Group(
+            name=name,
+            slug=slugify(name) or name,
+            entries=tuple(_entry(post, relative_url) for post in groups[name]),
+        )
+        for name in names
+    )
+
+
+def _collection_entries(
+    doc: Document, model: SiteModel, relative_url: Callable[[str], str]
+) -> tuple[Entry, ...]:
+    """The ``collection`` layout: ``site[page.collection]``, sorted by ``page.sort_by``."""
+    label = str(doc.data.get("collection"))
+    docs = [item for item in model.of_type(label) if item.output and _same_locale(item, doc)]
+    sort_by = doc.data.get("sort_by")
+    if sort_by == "title":
+        docs.sort(key=lambda item: str(item.data.get("title") or item.src_path).lower())
+    elif sort_by == "date":
+        docs.sort(key=lambda item: (_as_date(item.data.get("date")) or dt.date.min, item.src_path))
+    if doc.data.get("sort_order") == "reverse":
+        docs.reverse()
+    return tuple(_entry(item, relative_url) for item in docs)
+
+
+def _term_links(
+    doc: Document,
+    model: SiteModel,
+    key: str,
+    site: Mapping[str, Any],
+    relative_url: Callable[[str], str],
+) -> tuple[TermLink, ...]:
+    """``page__taxonomy.html``: each term links into the locale's archive of that kind.
+
+    The archive is the locale's page with ``layout: categories`` (``tags``), else the
+    site's ``category_archive``/``tag_archive`` (``{type: liquid, path: /categories/}`` links
+    to ``path#slug``, ``jekyll-archives`` to ``path/slug/``); without either the term is text.
+    """
+    names = _names(doc, key)
+    if not names:
+        return ()
+    archive = next(
+        (
+            relative_url(page.url)
+            for page in model.built()
+            if page.data.get("layout") == key and _same_locale(page, doc)
+        ),
+        None,
+    )
+    style = "liquid"
+    if archive is None:
+        config = site.get("category_archive" if key == "categories" else "tag_archive")
+        if isinstance(config, Mapping) and config.get("path") and config.get("type"):
+            archive = relative_url(str(config["path"]))
+            style = str(config["type"])
+    links = []
+    for name in names:
+        slug = slugify(name) or name
+        url = None
+        if archive is not None:
+            url = (
+                f"{archive.rstrip('/')}/{slug}/"
+                if style == "jekyll-archives"
+                else f"{archive}#{slug}"
+            )
+        links.append(TermLink(name=name, url=url))
+    return tuple(links)
+
+
+def _sidebar(
+    doc: Document,
+    data: Mapping[str, Any],
+    relative_url: Callable[[str], str],
+    default_locale: str | None,
+) -> tuple[SidebarBlock, ...]:
+    """The front matter ``sidebar``: a list of blocks, or one mapping (``sidebar: {nav: docs}``)."""
+    raw = doc.data.get("sidebar")
+    items = [raw] if isinstance(raw, Mapping) else raw if isinstance(raw, list) else []
+    menus = data.get("navigation")
+    chain = locale_chain(doc.locale or doc.lang, default_locale)
+    blocks = []
+    for item in items:
+        if not isinstance(item, Mapping):
+            continue
+        nav: tuple[NavItem, ...] = ()
+        name = item.get("nav")
+        if name is not None and isinstance(menus, Mapping):
+            nav = _nav_items(menus.get(str(name)), chain, doc.url, relative_url)
+        blocks.append(
+            SidebarBlock(
+                title=_text(item.get("title")),
+                image=_url(item.get("image"), relative_url),
+                image_alt=_text(item.get("image_alt")),
+                text=_text(item.get("text")),
+                nav=nav,
+            )
+        )
+    return tuple(blocks)
+
+
+def _nav_items(
+    menu: Any, chain: list[str], page_url: str, relative_url: Callable[[str], str]
+) -> tuple[NavItem, ...]:
+    """``nav_list``: entries with ``title``/``url`` or per-locale ``titles``/``urls``."""
+    if isinstance(menu, Mapping):  # a menu of its own per locale
+        menu = _pick(menu, chain)
+    if not isinstance(menu, list):
+        return ()
+    items = []
+    for entry in menu:
+        if not isinstance(entry, Mapping):
+            continue
+        title = _pick(entry.get("titles"), chain) or _pick(entry.get("title"), chain)
+        url = _pick(entry.get("urls"), chain[:1]) or _pick(entry.get("url"), chain[:1])
+        children = _nav_items(entry.get("children"), chain, page_url, relative_url)
+        if title is None and url is None:
+            continue
+        items.append(
+            NavItem(
+                title=str(title if title is not None else url),
+                url=_url(url, relative_url),
+                active=url is not None and str(url) == page_url,
+                children=children,
+            )
+        )
+    return tuple(items)
+
+
+def _pick(value: Any, chain: list[str]) -> Any:
+    """A per-locale mapping's value for the first locale of ``chain``; plain values as is."""
+    if not isinstance(value, Mapping):
+        return value
+    index = {normalise_locale(str(code)): item for code, item in value.items()}
+    return next((index[code] for code in chain if index.get(code) is not None), None)
+
+
+def _url(value: Any, relative_url: Callable[[str], str]) -> str | None:
+    """Minimal Mistakes' ``| relative_url`` on site paths; full URLs stay as they are.
+
+    A URL ``is_safe_url`` refuses (``javascript:`` ...) gives None: the page's own keys were
+    reported by the plugin when it read the page's front matter.
+    """
+    if value in (None, "") or not isinstance(value, str | int | float):
+        return None
+    text = str(value).strip()
+    if not is_safe_url(text):
+        return None
+    return (
+        text if _SCHEME.match(text) else relative_url(text if text.startswith("/") else f"/{text}")
+    )
+
+
+def _text(value: Any) -> str | None:
+    if value is None or isinstance(value, bool | Mapping | list):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _as_date(value: Any) -> dt.date | None:
+    """A front matter date (a datetime, a date, or ISO text) as a date."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _positive_int(value: Any) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    try:
+        number = int(value)
+    except ValueError:
+        return None
+    return number if number > 0 else None

@@ -1,0 +1,196 @@
+"""``sitemap.xml`` of the whole multi-locale site, with hreflang alternates.
+
+Material and static-i18n each write a sitemap per locale pass from MkDocs' pages, so the last
+pass wins and the alternates follow file names rather than ``i18n_key``. This one is written
+once, after every pass, from the site model and the translation index: its alternates are
+``Translations.head_alternates`` with the same absolute URLs as each page's ``<head>``, so
+the two cannot disagree. No MkDocs import: the plugin hands in the model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mkdocs_jekyll.i18n.translations import Translations
+    from mkdocs_jekyll.jekyll.documents import Document
+    from mkdocs_jekyll.jekyll.drops import SiteSettings
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+_LEADING_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    """One ``<url>`` of the sitemap."""
+
+    loc: str
+    """Absolute URL of the page."""
+    lastmod: str | None
+    """W3C date or datetime of the last change."""
+    alternates: Sequence[tuple[str, str]] = ()
+    """``(hreflang, absolute URL)`` pairs, as in the page's ``<head>``."""
+
+
+def absolute_url(settings: SiteSettings, path: str) -> str:
+    """``url + baseurl + path``: how ``on_page_context`` builds the head alternates.
+
+    Args:
+        settings: The site's ``url`` (scheme and host) and ``baseurl``.
+        path: A Jekyll URL from the site root, without the base path (``/en/cv/``).
+
+    Returns:
+        The URL crawlers see (only a path when ``site_url`` is unset).
+    """
+    return settings.url + settings.baseurl + path
+
+
+def page_alternates(
+    doc: Document, translations: Translations, settings: SiteSettings
+) -> list[tuple[str, str]]:
+    """The page's ``<link rel="alternate" hreflang>`` pairs, exactly as its ``<head>`` has them.
+
+    Args:
+        doc: The page.
+        translations: The site's translation index.
+        settings: For the absolute URLs.
+
+    Returns:
+        ``(hreflang, absolute URL)`` pairs, ``x-default`` last; empty outside every locale.
+    """
+    return [
+        (hreflang, absolute_url(settings, url))
+        for hreflang, url in translations.head_alternates(doc)
+    ]
+
+
+def in_sitemap(doc: Document) -> bool:
+    """Whether a document belongs in the sitemap.
+
+    jekyll-sitemap leaves out pages with ``sitemap: false``, redirect stubs
+    (jekyll-redirect-from's ``redirect_to``), 404 pages and files that are not HTML.
+    """
+    if not doc.output or doc.data.get("sitemap") is False or doc.data.get("redirect_to"):
+        return False
+    name = PurePosixPath(doc.dest).name
+    return name.endswith((".html", ".htm")) and name != "404.html"
+
+
+def document_entries(
+    documents: Iterable[Document], translations: Translations, settings: SiteSettings
+) -> list[SitemapEntry]:
+    """One entry per document that belongs in the sitemap.
+
+    Args:
+        documents: Every published document of every locale.
+        translations: The translation index, for the alternates.
+        settings: For the absolute URLs.
+
+    Returns:
+        The entries, in no particular order.
+    """
+    return [
+        SitemapEntry(
+            loc=absolute_url(settings, doc.url),
+            lastmod=last_modified(doc),
+            alternates=page_alternates(doc, translations, settings),
+        )
+        for doc in documents
+        if in_sitemap(doc)
+    ]
+
+
+def last_modified(doc: Document) -> str:
+    """The document's ``<lastmod>``: front matter, else the source file's modification time.
+
+    jekyll-sitemap reads ``last_modified_at`` (jekyll-last-modified-at), then ``date``.
+
+    Args:
+        doc: The document.
+
+    Returns:
+        A W3C date (``2024-01-02``) or datetime with its offset.
+    """
+    for key in ("last_modified_at", "date"):
+        text = w3c_date(doc.data.get(key))
+        if text is not None:
+            return text
+    mtime = os.stat(doc.abs_path).st_mtime
+    return dt.datetime.fromtimestamp(mtime, dt.UTC).date().isoformat()
+
+
+def w3c_date(value: Any) -> str | None:
+    """A front matter date as a W3C date, or None when it is not one.
+
+    A datetime without a time zone keeps its date only: inventing an offset would move it.
+
+    Args:
+        value: A ``date``, ``datetime`` or ISO 8601 string (YAML gives all three).
+
+    Returns:
+        ``YYYY-MM-DD``, ``YYYY-MM-DDThh:mm:ss+hh:mm``, or None.
+    """
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            return value.date().isoformat()
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return w3c_date(dt.datetime.fromisoformat(text))
+        except ValueError:
+            # A date followed by text ISO 8601 does not know ("2024-01-02 10:00 CET"): Ruby's
+            # Time.parse, which Jekyll uses, reads the date; keep that much.
+            match = _LEADING_DATE.match(text)
+            if match is not None:
+                try:
+                    return dt.date.fromisoformat(match.group(1)).isoformat()
+                except ValueError:
+                    return None
+    return None
+
+
+def render_sitemap(entries: Iterable[SitemapEntry]) -> bytes:
+    """Serialise entries in the sitemaps.org format, sorted by URL for stable output.
+
+    The ``xhtml`` prefix is declared on ``<urlset>`` as an attribute, so that ElementTree's
+    process-wide namespace registry is left alone and the output uses the prefix search
+    engines document (``xhtml:link``).
+
+    Args:
+        entries: The pages.
+
+    Returns:
+        The UTF-8 document, XML declaration included.
+    """
+    root = ET.Element("urlset", {"xmlns": SITEMAP_NS, "xmlns:xhtml": XHTML_NS})
+    for entry in sorted(entries, key=lambda item: item.loc):
+        url = ET.SubElement(root, "url")
+        ET.SubElement(url, "loc").text = entry.loc
+        if entry.lastmod is not None:
+            ET.SubElement(url, "lastmod").text = entry.lastmod
+        for hreflang, href in entry.alternates:
+            ET.SubElement(
+                url, "xhtml:link", {"rel": "alternate", "hreflang": hreflang, "href": href}
+            )
+    ET.indent(root)
+    return bytes(ET.tostring(root, encoding="UTF-8", xml_declaration=True)) + b"\n"
+
+
+ROBOTS_MARKER = "# Written by mkdocs-jekyll"
+
+
+def render_robots(sitemap_url: str) -> str:
+    """A ``robots.txt`` allowing everything and naming the sitemap (jekyll-sitemap's)."""
+    return f"{ROBOTS_MARKER}\nUser-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n"

@@ -1,0 +1,345 @@
+"""The site model: every content file of every locale, with its front matter and permalink.
+
+static-i18n builds the site once per locale, and each pass only sees its own locale's files,
+yet Liquid needs ``site.pages`` of the whole site and two pages claiming one URL must be caught
+across locales. So the model is built from the whole ``docs_dir`` once per build, before
+MkDocs cleans ``site/``: a content error then leaves the previous output untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from mkdocs_jekyll.jekyll.collections import (
+    Collection,
+    categories_of,
+    document_location,
+    is_future,
+    place,
+    post_date,
+)
+from mkdocs_jekyll.jekyll.defaults import FrontMatterDefaults
+from mkdocs_jekyll.jekyll.errors import ContentError
+from mkdocs_jekyll.jekyll.frontmatter import FrontMatter, parse_front_matter, validate_front_matter
+from mkdocs_jekyll.jekyll.permalinks import (
+    check_permalink,
+    page_url,
+    resolve_output_ext,
+    url_to_dest,
+)
+from mkdocs_jekyll.jekyll.safe_paths import read_utf8
+
+DEFAULTS_SOURCE = "mkdocs.yml plugins.jekyll.defaults"
+"""How messages name a front matter value that came from the defaults, not the page."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One content file as Jekyll sees it: a page (posts and collections come later)."""
+
+    src_path: str
+    """Path relative to ``docs_dir``, POSIX separators (``en/impact.md``)."""
+    abs_path: str
+    data: Mapping[str, Any]
+    """Front matter deep-merged over the matching front matter defaults."""
+    body: str
+    line_offset: int
+    """File lines before ``body``; added to Liquid line numbers in messages."""
+    url: str
+    """The Jekyll URL, from the site root without the base path (``/en/impact/``)."""
+    dest: str
+    """The output file relative to ``site_dir`` (``en/impact/index.html``)."""
+    locale: str | None
+    """The configured locale whose folder holds the file, if any."""
+    type: str = "pages"
+    """``pages``, ``posts`` or a collection label (Jekyll's defaults scope ``type``)."""
+    output: bool = True
+    """False for documents of a collection with ``output: false``: in Liquid, not built."""
+    key_lines: Mapping[str, int] = field(default_factory=dict, compare=False)
+    """The file line of each front matter key, for messages; a key missing here came from
+    the front matter defaults in ``mkdocs.yml``."""
+
+    @property
+    def lang(self) -> str | None:
+        """The page language: front matter ``lang``, else its locale folder."""
+        value = self.data.get("lang")
+        return str(value) if value else self.locale
+
+    @property
+    def published(self) -> bool:
+        """Jekyll's ``published: false`` keeps a document out of the build."""
+        return self.data.get("published", True) is not False
+
+
+@dataclass
+class SiteModel:
+    """All documents of a build, indexed the ways the plugin looks them up."""
+
+    documents: dict[str, Document] = field(default_factory=dict)
+    """Published documents by ``src_path``."""
+    unpublished: set[str] = field(default_factory=set)
+    """Sources that must not be built: ``published: false``, drafts, future posts."""
+    errors: dict[str, str] = field(default_factory=dict)
+    """Under ``mkdocs serve``: sources whose front matter or permalink failed, by message."""
+
+    def of_type(self, label: str) -> list[Document]:
+        """The documents of one collection (``posts``: newest first, as ``site.posts``)."""
+        docs = [doc for doc in self.documents.values() if doc.type == label]
+        if label == "posts":
+            docs.sort(key=lambda doc: (_sort_date(doc.data.get("date")), doc.src_path))
+            docs.reverse()
+        return docs
+
+    def built(self) -> list[Document]:
+        """The documents written to the site."""
+        return [doc for doc in self.documents.values() if doc.output]
+
+    def link_targets(self) -> dict[str, str]:
+        """Source path to URL, for Liquid's ``link`` tag."""
+        return {path: doc.url for path, doc in self.documents.items() if doc.output}
+
+    def post_urls(self) -> dict[str, str]:
+        """Post name (``2024-01-02-hi``, also ``en/2024-01-02-hi``) to URL, for ``post_url``."""
+        result: dict[str, str] = {}
+        names: dict[str, int] = {}
+        for doc in self.of_type("posts"):
+            path = PurePosixPath(doc.src_path)
+            before = doc.src_path.split("/_posts/")[0] if "/_posts/" in doc.src_path else ""
+            result[f"{before}/{path.stem}".lstrip("/")] = doc.url
+            names[path.stem] = names.get(path.stem, 0) + 1
+            result.setdefault(path.stem, doc.url)
+        # A bare name shared by two locales' posts is ambiguous: only the prefixed one works.
+        for stem, count in names.items():
+            if count > 1:
+                result.pop(stem, None)
+        return result
+
+
+@dataclass
+class ScanCache:
+    """Parsed front matter by file, reused while a file's size and mtime do not change.
+
+    ``mkdocs serve`` rebuilds on every save and static-i18n runs one pass per locale: both
+    would otherwise re-read every file of the site each time.
+    """
+
+    entries: dict[str, tuple[tuple[int, int], FrontMatter]] = field(default_factory=dict)
+
+    def read(self, abs_path: str, src_path: str) -> FrontMatter:
+        """Return the parsed front matter of ``abs_path``, parsing only when it changed."""
+        stat = os.stat(abs_path)
+        key = (stat.st_mtime_ns, stat.st_size)
+        hit = self.entries.get(abs_path)
+        if hit is not None and hit[0] == key:
+            return hit[1]
+        parsed = parse_front_matter(read_utf8(abs_path, src_path), src_path)
+        validate_front_matter(parsed.data, src_path, lines=parsed.key_lines)
+        self.entries[abs_path] = (key, parsed)
+        return parsed
+
+    def front_matter_changed(self, abs_path: str, src_path: str) -> bool:
+        """Whether a file's front matter differs from when it was last read.
+
+        An edit to the body alone is no change: the site model and every other page's Liquid
+        stay as they were (``incremental``). A file never read counts as changed.
+
+        Raises:
+            ContentError: The new front matter is malformed.
+        """
+        hit = self.entries.get(abs_path)
+        after = self.read(abs_path, src_path)
+        return (
+            hit is None
+            or hit[1].data != after.data
+            or (hit[1].has_front_matter != after.has_front_matter)
+        )
+
+
+def locale_of(src_path: str, locales: Mapping[str, str]) -> str | None:
+    """Return the configured locale whose folder holds ``src_path``.
+
+    Args:
+        src_path: Path relative to ``docs_dir``.
+        locales: Normalised folder key (``pt-br``) to the configured locale code.
+
+    Returns:
+        The locale code, or None for files outside every locale folder.
+    """
+    first = PurePosixPath(src_path).parts[0]
+    return locales.get(normalise_locale(first))
+
+
+def normalise_locale(code: str) -> str:
+    """``pt_BR``, ``pt-BR`` and ``pt-br`` are one locale: compare them lower-cased with '-'."""
+    return code.replace("_", "-").lower()
+
+
+def locale_folder_map(codes: Iterable[str]) -> dict[str, str]:
+    """Normalised folder name (``pt-br``) to configured locale code, for ``locale_of``.
+
+    static-i18n's special ``null`` language is a switcher entry, never a folder.
+    """
+    return {normalise_locale(code): code for code in codes if code != "null"}
+
+
+def build_site_model(
+    sources: Iterable[tuple[str, str]],
+    *,
+    cache: ScanCache,
+    defaults: FrontMatterDefaults,
+    permalink_style: str,
+    locales: Mapping[str, str],
+    collections: Mapping[str, Collection],
+    now: dt.datetime,
+    future: bool = False,
+    on_error: Callable[[ContentError], None] | None = None,
+) -> SiteModel:
+    """Read every source's front matter and compute its permalink.
+
+    Args:
+        sources: ``(src_path, abs_path)`` of every Markdown file in ``docs_dir``.
+        cache: Front matter parsed by earlier builds.
+        defaults: The site's front matter defaults.
+        permalink_style: Jekyll's site-wide ``permalink`` (``pretty``, ``date``, a template).
+        locales: Normalised folder key to configured locale code.
+        collections: Jekyll's ``collections`` (``posts`` included).
+        now: The build time: posts dated later are left out unless ``future``.
+        future: Jekyll's ``future``: build posts dated in the future.
+        on_error: Under ``mkdocs serve``: called with each file's error instead of raising;
+            the file is then kept at its path-based URL and listed in ``model.errors``, so
+            the rest of the site still builds and the page can show the error.
+
+    Returns:
+        The model of the site.
+
+    Raises:
+        ContentError: Bad front matter, a permalink leaving the site, a post without a
+            date, or two documents writing the same output file (without ``on_error``).
+    """
+    model = SiteModel()
+    owners: dict[str, str] = {}
+    reader = _Reader(cache, defaults, permalink_style, locales, collections, now, future)
+    for src_path, abs_path in sources:
+        try:
+            doc = reader.read(src_path, abs_path, model)
+            if doc is not None and doc.output:
+                _claim(owners, doc)
+        except ContentError as err:
+            if on_error is None:
+                raise
+            on_error(err)
+            url = page_url(src_path, permalink=None, style=permalink_style)
+            doc = Document(
+                src_path=src_path,
+                abs_path=abs_path,
+                data={},
+                body="",
+                line_offset=0,
+                url=url,
+                dest=url_to_dest(url),
+                locale=locale_of(src_path, locales),
+            )
+            if doc.dest in owners:
+                model.unpublished.add(src_path)
+                continue
+            owners[doc.dest] = src_path
+            model.errors[src_path] = str(err)
+        if doc is not None:
+            model.documents[src_path] = doc
+    return model
+
+
+def _claim(owners: dict[str, str], doc: Document) -> None:
+    """Record ``doc``'s output file, refusing a second document on the same one."""
+    other = owners.get(doc.dest)
+    if other is not None:
+        # Jekyll only warns ("Conflict: The following destination is shared by multiple
+        # files"), then one page silently wins; we refuse, naming both.
+        raise ContentError(
+            doc.src_path,
+            f"permalink '{doc.url}' is also claimed by '{other}'; both would be written "
+            f"to '{doc.dest}'. Give one of them another permalink.",
+        )
+    owners[doc.dest] = doc.src_path
+
+
+@dataclass(frozen=True)
+class _Reader:
+    """Turns one source file into a ``Document`` with the build's settings."""
+
+    cache: ScanCache
+    defaults: FrontMatterDefaults
+    permalink_style: str
+    locales: Mapping[str, str]
+    collections: Mapping[str, Collection]
+    now: dt.datetime
+    future: bool
+
+    def read(self, src_path: str, abs_path: str, model: SiteModel) -> Document | None:
+        """The file's document, or None (recorded in ``model.unpublished``) when not built."""
+        parsed = self.cache.read(abs_path, src_path)
+        placement = place(src_path, self.collections)
+        if placement.label == "drafts":
+            # Jekyll builds drafts only with --drafts; there is no such switch here yet.
+            model.unpublished.add(src_path)
+            return None
+        data = self.defaults.apply(parsed.data, src_path, placement.label)
+        if data.get("published", True) is False:
+            model.unpublished.add(src_path)
+            return None
+        raw = data.get("permalink")
+        permalink = str(raw) if raw is not None else None
+        if permalink is not None:
+            line = parsed.key_lines.get("permalink")
+            source = "front matter" if "permalink" in parsed.data else DEFAULTS_SOURCE
+            check_permalink(permalink, src_path, line=line, source=source)
+        output = True
+        if placement.label == "pages":
+            url = page_url(src_path, permalink=permalink, style=self.permalink_style)
+            # Jekyll takes the output extension from the permalink (`/feed.xml` -> feed.xml).
+            dest = url_to_dest(url, resolve_output_ext(permalink))
+        else:
+            collection = self.collections[placement.label]
+            url, dest = document_location(
+                src_path, data, placement, collection, style=self.permalink_style
+            )
+            output = collection.output
+            if placement.label == "posts":
+                when = post_date(src_path, data)
+                data = {
+                    **data,
+                    "date": when,
+                    "categories": categories_of(data, placement.superdirs),
+                }
+                if not self.future and is_future(when, self.now):
+                    model.unpublished.add(src_path)
+                    return None
+        if not output:
+            model.unpublished.add(src_path)
+        return Document(
+            src_path=src_path,
+            abs_path=abs_path,
+            data=data,
+            body=parsed.body,
+            line_offset=parsed.line_offset,
+            url=url,
+            dest=dest,
+            locale=locale_of(src_path, self.locales),
+            type=placement.label,
+            output=output,
+            key_lines=parsed.key_lines,
+        )
+
+
+def _sort_date(value: Any) -> dt.datetime:
+    """A comparable UTC datetime for a post's date (dates at midnight)."""
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
+    return dt.datetime.min.replace(tzinfo=dt.UTC)

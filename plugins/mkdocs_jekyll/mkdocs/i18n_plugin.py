@@ -1,0 +1,325 @@
+"""``jekyll/i18n``: mkdocs-static-i18n with the locale model Jekyll sites need.
+
+It keeps static-i18n's locale trees, per-locale builds, nav and search handling, and changes
+four things: region locales (``es-419``, ``pt-br``) are accepted; the default locale is served
+under ``/<locale>/`` like the others; an untranslated page is never copied into another
+locale; and only configured locale folders are locales (``docs/cv/`` is a folder, not Czech).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from mkdocs import utils
+from mkdocs.commands.build import build
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs_static_i18n import folder
+from mkdocs_static_i18n.plugin import I18n
+
+from mkdocs_jekyll.jekyll.documents import locale_folder_map, normalise_locale
+from mkdocs_jekyll.mkdocs.build_log import NESTED_BUILD_LINES, quiet_build_log
+from mkdocs_jekyll.mkdocs.config import JekyllI18nConfig
+from mkdocs_jekyll.mkdocs.incremental import active_plan
+from mkdocs_jekyll.mkdocs.jinja_cache import SharedBytecodeCache
+from mkdocs_jekyll.mkdocs.parallel import ParallelPasses, can_fork, replay_logs
+from mkdocs_jekyll.mkdocs.plugin import JekyllPlugin
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
+
+log = get_plugin_logger(__name__)
+
+
+class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type hints
+    """static-i18n, folder structure, for Jekyll-style locale trees."""
+
+    config_class = JekyllI18nConfig
+    # Set by upstream's __init__; declared for the type checker.
+    building: bool
+    current_language: Any
+    search_entries: list[Any]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._templates = SharedBytecodeCache()
+        """Compiled theme templates, shared by the locale passes (``on_env``)."""
+        self._parallel: ParallelPasses | None = None
+        """The other locales' passes, when workers build them during the first pass."""
+
+    def locale_folders(self) -> dict[str, str]:
+        """Normalised folder name (``pt-br``) to configured locale code.
+
+        Every configured locale counts, built or not: with ``build_only_locale`` the other
+        locales' folders are still locale folders (left out), not the site's own files.
+        """
+        return locale_folder_map(self.all_languages)
+
+    @event_priority(-100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Refuse fallback copies, then let static-i18n configure the locale pass.
+
+        Priority: -100, as upstream's (an override does not inherit the decorator), because
+        static-i18n must react to the other plugins' configuration.
+        """
+        if self.config.fallback_to_default:
+            # With fallback on, a later locale pass re-renders default-locale pages onto their
+            # own URLs and overwrites them (seen: /en/ pages ending with <html lang="pt">).
+            log.warning(
+                "'fallback_to_default: true' is not supported by jekyll/i18n: untranslated "
+                "pages would be copied over other locales' pages. Remove the option; the "
+                "language switcher sends readers to the locale's home page instead."
+            )
+            self.config.fallback_to_default = False
+        plan = active_plan()
+        if self.current_language is None and plan is not None and plan.locales[0] is not None:
+            # An incremental rebuild (`mkdocs serve`) starts with a locale it rebuilds.
+            self.current_language = plan.locales[0]
+        result: MkDocsConfig | None = super().on_config(config)
+        return result
+
+    @event_priority(-100)
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """Let upstream flatten the locale's own section, whatever MkDocs titled it.
+
+        Priority: -100, as upstream's. MkDocs titles the folder ``es-419`` "Es 419" while
+        upstream looks for "Es-419", so the Spanish nav kept a useless top-level section.
+        """
+        current = normalise_locale(self.current_language)
+        for item in nav.items:
+            if item.is_section and item.title:
+                if normalise_locale(item.title.replace(" ", "-")) == current:
+                    item.title = self.current_language.capitalize()
+        result: Navigation = super().on_nav(nav, config, files)
+        return result
+
+    @event_priority(-100)
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Compile each template once for all locale passes, not once per pass.
+
+        Priority: -100, after the other plugins configured the environment. Each pass gets a
+        new environment from MkDocs; templates whose source is unchanged reuse the code
+        compiled in an earlier pass (see ``jinja_cache``).
+        """
+        super().on_env(env, config, files)
+        if isinstance(env.bytecode_cache, SharedBytecodeCache):
+            return env  # Another plugin shares one already (one that outlives serve rebuilds).
+        return self._templates.install(env)
+
+    @event_priority(-100)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """Start the other locales' passes in worker processes, once ``site/`` is clean.
+
+        Priority: -100, as upstream's, which builds this pass's file list.
+        """
+        result: Files = super().on_files(files, config)
+        others = self._other_locales()
+        workers = self._workers()
+        if (
+            not self.building
+            and others
+            and workers >= 2  # 1: one locale after another, as static-i18n does.
+            and active_plan() is None
+            and not _serving(config)
+            and can_fork()
+        ):
+            self._parallel = ParallelPasses(self, config, others, min(workers, len(others)))
+        return result
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Wait for the worker passes of a failed build rather than leave them running."""
+        if self._parallel is not None and not self.building:
+            parallel, self._parallel = self._parallel, None
+            parallel.abandon()
+
+    @event_priority(-100)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Build the other locales, or collect the worker passes started in ``on_files``.
+
+        Priority: -100, as upstream's: it runs the other locale passes after every plugin's
+        post-build work for the first pass.
+        """
+        plan = active_plan()
+        if plan is not None and not self.building:
+            self._build_planned(config, [c for c in self._other_locales() if c in plan.locales])
+            return
+        if self._parallel is None or self.building:
+            with _restoring_clean_directory():
+                super().on_post_build(config)
+            return
+        parallel, self._parallel = self._parallel, None
+        others = self._other_locales()
+        self.extend_search_entries(config)
+        self.building = True
+        try:
+            for result in parallel.results():
+                replay_logs(result)
+                if result.error is not None:
+                    raise PluginError(f"the '{result.locale}' locale pass failed: {result.error}")
+                self.search_entries.extend(result.search_entries)
+            # As the sequential loop leaves it, then merge every locale's search entries.
+            self.current_language = others[-1]
+            self.reconfigure_search_index(config)
+        finally:
+            self.building = False
+
+    def _other_locales(self) -> list[str]:
+        """The locales built after this pass's, in static-i18n's order."""
+        return [code for code in self.build_languages if code != self.current_language]
+
+    def _workers(self) -> int:
+        """``parallel_workers``, else one worker per CPU on Linux.
+
+        Elsewhere the default stays sequential: Python calls forking unsafe on macOS (system
+        frameworks may crash the child), and Windows cannot fork.
+        """
+        configured: int | None = self.config.parallel_workers
+        if configured is not None:
+            return configured
+        return (os.cpu_count() or 1) if sys.platform.startswith("linux") else 1
+
+    def _build_planned(self, config: MkDocsConfig, locales: list[str]) -> None:
+        """An incremental rebuild's other locales, as dirty builds (see ``incremental``).
+
+        Unlike upstream's loop, the root search index is not rebuilt from these passes'
+        entries: the core plugin merges the rebuilt pages into the previous index.
+        """
+        self.building = True
+        try:
+            with quiet_build_log(NESTED_BUILD_LINES):
+                for locale in locales:
+                    self.current_language = locale
+                    build(config, dirty=True)
+        finally:
+            self.building = False
+
+    def reconfigure_files(self, files: Files, mkdocs_config: MkDocsConfig) -> Any:
+        """Build the locale's file list, trusting configured locale folders only.
+
+        Upstream guesses that any folder named like a locale (``cv``, ``es``) is one and drops
+        its pages from every pass; such files are handled here as ordinary, unlocalised files.
+        Upstream also moves the default locale's files to the site root; they are moved back
+        under ``/<locale>/``.
+        """
+        folders = self.locale_folders()
+        docs_dir = _normalised(mkdocs_config.docs_dir)
+        unlocalised = [f for f in files if _outside_locale_folders(f, folders, docs_dir)]
+        # By identity: File equality compares several attributes, per pair.
+        skipped = {id(f) for f in unlocalised}
+        kept = Files([f for f in files if id(f) not in skipped])
+        i18n_files = CrossLocaleFiles(self, list(super().reconfigure_files(kept, mkdocs_config)))
+        chosen = i18n_files.src_uris
+        for file in kept.documentation_pages():
+            if file.src_uri not in chosen:
+                # Another locale's page: not built in this pass, but links to it must resolve.
+                i18n_files.others[file.src_uri] = File(
+                    file.src_path,
+                    mkdocs_config.docs_dir,
+                    mkdocs_config.site_dir,
+                    mkdocs_config.use_directory_urls,
+                )
+        for file in unlocalised:
+            if self.is_default_language_build or not file.is_documentation_page():
+                _mark_unlocalised(file, self.current_language)
+                i18n_files.append(file)
+        if self.is_default_language_build:
+            for file in i18n_files:
+                if getattr(file, "localization", None) == self.default_language:
+                    _restore_locale_prefix(file, mkdocs_config)
+        return i18n_files
+
+
+class CrossLocaleFiles(folder.I18nFiles):  # type: ignore[misc]  # untyped upstream
+    """The locale pass's files, which also resolve links to other locales' pages.
+
+    Each static-i18n pass only holds its own locale, so ``[CV](../en/cv.md)`` on a Spanish
+    page was "not found". Those targets are kept in ``others`` (never built in this pass);
+    the core plugin moves them to their permalinks like the pass's own files.
+    """
+
+    def __init__(self, plugin: Any, files: list[File]) -> None:
+        super().__init__(plugin, files)
+        self.others: dict[str, File] = {}
+
+    def get_file_from_path(self, path: str) -> File | None:
+        """The pass's file for ``path``, else another locale's page of that source path."""
+        found: File | None = super().get_file_from_path(path)
+        if found is None:
+            found = self.others.get(PurePosixPath(path).as_posix())
+        return found
+
+
+def _outside_locale_folders(file: File, folders: dict[str, str], docs_dir: str) -> bool:
+    """True for a docs file outside every configured locale folder (root files included).
+
+    Such files are the site's own (``images/``, ``CNAME``, ``robots.txt``): written once at
+    their own path, never copied into each locale. ``docs_dir`` is ``_normalised``.
+    """
+    if file.abs_src_path is None or not _within(file.abs_src_path, docs_dir):
+        return False
+    parts = PurePosixPath(file.src_uri).parts
+    return len(parts) == 1 or normalise_locale(parts[0]) not in folders
+
+
+def _normalised(path: str) -> str:
+    """``path`` absolute, normalised and (on Windows) case-folded, for ``_within``."""
+    return os.path.normcase(os.path.abspath(path))
+
+
+def _within(path: str, folder: str) -> bool:
+    """True when ``path`` is ``folder`` or below it; ``folder`` is ``_normalised``.
+
+    The same answer as comparing ``os.path.commonpath`` with ``folder``, at a fraction of
+    its cost (it runs for every file of every locale pass, theme files included).
+    """
+    path = _normalised(path)
+    return path == folder or path.startswith(folder if folder.endswith(os.sep) else folder + os.sep)
+
+
+@contextmanager
+def _restoring_clean_directory() -> Iterator[None]:
+    """Give MkDocs back its ``clean_directory`` even when a locale pass fails.
+
+    static-i18n's loop replaces it for its nested passes and restores it on success only;
+    left replaced, later builds in the process stop cleaning their site folder (and the
+    core plugin would take them for ``--dirty`` builds, see ``staging``).
+    """
+    original = utils.clean_directory
+    try:
+        yield
+    finally:
+        utils.clean_directory = original
+
+
+def _serving(config: MkDocsConfig) -> bool:
+    """``mkdocs serve`` builds every locale in this process: its rebuilds reuse their state.
+
+    The first build runs before the server starts its threads, so ``can_fork`` alone
+    would let it fork.
+    """
+    return any(isinstance(p, JekyllPlugin) and p.serving for p in config.plugins.values())
+
+
+def _mark_unlocalised(file: Any, current_language: str) -> None:
+    """Give a non-locale file the attributes static-i18n's templates read."""
+    file.alternates = {current_language: file}
+    file.locale = current_language
+    file.locale_alternate_of = current_language
+    file.localization = None
+    file.norm_src_uri = file.src_uri
+
+
+def _restore_locale_prefix(file: File, config: MkDocsConfig) -> None:
+    """Put a default-locale file back at ``<locale>/...``, where its source folder says."""
+    original = File(file.src_path, config.docs_dir, config.site_dir, config.use_directory_urls)
+    file.dest_uri = original.dest_uri
+    file.url = original.url
+    file.abs_dest_path = original.abs_dest_path

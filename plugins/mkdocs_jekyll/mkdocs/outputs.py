@@ -1,0 +1,218 @@
+"""Files written once per build, after every locale pass: sitemap, robots, root pages, report.
+
+static-i18n builds the site once per locale, and Material writes ``sitemap.xml`` and the root
+``404.html`` in every pass, so the last locale wins. The plugin calls ``write_site_outputs``
+once, from the outermost pass's ``on_post_build`` after the nested passes, and
+``localized_404`` from every pass, to keep each locale's 404 page.
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.plugins import get_plugin_logger
+
+from mkdocs_jekyll.features.landing import (
+    MARKER,
+    LocaleHome,
+    language_name,
+    render_landing,
+    render_redirect,
+    render_root_404,
+)
+from mkdocs_jekyll.features.sitemap import (
+    ROBOTS_MARKER,
+    SitemapEntry,
+    absolute_url,
+    document_entries,
+    last_modified,
+    render_robots,
+    render_sitemap,
+)
+from mkdocs_jekyll.i18n.report import build_report, log_report, write_report_file
+
+if TYPE_CHECKING:
+    from mkdocs_jekyll.i18n.translations import Translations
+    from mkdocs_jekyll.jekyll.documents import SiteModel
+    from mkdocs_jekyll.jekyll.drops import SiteSettings
+
+log = get_plugin_logger(__name__)
+
+
+def write_site_outputs(
+    site_dir: str,
+    *,
+    model: SiteModel,
+    translations: Translations,
+    settings: SiteSettings,
+    options: Any,
+    docs_dir: str | None = None,
+    language_names: Mapping[str, str] | None = None,
+) -> None:
+    """Write sitemap.xml, robots, the root landing page, the root 404 and the report.
+
+    Args:
+        site_dir: The built site.
+        model: Every document of every locale.
+        translations: The translation index (no locales: a single-locale site).
+        settings: ``url`` and ``baseurl`` for every link written.
+        options: The ``jekyll`` plugin's config.
+        docs_dir: The docs folder, for ``robots.txt`` (else found from the documents).
+        language_names: ``languages[].name`` of the i18n plugin by locale (else endonyms).
+
+    Raises:
+        ContentError: ``i18n_report_file`` leaves the site folder.
+    """
+    site = Path(site_dir)
+    report = build_report(model.documents.values(), translations)
+    if options.i18n_report_file:
+        write_report_file(site_dir, options.i18n_report_file, report)
+    homes = _locale_homes(translations, settings, language_names)
+    extra: list[SitemapEntry] = []
+    if homes:
+        landing = _write_root_page(site, model, translations, settings, options, homes)
+        if landing is not None:
+            extra.append(landing)
+        _write_root_404(site, homes, settings, default=translations.locales[0])
+    if options.sitemap_enabled:
+        entries = document_entries(model.documents.values(), translations, settings) + extra
+        _write_sitemap(site, entries)
+        _write_robots(site, settings, docs_dir or _docs_dir(model))
+    log_report(report)
+
+
+def localized_404(output: str, *, site_dir: str, locale: str | None) -> None:
+    """Copy the locale pass's 404 page to ``<locale>/404.html``.
+
+    Material renders ``404.html`` with absolute URLs (from ``site_url``), so the copy's links
+    and assets resolve from its new folder too. Without locales there is nothing to do.
+    """
+    if not locale:
+        return
+    target = Path(site_dir, locale, "404.html")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+
+
+# -- root pages ----------------------------------------------------------------------------
+
+
+def _locale_homes(
+    translations: Translations, settings: SiteSettings, names: Mapping[str, str] | None
+) -> list[LocaleHome]:
+    """Every locale's home, default first, as the root pages link them."""
+    homes = []
+    for locale in translations.locales:
+        url = translations.homes.get(locale, f"/{locale}/")
+        homes.append(
+            LocaleHome(
+                locale=locale,
+                name=language_name(locale, names),
+                path=settings.baseurl + url,
+                href=absolute_url(settings, url),
+            )
+        )
+    return homes
+
+
+def _write_root_page(
+    site: Path,
+    model: SiteModel,
+    translations: Translations,
+    settings: SiteSettings,
+    options: Any,
+    homes: list[LocaleHome],
+) -> SitemapEntry | None:
+    """Write ``/index.html`` unless a page claims ``/``; the landing page's sitemap entry."""
+    if any(doc.output and doc.dest == "index.html" for doc in model.documents.values()):
+        log.debug("no root landing page: a document is written to 'index.html'")
+        return None
+    target = site / "index.html"
+    if target.exists() and MARKER not in target.read_text(encoding="utf-8", errors="replace"):
+        log.debug("no root landing page: 'index.html' comes from docs_dir")
+        return None
+    default = homes[0]
+    root_href = absolute_url(settings, "/")
+    if options.i18n_root == "redirect":
+        target.write_text(
+            render_redirect(default.path, default.href, lang=default.hreflang), encoding="utf-8"
+        )
+        return None  # A redirect is no page of its own (jekyll-sitemap skips them).
+    target.write_text(
+        render_landing(
+            homes,
+            title=settings.title,
+            lang=default.hreflang,
+            self_href=root_href,
+            site_path=settings.baseurl + "/",
+            detect=options.i18n_root_detect,
+        ),
+        encoding="utf-8",
+    )
+    home_urls = set(translations.homes.values())
+    dates = [last_modified(doc) for doc in model.documents.values() if doc.url in home_urls]
+    alternates = [(home.hreflang, home.href) for home in homes] + [("x-default", root_href)]
+    return SitemapEntry(
+        loc=root_href,
+        lastmod=max((date[:10] for date in dates), default=None),
+        alternates=alternates,
+    )
+
+
+def _write_root_404(
+    site: Path, homes: list[LocaleHome], settings: SiteSettings, *, default: str
+) -> None:
+    """The root 404: the default locale's, sending other locales' readers to theirs."""
+    source = site / default / "404.html"
+    shown: str | None = default
+    if not source.is_file():
+        # No pass rendered the default locale's 404: decorate whichever root one exists.
+        source, shown = site / "404.html", None
+    if not source.is_file():
+        return
+    page = source.read_text(encoding="utf-8")
+    (site / "404.html").write_text(
+        render_root_404(page, homes, baseurl=settings.baseurl, shown=shown), encoding="utf-8"
+    )
+
+
+# -- sitemap and robots --------------------------------------------------------------------
+
+
+def _write_sitemap(site: Path, entries: list[SitemapEntry]) -> None:
+    """Replace the per-pass sitemaps with the whole site's (``.gz`` alike)."""
+    data = render_sitemap(entries)
+    (site / "sitemap.xml").write_bytes(data)
+    # mtime=0: the same sitemap gives the same bytes, build after build.
+    (site / "sitemap.xml.gz").write_bytes(gzip.compress(data, mtime=0))
+    log.debug(f"sitemap.xml: {len(entries)} pages")
+
+
+def _write_robots(site: Path, settings: SiteSettings, docs_dir: str | None) -> None:
+    """``robots.txt`` naming the sitemap, unless the site has its own ``docs/robots.txt``."""
+    target = site / "robots.txt"
+    own = Path(docs_dir, "robots.txt") if docs_dir else None
+    if own is not None and own.is_file():
+        if not target.exists():
+            # static-i18n's folder structure builds only locale folders: serve the file.
+            shutil.copyfile(own, target)
+        return
+    if target.exists() and ROBOTS_MARKER not in target.read_text("utf-8", errors="replace"):
+        return  # Another plugin's or a static file's: theirs.
+    if not settings.url:
+        # `Sitemap:` needs an absolute URL, which only `site_url` gives.
+        log.debug("no robots.txt: set site_url to name the sitemap in it")
+        return
+    target.write_text(render_robots(absolute_url(settings, "/sitemap.xml")), encoding="utf-8")
+
+
+def _docs_dir(model: SiteModel) -> str | None:
+    """The docs folder, from any document's absolute and relative paths."""
+    for doc in model.documents.values():
+        depth = len(PurePosixPath(doc.src_path).parts)
+        return str(Path(doc.abs_path).parents[depth - 1])
+    return None

@@ -1,0 +1,168 @@
+"""Build static-i18n's other locale passes in parallel worker processes.
+
+static-i18n builds the default locale, then each other locale one after another from its own
+``on_post_build``. Every pass is independent once the site model and every page's Liquid are
+computed (``build.py``, in the first pass's ``on_pre_build``). So, as soon as the first pass
+has cleaned ``site/`` (its ``on_files``), forked workers start the other passes, each into its
+own locale folder of ``site/``, while the first pass goes on in the parent; at the first pass's
+``on_post_build`` the parent collects their search entries and log records and merges them in
+locale order, exactly as the sequential passes would have.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from mkdocs import utils
+from mkdocs.commands.build import build
+
+from mkdocs_jekyll.mkdocs.build_log import NESTED_BUILD_LINES, quiet_build_log
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+# The parent's plugin and config, inherited by forked workers (they cannot be pickled).
+_PARENT: tuple[Any, MkDocsConfig] | None = None
+
+
+@dataclass(frozen=True)
+class PassResult:
+    """What one locale pass hands back to the parent."""
+
+    locale: str
+    search_entries: list[dict[str, Any]]
+    error: str | None = None
+    logs: list[logging.LogRecord] = field(default_factory=list)
+    """What the pass logged, for the parent to log in locale order (see ``replay_logs``)."""
+
+
+def can_fork() -> bool:
+    """Workers are forked: only where the platform forks, and only from a single thread.
+
+    Forking copies just the calling thread; with others running (``mkdocs serve``'s file
+    watcher and HTTP server) a lock held elsewhere could deadlock the worker.
+    """
+    return (
+        hasattr(os, "fork")
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+    )
+
+
+class ParallelPasses:
+    """Locale passes running in forked workers while the first pass runs in the parent."""
+
+    def __init__(self, plugin: Any, config: MkDocsConfig, locales: list[str], workers: int):
+        """Fork the workers and start one pass per locale of ``locales``.
+
+        Args:
+            plugin: The ``jekyll/i18n`` plugin, in its first pass.
+            config: The build's MkDocs config.
+            locales: The locales still to build, in static-i18n's order.
+            workers: Worker processes at most.
+        """
+        global _PARENT
+        _PARENT = (plugin, config)
+        context = multiprocessing.get_context("fork")
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        self._futures = [self._pool.submit(_build_one, locale) for locale in locales]
+
+    def results(self) -> list[PassResult]:
+        """Wait for every pass; one result per locale, in the order they were given."""
+        global _PARENT
+        try:
+            return [future.result() for future in self._futures]
+        finally:
+            self._pool.shutdown()
+            _PARENT = None
+
+    def abandon(self) -> None:
+        """The first pass failed: start no more passes, and let the running ones end."""
+        global _PARENT
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        _PARENT = None
+
+
+def _keep_directory(directory: str) -> None:
+    """``clean_directory`` for a later locale pass: the site folder stays as it is."""
+
+
+def _build_one(locale: str) -> PassResult:
+    """In a worker: run the locale's pass as static-i18n's loop would, keep its entries."""
+    assert _PARENT is not None
+    plugin, config = _PARENT
+    before = len(plugin.search_entries)
+    plugin.building = True  # A nested pass, as in static-i18n's loop.
+    plugin.current_language = locale
+    # static-i18n's own loop replaces clean_directory the same way: a pass must not wipe the
+    # other locales' output. This runs in a forked worker that exits after the pass.
+    utils.clean_directory = _keep_directory
+    with _collected_logs() as logs, quiet_build_log(NESTED_BUILD_LINES):
+        try:
+            build(config)
+        except BaseException as err:
+            return PassResult(locale, [], f"{type(err).__name__}: {err}", logs)
+    return PassResult(locale, list(plugin.search_entries[before:]), logs=logs)
+
+
+def replay_logs(result: PassResult) -> None:
+    """Log a worker pass's records in the parent, as if the pass had run there.
+
+    The parent's handlers (the console, ``--strict``'s warning counter, a test's capture)
+    then see every pass's messages, one locale after another instead of interleaved.
+    """
+    for record in result.logs:
+        logging.getLogger(record.name).handle(record)
+
+
+class _Collector(logging.Handler):
+    """Keeps each record once, ready to cross the process boundary."""
+
+    def __init__(self, records: list[logging.LogRecord], seen: set[int]) -> None:
+        super().__init__()
+        self._records = records
+        self._seen = seen
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if id(record) in self._seen:
+            return  # Already kept by a handler higher in the logger hierarchy.
+        self._seen.add(id(record))
+        # As QueueHandler.prepare: the message formatted, arguments and traceback as text.
+        record.msg = record.getMessage()
+        record.args = None
+        if record.exc_info:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        self._records.append(record)
+
+
+@contextmanager
+def _collected_logs() -> Iterator[list[logging.LogRecord]]:
+    """In a worker: every logger's handlers collect records instead of writing them.
+
+    Records reach the same loggers' handlers as they would have (levels and filters are the
+    inherited ones); the parent hands them to its real handlers (``replay_logs``).
+    """
+    records: list[logging.LogRecord] = []
+    seen: set[int] = set()
+    loggers = [logging.getLogger()] + [
+        item
+        for item in logging.Logger.manager.loggerDict.values()
+        if isinstance(item, logging.Logger)
+    ]
+    saved = {id(logger): (logger, logger.handlers) for logger in loggers if logger.handlers}
+    for logger, _ in saved.values():
+        logger.handlers = [_Collector(records, seen)]
+    try:
+        yield records
+    finally:
+        for logger, handlers in saved.values():
+            logger.handlers = handlers
