@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
@@ -10,6 +11,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
@@ -148,3 +150,28 @@ def jekyll_build(source: Path, files: Mapping[str, str], config: str = "") -> tu
         env={**os.environ, "JEKYLL_NO_BUNDLER_REQUIRE": "true"},
     )
     return site, done.stdout + done.stderr
+
+
+BUILD_ERROR = r"^Aborted with a BuildError!$"
+"""``Abort``'s message after a ``PluginError`` (any ``BuildError``): the same for every error, so
+a test also asserts the ERROR record MkDocs logs just before it (``error_lines(caplog)``)."""
+
+
+CONFIG_ERROR = r"^Aborted with a configuration error!$"
+"""``Abort``'s message after a config validation error; the error is the ERROR record
+``Config value '<key>': <message>`` MkDocs logs just before it."""
+
+
+def strict_abort(warnings: int) -> str:
+    """``Abort``'s message (a ``match`` pattern) of a strict build that logged ``warnings``."""
+    return rf"^Aborted with {warnings} warnings in strict mode!$"
+
+
+def error_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """The messages of the ERROR records, in order: what the author sees of a failed build."""
+    return [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+def warning_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """The messages of the WARNING records, in order: what ``--strict`` counts."""
+    return [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]

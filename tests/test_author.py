@@ -288,8 +288,11 @@ def test_errors(case: ErrorCase) -> None:
 
 
 def test_error_names_the_source_file() -> None:
-    with pytest.raises(ConfigError, match=r"^_config\.yml: author\.links"):
+    with pytest.raises(ConfigError) as info:
         build_author_profile({"name": "A", "links": {}}, relative_url=at_root, source="_config.yml")
+    assert str(info.value) == (
+        "_config.yml: author.links: Expected a list of {label, icon, url}, received '{}'"
+    )
 
 
 # -----------------------------------------------------------------------------

@@ -12,7 +12,16 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort, PluginError
 
-from sitebuild import BuildSite, html, output_paths, two_locale_plugins
+from sitebuild import (
+    BUILD_ERROR,
+    BuildSite,
+    error_lines,
+    html,
+    output_paths,
+    strict_abort,
+    two_locale_plugins,
+    warning_lines,
+)
 
 
 def _article_text(site: Path, path: str) -> str:
@@ -84,41 +93,54 @@ def test_given_published_false_when_built_then_the_page_is_not_written(
     assert not (site / "draft/index.html").exists()
 
 
-def test_given_two_pages_on_one_url_when_built_then_the_error_names_both(
-    build_site: BuildSite,
-) -> None:
-    with pytest.raises(Abort):
-        build_site(
-            files={
-                "docs/a.md": "---\npermalink: /same/\n---\nA\n",
-                "docs/b.md": "---\npermalink: /same/\n---\nB\n",
-            },
-        )
-
-
 def test_given_two_pages_on_one_url_then_message_names_both_files(
     build_site: BuildSite, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=BUILD_ERROR):
         build_site(
             files={
                 "docs/a.md": "---\npermalink: /same/\n---\nA\n",
                 "docs/b.md": "---\npermalink: /same/\n---\nB\n",
             },
         )
-    messages = " ".join(r.getMessage() for r in caplog.records)
-    assert "a.md" in messages and "b.md" in messages and "/same/" in messages
+    assert error_lines(caplog) == [
+        "b.md: permalink '/same/' is also claimed by 'a.md'; both would be written to "
+        "'same/index.html'. Give one of them another permalink."
+    ]
 
 
-@pytest.mark.parametrize("permalink", ["/../outside/", "https://evil.example/x/", "//evil/x/"])
+@pytest.mark.parametrize(
+    ("permalink", "message"),
+    [
+        (
+            "/../outside/",
+            "x.md:2: front matter 'permalink': '/../outside/' contains '..', which would leave "
+            "the site; write the URL from the site root instead, such as '/outside/'",
+        ),
+        (
+            "https://evil.example/x/",
+            "x.md:2: front matter 'permalink': 'https://evil.example/x/' is an absolute URL, but "
+            "a permalink is the page's path on this site; write a path such as '/x/' (use "
+            "'redirect_to' to send readers elsewhere)",
+        ),
+        (
+            "//evil/x/",
+            "x.md:2: front matter 'permalink': '//evil/x/' is an absolute URL, but a permalink "
+            "is the page's path on this site; write a path such as '/x/' (use 'redirect_to' to "
+            "send readers elsewhere)",
+        ),
+    ],
+)
 def test_given_a_permalink_leaving_the_site_when_built_then_it_fails(
-    build_site: BuildSite, caplog: pytest.LogCaptureFixture, permalink: str, tmp_path: Path
+    build_site: BuildSite,
+    caplog: pytest.LogCaptureFixture,
+    permalink: str,
+    message: str,
+    tmp_path: Path,
 ) -> None:
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=BUILD_ERROR):
         build_site(files={"docs/x.md": f"---\npermalink: {permalink!r}\n---\nX\n"})
-    assert any(
-        r.getMessage().startswith("x.md:2: front matter 'permalink': ") for r in caplog.records
-    )
+    assert error_lines(caplog) == [message]
     assert not (tmp_path / "outside").exists()
 
 
@@ -223,74 +245,79 @@ def test_given_raw_when_built_then_liquid_inside_is_kept(build_site: BuildSite) 
 # -- errors ---------------------------------------------------------------------------------
 
 
-def _error_messages(caplog: pytest.LogCaptureFixture) -> str:
-    return "\n".join(r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)
-
-
 def test_given_malformed_front_matter_then_the_error_names_file_and_line(
     build_site: BuildSite, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=BUILD_ERROR):
         build_site(files={"docs/bad.md": "---\ntitle: ok\nlayout: [unclosed\n---\nBody\n"})
-    assert "bad.md:" in _error_messages(caplog)
+    assert error_lines(caplog) == [
+        "bad.md:4:1: invalid YAML front matter: did not find expected ',' or ']' (while parsing "
+        "a flow sequence at line 3)"
+    ]
 
 
 def test_given_an_unknown_tag_then_error_has_file_line_column_counting_front_matter(
     build_site: BuildSite, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=BUILD_ERROR):
         build_site(files={"docs/t.md": "---\ntitle: x\n---\nline 4\n\nx {% nosuchtag %}\n"})
-    assert _error_messages(caplog) == "t.md:6:6: unknown tag 'nosuchtag'"
+    assert error_lines(caplog) == ["t.md:6:6: unknown tag 'nosuchtag'"]
 
 
 def test_given_an_unclosed_block_then_error_names_the_file(
     build_site: BuildSite, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=BUILD_ERROR):
         build_site(files={"docs/t.md": "{% if true %}\nopen\n"})
-    assert "t.md:" in _error_messages(caplog)
+    assert error_lines(caplog) == ["t.md:1:4: 'if' tag was never closed; expected '{% endif %}'"]
 
 
 def test_given_a_missing_include_then_error_names_it_and_where_it_looked(
     build_site: BuildSite, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=BUILD_ERROR):
         build_site(files={"docs/t.md": "text\n{% include missing.html %}\n"})
-    assert _error_messages(caplog) == (
+    assert error_lines(caplog) == [
         "t.md:2:4: could not locate the included file 'missing.html' in any of "
         "['_includes', 'mkdocs_jekyll/includes']; ensure it exists in one of those directories"
-    )
+    ]
 
 
 def test_given_an_include_escaping_the_folder_then_it_is_refused(
     build_site: BuildSite, caplog: pytest.LogCaptureFixture, tmp_path: Path
 ) -> None:
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=BUILD_ERROR):
         build_site(
             files={
                 "docs/t.md": "{% include ../mkdocs.yml %}\n",
                 "_includes/ok.html": "ok",
             }
         )
-    assert "t.md:1" in _error_messages(caplog)
+    assert error_lines(caplog) == [
+        "t.md:1:4: Invalid syntax for include tag. File contains invalid characters or "
+        "sequences: '../mkdocs.yml'; expected {% include file.ext param='value' "
+        "param2='value' %}"
+    ]
 
 
 def test_given_an_unknown_filter_then_strict_build_fails(
     build_site: BuildSite, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.WARNING), pytest.raises(Abort):
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort, match=strict_abort(1)):
         build_site(files={"docs/t.md": "{{ 'a b' | slugifyy }}\n"}, strict=True)
-    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
-    assert any("t.md:1" in w and "slugifyy" in w for w in warnings)
+    assert warning_lines(caplog) == [
+        "mkdocs_jekyll: t.md:1:12: unknown filter 'slugifyy'; did you mean 'slugify'?"
+    ]
 
 
 def test_given_a_content_error_then_the_previous_site_is_left_alone(
-    build_site: BuildSite, tmp_path: Path
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
 ) -> None:
     site = build_site(files={"docs/index.md": "# Good\n"})
     before = (site / "index.html").read_bytes()
-    with pytest.raises(Abort):
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=BUILD_ERROR):
         build_site(files={"docs/index.md": "{% if %}\n"})
+    assert error_lines(caplog) == ["index.md:1:4: missing expression in 'if' tag"]
     assert (site / "index.html").read_bytes() == before
 
 
@@ -438,16 +465,19 @@ def test_given_two_locales_then_each_page_liquid_is_rendered_once_per_build(
 def test_given_an_unknown_layout_then_it_warns_and_renders_with_single(
     build_site: BuildSite, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.WARNING):
-        site = build_site(files={"docs/index.md": "---\nlayout: fancy\n---\nBody\n"})
-    assert (
+    warning = (
         "mkdocs_jekyll: index.md: unknown layout 'fancy'; the page is rendered with the "
         "'single' layout. Use a Minimal Mistakes layout (single, splash, archive, ...) or add "
         "'overrides/layouts/fancy.html'."
-    ) in [r.getMessage() for r in caplog.records]
+    )
+    with caplog.at_level(logging.WARNING):
+        site = build_site(files={"docs/index.md": "---\nlayout: fancy\n---\nBody\n"})
+    assert warning in [r.getMessage() for r in caplog.records]
     assert "Body" in (site / "index.html").read_text()
-    with pytest.raises(Abort):
+    caplog.clear()
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort, match=strict_abort(1)):
         build_site(files={"docs/index.md": "---\nlayout: fancy\n---\nBody\n"}, strict=True)
+    assert warning_lines(caplog) == [warning]
 
 
 def test_given_a_layout_in_overrides_then_it_is_used_without_warning(

@@ -12,7 +12,16 @@ from typing import Any
 import pytest
 from mkdocs.exceptions import Abort
 
-from sitebuild import JEKYLL, THREE_LOCALES, BuildSite, html, jekyll_build, output_paths
+from sitebuild import (
+    BUILD_ERROR,
+    JEKYLL,
+    THREE_LOCALES,
+    BuildSite,
+    error_lines,
+    html,
+    jekyll_build,
+    output_paths,
+)
 
 LANGUAGES = THREE_LOCALES
 
@@ -119,12 +128,12 @@ def test_a_post_without_a_date_is_an_error(
     build_site: BuildSite, caplog: pytest.LogCaptureFixture
 ) -> None:
     files = {"docs/en/index.md": "# Home\n", "docs/en/_posts/hello.md": "Hello\n"}
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=BUILD_ERROR):
         build_site(files=files, plugins=_plugins())
-    assert (
+    assert error_lines(caplog) == [
         "en/_posts/hello.md: a post needs a date: name the file 'YYYY-MM-DD-title.md' or add "
         "'date: YYYY-MM-DD' to its front matter"
-    ) in [r.getMessage() for r in caplog.records]
+    ]
 
 
 # Jekyll's post_url.rb on the same files (checked by test_post_url_names_match_jekyll): the
@@ -167,13 +176,13 @@ def test_a_bare_post_url_name_of_posts_in_two_folders_is_an_error_naming_them(
         "docs/en/index.md": "# Home\n",
         "docs/es-419/index.md": "# Inicio\n\n{% post_url 2024-01-02-hi %}\n",
     }
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=BUILD_ERROR):
         build_site(files=files, plugins=_plugins(), strict=strict)
-    assert (
+    assert error_lines(caplog) == [
         "es-419/index.md:3:4: post '2024-01-02-hi' in tag 'post_url' matches posts in several "
         "folders ('en/2024-01-02-hi', 'es-419/2024-01-02-hi'); name the folder, as in "
         "{% post_url en/2024-01-02-hi %}"
-    ) in [r.getMessage() for r in caplog.records]
+    ]
 
 
 @pytest.mark.skipif(JEKYLL is None, reason="jekyll is not installed")

@@ -342,9 +342,18 @@ def test_hero_action_with_a_script_url_is_dropped_with_a_warning(
     ]
 
 
-def test_hero_action_with_a_script_url_fails_a_strict_build(build_site: BuildSite) -> None:
-    with pytest.raises(Abort, match=r"Aborted with 1 warnings in strict mode!"):
+def test_hero_action_with_a_script_url_fails_a_strict_build(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    with (
+        caplog.at_level(logging.WARNING),
+        pytest.raises(Abort, match=r"^Aborted with 1 warnings in strict mode!$"),
+    ):
         build_site(files={"docs/a.md": HERO}, strict=True)
+    assert warnings(caplog) == [
+        "mkdocs_jekyll: a.md: header.actions[0].url: refused the URL 'javascript:alert(1)': "
+        "only http(s), mailto:, tel: and relative URLs are linked; it is left out."
+    ]
 
 
 def test_hostile_site_reports_each_refused_url_once(
@@ -394,10 +403,19 @@ def test_icon_that_is_no_icon_name_is_left_out_with_a_warning(
     ]
 
 
-def test_icon_that_is_no_icon_name_fails_a_strict_build(build_site: BuildSite) -> None:
+def test_icon_that_is_no_icon_name_fails_a_strict_build(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
     page = front_matter({"title": "A", "icon": "../../../etc/passwd"}, "Text.\n")
-    with pytest.raises(Abort, match=r"Aborted with 1 warnings in strict mode!"):
+    with (
+        caplog.at_level(logging.WARNING),
+        pytest.raises(Abort, match=r"^Aborted with 1 warnings in strict mode!$"),
+    ):
         build_site(files={"docs/a.md": page}, strict=True)
+    assert warnings(caplog) == [
+        "mkdocs_jekyll: a.md: icon: Expected an icon name like 'material/home', received "
+        "'../../../etc/passwd'; it is left out."
+    ]
 
 
 def test_icon_name_is_kept(build_site: BuildSite) -> None:

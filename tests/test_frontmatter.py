@@ -337,4 +337,6 @@ def test_parsed_key_lines_locate_validation_errors() -> None:
     parsed = parse_front_matter("---\ntitle: CV\npermalink: 3\n---\n", "en/cv.md")
     with pytest.raises(ContentError) as info:
         validate_front_matter(parsed.data, "en/cv.md", lines=parsed.key_lines)
-    assert str(info.value).startswith("en/cv.md:3: front matter 'permalink'")
+    assert str(info.value) == (
+        "en/cv.md:3: front matter 'permalink': expected a string, received 3 (int)"
+    )

@@ -17,7 +17,16 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from mkdocs_jekyll.jekyll.documents import locale_folder_map, locale_of
-from sitebuild import THREE_LOCALES, BuildSite, html, output_paths
+from sitebuild import (
+    BUILD_ERROR,
+    THREE_LOCALES,
+    BuildSite,
+    error_lines,
+    html,
+    output_paths,
+    strict_abort,
+    warning_lines,
+)
 
 LANGUAGES = THREE_LOCALES
 
@@ -168,13 +177,12 @@ def test_a_key_used_twice_in_one_locale_is_an_error_naming_both(
     build_site: BuildSite, caplog: pytest.LogCaptureFixture
 ) -> None:
     files = {**FILES, "docs/es-419/otra.md": "---\ni18n_key: impact\n---\nOtra\n"}
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=BUILD_ERROR):
         build_site(files=files, plugins=_plugins())
-    messages = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
-    assert (
+    assert error_lines(caplog) == [
         "es-419/otra.md: i18n_key 'impact' is also used by 'es-419/impacto.md' in locale "
         "'es-419'; each key may name one page per locale. Give one of them another key."
-    ) in messages
+    ]
 
 
 def test_instant_navigation_is_turned_off_with_a_warning(
@@ -189,13 +197,19 @@ def test_instant_navigation_is_turned_off_with_a_warning(
     assert any("'navigation.instant' was turned off" in r.getMessage() for r in caplog.records)
     config = html(site / "en/impact/index.html").select_one("#__config")
     assert config is not None and "navigation.instant" not in config.get_text()
-    with pytest.raises(Abort):
+    caplog.clear()
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort, match=strict_abort(1)):
         build_site(
             files=FILES,
             plugins=_plugins(),
             theme={"name": "material", "features": ["navigation.instant"]},
             strict=True,
         )
+    assert warning_lines(caplog) == [
+        "mkdocs_jekyll: mkdocs.yml: theme.features: 'navigation.instant' was turned off: it "
+        "keeps the language selector of the first page visited, whose links point at that "
+        "page's translations. Remove it from theme.features to silence this warning."
+    ]
 
 
 def test_404_pages_switch_to_each_locale_home(built: tuple[Path, str]) -> None:

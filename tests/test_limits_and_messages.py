@@ -19,7 +19,14 @@ import pytest
 from mkdocs.exceptions import Abort
 from test_serve import _wait_for, served
 
-from sitebuild import BuildSite
+from sitebuild import (
+    BUILD_ERROR,
+    CONFIG_ERROR,
+    BuildSite,
+    error_lines,
+    strict_abort,
+    warning_lines,
+)
 
 __all__ = ["served"]  # the `mkdocs serve` fixture, shared with test_serve
 
@@ -127,11 +134,11 @@ def test_a_page_past_a_liquid_limit_fails_with_the_limit_and_its_option(
     build_site: BuildSite, caplog: pytest.LogCaptureFixture, case: Case
 ) -> None:
     started = time.monotonic()
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=BUILD_ERROR):
         build_site(
             files={"docs/en/index.md": "Home\n", **case.files}, plugins=[{"jekyll": case.options}]
         )
-    assert case.message in [record.getMessage() for record in caplog.records]
+    assert error_lines(caplog) == [case.message]
     # Generous for a loaded CI machine; without limits these pages ran for minutes.
     assert time.monotonic() - started < 30
 
@@ -176,10 +183,12 @@ def test_raising_a_limit_lets_a_page_through(build_site: BuildSite) -> None:
 def test_a_limit_below_one_is_a_config_error(
     build_site: BuildSite, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=CONFIG_ERROR):
         build_site(files={PAGE: "A\n"}, plugins=[{"jekyll": {"liquid_output_limit": 0}}])
-    messages = " ".join(record.getMessage() for record in caplog.records)
-    assert "Expected a limit of 1 or more, received 0." in messages
+    assert error_lines(caplog) == [
+        "Config value 'plugins': Plugin 'jekyll' option 'liquid_output_limit': Expected a limit "
+        "of 1 or more, received 0."
+    ]
 
 
 # -- messages naming the right key, file and line ---------------------------------------------
@@ -230,11 +239,11 @@ REDIRECT_CASES = [
 def test_a_refused_redirect_from_names_the_key_file_and_line(
     build_site: BuildSite, caplog: pytest.LogCaptureFixture, case: Case
 ) -> None:
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=BUILD_ERROR):
         build_site(
             files={"docs/en/index.md": "Home\n", **case.files}, plugins=[{"jekyll": case.options}]
         )
-    assert case.message in [record.getMessage() for record in caplog.records]
+    assert error_lines(caplog) == [case.message]
 
 
 def test_a_malformed_data_file_is_one_line_naming_the_file_and_line(
@@ -244,7 +253,7 @@ def test_a_malformed_data_file_is_one_line_naming_the_file_and_line(
         "docs/en/index.md": "Home\n",
         "_data/navigation.yml": "main:\n  - title: Home\n   url: [\n",
     }
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=BUILD_ERROR):
         build_site(files=files)
     assert [record.getMessage() for record in caplog.records] == [
         "_data/navigation.yml:3: invalid YAML: did not find expected '-' indicator"
@@ -256,7 +265,7 @@ def test_a_data_file_with_an_impossible_date_is_one_line_naming_the_file(
 ) -> None:
     # Found by tests/test_fuzz.py in front matter: PyYAML raised a bare ValueError.
     files = {"docs/en/index.md": "Home\n", "_data/talks.yml": "- when: 2024-13-45\n"}
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=BUILD_ERROR):
         build_site(files=files)
     assert [record.getMessage() for record in caplog.records] == [
         "_data/talks.yml: invalid YAML: a date that does not exist (month must be in 1..12); "
@@ -268,7 +277,7 @@ def test_a_malformed_ui_text_file_is_named_by_its_own_extension(
     build_site: BuildSite, caplog: pytest.LogCaptureFixture
 ) -> None:
     files = {"docs/en/index.md": "Home\n", "_data/ui-text.json": '["not", "a mapping"]'}
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=BUILD_ERROR):
         build_site(files=files)
     assert [record.getMessage() for record in caplog.records] == [
         "_data/ui-text.json: Expected a mapping of locales to labels (en: {toc_label: 'On this "
@@ -280,21 +289,24 @@ def test_a_malformed_defaults_set_names_its_key_in_mkdocs_yml(
     build_site: BuildSite, caplog: pytest.LogCaptureFixture
 ) -> None:
     defaults = [{"scope": {"path": 3}, "values": {"layout": "single"}}]
+    warning = (
+        "mkdocs_jekyll: mkdocs.yml: plugins.jekyll.defaults[0].scope.path: expected a string, "
+        "received 3 (int); "
+        "the set is ignored"
+    )
     with caplog.at_level(logging.WARNING):
         build_site(
             files={"docs/en/index.md": "Home\n"}, plugins=[{"jekyll": {"defaults": defaults}}]
         )
-    assert (
-        "mkdocs_jekyll: mkdocs.yml: plugins.jekyll.defaults[0].scope.path: expected a string, "
-        "received 3 (int); "
-        "the set is ignored"
-    ) in [record.getMessage() for record in caplog.records]
-    with pytest.raises(Abort, match="Aborted with 1 warnings in strict mode!"):
+    assert warning in [record.getMessage() for record in caplog.records]
+    caplog.clear()
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort, match=strict_abort(1)):
         build_site(
             files={"docs/en/index.md": "Home\n"},
             strict=True,
             plugins=[{"jekyll": {"defaults": defaults}}],
         )
+    assert warning_lines(caplog) == [warning]
 
 
 def test_serve_shows_a_malformed_data_file_on_every_page_and_recovers(

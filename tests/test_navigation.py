@@ -19,7 +19,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from mkdocs_jekyll.mkdocs.navigation import MenuEntry, classify_url, locale_menu, url_candidates
-from sitebuild import BuildSite, html, output_paths
+from sitebuild import BuildSite, html, output_paths, strict_abort, warning_lines
 
 LANGUAGES: list[dict[str, Any]] = [
     {"locale": "en", "name": "English", "default": True},
@@ -367,8 +367,10 @@ def test_given_a_menu_url_that_is_no_page_then_it_warns_and_strict_fails(
         "mkdocs_jekyll: _data/navigation.yml: menu entry 'Blog' links to '/en/blog/', which "
         "is not a page of the site; fix the URL or add the page."
     ]
-    with pytest.raises(Abort):
+    caplog.clear()
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort, match=strict_abort(1)):
         build_site(files=files, plugins=_plugins(), strict=True)
+    assert warning_lines(caplog) == warnings
 
 
 def test_given_a_locales_own_list_then_its_bad_url_warns_in_its_pass(
@@ -395,13 +397,16 @@ def test_given_a_malformed_entry_then_it_warns_once_and_strict_fails(
     files = {**PAGES, "_data/navigation.yml": "main:\n  - CV\n  - {title: CV, url: /en/cv/}\n"}
     with caplog.at_level(logging.WARNING):
         site = build_site(files=files, plugins=_plugins())
-    assert [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING] == [
+    warnings = [
         "mkdocs_jekyll: _data/navigation.yml: main[0]: Expected a mapping with 'title' and "
         "'url', received a string 'CV'; the entry is left out of the menu."
     ]
+    assert warning_lines(caplog) == warnings
     assert _nav(site, "en/cv/index.html") == [("CV", "/en/cv/")]
-    with pytest.raises(Abort):
+    caplog.clear()
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort, match=strict_abort(1)):
         build_site(files=files, plugins=_plugins(), strict=True)
+    assert warning_lines(caplog) == warnings
 
 
 def test_given_a_main_menu_that_is_no_list_then_it_warns_and_keeps_the_automatic_nav(

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from mkdocs_jekyll.mkdocs.parallel import can_fork
-from sitebuild import THREE_LOCALES, make_site_builder
+from sitebuild import (
+    BUILD_ERROR,
+    CONFIG_ERROR,
+    THREE_LOCALES,
+    error_lines,
+    make_site_builder,
+    warning_lines,
+)
 
 FILES = {
     "docs/en/index.md": "---\ni18n_key: home\n---\n# Home\n{{ site.pages | size }}\n",
@@ -88,12 +96,22 @@ def test_parallel_and_sequential_builds_are_identical_file_by_file(
 
 
 @pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
-def test_a_failing_parallel_pass_fails_the_build(tmp_path: Path) -> None:
+def test_a_failing_parallel_pass_fails_the_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     from mkdocs.exceptions import Abort
 
     files = {**FILES, "docs/pt-br/sobre.md": "# Sobre\n[x](missing.md)\n"}
-    with pytest.raises(Abort):
+    # The pt-br worker's pass counts its own warning, fails, and the parent fails the build.
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort, match=BUILD_ERROR):
         make_site_builder(tmp_path)(files=files, plugins=_plugins(3), strict=True)
+    assert warning_lines(caplog) == [
+        "Doc file 'pt-br/sobre.md' contains a link 'missing.md', but the target "
+        "'pt-br/missing.md' is not found among documentation files."
+    ]
+    assert error_lines(caplog) == [
+        "the 'pt-br' locale pass failed: Abort: Aborted with 1 warnings in strict mode!"
+    ]
 
 
 @pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
@@ -132,19 +150,18 @@ def test_zero_workers_is_refused_with_a_message(
         {"jekyll/i18n": {"languages": THREE_LOCALES, "parallel_workers": 0}},
         {"jekyll": {}},
     ]
-    with pytest.raises(Abort):
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=CONFIG_ERROR):
         make_site_builder(tmp_path)(files=FILES, plugins=plugins)
-    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
-    assert any(
-        "parallel_workers" in message
-        and "Expected 1 or more worker processes, received 0" in message
-        for message in errors
-    ), errors
+    assert error_lines(caplog) == [
+        "Config value 'plugins': Plugin 'jekyll/i18n' option 'parallel_workers': Expected 1 or "
+        "more worker processes, received 0: use 1 to build the locales one after another, or "
+        "leave it unset to use every CPU."
+    ]
 
 
 @pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
 def test_a_failing_first_pass_waits_for_its_workers(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     import multiprocessing
 
@@ -162,8 +179,12 @@ def test_a_failing_first_pass_waits_for_its_workers(
     monkeypatch.setattr(i18n_plugin, "ParallelPasses", Spy)
     # The English page fails while its pass renders it, after the workers started.
     files = {**FILES, "docs/en/impact.md": "---\ndate: not a date\n---\n# Impact\n"}
-    with pytest.raises(Abort):
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=BUILD_ERROR):
         make_site_builder(tmp_path)(files=files, plugins=_plugins(3))
+    assert error_lines(caplog) == [
+        "Error building page 'en/impact.md':",
+        "en/impact.md: date: Expected a date such as '2024-01-02', received 'not a date'",
+    ]
     assert abandoned == [True]
     assert multiprocessing.active_children() == []
 

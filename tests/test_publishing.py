@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -11,7 +12,7 @@ import pytest
 import yaml
 from mkdocs.exceptions import Abort
 
-from sitebuild import REPO, BuildSite, two_locale_plugins, write_files
+from sitebuild import CONFIG_ERROR, REPO, BuildSite, error_lines, two_locale_plugins, write_files
 
 README_BUILD = (
     "python3 -m venv .venv && .venv/bin/pip install -q -e . && .venv/bin/mkdocs build --strict"
@@ -27,11 +28,17 @@ def test_the_site_has_nojekyll_and_the_cname_option(build_site: BuildSite) -> No
     assert (site / "CNAME").read_text() == "www.example.com\n"
 
 
-def test_a_cname_with_a_scheme_is_refused(build_site: BuildSite) -> None:
-    with pytest.raises(Abort, match=r"^Aborted with a configuration error!$"):
+def test_a_cname_with_a_scheme_is_refused(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=CONFIG_ERROR):
         build_site(
             files={"docs/index.md": "# Home\n"}, plugins=[{"jekyll": {"cname": "https://x.org/"}}]
         )
+    assert error_lines(caplog) == [
+        "Config value 'plugins': Plugin 'jekyll' option 'cname': Expected a host name such as "
+        "'www.example.com' (no scheme, path, port or spaces), received 'https://x.org/'."
+    ]
 
 
 def _git(cwd: Path, *args: str) -> str:

@@ -8,7 +8,7 @@ import logging
 import pytest
 from mkdocs.exceptions import Abort
 
-from sitebuild import BuildSite, html, two_locale_plugins
+from sitebuild import BUILD_ERROR, BuildSite, error_lines, html, two_locale_plugins
 
 
 def _stub_target(path: object) -> tuple[str, str, str, str]:
@@ -90,9 +90,9 @@ def test_redirect_to_turns_the_page_into_a_stub(build_site: BuildSite) -> None:
 def test_colliding_redirects_are_errors_naming_both_files(
     build_site: BuildSite, caplog: pytest.LogCaptureFixture, files: dict[str, str], message: str
 ) -> None:
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=BUILD_ERROR):
         build_site(files=files)
-    assert message in [r.getMessage() for r in caplog.records]
+    assert error_lines(caplog) == [message]
 
 
 def test_a_target_that_closes_the_script_stays_inside_the_stubs_script(

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from mkdocs.exceptions import Abort
 
-from sitebuild import THREE_LOCALES, BuildSite
+from sitebuild import CONFIG_ERROR, THREE_LOCALES, BuildSite, error_lines
 
 LANGUAGES = THREE_LOCALES
 
@@ -97,13 +97,12 @@ def test_the_json_report_lists_pages_missing_keys_and_pairs(build_site: BuildSit
 def test_a_report_path_leaving_the_site_is_refused(
     build_site: BuildSite, caplog: pytest.LogCaptureFixture, path: str
 ) -> None:
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=CONFIG_ERROR):
         build_site(files=FILES, plugins=_plugins(i18n_report_file=path))
-    messages = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
-    assert (
+    assert error_lines(caplog) == [
         "Config value 'plugins': Plugin 'jekyll' option 'i18n_report_file': Expected a path "
         f"inside the site folder such as 'i18n-report.json', received '{path}'."
-    ) in messages
+    ]
 
 
 def test_a_single_locale_site_logs_no_translation_summary(

@@ -18,7 +18,7 @@ from mkdocs.exceptions import Abort
 
 from mkdocs_jekyll.i18n.ui_text import fallback_chain, load_ui_text, ui_text_for
 from mkdocs_jekyll.jekyll.errors import ContentError
-from sitebuild import BuildSite, html
+from sitebuild import BUILD_ERROR, BuildSite, error_lines, html
 
 LANGUAGES: list[dict[str, Any]] = [
     {"locale": "en", "name": "English", "default": True},
@@ -300,9 +300,9 @@ def test_given_a_malformed_site_file_then_the_build_stops_naming_it(
     build_site: BuildSite, caplog: pytest.LogCaptureFixture
 ) -> None:
     files = _files(**{"_data/ui-text.yml": "es:\n  - En esta página\n"})
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=BUILD_ERROR):
         _build(build_site, files)
-    assert (
+    assert error_lines(caplog) == [
         "_data/ui-text.yml: 'es': Expected a mapping of labels (toc_label: 'On this page'), "
         "received a list"
-    ) in [r.getMessage() for r in caplog.records]
+    ]
