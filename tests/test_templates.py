@@ -1,9 +1,8 @@
 """The package's templates: ``layout: single`` with the author sidebar, and region locales.
 
-Given a Material site whose theme folders are the site's ``overrides/``, then the package's
-``templates/``, then Material (the order the plugin sets up), and a hooks file standing in for
-the plugin's ``on_page_context`` (it sets ``jekyll_author``), when the site is built, then the
-pages show what Minimal Mistakes shows, escaped.
+Given a Material site with the ``jekyll`` plugin (its ``author`` option, the site's
+``_data/ui-text.yml``, ``theme.language``, the site's ``overrides/``), when the site is built in
+strict mode, then the pages show what Minimal Mistakes shows, escaped.
 """
 
 from __future__ import annotations
@@ -15,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup, Tag
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import Environment
 
-from mkdocs_jekyll.features.author import build_author_profile
 from sitebuild import BuildSite, html
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "plugins" / "mkdocs_jekyll" / "templates"
@@ -39,33 +38,9 @@ AUTHOR: dict[str, Any] = {
     ],
 }  # fmt: skip
 
-# Stands in for the plugin: theme folder order of on_config, jekyll_author of on_page_context.
-HOOKS = """
-from mkdocs.plugins import event_priority
-from mkdocs_jekyll.features.author import build_author_profile
-
-AUTHOR = {author!r}
-UI_TEXT = {ui_text!r}
-TEMPLATES = {templates!r}
-
-
-@event_priority(100)
-def on_config(config):
-    index = 1 if config.theme.custom_dir else 0
-    config.theme.dirs.insert(index, TEMPLATES)
-    return config
-
-
-def on_page_context(context, page, config, nav):
-    context["jekyll_author"] = build_author_profile(AUTHOR, relative_url=lambda p: "/repo" + p)
-    if UI_TEXT:
-        context["jekyll_ui_text"] = UI_TEXT
-    return context
-"""
-
 PAGE = """
 ---
-template: layouts/single.html
+layout: single
 author_profile: true
 title: "Impact & Outcomes"
 excerpt: "Measurable outcomes from production ML."
@@ -83,16 +58,19 @@ def build(
     author: Mapping[str, Any] | None = None,
     theme: Mapping[str, Any] | None = None,
     overrides: Mapping[str, str] | None = None,
-    ui_text: Mapping[str, str] | None = None,
+    ui_text: str | None = None,
+    options: Mapping[str, Any] | None = None,
 ) -> Path:
-    """Build a Material site with the package's templates and the hooks above."""
+    """Build a strict Material site with the ``jekyll`` plugin and its ``author`` option.
+
+    ``ui_text`` is the site's ``_data/ui-text.yml`` and ``options`` more ``jekyll`` options;
+    the plugin puts the package's
+    ``templates/`` between ``overrides/`` and Material, and adds its stylesheets itself.
+    """
     files = {f"docs/{name}": text for name, text in pages.items()}
     files |= {f"overrides/{name}": text for name, text in (overrides or {}).items()}
-    files["hooks.py"] = HOOKS.format(
-        author=dict(AUTHOR if author is None else author),
-        ui_text=dict(ui_text or {}),
-        templates=str(TEMPLATES),
-    )
+    if ui_text is not None:
+        files["_data/ui-text.yml"] = ui_text
     settings: dict[str, Any] = {"name": "material"} | dict(theme or {})
     if overrides:
         settings["custom_dir"] = "overrides"
@@ -101,9 +79,13 @@ def build(
         strict=True,
         site_url="https://example.github.io/repo/",
         theme=settings,
-        plugins=["search"],
-        hooks=["hooks.py"],
-        extra_css=["assets/mkdocs_jekyll/jekyll.css"],
+        plugins=[
+            "search",
+            {
+                "jekyll": {"author": dict(AUTHOR if author is None else author)}
+                | dict(options or {})
+            },
+        ],
     )
 
 
@@ -169,13 +151,23 @@ def test_narrow_screens_get_a_compact_profile_with_a_follow_button(build_site: B
     assert len(link_table(compact)) == 4
 
 
-def test_follow_button_speaks_the_locale_of_ui_text(build_site: BuildSite) -> None:
+@pytest.mark.parametrize(
+    ("language", "ui_text", "label"),
+    [
+        ("es-419", None, "Seguir"),
+        ("en", "en:\n  follow_label: 'Sígueme:'\n", "Sígueme"),
+    ],
+    ids=["package labels of the base language", "the site's ui-text.yml"],
+)
+def test_follow_button_speaks_the_locale_of_ui_text(
+    build_site: BuildSite, language: str, ui_text: str | None, label: str
+) -> None:
     pages = {"index.md": "# Inicio\n", "impacto.md": PAGE}
-    site = build(build_site, pages, ui_text={"follow_label": "Seguir:"})
+    site = build(build_site, pages, theme={"language": language}, ui_text=ui_text)
     soup = html(site / "impacto" / "index.html")
 
     # Minimal Mistakes: `follow_label | remove: ":"`.
-    assert one(soup, ".jekyll-author--compact summary").get_text(strip=True) == "Seguir"
+    assert one(soup, ".jekyll-author--compact summary").get_text(strip=True) == label
 
 
 def test_title_and_excerpt_lead_the_page(build_site: BuildSite) -> None:
@@ -200,7 +192,7 @@ def test_content_with_its_own_h1_keeps_it_and_gets_no_second_title(build_site: B
 
 @pytest.mark.parametrize(
     "front_matter",
-    ["template: layouts/single.html", "template: layouts/single.html\nauthor_profile: false"],
+    ["layout: single", "layout: single\nauthor_profile: false"],
     ids=["author_profile unset", "author_profile false"],
 )
 def test_page_without_author_profile_has_materials_sidebars(
@@ -248,7 +240,19 @@ def test_stylesheet_is_shipped_with_the_theme(build_site: BuildSite) -> None:
 # Escaping: MkDocs' Jinja environment does not autoescape
 
 
-def test_front_matter_and_config_values_are_escaped(build_site: BuildSite) -> None:
+@pytest.mark.parametrize(
+    ("seo", "title"),
+    [
+        # jekyll-seo-tag's title: `strip_html` drops the script element, contents and all.
+        (True, "Impact - Test site"),
+        # Without SEO tags, the package's main.html prints the front matter title, escaped.
+        (False, "Impact <script>alert('title')</script> - Test site"),
+    ],
+    ids=["seo title", "seo off"],
+)
+def test_front_matter_and_config_values_are_escaped(
+    build_site: BuildSite, seo: bool, title: str
+) -> None:
     author = {
         "name": "Ada <script>alert('name')</script>",
         "bio": "Bio <script>alert('bio')</script> & more",
@@ -263,7 +267,12 @@ def test_front_matter_and_config_values_are_escaped(build_site: BuildSite) -> No
         'excerpt: "Measurable outcomes from production ML."',
         "excerpt: \"Lead <script>alert('excerpt')</script>\"",
     )
-    site = build(build_site, {"index.md": "# Home\n", "impact.md": page}, author=author)
+    site = build(
+        build_site,
+        {"index.md": "# Home\n", "impact.md": page},
+        author=author,
+        options={"seo_enabled": seo},
+    )
     text = (site / "impact" / "index.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(text, "html.parser")
 
@@ -283,7 +292,7 @@ def test_front_matter_and_config_values_are_escaped(build_site: BuildSite) -> No
     assert article.find("script") is None
     assert one(article, "h1").get_text() == "Impact <script>alert('title')</script>"
     assert soup.title is not None
-    assert soup.title.get_text() == "Impact <script>alert('title')</script> - Test site"
+    assert soup.title.get_text() == title
 
 
 # -----------------------------------------------------------------------------
@@ -325,9 +334,25 @@ def test_es_419_site_speaks_spanish_and_says_es_419(build_site: BuildSite) -> No
     assert index["config"]["lang"] == ["es"]
 
 
-def language_env() -> Environment:
-    """A Jinja environment with the theme folders in the plugin's order."""
-    return Environment(loader=FileSystemLoader([str(TEMPLATES), str(MATERIAL)]))
+@pytest.fixture(scope="module")
+def language_env(tmp_path_factory: pytest.TempPathFactory) -> Environment:
+    """MkDocs' Jinja environment of a site with the plugin, after its ``on_config``.
+
+    The theme folders are then the plugin's order (the package's templates before Material),
+    so a language file is found exactly as a page build finds it.
+    """
+    from mkdocs.config import load_config
+
+    project = tmp_path_factory.mktemp("language-env")
+    (project / "docs").mkdir()
+    settings = {"site_name": "Test site", "theme": {"name": "material"}, "plugins": ["jekyll"]}
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+    config = load_config(str(project / "mkdocs.yml"))
+    config = config.plugins.on_config(config)
+    dirs = [Path(folder).resolve() for folder in config.theme.dirs]
+    assert dirs.index(TEMPLATES) < dirs.index(MATERIAL.resolve())
+    env: Environment = config.theme.get_env()
+    return env
 
 
 @pytest.mark.parametrize(
@@ -341,8 +366,10 @@ def language_env() -> Environment:
         ("zh-hk", "zh-HK", "zh-Hant"), ("ku-iq", "ku-IQ", "ku-IQ"),
     ],
 )  # fmt: skip
-def test_region_locale_reuses_its_base_language(language: str, tag: str, base: str) -> None:
-    env = language_env()
+def test_region_locale_reuses_its_base_language(
+    language_env: Environment, language: str, tag: str, base: str
+) -> None:
+    env = language_env
     probe = env.from_string(
         '{% import "partials/language.html" as lang with context %}'
         "{{ lang.t('search.placeholder') }}|{{ lang.t('toc') }}|{{ lang.t('search.config.lang') }}"
@@ -354,8 +381,10 @@ def test_region_locale_reuses_its_base_language(language: str, tag: str, base: s
     assert rendered.rsplit("|", 1) == [expected.rsplit("|", 1)[0], tag]
 
 
-def test_every_language_file_imports_an_existing_material_language() -> None:
-    env = language_env()
+def test_every_language_file_imports_an_existing_material_language(
+    language_env: Environment,
+) -> None:
+    env = language_env
     for path in sorted((TEMPLATES / "partials" / "languages").glob("*.html")):
         assert path.stem == path.stem.lower(), f"{path.name}: ship lowercase names only"
         assert not (MATERIAL / "partials" / "languages" / path.name).exists(), path.name
@@ -364,12 +393,17 @@ def test_every_language_file_imports_an_existing_material_language() -> None:
         assert module.t("search"), path.name
 
 
-def test_profile_type_is_what_the_templates_read() -> None:
-    profile = build_author_profile(AUTHOR, relative_url=lambda p: p)
-    assert profile is not None
-    assert {"name", "avatar", "bio", "location", "employer", "links", "home", "pronouns"} <= set(
-        vars(profile)
-    )
+def test_academicpages_home_and_pronouns_reach_the_profile(build_site: BuildSite) -> None:
+    # academicpages' author.home links the name and the avatar; author.pronouns is a line.
+    author = {**AUTHOR, "home": "https://ada.example/", "pronouns": "she/her"}
+    site = build(build_site, {"index.md": "# Home\n", "impact.md": PAGE}, author=author)
+    soup = html(site / "impact" / "index.html")
+
+    profile = one(one(soup, ".md-sidebar--primary"), ".jekyll-author")
+    assert one(profile, ".jekyll-author__pronouns").get_text(strip=True) == "she/her"
+    name = one(profile, ".jekyll-author__name a")
+    assert (name.get_text(strip=True), name["href"]) == ("Ada Lovelace", "https://ada.example/")
+    assert one(profile, ".jekyll-author__avatar a")["href"] == "https://ada.example/"
 
 
 def test_the_reference_overrides_extend_the_package_page_template(tmp_path: Path) -> None:
