@@ -36,6 +36,11 @@ CASES = [
     ),
     Case("page renders with single", "page", "layouts/single.html"),
     Case("post renders with single", "post", "layouts/single.html"),
+    Case("academicpages' cv-layout renders with single", "cv-layout", "layouts/single.html"),
+    Case("jekyll-archives' category page is an archive", "category", "layouts/archive.html"),
+    Case("jekyll-archives' tag page is an archive", "tag", "layouts/archive.html"),
+    Case("archive-taxonomy is an archive", "archive-taxonomy", "layouts/archive.html"),
+    Case("compress wraps default", "compress", "layouts/default.html"),
     Case("unknown layout still renders with single", "my-custom", "layouts/single.html"),
 ]
 

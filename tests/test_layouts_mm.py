@@ -9,17 +9,13 @@ the plugin's ``on_page_context`` sets (``mkdocs_jekyll.features.furniture.page_f
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from mkdocs_jekyll.features.layouts import KNOWN_LAYOUTS, template_for_layout
 from sitebuild import BuildSite, html, two_locale_plugins
-
-TEMPLATES = Path(__file__).resolve().parent.parent / "plugins" / "mkdocs_jekyll" / "templates"
 
 SITE_URL = "https://example.github.io/repo/"
 
@@ -55,51 +51,6 @@ def one(soup: BeautifulSoup | Tag, selector: str) -> Tag:
 def titles(region: Tag) -> list[str]:
     """The titles of the entries listed in ``region``."""
     return [a.get_text(strip=True) for a in region.select(".archive__item-title a")]
-
-
-# -----------------------------------------------------------------------------
-# layouts.py: every name has a template
-
-
-@dataclass(frozen=True)
-class Case:
-    description: str
-    layout: str
-    template: str
-
-
-CASES = [
-    Case("archive", "archive", "layouts/archive.html"),
-    Case("splash", "splash", "layouts/splash.html"),
-    Case("home", "home", "layouts/home.html"),
-    Case("talk", "talk", "layouts/talk.html"),
-    Case("posts", "posts", "layouts/posts.html"),
-    Case("categories", "categories", "layouts/categories.html"),
-    Case("tags", "tags", "layouts/tags.html"),
-    Case("collection", "collection", "layouts/collection.html"),
-    Case("search", "search", "layouts/search.html"),
-    Case("default", "default", "layouts/default.html"),
-    Case("jekyll-archives' category page is an archive", "category", "layouts/archive.html"),
-    Case("jekyll-archives' tag page is an archive", "tag", "layouts/archive.html"),
-    Case("archive-taxonomy is an archive", "archive-taxonomy", "layouts/archive.html"),
-    Case("compress wraps default", "compress", "layouts/default.html"),
-    Case("Jekyll's post is single", "post", "layouts/single.html"),
-    Case("Jekyll's page is single", "page", "layouts/single.html"),
-    Case("academicpages' cv-layout is single", "cv-layout", "layouts/single.html"),
-    Case("an unknown layout renders with single", "my-own", "layouts/single.html"),
-]
-
-
-@pytest.mark.parametrize("case", CASES, ids=lambda case: case.description)
-def test_each_layout_maps_to_its_template(case: Case) -> None:
-    assert template_for_layout(case.layout) == case.template
-
-
-def test_every_known_layout_has_a_template_file() -> None:
-    for name in KNOWN_LAYOUTS:
-        template = template_for_layout(name)
-        assert template is not None
-        assert (TEMPLATES / template).is_file(), template
 
 
 # -----------------------------------------------------------------------------

@@ -136,10 +136,28 @@ def test_add_permalink_suffix(case: Case) -> None:
     assert add_permalink_suffix(*case.args) == case.want
 
 
-def test_styles_are_jekylls_post_templates() -> None:
-    assert STYLES["pretty"] == "/:categories/:year/:month/:day/:title/"
-    assert STYLES["date"] == "/:categories/:year/:month/:day/:title:output_ext"
-    assert set(STYLES) == {"none", "date", "ordinal", "pretty", "weekdate"}
+@pytest.mark.parametrize(
+    ("style", "want"),
+    [
+        ("date", "/news/2024/03/05/hello.html"),
+        ("pretty", "/news/2024/03/05/hello/"),
+        ("ordinal", "/news/2024/065/hello.html"),
+        ("weekdate", "/news/2024/W10/Tue/hello.html"),
+        ("none", "/news/hello.html"),
+    ],
+)
+def test_each_style_puts_a_post_where_jekyll_does(style: str, want: str) -> None:
+    # Jekyll 4.3 (checked with the real jekyll) on _posts/2024-03-05-hello.md, categories
+    # [news], under `permalink: <style>`: a Tuesday, day 65 of the year, ISO week 10.
+    url = document_url(
+        "_posts/2024-03-05-hello.md",
+        collection="posts",
+        permalink_template=collection_template("posts", style),
+        date=None,
+        slug=None,
+        categories=["news"],
+    )
+    assert url == want
 
 
 # -- pages -------------------------------------------------------------------------------------
