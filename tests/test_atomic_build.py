@@ -104,6 +104,8 @@ class Case:
     """The exception's message."""
     logged: str | None = None
     """An ERROR record the failure logs, when it logs one."""
+    warned: str | None = None
+    """The one WARNING record a strict-mode failure counts."""
     files: dict[str, str] = field(default_factory=dict)
     jekyll: dict[str, Any] = field(default_factory=dict)
     i18n: dict[str, Any] = field(default_factory=dict)
@@ -123,6 +125,8 @@ FAILURES = [
         "a strict-mode warning (a broken link)",
         Abort,
         "Aborted with 1 warnings in strict mode!",
+        warned="Doc file 'en/about.md' contains a link 'missing.md', but the target "
+        "'en/missing.md' is not found among documentation files.",
         files={"docs/en/about.md": "[Gone](missing.md)\n"},
         strict=True,
     ),
@@ -130,6 +134,8 @@ FAILURES = [
         "a strict-mode warning in the second locale's pass",
         Abort,
         "Aborted with 1 warnings in strict mode!",
+        warned="Doc file 'es-419/about.md' contains a link 'missing.md', but the target "
+        "'es-419/missing.md' is not found among documentation files.",
         files={"docs/es-419/about.md": "[Gone](missing.md)\n"},
         strict=True,
     ),
@@ -214,6 +220,9 @@ def test_given_a_good_site_when_a_build_fails_then_site_is_byte_identical(
     assert str(raised.value) == case.message
     if case.logged is not None:
         assert case.logged in _errors(caplog)
+    if case.warned is not None:
+        warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+        assert warned == [case.warned]
     assert _snapshot(site) == before
     assert _leftovers(site) == []
 
