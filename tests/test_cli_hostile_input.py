@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitebuild import write_files
+from sitebuild import two_locale_plugins, write_files
 
 SECRET = "TOP-SECRET-7f3a"
 
@@ -36,18 +36,7 @@ def _settings(**jekyll: object) -> dict[str, object]:
         "site_name": "Test site",
         "site_url": "https://example.com/",
         "theme": {"name": "material"},
-        "plugins": [
-            "search",
-            {
-                "jekyll/i18n": {
-                    "languages": [
-                        {"locale": "en", "name": "English", "default": True},
-                        {"locale": "es-419", "name": "Español"},
-                    ]
-                }
-            },
-            {"jekyll": jekyll},
-        ],
+        "plugins": two_locale_plugins(**jekyll),
     }
 
 
