@@ -422,3 +422,31 @@ def test_icon_name_is_kept(build_site: BuildSite) -> None:
     page = front_matter({"title": "A", "icon": "material/home"}, "Text.\n")
     site = build_site(files={"docs/a.md": page})
     assert html(site / "a" / "index.html").select(".md-nav__link svg")
+
+
+def test_an_icon_material_does_not_have_is_left_out_instead_of_a_traceback(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    page = front_matter({"title": "A", "icon": "material/no-such-icon"}, "Text.\n")
+    with (
+        caplog.at_level(logging.WARNING),
+        pytest.raises(Abort, match=r"^Aborted with 1 warnings in strict mode!$"),
+    ):
+        build_site(files={"docs/a.md": page}, strict=True)
+    assert warnings(caplog) == [
+        "mkdocs_jekyll: a.md: icon: no icon 'material/no-such-icon' in Material's icons or "
+        "the site's 'overrides/.icons/'; it is left out."
+    ]
+
+
+def test_an_icon_of_the_sites_own_overrides_is_kept(build_site: BuildSite) -> None:
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" id="own-icon"><path d="M0 0h1v1z"/></svg>\n'
+    site = build_site(
+        files={
+            "docs/a.md": front_matter({"title": "A", "icon": "own/star"}, "Text.\n"),
+            "overrides/.icons/own/star.svg": svg,
+        },
+        strict=True,
+        theme={"name": "material", "custom_dir": "overrides"},
+    )
+    assert html(site / "a" / "index.html").select(".md-nav__link svg#own-icon")

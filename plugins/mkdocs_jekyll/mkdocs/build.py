@@ -110,6 +110,8 @@ class BuildState:
         self.context: dict[str, Any] = {}
         """The ``site`` and ``jekyll`` variables shared by every page."""
         self.layouts: frozenset[str] = frozenset()
+        self.icon_dirs: list[Path] = []
+        """The theme folders' ``.icons/``, where a page's front matter ``icon`` must exist."""
         """Layout names with a ``layouts/<name>.html`` template in a theme folder."""
         self.rendered: dict[str, tuple[str, str]] = {}
         """src_path -> (Markdown body as read, line ends normalised; Markdown after Liquid)."""
@@ -177,6 +179,7 @@ class BuildState:
                 self.model.documents[path] = dataclasses.replace(doc, output=False)
                 self.model.unpublished.add(path)
         self.layouts = _site_layouts(config)
+        self.icon_dirs = [Path(folder) / ".icons" for folder in config.theme.dirs]
         self._check_layouts()
         self.translations = build_translations(self.model, config)
         if len(self.translations.locales) > 1:
@@ -207,6 +210,18 @@ class BuildState:
         over the package's mapping, so a site can add or replace layouts.
         """
         meta = page_meta(doc)
+        icon = meta.get("icon")
+        if isinstance(icon, str) and not any(
+            is_inside(root / f"{icon}.svg", root) and (root / f"{icon}.svg").is_file()
+            for root in self.icon_dirs
+        ):
+            # Material includes `.icons/<icon>.svg` from the theme folders: a missing one
+            # would end the build with Jinja's TemplateNotFound traceback.
+            log.warning(
+                f"{doc.src_path}: icon: no icon '{icon}' in Material's icons or the site's "
+                f"'overrides/.icons/'; it is left out."
+            )
+            del meta["icon"]
         layout = doc.data.get("layout")
         if "template" not in doc.data and isinstance(layout, str) and layout in self.layouts:
             meta["template"] = f"layouts/{layout}.html"
