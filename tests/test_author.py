@@ -245,7 +245,8 @@ def test_academicpages_profile_is_read_whole() -> None:
         location="London",
         employer="Analytical Engines Ltd",
         links=(AuthorLink("GitHub", "https://github.com/ada", "fontawesome/brands/github"),),
-        home="/about/",
+        # Minimal Mistakes prints `author.home | absolute_url`: the base path is added.
+        home="/repo/about/",
         pronouns="she/her",
     )
 

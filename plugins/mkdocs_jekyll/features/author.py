@@ -240,7 +240,9 @@ def build_author_profile(
         location=_text(author, "location", source),
         employer=_text(author, "employer", source),
         links=_unique(links),
-        home=home,
+        # Minimal Mistakes: `author.home | default: '/' | absolute_url` (a URL with a
+        # scheme is kept, a site path gets the base path).
+        home=relative_url(home) if home and not _SCHEME.match(home) else home,
         pronouns=_text(author, "pronouns", source),
     )
 
