@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mkdocs_jekyll.compat import has_search_index, search_index_json
 from mkdocs_jekyll.jekyll.documents import normalise_locale
 from mkdocs_jekyll.jekyll.errors import ContentError
 
@@ -82,11 +83,10 @@ def pass_index(config: MkDocsConfig) -> dict[str, Any] | None:
     """
     for name in ("material/search", "search"):
         plugin = config.plugins.get(name)
-        index = getattr(plugin, "search_index", None)
-        if index is not None and hasattr(index, "generate_search_index"):
+        if has_search_index(plugin):
             if not plugin.config.get("enabled", True):  # type: ignore[union-attr]
                 return None
-            data: dict[str, Any] = json.loads(index.generate_search_index(None))
+            data: dict[str, Any] = json.loads(search_index_json(plugin))
             return data
     return read_index(root_index_path(config.site_dir))
 

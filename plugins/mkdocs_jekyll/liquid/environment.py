@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from liquid import Environment, Mode, RenderContext, StrictUndefined, Undefined
-from liquid.context import _no_op_filter
 from liquid.exceptions import LiquidError, LoopIterationLimitError
 from liquid.template import BoundTemplate
 
+from mkdocs_jekyll.compat import no_op_filter
 from mkdocs_jekyll.jekyll.safe_paths import read_utf8
 from mkdocs_jekyll.liquid.register import register
 
@@ -183,7 +183,7 @@ class JekyllRenderContext(RenderContext):
                     f"{template_name}:{line + offset}:{column}: "
                     f"{unknown_filter_message(name, self.env.filters)}"
                 )
-        return _no_op_filter
+        return no_op_filter()
 
 
 def _guard(func: Callable[..., object], limit: int) -> Callable[..., object]:

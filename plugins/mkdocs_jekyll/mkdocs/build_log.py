@@ -11,7 +11,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from mkdocs_static_i18n.utils import I18nLoggingFilter
+from mkdocs_jekyll.compat import build_log_filter
 
 NESTED_BUILD_LINES = ("Documentation built in", "Building documentation to directory")
 """What every nested locale pass would repeat (static-i18n hides them in its own loop)."""
@@ -24,8 +24,7 @@ DIRTY_BUILD_LINES = ("A 'dirty' build is being performed", "The directory contai
 def quiet_build_log(prefixes: tuple[str, ...]) -> Iterator[None]:
     """Drop ``mkdocs.commands.build`` records starting with one of ``prefixes``, meanwhile."""
     logger = logging.getLogger("mkdocs.commands.build")
-    quiet = I18nLoggingFilter()
-    quiet.filtered_prefixes.update(prefixes)
+    quiet = build_log_filter(prefixes)
     logger.addFilter(quiet)
     try:
         yield

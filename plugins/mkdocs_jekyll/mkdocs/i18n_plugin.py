@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from mkdocs import utils
 from mkdocs.commands.build import build
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -23,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs_static_i18n import folder
 from mkdocs_static_i18n.plugin import I18n
 
+from mkdocs_jekyll.compat import i18n_reconfigure_files, restoring_clean_directory
 from mkdocs_jekyll.jekyll.documents import locale_folder_map, normalise_locale
 from mkdocs_jekyll.mkdocs.build_log import NESTED_BUILD_LINES, quiet_build_log
 from mkdocs_jekyll.mkdocs.config import JekyllI18nConfig
@@ -152,7 +150,7 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
             self._build_planned(config, [c for c in self._other_locales() if c in plan.locales])
             return
         if self._parallel is None or self.building:
-            with _restoring_clean_directory():
+            with restoring_clean_directory():
                 super().on_post_build(config)
             return
         parallel, self._parallel = self._parallel, None
@@ -215,7 +213,7 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         # By identity: File equality compares several attributes, per pair.
         skipped = {id(f) for f in unlocalised}
         kept = Files([f for f in files if id(f) not in skipped])
-        i18n_files = CrossLocaleFiles(self, list(super().reconfigure_files(kept, mkdocs_config)))
+        i18n_files = CrossLocaleFiles(self, list(i18n_reconfigure_files(self, kept, mkdocs_config)))
         chosen = i18n_files.src_uris
         for file in kept.documentation_pages():
             if file.src_uri not in chosen:
@@ -282,21 +280,6 @@ def _within(path: str, folder: str) -> bool:
     """
     path = _normalised(path)
     return path == folder or path.startswith(folder if folder.endswith(os.sep) else folder + os.sep)
-
-
-@contextmanager
-def _restoring_clean_directory() -> Iterator[None]:
-    """Give MkDocs back its ``clean_directory`` even when a locale pass fails.
-
-    static-i18n's loop replaces it for its nested passes and restores it on success only;
-    left replaced, later builds in the process stop cleaning their site folder (and the
-    core plugin would take them for ``--dirty`` builds, see ``staging``).
-    """
-    original = utils.clean_directory
-    try:
-        yield
-    finally:
-        utils.clean_directory = original
 
 
 def _serving(config: MkDocsConfig) -> bool:

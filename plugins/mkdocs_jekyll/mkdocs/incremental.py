@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mkdocs.commands import serve as serve_command
 from mkdocs.plugins import get_plugin_logger
 
+from mkdocs_jekyll.compat import serve_builder_calls_build, serve_builds_dirty, set_page_title
 from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.mkdocs.build_log import DIRTY_BUILD_LINES, quiet_build_log
 
@@ -45,9 +45,6 @@ Snapshot = dict[str, tuple[int, int]]
 """Absolute file path to ``(mtime_ns, size)``."""
 
 _ACTIVE: ContextVar[RebuildPlan | None] = ContextVar("mkdocs_jekyll_rebuild_plan", default=None)
-
-_SERVE_BUILD = "build"
-"""The name ``mkdocs serve``'s builder calls (``from mkdocs.commands.build import build``)."""
 
 
 @dataclass(frozen=True)
@@ -180,8 +177,7 @@ def restore_unread_pages(files: Files, heads: Mapping[str, PageHead]) -> None:
         head = heads.get(file.src_uri)
         if page is None or page.markdown is not None or head is None:
             continue
-        # `Page.title` is a weak property: an instance attribute overrides it.
-        vars(page)["title"] = head[0]
+        set_page_title(page, head[0])
         page.meta = dict(head[1])
 
 
@@ -207,7 +203,7 @@ def _docs_relative(path: str, docs_dir: Path) -> str | None:
 
 def serve_builder_supported() -> bool:
     """Whether this MkDocs' serve builder calls ``build`` as 1.6 does (see ``_dirty_builds``)."""
-    return callable(getattr(serve_command, _SERVE_BUILD, None))
+    return serve_builder_calls_build()
 
 
 def watched_roots(config: MkDocsConfig, extra: Iterable[Path]) -> list[Path]:
@@ -262,14 +258,5 @@ def _dirty_builds() -> Iterator[None]:
 
     The builder passes ``dirty=`` from the command line; MkDocs has no other way in.
     """
-    original: Any = getattr(serve_command, _SERVE_BUILD)
-
-    def build_dirty(config: MkDocsConfig, *, serve_url: str | None = None, **_: Any) -> None:
-        original(config, serve_url=serve_url, dirty=True)
-
-    setattr(serve_command, _SERVE_BUILD, build_dirty)
-    try:
-        with quiet_build_log(DIRTY_BUILD_LINES):
-            yield
-    finally:
-        setattr(serve_command, _SERVE_BUILD, original)
+    with serve_builds_dirty(), quiet_build_log(DIRTY_BUILD_LINES):
+        yield

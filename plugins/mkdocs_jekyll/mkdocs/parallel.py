@@ -21,9 +21,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from mkdocs import utils
 from mkdocs.commands.build import build
 
+from mkdocs_jekyll.compat import keep_site_folder
 from mkdocs_jekyll.mkdocs.build_log import NESTED_BUILD_LINES, quiet_build_log
 
 if TYPE_CHECKING:
@@ -91,10 +91,6 @@ class ParallelPasses:
         _PARENT = None
 
 
-def _keep_directory(directory: str) -> None:
-    """``clean_directory`` for a later locale pass: the site folder stays as it is."""
-
-
 def _build_one(locale: str) -> PassResult:
     """In a worker: run the locale's pass as static-i18n's loop would, keep its entries."""
     assert _PARENT is not None
@@ -104,7 +100,7 @@ def _build_one(locale: str) -> PassResult:
     plugin.current_language = locale
     # static-i18n's own loop replaces clean_directory the same way: a pass must not wipe the
     # other locales' output. This runs in a forked worker that exits after the pass.
-    utils.clean_directory = _keep_directory
+    keep_site_folder()
     with _collected_logs() as logs, quiet_build_log(NESTED_BUILD_LINES):
         try:
             build(config)

@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
+from mkdocs_jekyll.compat import file_url, wrap_serve_builder
 from mkdocs_jekyll.features.search_index import (
     read_index,
     root_index_path,
@@ -438,7 +439,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if self._serving and self.config.incremental_serve and serve_builder_supported():
             plan = partial(self._plan_rebuild, docs_dir=Path(config.docs_dir).resolve())
             roots = watched_roots(config, folders)
-            server.builder = IncrementalBuilder(server.builder, roots, plan)
+            wrap_serve_builder(server, partial(IncrementalBuilder, roots=roots, plan=plan))
         return server
 
     def _plan_rebuild(
@@ -489,5 +490,5 @@ def _install_theme(config: MkDocsConfig) -> None:
 def _move_file(file: Any, doc: Document, config: MkDocsConfig) -> None:
     """Point a file at its permalink; MkDocs caches all three, so all three are set."""
     file.dest_uri = doc.dest
-    file.url = file._get_url(config.use_directory_urls)
+    file.url = file_url(file, config.use_directory_urls)
     file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, doc.dest))

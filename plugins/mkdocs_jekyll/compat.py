@@ -1,0 +1,153 @@
+"""Every use of an upstream name that is not public API, each behind one small function.
+
+An upstream release that renames one of these breaks only this module, and
+``tests/test_compat.py`` names the missing piece against the installed versions. Upstream
+modules are imported inside each function: ``liquid/`` uses this module too and must not
+pull in MkDocs.
+
+MkDocs (1.6):
+- ``serve_builder_calls_build``, ``serve_builds_dirty``: swap ``mkdocs.commands.serve.build``,
+  the function ``mkdocs serve``'s builder calls, for a ``dirty=True`` build (incremental serve).
+- ``wrap_serve_builder``: replace ``LiveReloadServer.builder``, the callable a save runs.
+- ``restoring_clean_directory``, ``keep_site_folder``: put back or replace
+  ``mkdocs.utils.clean_directory``, which static-i18n replaces for its nested locale passes.
+- ``set_page_title``: write ``Page.title`` through ``vars(page)`` (it is a ``weak_property``).
+- ``file_url``: ``File._get_url``, the URL of a file whose ``dest_uri`` was changed.
+
+mkdocs-static-i18n (1.3):
+- ``i18n_reconfigure_files``: ``I18n.reconfigure_files``, which builds a locale's file list.
+- ``build_log_filter``: ``I18nLoggingFilter`` and its ``filtered_prefixes`` set.
+
+Material (9.6):
+- ``has_search_index``, ``search_index_json``: ``SearchIndex.generate_search_index(prev)`` of
+  its search plugin.
+
+python-liquid (2):
+- ``no_op_filter``: ``liquid.context._no_op_filter``, what an unknown filter does in lax mode.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+SERVE_BUILD = "build"
+"""The name ``mkdocs serve``'s builder calls (``from mkdocs.commands.build import build``)."""
+
+
+def serve_builder_calls_build() -> bool:
+    """Whether this MkDocs' serve builder calls ``build`` as 1.6 does (``serve_builds_dirty``)."""
+    from mkdocs.commands import serve
+
+    return callable(getattr(serve, SERVE_BUILD, None))
+
+
+@contextmanager
+def serve_builds_dirty() -> Iterator[None]:
+    """Make the serve builder's ``build()`` call a dirty build, meanwhile.
+
+    The builder passes ``dirty=`` from the command line; MkDocs has no other way in.
+    """
+    from mkdocs.commands import serve
+
+    original: Any = getattr(serve, SERVE_BUILD)
+
+    def build_dirty(config: MkDocsConfig, *, serve_url: str | None = None, **_: Any) -> None:
+        original(config, serve_url=serve_url, dirty=True)
+
+    setattr(serve, SERVE_BUILD, build_dirty)
+    try:
+        yield
+    finally:
+        setattr(serve, SERVE_BUILD, original)
+
+
+def wrap_serve_builder(
+    server: LiveReloadServer, wrap: Callable[[Callable[..., None]], Callable[..., None]]
+) -> None:
+    """Replace the callable ``mkdocs serve`` runs after a save by ``wrap(builder)``."""
+    server.builder = wrap(server.builder)
+
+
+@contextmanager
+def restoring_clean_directory() -> Iterator[None]:
+    """Give MkDocs back its ``clean_directory`` even when a locale pass fails.
+
+    static-i18n's loop replaces it for its nested passes and restores it on success only;
+    left replaced, later builds in the process stop cleaning their site folder (and the
+    core plugin would take them for ``--dirty`` builds, see ``staging``).
+    """
+    from mkdocs import utils
+
+    original = utils.clean_directory
+    try:
+        yield
+    finally:
+        utils.clean_directory = original
+
+
+def keep_site_folder() -> None:
+    """Make ``clean_directory`` a no-op, as static-i18n's loop does for a later locale pass.
+
+    For a forked worker that exits after its pass: nothing puts the original back.
+    """
+    from mkdocs import utils
+
+    utils.clean_directory = _keep_directory
+
+
+def _keep_directory(directory: str) -> None:
+    """``clean_directory`` for a later locale pass: the site folder stays as it is."""
+
+
+def set_page_title(page: Page, title: str | None) -> None:
+    """Set a page's title; ``Page.title`` is a weak property an instance attribute overrides."""
+    vars(page)["title"] = title
+
+
+def file_url(file: File, use_directory_urls: bool) -> str:
+    """The URL MkDocs gives ``file`` for its current ``dest_uri``."""
+    return file._get_url(use_directory_urls)
+
+
+def i18n_reconfigure_files(plugin: Any, files: Files, config: MkDocsConfig) -> Any:
+    """static-i18n's own ``reconfigure_files``: the locale pass's files (``I18nFiles``)."""
+    from mkdocs_static_i18n.plugin import I18n
+
+    return I18n.reconfigure_files(plugin, files, config)
+
+
+def build_log_filter(prefixes: tuple[str, ...]) -> Callable[[logging.LogRecord], bool]:
+    """static-i18n's filter dropping log records whose message starts with one of ``prefixes``."""
+    from mkdocs_static_i18n.utils import I18nLoggingFilter
+
+    quiet = I18nLoggingFilter()
+    quiet.filtered_prefixes.update(prefixes)
+    result: Callable[[logging.LogRecord], bool] = quiet
+    return result
+
+
+def has_search_index(plugin: object) -> bool:
+    """Whether ``plugin`` is Material's search plugin with its index (``search_index_json``)."""
+    index = getattr(plugin, "search_index", None)
+    return index is not None and hasattr(index, "generate_search_index")
+
+
+def search_index_json(plugin: Any) -> str:
+    """Material's search index of the pass just built, as JSON (see ``has_search_index``)."""
+    return str(plugin.search_index.generate_search_index(None))
+
+
+def no_op_filter() -> Callable[..., object]:
+    """What python-liquid returns for an unknown filter in lax mode: the input, unchanged."""
+    from liquid.context import _no_op_filter
+
+    return _no_op_filter

@@ -1,0 +1,97 @@
+"""Every private upstream name ``mkdocs_jekyll.compat`` uses, checked on the installed versions.
+
+An upstream release that renames or reshapes one of them fails here, naming it, instead of
+deep inside a build (or, worse, silently: several uses are ``setattr``).
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import logging
+from pathlib import Path
+
+from mkdocs.commands import serve
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+from mkdocs.utils import weak_property
+
+from mkdocs_jekyll import compat
+
+
+def test_serve_builder_calls_build_with_dirty() -> None:
+    """mkdocs/commands/serve.py: the builder calls the module-level ``build(..., dirty=)``."""
+    assert compat.serve_builder_calls_build()
+    source = inspect.getsource(serve.serve)
+    assert f"{compat.SERVE_BUILD}(config, serve_url=" in source
+    assert "dirty=is_dirty" in source
+
+
+def test_serve_builds_dirty_swaps_and_restores_build() -> None:
+    original = getattr(serve, compat.SERVE_BUILD)
+    with compat.serve_builds_dirty():
+        assert getattr(serve, compat.SERVE_BUILD) is not original
+    assert getattr(serve, compat.SERVE_BUILD) is original
+
+
+def test_live_reload_server_keeps_its_builder_as_an_attribute() -> None:
+    assert "builder" in inspect.signature(LiveReloadServer.__init__).parameters
+    assert "self.builder = builder" in inspect.getsource(LiveReloadServer.__init__)
+
+
+def test_clean_directory_is_what_static_i18n_replaces() -> None:
+    from mkdocs import utils
+    from mkdocs_static_i18n.plugin import I18n
+
+    assert callable(utils.clean_directory)
+    assert "utils.clean_directory" in inspect.getsource(I18n.on_post_build)
+    original = utils.clean_directory
+    with compat.restoring_clean_directory():
+        utils.clean_directory = print
+    assert utils.clean_directory is original
+
+
+def test_page_title_is_a_weak_property(tmp_path: Path) -> None:
+    assert isinstance(inspect.getattr_static(Page, "title"), weak_property)
+    file = File("a.md", str(tmp_path), str(tmp_path / "site"), True)
+    page = Page(None, file, {})  # type: ignore[arg-type]
+    compat.set_page_title(page, "Hello")
+    assert page.title == "Hello"
+
+
+def test_file_get_url_follows_dest_uri(tmp_path: Path) -> None:
+    assert "use_directory_urls" in inspect.signature(File._get_url).parameters
+    file = File("a.md", str(tmp_path), str(tmp_path / "site"), True)
+    file.dest_uri = "en/b/index.html"
+    assert compat.file_url(file, True) == "en/b/"
+    assert compat.file_url(file, False) == "en/b/index.html"
+
+
+def test_static_i18n_reconfigure_files_and_logging_filter() -> None:
+    from mkdocs_static_i18n.plugin import I18n
+
+    params = list(inspect.signature(I18n.reconfigure_files).parameters)
+    assert params == ["self", "files", "mkdocs_config"]
+    quiet = compat.build_log_filter(("Documentation built in",))
+    record = logging.LogRecord("mkdocs", logging.INFO, "", 0, "Documentation built in 1s", (), None)
+    kept = logging.LogRecord("mkdocs", logging.INFO, "", 0, "Building", (), None)
+    assert (quiet(record), quiet(kept)) == (False, True)
+
+
+def test_material_search_index_generates_json_from_a_previous_index() -> None:
+    from material.plugins.search.plugin import SearchIndex, SearchPlugin
+
+    assert list(inspect.signature(SearchIndex.generate_search_index).parameters) == [
+        "self",
+        "prev",
+    ]
+    plugin = SearchPlugin()
+    assert not compat.has_search_index(plugin)
+    plugin.search_index = SearchIndex(lang=["en"], separator=" ", pipeline=[], fields={})
+    assert compat.has_search_index(plugin)
+    assert json.loads(compat.search_index_json(plugin))["docs"] == []
+
+
+def test_python_liquid_no_op_filter_returns_its_input() -> None:
+    assert compat.no_op_filter()("x", 1, a=2) == "x"
