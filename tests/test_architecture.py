@@ -27,7 +27,16 @@ class Rule:
 
 
 RULES = (
-    Rule("jekyll", (*UPSTREAM, *ADAPTERS, "mkdocs_jekyll.liquid", "mkdocs_jekyll.i18n")),
+    Rule(
+        "jekyll",
+        (
+            *UPSTREAM,
+            *ADAPTERS,
+            "mkdocs_jekyll.liquid",
+            "mkdocs_jekyll.i18n",
+            "mkdocs_jekyll.compat",
+        ),
+    ),
     Rule("liquid", (*UPSTREAM, *ADAPTERS)),
     Rule("i18n", (*UPSTREAM, *ADAPTERS)),
 )
