@@ -104,15 +104,16 @@ def test_an_unknown_skin_stops_the_build(
 
     from mkdocs.exceptions import Abort
 
-    from sitebuild import BUILD_ERROR, error_lines
+    from sitebuild import CONFIG_ERROR, error_lines
 
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=BUILD_ERROR):
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=CONFIG_ERROR):
         build_site(  # type: ignore[operator]
             files={"docs/index.md": "# Home\n"},
             plugins=[{"jekyll": {"minimal_mistakes_skin": "darkk"}}],
         )
     assert error_lines(caplog) == [
-        "mkdocs.yml: plugins.jekyll.minimal_mistakes_skin: Expected one of 'default', 'air', "
+        "Config value 'plugins': Plugin 'jekyll' option 'minimal_mistakes_skin': Expected one "
+        "of 'default', 'air', "
         "'aqua', 'contrast', 'dark', 'dirt', 'mint', 'neon', 'plum', 'sunrise', received "
         "'darkk'; did you mean 'dark'?"
     ]

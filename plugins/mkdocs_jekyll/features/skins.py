@@ -81,14 +81,17 @@ def palette_for_skin(name: str) -> dict[str, str]:
     key = name.strip().lower()
     skin = SKINS.get(key)
     if skin is None:
-        raise ConfigError("mkdocs.yml", _unknown_skin_message(name))
+        raise ConfigError("mkdocs.yml", f"{OPTION}: {unknown_skin(name)}")
     return {"scheme": skin.scheme, "primary": skin.primary, "accent": skin.accent}
 
 
-def _unknown_skin_message(name: str) -> str:
-    """Return "Expected one of ..., received 'x'", with the closest skin if one is close."""
+def unknown_skin(name: str) -> str:
+    """Return "Expected one of ..., received 'x'", with the closest skin if one is close.
+
+    The plugin's option check (``mkdocs/options.py``) and ``palette_for_skin`` say the same.
+    """
     choices = ", ".join(f"'{skin}'" for skin in SKINS)
-    message = f"{OPTION}: Expected one of {choices}, received '{name}'"
+    message = f"Expected one of {choices}, received '{name}'"
     close = difflib.get_close_matches(name.strip().lower(), list(SKINS), n=1)
     if close:
         message += f"; did you mean '{close[0]}'?"

@@ -13,8 +13,21 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs_static_i18n.config import I18nPluginConfig, I18nPluginLanguage
 
+from mkdocs_jekyll.features.author import FLAT_KEYS
 from mkdocs_jekyll.jekyll.safe_paths import site_relative
 from mkdocs_jekyll.liquid.environment import DEPTH_LIMIT, LOOP_LIMIT, NAMESPACE_LIMIT, OUTPUT_LIMIT
+from mkdocs_jekyll.mkdocs.options import (
+    Collections,
+    DefaultsSet,
+    Items,
+    LocalizedText,
+    Shape,
+    Skin,
+    Text,
+    TimeZone,
+    locate_error,
+    locate_warning,
+)
 
 # BCP 47 as people write it in folder names: a language, then optional script and region
 # subtags, with '-' or '_' and any case ("es-419", "pt-br", "pt_BR", "zh-Hant", "sr-Latn-RS").
@@ -163,6 +176,59 @@ class JekyllI18nConfig(I18nPluginConfig):  # type: ignore[misc]  # untyped upstr
     build_only_locale = c.Optional(BCP47Locale())
 
 
+class DefaultsScope(base.Config):  # type: ignore[no-untyped-call]
+    """``defaults[i].scope``: which documents a set applies to (Jekyll reads no other key)."""
+
+    path = c.Optional(c.Type(str))
+    type_ = c.Optional(c.Type(str))
+
+
+class DefaultsEntry(base.Config):  # type: ignore[no-untyped-call]
+    """One set of ``defaults``: a scope and the front matter values it gives."""
+
+    scope = Shape(DefaultsScope, expected="a mapping with 'path' and/or 'type'", extra_keys=False)
+    values_ = c.Type(dict)  # `values`: the trailing _ keeps Mapping.values()
+
+
+class CollectionMetadata(base.Config):  # type: ignore[no-untyped-call]
+    """One collection's metadata (collection.rb); other keys are kept for Liquid."""
+
+    output = c.Optional(c.Type(bool))
+    permalink = c.Optional(c.Type(str))
+    sort_by = c.Optional(c.Type(str))
+    order = c.Optional(c.ListOfItems(c.Type(str)))
+
+
+class AuthorLinkConfig(base.Config):  # type: ignore[no-untyped-call]
+    """One of Minimal Mistakes' ``author.links``; the label may be given per locale."""
+
+    label = c.Optional(LocalizedText())
+    icon = c.Optional(Text())
+    url = c.Optional(Text())
+
+
+class AuthorConfig(base.Config):  # type: ignore[no-untyped-call]
+    """``author``: the keys the profile reads; a theme's own keys are kept as written."""
+
+    name = c.Optional(LocalizedText())
+    avatar = c.Optional(LocalizedText())
+    bio = c.Optional(LocalizedText())
+    location = c.Optional(LocalizedText())
+    employer = c.Optional(LocalizedText())
+    pronouns = c.Optional(LocalizedText())
+    home = c.Optional(Text())
+    links = Items(
+        Shape(AuthorLinkConfig, expected="a mapping with 'label', 'icon' and 'url'"),
+        expected="a list of {label, icon, url}",
+    )
+
+
+# academicpages' flat link keys (`github: octocat`, `orcid: ...`): text, one option each.
+FlatAuthorConfig: type[base.Config] = type(
+    "FlatAuthorConfig", (AuthorConfig,), {key: c.Optional(Text()) for key in FLAT_KEYS}
+)
+
+
 class JekyllConfig(base.Config):  # type: ignore[no-untyped-call]
     """``jekyll`` options (the core): what Jekyll reads from ``_config.yml``."""
 
@@ -172,16 +238,23 @@ class JekyllConfig(base.Config):  # type: ignore[no-untyped-call]
     # `permalink`). Unset: 'pretty' with `use_directory_urls`, else Jekyll's 'date'.
     permalink = c.Optional(c.Type(str))
     # Front matter defaults in Jekyll's format: [{scope: {path, type}, values: {...}}].
-    defaults = c.ListOfItems(c.Type(dict), default=[])
+    defaults = Items(
+        DefaultsSet(
+            DefaultsEntry, expected="a mapping with 'scope' and 'values'", extra_keys=False
+        ),
+        expected="a list of sets ({scope: {path, type}, values: {...}})",
+    )
 
     # The site author (Minimal Mistakes `author.links` or academicpages' flat keys).
-    author = c.Type(dict, default={})
+    author = Shape(FlatAuthorConfig, expected="a mapping such as {name: ..., bio: ...}")
     # Extra keys exposed as `site.<key>` to Liquid, as `_config.yml` keys are in Jekyll.
-    site = c.Type(dict, default={})
+    site = c.DictOfItems(c.Type(object), default={})
 
     # Jekyll's `collections` (a mapping label -> {output, permalink}, or a list of labels);
     # `posts` is always one. Files live in `_<label>/` folders (per locale: `en/_talks/`).
-    collections = c.Type((dict, list), default={})
+    collections = Collections(
+        Shape(CollectionMetadata, expected="a mapping such as {output: true, permalink: ...}")
+    )
     # Jekyll's `future`: build posts dated after the build time.
     future = c.Type(bool, default=False)
 
@@ -202,12 +275,12 @@ class JekyllConfig(base.Config):  # type: ignore[no-untyped-call]
     liquid_output_limit = Limit(OUTPUT_LIMIT)
     liquid_depth_limit = Limit(DEPTH_LIMIT)
     liquid_namespace_limit = Limit(NAMESPACE_LIMIT)
-    # Jekyll's `timezone`, used by date filters.
-    timezone = c.Optional(c.Type(str))
+    # Jekyll's `timezone`, used by date filters: an IANA zone name ('America/Bogota').
+    timezone = c.Optional(TimeZone())
 
     # Minimal Mistakes' `minimal_mistakes_skin` (default, air, aqua, contrast, dark, dirt,
     # mint, neon, plum, sunrise): sets Material's palette when theme.palette is not set.
-    minimal_mistakes_skin = c.Optional(c.Type(str))
+    minimal_mistakes_skin = c.Optional(Skin())
 
     # GitHub Pages: a custom domain written to the site's CNAME file.
     cname = c.Optional(HostName())
@@ -237,3 +310,11 @@ class JekyllConfig(base.Config):  # type: ignore[no-untyped-call]
     seo_og_image = c.Optional(c.Type(str))
     # The site's Twitter/X handle for `twitter:site` (jekyll-seo-tag's `twitter.username`).
     seo_twitter_username = c.Optional(c.Type(str))
+
+    def validate(self) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
+        """Name the key below an option that failed (``defaults[1].scope``) as its key."""
+        failed, warnings = super().validate()
+        return (
+            [locate_error(key, error) for key, error in failed],
+            [locate_warning(key, warning) for key, warning in warnings],
+        )
