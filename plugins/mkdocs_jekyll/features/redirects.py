@@ -2,21 +2,26 @@
 
 ``redirect_from: [/old/, /older]`` writes a stub page at each old URL that sends the reader
 to the page's permalink; ``redirect_to: https://x`` turns the page itself into such a stub.
-The stubs are jekyll-redirect-from's ``redirect.html``, with every value escaped.
+The stubs are jekyll-redirect-from's ``redirect.html`` (``templates/jekyll/redirect.html``, which
+a site may override), with every value escaped.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from mkdocs_jekyll.features.page_templates import REDIRECT, render_document
 from mkdocs_jekyll.jekyll.documents import DEFAULTS_SOURCE, Document
 from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.jekyll.permalinks import check_permalink, clean_url, url_to_dest
 from mkdocs_jekyll.jekyll.safe_url import is_safe_url
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 # jekyll-redirect-from keeps http(s) targets as written and absolute_url's the rest.
 _EXTERNAL = re.compile(r"^https?://")
@@ -147,23 +152,32 @@ def _check_entry(
     return dest
 
 
-def render_stub(to: str, *, lang: str = "en-US") -> str:
-    """jekyll-redirect-from's ``redirect.html`` for ``to``, escaped for each context."""
-    attr = html.escape(to, quote=True)
-    script = json.dumps(to).replace("<", "\\u003c")
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{html.escape(lang, quote=True)}">\n'
-        '  <meta charset="utf-8">\n'
-        "  <title>Redirecting&hellip;</title>\n"
-        f'  <link rel="canonical" href="{attr}">\n'
-        f"  <script>location={script}</script>\n"
-        f'  <meta http-equiv="refresh" content="0; url={attr}">\n'
-        '  <meta name="robots" content="noindex">\n'
-        "  <h1>Redirecting&hellip;</h1>\n"
-        f'  <a href="{attr}">Click here if you are not redirected.</a>\n'
-        "</html>\n"
-    )
+def render_stub(
+    to: str,
+    *,
+    lang: str = "en-US",
+    canonical: str | None = None,
+    root: bool = False,
+    env: Environment | None = None,
+) -> str:
+    """jekyll-redirect-from's ``redirect.html`` for ``to`` (``templates/jekyll/redirect.html``).
+
+    The one redirect stub of the plugin: ``redirect_from`` stubs, ``redirect_to`` pages and
+    the site root with ``i18n_root: redirect``.
+
+    Args:
+        to: Where the reader is sent.
+        lang: The page's BCP 47 language.
+        canonical: The target's absolute URL (else ``to``).
+        root: The site's root page: marked as the plugin's own file (a rebuild may replace
+            it) and left out of the browser history.
+        env: The theme environment, whose ``overrides/jekyll/redirect.html`` wins.
+
+    Returns:
+        A complete HTML5 document; the template escapes each value for its context.
+    """
+    context = {"to": to, "canonical": to if canonical is None else canonical}
+    return render_document(REDIRECT, {**context, "lang": lang, "root": root}, env)
 
 
 def redirects_json(redirects: Iterable[Redirect], extra: Mapping[str, str]) -> str:

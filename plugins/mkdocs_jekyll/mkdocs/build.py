@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import html
 import os
 import re
 from pathlib import Path
@@ -23,6 +22,7 @@ from mkdocs.structure.files import File, get_files
 
 from mkdocs_jekyll.features.author import build_author_profile
 from mkdocs_jekyll.features.layouts import is_known_layout, template_for_layout
+from mkdocs_jekyll.features.page_templates import render_error_box
 from mkdocs_jekyll.features.redirects import (
     Redirect,
     collect_redirects,
@@ -50,10 +50,12 @@ from mkdocs_jekyll.mkdocs.i18n_context import (
     locale_folders,
     site_lang,
 )
+from mkdocs_jekyll.mkdocs.theme_env import theme_env
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
 
     from mkdocs_jekyll.mkdocs.config import JekyllConfig
@@ -127,6 +129,8 @@ class BuildState:
         """Under ``mkdocs serve``: errors of ``_data`` files, shown atop every page."""
         self.skipped_links: set[str] = set()
         """Symbolic links leaving their folder, warned about once per build (``safe_files``)."""
+        self.page_env = theme_env(config, self.warn_link)
+        """The theme environment rendering the plugin's own pages (``templates/jekyll/``)."""
 
     def localize_settings(self, config: MkDocsConfig) -> None:
         """Take this locale pass's ``site_name`` and ``site_description`` for its pages."""
@@ -291,7 +295,8 @@ class BuildState:
                 continue  # Not written (output: false, another locale): no content needed.
             failure = self.model.errors.get(doc.src_path)
             if failure is not None:
-                self.rendered[doc.src_path] = (_lines(doc.body), error_block(failure))
+                box = error_block(failure, self.page_env)
+                self.rendered[doc.src_path] = (_lines(doc.body), box)
                 continue
             reused = previous.rendered.get(doc.src_path) if previous is not None else None
             if reused is not None and reused[0] == _lines(doc.body):
@@ -303,7 +308,7 @@ class BuildState:
                 if not keep_going:
                     raise
                 log.error(str(err))
-                output = error_block(str(err))
+                output = error_block(str(err), self.page_env)
             self.rendered[doc.src_path] = (_lines(doc.body), output)
         self.relative_includes = set(self.liquid.relative_includes)
         if previous is not None:
@@ -375,7 +380,8 @@ class BuildState:
         else:
             # Another plugin changed the Markdown since it was read: render what it gave us.
             output = self.render(doc, source)
-        return "".join(error_block(message) + "\n" for message in self.site_errors) + output
+        boxes = (error_block(message, self.page_env) + "\n" for message in self.site_errors)
+        return "".join(boxes) + output
 
     def author_for(self, locale: str | None) -> Any:
         """The author profile in ``locale`` (a translated bio, name, ...), once per locale."""
@@ -407,7 +413,7 @@ class BuildState:
     def redirect_file(self, config: MkDocsConfig, redirect: Redirect) -> File:
         """A generated stub at the old URL (a static file: MkDocs copies it as it is)."""
         doc = self.model.documents[redirect.source]
-        content = render_stub(redirect.to, lang=self.html_lang(doc))
+        content = render_stub(redirect.to, lang=self.html_lang(doc), env=self.page_env)
         return File.generated(config, redirect.dest, content=content)
 
     def redirect_stub(self, doc: Document) -> str | None:
@@ -417,7 +423,7 @@ class BuildState:
             return None
         settings = self.settings
         to = redirect_absolute(target, site_url=settings.url, baseurl=settings.baseurl)
-        return render_stub(to, lang=self.html_lang(doc))
+        return render_stub(to, lang=self.html_lang(doc), env=self.page_env)
 
     def write_redirects_json(self, config: MkDocsConfig) -> None:
         """jekyll-redirect-from's ``redirects.json``, unless the site ships its own."""
@@ -456,13 +462,9 @@ def _lines(text: str) -> str:
     return "\n".join(text.splitlines())
 
 
-def error_block(message: str) -> str:
-    """An error shown in place of a page's content (Markdown-safe raw HTML)."""
-    return (
-        '<div class="admonition failure jekyll-error">\n'
-        '<p class="admonition-title">Content error</p>\n'
-        f"<pre>{html.escape(message)}</pre>\n</div>\n"
-    )
+def error_block(message: str, env: Environment | None = None) -> str:
+    """An error shown in place of a page's content (``jekyll/error-box.html``, Markdown-safe)."""
+    return render_error_box(message, env)
 
 
 def page_meta(doc: Document) -> dict[str, Any]:

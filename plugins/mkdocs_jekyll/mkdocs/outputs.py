@@ -21,9 +21,9 @@ from mkdocs_jekyll.features.landing import (
     LocaleHome,
     language_name,
     render_landing,
-    render_redirect,
     render_root_404,
 )
+from mkdocs_jekyll.features.redirects import render_stub
 from mkdocs_jekyll.features.sitemap import (
     ROBOTS_MARKER,
     SitemapEntry,
@@ -36,6 +36,8 @@ from mkdocs_jekyll.features.sitemap import (
 from mkdocs_jekyll.i18n.report import build_report, log_report, write_report_file
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
+
     from mkdocs_jekyll.i18n.translations import Translations
     from mkdocs_jekyll.jekyll.documents import SiteModel
     from mkdocs_jekyll.jekyll.drops import SiteSettings
@@ -52,6 +54,7 @@ def write_site_outputs(
     options: Any,
     docs_dir: str | None = None,
     language_names: Mapping[str, str] | None = None,
+    env: Environment | None = None,
 ) -> None:
     """Write sitemap.xml, robots, the root landing page, the root 404 and the report.
 
@@ -63,6 +66,7 @@ def write_site_outputs(
         options: The ``jekyll`` plugin's config.
         docs_dir: The docs folder, for ``robots.txt`` (else found from the documents).
         language_names: ``languages[].name`` of the i18n plugin by locale (else endonyms).
+        env: The theme environment rendering the root pages (``overrides/jekyll/`` wins).
 
     Raises:
         ContentError: ``i18n_report_file`` leaves the site folder.
@@ -74,10 +78,10 @@ def write_site_outputs(
     homes = _locale_homes(translations, settings, language_names)
     extra: list[SitemapEntry] = []
     if homes:
-        landing = _write_root_page(site, model, translations, settings, options, homes)
+        landing = _write_root_page(site, model, translations, settings, options, homes, env)
         if landing is not None:
             extra.append(landing)
-        _write_root_404(site, homes, settings, default=translations.locales[0])
+        _write_root_404(site, homes, settings, default=translations.locales[0], env=env)
     if options.sitemap_enabled:
         entries = document_entries(model.documents.values(), translations, settings) + extra
         _write_sitemap(site, entries)
@@ -126,6 +130,7 @@ def _write_root_page(
     settings: SiteSettings,
     options: Any,
     homes: list[LocaleHome],
+    env: Environment | None,
 ) -> SitemapEntry | None:
     """Write ``/index.html`` unless a page claims ``/``; the landing page's sitemap entry."""
     if any(doc.output and doc.dest == "index.html" for doc in model.documents.values()):
@@ -139,7 +144,10 @@ def _write_root_page(
     root_href = absolute_url(settings, "/")
     if options.i18n_root == "redirect":
         target.write_text(
-            render_redirect(default.path, default.href, lang=default.hreflang), encoding="utf-8"
+            render_stub(
+                default.path, lang=default.hreflang, canonical=default.href, root=True, env=env
+            ),
+            encoding="utf-8",
         )
         return None  # A redirect is no page of its own (jekyll-sitemap skips them).
     target.write_text(
@@ -150,6 +158,7 @@ def _write_root_page(
             self_href=root_href,
             site_path=settings.baseurl + "/",
             detect=options.i18n_root_detect,
+            env=env,
         ),
         encoding="utf-8",
     )
@@ -164,7 +173,12 @@ def _write_root_page(
 
 
 def _write_root_404(
-    site: Path, homes: list[LocaleHome], settings: SiteSettings, *, default: str
+    site: Path,
+    homes: list[LocaleHome],
+    settings: SiteSettings,
+    *,
+    default: str,
+    env: Environment | None,
 ) -> None:
     """The root 404: the default locale's, sending other locales' readers to theirs."""
     source = site / default / "404.html"
@@ -176,7 +190,8 @@ def _write_root_404(
         return
     page = source.read_text(encoding="utf-8")
     (site / "404.html").write_text(
-        render_root_404(page, homes, baseurl=settings.baseurl, shown=shown), encoding="utf-8"
+        render_root_404(page, homes, baseurl=settings.baseurl, shown=shown, env=env),
+        encoding="utf-8",
     )
 
 

@@ -372,6 +372,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
                 options=self.config,
                 docs_dir=config.docs_dir,
                 language_names=language_names(config),
+                env=state.page_env,
             )
 
     @event_priority(-1000)
