@@ -8,6 +8,8 @@ lead move into an overlay hero, and every value is escaped.
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from mkdocs_jekyll.features.furniture import caption_html
-from sitebuild import BuildSite, html
+from sitebuild import JEKYLL, BuildSite, html, jekyll_build
 
 SITE_URL = "https://example.github.io/repo/"
 
@@ -177,7 +179,49 @@ header:
     assert not any(tag.has_attr("onmouseover") for tag in caption.find_all(True))
     action = one(hero, ".page__hero-actions a")
     assert action.get_text(strip=True) == "<script>alert('a')</script> \"quoted\""
-    assert action["href"] == '/repo/go/?a=1&b="2"'
+    # Jekyll's relative_url percent-encodes the quotes (Jekyll 4.3.1 writes the same).
+    assert action["href"] == "/repo/go/?a=1&b=%222%22"
+
+
+# Minimal Mistakes writes `{{ action.url | relative_url }}`: each URL as written in
+# `header.actions`, and the href Jekyll 4.3.1 gives it under `baseurl: /repo`
+# (test_action_hrefs_are_what_jekyll_writes checks them against the real Jekyll).
+ACTION_HREFS = [
+    ("/files/cv.pdf", "/repo/files/cv.pdf"),
+    ("files/a b/é.pdf", "/repo/files/a%20b/%C3%A9.pdf"),
+    ("/a/../b/./c/", "/repo/b/c/"),
+    ("#contact", "/repo/#contact"),
+    ("mailto:ada@example.com", "mailto:ada@example.com"),
+    ("https://github.com/ada", "https://github.com/ada"),
+]
+
+
+def test_action_hrefs_are_jekylls_relative_url(build_site: BuildSite) -> None:
+    actions = "".join(f"\n    - url: {json.dumps(url)}" for url, _ in ACTION_HREFS)
+    soup = build_page(build_site, f"header:\n  overlay_color: '#000'\n  actions:{actions}")
+    hrefs = [a["href"] for a in soup.select(".page__hero-actions a")]
+    assert hrefs == [href for _, href in ACTION_HREFS]
+
+
+@pytest.mark.skipif(JEKYLL is None, reason="jekyll is not installed")
+def test_action_hrefs_are_what_jekyll_writes(tmp_path: Path) -> None:
+    lines = "".join(f"[{{{{ '{url}' | relative_url }}}}]\n" for url, _ in ACTION_HREFS)
+    site, _ = jekyll_build(
+        tmp_path / "src",
+        {"index.html": f"---\n---\n{lines}"},
+        "url: https://example.github.io\nbaseurl: /repo\n",
+    )
+    written = (site / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r"\[(.*)\]", written) == [href for _, href in ACTION_HREFS]
+
+
+def test_talk_links_get_jekylls_relative_url(build_site: BuildSite) -> None:
+    soup = build_page(
+        build_site,
+        "layout: talk\nvenue: Lima\nvenue_url: venues/lima city/\nslidesurl: /files/s.pdf",
+    )
+    assert one(soup, ".talk__venue a")["href"] == "/repo/venues/lima%20city/"
+    assert one(soup, ".talk__link--slides")["href"] == "/repo/files/s.pdf"
 
 
 @dataclass(frozen=True)

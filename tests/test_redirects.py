@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import json
 import logging
+from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
 
-from sitebuild import BUILD_ERROR, BuildSite, error_lines, html, two_locale_plugins
+from sitebuild import (
+    BUILD_ERROR,
+    JEKYLL,
+    BuildSite,
+    error_lines,
+    html,
+    jekyll_build,
+    two_locale_plugins,
+)
 
 
 def _stub_target(path: object) -> tuple[str, str, str, str]:
@@ -107,3 +116,42 @@ def test_a_target_that_closes_the_script_stays_inside_the_stubs_script(
         'location="https://example.org/\\u003c/script>\\u003cscript>alert(1)\\u003c/script>"'
     ]
     assert json.loads(scripts[0].get_text().removeprefix("location=")) == target
+
+
+# jekyll-redirect-from 0.16 keeps an http(s) target as written and sends any other through
+# Jekyll's absolute_url, which normalises it; the real Jekyll 4.3.1 writes these targets
+# (test_redirect_targets_are_what_jekyll_writes).
+REDIRECT_TARGETS = [
+    ("/a/../b c/", "https://example.github.io/repo/b%20c/"),
+    ("docs/é.html", "https://example.github.io/repo/docs/%C3%A9.html"),
+    ("https://Example.org/a b", "https://Example.org/a b"),
+]
+
+
+@pytest.mark.parametrize(("target", "expected"), REDIRECT_TARGETS)
+def test_redirect_to_a_site_path_is_jekylls_absolute_url(
+    build_site: BuildSite, target: str, expected: str
+) -> None:
+    site = build_site(
+        files={"docs/moved.md": f"---\nredirect_to: {json.dumps(target)}\n---\nGone\n"},
+        site_url="https://example.github.io/repo/",
+    )
+    canonical, refresh, link, _ = _stub_target(site / "moved/index.html")
+    assert (canonical, refresh, link) == (expected, f"0; url={expected}", expected)
+    assert json.loads((site / "redirects.json").read_text()) == {"/moved/": expected}
+
+
+@pytest.mark.skipif(JEKYLL is None, reason="jekyll is not installed")
+def test_redirect_targets_are_what_jekyll_writes(tmp_path: Path) -> None:
+    pages = {
+        f"moved{index}.md": f"---\nredirect_to: {json.dumps(target)}\n---\nGone\n"
+        for index, (target, _) in enumerate(REDIRECT_TARGETS)
+    }
+    site, _ = jekyll_build(
+        tmp_path / "src",
+        pages,
+        "url: https://example.github.io\nbaseurl: /repo\nplugins: [jekyll-redirect-from]\n",
+    )
+    assert json.loads((site / "redirects.json").read_text()) == {
+        f"/moved{index}.html": expected for index, (_, expected) in enumerate(REDIRECT_TARGETS)
+    }

@@ -19,6 +19,7 @@ from mkdocs_jekyll.jekyll.documents import DEFAULTS_SOURCE, Document
 from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.jekyll.permalinks import check_permalink, clean_url, url_to_dest
 from mkdocs_jekyll.jekyll.safe_url import is_safe_url
+from mkdocs_jekyll.jekyll.urls import compute_absolute_url
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -68,10 +69,16 @@ def redirect_target(doc: Document) -> str | None:
 
 
 def absolute(url: str, *, site_url: str, baseurl: str) -> str:
-    """jekyll-redirect-from's target: http(s) URLs as written, else ``absolute_url``."""
+    """jekyll-redirect-from's target: http(s) URLs as written, else ``absolute_url``.
+
+    Mirrors ``RedirectPage#set_paths`` (jekyll-redirect-from 0.16): ``to =~ %r!^https?://!``
+    keeps the target as written; anything else goes through Jekyll's ``absolute_url``, which
+    keeps other schemes (``ftp:``) too and normalises a site path (``/a/../b c/`` ->
+    ``https://example.com/repo/b%20c/``).
+    """
     if _EXTERNAL.match(url):
         return url
-    return site_url + baseurl + (url if url.startswith("/") else "/" + url)
+    return compute_absolute_url(url, site_url, baseurl)
 
 
 def collect_redirects(

@@ -31,7 +31,7 @@ from mkdocs_jekyll.jekyll.drops import SiteSettings
 from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.jekyll.safe_url import is_safe_url
 from mkdocs_jekyll.jekyll.text import normalize_whitespace
-from mkdocs_jekyll.jekyll.urls import compute_relative_url, normalize_url, uri_escape
+from mkdocs_jekyll.jekyll.urls import uri_escape
 
 if TYPE_CHECKING:
     from mkdocs_jekyll.features.author import AuthorProfile
@@ -437,15 +437,7 @@ def _canonical_url(doc: Document, settings: SiteSettings) -> str:
     given = doc.data.get("canonical_url")
     if given is not None and str(given) != "" and is_safe_url(str(given)):
         return str(given)
-    return re.sub(r"/index\.html$", "/", _absolute_url(doc.url, settings))
-
-
-def _absolute_url(url: str, settings: SiteSettings) -> str:
-    """Jekyll's ``absolute_url`` filter: URLs with a scheme are kept."""
-    if _SCHEME.match(url):
-        return url
-    relative = compute_relative_url(url, settings.baseurl)
-    return normalize_url(settings.url + relative) if settings.url else relative
+    return re.sub(r"/index\.html$", "/", settings.absolute_url(doc.url))
 
 
 def _page_locale(doc: Document, locale: str | None, settings: SiteSettings) -> str:
@@ -530,7 +522,7 @@ def _image(
     ]
     for path, extra in candidates:
         if isinstance(path, str) and path and is_safe_url(path):
-            return uri_escape(_absolute_url(path, settings)), {"path": path, **extra}
+            return uri_escape(settings.absolute_url(path)), {"path": path, **extra}
     return None
 
 
@@ -541,7 +533,7 @@ def _publisher(
     logo = _scalar(site.get("logo"))
     if not logo or not is_safe_url(logo):
         return None
-    url = uri_escape(_absolute_url(logo, settings))
+    url = uri_escape(settings.absolute_url(logo))
     result: dict[str, Any] = {"@type": "Organization", "logo": {"@type": "ImageObject", "url": url}}
     if author_name:
         result["name"] = author_name

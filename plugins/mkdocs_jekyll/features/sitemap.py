@@ -41,19 +41,6 @@ class SitemapEntry:
     """``(hreflang, absolute URL)`` pairs, as in the page's ``<head>``."""
 
 
-def absolute_url(settings: SiteSettings, path: str) -> str:
-    """``url + baseurl + path``: how ``on_page_context`` builds the head alternates.
-
-    Args:
-        settings: The site's ``url`` (scheme and host) and ``baseurl``.
-        path: A Jekyll URL from the site root, without the base path (``/en/cv/``).
-
-    Returns:
-        The URL crawlers see (only a path when ``site_url`` is unset).
-    """
-    return settings.url + settings.baseurl + path
-
-
 def page_alternates(
     doc: Document, translations: Translations, settings: SiteSettings
 ) -> list[tuple[str, str]]:
@@ -68,7 +55,7 @@ def page_alternates(
         ``(hreflang, absolute URL)`` pairs, ``x-default`` last; empty outside every locale.
     """
     return [
-        (hreflang, absolute_url(settings, url))
+        (hreflang, settings.absolute_url(url))
         for hreflang, url in translations.head_alternates(doc)
     ]
 
@@ -100,7 +87,7 @@ def document_entries(
     """
     return [
         SitemapEntry(
-            loc=absolute_url(settings, doc.url),
+            loc=settings.absolute_url(doc.url),
             lastmod=last_modified(doc),
             alternates=page_alternates(doc, translations, settings),
         )

@@ -12,6 +12,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from mkdocs_jekyll.jekyll.documents import Document, SiteModel
+from mkdocs_jekyll.jekyll.urls import compute_absolute_url, compute_relative_url
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,14 @@ class SiteSettings:
     extra: Mapping[str, Any]
     """Keys the user declared for ``site.*`` (the plugin's ``site:`` option)."""
     environment: str
+
+    def relative_url(self, url: str) -> str:
+        """Jekyll's ``relative_url`` filter for this site (``/en/cv/`` -> ``/repo/en/cv/``)."""
+        return compute_relative_url(url, self.baseurl)
+
+    def absolute_url(self, url: str) -> str:
+        """Jekyll's ``absolute_url`` filter for this site: ``url``, ``baseurl``, the path."""
+        return compute_absolute_url(url, self.url, self.baseurl)
 
 
 def page_drop(doc: Document) -> dict[str, Any]:

@@ -3,8 +3,9 @@
 Mirrors ``lib/jekyll/filters/url_filters.rb`` (Jekyll 4.3), including the normalisation
 Addressable applies to the joined URL (percent-encoding, dot segments, host case, default
 port), so links built anywhere (Liquid filters and tags, SEO tags, the site model, the
-sitemap) are byte-for-byte the ones Jekyll writes. The one implementation: the Liquid
-filters in ``liquid/filters/urls.py`` wrap it.
+sitemap, redirects, the Jinja ``relative_url`` filter of the theme templates) are
+byte-for-byte the ones Jekyll writes. The one implementation: the Liquid filters in
+``liquid/filters/urls.py`` and every other caller wrap it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from urllib.parse import quote, unquote_to_bytes
+from urllib.parse import quote, unquote_to_bytes, urlsplit
 
 # Addressable::URI#absolute? is true when the URL has a scheme.
 SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
@@ -23,6 +24,25 @@ _PATH_SAFE = _SUB_DELIMS + ":@/"
 _QUERY_SAFE = _SUB_DELIMS + ":@/?"
 _PERCENT = re.compile(r"%([0-9A-Fa-f]{2})")
 _DEFAULT_PORTS = {"http": "80", "https": "443", "ftp": "21"}
+
+
+def split_site_url(site_url: str | None) -> tuple[str, str]:
+    """Split MkDocs' ``site_url`` into Jekyll's ``url`` and ``baseurl``.
+
+    A Jekyll site names its host (``url: https://example.github.io``) and its project path
+    (``baseurl: /repo``) apart; MkDocs has one ``site_url``. The one place that splits it:
+    the ``site`` variables, the Jinja URL filters and the menu all agree on the base path.
+
+    Args:
+        site_url: ``https://example.github.io/repo/``, or ``None``/``''`` when unset.
+
+    Returns:
+        ``('https://example.github.io', '/repo')``; ``('', '')`` when unset. ``url`` is
+        ``''`` without a host (a ``site_url`` of ``/repo/`` gives only the base path).
+    """
+    parts = urlsplit(site_url or "")
+    url = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+    return url, parts.path.rstrip("/")
 
 
 def compute_relative_url(url: str, baseurl: str) -> str:
@@ -57,6 +77,32 @@ def _relative_url(url: str, baseurl: str) -> str:
     parts = (baseurl.removesuffix("/"), url)
     joined = "".join(part if not part or part.startswith("/") else "/" + part for part in parts)
     return normalize_url(joined)
+
+
+def compute_absolute_url(url: str, site_url: str, baseurl: str) -> str:
+    """Jekyll's ``absolute_url``: ``site_url``, ``baseurl`` and ``url`` joined and normalised.
+
+    Mirrors ``compute_absolute_url`` of ``lib/jekyll/filters/url_filters.rb`` (Jekyll 4.3):
+    a URL with a scheme (``https:``, ``mailto:``, ``ftp:``) is kept as written, a site
+    without ``url`` gets ``relative_url``, and the joined URL goes through Addressable's
+    ``normalize`` (host in lower case, default port dropped, dot segments removed, bytes
+    outside the allowed set percent-encoded). The one implementation: the Liquid filter,
+    the SEO tags, the sitemap, the head alternates, the landing page and the redirect
+    targets all call it, so an address is written the same everywhere.
+
+    Args:
+        url: The URL path from the site root (``/en/cv/``), or a full URL.
+        site_url: Jekyll's ``url``: scheme and host (``https://example.com``), or ``''``.
+        baseurl: Jekyll's ``baseurl`` (``''`` or ``'/repo'``).
+
+    Returns:
+        ``('/a b/', 'https://Example.com', '/repo') -> 'https://example.com/repo/a%20b/'``;
+        ``('/a/', '', '/repo') -> '/repo/a/'``.
+    """
+    if SCHEME.match(url):
+        return url
+    relative = compute_relative_url(url, baseurl)
+    return normalize_url(site_url + relative) if site_url else relative
 
 
 def normalize_url(url: str) -> str:

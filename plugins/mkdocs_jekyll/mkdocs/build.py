@@ -13,7 +13,6 @@ import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 import markdown
 from markupsafe import escape
@@ -41,7 +40,7 @@ from mkdocs_jekyll.jekyll.drops import SiteSettings, jekyll_drop, page_drop, sit
 from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.jekyll.safe_paths import FolderGuard, is_inside
 from mkdocs_jekyll.jekyll.safe_url import drop_unsafe_urls
-from mkdocs_jekyll.jekyll.urls import compute_relative_url
+from mkdocs_jekyll.jekyll.urls import split_site_url
 from mkdocs_jekyll.liquid.environment import LiquidSettings, create_environment
 from mkdocs_jekyll.liquid.render import render_markdown
 from mkdocs_jekyll.mkdocs.i18n_context import (
@@ -76,13 +75,12 @@ _ICON_NAME = re.compile(r"[\w-]+(?:/[\w-]+)+")
 
 def resolve_settings(config: MkDocsConfig, options: JekyllConfig) -> SiteSettings:
     """What Jekyll reads from ``_config.yml``, from ``mkdocs.yml`` and the plugin options."""
-    parts = urlsplit(config.site_url or "")
-    url = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+    url, baseurl = split_site_url(config.site_url)
     return SiteSettings(
         title=config.site_name,
         description=config.site_description,
         url=url,
-        baseurl=parts.path.rstrip("/"),
+        baseurl=baseurl,
         lang=site_lang(config),
         author=options.author,
         extra=options.site,
@@ -397,11 +395,11 @@ class BuildState:
 
     def relative_url(self, url: str) -> str:
         """Jekyll's ``relative_url`` with this site's base path."""
-        return str(compute_relative_url(url, self.settings.baseurl))
+        return self.settings.relative_url(url)
 
     def absolute_url(self, url: str) -> str:
-        """``site.url`` + ``site.baseurl`` + ``url``, as head alternates and sitemaps want."""
-        return self.settings.url + self.settings.baseurl + url
+        """Jekyll's ``absolute_url``, as head alternates and the sitemap write it."""
+        return self.settings.absolute_url(url)
 
     def html_lang(self, doc: Document) -> str:
         """The page's BCP 47 language: its locale, else the site's."""

@@ -37,6 +37,7 @@ from mkdocs.structure.pages import Page
 from mkdocs_jekyll.i18n.translations import base_language
 from mkdocs_jekyll.jekyll.documents import normalise_locale
 from mkdocs_jekyll.jekyll.safe_url import is_safe_url, refusal
+from mkdocs_jekyll.jekyll.urls import split_site_url
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -218,7 +219,7 @@ def classify_url(url: str, *, site_url: str) -> Target:
     """
     parts = urlsplit(url)
     site = urlsplit(site_url)
-    base = site.path.rstrip("/")
+    base = split_site_url(site_url)[1]
     suffix = (f"?{parts.query}" if parts.query else "") + (
         f"#{parts.fragment}" if parts.fragment else ""
     )
@@ -336,7 +337,7 @@ class _NavBuilder:
     ) -> None:
         self.source = source
         self.site_url = config.site_url or ""
-        self.baseurl = urlsplit(self.site_url).path.rstrip("/")
+        self.baseurl = split_site_url(self.site_url)[1]
         self.pass_pages: dict[str, Page] = {}
         for file in files.documentation_pages():
             if isinstance(file.page, Page):

@@ -27,7 +27,6 @@ from mkdocs_jekyll.features.redirects import render_stub
 from mkdocs_jekyll.features.sitemap import (
     ROBOTS_MARKER,
     SitemapEntry,
-    absolute_url,
     document_entries,
     last_modified,
     render_robots,
@@ -117,7 +116,7 @@ def _locale_homes(
                 locale=locale,
                 name=language_name(locale, names),
                 path=settings.baseurl + url,
-                href=absolute_url(settings, url),
+                href=settings.absolute_url(url),
             )
         )
     return homes
@@ -141,7 +140,7 @@ def _write_root_page(
         log.debug("no root landing page: 'index.html' comes from docs_dir")
         return None
     default = homes[0]
-    root_href = absolute_url(settings, "/")
+    root_href = settings.absolute_url("/")
     if options.i18n_root == "redirect":
         target.write_text(
             render_stub(
@@ -222,7 +221,7 @@ def _write_robots(site: Path, settings: SiteSettings, docs_dir: str | None) -> N
         # `Sitemap:` needs an absolute URL, which only `site_url` gives.
         log.debug("no robots.txt: set site_url to name the sitemap in it")
         return
-    target.write_text(render_robots(absolute_url(settings, "/sitemap.xml")), encoding="utf-8")
+    target.write_text(render_robots(settings.absolute_url("/sitemap.xml")), encoding="utf-8")
 
 
 def _docs_dir(model: SiteModel) -> str | None:

@@ -63,6 +63,7 @@ from mkdocs_jekyll.mkdocs.staging import (
     stage,
     strict_abort_pending,
 )
+from mkdocs_jekyll.mkdocs.template_filters import install_url_filters
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -417,6 +418,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             restore_unread_pages(files, self._page_heads)
         if self._state is not None:
             guard_theme_loader(env, config, self._state.warn_link)
+        install_url_filters(env, config.site_url)
         return self._templates.install(env)
 
     def on_serve(

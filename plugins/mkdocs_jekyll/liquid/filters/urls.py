@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from liquid.filter import with_environment
 from liquid.undefined import Undefined
 
-from mkdocs_jekyll.jekyll.urls import SCHEME, compute_relative_url, normalize_url
+from mkdocs_jekyll.jekyll.urls import compute_absolute_url, compute_relative_url
 from mkdocs_jekyll.jekyll.urls import uri_escape as escape_uri
 from mkdocs_jekyll.liquid.filters.values import to_s
 
@@ -53,14 +53,7 @@ def absolute_url(input_: object, *, environment: JekyllEnvironment) -> str | Non
     if input_ is None or isinstance(input_, Undefined):
         return None
     settings = environment.settings
-    text = _url_of(input_)
-    # url_filters.rb compute_absolute_url: absolute input and a missing site url.
-    if SCHEME.match(text):
-        return text
-    relative = compute_relative_url(text, settings.baseurl)
-    if not settings.site_url:
-        return relative
-    return normalize_url(settings.site_url + relative)
+    return compute_absolute_url(_url_of(input_), settings.site_url, settings.baseurl)
 
 
 def strip_index(input_: object) -> str | None:
