@@ -15,16 +15,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from mkdocs_jekyll.i18n.translations import base_language, locale_chain
 from mkdocs_jekyll.jekyll.documents import normalise_locale
 from mkdocs_jekyll.jekyll.errors import ContentError
-
-try:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from mkdocs_jekyll.jekyll.yaml import load_yaml
 
 DEFAULTS_FILE = Path(__file__).parent.parent / "data" / "ui-text.yml"
 """The package's labels (``en``, ``es``, ``pt``), under the site's own file."""
@@ -154,7 +148,7 @@ def fallback_chain(locale: str | None, default_locale: str | None) -> list[str]:
 @functools.cache
 def _read_package_defaults() -> dict[str, dict[str, Any]]:
     """Parse the shipped file once per process (``mkdocs serve`` rebuilds often)."""
-    loaded = yaml.load(DEFAULTS_FILE.read_text(encoding="utf-8"), Loader=_Loader)
+    loaded = load_yaml(DEFAULTS_FILE.read_text(encoding="utf-8"))
     return {str(code): dict(labels) for code, labels in loaded.items()}
 
 

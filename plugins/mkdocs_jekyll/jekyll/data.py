@@ -12,11 +12,7 @@ import yaml
 
 from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.jekyll.safe_paths import escaping_link, read_utf8, skipped_link_message
-
-try:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from mkdocs_jekyll.jekyll.yaml import load_yaml
 
 # Jekyll's DataReader reads these extensions (jekyll/readers/data_reader.rb).
 DATA_EXTENSIONS = (".yml", ".yaml", ".json", ".csv", ".tsv")
@@ -116,7 +112,7 @@ def load_data_file(path: Path, *, label: str) -> Any:
     suffix = path.suffix.lower()
     if suffix in (".yml", ".yaml"):
         try:
-            return yaml.load(text, Loader=_Loader)
+            return load_yaml(text)
         except yaml.MarkedYAMLError as err:
             mark = err.problem_mark
             line = mark.line + 1 if mark is not None else None

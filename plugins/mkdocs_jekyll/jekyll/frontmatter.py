@@ -18,11 +18,7 @@ from typing import Any
 import yaml
 
 from mkdocs_jekyll.jekyll.errors import ContentError
-
-try:
-    from yaml import CSafeLoader as _SafeLoader
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+from mkdocs_jekyll.jekyll.yaml import load_yaml
 
 __all__ = ["FrontMatter", "parse_front_matter", "validate_front_matter"]
 
@@ -110,7 +106,7 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
 def _load(source: str, path: str, *, first_line: int) -> dict[str, Any] | None:
     """Load the YAML of a front matter block: a mapping, or None when the block is empty."""
     try:
-        data = yaml.load(source, Loader=_SafeLoader)
+        data = load_yaml(source)
     except yaml.YAMLError as err:
         raise _yaml_error(err, source, path, first_line) from None
     except ValueError as err:
@@ -152,7 +148,7 @@ def _date_error(err: ValueError, source: str, path: str, first_line: int) -> Con
     for number, line in enumerate(source.splitlines()):
         for match in _TIMESTAMP_RE.finditer(line):
             try:
-                yaml.load(match.group(), Loader=_SafeLoader)
+                load_yaml(match.group())
             except ValueError:
                 return ContentError(
                     path,
