@@ -26,7 +26,7 @@ from mkdocs_jekyll.jekyll.data import data_file_label
 from mkdocs_jekyll.jekyll.documents import Document, ScanCache
 from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.jekyll.markdown_compat import add_kramdown_extensions
-from mkdocs_jekyll.mkdocs.build import BuildState
+from mkdocs_jekyll.mkdocs.build import BuildState, error_block
 from mkdocs_jekyll.mkdocs.config import JekyllConfig
 from mkdocs_jekyll.mkdocs.i18n_context import (
     configure_search,
@@ -277,8 +277,15 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             return context
         doc = state.model.documents.get(page.file.src_uri)
         locale = (state.translations.locale_of(doc) if doc else None) or current_locale(config)
-        with _as_plugin_error():  # a `date` that is not a date stops the build, as in Jekyll
+        try:
             context.update(page_context(state, doc, page, locale=locale))  # type: ignore[typeddict-item]
+        except ContentError as err:
+            # A `date` that is not a date stops the build, as in Jekyll. Under serve the page
+            # shows it instead: a failed rebuild leaves MkDocs' server holding every request.
+            if not self._serving:
+                raise PluginError(str(err)) from err
+            log.error(str(err))
+            page.content = error_block(str(err), state.page_env) + (page.content or "")
         if doc is not None:
             set_language_selector(config, state.translations, doc, state.settings.baseurl)
         if self._serving:
