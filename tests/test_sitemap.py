@@ -217,6 +217,8 @@ DATES = [
     Case("an ISO string with offset", "2024-01-02T03:04:05+01:00", "2024-01-02T03:04:05+01:00"),
     Case("Jekyll's spelling", "2024-01-02 03:04:05 +0100", "2024-01-02T03:04:05+01:00"),
     Case("a date with words after it", "2024-01-02 (approx.)", "2024-01-02"),
+    Case("a time in a zone Ruby's Time.parse does not know", "2024-01-02 23:00 CET", "2024-01-02"),
+    Case("single-digit month and day, as Time.parse reads them", "2024-1-2", "2024-01-02"),
     Case("not a date", "soon", None),
     Case("an impossible date", "2024-02-31", None),
     Case("a number", 2024, None),

@@ -89,6 +89,19 @@ CASES = [
         "2024-01-02T10:00:00Z",
         "2024-01-02T10:00:00+00:00",
     ),
+    # Ruby's Time.parse ignores words after the date and a zone it does not know (CET).
+    Case(
+        "words after a date",
+        "{{ d | date_to_xmlschema }}",
+        "2024-01-02 (approx.)",
+        "2024-01-02T00:00:00+00:00",
+    ),
+    Case(
+        "unknown zone name is local time",
+        "{{ d | date_to_xmlschema }}",
+        "2024-01-02 10:00 CET",
+        "2024-01-02T10:00:00+00:00",
+    ),
     Case(
         "string with offset",
         "{{ d | date_to_xmlschema }}",

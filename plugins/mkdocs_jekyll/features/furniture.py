@@ -20,6 +20,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from mkdocs_jekyll.i18n.translations import locale_chain
+from mkdocs_jekyll.jekyll.dates import to_date
 from mkdocs_jekyll.jekyll.documents import Document, SiteModel, normalise_locale
 from mkdocs_jekyll.jekyll.safe_url import is_safe_url
 from mkdocs_jekyll.jekyll.text import slugify
@@ -257,7 +258,7 @@ def _entry(doc: Document, relative_url: Callable[[str], str]) -> Entry:
     return Entry(
         title=str(title) if title not in (None, "") else stem,
         url=relative_url(doc.url),
-        date=_as_date(data.get("date")),
+        date=to_date(data.get("date")),
         excerpt=str(excerpt) if excerpt else None,
         teaser=_url(teaser, relative_url),
     )
@@ -297,7 +298,7 @@ def _group_posts(
     groups: dict[str, list[Document]] = {}
     for post in posts:
         if by == "year":
-            date = _as_date(post.data.get("date"))
+            date = to_date(post.data.get("date"))
             keys = [str(date.year)] if date else []
         else:
             keys = _names(post, by)
@@ -327,7 +328,7 @@ def _collection_entries(
     if sort_by == "title":
         docs.sort(key=lambda item: str(item.data.get("title") or item.src_path).lower())
     elif sort_by == "date":
-        docs.sort(key=lambda item: (_as_date(item.data.get("date")) or dt.date.min, item.src_path))
+        docs.sort(key=lambda item: (to_date(item.data.get("date")) or dt.date.min, item.src_path))
     if doc.data.get("sort_order") == "reverse":
         docs.reverse()
     return tuple(_entry(item, relative_url) for item in docs)
@@ -465,20 +466,6 @@ def _text(value: Any) -> str | None:
         return None
     text = str(value).strip()
     return text or None
-
-
-def _as_date(value: Any) -> dt.date | None:
-    """A front matter date (a datetime, a date, or ISO text) as a date."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None
 
 
 def _positive_int(value: Any) -> int | None:

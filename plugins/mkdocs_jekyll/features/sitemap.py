@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
+
+from mkdocs_jekyll.jekyll.dates import parse_time
 
 if TYPE_CHECKING:
     from mkdocs_jekyll.i18n.translations import Translations
@@ -25,8 +26,6 @@ if TYPE_CHECKING:
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
-
-_LEADING_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 
 
 @dataclass(frozen=True)
@@ -133,18 +132,10 @@ def w3c_date(value: Any) -> str | None:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, str):
-        text = value.strip()
-        try:
-            return w3c_date(dt.datetime.fromisoformat(text))
-        except ValueError:
-            # A date followed by text ISO 8601 does not know ("2024-01-02 10:00 CET"): Ruby's
-            # Time.parse, which Jekyll uses, reads the date; keep that much.
-            match = _LEADING_DATE.match(text)
-            if match is not None:
-                try:
-                    return dt.date.fromisoformat(match.group(1)).isoformat()
-                except ValueError:
-                    return None
+        # Read as Jekyll reads a string date (Ruby's Time.parse): "2024-01-02 10:00 CET"
+        # is a date and a time without a known zone, so only its date is kept.
+        parsed = parse_time(value.strip(), None)
+        return w3c_date(parsed) if parsed is not None else None
     return None
 
 

@@ -4,7 +4,8 @@ Mirrors ``time(input)`` of ``lib/jekyll/filters/date_filters.rb`` (Jekyll 4.3): 
 times, ``now``, epoch seconds, or a string parsed like Ruby's ``Time.parse``, shown in the
 site's zone. Without a zone, aware datetimes keep their offset and naive ones are UTC, as
 PyYAML and Psych both read a timestamp without offset as UTC. The one implementation: the
-date filters (``liquid/filters/dates.py``) and the SEO tags call it.
+date filters (``liquid/filters/dates.py``), the SEO tags, the sitemap's ``lastmod`` and the
+archive lists (``features/furniture.py``) call it.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 _ISO = re.compile(
     r"\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
     r"(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
-    r"\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?\s*",
-    re.IGNORECASE,
+    r"\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?(?:\s+.*)?\s*",
+    re.IGNORECASE | re.DOTALL,
 )
 _MONTH_NAMES = "|".join(name[:3] + f"(?:{name[3:]})?" for name in MONTHS)
 _TIME = r"(?:\s*,?\s*(\d{1,2})(?::(\d{2})(?::(\d{2}))?)?\s*(am|pm)?)?"
@@ -67,16 +68,21 @@ def _month(name: str) -> int:
     return [month[:3].lower() for month in MONTHS].index(name[:3].lower()) + 1
 
 
-def parse_time(text: str, zone: dt.tzinfo) -> dt.datetime | None:
+def parse_time(text: str, zone: dt.tzinfo | None) -> dt.datetime | None:
     """Parse a date string as Ruby's ``Time.parse`` reads the common formats.
+
+    As in Ruby, words after an ISO date or time are ignored (``2024-01-02 (approx.)``,
+    ``2024-01-02 10:00 CET``: ``Time.parse`` knows no ``CET`` and reads local time).
 
     Args:
         text: ISO 8601 (``2024-01-02``, ``2024-01-02 10:00:00 +0200``), RFC 2822, or
             day and month name in either order (``2 Jan 2024``, ``January 2, 2024 3pm``).
-        zone: The zone of a string without offset (Ruby uses local time).
+        zone: The zone of a string without offset (Ruby uses local time); ``None`` leaves
+            such a result naive, for callers that keep only its date.
 
     Returns:
-        An aware datetime, or ``None`` when the string is not a date.
+        A datetime (aware unless ``zone`` is ``None`` and the text has no offset), or
+        ``None`` when the string is not a date.
     """
     try:
         match = _ISO.fullmatch(text)
@@ -112,6 +118,26 @@ def parse_time(text: str, zone: dt.tzinfo) -> dt.datetime | None:
     except (ValueError, TypeError, IndexError):
         return None
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=zone)
+
+
+def to_date(value: object) -> dt.date | None:
+    """The calendar date of a front matter value, in the value's own zone.
+
+    Args:
+        value: A ``date`` or ``datetime`` (as YAML gives them) or a string ``parse_time``
+            reads (Jekyll parses a string ``date`` with ``Time.parse``).
+
+    Returns:
+        The date, or ``None`` for anything that is not a date.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        parsed = parse_time(value.strip(), None)
+        return parsed.date() if parsed is not None else None
+    return None
 
 
 def to_time(value: object, zone: dt.tzinfo | None) -> dt.datetime:
