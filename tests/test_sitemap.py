@@ -183,6 +183,22 @@ def test_a_single_locale_site_gets_a_sitemap_of_its_permalinks(build_site: Build
     assert all(not links for _, links in _sitemap(site).values())
 
 
+def test_sitemap_urls_are_jekylls_absolute_url(build_site: BuildSite) -> None:
+    # jekyll-sitemap writes `page.url | absolute_url`: Jekyll 4.3.1 with
+    # `url: https://Example.COM:443` writes <loc>https://example.com/repo/about/</loc>.
+    site = build_site(
+        files={
+            "docs/index.md": "# Home\n",
+            "docs/about.md": "---\npermalink: /about/\n---\n# About\n",
+        },
+        site_url="https://Example.COM:443/repo/",
+    )
+    assert _sitemap(site).keys() == {
+        "https://example.com/repo/",
+        "https://example.com/repo/about/",
+    }
+
+
 def test_a_sites_own_robots_txt_is_kept(build_site: BuildSite) -> None:
     files = {**FILES, "docs/robots.txt": "User-agent: *\nDisallow: /private/\n"}
     site = build_site(files=files, plugins=_plugins())
