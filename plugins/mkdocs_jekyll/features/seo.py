@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from mkdocs_jekyll.i18n.translations import Translations, bcp47
-from mkdocs_jekyll.jekyll.dates import InvalidDate, to_time
+from mkdocs_jekyll.jekyll.dates import InvalidDate, UnknownZone, site_zone, to_time
 from mkdocs_jekyll.jekyll.documents import Document
 from mkdocs_jekyll.jekyll.drops import SiteSettings
 from mkdocs_jekyll.jekyll.errors import ContentError
@@ -569,11 +569,9 @@ def _site_verifications(site: Mapping[str, Any]) -> list[Meta]:
 
 def _zone(name: str | None, doc: Document) -> ZoneInfo | None:
     """The site's ``timezone`` for date_to_xmlschema, None for UTC."""
-    if not name:
-        return None
     try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as err:
+        return site_zone(name)
+    except UnknownZone as err:
         raise ContentError(
             doc.src_path,
             f"timezone: Expected an IANA zone such as 'Europe/Paris', received '{name}'",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import re
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 MONTHS = (
     "January February March April May June July August September October November December"
@@ -42,6 +43,31 @@ class InvalidDate(ValueError):
     def __init__(self, value: object) -> None:
         super().__init__(value)
         self.value = value
+
+
+class UnknownZone(ValueError):
+    """A ``timezone`` that is no IANA zone; ``name`` is kept so each caller can word it."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def site_zone(name: str | None) -> ZoneInfo | None:
+    """The site's ``timezone`` setting as a zone; ``None`` when unset.
+
+    Jekyll sets ``ENV["TZ"]`` from ``timezone`` (``Jekyll.set_timezone``), so every date it
+    shows is in that zone; without one, dates keep their own offset here (see the module).
+
+    Raises:
+        UnknownZone: ``name`` is not an IANA zone name (``Mars/Olympus``).
+    """
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as err:
+        raise UnknownZone(name) from err
 
 
 def _offset(text: str | None) -> dt.tzinfo | None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from liquid.exceptions import FilterArgumentError
 from liquid.filter import with_environment
@@ -26,11 +25,9 @@ if TYPE_CHECKING:
 
 def _zone(environment: JekyllEnvironment) -> dt.tzinfo | None:
     name = environment.settings.timezone
-    if not name:
-        return None
     try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as err:
+        return dates.site_zone(name)
+    except dates.UnknownZone as err:
         raise FilterArgumentError(
             f"unknown timezone '{name}'; expected an IANA name such as 'Europe/Paris'",
             token=None,
