@@ -95,3 +95,22 @@ def test_material_search_index_generates_json_from_a_previous_index() -> None:
 
 def test_python_liquid_no_op_filter_returns_its_input() -> None:
     assert compat.no_op_filter()("x", 1, a=2) == "x"
+
+
+def test_strict_builds_count_warnings_with_a_count_handler_on_the_mkdocs_logger() -> None:
+    """MkDocs 1.6's ``build()`` adds a ``CountHandler`` in strict mode and aborts on it."""
+    from mkdocs.commands import build as build_module
+    from mkdocs.utils import CountHandler
+
+    source = inspect.getsource(build_module.build)
+    assert "CountHandler()" in source and "get_counts()" in source
+    handler = CountHandler()
+    handler.setLevel(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        assert not compat.strict_abort_pending()
+        logging.getLogger("mkdocs.test_compat").warning("counted")
+        assert compat.strict_abort_pending()
+    finally:
+        logger.removeHandler(handler)

@@ -13,6 +13,8 @@ MkDocs (1.6):
   ``mkdocs.utils.clean_directory``, which static-i18n replaces for its nested locale passes.
 - ``set_page_title``: write ``Page.title`` through ``vars(page)`` (it is a ``weak_property``).
 - ``file_url``: ``File._get_url``, the URL of a file whose ``dest_uri`` was changed.
+- ``strict_abort_pending``: the ``CountHandler`` that ``build()`` puts on the ``mkdocs`` logger
+  in strict mode; it raises ``Abort`` after ``on_post_build`` when that handler counted any.
 
 mkdocs-static-i18n (1.3):
 - ``i18n_reconfigure_files``: ``I18n.reconfigure_files``, which builds a locale's file list.
@@ -151,3 +153,15 @@ def no_op_filter() -> Callable[..., object]:
     from liquid.context import _no_op_filter
 
     return _no_op_filter
+
+
+def strict_abort_pending() -> bool:
+    """Whether MkDocs will abort the build once the post-build events are done.
+
+    In strict mode MkDocs' ``build()`` counts warnings with a ``CountHandler`` on the
+    ``mkdocs`` logger and raises ``Abort`` after ``on_post_build`` when it counted any.
+    """
+    from mkdocs.utils import CountHandler
+
+    handlers = logging.getLogger("mkdocs").handlers
+    return any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)

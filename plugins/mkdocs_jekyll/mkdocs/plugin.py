@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
-from mkdocs_jekyll.compat import file_url, wrap_serve_builder
+from mkdocs_jekyll.compat import file_url, strict_abort_pending, wrap_serve_builder
 from mkdocs_jekyll.features.search_index import (
     read_index,
     root_index_path,
@@ -61,7 +61,6 @@ from mkdocs_jekyll.mkdocs.staging import (
     keep_dirty_files,
     publish,
     stage,
-    strict_abort_pending,
 )
 from mkdocs_jekyll.mkdocs.template_filters import install_url_filters
 

@@ -13,7 +13,6 @@ into the same staged folder and never swap: only the build that started it does.
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 from dataclasses import dataclass
@@ -22,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.utils import CountHandler
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -106,16 +104,6 @@ def keep_dirty_files(staged: StagedBuild) -> None:
             ignore=partial(_hidden_top_level, staged.target),
         )
         log.debug(f"dirty build: started from a copy of '{staged.target}'")
-
-
-def strict_abort_pending() -> bool:
-    """Whether MkDocs will abort the build once the post-build events are done.
-
-    In strict mode MkDocs' ``build()`` counts warnings with a ``CountHandler`` on the
-    ``mkdocs`` logger and raises ``Abort`` after ``on_post_build`` when it counted any.
-    """
-    handlers = logging.getLogger("mkdocs").handlers
-    return any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)
 
 
 def publish(staged: StagedBuild) -> None:
