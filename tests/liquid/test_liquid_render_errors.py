@@ -61,10 +61,12 @@ CASES = [
         "{% for x in y %}{% if %}{% endfor %}",
         "en/impact.md:11:20: missing expression in 'if' tag",
     ),
+    # Jekyll's default error mode reads it as `{{ x }}` (tests/liquid/test_lax_syntax.py).
     Case(
         "filter name missing",
         "{{ x | }}",
         "en/impact.md:11:4: expected word, found end of expression",
+        strict=True,
     ),
     Case("unclosed output", "{{ x ", "en/impact.md:11:1: expected '}}', found end of file"),
     Case(
@@ -147,6 +149,7 @@ def test_errors_name_file_line_and_column(render: Render, case: Case) -> None:
             line_offset=10,
             strict_filters=case.strict,
             strict_variables=case.strict,
+            error_mode="strict" if case.strict else "warn",
         )
     assert str(caught.value) == case.error
 

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from liquid import Environment, Mode, RenderContext, StrictUndefined, Undefined
-from liquid.exceptions import LiquidError, LoopIterationLimitError
+from liquid.exceptions import LiquidError, LiquidSyntaxError, LoopIterationLimitError
 from liquid.template import BoundTemplate
 
 from mkdocs_jekyll.compat import no_op_filter
+from mkdocs_jekyll.jekyll.log import plugin_logger
 from mkdocs_jekyll.jekyll.safe_paths import read_utf8
 from mkdocs_jekyll.liquid.register import register
 
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from liquid.builtin.tags.tablerow_tag import TableRow
     from liquid.token import Token
 
+
+log = plugin_logger(__name__)
 
 PAGE_CACHE_SIZE = 64
 """Parsed pages an environment keeps for a repeated render of the same source."""
@@ -73,6 +76,9 @@ class LiquidSettings:
         depth_limit: Nested includes and loops allowed (``liquid_depth_limit``).
         namespace_limit: Bytes of ``assign``/``capture`` variables allowed in one page
             (``liquid_namespace_limit``).
+        error_mode: Jekyll's ``liquid.error_mode``: ``'warn'`` reads markup only Ruby
+            Liquid's lax parser accepts as Jekyll does and warns, ``'lax'`` does so
+            quietly, ``'strict'`` makes it an error (``liquid_error_mode``).
     """
 
     includes_dirs: tuple[Path, ...]
@@ -90,6 +96,7 @@ class LiquidSettings:
     output_limit: int = OUTPUT_LIMIT
     depth_limit: int = DEPTH_LIMIT
     namespace_limit: int = NAMESPACE_LIMIT
+    error_mode: str = "warn"
 
 
 @dataclass
@@ -223,6 +230,8 @@ class JekyllEnvironment(Environment):
         self.expression_cache: dict[tuple[str, str], Any] = {}
         self.guarded_filters: dict[str, Callable[..., object]] = {}
         """Filters wrapped to refuse ranges longer than the loop limit, by name."""
+        self.lax_warnings: list[tuple[Token, str, str]] = []
+        """Lax syntax met while parsing the current template: (tag token, written, meant)."""
         # python-liquid reads its limits as class attributes; these are per site.
         self.loop_iteration_limit = settings.loop_limit  # type: ignore[misc]
         self.output_stream_limit = settings.output_limit  # type: ignore[misc]
@@ -259,7 +268,46 @@ class JekyllEnvironment(Environment):
             exc.token = token
         super().error(exc, msg, token)
 
-    def parse_page(self, name: str, source: str) -> BoundTemplate:
+    def lax_syntax(
+        self, token: Token, written: str, meant: str, err: LiquidSyntaxError | None
+    ) -> None:
+        """Accept markup Jekyll reads with Ruby Liquid's lax parser, as ``error_mode`` says.
+
+        Jekyll's default ``liquid.error_mode: warn`` warns and renders ``meant``; ``strict``
+        fails on the original error (``err``, or one naming ``meant`` where python-liquid
+        accepted what Ruby's strict parser does not).
+
+        Raises:
+            LiquidSyntaxError: With ``error_mode: strict``.
+        """
+        mode = self.settings.error_mode
+        if mode == "strict":
+            raise err or LiquidSyntaxError(
+                f"Liquid syntax only Jekyll's lax parser accepts: '{written}'; write "
+                f"'{meant}' instead",
+                token=token,
+            )
+        if mode == "warn":
+            self.lax_warnings.append((token, written, meant))
+
+    def _parse_reporting(
+        self, source: str, name: str, line_offset: int, path: str | None = None
+    ) -> BoundTemplate:
+        """Parse ``source`` and log a warning for each lax construct it holds."""
+        self.lax_warnings.clear()
+        try:
+            template = self.from_string(source, name=name, path=path)
+        finally:
+            found, self.lax_warnings = self.lax_warnings, []
+        for token, written, meant in found:
+            line, column = source_position(token.source, token.start_index)
+            log.warning(
+                f"{name}:{line + line_offset}:{column}: Liquid syntax Jekyll accepts but "
+                f"ignores part of: '{written}'; write '{meant}' instead"
+            )
+        return template
+
+    def parse_page(self, name: str, source: str, line_offset: int = 0) -> BoundTemplate:
         """Parse a page once for repeated renders of the same source.
 
         Only the last ``PAGE_CACHE_SIZE`` pages are kept: the plugin renders every page once
@@ -268,6 +316,7 @@ class JekyllEnvironment(Environment):
         Args:
             name: The page path relative to ``docs_dir``; names the template in messages.
             source: The Markdown with Liquid, front matter already removed.
+            line_offset: File lines before ``source``, for the lines of lax syntax warnings.
 
         Returns:
             The parsed template.
@@ -278,7 +327,7 @@ class JekyllEnvironment(Environment):
         key = (name, source)
         template = self.page_cache.get(key)
         if template is None:
-            template = self.from_string(source, name=name)
+            template = self._parse_reporting(source, name, line_offset)
             if len(self.page_cache) >= PAGE_CACHE_SIZE:
                 # A build renders each page once: keeping every parsed page cost about
                 # 14 KB per page for the whole build. Drop the oldest.
@@ -304,7 +353,7 @@ class JekyllEnvironment(Environment):
             # Not UTF-8: a ContentError naming the include, which the page render passes on.
             source = read_utf8(path, label)
             self.include_sources[label] = source
-            template = self.from_string(source, name=label, path=label)
+            template = self._parse_reporting(source, label, 0, path=label)
             self.include_cache[path] = template
         return template
 

@@ -3,7 +3,9 @@
 Jekyll 4.3 renders with Shopify Liquid 4 plus ``Jekyll::Filters`` and ``Jekyll::Tags``;
 the same set is registered here on top of python-liquid's standard ones. Where Jekyll
 overrides a standard filter (``where``, ``find``, ``sort``) or tag (``include``), its
-version wins. ``render`` is removed: Liquid 4 has no such tag.
+version wins. ``render`` is removed: Liquid 4 has no such tag. ``for``, ``if``, ``unless``,
+``assign``, ``echo`` and output statements also read what Ruby Liquid's lax parser accepts
+(``tags/lax_tags.py``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from mkdocs_jekyll.liquid.filters import arrays, dates, strings, urls, values
 from mkdocs_jekyll.liquid.tags.highlight_tag import HighlightTag
 from mkdocs_jekyll.liquid.tags.include_relative_tag import IncludeRelativeTag
 from mkdocs_jekyll.liquid.tags.include_tag import IncludeTag
+from mkdocs_jekyll.liquid.tags.lax_tags import LAX_TAGS
 from mkdocs_jekyll.liquid.tags.link_tag import LinkTag
 from mkdocs_jekyll.liquid.tags.post_url_tag import PostUrlTag
 
@@ -58,7 +61,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "date_to_long_string": dates.date_to_long_string,
 }
 
-TAGS = (IncludeTag, IncludeRelativeTag, HighlightTag, LinkTag, PostUrlTag)
+TAGS = (IncludeTag, IncludeRelativeTag, HighlightTag, LinkTag, PostUrlTag, *LAX_TAGS)
 
 
 def register(env: Environment) -> None:

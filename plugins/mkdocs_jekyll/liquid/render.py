@@ -76,7 +76,7 @@ def render_markdown(
         page_name=path, line_offset=line_offset, source_file=source_file, warn=log.warning
     )
     try:
-        template = env.parse_page(path, source)
+        template = env.parse_page(path, source, line_offset)
         ctx = JekyllRenderContext(
             template, globals=template.make_globals(dict(context)), state=state
         )

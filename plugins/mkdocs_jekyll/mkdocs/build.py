@@ -342,6 +342,7 @@ class BuildState:
             baseurl=self.settings.baseurl,
             strict_variables=options.liquid_strict_variables,
             strict_filters=options.liquid_strict_filters,
+            error_mode=options.liquid_error_mode,
             link_targets=self.model.link_targets(),
             post_urls=self.model.post_urls(),
             markdownify=_markdown_converter(config),

@@ -269,6 +269,10 @@ class JekyllConfig(base.Config):  # type: ignore[no-untyped-call]
     # Liquid (Jekyll's `liquid:` section).
     liquid_strict_variables = c.Type(bool, default=False)
     liquid_strict_filters = c.Type(bool, default=False)
+    # Jekyll's `liquid.error_mode`: markup only Ruby Liquid's lax parser accepts
+    # (`{% for x in list | sort %}`) renders as in Jekyll with a warning ('warn'), quietly
+    # ('lax'), or stops the build ('strict').
+    liquid_error_mode = c.Choice(("warn", "strict", "lax"), default="warn")
     # Resource limits of one page's Liquid (none in Jekyll, which hangs instead): loop
     # iterations, output bytes, nested include/loop levels, bytes of assign/capture values.
     liquid_loop_limit = Limit(LOOP_LIMIT)
