@@ -71,6 +71,11 @@ class Document:
         return str(value) if value else self.locale
 
     @property
+    def name(self) -> str:
+        """The file name (``2024-01-02-hello.md``)."""
+        return PurePosixPath(self.src_path).name
+
+    @property
     def published(self) -> bool:
         """Jekyll's ``published: false`` keeps a document out of the build."""
         return self.data.get("published", True) is not False
@@ -87,11 +92,25 @@ class SiteModel:
     errors: dict[str, str] = field(default_factory=dict)
     """Under ``mkdocs serve``: sources whose front matter or permalink failed, by message."""
 
+    static_files: list[StaticFile] = field(default_factory=list)
+    """The files copied as they are (no front matter), for ``site.static_files``."""
+
     def of_type(self, label: str) -> list[Document]:
-        """The documents of one collection (``posts``: newest first, as ``site.posts``)."""
+        """The documents of one collection (``posts``: newest first, as ``site.posts``).
+
+        Other collections are in Jekyll's collection order (``Document#<=>``: by date, then
+        path; a document without ``date`` is dated at the build time, after any past date).
+        Pages are in Jekyll's reader order (``site.pages``: by file name).
+        """
         docs = [doc for doc in self.documents.values() if doc.type == label]
+        if label == "pages":
+            # reader.rb sort_files!: `site.pages.sort_by!(&:name)`. Ruby's sort is not
+            # stable, so pages sharing a name (every `index.md`) come in no set order in
+            # Jekyll; here they follow their paths.
+            docs.sort(key=lambda doc: (doc.name, doc.src_path))
+            return docs
+        docs.sort(key=lambda doc: (_sort_date(doc.data.get("date"), undated), doc.src_path))
         if label == "posts":
-            docs.sort(key=lambda doc: (_sort_date(doc.data.get("date")), doc.src_path))
             docs.reverse()
         return docs
 
@@ -336,10 +355,38 @@ class _Reader:
         )
 
 
-def _sort_date(value: Any) -> dt.datetime:
-    """A comparable UTC datetime for a post's date (dates at midnight)."""
+def _sort_date(value: Any, missing: dt.datetime) -> dt.datetime:
+    """A comparable UTC datetime for a document's date (dates at midnight)."""
     if isinstance(value, dt.datetime):
         return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
-    return dt.datetime.min.replace(tzinfo=dt.UTC)
+    return missing
+
+
+undated = dt.datetime.max.replace(tzinfo=dt.UTC)
+"""Where a collection document without ``date`` sorts: Jekyll dates it at the build time."""
+
+
+@dataclass(frozen=True)
+class StaticFile:
+    """A file copied as it is, as ``site.static_files`` lists it (``StaticFileDrop``)."""
+
+    src_path: str
+    """Path relative to ``docs_dir``, POSIX separators."""
+    modified_time: dt.datetime
+    collection: str | None = None
+    """The label of the collection folder holding it, if any."""
+
+    def to_liquid(self) -> dict[str, Any]:
+        """``name``, ``basename``, ``extname``, ``path`` (from the site root), and the rest."""
+        path = PurePosixPath(self.src_path)
+        # static_file.rb #basename: the name without extension and without trailing dots.
+        return {
+            "name": path.name,
+            "basename": path.name.removesuffix(path.suffix).rstrip("."),
+            "extname": path.suffix,
+            "path": "/" + self.src_path,
+            "collection": self.collection,
+            "modified_time": self.modified_time,
+        }

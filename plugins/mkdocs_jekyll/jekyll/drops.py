@@ -6,7 +6,10 @@ Plain dicts and lists: python-liquid reads them directly and ``jsonify`` can pri
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import itertools
+import posixpath
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
@@ -40,28 +43,305 @@ class SiteSettings:
         return compute_absolute_url(url, self.url, self.baseurl)
 
 
-def page_drop(doc: Document) -> dict[str, Any]:
-    """Front matter plus the keys Jekyll adds to every page.
+class DocumentDrop(dict[str, Any]):
+    """A post's or collection document's ``page``: a dict, marked for ``jsonify``.
 
-    Jekyll's ``Page#to_liquid`` exposes ``url``, ``path`` (relative to the source),
-    ``name`` (the file name) and ``dir`` (the URL's folder); front matter keys come first so
-    that the computed ones win, as in Jekyll's ``Drops::DocumentDrop``.
+    ``previous`` and ``next`` hold the neighbours' drops, so drops form cycles; like
+    Jekyll's ``DocumentDrop#hash_for_json``, JSON output collapses them past the second
+    level (``collapsed``).
     """
-    drop = dict(doc.data)
+
+    NESTED_BLACKLIST = ("content", "output", "excerpt", "next", "previous")
+    """document_drop.rb NESTED_OBJECT_FIELD_BLACKLIST: left out of a collapsed drop."""
+
+    def collapsed(self) -> dict[str, Any]:
+        """The drop with ``previous`` and ``next`` reduced to their non-recursive keys."""
+        result = dict(self)
+        for key in ("previous", "next"):
+            other = result.get(key)
+            if isinstance(other, Mapping):
+                result[key] = {k: v for k, v in other.items() if k not in self.NESTED_BLACKLIST}
+        return result
+
+
+HTML_EXTENSIONS = (".html", ".xhtml", ".htm")
+"""page.rb HTML_EXTENSIONS: pages with these output extensions are ``site.html_pages``."""
+
+
+def output_ext(doc: Document) -> str:
+    """The extension of the file the document is written to (``.html``, ``.json``)."""
+    return PurePosixPath(doc.dest).suffix
+
+
+def page_drop(doc: Document, *, time: dt.datetime | None = None) -> dict[str, Any]:
+    """Front matter plus the keys Jekyll adds to a page or document.
+
+    A page (``Page#to_liquid``, ATTRIBUTES_FOR_LIQUID) gets ``content`` (its source until
+    it is rendered), ``dir`` (the URL's folder), ``excerpt`` (front matter only, unless the
+    site sets ``page_excerpts``), ``name``, ``path`` (relative to the source) and ``url``.
+    A post or collection document (``Drops::DocumentDrop``) gets ``collection``, ``id``,
+    ``relative_path``, ``date`` (else the build time), ``slug``, ``ext``, ``title`` (from
+    the slug when missing), ``categories``, ``tags``, ``draft``, ``excerpt``, and
+    ``previous``/``next`` (set by ``build_drops``). The computed keys win over front
+    matter, as in Jekyll; ``lang`` and ``locale`` are the plugin's.
+
+    Args:
+        doc: The document.
+        time: The build time (``site.time``): the date of undated collection documents.
+
+    Returns:
+        The drop; a generated excerpt and the rendered ``content`` are set by the build,
+        which renders Liquid and Markdown.
+    """
     name = PurePosixPath(doc.src_path).name
-    if doc.type != "pages":
-        # Drops::DocumentDrop: `id` (the URL without extension), `collection`, `slug`.
-        drop.setdefault("slug", PurePosixPath(doc.src_path).stem)
-        drop.update(id=doc.url.removesuffix(".html").rstrip("/"), collection=doc.type)
-    drop.update(
-        url=doc.url,
-        path=doc.src_path,
-        name=name,
-        dir=doc.url if doc.url.endswith("/") else doc.url.rsplit("/", 1)[0] + "/",
-        lang=doc.lang,
-        locale=doc.locale,
-    )
+    if doc.type == "pages":
+        drop: dict[str, Any] = dict(doc.data)
+        excerpt = doc.data.get("excerpt")
+        drop.update(
+            content=doc.body,
+            dir=doc.url if doc.url.endswith("/") else doc.url.rsplit("/", 1)[0] + "/",
+            excerpt=None if excerpt is None else str(excerpt),
+            name=name,
+            path=doc.src_path,
+            url=doc.url,
+        )
+    else:
+        drop = DocumentDrop(doc.data)
+        slug = str(doc.data.get("slug") or document_slug(doc.src_path))
+        # Document#populate_title, #populate_categories, #populate_tags, #date.
+        drop.setdefault("title", " ".join(word.capitalize() for word in slug.split("-")))
+        drop.setdefault("slug", slug)
+        drop.setdefault("ext", PurePosixPath(doc.src_path).suffix)
+        drop.setdefault("draft", False)
+        drop["categories"] = _categories(doc)
+        drop["tags"] = _words(doc.data.get("tags")) + _words(doc.data.get("tag"))
+        date = drop.get("date")
+        if date is None:
+            drop["date"] = time
+        elif isinstance(date, dt.date) and not isinstance(date, dt.datetime):
+            # Jekyll's dates are Times: a post named 2024-01-02-x is at midnight.
+            zone = time.tzinfo if time is not None else dt.UTC
+            drop["date"] = dt.datetime(date.year, date.month, date.day, tzinfo=zone)
+        excerpt = doc.data.get("excerpt")
+        drop.update(
+            collection=doc.type,
+            id=_document_id(doc.url, slug),
+            url=doc.url,
+            path=doc.src_path,
+            relative_path=doc.src_path,
+            name=str(doc.data.get("name") or name),
+            content=doc.body,
+            output=None,
+            excerpt="" if excerpt is None else str(excerpt),
+            previous=None,
+            next=None,
+        )
+    drop.update(lang=doc.lang, locale=doc.locale)
     return drop
+
+
+def document_slug(src_path: str) -> str:
+    """Document#populate_title's slug: the name without date and extension, no final dots."""
+    stem = PurePosixPath(src_path).stem
+    match = _DATED.match(stem)
+    return (match.group(1) if match else stem).rstrip(".")
+
+
+_DATED = re.compile(r"^\d{2,4}-\d{1,2}-\d{1,2}-(.*)$")
+
+
+def _document_id(url: str, slug: str) -> str:
+    """Document#id: ``File.join(File.dirname(url), slug)`` (``/2024/01/02/hello``)."""
+    # Ruby's File.dirname ignores trailing slashes: dirname("/a/b/") is "/a".
+    folder = posixpath.dirname(url.rstrip("/") or "/")
+    return folder.rstrip("/") + "/" + slug
+
+
+def _words(value: Any) -> list[str]:
+    """Utils.pluralized_array_from_hash: a list, or a string split on whitespace."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return value.split()
+    if isinstance(value, list):
+        return [str(item) for item in value]
+    return [str(value)]
+
+
+def _categories(doc: Document) -> list[str]:
+    """Folders around the collection folder, then front matter ``categories``/``category``."""
+    if doc.type == "posts":
+        value = doc.data.get("categories")
+        return list(value) if isinstance(value, list) else _words(value)
+    folders = [part for part in PurePosixPath(doc.src_path).parts[:-1] if part != f"_{doc.type}"]
+    words = folders + _words(doc.data.get("categories")) + _words(doc.data.get("category"))
+    return list(dict.fromkeys(words))
+
+
+@dataclass
+class SiteDrops:
+    """The ``site`` variable and every document's ``page``, built once per build."""
+
+    site: dict[str, Any]
+    pages: dict[str, dict[str, Any]]
+    """Each document's drop by ``src_path``: the same dicts ``site`` lists."""
+    related: dict[str, list[dict[str, Any]]]
+    """``site.related_posts`` while rendering each post or collection document."""
+
+    def site_for(self, src_path: str) -> dict[str, Any]:
+        """``site`` while rendering one document: ``related_posts`` is the document's.
+
+        SiteDrop#related_posts is nil for pages, and for posts and collection documents
+        the ten most recent posts other than the document (related_posts.rb without LSI).
+        """
+        return {**self.site, "related_posts": self.related.get(src_path)}
+
+
+def locale_key(doc: Document) -> str:
+    """The locale a document belongs to, for previous/next and related posts.
+
+    The locale folder, else the front matter ``lang``; documents of neither share ''.
+    """
+    return (doc.locale or doc.lang or "").replace("_", "-").lower()
+
+
+def build_drops(
+    settings: SiteSettings,
+    model: SiteModel,
+    *,
+    data: Mapping[str, Any],
+    time: dt.datetime,
+    collections: Iterable[str] = (),
+) -> SiteDrops:
+    """Build ``site`` and every document's drop; link previous/next and related posts.
+
+    Args:
+        settings: The site's settings.
+        model: The site model.
+        data: ``site.data``.
+        time: ``site.time``, the build time.
+        collections: The configured collection labels in ``collections:`` order.
+
+    Returns:
+        The drops. ``previous``/``next`` follow Jekyll (posts by date, other collections in
+        collection order) but stay within the document's locale (``locale_key``): a
+        multi-locale site's posts are one collection in Jekyll's terms, and a reader of
+        the Spanish posts wants the next Spanish post.
+    """
+    drop: dict[str, Any] = dict(settings.extra)
+    drop.setdefault("title", settings.title)
+    drop.setdefault("description", settings.description)
+    drop.setdefault("author", dict(settings.author))
+    drop.setdefault("lang", settings.lang)
+    drops = {path: page_drop(doc, time=time) for path, doc in model.documents.items()}
+    labels = list(dict.fromkeys(["posts", *collections]))
+    labels += sorted({doc.type for doc in model.documents.values()} - {"pages", *labels})
+    ordered = {label: model.of_type(label) for label in labels}
+    for label in ordered:
+        _link_neighbours(reversed_if_posts(ordered, label), drops)
+    related = _related_posts(ordered, drops)
+    pages = [drops[doc.src_path] for doc in model.of_type("pages")]
+    posts = [drops[doc.src_path] for doc in ordered["posts"]]
+    static = [item.to_liquid() for item in model.static_files]
+    entries = []
+    for label in sorted(labels):
+        listed = [drops[doc.src_path] for doc in reversed_if_posts(ordered, label)]
+        files = [
+            item
+            for item, file in zip(static, model.static_files, strict=True)
+            if file.collection == label
+        ]
+        entries.append(
+            {
+                "label": label,
+                "docs": listed,
+                "files": files,
+                "output": any(doc.output for doc in ordered[label]) or label == "posts",
+                "relative_directory": f"_{label}",
+            }
+        )
+        if label != "posts":
+            drop[label] = listed  # SiteDrop#[]: a collection's label wins over config keys
+    documents = [
+        drops[doc.src_path] for label in labels for doc in reversed_if_posts(ordered, label)
+    ]
+    drop.update(
+        url=settings.url,
+        baseurl=settings.baseurl,
+        time=time,
+        data=data,
+        pages=pages,
+        posts=posts,
+        static_files=static,
+        collections=entries,
+        documents=documents,
+        html_pages=[
+            drops[doc.src_path]
+            for doc in model.of_type("pages")
+            if output_ext(doc) in HTML_EXTENSIONS or doc.url.endswith("/")
+        ],
+        categories=_group(posts, "categories"),
+        tags=_group(posts, "tags"),
+        related_posts=None,
+    )
+    return SiteDrops(site=drop, pages=drops, related=related)
+
+
+def render_order(model: SiteModel, collections: Iterable[str] = ()) -> list[Document]:
+    """The order Jekyll renders in (site.rb ``render_docs``, then ``render_pages``).
+
+    Posts oldest first, then each collection in ``collections:`` order, then the pages in
+    ``site.pages`` order. A listing sees the rendered ``content`` of what came before it
+    and the source of what comes after (itself included): a page listing posts sees their
+    HTML, a post listing pages sees their source.
+    """
+    labels = list(dict.fromkeys(["posts", *collections]))
+    labels += sorted({doc.type for doc in model.documents.values()} - {"pages", *labels})
+    ordered = {label: model.of_type(label) for label in labels}
+    docs = [doc for label in labels for doc in reversed_if_posts(ordered, label)]
+    return docs + model.of_type("pages")
+
+
+def reversed_if_posts(ordered: Mapping[str, list[Document]], label: str) -> list[Document]:
+    """A collection's documents in collection order (``posts``: oldest first)."""
+    docs = ordered[label]
+    return list(reversed(docs)) if label == "posts" else docs
+
+
+def _link_neighbours(chain: list[Document], drops: Mapping[str, dict[str, Any]]) -> None:
+    """Document#previous_doc / #next_doc within each locale of one collection."""
+    by_locale: dict[str, list[Document]] = {}
+    for doc in chain:
+        by_locale.setdefault(locale_key(doc), []).append(doc)
+    for docs in by_locale.values():
+        for before, after in itertools.pairwise(docs):
+            drops[after.src_path]["previous"] = drops[before.src_path]
+            drops[before.src_path]["next"] = drops[after.src_path]
+
+
+def _related_posts(
+    ordered: Mapping[str, list[Document]], drops: Mapping[str, dict[str, Any]]
+) -> dict[str, list[dict[str, Any]]]:
+    """related_posts.rb without LSI: the ten most recent posts other than the document.
+
+    ``(site.posts.docs.last(11).reverse - [post]).first(10)``, and none when the site has
+    fewer than two posts; here the posts of the document's locale.
+    """
+    posts: dict[str, list[Document]] = {}
+    for post in ordered["posts"]:  # newest first
+        posts.setdefault(locale_key(post), []).append(post)
+    result: dict[str, list[dict[str, Any]]] = {}
+    for docs in ordered.values():
+        for doc in docs:
+            if doc.type == "pages":
+                continue
+            mine = posts.get(locale_key(doc), [])
+            if len(mine) <= 1:
+                result[doc.src_path] = []
+                continue
+            recent = [post for post in mine[:11] if post is not doc][:10]
+            result[doc.src_path] = [drops[post.src_path] for post in recent]
+    return result
 
 
 def site_drop(
@@ -71,39 +351,8 @@ def site_drop(
     data: Mapping[str, Any],
     time: dt.datetime,
 ) -> dict[str, Any]:
-    """The ``site`` variable: user keys first, then what Jekyll computes.
-
-    Like Jekyll, where ``_config.yml`` keys become ``site.*``, the user's extra keys are
-    visible, but ``pages``, ``data`` and ``time`` are always the computed values.
-    """
-    drop: dict[str, Any] = dict(settings.extra)
-    drop.setdefault("title", settings.title)
-    drop.setdefault("description", settings.description)
-    drop.setdefault("author", dict(settings.author))
-    drop.setdefault("lang", settings.lang)
-    drops = {path: page_drop(doc) for path, doc in model.documents.items()}
-    pages = [drops[doc.src_path] for doc in model.of_type("pages")]
-    posts = [drops[doc.src_path] for doc in model.of_type("posts")]
-    collections = []
-    for label in sorted({doc.type for doc in model.documents.values()} - {"pages"}):
-        docs = [drops[doc.src_path] for doc in model.of_type(label)]
-        collections.append({"label": label, "docs": docs, "files": [], "output": True})
-        if label != "posts":
-            drop.setdefault(label, docs)  # Jekyll exposes each collection as site.<label>
-    drop.update(
-        url=settings.url,
-        baseurl=settings.baseurl,
-        time=time,
-        data=data,
-        pages=pages,
-        posts=posts,
-        collections=collections,
-        documents=[d for d in drops.values() if d.get("collection")],
-        html_pages=pages,
-        categories=_group(posts, "categories"),
-        tags=_group(posts, "tags"),
-    )
-    return drop
+    """The ``site`` variable (``build_drops(...).site``)."""
+    return build_drops(settings, model, data=data, time=time).site
 
 
 def _group(posts: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:

@@ -36,7 +36,14 @@ from mkdocs_jekyll.jekyll.collections import read_collections
 from mkdocs_jekyll.jekyll.data import data_file_label, load_data_dir
 from mkdocs_jekyll.jekyll.defaults import FrontMatterDefaults
 from mkdocs_jekyll.jekyll.documents import Document, ScanCache, SiteModel, build_site_model
-from mkdocs_jekyll.jekyll.drops import SiteSettings, jekyll_drop, page_drop, site_drop
+from mkdocs_jekyll.jekyll.drops import (
+    SiteDrops,
+    SiteSettings,
+    build_drops,
+    jekyll_drop,
+    page_drop,
+    render_order,
+)
 from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.jekyll.safe_paths import FolderGuard, is_inside
 from mkdocs_jekyll.jekyll.safe_url import drop_unsafe_urls
@@ -49,6 +56,7 @@ from mkdocs_jekyll.mkdocs.i18n_context import (
     locale_folders,
     site_lang,
 )
+from mkdocs_jekyll.mkdocs.listing import render_excerpts, set_content, static_files
 from mkdocs_jekyll.mkdocs.theme_env import theme_env
 
 if TYPE_CHECKING:
@@ -108,6 +116,10 @@ class BuildState:
         self._authors: dict[str | None, Any] = {}
         self.liquid: Any = None
         self.context: dict[str, Any] = {}
+        self.drops = SiteDrops({}, {}, {})
+        """``site`` and each document's ``page``, with rendered content and excerpts."""
+        self.excerpts: dict[str, str] = {}
+        """src_path -> the document's excerpt as HTML (front matter's as written)."""
         """The ``site`` and ``jekyll`` variables shared by every page."""
         self.layouts: frozenset[str] = frozenset()
         self.icon_dirs: list[Path] = []
@@ -128,6 +140,8 @@ class BuildState:
         self.skipped_links: set[str] = set()
         """Symbolic links leaving their folder, warned about once per build (``safe_files``)."""
         self.page_env = theme_env(config, self.warn_link)
+        self.markdownify = _markdown_converter(config)
+        """Markdown to HTML with the site's extensions: ``markdownify``, content, excerpts."""
         """The theme environment rendering the plugin's own pages (``templates/jekyll/``)."""
 
     def localize_settings(self, config: MkDocsConfig) -> None:
@@ -155,9 +169,10 @@ class BuildState:
         # Pages reached through a link leaving docs_dir are never read (Jekyll's safe mode);
         # on_files warns about them and drops them from MkDocs' files.
         guard = FolderGuard(config.docs_dir)
+        files = get_files(config)
         sources = [
             (f.src_uri, f.abs_src_path)
-            for f in get_files(config).documentation_pages()
+            for f in files.documentation_pages()
             if f.abs_src_path is not None
             and not f.inclusion.is_excluded()  # type: ignore[no-untyped-call]
             and not guard.escapes(f.abs_src_path)
@@ -173,6 +188,7 @@ class BuildState:
             future=self.options.future,
             on_error=_log_error if keep_going else None,
         )
+        self.model.static_files = static_files(files, self.model, self.options.collections)
         self.locale_order = build_order(config)
         # `build_only_locale`: the other locales' documents are not written, but links to
         # them still resolve to their permalinks.
@@ -281,14 +297,18 @@ class BuildState:
             data["ui-text"] = load_ui_text(None)
         self.data = data
         self.liquid = self._create_liquid(config)
-        self.context = {
-            "site": site_drop(self.settings, self.model, data=data, time=self.now),
-            "jekyll": jekyll_drop(self.settings.environment),
-        }
+        labels = list(read_collections(options.collections))
+        self.drops = build_drops(
+            self.settings, self.model, data=data, time=self.now, collections=labels
+        )
+        self.context = {"site": self.drops.site, "jekyll": jekyll_drop(self.settings.environment)}
         # Resolve the author now: a malformed `author:` config stops the build before site/
         # is cleaned, not halfway through the pages.
         self.author_for(self.settings.lang)
-        for doc in self.model.documents.values():
+        self.excerpts = render_excerpts(self, keep_going=keep_going)
+        # Jekyll's order (posts, collections, pages): a listing shows the rendered content of
+        # what was rendered before it, as in Jekyll.
+        for doc in render_order(self.model, labels):
             if not doc.output:
                 continue  # Not written (output: false, another locale): no content needed.
             failure = self.model.errors.get(doc.src_path)
@@ -308,6 +328,7 @@ class BuildState:
                 log.error(str(err))
                 output = error_block(str(err), self.page_env)
             self.rendered[doc.src_path] = (_lines(doc.body), output)
+            set_content(self.drops, doc, output, self.markdownify)
         self.relative_includes = set(self.liquid.relative_includes)
         if previous is not None:
             self.relative_includes |= previous.relative_includes
@@ -345,7 +366,7 @@ class BuildState:
             error_mode=options.liquid_error_mode,
             link_targets=self.model.link_targets(),
             post_urls=self.model.post_urls(),
-            markdownify=_markdown_converter(config),
+            markdownify=self.markdownify,
             timezone=options.timezone,
             loop_limit=options.liquid_loop_limit,
             output_limit=options.liquid_output_limit,
@@ -359,7 +380,9 @@ class BuildState:
 
     def render(self, doc: Document, source: str) -> str:
         """Render one document's Liquid with the build's shared ``site`` and ``jekyll``."""
-        context = {**self.context, "page": page_drop(doc)}
+        page = self.drops.pages.get(doc.src_path) or page_drop(doc, time=self.now)
+        site = self.drops.site_for(doc.src_path) if self.drops.site else self.context.get("site")
+        context = {**self.context, "site": site, "page": page}
         return render_markdown(
             self.liquid,
             source,
@@ -500,10 +523,17 @@ def page_meta(doc: Document) -> dict[str, Any]:
 def _markdown_converter(config: MkDocsConfig) -> Callable[[str], str]:
     """``markdownify`` converts with the site's own Markdown extensions."""
 
+    md: markdown.Markdown | None = None
+
     def convert(text: str) -> str:
-        md = markdown.Markdown(
-            extensions=config.markdown_extensions, extension_configs=config.mdx_configs
-        )
+        # One converter, reset between texts: building one per call (loading every
+        # extension) cost more than the conversion once content and excerpts used it too.
+        nonlocal md
+        if md is None:
+            md = markdown.Markdown(
+                extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+            )
+        md.reset()
         return str(md.convert(text))
 
     return convert

@@ -18,6 +18,8 @@ from typing import Any
 from liquid.exceptions import FilterArgumentError
 from liquid.undefined import Undefined
 
+from mkdocs_jekyll.jekyll.drops import DocumentDrop
+
 _TO_I = re.compile(r"[ \t\n\v\f\r]*([+-]?\d+(?:_\d+)*)")
 _INSPECT_ESCAPES = {
     '"': '\\"',
@@ -86,6 +88,8 @@ def inspect(value: object) -> str:
         return "nil"
     if isinstance(value, str):
         return _inspect_string(value)
+    if isinstance(value, DocumentDrop):
+        value = value.collapsed()  # previous/next point back: print them one level deep
     if isinstance(value, Mapping):
         items = (f"{inspect(key)}=>{inspect(item)}" for key, item in value.items())
         return "{" + ", ".join(items) + "}"
@@ -130,8 +134,15 @@ def ruby_class(value: object) -> str:
     return type(value).__name__
 
 
-def to_json(value: object) -> str:
-    """Serialise a YAML value as Ruby's ``to_json`` does: compact, UTF-8, Ruby floats."""
+def to_json(value: object, depth: int = 0) -> str:
+    """Serialise a YAML value as Ruby's ``to_json`` does: compact, UTF-8, Ruby floats.
+
+    ``depth`` counts the arrays and objects around ``value``: from the second level on, a
+    document's ``previous`` and ``next`` are collapsed (``DocumentDrop#hash_for_json``),
+    which also ends the cycle they form.
+    """
+    if isinstance(value, DocumentDrop) and depth >= 2:
+        value = value.collapsed()
     if value is None or isinstance(value, Undefined):
         return "null"
     if isinstance(value, bool):
@@ -143,10 +154,10 @@ def to_json(value: object) -> str:
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, Mapping):
-        items = (f"{to_json(to_s(key))}:{to_json(item)}" for key, item in value.items())
+        items = (f"{to_json(to_s(key))}:{to_json(item, depth + 1)}" for key, item in value.items())
         return "{" + ",".join(items) + "}"
     if isinstance(value, (list, tuple)):
-        return "[" + ",".join(to_json(item) for item in value) + "]"
+        return "[" + ",".join(to_json(item, depth + 1) for item in value) + "]"
     return json.dumps(to_s(value), ensure_ascii=False)
 
 
