@@ -93,20 +93,25 @@ def test_given_published_false_when_built_then_the_page_is_not_written(
     assert not (site / "draft/index.html").exists()
 
 
-def test_given_two_pages_on_one_url_then_message_names_both_files(
+def test_given_two_pages_on_one_url_then_a_warning_names_both_files(
     build_site: BuildSite, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=BUILD_ERROR):
-        build_site(
-            files={
-                "docs/a.md": "---\npermalink: /same/\n---\nA\n",
-                "docs/b.md": "---\npermalink: /same/\n---\nB\n",
-            },
-        )
-    assert error_lines(caplog) == [
-        "b.md: permalink '/same/' is also claimed by 'a.md'; both would be written to "
-        "'same/index.html'. Give one of them another permalink."
+    # As Jekyll: a warning, and the page written last (by file name) stays; more cases,
+    # checked against a real Jekyll build, in tests/test_conflicts.py.
+    files = {
+        "docs/a.md": "---\npermalink: /same/\n---\nA\n",
+        "docs/b.md": "---\npermalink: /same/\n---\nB\n",
+    }
+    with caplog.at_level(logging.WARNING):
+        site = build_site(files=files)
+    assert warning_lines(caplog) == [
+        "mkdocs_jekyll: a.md: Conflict: 'same/index.html' is also the destination of 'b.md'; "
+        "only 'b.md' is written, as Jekyll writes the last of them ('The following "
+        "destination is shared by multiple files'). Give one of them another permalink."
     ]
+    assert "<p>B</p>" in (site / "same/index.html").read_text()
+    with pytest.raises(Abort, match=strict_abort(1)):
+        build_site(files=files, strict=True)
 
 
 @pytest.mark.parametrize(

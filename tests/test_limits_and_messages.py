@@ -227,12 +227,6 @@ REDIRECT_CASES = [
         "would leave the site; write the URL from the site root instead, such as '/x/'",
         {"defaults": [{"scope": {"path": "en/x.md"}, "values": {"permalink": "/../x/"}}]},
     ),
-    Case(
-        "a redirect_from overwriting a page gives the key's line",
-        {PAGE: "---\ntitle: X\nredirect_from: /en/\n---\nX\n"},
-        "en/x.md:3: redirect_from '/en/' would overwrite the page 'en/index.md' "
-        "(en/index.html); remove the redirect or move that page.",
-    ),
 ]
 
 

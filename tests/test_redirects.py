@@ -10,13 +10,13 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from sitebuild import (
-    BUILD_ERROR,
     JEKYLL,
     BuildSite,
-    error_lines,
     html,
     jekyll_build,
+    strict_abort,
     two_locale_plugins,
+    warning_lines,
 )
 
 
@@ -78,30 +78,45 @@ def test_redirect_to_turns_the_page_into_a_stub(build_site: BuildSite) -> None:
 
 
 @pytest.mark.parametrize(
-    ("files", "message"),
+    ("files", "message", "kept"),
     [
         (
             {"docs/a.md": "---\nredirect_from: /b/\n---\nA\n", "docs/b.md": "B\n"},
-            "a.md:2: redirect_from '/b/' would overwrite the page 'b.md' (b/index.html); "
-            "remove the redirect or move that page.",
+            "a.md:2: redirect_from '/b/' is the URL of the page 'b.md' (b/index.html); the "
+            "page is written and the redirect left out. Remove the redirect or move that page.",
+            "B",
         ),
         (
             {
                 "docs/a.md": "---\nredirect_from: /old/\n---\nA\n",
                 "docs/c.md": "---\nredirect_from: /old/\n---\nC\n",
             },
-            "c.md:2: redirect_from '/old/' is also a redirect of 'a.md'; keep it in one page's "
-            "front matter only.",
+            "a.md:2: redirect_from '/old/' is also a redirect of 'c.md'; only the stub of "
+            "'c.md' is written, the one jekyll-redirect-from writes last. Keep it in one "
+            "page's front matter only.",
+            "https://example.com/c/",
         ),
     ],
     ids=["collides with a page", "collides with a redirect"],
 )
-def test_colliding_redirects_are_errors_naming_both_files(
-    build_site: BuildSite, caplog: pytest.LogCaptureFixture, files: dict[str, str], message: str
+def test_colliding_redirects_are_warnings_naming_both_files(
+    build_site: BuildSite,
+    caplog: pytest.LogCaptureFixture,
+    files: dict[str, str],
+    message: str,
+    kept: str,
 ) -> None:
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=BUILD_ERROR):
-        build_site(files=files)
-    assert error_lines(caplog) == [message]
+    # tests/test_conflicts.py compares the same cases with a real Jekyll build.
+    with caplog.at_level(logging.WARNING):
+        site = build_site(files=files)
+    assert warning_lines(caplog) == [f"mkdocs_jekyll: {message}"]
+    dest = site / ("b" if kept == "B" else "old") / "index.html"
+    if kept == "B":
+        assert "<p>B</p>" in dest.read_text()
+    else:
+        assert _stub_target(dest)[0] == kept
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort, match=strict_abort(1)):
+        build_site(files=files, strict=True)
 
 
 def test_a_target_that_closes_the_script_stays_inside_the_stubs_script(

@@ -10,19 +10,23 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mkdocs_jekyll.features.page_templates import REDIRECT, render_document
+from mkdocs_jekyll.jekyll.conflicts import WriteOrder, write_order
 from mkdocs_jekyll.jekyll.documents import DEFAULTS_SOURCE, Document
 from mkdocs_jekyll.jekyll.errors import ContentError
+from mkdocs_jekyll.jekyll.log import plugin_logger
 from mkdocs_jekyll.jekyll.permalinks import check_permalink, clean_url, url_to_dest
 from mkdocs_jekyll.jekyll.safe_url import is_safe_url
 from mkdocs_jekyll.jekyll.urls import compute_absolute_url
 
 if TYPE_CHECKING:
     from jinja2 import Environment
+
+log = plugin_logger(__name__)
 
 # jekyll-redirect-from keeps http(s) targets as written and absolute_url's the rest.
 _EXTERNAL = re.compile(r"^https?://")
@@ -87,8 +91,15 @@ def collect_redirects(
     site_url: str,
     baseurl: str,
     on_error: Callable[[ContentError], None] | None = None,
+    collection_labels: Sequence[str] = ("posts",),
 ) -> list[Redirect]:
     """Every ``redirect_from`` stub of the site, checked against pages and each other.
+
+    An old URL that a page or document is written to is left out, with a warning naming
+    both files: the page wins. (jekyll-redirect-from 0.16 writes its stub over a page and
+    under a collection document, by Jekyll's write order; a stub never hides a page here.)
+    An old URL two pages redirect is a warning too, and the stub written is the one
+    jekyll-redirect-from generates last, as Jekyll then writes it last.
 
     Args:
         documents: The built documents of every locale.
@@ -96,67 +107,81 @@ def collect_redirects(
         baseurl: Jekyll's ``baseurl``.
         on_error: Under ``mkdocs serve``: called with each refused entry's error instead
             of raising; the entry is left out and the rest of the site still builds.
+        collection_labels: The collections in ``site.collections`` order, which orders
+            jekyll-redirect-from's stubs.
 
     Returns:
         The stubs, in document order.
 
     Raises:
-        ContentError: An old URL that leaves the site, or that a page or another redirect
-            already uses (both files are named); the message gives the key's line.
+        ContentError: An old URL that leaves the site; the message gives the key's line.
     """
+    documents = list(documents)
     owners = {doc.dest: doc.src_path for doc in documents}
-    redirects: list[Redirect] = []
-    claimed: dict[str, Redirect] = {}
+    candidates: list[tuple[Redirect, Document, str]] = []
     for doc in documents:
         line = doc.key_lines.get("redirect_from")
         source = "front matter" if line is not None else DEFAULTS_SOURCE
         for key, raw in _entries(doc.data.get("redirect_from")):
             try:
-                dest = _check_entry(raw, doc, key, line, source, owners, claimed)
+                # Without this check, 'https://evil.example/' would write a stub at
+                # 'https:/evil.example/index.html' and '/../x/' one at 'x/index.html'.
+                check_permalink(raw, doc.src_path, line=line, key=key, source=source)
             except ContentError as err:
                 if on_error is None:
                     raise
                 on_error(err)
                 continue
             from_url = clean_url(raw)
+            dest = url_to_dest(from_url)
+            page = owners.get(dest)
+            if page is not None:
+                log.warning(
+                    ContentError(
+                        doc.src_path,
+                        f"redirect_from '{raw}' is the URL of the page '{page}' ({dest}); "
+                        "the page is written and the redirect left out. Remove the redirect "
+                        "or move that page.",
+                        line=line,
+                    ).format()
+                )
+                continue
             target = absolute(doc.url, site_url=site_url, baseurl=baseurl)
-            redirect = Redirect(doc.src_path, from_url, dest, target)
-            claimed[dest] = redirect
-            redirects.append(redirect)
-    return redirects
+            candidates.append((Redirect(doc.src_path, from_url, dest, target), doc, raw))
+    return _one_stub_per_url(candidates, collection_labels)
 
 
-def _check_entry(
-    raw: str,
-    doc: Document,
-    key: str,
-    line: int | None,
-    source: str,
-    owners: Mapping[str, str],
-    claimed: Mapping[str, Redirect],
-) -> str:
-    """Return the output file of one ``redirect_from`` entry, or raise why it is refused."""
-    # Without this check, 'https://evil.example/' would write a stub at
-    # 'https:/evil.example/index.html' and '/../x/' one at 'x/index.html'.
-    check_permalink(raw, doc.src_path, line=line, key=key, source=source)
-    dest = url_to_dest(clean_url(raw))
-    page = owners.get(dest)
-    if page is not None:
-        raise ContentError(
-            doc.src_path,
-            f"redirect_from '{raw}' would overwrite the page '{page}' ({dest}); "
-            "remove the redirect or move that page.",
-            line=line,
+def _one_stub_per_url(
+    candidates: list[tuple[Redirect, Document, str]], labels: Sequence[str]
+) -> list[Redirect]:
+    """Keep, for each old URL, the stub jekyll-redirect-from writes last; warn for the rest.
+
+    Its generator walks ``site.docs_to_write + site.pages`` and appends one page per entry
+    to ``site.pages``, which Jekyll writes in that order: the last entry's stub stays.
+    """
+
+    def generated(item: tuple[Redirect, Document, str]) -> tuple[int, WriteOrder]:
+        order = write_order(item[1], labels)
+        return (1 if item[1].type == "pages" else 0, order)
+
+    last: dict[str, tuple[Redirect, Document, str]] = {}
+    for item in sorted(candidates, key=generated):
+        last[item[0].dest] = item
+    for redirect, doc, raw in candidates:
+        kept = last[redirect.dest][0]
+        if kept is redirect:
+            continue
+        log.warning(
+            ContentError(
+                doc.src_path,
+                f"redirect_from '{raw}' is also a redirect of '{kept.source}'; only the "
+                f"stub of '{kept.source}' is written, the one jekyll-redirect-from writes "
+                "last. Keep it in one page's front matter only.",
+                line=doc.key_lines.get("redirect_from"),
+            ).format()
         )
-    other = claimed.get(dest)
-    if other is not None:
-        raise ContentError(
-            doc.src_path,
-            f"redirect_from '{raw}' is also a redirect of '{other.source}'; "
-            "keep it in one page's front matter only.",
-            line=line,
-        )
-    return dest
+    kept_ids = {id(item[0]) for item in last.values()}
+    return [redirect for redirect, _, _ in candidates if id(redirect) in kept_ids]
 
 
 def render_stub(

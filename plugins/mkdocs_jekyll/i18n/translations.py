@@ -4,6 +4,10 @@ Documents with the same ``i18n_key`` (else ``ref``, the key older Jekyll sites u
 translations of each other whatever their slugs: ``/en/impact/`` and ``/es-419/impacto/``.
 The switcher, the head alternates, the sitemap and the report all read this one index, so
 they cannot disagree. No MkDocs import: the plugin hands in ``Document`` objects.
+
+Pages outside the locale folders (a root ``index.md``, root posts and collection documents)
+belong to no locale unless their front matter ``lang`` names one. ``lang: x-default`` makes
+such a page its group's ``x-default`` alternate (a language chooser at ``/``).
 """
 
 from __future__ import annotations
@@ -13,6 +17,12 @@ from dataclasses import dataclass
 
 from mkdocs_jekyll.jekyll.documents import Document, normalise_locale
 from mkdocs_jekyll.jekyll.errors import ContentError
+from mkdocs_jekyll.jekyll.log import plugin_logger
+
+log = plugin_logger(__name__)
+
+X_DEFAULT = "x-default"
+"""hreflang's "no particular language" value, as a page's front matter ``lang``."""
 
 
 def bcp47(locale: str) -> str:
@@ -73,7 +83,10 @@ class Translations:
             translation.
 
     Raises:
-        ContentError: One key used by two documents of the same locale (both are named).
+        ContentError: One key used by two documents of the same locale folder (both are
+            named). When one of them is outside the locale folders (placed by its ``lang``),
+            or both are ``x-default`` pages, it is a warning instead: the page in the locale
+            folder (else the first) keeps the key, the other is left unpaired.
     """
 
     def __init__(
@@ -93,39 +106,81 @@ class Translations:
         self._by_key: dict[str, dict[str, Document]] = {}
         self._key_of: dict[str, str] = {}
         self._locale_of: dict[str, str] = {}
+        self._x_default: dict[str, Document] = {}
+        """Key to the ``lang: x-default`` page of its group."""
+        self._x_default_paths: set[str] = set()
         known = {normalise_locale(code): code for code in self.locales}
         for doc in documents:
+            key = translation_key(doc)
+            if is_x_default(doc):
+                self._x_default_paths.add(doc.src_path)
+                if key is not None:
+                    self._add(doc, key, key, self._x_default)
+                continue
             locale = _document_locale(doc, known)
             if locale is None:
                 continue
             self._locale_of[doc.src_path] = locale
-            key = translation_key(doc)
-            if key is None:
-                continue
-            group = self._by_key.setdefault(key, {})
-            other = group.get(locale)
-            if other is not None:
-                raise ContentError(
-                    doc.src_path,
-                    f"i18n_key '{key}' is also used by '{other.src_path}' in locale "
-                    f"'{locale}'; each key may name one page per locale. Give one of them "
-                    "another key.",
-                )
-            group[locale] = doc
+            if key is not None:
+                self._add(doc, key, locale, self._by_key.setdefault(key, {}))
+
+    def _add(self, doc: Document, key: str, slot: str, group: dict[str, Document]) -> None:
+        """Put ``doc`` in ``group`` under ``slot``: its locale, or its key for x-default."""
+        other = group.get(slot)
+        if other is None:
+            group[slot] = doc
             self._key_of[doc.src_path] = key
+            return
+        x_default = doc.src_path in self._x_default_paths
+        where = "as its x-default page" if x_default else f"in locale '{slot}'"
+        if other.locale is not None and doc.locale is not None:
+            raise ContentError(
+                doc.src_path,
+                f"i18n_key '{key}' is also used by '{other.src_path}' {where}; each key "
+                "may name one page per locale. Give one of them another key.",
+            )
+        # A page outside the locale folders sharing a key: the build goes on, as Jekyll
+        # (which has no i18n_key) would build both. The locale folder's page keeps the key.
+        kept, dropped = (doc, other) if other.locale is None and doc.locale else (other, doc)
+        group[slot] = kept
+        self._key_of[kept.src_path] = key
+        self._key_of.pop(dropped.src_path, None)
+        log.warning(
+            f"{dropped.src_path}: i18n_key '{key}' is also used by '{kept.src_path}' {where}; "
+            f"'{kept.src_path}' is the one paired, and '{dropped.src_path}' has no "
+            "translations. Give one of them another key."
+        )
 
     def locale_of(self, doc: Document) -> str | None:
         """The locale ``doc`` belongs to (its folder, else its ``lang``), if configured."""
         return self._locale_of.get(doc.src_path)
 
     def translations(self, doc: Document) -> dict[str, Document]:
-        """The page in every locale that has it, ``doc`` included, in locale order."""
+        """The page in every locale that has it, ``doc`` included, in locale order.
+
+        An ``x-default`` page gets its group's pages (it is none of them).
+        """
         key = self._key_of.get(doc.src_path)
         if key is None:
             locale = self._locale_of.get(doc.src_path)
             return {locale: doc} if locale else {}
-        group = self._by_key[key]
+        group = self._by_key.get(key, {})
         return {locale: group[locale] for locale in self.locales if locale in group}
+
+    def x_default(self, doc: Document) -> Document | None:
+        """The ``lang: x-default`` page of ``doc``'s group (``doc`` itself, for one)."""
+        key = self._key_of.get(doc.src_path)
+        return None if key is None else self._x_default.get(key)
+
+    def is_landing(self, doc: Document) -> bool:
+        """Whether ``doc`` stands in for the language landing page: a page at its URL
+        that belongs to no locale and to no group (a root ``index.md`` language chooser)."""
+        return (
+            self.landing is not None
+            and doc.url == self.landing
+            and doc.src_path not in self._locale_of
+            and doc.src_path not in self._key_of
+        )
 
     def switcher(self, doc: Document) -> list[Alternate]:
         """Every locale's link for ``doc``: its translation, else that locale's home page.
@@ -160,12 +215,19 @@ class Translations:
         ``root_url`` (default: ``self.root_url``). An untranslated page lists only itself
         and ``x-default``.
         """
+        if self.is_landing(doc):
+            return [
+                (bcp47(locale), self.homes.get(locale, f"/{locale}/")) for locale in self.locales
+            ] + [(X_DEFAULT, doc.url)]
         found = self.translations(doc)
+        chooser = self.x_default(doc)
         if not found:
-            return []
+            return [(X_DEFAULT, doc.url)] if chooser is doc else []
         pairs = [(bcp47(locale), match.url) for locale, match in found.items()]
         default = found.get(self.locales[0])
-        if self.landing is not None and doc.url == self.homes.get(self.locale_of(doc) or ""):
+        if chooser is not None:
+            fallback = chooser.url  # The group's own language chooser (`lang: x-default`).
+        elif self.landing is not None and doc.url == self.homes.get(self.locale_of(doc) or ""):
             fallback = self.landing
         elif default is not None:
             fallback = default.url
@@ -191,6 +253,12 @@ def translation_key(doc: Document) -> str | None:
         if value is not None and value != "":
             return str(value)
     return None
+
+
+def is_x_default(doc: Document) -> bool:
+    """Whether ``doc`` is a page outside the locale folders with ``lang: x-default``."""
+    lang = doc.data.get("lang")
+    return doc.locale is None and isinstance(lang, str) and lang.lower() == X_DEFAULT
 
 
 def _document_locale(doc: Document, known: Mapping[str, str]) -> str | None:

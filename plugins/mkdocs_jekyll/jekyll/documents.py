@@ -23,6 +23,7 @@ from mkdocs_jekyll.jekyll.collections import (
     place,
     post_date,
 )
+from mkdocs_jekyll.jekyll.conflicts import resolve_conflicts
 from mkdocs_jekyll.jekyll.defaults import FrontMatterDefaults
 from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.jekyll.frontmatter import FrontMatter, parse_front_matter, validate_front_matter
@@ -237,8 +238,9 @@ def build_site_model(
         The model of the site.
 
     Raises:
-        ContentError: Bad front matter, a permalink leaving the site, a post without a
-            date, or two documents writing the same output file (without ``on_error``).
+        ContentError: Bad front matter, a permalink leaving the site, or a post without
+            a date (without ``on_error``). Two documents writing the same output file are
+            only a warning, as in Jekyll (``conflicts``).
     """
     model = SiteModel()
     owners: dict[str, str] = {}
@@ -246,8 +248,6 @@ def build_site_model(
     for src_path, abs_path in sources:
         try:
             doc = reader.read(src_path, abs_path, model)
-            if doc is not None and doc.output:
-                _claim(owners, doc)
         except ContentError as err:
             if on_error is None:
                 raise
@@ -270,21 +270,9 @@ def build_site_model(
             model.errors[src_path] = str(err)
         if doc is not None:
             model.documents[src_path] = doc
+    # Two documents on one output file: Jekyll warns and the one it writes last stays.
+    resolve_conflicts(model, list(collections))
     return model
-
-
-def _claim(owners: dict[str, str], doc: Document) -> None:
-    """Record ``doc``'s output file, refusing a second document on the same one."""
-    other = owners.get(doc.dest)
-    if other is not None:
-        # Jekyll only warns ("Conflict: The following destination is shared by multiple
-        # files"), then one page silently wins; we refuse, naming both.
-        raise ContentError(
-            doc.src_path,
-            f"permalink '{doc.url}' is also claimed by '{other}'; both would be written "
-            f"to '{doc.dest}'. Give one of them another permalink.",
-        )
-    owners[doc.dest] = doc.src_path
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,7 @@ from mkdocs_jekyll.mkdocs.i18n_context import (
     build_order,
     build_translations,
     locale_folders,
+    page_language,
     site_lang,
 )
 from mkdocs_jekyll.mkdocs.listing import render_excerpts, set_content, static_files
@@ -140,6 +141,8 @@ class BuildState:
         self.skipped_links: set[str] = set()
         """Symbolic links leaving their folder, warned about once per build (``safe_files``)."""
         self.page_env = theme_env(config, self.warn_link)
+        self.own_404_page: str | None = None
+        """The output of the site's own page at ``404.html``, put back after every pass."""
         self.markdownify = _markdown_converter(config)
         """Markdown to HTML with the site's extensions: ``markdownify``, content, excerpts."""
         """The theme environment rendering the plugin's own pages (``templates/jekyll/``)."""
@@ -207,6 +210,7 @@ class BuildState:
             site_url=self.settings.url,
             baseurl=self.settings.baseurl,
             on_error=self._page_error if keep_going else None,
+            collection_labels=list(read_collections(self.options.collections)),
         )
 
     def _check_layouts(self) -> None:
@@ -247,8 +251,13 @@ class BuildState:
 
     def _resolve_root(self, translations: Translations) -> None:
         """Where ``x-default`` points, by what ``/`` will serve (``i18n_root``)."""
-        if any(doc.output and doc.dest == "index.html" for doc in self.model.documents.values()):
-            return  # A page of the site is the root.
+        for doc in self.model.documents.values():
+            if doc.output and doc.dest == "index.html":
+                # A page of the site is the root. One of no locale (a root `index.md`, or
+                # `lang: x-default`) is the language chooser: it replaces the landing page.
+                if translations.locale_of(doc) is None:
+                    translations.landing = doc.url
+                return
         if self.options.i18n_root == "landing":
             translations.landing = "/"
         else:
@@ -426,9 +435,10 @@ class BuildState:
         return self.settings.absolute_url(url)
 
     def html_lang(self, doc: Document) -> str:
-        """The page's BCP 47 language: its locale, else the site's."""
-        locale = self.translations.locale_of(doc) or self.settings.lang or "en"
-        return bcp47(locale)
+        """The page's BCP 47 language: its locale, else its own ``lang`` (outside the locale
+        folders; not ``x-default``), else the site's."""
+        locale = self.translations.locale_of(doc) or page_language(self.translations, doc)
+        return bcp47(locale or self.settings.lang or "en")
 
     # -- redirects ---------------------------------------------------------------------------
 

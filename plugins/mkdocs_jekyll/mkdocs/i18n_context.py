@@ -6,13 +6,14 @@ the translation index to Material's language selector and search.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import get_plugin_logger
 from mkdocs_static_i18n.plugin import I18n
 
 from mkdocs_jekyll.features.search_index import configure_search_languages
-from mkdocs_jekyll.i18n.translations import Translations
+from mkdocs_jekyll.i18n.translations import X_DEFAULT, Translations
 from mkdocs_jekyll.jekyll.documents import Document, SiteModel, locale_folder_map
 
 if TYPE_CHECKING:
@@ -145,3 +146,53 @@ def set_language_selector(
     # the mapping item: set both so templates see this page's entries.
     config.extra["alternate"] = entries
     config.extra.alternate = entries  # type: ignore[attr-defined]
+
+
+def page_language(translations: Translations, doc: Document | None) -> str | None:
+    """The language a page outside the locale folders asks for with its ``lang``.
+
+    Its configured locale (``lang: es-419``, or ``es_419``), else the ``lang`` as written;
+    None for pages in a locale folder (their pass's language is theirs), for pages without
+    ``lang`` and for ``lang: x-default`` (they keep the default locale's pass language).
+    """
+    if doc is None or doc.locale is not None:
+        return None
+    locale = translations.locale_of(doc)
+    if locale is not None:
+        return locale
+    lang = doc.data.get("lang")
+    if not isinstance(lang, str) or not lang or lang.lower() == X_DEFAULT:
+        return None
+    return lang
+
+
+def set_page_language(config: MkDocsConfig, language: str | None) -> str | None:
+    """Render one page in ``language``: Material's ``<html lang>`` and UI text.
+
+    Material reads ``theme.language`` (``partials/language.html``), which static-i18n sets
+    once per pass, so a root page with ``lang: es-419`` came out as the pass's English.
+    A language with no ``partials/languages/<language>.html`` in the theme is left as is.
+
+    Returns:
+        The pass's language, to give back with ``restore_language`` after the page; None
+        when nothing changed.
+    """
+    current = config.theme.get("language")
+    if not language or current is None:
+        return None
+    for name in (language, language.lower()):
+        if name == current:
+            return None
+        if any(
+            Path(folder, "partials", "languages", f"{name}.html").is_file()
+            for folder in config.theme.dirs
+        ):
+            config.theme["language"] = name
+            return str(current)
+    return None
+
+
+def restore_language(config: MkDocsConfig, previous: str | None) -> None:
+    """Give the pass its language back after a page rendered in its own (``set_page_language``)."""
+    if previous is not None:
+        config.theme["language"] = previous

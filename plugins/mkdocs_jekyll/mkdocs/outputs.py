@@ -54,6 +54,7 @@ def write_site_outputs(
     docs_dir: str | None = None,
     language_names: Mapping[str, str] | None = None,
     env: Environment | None = None,
+    own_404_page: str | None = None,
 ) -> None:
     """Write sitemap.xml, robots, the root landing page, the root 404 and the report.
 
@@ -66,6 +67,8 @@ def write_site_outputs(
         docs_dir: The docs folder, for ``robots.txt`` (else found from the documents).
         language_names: ``languages[].name`` of the i18n plugin by locale (else endonyms).
         env: The theme environment rendering the root pages (``overrides/jekyll/`` wins).
+        own_404_page: The HTML of the site's own page written to ``404.html``, if it has
+            one: written again, over the theme's 404 that later locale passes wrote.
 
     Raises:
         ContentError: ``i18n_report_file`` leaves the site folder.
@@ -80,7 +83,9 @@ def write_site_outputs(
         landing = _write_root_page(site, model, translations, settings, options, homes, env)
         if landing is not None:
             extra.append(landing)
-        _write_root_404(site, homes, settings, default=translations.locales[0], env=env)
+        if own_404(model, docs_dir or _docs_dir(model)) is None:
+            _write_root_404(site, homes, settings, default=translations.locales[0], env=env)
+    _restore_own_404(site, model, docs_dir or _docs_dir(model), own_404_page)
     if options.sitemap_enabled:
         entries = document_entries(model.documents.values(), translations, settings) + extra
         _write_sitemap(site, entries)
@@ -88,13 +93,24 @@ def write_site_outputs(
     log_report(report)
 
 
-def localized_404(output: str, *, site_dir: str, locale: str | None) -> None:
+def localized_404(
+    output: str,
+    *,
+    site_dir: str,
+    locale: str | None,
+    model: SiteModel | None = None,
+    docs_dir: str | None = None,
+) -> None:
     """Copy the locale pass's 404 page to ``<locale>/404.html``.
 
     Material renders ``404.html`` with absolute URLs (from ``site_url``), so the copy's links
-    and assets resolve from its new folder too. Without locales there is nothing to do.
+    and assets resolve from its new folder too. Without locales there is nothing to do, and
+    a locale with its own 404 page (``docs/<locale>/404.md`` written to
+    ``<locale>/404.html``, or a ``docs/<locale>/404.html`` file) keeps it.
     """
     if not locale:
+        return
+    if model is not None and own_404(model, docs_dir, locale) is not None:
         return
     target = Path(site_dir, locale, "404.html")
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -169,6 +185,42 @@ def _write_root_page(
         lastmod=max((date[:10] for date in dates), default=None),
         alternates=alternates,
     )
+
+
+def own_404(model: SiteModel, docs_dir: str | None, locale: str | None = None) -> str | None:
+    """The site's own 404 page (the root one, or ``locale``'s): ours is only the fallback.
+
+    A page or document written to ``404.html`` (``docs/404.md`` with ``permalink:
+    /404.html``, as GitHub Pages and Jekyll sites have it), or a ``docs/404.html`` copied as
+    it is; for a locale, the same under ``<locale>/``.
+
+    Returns:
+        Its path relative to ``docs_dir``, or None.
+    """
+    dest = f"{locale}/404.html" if locale else "404.html"
+    for doc in model.documents.values():
+        if doc.output and doc.dest == dest:
+            return doc.src_path
+    if docs_dir is not None and Path(docs_dir, dest).is_file():
+        return dest
+    return None
+
+
+def _restore_own_404(site: Path, model: SiteModel, docs_dir: str | None, page: str | None) -> None:
+    """Put the site's own root 404 back: each locale pass writes the theme's over it.
+
+    MkDocs renders the theme's ``404.html`` in every pass, before the pages, and over the
+    static files: a ``docs/404.html`` never survived it, nor, on a multi-locale site, a
+    page written to ``404.html`` by the first pass.
+    """
+    source = own_404(model, docs_dir)
+    if source is None:
+        return
+    if source in model.documents:
+        if page is not None:
+            (site / "404.html").write_text(page, encoding="utf-8")
+    elif docs_dir is not None:
+        shutil.copyfile(Path(docs_dir, source), site / "404.html")
 
 
 def _write_root_404(

@@ -34,7 +34,10 @@ from mkdocs_jekyll.mkdocs.i18n_context import (
     disable_instant_navigation,
     is_locale_pass,
     language_names,
+    page_language,
+    restore_language,
     set_language_selector,
+    set_page_language,
 )
 from mkdocs_jekyll.mkdocs.incremental import (
     IncrementalBuilder,
@@ -95,6 +98,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """Under ``mkdocs serve``: each page's title and metadata, for dirty rebuilds."""
         self._staged: StagedBuild | None = None
         """The folder this build writes into, which replaces ``site/`` on success."""
+        self._pass_language: str | None = None
+        """The pass's ``theme.language`` while a page renders in its own (``set_page_language``)."""
 
     @property
     def serving(self) -> bool:
@@ -287,6 +292,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             page.content = error_block(str(err), state.page_env) + (page.content or "")
         if doc is not None:
             set_language_selector(config, state.translations, doc, state.settings.baseurl)
+        self._pass_language = set_page_language(config, page_language(state.translations, doc))
         if self._serving:
             remember_page(self._page_heads, page)
         return context
@@ -314,13 +320,21 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         )
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """A page with ``redirect_to`` becomes jekyll-redirect-from's stub."""
+        """A page with ``redirect_to`` becomes jekyll-redirect-from's stub.
+
+        The pass gets its language back from a page rendered in its own ``lang``.
+        """
         state = self._state
         if not self.config.enabled or state is None:
             return output
+        restore_language(config, self._pass_language)
+        self._pass_language = None
         doc = state.model.documents.get(page.file.src_uri)
         stub = state.redirect_stub(doc) if doc is not None else None
-        return output if stub is None else stub
+        result = output if stub is None else stub
+        if doc is not None and doc.dest == "404.html":
+            state.own_404_page = result  # Later passes write the theme's 404 over it.
+        return result
 
     def on_pre_template(self, template: Any, /, *, template_name: str, config: MkDocsConfig) -> Any:
         """The 404 page's language selector lists every locale's home.
@@ -337,7 +351,14 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
     ) -> str | None:
         """Keep each locale's 404 page: static-i18n writes the root one once per locale."""
         if self.config.enabled and template_name == "404.html":
-            localized_404(output_content, site_dir=config.site_dir, locale=current_locale(config))
+            state = self._state
+            localized_404(
+                output_content,
+                site_dir=config.site_dir,
+                locale=current_locale(config),
+                model=state.model if state is not None else None,
+                docs_dir=config.docs_dir,
+            )
         return output_content
 
     @event_priority(-50)
@@ -380,6 +401,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
                 docs_dir=config.docs_dir,
                 language_names=language_names(config),
                 env=state.page_env,
+                own_404_page=state.own_404_page,
             )
 
     @event_priority(-1000)
