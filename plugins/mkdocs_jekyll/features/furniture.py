@@ -11,6 +11,7 @@ and escape. It does not import MkDocs: the plugin passes the site model and ``re
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -115,6 +116,7 @@ class Furniture:
         entries: The ``home`` layout's recent posts, or the ``collection`` layout's documents.
         groups: The ``posts`` layout's years, or the ``categories``/``tags`` layout's terms.
         caption: ``header.caption`` as safe HTML (see ``caption_html``).
+        pager: The previous and next documents (``post_pagination.html``), if any.
     """
 
     words_per_minute: int
@@ -125,6 +127,19 @@ class Furniture:
     entries: tuple[Entry, ...] = ()
     groups: tuple[Group, ...] = ()
     caption: Markup | None = None
+    pager: Pager | None = None
+
+
+@dataclass(frozen=True)
+class Pager:
+    """``page.previous`` and ``page.next`` of a post or collection document.
+
+    Posts by date and collection documents in collection order, as Jekyll's
+    ``Document#previous_doc``/``#next_doc``, within the page's locale.
+    """
+
+    previous: Entry | None
+    next: Entry | None
 
 
 def page_furniture(
@@ -135,6 +150,7 @@ def page_furniture(
     data: Mapping[str, Any],
     relative_url: Callable[[str], str],
     default_locale: str | None = None,
+    neighbours: tuple[Document | None, Document | None] = (None, None),
 ) -> Furniture:
     """Compute what the page's layout prints about the rest of the site.
 
@@ -149,6 +165,7 @@ def page_furniture(
         data: ``site.data`` (``navigation`` for sidebar menus).
         relative_url: Jekyll's ``relative_url`` of the build (adds the base path).
         default_locale: The site's default locale, for menu titles a locale lacks.
+        neighbours: ``page.previous`` and ``page.next`` (``jekyll.drops.neighbours``).
 
     Returns:
         The page's furniture.
@@ -161,9 +178,9 @@ def page_furniture(
     entries: tuple[Entry, ...] = ()
     if layout in _RECENT_LAYOUTS:
         limit = _positive_int(site.get("paginate")) or DEFAULT_RECENT_LIMIT
-        entries = tuple(_entry(post, relative_url) for post in posts[:limit])
+        entries = tuple(_entry(post, relative_url, model.excerpts) for post in posts[:limit])
     elif layout in _GROUPED_LAYOUTS:
-        groups = _group_posts(posts, _GROUPED_LAYOUTS[layout], doc, relative_url)
+        groups = _group_posts(posts, _GROUPED_LAYOUTS[layout], doc, relative_url, model.excerpts)
     elif layout == "collection" and meta.get("collection"):
         entries = _collection_entries(doc, model, relative_url)
     return Furniture(
@@ -173,7 +190,8 @@ def page_furniture(
         categories=_term_links(doc, model, "categories", site, relative_url),
         tags=_term_links(doc, model, "tags", site, relative_url),
         sidebar=_sidebar(doc, data, relative_url, default_locale),
-        related=_related(doc, posts, relative_url) if meta.get("related") else (),
+        related=_related(doc, posts, relative_url, model.excerpts) if meta.get("related") else (),
+        pager=_pager(neighbours, relative_url, model.excerpts),
         entries=entries,
         groups=groups,
         caption=caption_html(header.get("caption"), relative_url) if header else None,
@@ -247,12 +265,17 @@ def _same_locale(a: Document, b: Document) -> bool:
     return normalise_locale(a.lang or "") == normalise_locale(b.lang or "")
 
 
-def _entry(doc: Document, relative_url: Callable[[str], str]) -> Entry:
-    """A document as a list entry."""
+def _entry(doc: Document, relative_url: Callable[[str], str], excerpts: Mapping[str, str]) -> Entry:
+    """A document as a list entry.
+
+    Its excerpt is Minimal Mistakes' ``post.excerpt | markdownify | strip_html``: the
+    front matter ``excerpt`` as written, else the generated one (the first paragraph,
+    rendered) as text; ``description`` when there is neither.
+    """
     data = doc.data
     stem = _POST_STEM.sub("", PurePosixPath(doc.src_path).stem)
     title = data.get("title")
-    excerpt = data.get("excerpt") or data.get("description")
+    excerpt = data.get("excerpt") or _plain(excerpts.get(doc.src_path)) or data.get("description")
     header = data.get("header")
     teaser = header.get("teaser") if isinstance(header, Mapping) else None
     return Entry(
@@ -265,9 +288,12 @@ def _entry(doc: Document, relative_url: Callable[[str], str]) -> Entry:
 
 
 def _related(
-    doc: Document, posts: list[Document], relative_url: Callable[[str], str]
+    doc: Document,
+    posts: list[Document],
+    relative_url: Callable[[str], str],
+    excerpts: Mapping[str, str],
 ) -> tuple[Entry, ...]:
-    return tuple(_entry(post, relative_url) for post in related_posts(doc, posts))
+    return tuple(_entry(post, relative_url, excerpts) for post in related_posts(doc, posts))
 
 
 def _terms(doc: Document) -> set[str]:
@@ -291,8 +317,38 @@ def _names(doc: Document, key: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def _plain(html_text: str | None) -> str | None:
+    """HTML as text: tags removed, entities decoded, whitespace collapsed (``strip_html``)."""
+    if not html_text:
+        return None
+    text = " ".join(html.unescape(_TAG.sub("", html_text)).split())
+    return text or None
+
+
+_TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
+
+
+def _pager(
+    neighbours: tuple[Document | None, Document | None],
+    relative_url: Callable[[str], str],
+    excerpts: Mapping[str, str],
+) -> Pager | None:
+    """Minimal Mistakes' ``post_pagination.html``: shown when either neighbour exists."""
+    before, after = neighbours
+    if before is None and after is None:
+        return None
+    return Pager(
+        previous=_entry(before, relative_url, excerpts) if before is not None else None,
+        next=_entry(after, relative_url, excerpts) if after is not None else None,
+    )
+
+
 def _group_posts(
-    posts: list[Document], by: str, doc: Document, relative_url: Callable[[str], str]
+    posts: list[Document],
+    by: str,
+    doc: Document,
+    relative_url: Callable[[str], str],
+    excerpts: Mapping[str, str],
 ) -> tuple[Group, ...]:
     """Posts by year (``posts`` layout) or by term, the largest first (``categories``)."""
     groups: dict[str, list[Document]] = {}
@@ -312,7 +368,7 @@ def _group_posts(
         Group(
             name=name,
             slug=slugify(name) or name,
-            entries=tuple(_entry(post, relative_url) for post in groups[name]),
+            entries=tuple(_entry(post, relative_url, excerpts) for post in groups[name]),
         )
         for name in names
     )
@@ -331,7 +387,7 @@ def _collection_entries(
         docs.sort(key=lambda item: (to_date(item.data.get("date")) or dt.date.min, item.src_path))
     if doc.data.get("sort_order") == "reverse":
         docs.reverse()
-    return tuple(_entry(item, relative_url) for item in docs)
+    return tuple(_entry(item, relative_url, model.excerpts) for item in docs)
 
 
 def _term_links(

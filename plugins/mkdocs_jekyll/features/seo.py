@@ -112,6 +112,7 @@ def build_seo(
     profile: AuthorProfile | None = None,
     paginator: tuple[int, int] | None = None,
     markdownify: Callable[[str], str] | None = None,
+    excerpt: str | None = None,
 ) -> SeoTags:
     """Compute a page's SEO tags as jekyll-seo-tag's ``{% seo %}`` would print them.
 
@@ -127,6 +128,8 @@ def build_seo(
         profile: The site author's profile, enriching the home page's ``Person``.
         paginator: ``(page, total_pages)`` of a paginated page.
         markdownify: Markdown to HTML; without it a plain-text approximation is used.
+        excerpt: The page's excerpt as Jekyll makes it (``page.excerpt``: rendered HTML,
+            or the front matter's); without it, the text before the separator.
 
     Returns:
         The page's tags.
@@ -158,7 +161,8 @@ def build_seo(
         separator=f" {separator} ",
         page_number=number,
     )
-    description = fmt(page.get("description") or _excerpt(doc, content, site))
+    # jekyll-seo-tag: `page.description || page.excerpt`.
+    description = fmt(page.get("description") or excerpt or _excerpt(doc, content, site))
     author = _author_hash(page, settings.author, data or {})
     zone = _zone(options.timezone, doc)
     resolved = _Resolved(

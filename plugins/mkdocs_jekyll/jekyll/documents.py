@@ -95,6 +95,8 @@ class SiteModel:
 
     static_files: list[StaticFile] = field(default_factory=list)
     """The files copied as they are (no front matter), for ``site.static_files``."""
+    excerpts: dict[str, str] = field(default_factory=dict)
+    """Each document's excerpt as HTML by ``src_path`` (set once Liquid is rendered)."""
 
     def of_type(self, label: str) -> list[Document]:
         """The documents of one collection (``posts``: newest first, as ``site.posts``).

@@ -314,7 +314,7 @@ class BuildState:
         # Resolve the author now: a malformed `author:` config stops the build before site/
         # is cleaned, not halfway through the pages.
         self.author_for(self.settings.lang)
-        self.excerpts = render_excerpts(self, keep_going=keep_going)
+        self.excerpts = self.model.excerpts = render_excerpts(self, keep_going=keep_going)
         # Jekyll's order (posts, collections, pages): a listing shows the rendered content of
         # what was rendered before it, as in Jekyll.
         for doc in render_order(self.model, labels):

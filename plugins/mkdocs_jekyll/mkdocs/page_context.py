@@ -55,6 +55,7 @@ def page_context(
         data=state.data,
         relative_url=state.relative_url,
         default_locale=state.settings.lang,
+        neighbours=_neighbours(state, doc),
     )
     context["jekyll_alternates"] = [
         (hreflang, state.absolute_url(url))
@@ -68,10 +69,22 @@ def page_context(
             translations=state.translations,
             heading=page.title,
             content=page.markdown,
+            excerpt=state.excerpts.get(doc.src_path),
             data=state.data,
             profile=context["jekyll_author"],
         )
     return context
+
+
+def _neighbours(state: BuildState, doc: Document) -> tuple[Document | None, Document | None]:
+    """The documents ``page.previous`` and ``page.next`` hold (``build_drops`` links them)."""
+    drop = state.drops.pages.get(doc.src_path) or {}
+
+    def document(key: str) -> Document | None:
+        other = drop.get(key)
+        return state.model.documents.get(other["path"]) if isinstance(other, Mapping) else None
+
+    return document("previous"), document("next")
 
 
 def _escaped(labels: dict[str, Any]) -> dict[str, Any]:
