@@ -130,8 +130,13 @@ def document_location(
     collection: Collection,
     *,
     style: str,
+    output_ext: str = ".html",
 ) -> tuple[str, str]:
-    """The URL and output file of a post or collection document."""
+    """The URL and output file of a post or collection document.
+
+    ``output_ext`` is the converter's (``.html`` for Markdown and HTML, ``.json`` for a
+    ``.json`` document); a permalink's own extension wins, as in Jekyll.
+    """
     permalink = data.get("permalink")
     front = str(permalink) if permalink is not None else None
     date = data.get("date") if placement.label != "posts" else post_date(src_path, data)
@@ -148,10 +153,11 @@ def document_location(
         date=date if isinstance(date, dt.date) else None,
         slug=str(slug) if slug is not None else None,
         categories=categories_of(data, placement.superdirs) if placement.label == "posts" else [],
+        output_ext=output_ext,
         permalink=front,
         relative_directory=placement.relative_directory,
     )
-    return url, url_to_dest(url, resolve_output_ext(front), document=True)
+    return url, url_to_dest(url, resolve_output_ext(front, output_ext), document=True)
 
 
 def is_future(when: dt.date | dt.datetime, now: dt.datetime) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -34,6 +35,17 @@ from mkdocs_jekyll.jekyll.permalinks import (
     url_to_dest,
 )
 from mkdocs_jekyll.jekyll.safe_paths import read_utf8
+
+MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn")
+"""What MkDocs reads as Markdown pages (``mkdocs.utils.markdown_extensions``)."""
+# Jekyll's Utils.has_yaml_header?: the first line is `---` and blanks.
+_YAML_HEADER = re.compile(rb"---\s*\r?\n")
+_HEADER_BYTES = 512
+"""How much of a file is read to find its front matter fence: assets are never slurped."""
+# Jekyll's own folders, whose files are templates and styles, never pages (reader.rb skips
+# every `_` folder; collections and `_pages` are content here, as a site's `include` makes
+# them in Jekyll).
+_TEMPLATE_FOLDERS = frozenset({"_layouts", "_includes", "_sass", "_data", "_plugins", "_site"})
 
 DEFAULTS_SOURCE = "mkdocs.yml plugins.jekyll.defaults"
 """How messages name a front matter value that came from the defaults, not the page."""
@@ -64,6 +76,24 @@ class Document:
     key_lines: Mapping[str, int] = field(default_factory=dict, compare=False)
     """The file line of each front matter key, for messages; a key missing here came from
     the front matter defaults in ``mkdocs.yml``."""
+    output_ext: str = ".html"
+    """Jekyll's ``output_ext``: ``.html`` for Markdown and HTML, else the file's own
+    extension, unless the permalink names one (``search.json``, ``notes.txt``)."""
+
+    @property
+    def is_markdown(self) -> bool:
+        """Whether the source is Markdown (else Liquid alone renders it, as Jekyll's
+        ``Identity`` converter does for ``.html``, ``.json``, ``.txt``...)."""
+        return is_markdown_path(self.src_path)
+
+    @property
+    def is_themed(self) -> bool:
+        """Whether the output is a page in the theme: Markdown, or a file naming a layout.
+
+        Jekyll writes a file without a layout as its Liquid output alone, whatever its
+        extension (``search.json``, a whole ``<html>`` document in ``landing.html``).
+        """
+        return self.is_markdown or has_layout(self.data.get("layout"))
 
     @property
     def lang(self) -> str | None:
@@ -182,6 +212,57 @@ class ScanCache:
         )
 
 
+def is_markdown_path(src_path: str) -> bool:
+    """Whether MkDocs reads ``src_path`` as a Markdown page."""
+    return src_path.lower().endswith(MARKDOWN_EXTENSIONS)
+
+
+def has_layout(layout: object) -> bool:
+    """Whether front matter ``layout`` names one (``none``, ``null`` and blank do not)."""
+    return isinstance(layout, str) and layout.strip().lower() not in {"", "none", "null"}
+
+
+def source_output_ext(src_path: str) -> str:
+    """The output extension of a source before its permalink: Jekyll's converter's.
+
+    Markdown and HTML give ``.html``; any other file keeps its own (``Identity``):
+    ``search.json`` -> ``.json``, ``notes.txt`` -> ``.txt``.
+    """
+    if is_markdown_path(src_path):
+        return ".html"
+    name = src_path.rpartition("/")[2]
+    stem = name.lstrip(".")
+    dot = stem.rfind(".")
+    return stem[dot:] if dot > 0 else ""
+
+
+def has_front_matter_header(abs_path: str) -> bool:
+    """Jekyll's ``Utils.has_yaml_header?``: the first line is ``---`` (then blanks).
+
+    Only the first bytes are read, so a large asset costs one small read.
+    """
+    try:
+        with open(abs_path, "rb") as handle:
+            head = handle.read(_HEADER_BYTES)
+    except OSError:
+        return False
+    return _YAML_HEADER.match(head) is not None
+
+
+def is_content_file(src_path: str, abs_path: str) -> bool:
+    """Whether a file of ``docs_dir`` is a page or document for Jekyll.
+
+    Markdown pages always are (MkDocs builds them all); any other file is when it starts
+    with front matter and is not in one of Jekyll's template folders (``_layouts``...).
+    Everything else is a static file, copied as it is.
+    """
+    if is_markdown_path(src_path):
+        return True
+    if any(part in _TEMPLATE_FOLDERS for part in src_path.split("/")[:-1]):
+        return False
+    return has_front_matter_header(abs_path)
+
+
 def locale_of(src_path: str, locales: Mapping[str, str]) -> str | None:
     """Return the configured locale whose folder holds ``src_path``.
 
@@ -224,7 +305,9 @@ def build_site_model(
     """Read every source's front matter and compute its permalink.
 
     Args:
-        sources: ``(src_path, abs_path)`` of every Markdown file in ``docs_dir``.
+        sources: ``(src_path, abs_path)`` of every content file in ``docs_dir``: the
+            Markdown pages and every other file that starts with front matter
+            (``is_content_file``).
         cache: Front matter parsed by earlier builds.
         defaults: The site's front matter defaults.
         permalink_style: Jekyll's site-wide ``permalink`` (``pretty``, ``date``, a template).
@@ -254,7 +337,8 @@ def build_site_model(
             if on_error is None:
                 raise
             on_error(err)
-            url = page_url(src_path, permalink=None, style=permalink_style)
+            ext = source_output_ext(src_path)
+            url = page_url(src_path, permalink=None, style=permalink_style, output_ext=ext)
             doc = Document(
                 src_path=src_path,
                 abs_path=abs_path,
@@ -262,8 +346,9 @@ def build_site_model(
                 body="",
                 line_offset=0,
                 url=url,
-                dest=url_to_dest(url),
+                dest=url_to_dest(url, ext),
                 locale=locale_of(src_path, locales),
+                output_ext=ext,
             )
             if doc.dest in owners:
                 model.unpublished.add(src_path)
@@ -308,14 +393,26 @@ class _Reader:
             source = "front matter" if "permalink" in parsed.data else DEFAULTS_SOURCE
             check_permalink(permalink, src_path, line=line, source=source)
         output = True
+        # Jekyll takes the output extension from the permalink (`/feed.xml` -> feed.xml),
+        # else from the converter (Markdown and HTML: `.html`; others keep their own).
+        output_ext = resolve_output_ext(permalink, source_output_ext(src_path))
         if placement.label == "pages":
-            url = page_url(src_path, permalink=permalink, style=self.permalink_style)
-            # Jekyll takes the output extension from the permalink (`/feed.xml` -> feed.xml).
-            dest = url_to_dest(url, resolve_output_ext(permalink))
+            url = page_url(
+                src_path,
+                permalink=permalink,
+                style=self.permalink_style,
+                output_ext=source_output_ext(src_path),
+            )
+            dest = url_to_dest(url, output_ext)
         else:
             collection = self.collections[placement.label]
             url, dest = document_location(
-                src_path, data, placement, collection, style=self.permalink_style
+                src_path,
+                data,
+                placement,
+                collection,
+                style=self.permalink_style,
+                output_ext=source_output_ext(src_path),
             )
             output = collection.output
             if placement.label == "posts":
@@ -342,6 +439,7 @@ class _Reader:
             type=placement.label,
             output=output,
             key_lines=parsed.key_lines,
+            output_ext=output_ext,
         )
 
 

@@ -35,7 +35,13 @@ from mkdocs_jekyll.i18n.ui_text import load_ui_text
 from mkdocs_jekyll.jekyll.collections import read_collections
 from mkdocs_jekyll.jekyll.data import data_file_label, load_data_dir
 from mkdocs_jekyll.jekyll.defaults import FrontMatterDefaults
-from mkdocs_jekyll.jekyll.documents import Document, ScanCache, SiteModel, build_site_model
+from mkdocs_jekyll.jekyll.documents import (
+    Document,
+    ScanCache,
+    SiteModel,
+    build_site_model,
+    is_content_file,
+)
 from mkdocs_jekyll.jekyll.drops import (
     SiteDrops,
     SiteSettings,
@@ -173,11 +179,14 @@ class BuildState:
         # on_files warns about them and drops them from MkDocs' files.
         guard = FolderGuard(config.docs_dir)
         files = get_files(config)
+        # Jekyll's file model: every file starting with front matter is a page or document,
+        # whatever its extension (`blog/index.html`, `search.json`), not only Markdown.
         sources = [
             (f.src_uri, f.abs_src_path)
-            for f in files.documentation_pages()
+            for f in files
             if f.abs_src_path is not None
             and not f.inclusion.is_excluded()  # type: ignore[no-untyped-call]
+            and is_content_file(f.src_uri, f.abs_src_path)
             and not guard.escapes(f.abs_src_path)
         ]
         self.model = build_site_model(
@@ -402,7 +411,13 @@ class BuildState:
         )
 
     def markdown_for(self, doc: Document, source: str) -> str:
-        """The page's Markdown after Liquid: rendered before the build, unless it changed."""
+        """The page's Markdown after Liquid: rendered before the build, unless it changed.
+
+        A page that is not Markdown (``blog/index.html``) gets none: Jekyll converts no
+        Markdown in it, and its Liquid output becomes its content (``html_for``).
+        """
+        if not doc.is_markdown:
+            return ""
         cached = self.rendered.get(doc.src_path)
         if cached is not None and (
             cached[0] == _lines(source) or doc.src_path in self.model.errors
@@ -413,6 +428,18 @@ class BuildState:
             output = self.render(doc, source)
         boxes = (error_block(message, self.page_env) + "\n" for message in self.site_errors)
         return "".join(boxes) + output
+
+    def output_for(self, doc: Document) -> str:
+        """A document's Liquid output, rendered before the build (``render_all``)."""
+        cached = self.rendered.get(doc.src_path)
+        return cached[1] if cached is not None else self.render(doc, doc.body)
+
+    def html_for(self, doc: Document) -> str | None:
+        """The content of a page that is not Markdown: its Liquid output; None for Markdown."""
+        if doc.is_markdown:
+            return None
+        boxes = (error_block(message, self.page_env) + "\n" for message in self.site_errors)
+        return "".join(boxes) + self.output_for(doc)
 
     def author_for(self, locale: str | None) -> Any:
         """The author profile in ``locale`` (a translated bio, name, ...), once per locale."""

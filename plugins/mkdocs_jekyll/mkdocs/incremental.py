@@ -130,6 +130,9 @@ def plan_rebuild(
             return _full(f"{shown} changed")
         if src_path in model.errors:
             return _full(f"{shown} had an error")
+        if not doc.is_markdown:
+            # Its output is a generated file or a page without Markdown: rebuilt in full.
+            return _full(f"{shown} is not a Markdown page")
         if "title" not in doc.data:
             return _full(f"{shown} has no 'title' (its first heading titles it in the nav)")
         if path in relative_includes:

@@ -28,6 +28,7 @@ from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.jekyll.markdown_compat import add_kramdown_extensions
 from mkdocs_jekyll.mkdocs.build import BuildState, error_block
 from mkdocs_jekyll.mkdocs.config import JekyllConfig
+from mkdocs_jekyll.mkdocs.file_model import place_content_files
 from mkdocs_jekyll.mkdocs.i18n_context import (
     configure_search,
     current_locale,
@@ -214,6 +215,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             doc = state.model.documents.get(file.src_uri)
             if doc is not None:
                 _move_file(file, doc, config)
+        place_content_files(files, state, config, locale_pass=is_locale_pass(config))
         plan = active_plan()
         if plan is not None:
             mark_for_rebuild(files, plan.pages)
@@ -266,6 +268,21 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         page.meta = state.page_meta(doc)
         with _as_plugin_error():
             return state.markdown_for(doc, markdown)
+
+    @event_priority(100)
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """A page that is not Markdown (``blog/index.html``) shows its Liquid output.
+
+        Priority: 100, before other plugins read or post-process the page's content.
+        """
+        state = self._state
+        if not self.config.enabled or state is None:
+            return html
+        doc = state.model.documents.get(page.file.src_uri)
+        content = state.html_for(doc) if doc is not None else None
+        return html if content is None else content
 
     @event_priority(-100)
     def on_page_context(

@@ -1,0 +1,113 @@
+"""Jekyll's file model in MkDocs: files with front matter are built, whatever their extension.
+
+MkDocs builds Markdown files and copies everything else as it is, so ``blog/index.html`` or
+``search.json`` with front matter would reach ``site/`` with their ``---`` fence and raw
+Liquid. Jekyll renders every file that starts with front matter (``Utils.has_yaml_header?``).
+The site model already holds them as documents (``jekyll/documents.py``); here each pass's
+file list gets what Jekyll writes in their place:
+
+- a file whose front matter names a layout (``.html`` or any other extension) becomes a page
+  of the theme, ``FrontMatterPage``, whose content is its Liquid output: no Markdown runs
+  on it (Jekyll's ``Identity`` converter), and it takes part in nav and search as a page;
+- any other (``search.json``, ``notes.txt``, a whole ``<html>`` document without a layout)
+  is written as its Liquid output alone, with its own extension, at its permalink.
+
+Files without front matter stay MkDocs' static files, copied as they are.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.structure.files import File
+
+from mkdocs_jekyll.compat import file_url
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+    from mkdocs_jekyll.jekyll.documents import Document
+    from mkdocs_jekyll.mkdocs.build import BuildState
+
+# What static-i18n reads on each of its files (`folder.create_i18n_file`).
+_I18N_ATTRIBUTES = ("locale", "locale_alternate_of", "localization", "norm_src_uri")
+
+
+class FrontMatterPage(File):
+    """A file that is not Markdown but is a page in the theme (it names a layout).
+
+    MkDocs makes a ``Page`` of every documentation page, runs its hooks and renders it with
+    the page's template; ``on_page_markdown`` gives it no Markdown and ``on_page_content``
+    its Liquid output, so Markdown never touches it.
+    """
+
+    def is_documentation_page(self) -> bool:
+        """A page, whatever its extension: Jekyll renders it through its layout."""
+        return True
+
+
+def place_content_files(
+    files: Files, state: BuildState, config: MkDocsConfig, *, locale_pass: bool
+) -> None:
+    """Replace the pass's static files that start with front matter by what Jekyll makes.
+
+    Unpublished ones (``published: false``, a collection with ``output: false``, another
+    locale's under ``build_only_locale``) are dropped. Files outside the locale folders
+    come in every static-i18n pass; they are written by the first one only.
+
+    Args:
+        files: The pass's files, after static-i18n chose the locale's.
+        state: The build's site model and Liquid output.
+        config: The pass's configuration.
+        locale_pass: Whether this is static-i18n's second or later locale pass.
+    """
+    for file in list(files):
+        if file.is_documentation_page():
+            continue  # Markdown pages (and ours, already placed) are moved elsewhere.
+        if file.src_uri in state.model.unpublished:
+            files.remove(file)
+            continue
+        doc = state.model.documents.get(file.src_uri)
+        if doc is None:
+            continue  # No front matter: a static file, copied as it is.
+        files.remove(file)
+        if doc.locale is None and locale_pass:
+            continue
+        files.append(_replacement(file, doc, state, config))
+
+
+def _replacement(file: File, doc: Document, state: BuildState, config: MkDocsConfig) -> File:
+    """The page or generated file written in place of ``file``, at the document's URL."""
+    if doc.is_themed:
+        new: File = FrontMatterPage(
+            file.src_path,
+            config.docs_dir,
+            config.site_dir,
+            config.use_directory_urls,
+            inclusion=file.inclusion,
+        )
+    else:
+        # jekyll-redirect-from replaces a `redirect_to` page's output with its stub.
+        content = state.redirect_stub(doc) or state.output_for(doc)
+        new = File.generated(config, file.src_uri, content=content, inclusion=file.inclusion)
+    _copy_i18n(file, new)
+    new.dest_uri = doc.dest
+    new.url = file_url(new, config.use_directory_urls)
+    new.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, doc.dest))
+    return new
+
+
+def _copy_i18n(old: File, new: File) -> None:
+    """Carry static-i18n's attributes over; its ``alternates`` list the file itself."""
+    source: Any = old
+    target: Any = new
+    for name in _I18N_ATTRIBUTES:
+        if hasattr(source, name):
+            setattr(target, name, getattr(source, name))
+    alternates = getattr(source, "alternates", None)
+    if isinstance(alternates, dict):
+        target.alternates = {
+            lang: new if other is old else other for lang, other in alternates.items()
+        }
