@@ -180,9 +180,9 @@ def test_given_a_liquid_block_across_the_separator_then_a_warning_names_the_file
         "docs/blog.md": "<div id='x'>{{ site.posts[0].excerpt }}</div>\n",
     }
     message = (
-        "mkdocs_jekyll: _posts/2024-01-01-block.md: the excerpt ends inside a Liquid block, closed with "
-        "'{% endif %}'. Give the document an 'excerpt' or an 'excerpt_separator' in its "
-        "front matter if the excerpt is wrong."
+        "mkdocs_jekyll: _posts/2024-01-01-block.md: the excerpt ends inside a Liquid block, "
+        "closed with '{% endif %}'. Give the document an 'excerpt' or an 'excerpt_separator' "
+        "in its front matter if the excerpt is wrong."
     )
     with caplog.at_level(logging.WARNING):
         site = build_site(files=files)
