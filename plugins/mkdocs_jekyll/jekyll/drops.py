@@ -69,8 +69,9 @@ HTML_EXTENSIONS = (".html", ".xhtml", ".htm")
 
 
 def output_ext(doc: Document) -> str:
-    """The extension of the file the document is written to (``.html``, ``.json``)."""
-    return PurePosixPath(doc.dest).suffix
+    """Jekyll's ``output_ext`` (``.html``, ``.json``): a ``.json`` document whose URL ends
+    in ``/`` is written to ``index.html`` but stays ``.json`` for ``html_pages``."""
+    return doc.output_ext
 
 
 def page_drop(doc: Document, *, time: dt.datetime | None = None) -> dict[str, Any]:
