@@ -20,6 +20,7 @@ from typing import Any
 import material
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.exceptions import Abort
 
 from mkdocs_jekyll.jekyll.documents import has_front_matter_header, is_content_file
 from mkdocs_jekyll.mkdocs.parallel import can_fork
@@ -30,6 +31,7 @@ from sitebuild import (
     html,
     jekyll_build,
     make_site_builder,
+    strict_abort,
     warning_lines,
     write_files,
 )
@@ -400,6 +402,34 @@ def test_an_unknown_layout_on_an_html_page_warns_and_strict_fails(
         "layout. Use a Minimal Mistakes layout (single, splash, archive, ...) or add "
         "'overrides/layouts/nope.html'."
     )
+    caplog.clear()
+    with pytest.raises(Abort, match=strict_abort(1)):
+        build_site(files=files, strict=True)
+    assert [line.removeprefix("mkdocs_jekyll: ") for line in warning_lines(caplog)] == [
+        "blog/index.html: unknown layout 'nope'; the page is rendered with the 'single' "
+        "layout. Use a Minimal Mistakes layout (single, splash, archive, ...) or add "
+        "'overrides/layouts/nope.html'."
+    ]
+
+
+def test_sass_with_front_matter_is_not_compiled_and_says_so(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Jekyll (jekyll-sass-converter) writes assets/css/main.css; nothing here compiles Sass,
+    # so the author is told rather than left with a site missing its stylesheet.
+    files = {"docs/assets/css/main.scss": "---\n---\n$c: red;\nbody { color: $c; }\n"}
+    warning = (
+        "assets/css/main.scss: Sass is not compiled; the file is written as its Liquid output "
+        "to 'assets/css/main.scss'. Material's styles replace the Jekyll theme's: add your "
+        "own CSS with 'extra_css'."
+    )
+    site = build_site(files=files)
+    assert (site / "assets/css/main.scss").read_text("utf-8").startswith("$c: red;")
+    assert [line.removeprefix("mkdocs_jekyll: ") for line in warning_lines(caplog)] == [warning]
+    caplog.clear()
+    with pytest.raises(Abort, match=strict_abort(1)):
+        build_site(files=files, strict=True)
+    assert [line.removeprefix("mkdocs_jekyll: ") for line in warning_lines(caplog)] == [warning]
 
 
 @pytest.mark.parametrize(

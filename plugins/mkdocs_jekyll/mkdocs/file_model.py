@@ -18,8 +18,10 @@ Files without front matter stay MkDocs' static files, copied as they are.
 from __future__ import annotations
 
 import os
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
 from mkdocs_jekyll.compat import file_url
@@ -30,6 +32,11 @@ if TYPE_CHECKING:
 
     from mkdocs_jekyll.jekyll.documents import Document
     from mkdocs_jekyll.mkdocs.build import BuildState
+
+log = get_plugin_logger(__name__)
+
+_SASS = (".scss", ".sass")
+"""Jekyll compiles these (jekyll-sass-converter) into ``.css``; nothing here does."""
 
 # What static-i18n reads on each of its files (`folder.create_i18n_file`).
 _I18N_ATTRIBUTES = ("locale", "locale_alternate_of", "localization", "norm_src_uri")
@@ -75,6 +82,13 @@ def place_content_files(
         files.remove(file)
         if doc.locale is None and locale_pass:
             continue
+        if PurePosixPath(doc.src_path).suffix in _SASS:
+            # Not a silent loss: the theme's stylesheet would be missing from the site.
+            log.warning(
+                f"{doc.src_path}: Sass is not compiled; the file is written as its Liquid "
+                f"output to '{doc.dest}'. Material's styles replace the Jekyll theme's: add "
+                f"your own CSS with 'extra_css'."
+            )
         files.append(_replacement(file, doc, state, config))
 
 
