@@ -90,6 +90,19 @@ CASES = [
         fails_without_strict=False,
     ),
     Case(
+        "a symlink to the filesystem root stops the build instead of walking it forever",
+        lambda project, outside: (project / "docs/en/root").symlink_to("/"),
+        "en/root: symlink to '/' leads back into a folder that contains it, so listing the "
+        "site's files would never end. Remove the link.",
+        fails_without_strict=True,
+    ),
+    Case(
+        "a symlink to its own parent folder stops the build instead of walking it forever",
+        lambda project, outside: (project / "docs/en/loop").symlink_to(project / "docs/en"),
+        "en/loop: symlink to '{project}/docs/en' leads back into a folder that contains it",
+        fails_without_strict=True,
+    ),
+    Case(
         "an endless Liquid loop stops at the loop limit",
         _write(
             "docs/en/loop.md",
@@ -189,7 +202,7 @@ def test_hostile_input_through_the_command_line(
             yaml.safe_dump(_settings(**case.jekyll)), encoding="utf-8"
         )
     before = _tree(project / "site")
-    message = case.message.format(outside=outside.resolve())
+    message = case.message.format(outside=outside.resolve(), project=project.resolve())
 
     strict = _mkdocs(project, "--strict")
     assert strict.returncode == 1, strict.stdout

@@ -26,7 +26,14 @@ from mkdocs.exceptions import Abort
 
 from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.jekyll.safe_paths import FolderGuard, escaping_link, is_inside, read_utf8
-from sitebuild import build_project, html, two_locale_plugins, write_files
+from sitebuild import (
+    BUILD_ERROR,
+    build_project,
+    error_lines,
+    html,
+    two_locale_plugins,
+    write_files,
+)
 
 SECRET = "TOP-SECRET-0451"
 PLUGIN = "mkdocs.plugins.mkdocs_jekyll"
@@ -503,3 +510,22 @@ def test_under_serve_an_include_that_is_not_utf8_shows_on_the_pages_using_it(
     assert "HOME-PAGE" in html(site / "en/index.html").get_text()
     error = html(site / "en/other/index.html").select_one(".jekyll-error pre")
     assert error is not None and error.get_text() == message
+
+
+def test_an_overrides_link_back_into_itself_stops_the_build_instead_of_hanging(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # MkDocs lists custom_dir with os.walk(followlinks=True), which never ends on this link.
+    project = _project(
+        tmp_path / "project",
+        {"docs/index.md": "Home\n", "overrides/partials/.keep": ""},
+        theme={"name": "material", "custom_dir": "overrides"},
+    )
+    (project / "overrides/partials/up").symlink_to(project / "overrides")
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=BUILD_ERROR):
+        build_project(project)
+    assert error_lines(caplog) == [
+        f"overrides/partials/up: symlink to '{(project / 'overrides').resolve()}' leads back "
+        "into a folder that contains it, so listing the site's files would never end. "
+        "Remove the link."
+    ]

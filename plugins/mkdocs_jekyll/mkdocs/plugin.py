@@ -58,7 +58,11 @@ from mkdocs_jekyll.mkdocs.navigation import data_navigation
 from mkdocs_jekyll.mkdocs.outputs import localized_404, write_site_outputs
 from mkdocs_jekyll.mkdocs.page_context import page_context
 from mkdocs_jekyll.mkdocs.publish import write_pages_files
-from mkdocs_jekyll.mkdocs.safe_files import drop_escaping_files, guard_theme_loader
+from mkdocs_jekyll.mkdocs.safe_files import (
+    drop_escaping_files,
+    guard_theme_loader,
+    refuse_endless_walks,
+)
 from mkdocs_jekyll.mkdocs.staging import (
     StagedBuild,
     discard,
@@ -168,6 +172,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         # An incremental rebuild keeps every unchanged page's Liquid (see `incremental`).
         previous = self._previous if plan is not None else None
         with _as_plugin_error():
+            refuse_endless_walks(config)  # before MkDocs' own walk of docs_dir hangs on it
             state.scan(config, self._scan_cache, keep_going=self._serving)
             state.render_all(config, keep_going=self._serving, previous=previous)
             if plan is not None:

@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING
 from jinja2 import FileSystemLoader, TemplateNotFound
 from jinja2.loaders import split_template_path
 
-from mkdocs_jekyll.jekyll.safe_paths import FolderGuard, escaping_link, skipped_link_message
+from mkdocs_jekyll.jekyll.errors import ContentError
+from mkdocs_jekyll.jekyll.safe_paths import (
+    FolderGuard,
+    escaping_link,
+    is_inside,
+    skipped_link_message,
+)
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -57,6 +63,46 @@ def drop_escaping_files(files: Files, config: MkDocsConfig, warn: Warn) -> None:
                 warn(skipped_link_message(_label(link, relative_to), target, folder))
                 files.remove(file)
             break
+
+
+def refuse_endless_walks(config: MkDocsConfig) -> None:
+    """Stop before MkDocs walks a folder link that leads back into itself.
+
+    MkDocs lists ``docs_dir`` and ``custom_dir`` with ``os.walk(followlinks=True)``, which
+    never ends on a link to one of its own ancestors (``docs/en/root -> /``, ``docs/a/b ->
+    docs/a``): the build would hang with no output. Links to other folders are walked, and
+    ``drop_escaping_files`` skips what they bring in.
+
+    Raises:
+        ContentError: Naming the link and its target.
+    """
+    folders = [(config.docs_dir, Path(os.path.abspath(config.docs_dir)))]
+    if config.theme.custom_dir:
+        folders.append((config.theme.custom_dir, _project(config)))
+    for folder, relative_to in folders:
+        root = os.path.realpath(folder)
+        _walk_without_cycles(folder, (root,), root, relative_to)
+
+
+def _walk_without_cycles(path: str, chain: tuple[str, ...], root: str, relative_to: Path) -> None:
+    """Walk ``path`` as MkDocs will, following links that stay inside ``root``."""
+    try:
+        entries = list(os.scandir(path))
+    except OSError:
+        return  # Unreadable: MkDocs' own walk skips it as well.
+    for entry in entries:
+        if not entry.is_dir(follow_symlinks=True):
+            continue
+        real = os.path.realpath(entry.path)
+        if real in chain or is_inside(root, real):
+            raise ContentError(
+                _label(Path(entry.path), relative_to),
+                f"symlink to '{real}' leads back into a folder that contains it, so listing "
+                f"the site's files would never end. Remove the link.",
+            )
+        if entry.is_symlink() and not is_inside(real, root):
+            continue  # Skipped with a warning by `drop_escaping_files`.
+        _walk_without_cycles(entry.path, (*chain, real), root, relative_to)
 
 
 def guard_theme_loader(env: Environment, config: MkDocsConfig, warn: Warn) -> None:
@@ -132,4 +178,4 @@ def _label(path: Path, base: Path) -> str:
     return str(path)
 
 
-__all__ = ["drop_escaping_files", "guard_theme_loader"]
+__all__ = ["drop_escaping_files", "guard_theme_loader", "refuse_endless_walks"]
