@@ -7,7 +7,7 @@ import os
 import shutil
 import subprocess
 import textwrap
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -127,8 +127,18 @@ JEKYLL = shutil.which("jekyll")
 """The real ``jekyll`` executable, for tests that check a behaviour against Jekyll itself."""
 
 
-def jekyll_build(source: Path, files: Mapping[str, str], config: str = "") -> tuple[Path, str]:
+def jekyll_build(
+    source: Path,
+    files: Mapping[str, str],
+    config: str = "",
+    *,
+    args: Sequence[str] = (),
+    mtimes: Mapping[str, float] | None = None,
+) -> tuple[Path, str]:
     """Build ``files`` (written verbatim below ``source``) with the real Jekyll.
+
+    ``args`` are added to ``jekyll build`` (``--drafts``); ``mtimes`` sets the modification
+    time of written files (path -> epoch seconds), which dates Jekyll's drafts.
 
     Returns:
         The site folder (``source``'s sibling ``_site``) and Jekyll's log, warnings included.
@@ -140,9 +150,11 @@ def jekyll_build(source: Path, files: Mapping[str, str], config: str = "") -> tu
         target = source / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    for rel, when in (mtimes or {}).items():
+        os.utime(source / rel, (when, when))
     site = source.parent / "_site"
     done = subprocess.run(
-        [JEKYLL, "build", "--disable-disk-cache", "-s", str(source), "-d", str(site)],
+        [JEKYLL, "build", "--disable-disk-cache", "-s", str(source), "-d", str(site), *args],
         check=True,
         capture_output=True,
         text=True,

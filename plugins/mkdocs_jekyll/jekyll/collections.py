@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
+from mkdocs_jekyll.jekyll.dates import parse_time
 from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.jekyll.permalinks import (
     collection_template,
@@ -85,8 +86,14 @@ def place(src_path: str, collections: Mapping[str, Collection]) -> Placement:
     return Placement("pages")
 
 
-def post_date(src_path: str, data: Mapping[str, Any]) -> dt.date | dt.datetime:
+def post_date(
+    src_path: str, data: Mapping[str, Any], zone: dt.tzinfo | None = None
+) -> dt.date | dt.datetime:
     """The post's date: front matter ``date``, else the file name's.
+
+    A string ``date`` that YAML leaves unparsed (``2024-01-02 10:00:00 +0000``, the form
+    Jekyll's own post template writes) is read as ``Document#merge_date!`` reads it, with
+    ``Time.parse``; without an offset it is in ``zone`` (the site's), else UTC.
 
     Raises:
         ContentError: Neither gives a date (Jekyll silently skips such files; a person
@@ -95,6 +102,10 @@ def post_date(src_path: str, data: Mapping[str, Any]) -> dt.date | dt.datetime:
     value = data.get("date")
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, str):
+        parsed = parse_time(value, zone or dt.UTC)
+        if parsed is not None:
+            return parsed
     match = _POST_NAME.match(PurePosixPath(src_path).stem)
     if match is not None:
         year, month, day = (int(match.group(n)) for n in (1, 2, 3))
@@ -107,6 +118,21 @@ def post_date(src_path: str, data: Mapping[str, Any]) -> dt.date | dt.datetime:
         "a post needs a date: name the file 'YYYY-MM-DD-title.md' or add 'date: YYYY-MM-DD' "
         "to its front matter",
     )
+
+
+def draft_date(
+    src_path: str, data: Mapping[str, Any], mtime: float, zone: dt.tzinfo | None
+) -> tuple[dt.date | dt.datetime, bool]:
+    """A draft's date, and whether it is the file's modification time.
+
+    ``Document#date`` (Jekyll 4.3): front matter ``date`` (or a dated file name, which
+    ``populate_title`` reads first), else ``File.mtime``, a time in the site's zone (Jekyll
+    sets ``TZ`` from ``timezone``; UTC here without one). A save then moves the draft.
+    """
+    try:
+        return post_date(src_path, data, zone), False
+    except ContentError:
+        return dt.datetime.fromtimestamp(mtime, zone or dt.UTC), True
 
 
 def categories_of(data: Mapping[str, Any], superdirs: Sequence[str]) -> list[str]:

@@ -18,8 +18,10 @@ from typing import Any
 
 from mkdocs_jekyll.jekyll.collections import (
     Collection,
+    Placement,
     categories_of,
     document_location,
+    draft_date,
     is_future,
     place,
     post_date,
@@ -120,6 +122,9 @@ class SiteModel:
     """Published documents by ``src_path``."""
     unpublished: set[str] = field(default_factory=set)
     """Sources that must not be built: ``published: false``, drafts, future posts."""
+    mtime_dated: set[str] = field(default_factory=set)
+    """Drafts dated by their file's modification time (``show_drafts``): saving one moves
+    it in ``site.posts`` and may change its URL, so ``mkdocs serve`` rebuilds everything."""
     errors: dict[str, str] = field(default_factory=dict)
     """Under ``mkdocs serve``: sources whose front matter or permalink failed, by message."""
 
@@ -160,6 +165,9 @@ class SiteModel:
         result: dict[str, str] = {}
         names: dict[str, int] = {}
         for doc in self.of_type("posts"):
+            if "_drafts" in PurePosixPath(doc.src_path).parts:
+                # post_url.rb PostComparer: a name matches `_posts/` paths only.
+                continue
             path = PurePosixPath(doc.src_path)
             before = doc.src_path.split("/_posts/")[0] if "/_posts/" in doc.src_path else ""
             result[f"{before}/{path.stem}".lstrip("/")] = doc.url
@@ -300,6 +308,8 @@ def build_site_model(
     collections: Mapping[str, Collection],
     now: dt.datetime,
     future: bool = False,
+    show_drafts: bool = False,
+    zone: dt.tzinfo | None = None,
     on_error: Callable[[ContentError], None] | None = None,
 ) -> SiteModel:
     """Read every source's front matter and compute its permalink.
@@ -315,6 +325,8 @@ def build_site_model(
         collections: Jekyll's ``collections`` (``posts`` included).
         now: The build time: posts dated later are left out unless ``future``.
         future: Jekyll's ``future``: build posts dated in the future.
+        show_drafts: Jekyll's ``show_drafts``: build ``_drafts/`` as posts.
+        zone: The site's ``timezone``: the zone of a draft's modification time (else UTC).
         on_error: Under ``mkdocs serve``: called with each file's error instead of raising;
             the file is then kept at its path-based URL and listed in ``model.errors``, so
             the rest of the site still builds and the page can show the error.
@@ -329,7 +341,9 @@ def build_site_model(
     """
     model = SiteModel()
     owners: dict[str, str] = {}
-    reader = _Reader(cache, defaults, permalink_style, locales, collections, now, future)
+    reader = _Reader(
+        cache, defaults, permalink_style, locales, collections, now, future, show_drafts, zone
+    )
     for src_path, abs_path in sources:
         try:
             doc = reader.read(src_path, abs_path, model)
@@ -373,16 +387,32 @@ class _Reader:
     collections: Mapping[str, Collection]
     now: dt.datetime
     future: bool
+    show_drafts: bool = False
+    zone: dt.tzinfo | None = None
 
     def read(self, src_path: str, abs_path: str, model: SiteModel) -> Document | None:
         """The file's document, or None (recorded in ``model.unpublished``) when not built."""
         parsed = self.cache.read(abs_path, src_path)
         placement = place(src_path, self.collections)
-        if placement.label == "drafts":
-            # Jekyll builds drafts only with --drafts; there is no such switch here yet.
-            model.unpublished.add(src_path)
-            return None
+        draft = placement.label == "drafts"
+        if draft:
+            if not self.show_drafts:
+                # reader.rb retrieve_posts: `_drafts` is read only with `show_drafts`.
+                model.unpublished.add(src_path)
+                return None
+            # post_reader.rb read_drafts: a draft is a document of the posts collection
+            # (its defaults `type` is `posts`); its categories are the folders above
+            # `_drafts`, and `:path` keeps `_drafts/` (only `_posts` is cut from it).
+            placement = Placement("posts", placement.superdirs, "_posts")
         data = self.defaults.apply(parsed.data, src_path, placement.label)
+        if draft:
+            # Document#date: the file's modification time unless a date is given. And
+            # Document#draft? (`data["draft"] ||= ...`, called again by #date) turns a front
+            # matter `draft: false` back into true: a draft's `page.draft` is always true.
+            when, by_mtime = draft_date(src_path, data, os.stat(abs_path).st_mtime, self.zone)
+            data = {**data, "draft": True, "date": when}
+            if by_mtime:
+                model.mtime_dated.add(src_path)
         if data.get("published", True) is False:
             model.unpublished.add(src_path)
             return None
@@ -396,6 +426,9 @@ class _Reader:
         # Jekyll takes the output extension from the permalink (`/feed.xml` -> feed.xml),
         # else from the converter (Markdown and HTML: `.html`; others keep their own).
         output_ext = resolve_output_ext(permalink, source_output_ext(src_path))
+        if placement.label == "posts" and not draft:
+            # The date the URL and `page.date` share (a date string read in the site's zone).
+            data = {**data, "date": post_date(src_path, data, self.zone)}
         if placement.label == "pages":
             url = page_url(
                 src_path,
@@ -416,7 +449,7 @@ class _Reader:
             )
             output = collection.output
             if placement.label == "posts":
-                when = post_date(src_path, data)
+                when = post_date(src_path, data, self.zone)
                 data = {
                     **data,
                     "date": when,

@@ -34,6 +34,7 @@ from mkdocs_jekyll.i18n.translations import Translations, bcp47
 from mkdocs_jekyll.i18n.ui_text import load_ui_text
 from mkdocs_jekyll.jekyll.collections import read_collections
 from mkdocs_jekyll.jekyll.data import data_file_label, load_data_dir
+from mkdocs_jekyll.jekyll.dates import site_zone
 from mkdocs_jekyll.jekyll.defaults import FrontMatterDefaults
 from mkdocs_jekyll.jekyll.documents import (
     Document,
@@ -198,6 +199,8 @@ class BuildState:
             collections=read_collections(self.options.collections),
             now=self.now,
             future=self.options.future,
+            show_drafts=self.options.show_drafts,
+            zone=site_zone(self.options.timezone),
             on_error=_log_error if keep_going else None,
         )
         self.model.static_files = static_files(files, self.model, self.options.collections)

@@ -257,6 +257,9 @@ class JekyllConfig(base.Config):  # type: ignore[no-untyped-call]
     )
     # Jekyll's `future`: build posts dated after the build time.
     future = c.Type(bool, default=False)
+    # Jekyll's `show_drafts` (`jekyll build --drafts`): build `_drafts/` (per locale too,
+    # `es-419/_drafts/`) as posts dated at their file's modification time.
+    show_drafts = c.Type(bool, default=False)
 
     # `mkdocs serve`: after an edit to pages' text only, rebuild just those pages (and
     # their locales) instead of the whole site. False rebuilds everything on every save.

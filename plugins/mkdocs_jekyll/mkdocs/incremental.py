@@ -130,6 +130,10 @@ def plan_rebuild(
             return _full(f"{shown} changed")
         if src_path in model.errors:
             return _full(f"{shown} had an error")
+        if src_path in model.mtime_dated:
+            # Document#date: a draft without a date is dated at its file's modification
+            # time, so every save moves it in `site.posts` (and maybe to another URL).
+            return _full(f"{shown} is a draft dated by its file's modification time")
         if not doc.is_markdown:
             # Its output is a generated file or a page without Markdown: rebuilt in full.
             return _full(f"{shown} is not a Markdown page")
