@@ -179,18 +179,23 @@ def test_the_recorded_values_are_what_jekyll_builds_with_drafts(tmp_path: Path) 
 
 @pytest.mark.skipif(JEKYLL is None, reason="needs the real jekyll")
 def test_without_drafts_jekyll_writes_none(tmp_path: Path) -> None:
-    site, _ = jekyll_build(tmp_path / "src", SOURCES, "timezone: UTC\n", mtimes=MTIMES)
+    sources = {**SOURCES, "es-419/_drafts/figura.svg": "<svg>DRAFT-FIGURE</svg>\n"}
+    site, _ = jekyll_build(tmp_path / "src", sources, "timezone: UTC\n", mtimes=MTIMES)
     assert _lines(site / "posts.html") == [JEKYLL_POSTS[3]]
+    assert [path for path in _files(site) if "idea" in path or "_drafts" in path] == []
 
 
 def test_without_show_drafts_no_draft_output_exists(tmp_path: Path) -> None:
-    site = _build(tmp_path, strict=True)
+    # Nothing of `_drafts/` is read, so a draft's image is not copied either.
+    sources = {**SOURCES, "es-419/_drafts/figura.svg": "<svg>DRAFT-FIGURE</svg>\n"}
+    site = _build(tmp_path, sources=sources, strict=True)
     assert _lines(site / "posts.html") == [JEKYLL_POSTS[3]]
     leaked = [
         path
         for path in _files(site)
         if "idea" in path
         or "named" in path
+        or "_drafts" in path
         or "DRAFT-" in (site / path).read_bytes().decode("utf-8", "replace")
     ]
     assert leaked == []

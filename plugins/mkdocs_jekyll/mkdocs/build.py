@@ -32,7 +32,7 @@ from mkdocs_jekyll.features.redirects import (
 from mkdocs_jekyll.features.redirects import absolute as redirect_absolute
 from mkdocs_jekyll.i18n.translations import Translations, bcp47
 from mkdocs_jekyll.i18n.ui_text import load_ui_text
-from mkdocs_jekyll.jekyll.collections import read_collections
+from mkdocs_jekyll.jekyll.collections import place, read_collections
 from mkdocs_jekyll.jekyll.data import data_file_label, load_data_dir
 from mkdocs_jekyll.jekyll.dates import site_zone
 from mkdocs_jekyll.jekyll.defaults import FrontMatterDefaults
@@ -203,6 +203,13 @@ class BuildState:
             zone=site_zone(self.options.timezone),
             on_error=_log_error if keep_going else None,
         )
+        if not self.options.show_drafts:
+            # reader.rb retrieve_posts: without `show_drafts` nothing of `_drafts/` is read,
+            # so its images and other files are not copied either.
+            collections = read_collections(self.options.collections)
+            self.model.unpublished.update(
+                f.src_uri for f in files if place(f.src_uri, collections).label == "drafts"
+            )
         self.model.static_files = static_files(files, self.model, self.options.collections)
         self.locale_order = build_order(config)
         # `build_only_locale`: the other locales' documents are not written, but links to
