@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import subprocess
 import textwrap
@@ -187,3 +188,29 @@ def error_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
 def warning_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
     """The messages of the WARNING records, in order: what ``--strict`` counts."""
     return [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+
+
+_FEED_TIME = re.compile(rb"<updated>[^<]*</updated>")
+
+
+def site_bytes(path: Path) -> bytes:
+    """A built file's bytes, for comparing two builds of the same sources.
+
+    An Atom feed's first ``<updated>`` is the build time (jekyll-feed's ``site.time``), so
+    it is masked; everything else must be equal byte for byte.
+    """
+    data = path.read_bytes()
+    if (
+        path.suffix == ".xml"
+        and data.startswith(b"<?xml")
+        and b"http://www.w3.org/2005/Atom" in data
+    ):
+        data = _FEED_TIME.sub(b"<updated/>", data, count=1)
+    return data
+
+
+def site_tree(site: Path, pattern: str = "*") -> dict[str, bytes]:
+    """Every file below ``site`` (POSIX path -> ``site_bytes``)."""
+    return {
+        p.relative_to(site).as_posix(): site_bytes(p) for p in site.rglob(pattern) if p.is_file()
+    }

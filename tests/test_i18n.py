@@ -54,7 +54,7 @@ def _switcher(site: Path, page: str) -> dict[str, tuple[str, bool]]:
 
 
 def _head(site: Path, page: str) -> dict[str, str]:
-    links = html(site / page).select("head link[rel=alternate][hreflang]")
+    links = html(site / page).select("head link[rel=alternate][hreflang]:not([type])")
     return {link["hreflang"]: link["href"] for link in links}
 
 
@@ -227,7 +227,7 @@ def test_locale_homes_and_the_landing_page_agree_on_x_default(built: tuple[Path,
     site, base = built
     origin = f"https://example.com{base}"
     assert _head(site, "es-419/index.html")["x-default"] == f"{origin}/"
-    landing = html(site / "index.html").select("link[rel=alternate][hreflang]")
+    landing = html(site / "index.html").select("link[rel=alternate][hreflang]:not([type])")
     assert {link["hreflang"]: link["href"] for link in landing} == {
         "en": f"{origin}/en/",
         "es-419": f"{origin}/es-419/",
@@ -282,7 +282,7 @@ def test_a_folder_named_like_a_locale_but_longer_belongs_to_no_locale(
     root = json.loads((site / "search/search_index.json").read_text("utf-8"))
     assert "en-extra/page/" in {doc["location"] for doc in root["docs"]}
     page = html(site / "en-extra/page/index.html")
-    assert page.select("head link[rel=alternate][hreflang]") == []
+    assert page.select("head link[rel=alternate][hreflang]:not([type])") == []
     assert page.find("script", string=lambda text: bool(text and "config.base" in text)) is None
 
 

@@ -27,7 +27,7 @@ from mkdocs.config import load_config
 from mkdocs_jekyll.features.search_index import merge_search_entries
 from mkdocs_jekyll.jekyll.documents import ScanCache, SiteModel
 from mkdocs_jekyll.mkdocs.incremental import changed_files, plan_rebuild
-from sitebuild import THREE_LOCALES, copy_reference_site, write_files
+from sitebuild import THREE_LOCALES, copy_reference_site, site_tree, write_files
 
 SERVE_URL = "http://127.0.0.1:8000/base/"
 
@@ -149,7 +149,7 @@ def _full_build(project: Path, site_dir: Path) -> Path:
 
 
 def _tree(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    return site_tree(site)
 
 
 def _stamps(site: Path) -> dict[str, int]:

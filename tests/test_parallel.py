@@ -15,6 +15,7 @@ from sitebuild import (
     THREE_LOCALES,
     error_lines,
     make_site_builder,
+    site_tree,
     warning_lines,
 )
 
@@ -51,7 +52,7 @@ def _plugins(workers: int) -> list[Any]:
 
 
 def _tree(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    return site_tree(site)
 
 
 def _build_both(

@@ -186,7 +186,7 @@ def test_no_switcher_or_hreflang_link_points_at_a_missing_page(
         targets = [a["href"] for a in soup.select("a.md-select__link")]
         targets += [
             link["href"].removeprefix(origin)
-            for link in soup.select("head link[rel=alternate][hreflang]")
+            for link in soup.select("head link[rel=alternate][hreflang]:not([type])")
         ]
         for target in targets:
             path = str(target).removeprefix(base).lstrip("/")

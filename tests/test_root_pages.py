@@ -75,7 +75,7 @@ def _build(build_site: BuildSite, files: dict[str, str], *, strict: bool = True)
 def _alternates(path: Path) -> list[tuple[str, str]]:
     return [
         (str(link["hreflang"]), str(link["href"]))
-        for link in html(path).select("head link[rel=alternate][hreflang]")
+        for link in html(path).select("head link[rel=alternate][hreflang]:not([type])")
     ]
 
 

@@ -897,7 +897,8 @@ def test_each_page_has_one_title_description_and_canonical(site: Path, page: str
 @pytest.mark.parametrize("page", sorted(PAGES.values()))
 def test_og_locales_agree_with_hreflang_alternates(site: Path, page: str) -> None:
     head = _head(site, page)
-    hreflangs = [str(link["hreflang"]) for link in head.find_all("link", hreflang=True)]
+    links = head.find_all("link", hreflang=True, type=False)  # not the Atom feed's
+    hreflangs = [str(link["hreflang"]) for link in links]
     own = head.find("meta", property="og:locale")
     assert isinstance(own, Tag)
     alternates = [str(m["content"]) for m in head.find_all("meta", property="og:locale:alternate")]

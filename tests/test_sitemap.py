@@ -78,7 +78,7 @@ def _head_alternates(site: Path, path: str) -> set[tuple[str, str]]:
     page = site / path.lstrip("/")
     if path.endswith("/"):
         page = page / "index.html"
-    links = html(page).select("head link[rel=alternate][hreflang]")
+    links = html(page).select("head link[rel=alternate][hreflang]:not([type])")
     return {(str(link["hreflang"]), str(link["href"])) for link in links}
 
 

@@ -79,6 +79,8 @@ class LiquidSettings:
         error_mode: Jekyll's ``liquid.error_mode``: ``'warn'`` reads markup only Ruby
             Liquid's lax parser accepts as Jekyll does and warns, ``'lax'`` does so
             quietly, ``'strict'`` makes it an error (``liquid_error_mode``).
+        feed_enabled: Whether the site has Atom feeds (``feed_enabled``): ``feed_meta``
+            prints their link.
     """
 
     includes_dirs: tuple[Path, ...]
@@ -97,6 +99,7 @@ class LiquidSettings:
     depth_limit: int = DEPTH_LIMIT
     namespace_limit: int = NAMESPACE_LIMIT
     error_mode: str = "warn"
+    feed_enabled: bool = True
 
 
 @dataclass

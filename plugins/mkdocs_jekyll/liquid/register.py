@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from mkdocs_jekyll.liquid.filters import arrays, dates, strings, urls, values
+from mkdocs_jekyll.liquid.tags.feed_meta_tag import FeedMetaTag
 from mkdocs_jekyll.liquid.tags.highlight_tag import HighlightTag
 from mkdocs_jekyll.liquid.tags.include_relative_tag import IncludeRelativeTag
 from mkdocs_jekyll.liquid.tags.include_tag import IncludeTag
@@ -36,6 +37,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "cgi_escape": strings.cgi_escape,
     "uri_escape": urls.uri_escape,
     "normalize_whitespace": strings.normalize_whitespace,
+    "smartify": strings.smartify,
     "number_of_words": strings.number_of_words,
     "array_to_sentence_string": arrays.array_to_sentence_string,
     "jsonify": values.jsonify,
@@ -61,7 +63,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "date_to_long_string": dates.date_to_long_string,
 }
 
-TAGS = (IncludeTag, IncludeRelativeTag, HighlightTag, LinkTag, PostUrlTag, *LAX_TAGS)
+TAGS = (IncludeTag, IncludeRelativeTag, HighlightTag, LinkTag, PostUrlTag, FeedMetaTag, *LAX_TAGS)
 
 
 def register(env: Environment) -> None:

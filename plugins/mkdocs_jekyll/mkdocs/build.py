@@ -347,6 +347,11 @@ class BuildState:
             reused = previous.rendered.get(doc.src_path) if previous is not None else None
             if reused is not None and reused[0] == _lines(doc.body):
                 self.rendered[doc.src_path] = reused
+                # Its drop keeps the HTML content of the last build (feeds, listings).
+                before = previous.drops.pages.get(doc.src_path) if previous else None
+                drop = self.drops.pages.get(doc.src_path)
+                if before is not None and drop is not None:
+                    drop.update({k: v for k, v in before.items() if k in ("content", "output")})
                 continue
             try:
                 output = self.render(doc, doc.body)
@@ -392,6 +397,7 @@ class BuildState:
             strict_variables=options.liquid_strict_variables,
             strict_filters=options.liquid_strict_filters,
             error_mode=options.liquid_error_mode,
+            feed_enabled=options.feed_enabled,
             link_targets=self.model.link_targets(),
             post_urls=self.model.post_urls(),
             markdownify=self.markdownify,

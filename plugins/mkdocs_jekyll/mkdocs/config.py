@@ -298,6 +298,10 @@ class JekyllConfig(base.Config):  # type: ignore[no-untyped-call]
     # Sitemap: `sitemap.xml` (and `.gz`) of every page with hreflang alternates, written once
     # after every locale pass, plus a `robots.txt` naming it unless `docs/robots.txt` exists.
     sitemap_enabled = c.Type(bool, default=True)
+    # Atom feeds as jekyll-feed writes them: `/feed.xml` (the default locale's posts, or the
+    # whole site's) and `/<locale>/feed.xml`, linked from every page's head. Its options are
+    # jekyll-feed's `feed:` block, under `site:` (`site: {feed: {posts_limit: 20}}`).
+    feed_enabled = c.Type(bool, default=True)
 
     # Languages: what `/` serves on a multi-locale site when no page claims it: a page
     # listing each locale's home ('landing') or a redirect to the default locale ('redirect').

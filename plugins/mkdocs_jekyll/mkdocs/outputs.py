@@ -33,13 +33,14 @@ from mkdocs_jekyll.features.sitemap import (
     render_sitemap,
 )
 from mkdocs_jekyll.i18n.report import build_report, log_report, write_report_file
+from mkdocs_jekyll.mkdocs.feeds import LocaleText, write_feeds
 
 if TYPE_CHECKING:
     from jinja2 import Environment
 
     from mkdocs_jekyll.i18n.translations import Translations
     from mkdocs_jekyll.jekyll.documents import SiteModel
-    from mkdocs_jekyll.jekyll.drops import SiteSettings
+    from mkdocs_jekyll.jekyll.drops import SiteDrops, SiteSettings
 
 log = get_plugin_logger(__name__)
 
@@ -55,8 +56,10 @@ def write_site_outputs(
     language_names: Mapping[str, str] | None = None,
     env: Environment | None = None,
     own_404_page: str | None = None,
+    drops: SiteDrops | None = None,
+    locale_text: LocaleText | None = None,
 ) -> None:
-    """Write sitemap.xml, robots, the root landing page, the root 404 and the report.
+    """Write sitemap.xml, robots, feeds, the root landing page, the root 404 and the report.
 
     Args:
         site_dir: The built site.
@@ -69,6 +72,9 @@ def write_site_outputs(
         env: The theme environment rendering the root pages (``overrides/jekyll/`` wins).
         own_404_page: The HTML of the site's own page written to ``404.html``, if it has
             one: written again, over the theme's 404 that later locale passes wrote.
+        drops: ``site`` and every document's drop, rendered content included: the feeds'
+            entries (none without them).
+        locale_text: Each locale's own ``site_name`` and ``site_description``, for its feed.
 
     Raises:
         ContentError: ``i18n_report_file`` leaves the site folder.
@@ -86,6 +92,17 @@ def write_site_outputs(
         if own_404(model, docs_dir or _docs_dir(model)) is None:
             _write_root_404(site, homes, settings, default=translations.locales[0], env=env)
     _restore_own_404(site, model, docs_dir or _docs_dir(model), own_404_page)
+    if drops is not None:
+        write_feeds(
+            site_dir,
+            model=model,
+            translations=translations,
+            settings=settings,
+            options=options,
+            drops=drops,
+            texts=locale_text or {},
+            docs_dir=docs_dir or _docs_dir(model),
+        )
     if options.sitemap_enabled:
         entries = document_entries(model.documents.values(), translations, settings) + extra
         _write_sitemap(site, entries)

@@ -11,6 +11,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs_jekyll.features.furniture import page_furniture
 from mkdocs_jekyll.features.seo import SeoOptions, build_seo
 from mkdocs_jekyll.i18n.ui_text import ui_text_for
+from mkdocs_jekyll.mkdocs.feeds import head_link
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
@@ -43,6 +44,11 @@ def page_context(
         ),
         "jekyll_label": jekyll_label,
     }
+    feed = head_link(
+        state.options, state.settings, locale, locales=bool(state.translations.locales)
+    )
+    if feed is not None:
+        context["jekyll_feed"] = feed
     if locale is not None and page.url.startswith(f"{locale}/"):
         # Material loads `search/search_index.json` relative to its `base`.
         context["jekyll_search_base"] = get_relative_url(f"{locale}/", page.url)

@@ -28,6 +28,7 @@ from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.jekyll.markdown_compat import add_kramdown_extensions
 from mkdocs_jekyll.mkdocs.build import BuildState, error_block
 from mkdocs_jekyll.mkdocs.config import JekyllConfig
+from mkdocs_jekyll.mkdocs.feeds import locale_text
 from mkdocs_jekyll.mkdocs.file_model import place_content_files
 from mkdocs_jekyll.mkdocs.i18n_context import (
     configure_search,
@@ -424,6 +425,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
                 language_names=language_names(config),
                 env=state.page_env,
                 own_404_page=state.own_404_page,
+                drops=state.drops,
+                locale_text=locale_text(config),
             )
 
     @event_priority(-1000)

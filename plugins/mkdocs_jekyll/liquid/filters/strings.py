@@ -15,6 +15,7 @@ from urllib.parse import quote_plus
 from liquid.filter import with_environment
 
 from mkdocs_jekyll.jekyll import text as jekyll_text
+from mkdocs_jekyll.jekyll.smartify import smartify as smartypants
 from mkdocs_jekyll.liquid.filters.values import is_nil, to_s
 
 if TYPE_CHECKING:
@@ -47,6 +48,11 @@ def slugify_filter(input_: object, mode: object = None, cased: object = False) -
 def cgi_escape(input_: object) -> str:
     """Jekyll's ``cgi_escape`` (Ruby's ``CGI.escape``): form encoding, space as ``+``."""
     return quote_plus(to_s(input_), safe="~")
+
+
+def smartify(input_: object) -> str:
+    """Jekyll's ``smartify``: curly quotes, dashes and ellipses (kramdown's SmartyPants)."""
+    return smartypants(to_s(input_))
 
 
 def normalize_whitespace(input_: object) -> str:
