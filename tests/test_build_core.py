@@ -328,7 +328,7 @@ def test_given_a_content_error_then_the_previous_site_is_left_alone(
 
 def test_given_a_content_error_then_it_is_a_plugin_error_not_a_traceback() -> None:
     from mkdocs_jekyll.jekyll.errors import ContentError
-    from mkdocs_jekyll.mkdocs.plugin import _as_plugin_error
+    from mkdocs_jekyll.mkdocs.build import as_plugin_error as _as_plugin_error
 
     with pytest.raises(PluginError, match=r"^x\.md:3:2: broken$"), _as_plugin_error():
         raise ContentError("x.md", "broken", line=3, column=2)
@@ -447,16 +447,16 @@ def test_given_two_locales_then_each_page_liquid_is_rendered_once_per_build(
 ) -> None:
     # Regression: static-i18n re-joins the Markdown's lines, so the pre-rendered output was
     # not recognised and every page was rendered a second time.
-    from mkdocs_jekyll.mkdocs.build import BuildState
+    from mkdocs_jekyll.mkdocs.render_cache import RenderCache
 
     calls: list[str] = []
-    original = BuildState.render
+    original = RenderCache.render
 
-    def counting(self: BuildState, doc: object, source: str) -> str:
+    def counting(self: RenderCache, doc: object, source: str) -> str:
         calls.append(doc.src_path)  # type: ignore[attr-defined]
         return original(self, doc, source)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(BuildState, "render", counting)
+    monkeypatch.setattr(RenderCache, "render", counting)
     build_site(
         files={
             "docs/en/index.md": "Home {{ page.url }}\n\n!!! note\n    x\n",

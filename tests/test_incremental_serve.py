@@ -274,8 +274,8 @@ def test_changed_files_tells_edits_from_new_and_removed_files() -> None:
 
 def test_no_change_in_the_snapshot_means_a_full_rebuild(tmp_path: Path) -> None:
     snapshot = {str(tmp_path / "docs/en/a.md"): (1, 1)}
-    previous = SimpleNamespace(model=SiteModel(), locale_order=["en"], relative_includes=set())
-    plan = plan_rebuild(snapshot, dict(snapshot), previous, tmp_path / "docs", ScanCache())  # type: ignore[arg-type]
+    previous = SimpleNamespace(model=SiteModel(), locale_order=("en",))
+    plan = plan_rebuild(snapshot, dict(snapshot), previous, set(), tmp_path / "docs", ScanCache())  # type: ignore[arg-type]
     assert plan is None
 
 

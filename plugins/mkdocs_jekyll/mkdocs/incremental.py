@@ -19,25 +19,41 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import get_plugin_logger
 
-from mkdocs_jekyll.compat import serve_builder_calls_build, serve_builds_dirty, set_page_title
+from mkdocs_jekyll.compat import (
+    serve_builder_calls_build,
+    serve_builds_dirty,
+    set_page_title,
+    wrap_serve_builder,
+)
+from mkdocs_jekyll.features.search_index import (
+    read_index,
+    root_index_path,
+    write_merged_root_index,
+    write_pass_search,
+)
 from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.mkdocs.build_log import DIRTY_BUILD_LINES, quiet_build_log
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
     from mkdocs_jekyll.jekyll.documents import ScanCache
     from mkdocs_jekyll.mkdocs.build import BuildState
+    from mkdocs_jekyll.mkdocs.config import JekyllConfig
+    from mkdocs_jekyll.mkdocs.scan import SiteScan
 
 log = get_plugin_logger(__name__)
 
@@ -55,6 +71,52 @@ class RebuildPlan:
     """The locales to build, in static-i18n's build order (``(None,)`` without i18n)."""
     pages: frozenset[str]
     """The edited pages, by path relative to ``docs_dir``."""
+
+
+PageHead = tuple[str | None, dict[str, Any]]
+"""A page's title and metadata as its last build left them."""
+
+
+@dataclass
+class ServeState:
+    """What ``mkdocs serve`` keeps from one build to the next, and a rebuild's search."""
+
+    previous: BuildState | None = None
+    """The last build, whose Liquid an incremental rebuild reuses."""
+    page_heads: dict[str, PageHead] = field(default_factory=dict)
+    """Each page's title and metadata, for the pages a dirty rebuild does not read."""
+    search_before: dict[str, Any] | None = None
+    """Incremental rebuilds: the root search index as the previous build wrote it."""
+    search_rebuilt: list[dict[str, Any]] = field(default_factory=list)
+    """Incremental rebuilds: the search entries of the pages rebuilt, every locale."""
+
+    def start_build(self, site_dir: str) -> None:
+        """Before a build's passes: keep the root search index an incremental one merges into."""
+        incremental = active_plan() is not None
+        self.search_before = read_index(root_index_path(site_dir)) if incremental else None
+        self.search_rebuilt = []
+
+    def write_locale_search(self, config: MkDocsConfig, locale: str | None) -> None:
+        """Give the pass's locale its own index; an incremental rebuild keeps its entries."""
+        incremental = active_plan() is not None
+        entries = write_pass_search(config, locale, incremental=incremental)
+        if incremental:
+            self.search_rebuilt.extend(entries)
+
+    def plan(
+        self, before: Snapshot, after: Snapshot, *, docs_dir: Path, scan_cache: ScanCache
+    ) -> RebuildPlan | None:
+        """The pages an edit changed, if rebuilding only them gives what a full build would."""
+        previous = self.previous
+        if previous is None:
+            return None
+        includes = previous.cache.relative_includes
+        return plan_rebuild(before, after, previous.scan, includes, docs_dir, scan_cache)
+
+    def merge_search(self, site_dir: str) -> None:
+        """After every pass of an incremental rebuild: the root index, rebuilt pages merged."""
+        if active_plan() is not None and self.search_before is not None:
+            write_merged_root_index(site_dir, self.search_before, self.search_rebuilt)
 
 
 def active_plan() -> RebuildPlan | None:
@@ -98,7 +160,8 @@ def changed_files(before: Snapshot, after: Snapshot) -> tuple[set[str], set[str]
 def plan_rebuild(
     before: Snapshot,
     after: Snapshot,
-    previous: BuildState,
+    previous: SiteScan,
+    relative_includes: AbstractSet[str],
     docs_dir: Path,
     scan_cache: ScanCache,
 ) -> RebuildPlan | None:
@@ -107,14 +170,14 @@ def plan_rebuild(
     Args:
         before: The snapshot taken when the previous build started.
         after: The snapshot now.
-        previous: The previous build: its site model, the locales it wrote (in
-            static-i18n's order, ``[None]`` without locales) and the files pages read with
+        previous: The previous build's scan: its site model and the locales it wrote
+            (in static-i18n's order, ``(None,)`` without locales).
+        relative_includes: The files the previous build's pages read with
             ``include_relative``.
         docs_dir: The site's ``docs_dir``, absolute.
         scan_cache: The previous build's front matter, by file; updated for edited files.
     """
     model, build_order = previous.model, previous.locale_order
-    relative_includes = previous.relative_includes
     modified, created_or_removed = changed_files(before, after)
     if created_or_removed:
         return _full(f"{_shown(sorted(created_or_removed)[0], docs_dir)} was added or removed")
@@ -164,10 +227,6 @@ def mark_for_rebuild(files: Files, pages: frozenset[str]) -> None:
             os.utime(file.abs_dest_path, ns=(0, 0))
 
 
-PageHead = tuple[str | None, dict[str, Any]]
-"""A page's title and metadata as its last build left them."""
-
-
 def remember_page(heads: dict[str, PageHead], page: Page) -> None:
     """Keep a built page's title and metadata for the rebuilds that will not read it."""
     heads[page.file.src_uri] = (page.title, dict(page.meta))
@@ -211,6 +270,37 @@ def _docs_relative(path: str, docs_dir: Path) -> str | None:
 def serve_builder_supported() -> bool:
     """Whether this MkDocs' serve builder calls ``build`` as 1.6 does (see ``_dirty_builds``)."""
     return serve_builder_calls_build()
+
+
+def watched_folders(config: MkDocsConfig, options: JekyllConfig) -> list[Path]:
+    """The folders besides ``docs_dir`` whose edits rebuild: ``_data/``, ``_includes/``, and
+    the site's ``overrides/`` (``custom_dir``), as ``jekyll serve`` watches its own."""
+    root = Path(config.config_file_path or ".").resolve().parent
+    folders = [root / options.data_dir, root / options.includes_dir]
+    if config.theme.custom_dir:
+        folders.append(Path(config.theme.custom_dir))
+    return folders
+
+
+def watch_site(
+    server: LiveReloadServer,
+    config: MkDocsConfig,
+    options: JekyllConfig,
+    *,
+    plan: Callable[[Snapshot, Snapshot], RebuildPlan | None] | None,
+) -> None:
+    """Watch ``watched_folders``; with ``plan``, wrap the server's builder in ours.
+
+    MkDocs watches ``docs_dir`` and ``mkdocs.yml``, and theme folders only with
+    ``--watch-theme``.
+    """
+    folders = watched_folders(config, options)
+    for path in folders:
+        if path.is_dir():
+            server.watch(str(path))
+    if plan is not None and serve_builder_supported():
+        roots = watched_roots(config, folders)
+        wrap_serve_builder(server, partial(IncrementalBuilder, roots=roots, plan=plan))
 
 
 def watched_roots(config: MkDocsConfig, extra: Iterable[Path]) -> list[Path]:

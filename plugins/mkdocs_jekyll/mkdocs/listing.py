@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import get_plugin_logger
 
@@ -22,13 +22,12 @@ from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.jekyll.excerpts import excerpt_separator, extract_excerpt, is_markdown
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
     from mkdocs.structure.files import Files
 
     from mkdocs_jekyll.jekyll.documents import Document, SiteModel
     from mkdocs_jekyll.jekyll.drops import SiteDrops
-    from mkdocs_jekyll.mkdocs.build import BuildState
 
 log = get_plugin_logger(__name__)
 
@@ -90,31 +89,39 @@ def set_content(
         drop["output"] = html
 
 
-def render_excerpts(state: BuildState, *, keep_going: bool = False) -> dict[str, str]:
+def render_excerpts(
+    render: Callable[[Document, str], str],
+    model: SiteModel,
+    *,
+    drops: SiteDrops,
+    site: Mapping[str, Any],
+    markdownify: Callable[[str], str],
+    keep_going: bool = False,
+) -> dict[str, str]:
     """Every document's excerpt (``excerpt.rb``), set in its drop; src_path to the excerpt.
 
     A front matter ``excerpt`` is kept as written. Otherwise posts and collection documents
     (and pages when the site sets ``page_excerpts``, HTML pages only, as
     ``Page#generate_excerpt?``) get the content up to the separator, through Liquid and
     their converter. With ``keep_going`` (``mkdocs serve``) a Liquid error leaves the
-    excerpt empty; the page itself shows the error.
+    excerpt empty; the page itself shows the error. ``site`` is the site's ``site:``
+    options (``excerpt_separator``, ``page_excerpts``); ``render`` renders Liquid.
     """
-    site = state.settings.extra
     result: dict[str, str] = {}
-    for doc in state.model.documents.values():
-        drop = state.drops.pages.get(doc.src_path)
+    for doc in model.documents.values():
+        drop = drops.pages.get(doc.src_path)
         given = doc.data.get("excerpt")
         if given is not None:
             result[doc.src_path] = str(given)
             continue
-        if drop is None or doc.src_path in state.model.errors or not _has_excerpt(doc, site):
+        if drop is None or doc.src_path in model.errors or not _has_excerpt(doc, site):
             continue
         separator = excerpt_separator(doc.data, site)
         if not separator:
             continue
         source = extract_excerpt(doc.body, separator, on_closed=partial(_warn_closed, doc))
         try:
-            html = convert(doc, state.render(doc, source), state.markdownify)
+            html = convert(doc, render(doc, source), markdownify)
         except ContentError:
             if not keep_going:
                 raise

@@ -35,14 +35,18 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
 from mkdocs_jekyll.i18n.translations import base_language
+from mkdocs_jekyll.jekyll.data import data_file_label
 from mkdocs_jekyll.jekyll.documents import normalise_locale
 from mkdocs_jekyll.jekyll.safe_url import is_safe_url, refusal
 from mkdocs_jekyll.jekyll.urls import split_site_url
+from mkdocs_jekyll.mkdocs.i18n_context import current_locale
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure import StructureItem
     from mkdocs.structure.files import Files
+
+    from mkdocs_jekyll.mkdocs.build import BuildState
 
 log = get_plugin_logger(__name__)
 
@@ -253,6 +257,22 @@ def _site_path(file_url: str) -> str:
 
 
 # -- the MkDocs nav ----------------------------------------------------------------------------
+
+
+def site_navigation(
+    nav: Navigation, state: BuildState, config: MkDocsConfig, files: Files, *, data_dir: str
+) -> Navigation:
+    """``data_navigation`` for the pass's locale, from the build's ``_data`` and URLs."""
+    return data_navigation(
+        nav,
+        data=state.scan.data,
+        locale=current_locale(config),
+        default_locale=state.setup.settings.lang,
+        files=files,
+        config=config,
+        urls={path: doc.url for path, doc in state.scan.model.documents.items()},
+        source=data_file_label(state.setup.root / data_dir, "navigation", data_dir),
+    )
 
 
 def data_navigation(

@@ -6,27 +6,74 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
+from mkdocs_jekyll.features.author import build_author_profile
 from mkdocs_jekyll.features.furniture import page_furniture
 from mkdocs_jekyll.features.seo import SeoOptions, build_seo
 from mkdocs_jekyll.i18n.ui_text import ui_text_for
+from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.mkdocs.feeds import head_link
+from mkdocs_jekyll.mkdocs.i18n_context import current_locale, set_language_selector
+from mkdocs_jekyll.mkdocs.render_cache import error_block
 
 if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
+    from mkdocs_jekyll.features.author import AuthorProfile
     from mkdocs_jekyll.jekyll.documents import Document
+    from mkdocs_jekyll.jekyll.drops import SiteSettings
     from mkdocs_jekyll.mkdocs.build import BuildState
+
+log = get_plugin_logger(__name__)
+
+
+def render_page_context(
+    state: BuildState,
+    settings: SiteSettings,
+    doc: Document | None,
+    page: Page,
+    config: MkDocsConfig,
+    serving: bool,
+) -> dict[str, Any]:
+    """``page_context`` in the page's locale, and the language selector for its alternates.
+
+    Raises:
+        PluginError: A front matter value SEO must read is malformed (e.g. ``date``), as
+            Jekyll stops on a bad date. Under ``mkdocs serve`` the page shows the error
+            instead: a failed rebuild leaves MkDocs' server holding every request.
+    """
+    translations = state.scan.translations
+    locale = (translations.locale_of(doc) if doc else None) or current_locale(config)
+    context: dict[str, Any] = {}
+    try:
+        context = page_context(state, settings, doc, page, locale=locale)
+    except ContentError as err:
+        if not serving:
+            raise PluginError(str(err)) from err
+        log.error(str(err))
+        page.content = error_block(str(err), state.setup.page_env) + (page.content or "")
+    if doc is not None:
+        set_language_selector(config, translations, doc, settings.baseurl)
+    return context
 
 
 def page_context(
-    state: BuildState, doc: Document | None, page: Page, *, locale: str | None
+    state: BuildState,
+    settings: SiteSettings,
+    doc: Document | None,
+    page: Page,
+    *,
+    locale: str | None,
 ) -> dict[str, Any]:
     """Author, UI text, search base, furniture, alternates and SEO tags of one page.
 
     Args:
-        state: The build.
+        state: The build: its site model, ``site.data``, rendered excerpts and authors.
+        settings: The pass's settings (its ``site_name``, for SEO).
         doc: The page's document, or None for pages outside the model.
         page: MkDocs' page (its URL, title and Markdown).
         locale: The page's locale (its folder, else the pass's).
@@ -37,16 +84,14 @@ def page_context(
     Raises:
         ContentError: A front matter value SEO must read is malformed (e.g. ``date``).
     """
+    scan, options = state.scan, state.setup.options
+    data = scan.data
     context: dict[str, Any] = {
-        "jekyll_author": state.author_for(locale),
-        "jekyll_ui_text": _escaped(
-            ui_text_for(state.data.get("ui-text", {}), locale, state.settings.lang)
-        ),
+        "jekyll_author": state.authors.profile(locale),
+        "jekyll_ui_text": _escaped(ui_text_for(data.get("ui-text", {}), locale, settings.lang)),
         "jekyll_label": jekyll_label,
     }
-    feed = head_link(
-        state.options, state.settings, locale, locales=bool(state.translations.locales)
-    )
+    feed = head_link(options, settings, locale, locales=bool(scan.translations.locales))
     if feed is not None:
         context["jekyll_feed"] = feed
     if locale is not None and page.url.startswith(f"{locale}/"):
@@ -56,27 +101,27 @@ def page_context(
         return context
     context["jekyll_furniture"] = page_furniture(
         doc,
-        state.model,
-        site=state.settings.extra,
-        data=state.data,
-        relative_url=state.relative_url,
-        default_locale=state.settings.lang,
+        scan.model,
+        site=settings.extra,
+        data=data,
+        relative_url=settings.relative_url,
+        default_locale=settings.lang,
         neighbours=_neighbours(state, doc),
     )
     context["jekyll_alternates"] = [
-        (hreflang, state.absolute_url(url))
-        for hreflang, url in state.translations.head_alternates(doc)
+        (hreflang, settings.absolute_url(url))
+        for hreflang, url in scan.translations.head_alternates(doc)
     ]
-    if state.options.seo_enabled:
+    if options.seo_enabled:
         context["jekyll_seo"] = build_seo(
             doc,
-            settings=state.settings,
-            options=SeoOptions.from_config(state.options),
-            translations=state.translations,
+            settings=settings,
+            options=SeoOptions.from_config(options),
+            translations=scan.translations,
             heading=page.title,
             content=page.markdown,
-            excerpt=state.excerpts.get(doc.src_path),
-            data=state.data,
+            excerpt=state.cache.excerpts.get(doc.src_path),
+            data=data,
             profile=context["jekyll_author"],
         )
     return context
@@ -84,13 +129,35 @@ def page_context(
 
 def _neighbours(state: BuildState, doc: Document) -> tuple[Document | None, Document | None]:
     """The documents ``page.previous`` and ``page.next`` hold (``build_drops`` links them)."""
-    drop = state.drops.pages.get(doc.src_path) or {}
+    drop = state.cache.drops.pages.get(doc.src_path) or {}
 
     def document(key: str) -> Document | None:
         other = drop.get(key)
-        return state.model.documents.get(other["path"]) if isinstance(other, Mapping) else None
+        documents = state.scan.model.documents
+        return documents.get(other["path"]) if isinstance(other, Mapping) else None
 
     return document("previous"), document("next")
+
+
+class AuthorProfiles:
+    """The site's author profile in each locale (a translated bio, name, ...), made once."""
+
+    def __init__(self, author: Mapping[str, Any] | None, settings: SiteSettings) -> None:
+        self._author = author
+        self._settings = settings
+        self._profiles: dict[str | None, AuthorProfile | None] = {}
+
+    def profile(self, locale: str | None) -> AuthorProfile | None:
+        """The profile in ``locale``; problems with the config are reported once per build."""
+        if locale not in self._profiles:
+            self._profiles[locale] = build_author_profile(
+                self._author,
+                relative_url=self._settings.relative_url,
+                locale=locale,
+                default_locale=self._settings.lang,
+                report=not self._profiles,  # every locale reads the same config: warn once
+            )
+        return self._profiles[locale]
 
 
 def _escaped(labels: dict[str, Any]) -> dict[str, Any]:

@@ -2,75 +2,53 @@
 
 from __future__ import annotations
 
-import logging
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
-from mkdocs_jekyll.compat import file_url, strict_abort_pending, wrap_serve_builder
-from mkdocs_jekyll.features.search_index import (
-    read_index,
-    root_index_path,
-    write_merged_root_index,
-    write_pass_search,
+from mkdocs_jekyll.compat import strict_abort_pending
+from mkdocs_jekyll.jekyll.documents import ScanCache
+from mkdocs_jekyll.mkdocs.build import (
+    BuildSetup,
+    BuildState,
+    as_plugin_error,
+    pass_settings,
+    read_build,
 )
-from mkdocs_jekyll.features.skins import palette_for_skin
-from mkdocs_jekyll.jekyll.data import data_file_label
-from mkdocs_jekyll.jekyll.documents import Document, ScanCache
-from mkdocs_jekyll.jekyll.errors import ContentError
-from mkdocs_jekyll.jekyll.markdown_compat import add_kramdown_extensions
-from mkdocs_jekyll.mkdocs.build import BuildState, error_block
 from mkdocs_jekyll.mkdocs.config import JekyllConfig
-from mkdocs_jekyll.mkdocs.feeds import locale_text
-from mkdocs_jekyll.mkdocs.file_model import place_content_files
+from mkdocs_jekyll.mkdocs.configure import configure_site
+from mkdocs_jekyll.mkdocs.file_model import place_files, unreadable_page
 from mkdocs_jekyll.mkdocs.i18n_context import (
-    configure_search,
     current_locale,
-    disable_instant_navigation,
     is_locale_pass,
-    language_names,
     page_language,
     restore_language,
     set_language_selector,
     set_page_language,
 )
 from mkdocs_jekyll.mkdocs.incremental import (
-    IncrementalBuilder,
-    PageHead,
-    RebuildPlan,
-    Snapshot,
+    ServeState,
     active_plan,
-    mark_for_rebuild,
-    plan_rebuild,
     remember_page,
     restore_unread_pages,
-    serve_builder_supported,
-    watched_roots,
+    watch_site,
 )
 from mkdocs_jekyll.mkdocs.jinja_cache import SharedBytecodeCache
-from mkdocs_jekyll.mkdocs.navigation import data_navigation
-from mkdocs_jekyll.mkdocs.outputs import localized_404, write_site_outputs
-from mkdocs_jekyll.mkdocs.page_context import page_context
-from mkdocs_jekyll.mkdocs.publish import write_pages_files
+from mkdocs_jekyll.mkdocs.navigation import site_navigation
+from mkdocs_jekyll.mkdocs.outputs import localized_404
+from mkdocs_jekyll.mkdocs.page_context import render_page_context
+from mkdocs_jekyll.mkdocs.page_source import page_html, page_markdown, theme_page_meta
+from mkdocs_jekyll.mkdocs.post_build import write_build_outputs
+from mkdocs_jekyll.mkdocs.redirect_files import redirect_stub
 from mkdocs_jekyll.mkdocs.safe_files import (
     drop_escaping_files,
     guard_theme_loader,
     refuse_endless_walks,
 )
-from mkdocs_jekyll.mkdocs.staging import (
-    StagedBuild,
-    discard,
-    keep_dirty_files,
-    publish,
-    stage,
-)
+from mkdocs_jekyll.mkdocs.staging import StagedBuild, discard, keep_dirty_files, publish, stage
 from mkdocs_jekyll.mkdocs.template_filters import install_url_filters
 
 if TYPE_CHECKING:
@@ -81,12 +59,9 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
 
-log = get_plugin_logger(__name__)
+    from mkdocs_jekyll.jekyll.drops import SiteSettings
 
-TEMPLATES_DIR = Path(__file__).parent.parent / "templates"
-# The package's stylesheets (copied from TEMPLATES_DIR as theme files): the layouts' own
-# styles, and Minimal Mistakes' utility classes that content uses (.notice, .btn, ...).
-EXTRA_CSS = ("assets/mkdocs_jekyll/jekyll.css", "assets/mkdocs_jekyll/utilities.css")
+log = get_plugin_logger(__name__)
 
 
 class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
@@ -94,18 +69,23 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
 
     def __init__(self) -> None:
         self._scan_cache = ScanCache()
+        self._setup: BuildSetup | None = None
+        """The build's settings, time and theme environment (``on_config``)."""
         self._state: BuildState | None = None
-        self._previous: BuildState | None = None
-        """Under ``mkdocs serve``: the last build's state, whose Liquid a rebuild may reuse."""
+        """The build's scan and rendered Liquid (``on_pre_build``), for every locale pass."""
+        self._settings: SiteSettings | None = None
+        """The locale pass's settings: the site's, with the pass's own ``site_name``."""
+        self._serve = ServeState()
+        """Under ``mkdocs serve``: the last build, for incremental rebuilds."""
         self._serving = False
         self._templates = SharedBytecodeCache()
         """Compiled theme templates, kept across locale passes and serve rebuilds."""
-        self._page_heads: dict[str, PageHead] = {}
-        """Under ``mkdocs serve``: each page's title and metadata, for dirty rebuilds."""
         self._staged: StagedBuild | None = None
         """The folder this build writes into, which replaces ``site/`` on success."""
         self._pass_language: str | None = None
         """The pass's ``theme.language`` while a page renders in its own (``set_page_language``)."""
+        self._own_404_page: str | None = None
+        """The output of the site's own page at ``404.html``, put back after every pass."""
 
     @property
     def serving(self) -> bool:
@@ -119,8 +99,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
     def on_shutdown(self) -> None:
         """Forget the server's state: MkDocs reuses this instance for later builds in-process."""
         self._serving = False
-        self._previous = None
-        self._page_heads = {}
+        self._serve = ServeState()
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -132,23 +111,11 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """
         if not self.config.enabled:
             return config
-        _install_theme(config)
-        if self.config.markdown_kramdown:
-            config.markdown_extensions = add_kramdown_extensions(config.markdown_extensions)
-        if config.validation.links.absolute_links == logging.INFO:
-            # Jekyll content links with `{{ "/en/cv/" | relative_url }}`: absolute paths by
-            # design, which MkDocs would report one INFO line each. An explicit setting stays.
-            config.validation.links.absolute_links = logging.DEBUG
-        present = {str(item) for item in config.extra_css}
-        config.extra_css.extend(css for css in EXTRA_CSS if css not in present)
-        if self.config.minimal_mistakes_skin and not config.theme.get("palette"):
-            with _as_plugin_error():
-                config.theme["palette"] = palette_for_skin(self.config.minimal_mistakes_skin)
-        disable_instant_navigation(config)
-        configure_search(config)
-        if self._state is None or not is_locale_pass(config):
+        configure_site(config, self.config)
+        if self._setup is None or not is_locale_pass(config):
             # A new build (static-i18n's later locale passes reuse the first pass's state).
-            self._state = BuildState(config, self.config)
+            self._setup = BuildSetup.create(config, self.config)
+            self._state, self._own_404_page = None, None
         if not self._serving and not is_locale_pass(config):
             # Whatever fails from here on, the previous site/ survives (see `staging`).
             self._staged = stage(config)
@@ -161,24 +128,28 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
 
         Any content error stops the build here, so the previous `site/` stays intact.
         """
-        state = self._state
-        if not self.config.enabled or state is None:
+        setup = self._setup
+        if not self.config.enabled or setup is None:
             return
         # The locale's own site_name/site_description (static-i18n's per-language overrides,
         # applied in its on_config) title this pass's pages.
-        state.localize_settings(config)
+        self._settings = pass_settings(setup.settings, config)
         if is_locale_pass(config):
             return
-        plan = active_plan()
         # An incremental rebuild keeps every unchanged page's Liquid (see `incremental`).
-        previous = self._previous if plan is not None else None
-        with _as_plugin_error():
+        previous = self._serve.previous if active_plan() is not None else None
+        with as_plugin_error():
             refuse_endless_walks(config)  # before MkDocs' own walk of docs_dir hangs on it
-            state.scan(config, self._scan_cache, keep_going=self._serving)
-            state.render_all(config, keep_going=self._serving, previous=previous)
-            if plan is not None:
-                state.search_before = read_index(root_index_path(config.site_dir))
-        self._previous = state if self._serving else None
+            self._state = read_build(
+                config,
+                setup,
+                self._scan_cache,
+                self._settings,
+                keep_going=self._serving,
+                previous=previous.cache if previous is not None else None,
+            )
+            self._serve.start_build(config.site_dir)
+        self._serve.previous = self._state if self._serving else None
 
     # -- files and URLs --------------------------------------------------------------------
 
@@ -188,10 +159,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
 
         Priority: 100, before every other plugin (static-i18n at -100) sees the files.
         """
-        state = self._state
-        if not self.config.enabled or state is None:
-            return files
-        drop_escaping_files(files, config, state.warn_link)
+        if self.config.enabled and self._setup is not None:
+            drop_escaping_files(files, config, self._setup.warn_link)
         return files
 
     @event_priority(100)
@@ -206,37 +175,15 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
 
     @event_priority(-200)
     def _place_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        """Move every page to its permalink and drop unpublished ones.
+        """Move every page to its permalink, drop unpublished ones, add redirect stubs.
 
         Priority: -200, after static-i18n (-100), which rebuilds the file list and would
         otherwise strip the locale folder from our URLs again.
         """
         state = self._state
-        if not self.config.enabled or state is None:
-            return files
-        for file in list(files.documentation_pages()):
-            if file.src_uri in state.model.unpublished:
-                files.remove(file)
-                continue
-            doc = state.model.documents.get(file.src_uri)
-            if doc is not None:
-                _move_file(file, doc, config)
-        place_content_files(files, state, config, locale_pass=is_locale_pass(config))
-        plan = active_plan()
-        if plan is not None:
-            mark_for_rebuild(files, plan.pages)
-        for redirect in state.redirects:
-            if redirect.source in files.src_uris:
-                # The stub is written in the pass that builds its page (once per build).
-                files.append(state.redirect_file(config, redirect))
-        # Other locales' pages that links may point at (jekyll/i18n's CrossLocaleFiles).
-        others = getattr(files, "others", {})
-        for src_uri, file in list(others.items()):
-            doc = state.model.documents.get(src_uri)
-            if doc is None:
-                del others[src_uri]
-            else:
-                _move_file(file, doc, config)
+        if self.config.enabled and state is not None:
+            settings = self._settings or state.setup.settings
+            place_files(files, state, settings, config, locale_pass=is_locale_pass(config))
         return files
 
     on_files = CombinedEvent(_drop_linked_files, _keep_dirty_files, _place_files)
@@ -252,9 +199,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         state = self._state
         if not self.config.enabled or state is None:
             return None
-        if page.file.src_uri in state.model.errors and not _is_utf8(page.file.abs_src_path):
-            return ""
-        return None
+        return "" if unreadable_page(page.file, state.scan.model) else None
 
     @event_priority(60)
     def on_page_markdown(
@@ -268,12 +213,14 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         state = self._state
         if not self.config.enabled or state is None:
             return markdown
-        doc = state.model.documents.get(page.file.src_uri)
+        doc = state.scan.model.documents.get(page.file.src_uri)
         if doc is None:
             return markdown
-        page.meta = state.page_meta(doc)
-        with _as_plugin_error():
-            return state.markdown_for(doc, markdown)
+        page.meta = theme_page_meta(doc, state.scan)
+        with as_plugin_error():
+            return page_markdown(
+                doc, markdown, scan=state.scan, cache=state.cache, env=state.setup.page_env
+            )
 
     @event_priority(100)
     def on_page_content(
@@ -286,8 +233,10 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         state = self._state
         if not self.config.enabled or state is None:
             return html
-        doc = state.model.documents.get(page.file.src_uri)
-        content = state.html_for(doc) if doc is not None else None
+        doc = state.scan.model.documents.get(page.file.src_uri)
+        if doc is None:
+            return html
+        content = page_html(doc, scan=state.scan, cache=state.cache, env=state.setup.page_env)
         return html if content is None else content
 
     @event_priority(-100)
@@ -302,22 +251,12 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         state = self._state
         if not self.config.enabled or state is None:
             return context
-        doc = state.model.documents.get(page.file.src_uri)
-        locale = (state.translations.locale_of(doc) if doc else None) or current_locale(config)
-        try:
-            context.update(page_context(state, doc, page, locale=locale))  # type: ignore[typeddict-item]
-        except ContentError as err:
-            # A `date` that is not a date stops the build, as in Jekyll. Under serve the page
-            # shows it instead: a failed rebuild leaves MkDocs' server holding every request.
-            if not self._serving:
-                raise PluginError(str(err)) from err
-            log.error(str(err))
-            page.content = error_block(str(err), state.page_env) + (page.content or "")
-        if doc is not None:
-            set_language_selector(config, state.translations, doc, state.settings.baseurl)
-        self._pass_language = set_page_language(config, page_language(state.translations, doc))
+        settings = self._settings or state.setup.settings
+        doc = state.scan.model.documents.get(page.file.src_uri)
+        context.update(render_page_context(state, settings, doc, page, config, self._serving))  # type: ignore[typeddict-item]
+        self._pass_language = set_page_language(config, page_language(state.scan.translations, doc))
         if self._serving:
-            remember_page(self._page_heads, page)
+            remember_page(self._serve.page_heads, page)
         return context
 
     @event_priority(-200)
@@ -329,18 +268,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         state = self._state
         if not self.config.enabled or state is None:
             return nav
-        return data_navigation(
-            nav,
-            data=state.data,
-            locale=current_locale(config),
-            default_locale=state.settings.lang,
-            files=files,
-            config=config,
-            urls={path: doc.url for path, doc in state.model.documents.items()},
-            source=data_file_label(
-                state.root / self.config.data_dir, "navigation", self.config.data_dir
-            ),
-        )
+        return site_navigation(nav, state, config, files, data_dir=self.config.data_dir)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """A page with ``redirect_to`` becomes jekyll-redirect-from's stub.
@@ -352,11 +280,14 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             return output
         restore_language(config, self._pass_language)
         self._pass_language = None
-        doc = state.model.documents.get(page.file.src_uri)
-        stub = state.redirect_stub(doc) if doc is not None else None
+        doc = state.scan.model.documents.get(page.file.src_uri)
+        if doc is None:
+            return output
+        env, settings = state.setup.page_env, state.setup.settings
+        stub = redirect_stub(doc, scan=state.scan, settings=settings, env=env)
         result = output if stub is None else stub
-        if doc is not None and doc.dest == "404.html":
-            state.own_404_page = result  # Later passes write the theme's 404 over it.
+        if doc.dest == "404.html":
+            self._own_404_page = result  # Later passes write the theme's 404 over it.
         return result
 
     def on_pre_template(self, template: Any, /, *, template_name: str, config: MkDocsConfig) -> Any:
@@ -364,9 +295,10 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
 
         Without this it kept the switcher of the last page rendered in the pass.
         """
-        if self.config.enabled and self._state is not None and template_name == "404.html":
-            state = self._state
-            set_language_selector(config, state.translations, None, state.settings.baseurl)
+        state = self._state
+        if self.config.enabled and state is not None and template_name == "404.html":
+            baseurl = state.setup.settings.baseurl
+            set_language_selector(config, state.scan.translations, None, baseurl)
         return template
 
     def on_post_template(
@@ -379,7 +311,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
                 output_content,
                 site_dir=config.site_dir,
                 locale=current_locale(config),
-                model=state.model if state is not None else None,
+                model=state.scan.model if state is not None else None,
                 docs_dir=config.docs_dir,
             )
         return output_content
@@ -391,14 +323,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         Priority: -50, after Material's search plugin (0) wrote this pass's index and before
         static-i18n (-100) starts the next pass or merges every locale into the root index.
         """
-        state = self._state
-        if not self.config.enabled or state is None:
-            return
-        incremental = active_plan() is not None
-        with _as_plugin_error():
-            entries = write_pass_search(config, current_locale(config), incremental=incremental)
-        if incremental:
-            state.search_rebuilt.extend(entries)
+        if self.config.enabled and self._state is not None:
+            with as_plugin_error():
+                self._serve.write_locale_search(config, current_locale(config))
 
     @event_priority(-150)
     def _write_site_outputs(self, *, config: MkDocsConfig) -> None:
@@ -410,24 +337,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         state = self._state
         if not self.config.enabled or state is None or is_locale_pass(config):
             return
-        with _as_plugin_error():
-            if active_plan() is not None and state.search_before is not None:
-                write_merged_root_index(config.site_dir, state.search_before, state.search_rebuilt)
-            state.write_redirects_json(config)
-            write_pages_files(config.site_dir, cname=self.config.cname)
-            write_site_outputs(
-                config.site_dir,
-                model=state.model,
-                translations=state.translations,
-                settings=state.site_settings,
-                options=self.config,
-                docs_dir=config.docs_dir,
-                language_names=language_names(config),
-                env=state.page_env,
-                own_404_page=state.own_404_page,
-                drops=state.drops,
-                locale_text=locale_text(config),
-            )
+        with as_plugin_error():
+            self._serve.merge_search(config.site_dir)
+            write_build_outputs(config, state, self.config, own_404_page=self._own_404_page)
 
     @event_priority(-1000)
     def _publish_site(self, *, config: MkDocsConfig) -> None:
@@ -468,9 +380,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             return env
         if active_plan() is not None:
             # A dirty build read only the rebuilt pages (populated before this event).
-            restore_unread_pages(files, self._page_heads)
-        if self._state is not None:
-            guard_theme_loader(env, config, self._state.warn_link)
+            restore_unread_pages(files, self._serve.page_heads)
+        if self._setup is not None:
+            guard_theme_loader(env, config, self._setup.warn_link)
         install_url_filters(env, config.site_url)
         return self._templates.install(env)
 
@@ -485,66 +397,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """
         if not self.config.enabled:
             return server
-        root = Path(config.config_file_path or ".").resolve().parent
-        folders = [root / self.config.data_dir, root / self.config.includes_dir]
-        if config.theme.custom_dir:
-            folders.append(Path(config.theme.custom_dir))
-        for path in folders:
-            if path.is_dir():
-                server.watch(str(path))
-        if self._serving and self.config.incremental_serve and serve_builder_supported():
-            plan = partial(self._plan_rebuild, docs_dir=Path(config.docs_dir).resolve())
-            roots = watched_roots(config, folders)
-            wrap_serve_builder(server, partial(IncrementalBuilder, roots=roots, plan=plan))
+        plan = None
+        if self._serving and self.config.incremental_serve:
+            docs_dir = Path(config.docs_dir).resolve()
+            plan = partial(self._serve.plan, docs_dir=docs_dir, scan_cache=self._scan_cache)
+        watch_site(server, config, self.config, plan=plan)
         return server
-
-    def _plan_rebuild(
-        self, before: Snapshot, after: Snapshot, *, docs_dir: Path
-    ) -> RebuildPlan | None:
-        """The pages an edit changed, if rebuilding only them gives what a full build would."""
-        if self._previous is None:
-            return None
-        return plan_rebuild(before, after, self._previous, docs_dir, self._scan_cache)
-
-
-# -- helpers -------------------------------------------------------------------------------
-
-
-@contextmanager
-def _as_plugin_error() -> Iterator[None]:
-    """Turn a content mistake into MkDocs' one-line build error (never a traceback)."""
-    try:
-        yield
-    except ContentError as err:
-        raise PluginError(str(err)) from err
-
-
-def _is_utf8(path: str | None) -> bool:
-    """Whether the file reads as UTF-8 (a missing file counts: MkDocs reports it)."""
-    if path is None:
-        return True
-    try:
-        Path(path).read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    except OSError:
-        return True
-    return True
-
-
-def _install_theme(config: MkDocsConfig) -> None:
-    """Put our templates right after the user's ``custom_dir`` and before Material's."""
-    dirs = config.theme.dirs
-    ours = str(TEMPLATES_DIR)
-    if ours in dirs:
-        return
-    custom = config.theme.custom_dir
-    position = dirs.index(custom) + 1 if custom in dirs else 0
-    dirs.insert(position, ours)
-
-
-def _move_file(file: Any, doc: Document, config: MkDocsConfig) -> None:
-    """Point a file at its permalink; MkDocs caches all three, so all three are set."""
-    file.dest_uri = doc.dest
-    file.url = file_url(file, config.use_directory_urls)
-    file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, doc.dest))

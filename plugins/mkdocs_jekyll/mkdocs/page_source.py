@@ -1,0 +1,124 @@
+"""What MkDocs reads of a page: its front matter, its Markdown after Liquid, its content.
+
+``on_page_markdown`` gives MkDocs the page's merged front matter (escaped where Material
+prints it raw, with the layout's template) and the Liquid output rendered before the build
+(``render_cache``); ``on_page_content`` gives a page that is not Markdown its Liquid output.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import escape
+from mkdocs.plugins import get_plugin_logger
+
+from mkdocs_jekyll.features.layouts import template_for_layout
+from mkdocs_jekyll.jekyll.safe_paths import is_inside
+from mkdocs_jekyll.jekyll.safe_url import drop_unsafe_urls
+from mkdocs_jekyll.mkdocs.render_cache import error_block, lines
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from mkdocs_jekyll.jekyll.documents import Document
+    from mkdocs_jekyll.mkdocs.render_cache import RenderCache
+    from mkdocs_jekyll.mkdocs.scan import SiteScan
+
+log = get_plugin_logger(__name__)
+
+# Front matter keys Material prints into HTML without escaping: `title` (<title>, header,
+# nav), `description` and `author` (<meta>), `subtitle` (nav-item.html) and `status` (a class
+# and a lookup in nav-item.html). Our templates print them with `| e`, which leaves Markup
+# as it is, and read the text back with `striptags`.
+_ESCAPED_META = ("title", "description", "author", "subtitle", "status")
+# Material includes `.icons/<icon>.svg` for a page's `icon`: anything but a path of names
+# would end the build with Jinja's TemplateNotFound traceback.
+_ICON_NAME = re.compile(r"[\w-]+(?:/[\w-]+)+")
+
+
+def theme_page_meta(doc: Document, scan: SiteScan) -> dict[str, Any]:
+    """The page's front matter for MkDocs, with the layout's template.
+
+    A ``layouts/<name>.html`` in a theme folder (the site's ``overrides/`` first) wins
+    over the package's mapping, so a site can add or replace layouts.
+    """
+    meta = page_meta(doc)
+    icon = meta.get("icon")
+    if isinstance(icon, str) and not any(
+        is_inside(root / f"{icon}.svg", root) and (root / f"{icon}.svg").is_file()
+        for root in scan.icon_dirs
+    ):
+        # Material includes `.icons/<icon>.svg` from the theme folders: a missing one
+        # would end the build with Jinja's TemplateNotFound traceback.
+        log.warning(
+            f"{doc.src_path}: icon: no icon '{icon}' in Material's icons or the site's "
+            f"'overrides/.icons/'; it is left out."
+        )
+        del meta["icon"]
+    layout = doc.data.get("layout")
+    if "template" not in doc.data and isinstance(layout, str) and layout in scan.layouts:
+        meta["template"] = f"layouts/{layout}.html"
+    return meta
+
+
+def page_meta(doc: Document) -> dict[str, Any]:
+    """The page's front matter for MkDocs and templates, defaults merged.
+
+    Titles, descriptions and the other ``_ESCAPED_META`` keys become ``Markup`` holding
+    their escaped text: Material prints them raw in many partials, and ``| e`` leaves
+    ``Markup`` as is (no double escaping). URLs ``is_safe_url`` refuses are left out, with a
+    warning. Liquid's ``page`` keeps the values as written, as in Jekyll.
+    """
+    meta = drop_unsafe_urls(doc.data, doc.src_path)
+    for key in _ESCAPED_META:
+        value = meta.get(key)
+        if isinstance(value, str):
+            meta[key] = escape(value)
+    icon = meta.get("icon")
+    if icon is not None and not (isinstance(icon, str) and _ICON_NAME.fullmatch(icon)):
+        log.warning(
+            f"{doc.src_path}: icon: Expected an icon name like 'material/home', received "
+            f"'{icon}'; it is left out."
+        )
+        del meta["icon"]
+    tags = meta.get("tags")
+    if isinstance(tags, list):
+        # Material's search index carries them, and its results insert them as HTML.
+        meta["tags"] = [escape(tag) if isinstance(tag, str) else tag for tag in tags]
+    if "template" not in meta:
+        template = template_for_layout(meta.get("layout"))
+        if template is not None:
+            meta["template"] = template
+    return meta
+
+
+def page_markdown(
+    doc: Document, source: str, *, scan: SiteScan, cache: RenderCache, env: Environment
+) -> str:
+    """The page's Markdown after Liquid: rendered before the build, unless it changed.
+
+    A page that is not Markdown (``blog/index.html``) gets none: Jekyll converts no
+    Markdown in it, and its Liquid output becomes its content (``page_html``).
+    """
+    if not doc.is_markdown:
+        return ""
+    cached = cache.rendered.get(doc.src_path)
+    if cached is not None and (cached[0] == lines(source) or doc.src_path in scan.model.errors):
+        output = cached[1]
+    else:
+        # Another plugin changed the Markdown since it was read: render what it gave us.
+        output = cache.render(doc, source)
+    return _data_error_boxes(scan, env) + output
+
+
+def page_html(doc: Document, *, scan: SiteScan, cache: RenderCache, env: Environment) -> str | None:
+    """The content of a page that is not Markdown: its Liquid output; None for Markdown."""
+    if doc.is_markdown:
+        return None
+    return _data_error_boxes(scan, env) + cache.output_for(doc)
+
+
+def _data_error_boxes(scan: SiteScan, env: Environment) -> str:
+    """Under ``mkdocs serve``: the ``_data`` files' errors, shown atop every page."""
+    return "".join(error_block(message, env) + "\n" for message in scan.data_errors)

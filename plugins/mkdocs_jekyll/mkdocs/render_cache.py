@@ -1,0 +1,214 @@
+"""Every page's Liquid output, rendered once per build for all locale passes.
+
+``render_site`` runs in ``on_pre_build`` of the first pass, right after the scan: a Liquid
+error stops the build before MkDocs cleans ``site/``. Under ``mkdocs serve`` an incremental
+rebuild hands it the previous build's ``RenderCache`` and re-renders only changed pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import markdown
+from mkdocs.plugins import get_plugin_logger
+
+from mkdocs_jekyll.features.page_templates import render_error_box
+from mkdocs_jekyll.jekyll.collections import read_collections
+from mkdocs_jekyll.jekyll.drops import SiteDrops, build_drops, jekyll_drop, page_drop, render_order
+from mkdocs_jekyll.jekyll.errors import ContentError
+from mkdocs_jekyll.liquid.environment import LiquidSettings, create_environment
+from mkdocs_jekyll.liquid.render import render_markdown
+from mkdocs_jekyll.mkdocs.listing import render_excerpts, set_content
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable
+
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from mkdocs_jekyll.jekyll.documents import Document
+    from mkdocs_jekyll.jekyll.drops import SiteSettings
+    from mkdocs_jekyll.mkdocs.build import BuildSetup
+    from mkdocs_jekyll.mkdocs.scan import SiteScan
+
+log = get_plugin_logger(__name__)
+
+INCLUDES_DIR = Path(__file__).parent.parent / "includes"
+
+
+@dataclass
+class RenderCache:
+    """The Liquid environment, the shared ``site``/``jekyll`` and every page's output."""
+
+    liquid: Any
+    """The python-liquid environment of this build (includes, filters, limits)."""
+    drops: SiteDrops
+    """``site`` and each document's ``page``, with rendered content and excerpts."""
+    context: dict[str, Any]
+    """The ``site`` and ``jekyll`` variables shared by every page."""
+    now: dt.datetime
+    """``site.time``: a page outside the model gets its ``page`` drop with it."""
+    excerpts: dict[str, str] = field(default_factory=dict)
+    """src_path -> the document's excerpt as HTML (front matter's as written)."""
+    rendered: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """src_path -> (Markdown body as read, line ends normalised; Markdown after Liquid)."""
+    relative_includes: set[str] = field(default_factory=set)
+    """Files pages read with ``include_relative`` (their edits change those pages)."""
+
+    def render(self, doc: Document, source: str) -> str:
+        """Render one document's Liquid with the build's shared ``site`` and ``jekyll``."""
+        page = self.drops.pages.get(doc.src_path) or page_drop(doc, time=self.now)
+        site = self.drops.site_for(doc.src_path) if self.drops.site else self.context.get("site")
+        context = {**self.context, "site": site, "page": page}
+        return render_markdown(
+            self.liquid,
+            source,
+            path=doc.src_path,
+            line_offset=doc.line_offset,
+            context=context,
+            source_file=Path(doc.abs_path),
+        )
+
+    def output_for(self, doc: Document) -> str:
+        """A document's Liquid output, rendered before the build (``render_site``)."""
+        cached = self.rendered.get(doc.src_path)
+        return cached[1] if cached is not None else self.render(doc, doc.body)
+
+
+def render_site(
+    config: MkDocsConfig,
+    setup: BuildSetup,
+    scan: SiteScan,
+    settings: SiteSettings,
+    *,
+    keep_going: bool = False,
+    previous: RenderCache | None = None,
+) -> RenderCache:
+    """Render every document's Liquid once for all passes.
+
+    Args:
+        config: The first pass's configuration.
+        setup: The build's options, time, theme environment and Markdown converter.
+        scan: The site model and ``site.data``.
+        settings: The first pass's settings, which ``site`` shows (its ``site_name``).
+        keep_going: Under ``mkdocs serve``: a page whose Liquid fails shows the error
+            instead of its content and the rest of the site is built, as ``jekyll serve``
+            keeps serving while the author fixes the file.
+        previous: An incremental rebuild's previous cache (its plan guarantees that the
+            data, the includes and every front matter are unchanged): a page whose body is
+            unchanged keeps its previous output.
+
+    Returns:
+        The build's render cache.
+
+    Raises:
+        ContentError: A page's Liquid fails (without ``keep_going``).
+    """
+    model = scan.model
+    labels = list(read_collections(setup.options.collections))
+    drops = build_drops(settings, model, data=scan.data, time=setup.now, collections=labels)
+    cache = RenderCache(
+        liquid=_create_liquid(config, setup, scan, settings),
+        drops=drops,
+        context={"site": drops.site, "jekyll": jekyll_drop(settings.environment)},
+        now=setup.now,
+    )
+    cache.excerpts = model.excerpts = render_excerpts(
+        cache.render,
+        model,
+        drops=drops,
+        site=settings.extra,
+        markdownify=setup.markdownify,
+        keep_going=keep_going,
+    )
+    # Jekyll's order (posts, collections, pages): a listing shows the rendered content of
+    # what was rendered before it, as in Jekyll.
+    for doc in render_order(model, labels):
+        if not doc.output:
+            continue  # Not written (output: false, another locale): no content needed.
+        failure = model.errors.get(doc.src_path)
+        if failure is not None:
+            box = error_block(failure, setup.page_env)
+            cache.rendered[doc.src_path] = (lines(doc.body), box)
+            continue
+        reused = previous.rendered.get(doc.src_path) if previous is not None else None
+        if reused is not None and reused[0] == lines(doc.body):
+            cache.rendered[doc.src_path] = reused
+            # Its drop keeps the HTML content of the last build (feeds, listings).
+            before = previous.drops.pages.get(doc.src_path) if previous else None
+            drop = drops.pages.get(doc.src_path)
+            if before is not None and drop is not None:
+                drop.update({k: v for k, v in before.items() if k in ("content", "output")})
+            continue
+        try:
+            output = cache.render(doc, doc.body)
+        except ContentError as err:
+            if not keep_going:
+                raise
+            log.error(str(err))
+            output = error_block(str(err), setup.page_env)
+        cache.rendered[doc.src_path] = (lines(doc.body), output)
+        set_content(drops, doc, output, setup.markdownify)
+    cache.relative_includes = set(cache.liquid.relative_includes)
+    if previous is not None:
+        cache.relative_includes |= previous.relative_includes
+    return cache
+
+
+def _create_liquid(
+    config: MkDocsConfig, setup: BuildSetup, scan: SiteScan, settings: SiteSettings
+) -> Any:
+    """The build's Liquid environment: the site's and the package's includes, its limits."""
+    options = setup.options
+    liquid_settings = LiquidSettings(
+        includes_dirs=(setup.root / options.includes_dir, INCLUDES_DIR),
+        include_labels=(options.includes_dir, "mkdocs_jekyll/includes"),
+        site_url=settings.url,
+        baseurl=settings.baseurl,
+        strict_variables=options.liquid_strict_variables,
+        strict_filters=options.liquid_strict_filters,
+        error_mode=options.liquid_error_mode,
+        feed_enabled=options.feed_enabled,
+        link_targets=scan.model.link_targets(),
+        post_urls=scan.model.post_urls(),
+        markdownify=setup.markdownify,
+        timezone=options.timezone,
+        loop_limit=options.liquid_loop_limit,
+        output_limit=options.liquid_output_limit,
+        depth_limit=options.liquid_depth_limit,
+        namespace_limit=options.liquid_namespace_limit,
+        docs_dir=Path(config.docs_dir),
+    )
+    return create_environment(liquid_settings)
+
+
+def lines(text: str) -> str:
+    """The text's lines joined by ``\n``: equal whether or not a plugin re-joined them."""
+    return "\n".join(text.splitlines())
+
+
+def error_block(message: str, env: Environment | None = None) -> str:
+    """An error shown in place of a page's content (``jekyll/error-box.html``, Markdown-safe)."""
+    return render_error_box(message, env)
+
+
+def markdown_converter(config: MkDocsConfig) -> Callable[[str], str]:
+    """``markdownify`` converts with the site's own Markdown extensions."""
+
+    md: markdown.Markdown | None = None
+
+    def convert(text: str) -> str:
+        # One converter, reset between texts: building one per call (loading every
+        # extension) cost more than the conversion once content and excerpts used it too.
+        nonlocal md
+        if md is None:
+            md = markdown.Markdown(
+                extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+            )
+        md.reset()
+        return str(md.convert(text))
+
+    return convert
