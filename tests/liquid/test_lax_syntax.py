@@ -29,6 +29,9 @@ from sitebuild import (
 )
 
 PRELUDE = '{% assign names = "b,a,c" | split: "," %}{% assign s = "x" %}'
+ROW_TWO = '<tr class="row1">\n<td class="col1">b</td><td class="col2">a</td></tr>\n'
+"""What Jekyll's ``tablerow`` renders for the first two names."""
+ROW_ALL = ROW_TWO.replace("</tr>", '<td class="col3">c</td></tr>')
 
 
 @dataclass(frozen=True)
@@ -188,6 +191,115 @@ CASES = [
     ),
     Case("assign with a trailing word", "{% assign t = s s %}{{ t }}", "x", "{% assign t = s %}"),
     Case("echo with a trailing word", "{% echo s s %}", "x", "{% echo s %}"),
+    Case(
+        "if with parentheses reads the words inside",
+        "{% if (s == 'x') %}yes{% else %}no{% endif %}",
+        "yes",
+        "{% if s == 'x' %}",
+    ),
+    Case(
+        "if with punctuation after a name reads the name",
+        "{% if s! == 'x' %}yes{% endif %}",
+        "yes",
+        "{% if s == 'x' %}",
+    ),
+    Case("output with punctuation after a name", "[{{ s! }}]", "[x]", "{{ s }}"),
+    Case(
+        "output with punctuation after a name and a filter",
+        "{{ s! | upcase }}",
+        "X",
+        "{{ s | upcase }}",
+    ),
+    Case("output of a name after a dash is another variable", "[{{ -s }}]", "[]", '{{ ["-s"] }}'),
+    Case(
+        "assign with == assigns nothing",
+        "{% assign t == s %}[{{ t }}]",
+        "[]",
+        "{% assign t = nil %}",
+    ),
+    # Ruby Liquid ignores an end tag's markup (block.rb), and that of break, continue and a
+    # for loop's else: no warning in Jekyll, in any error_mode.
+    Case("endfor with a word", "{% for name in names %}{{ name }},{% endfor x %}", "b,a,c,"),
+    Case("endif with a word", "{% if s %}yes{% endif x %}", "yes"),
+    Case(
+        "endif with words after elsif",
+        "{% if s == 'y' %}a{% elsif s == 'x' %}b{% endif x y %}",
+        "b",
+    ),
+    Case("endunless with a word", "{% unless s == 'y' %}yes{% endunless x %}", "yes"),
+    Case("endcase with a word", "{% case s %}{% when 'x' %}X{% endcase x %}", "X"),
+    Case("endcapture with a word", "{% capture t %}cap{% endcapture x %}{{ t }}", "cap"),
+    Case(
+        "endtablerow with a word",
+        "{% tablerow name in names %}{{ name }}{% endtablerow x %}",
+        ROW_ALL,
+    ),
+    Case("endifchanged with a word", "{% ifchanged %}i{% endifchanged x %}", "i"),
+    Case(
+        "nested end tags with words",
+        "{% if s %}{% for name in names %}{{ name }}{% endfor x %}{% endif y %}",
+        "bac",
+    ),
+    Case("break with a word", "{% for name in names %}{{ name }}{% break x %}{% endfor %}", "b"),
+    Case(
+        "continue with a word",
+        "{% for name in names %}{{ name }}{% continue x %},{% endfor %}",
+        "bac",
+    ),
+    Case(
+        "else with a word in a for loop",
+        "{% for name in names %}{{ name }}{% else x %}none{% endfor %}",
+        "bac",
+    ),
+    Case("else with a word in unless", "{% unless s == 'x' %}a{% else x %}b{% endunless %}", "b"),
+    # case, capture, tablerow and cycle: Ruby Liquid 5 reads them with one regular
+    # expression each and never warns.
+    Case("case with a trailing word", "{% case s foo %}{% when 'x' %}X{% endcase %}", "X"),
+    Case("when with a trailing word", "{% case s %}{% when 'x' foo %}X{% endcase %}", "X"),
+    Case(
+        "when with two values and no comma keeps the first",
+        "{% case s %}{% when 'y' 'x' %}X{% endcase %}",
+        "",
+    ),
+    Case("capture with a trailing word", "{% capture t foo %}cap{% endcapture %}{{ t }}", "cap"),
+    Case("capture of a quoted name", "{% capture 'q' %}cap{% endcapture %}{{ q }}", "cap"),
+    Case(
+        "tablerow with a trailing word",
+        "{% tablerow name in names foo %}{{ name }}{% endtablerow %}",
+        ROW_ALL,
+    ),
+    Case(
+        "tablerow ignores reversed",
+        "{% tablerow name in names reversed %}{{ name }}{% endtablerow %}",
+        ROW_ALL,
+    ),
+    Case(
+        "tablerow with a comma",
+        "{% tablerow name in names, limit:2 %}{{ name }}{% endtablerow %}",
+        ROW_TWO,
+    ),
+    Case(
+        "cycle without commas cycles the first value",
+        "{% cycle 'a' 'b' %}{% cycle 'a' 'b' %}",
+        "aa",
+    ),
+    Case("cycle with commas", "{% cycle 'a', 'b' %}{% cycle 'a', 'b' %}", "ab"),
+    Case(
+        "cycle keeps the first value of each comma-separated part",
+        "{% cycle 'a' 'b', 'c' %}{% cycle 'a' 'b', 'c' %}",
+        "ac",
+    ),
+    Case(
+        "cycle with a trailing value and no comma",
+        "{% cycle 'a', 'b' 'c' %}{% cycle 'a', 'b' 'c' %}",
+        "ab",
+    ),
+    Case(
+        "named cycle without commas",
+        "{% cycle 'g': 'a' 'b', 'c' %}{% cycle 'g': 'a' 'b', 'c' %}",
+        "ac",
+    ),
+    Case("cycle splits at a comma in quotes", "{% cycle ', ', 'b' %}{% cycle ', ', 'b' %}", "bb"),
 ]
 
 IDS = [case.description for case in CASES]
@@ -334,4 +446,49 @@ def test_given_an_unknown_error_mode_then_the_config_error_names_the_choices(
     assert error_lines(caplog) == [
         "Config value 'plugins': Plugin 'jekyll' option 'liquid_error_mode': Expected one of: "
         "('warn', 'strict', 'lax') but received: 'x'"
+    ]
+
+
+def test_given_else_with_markup_in_a_case_then_the_build_fails_as_in_jekyll(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Ruby Liquid 5.4's tags/case.rb `record_else_condition`: Jekyll fails with this message.
+    page = "{% case page.title %}{% when 'y' %}Y{% else x %}E{% endcase %}\n"
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match=BUILD_ERROR):
+        build_site(files={"docs/page.md": page})
+    assert error_lines(caplog) == [
+        "page.md:1:40: Syntax Error in tag 'case' - Valid else condition: {% else %} "
+        "(no parameters)"
+    ]
+
+
+def test_given_error_mode_strict_then_markup_ruby_liquid_ignores_still_builds(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Jekyll with `liquid: {error_mode: strict}` builds these too: Ruby reads them with
+    # regular expressions only, whatever the error mode.
+    page = (
+        "{% for n in (1..2) %}{% cycle 'a' 'b' %}{% endfor x %} "
+        "{% case 1 foo %}{% when 1 %}one{% endcase %}\n"
+    )
+    with caplog.at_level(logging.WARNING):
+        site = build_site(
+            files={"docs/page.md": page},
+            strict=True,
+            plugins=[{"jekyll": {"liquid_error_mode": "strict"}}],
+        )
+    assert "aa one" in html(site / "page" / "index.html").get_text()
+    assert warning_lines(caplog) == []
+
+
+def test_given_a_name_ruby_reads_past_its_punctuation_then_a_strict_build_fails(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort, match=strict_abort(1)):
+        build_site(
+            files={"docs/page.md": "{% if (page.title == 'T') %}yes{% endif %}\n"}, strict=True
+        )
+    assert warning_lines(caplog) == [
+        "mkdocs_jekyll: page.md:1:4: Liquid syntax Jekyll accepts but ignores part of: "
+        "'{% if (page.title == 'T') %}'; write '{% if page.title == 'T' %}' instead"
     ]

@@ -5,7 +5,8 @@ the same set is registered here on top of python-liquid's standard ones. Where J
 overrides a standard filter (``where``, ``find``, ``sort``) or tag (``include``), its
 version wins. ``render`` is removed: Liquid 4 has no such tag. ``for``, ``if``, ``unless``,
 ``assign``, ``echo`` and output statements also read what Ruby Liquid's lax parser accepts
-(``tags/lax_tags.py``).
+(``tags/lax_tags.py``); ``case``, ``capture``, ``tablerow``, ``cycle`` and end tags read
+their markup as Ruby Liquid's regular expressions do (``tags/lax_markup_tags.py``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from mkdocs_jekyll.liquid.tags.feed_meta_tag import FeedMetaTag
 from mkdocs_jekyll.liquid.tags.highlight_tag import HighlightTag
 from mkdocs_jekyll.liquid.tags.include_relative_tag import IncludeRelativeTag
 from mkdocs_jekyll.liquid.tags.include_tag import IncludeTag
+from mkdocs_jekyll.liquid.tags.lax_markup_tags import LAX_MARKUP_TAGS
 from mkdocs_jekyll.liquid.tags.lax_tags import LAX_TAGS
 from mkdocs_jekyll.liquid.tags.link_tag import LinkTag
 from mkdocs_jekyll.liquid.tags.post_url_tag import PostUrlTag
@@ -63,7 +65,16 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "date_to_long_string": dates.date_to_long_string,
 }
 
-TAGS = (IncludeTag, IncludeRelativeTag, HighlightTag, LinkTag, PostUrlTag, FeedMetaTag, *LAX_TAGS)
+TAGS = (
+    IncludeTag,
+    IncludeRelativeTag,
+    HighlightTag,
+    LinkTag,
+    PostUrlTag,
+    FeedMetaTag,
+    *LAX_TAGS,
+    *LAX_MARKUP_TAGS,
+)
 
 
 def register(env: Environment) -> None:

@@ -75,6 +75,43 @@ _FILTER_MARKUP = re.compile(r"\|\s*(.*)", re.DOTALL)
 _FILTER_PARSER = re.compile(rf"(?:\s+|{_QUOTED_FRAGMENT}|,)+")
 _FILTER_ARGS = re.compile(rf"(?::|,)\s*((?:\w+\s*:\s*)?{_QUOTED_FRAGMENT})")
 _ASSIGN_SYNTAX = re.compile(r"((?:\(?[\w\-.\[\]]\)?)+)\s*=\s*(.*?)\s*\Z", re.DOTALL)
+# expression.rb and variable_lookup.rb: `Expression.parse`, `VariableParser`.
+_LITERAL = re.compile(
+    r"\A(?:-?\d+|\(\s*\S+\s*\.\.\s*\S+\s*\)|-?\d[\d.]+|nil|null|true|false|blank|empty)\Z"
+)
+_VARIABLE_PARSER = re.compile(r"\[[^\]]+\]|[\w\-]+\??")
+_IDENTIFIER = re.compile(r"\A[A-Za-z_][\w\-]*\Z")
+
+
+def lax_expression(fragment: str) -> str:
+    """Rewrite one value as Ruby's ``Expression.parse`` reads it.
+
+    A quoted string, number, range or literal stays; anything else is a variable path made
+    of the words and brackets Ruby's ``VariableParser`` finds in it: ``(s`` is ``s``,
+    ``s!`` is ``s``, ``-s`` is the variable named ``-s``, ``=`` is ``nil``.
+    """
+    fragment = fragment.strip()
+    if (fragment[:1] in ("'", '"') and fragment[-1:] == fragment[:1] and len(fragment) > 1) or (
+        _LITERAL.match(fragment) or not fragment
+    ):
+        return fragment or "nil"
+    lookups = _VARIABLE_PARSER.findall(fragment)
+    if not lookups:
+        return "nil"
+    name, *rest = lookups
+    path = name if _IDENTIFIER.match(name) or name.startswith("[") else _quoted_key(name)
+    for lookup in rest:
+        path += (
+            f".{lookup}"
+            if _IDENTIFIER.match(lookup)
+            else (lookup if lookup.startswith("[") else _quoted_key(lookup))
+        )
+    return path
+
+
+def _quoted_key(key: str) -> str:
+    """A bracketed lookup of a name that is not a Liquid identifier (``["-s"]``)."""
+    return f"[{key!r}]" if '"' in key else f'["{key}"]'
 
 
 def lax_for(markup: str) -> str | None:
@@ -112,7 +149,14 @@ def lax_condition(markup: str) -> str | None:
         match = _IF_SYNTAX.search(piece)
         if match is None:
             return None
-        parts.append(" ".join(part for part in match.groups() if part))
+        left, operator, right = match.groups()
+        parts.append(
+            " ".join(
+                part
+                for part in (lax_expression(left), operator, right and lax_expression(right))
+                if part
+            )
+        )
     if not parts or len(parts) % 2 == 0:
         return None
     return " ".join(parts)
@@ -129,7 +173,7 @@ def lax_filtered(markup: str) -> str | None:
     if match is None:
         return "nil"  # Ruby: no name, renders nothing
     name, rest = match.groups()
-    parts = [name]
+    parts = [lax_expression(name)]
     filters = _FILTER_MARKUP.search(rest)
     if filters is not None:
         for chunk in _FILTER_PARSER.findall(filters.group(1)):
@@ -226,7 +270,8 @@ class LaxSpec:
         check: Parses an expression token alone, raising ``LiquidSyntaxError`` if invalid.
         repair: Ruby's lax reading of a markup, or ``None`` when Ruby fails as well.
         rejected_by_ruby: For markup python-liquid accepts: whether Ruby's strict parser
-            would not (Ruby then warns, and may read it differently).
+            would not (Ruby then warns, and may read it differently), or for a tag that
+            does not ``warn``, whether Ruby reads it differently.
         delimiters: How the tag is written around its markup in messages.
     """
 
@@ -236,6 +281,9 @@ class LaxSpec:
     repair: Callable[[str], str | None]
     rejected_by_ruby: Callable[[Environment, Token], bool] | None = None
     delimiters: tuple[str, str] = ("{% ", " %}")
+    warns: bool = True
+    """False for tags Ruby Liquid 5 reads with regular expressions only: Jekyll neither
+    warns nor fails on them, whatever its ``error_mode``."""
 
 
 def parse_lax(
@@ -310,7 +358,7 @@ def _rewrite(
     left, right = spec.delimiters
     report = getattr(env, "lax_syntax", None)
     # `{{ }}`: Ruby's strict parser accepts it too (it renders nothing).
-    if report is not None and expression.value.strip():
+    if report is not None and spec.warns and expression.value.strip():
         report(
             opener,
             f"{left}{prefix}{expression.value.strip()}{right}",
