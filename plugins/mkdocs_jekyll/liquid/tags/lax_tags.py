@@ -91,26 +91,23 @@ def lax_expression(fragment: str) -> str:
     ``s!`` is ``s``, ``-s`` is the variable named ``-s``, ``=`` is ``nil``.
     """
     fragment = fragment.strip()
-    if (fragment[:1] in ("'", '"') and fragment[-1:] == fragment[:1] and len(fragment) > 1) or (
-        _LITERAL.match(fragment) or not fragment
-    ):
-        return fragment or "nil"
+    quoted = len(fragment) > 1 and fragment[0] in "'\"" and fragment[-1] == fragment[0]
+    if quoted or _LITERAL.match(fragment):
+        return fragment
     lookups = _VARIABLE_PARSER.findall(fragment)
     if not lookups:
         return "nil"
     name, *rest = lookups
-    path = name if _IDENTIFIER.match(name) or name.startswith("[") else _quoted_key(name)
-    for lookup in rest:
-        path += (
-            f".{lookup}"
-            if _IDENTIFIER.match(lookup)
-            else (lookup if lookup.startswith("[") else _quoted_key(lookup))
-        )
-    return path
+    return _lookup(name, "") + "".join(_lookup(lookup, ".") for lookup in rest)
 
 
-def _quoted_key(key: str) -> str:
-    """A bracketed lookup of a name that is not a Liquid identifier (``["-s"]``)."""
+def _lookup(key: str, dot: str) -> str:
+    """One step of a path: ``.key``, a bracket as written, or ``["-s"]`` for a key that
+    is not a Liquid identifier."""
+    if key.startswith("["):
+        return key
+    if _IDENTIFIER.match(key):
+        return f"{dot}{key}"
     return f"[{key!r}]" if '"' in key else f'["{key}"]'
 
 
