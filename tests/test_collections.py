@@ -198,3 +198,16 @@ def test_post_url_names_match_jekyll(tmp_path: Path) -> None:
     assert urls == [*POST_URL_NAMES.values(), "/en/2024/01/02/hi/"]
     deprecated = re.findall(r"A call to '\{% post_url (\S+) %\}' did not match a post", log)
     assert deprecated == ["2024-01-03-solo", "2024-01-02-hi"]
+
+
+def test_a_date_only_post_is_at_midnight_in_the_sites_timezone(build_site: BuildSite) -> None:
+    # Jekyll 4.3.1 with `timezone: America/Bogota` on the same files printed
+    # [2024-01-02T00:00:00-05:00] (Time.parse in ENV['TZ']); before, midnight UTC.
+    site = build_site(
+        files={
+            "docs/_posts/2024-01-02-x.md": "---\ntitle: X\n---\nhi\n",
+            "docs/index.md": "[{{ site.posts[0].date | date_to_xmlschema }}]\n",
+        },
+        plugins=[{"jekyll": {"timezone": "America/Bogota"}}],
+    )
+    assert "[2024-01-02T00:00:00-05:00]" in (site / "index.html").read_text("utf-8")

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from mkdocs_jekyll.jekyll.dates import site_zone
 from mkdocs_jekyll.jekyll.drops import SiteSettings
 from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.jekyll.urls import split_site_url
@@ -111,7 +112,9 @@ class BuildSetup:
             options=options,
             settings=resolve_settings(config, options),
             root=Path(config.config_file_path or ".").resolve().parent,
-            now=dt.datetime.now(dt.UTC),
+            # Jekyll's Time.now in the site's `timezone` (ENV['TZ']): `site.time` and the
+            # midnight of a date-only post are in that zone.
+            now=dt.datetime.now(site_zone(options.timezone) or dt.UTC),
             warn_link=warn_link,
             page_env=theme_env(config, warn_link),
             markdownify=markdown_converter(config),
