@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
@@ -151,6 +151,7 @@ def page_furniture(
     relative_url: Callable[[str], str],
     default_locale: str | None = None,
     neighbours: tuple[Document | None, Document | None] = (None, None),
+    listed: Sequence[Document] | None = None,
 ) -> Furniture:
     """Compute what the page's layout prints about the rest of the site.
 
@@ -166,6 +167,8 @@ def page_furniture(
         relative_url: Jekyll's ``relative_url`` of the build (adds the base path).
         default_locale: The site's default locale, for menu titles a locale lacks.
         neighbours: ``page.previous`` and ``page.next`` (``jekyll.drops.neighbours``).
+        listed: On a paginated page, its ``paginator.posts``: the ``home`` layout lists
+            them instead of the locale's most recent posts.
 
     Returns:
         The page's furniture.
@@ -178,7 +181,8 @@ def page_furniture(
     entries: tuple[Entry, ...] = ()
     if layout in _RECENT_LAYOUTS:
         limit = _positive_int(site.get("paginate")) or DEFAULT_RECENT_LIMIT
-        entries = tuple(_entry(post, relative_url, model.excerpts) for post in posts[:limit])
+        shown = posts[:limit] if listed is None else listed
+        entries = tuple(_entry(post, relative_url, model.excerpts) for post in shown)
     elif layout in _GROUPED_LAYOUTS:
         groups = _group_posts(posts, _GROUPED_LAYOUTS[layout], doc, relative_url, model.excerpts)
     elif layout == "collection" and meta.get("collection"):

@@ -151,6 +151,16 @@ class Translations:
             "translations. Give one of them another key."
         )
 
+    def pair_fallback(self, doc: Document, locale: str, other: Document) -> None:
+        """Let ``other`` stand as ``doc``'s translation in ``locale`` when none has its key.
+
+        A paginated page N pairs with the other locale's page N, else with that locale's
+        first page (it has fewer pages).
+        """
+        key = self._key_of.get(doc.src_path)
+        if key is not None:
+            self._by_key.setdefault(key, {}).setdefault(locale, other)
+
     def locale_of(self, doc: Document) -> str | None:
         """The locale ``doc`` belongs to (its folder, else its ``lang``), if configured."""
         return self._locale_of.get(doc.src_path)

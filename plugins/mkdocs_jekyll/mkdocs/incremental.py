@@ -197,6 +197,10 @@ def plan_rebuild(
             # Document#date: a draft without a date is dated at its file's modification
             # time, so every save moves it in `site.posts` (and maybe to another URL).
             return _full(f"{shown} is a draft dated by its file's modification time")
+        if previous.pagination.depends_on(src_path):
+            # Its locale's paginated pages (jekyll-paginate) list it, or it is one: every
+            # page of the series (generated pages 2..N) is rebuilt with it.
+            return _full(f"{shown} is on paginated pages")
         if not doc.is_markdown:
             # Its output is a generated file or a page without Markdown: rebuilt in full.
             return _full(f"{shown} is not a Markdown page")

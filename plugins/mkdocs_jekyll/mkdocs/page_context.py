@@ -12,11 +12,13 @@ from mkdocs.utils import get_relative_url
 
 from mkdocs_jekyll.features.author import build_author_profile
 from mkdocs_jekyll.features.furniture import page_furniture
+from mkdocs_jekyll.features.paginator import pager_links
 from mkdocs_jekyll.features.seo import SeoOptions, build_seo
 from mkdocs_jekyll.i18n.ui_text import ui_text_for
 from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.mkdocs.feeds import head_link
 from mkdocs_jekyll.mkdocs.i18n_context import current_locale, set_language_selector
+from mkdocs_jekyll.mkdocs.pagination_pages import listed_posts
 from mkdocs_jekyll.mkdocs.render_cache import error_block
 
 if TYPE_CHECKING:
@@ -107,7 +109,11 @@ def page_context(
         relative_url=settings.relative_url,
         default_locale=settings.lang,
         neighbours=_neighbours(state, doc),
+        listed=listed_posts(scan.pagination, scan.model, doc.src_path),
     )
+    pager = scan.pagination.pagers.get(doc.src_path)
+    if pager is not None:
+        context["jekyll_paginator"] = pager_links(pager, settings.relative_url)
     context["jekyll_alternates"] = [
         (hreflang, settings.absolute_url(url))
         for hreflang, url in scan.translations.head_alternates(doc)

@@ -41,6 +41,7 @@ from mkdocs_jekyll.mkdocs.navigation import site_navigation
 from mkdocs_jekyll.mkdocs.outputs import localized_404
 from mkdocs_jekyll.mkdocs.page_context import render_page_context
 from mkdocs_jekyll.mkdocs.page_source import page_html, page_markdown, theme_page_meta
+from mkdocs_jekyll.mkdocs.pagination_pages import append_pager_files
 from mkdocs_jekyll.mkdocs.post_build import write_build_outputs
 from mkdocs_jekyll.mkdocs.redirect_files import redirect_stub
 from mkdocs_jekyll.mkdocs.safe_files import (
@@ -184,6 +185,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if self.config.enabled and state is not None:
             settings = self._settings or state.setup.settings
             place_files(files, state, settings, config, locale_pass=is_locale_pass(config))
+            append_pager_files(files, state.scan.pagination, state.scan.model, config)
         return files
 
     on_files = CombinedEvent(_drop_linked_files, _keep_dirty_files, _place_files)

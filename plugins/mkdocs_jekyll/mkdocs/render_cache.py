@@ -21,6 +21,7 @@ from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.liquid.environment import LiquidSettings, create_environment
 from mkdocs_jekyll.liquid.render import render_markdown
 from mkdocs_jekyll.mkdocs.listing import render_excerpts, set_content
+from mkdocs_jekyll.mkdocs.pagination_pages import paginators
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -57,12 +58,15 @@ class RenderCache:
     """src_path -> (Markdown body as read, line ends normalised; Markdown after Liquid)."""
     relative_includes: set[str] = field(default_factory=set)
     """Files pages read with ``include_relative`` (their edits change those pages)."""
+    paginators: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """src_path -> the paginated page's ``paginator`` (jekyll-paginate's; unset: nil)."""
 
     def render(self, doc: Document, source: str) -> str:
         """Render one document's Liquid with the build's shared ``site`` and ``jekyll``."""
         page = self.drops.pages.get(doc.src_path) or page_drop(doc, time=self.now)
         site = self.drops.site_for(doc.src_path) if self.drops.site else self.context.get("site")
         context = {**self.context, "site": site, "page": page}
+        context["paginator"] = self.paginators.get(doc.src_path)
         return render_markdown(
             self.liquid,
             source,
@@ -116,6 +120,7 @@ def render_site(
         context={"site": drops.site, "jekyll": jekyll_drop(settings.environment)},
         now=setup.now,
     )
+    cache.paginators = paginators(scan.pagination, drops)
     cache.excerpts = model.excerpts = render_excerpts(
         cache.render,
         model,

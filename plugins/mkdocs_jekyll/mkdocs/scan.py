@@ -24,9 +24,11 @@ from mkdocs_jekyll.jekyll.dates import site_zone
 from mkdocs_jekyll.jekyll.defaults import FrontMatterDefaults
 from mkdocs_jekyll.jekyll.documents import ScanCache, SiteModel, build_site_model, is_content_file
 from mkdocs_jekyll.jekyll.errors import ContentError
+from mkdocs_jekyll.jekyll.pagination import Pagination
 from mkdocs_jekyll.jekyll.safe_paths import FolderGuard, is_inside
 from mkdocs_jekyll.mkdocs.i18n_context import build_order, build_translations, locale_folders
 from mkdocs_jekyll.mkdocs.listing import static_files
+from mkdocs_jekyll.mkdocs.pagination_pages import pair_pages, scan_pagination
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -60,6 +62,8 @@ class SiteScan:
     """``site.data``, with the merged ``ui-text``."""
     data_errors: tuple[str, ...]
     """Under ``mkdocs serve``: errors of ``_data`` files, shown atop every page."""
+    pagination: Pagination = dataclasses.field(default_factory=Pagination)
+    """Paginated pages (``jekyll/pagination.py``): their pagers and generated pages N."""
 
 
 def scan_site(
@@ -82,7 +86,9 @@ def scan_site(
             model.unpublished.add(path)
     layouts = _site_layouts(config)
     _check_layouts(model, layouts)
+    pagination = scan_pagination(model, options.site, by_locale=bool(locale_folders(config)))
     translations = build_translations(model, config)
+    pair_pages(translations, pagination, model)
     if len(translations.locales) > 1:
         _resolve_root(model, translations, options.i18n_root)
 
@@ -109,6 +115,7 @@ def scan_site(
         locale_order=tuple(order),
         data=data,
         data_errors=tuple(errors),
+        pagination=pagination,
     )
 
 
