@@ -14,6 +14,13 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from mkdocs.exceptions import Abort
+from test_incremental_serve import (
+    _assert_same_as_full_build,
+    _edit,
+    _project,
+    _rebuild_logged,
+    _serving,
+)
 
 from sitebuild import (
     JEKYLL,
@@ -134,6 +141,21 @@ def test_given_three_locales_when_built_then_each_blog_paginates_its_own_posts(
         "en/blog/page4/index.html",
         "es-419/blog/page2/index.html",
         "es-419/blog/page3/index.html",
+    }
+
+
+def test_given_no_locales_then_the_pages_are_jekylls_exactly(build_site: BuildSite) -> None:
+    files = {f"docs/{rel}": text for rel, text in jekyll_files().items()}
+    site = build_site(
+        files,
+        site_url="https://example.com/repo/",
+        plugins=[{"jekyll": {"site": {"paginate": 2, "paginate_path": "/blog/page:num/"}}}],
+    )
+
+    for rel, expected in JEKYLL_PAGES.items():
+        assert pager_line(site / rel) == expected
+    assert {p.relative_to(site).as_posix() for p in site.rglob("page*/index.html")} == {
+        rel for rel in JEKYLL_PAGES if "/page" in rel
     }
 
 
@@ -269,6 +291,23 @@ def test_given_a_site_page_where_a_generated_page_goes_then_it_wins_with_a_warni
     assert (site / "en/blog/page3/index.html").exists()
     with pytest.raises(Abort, match=strict_abort(1)):
         build_site(files, strict=True, **three_locale_config())
+
+
+def test_given_serve_when_a_listed_post_body_changes_then_the_whole_site_rebuilds(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = {"site_name": "Paginated", "theme": {"name": "material"}, **three_locale_config()}
+    project = _project(tmp_path / "project", three_locale_files(), config)
+    with _serving(project, tmp_path / "served") as session:
+        _edit(project, "docs/es-419/_posts/2024-01-01-post-1.md", "Body of", "New body of")
+
+        logged = _rebuild_logged(session, caplog)
+
+        assert logged == (
+            "Rebuilding the whole site: 'es-419/_posts/2024-01-01-post-1.md' is on "
+            "paginated pages."
+        )
+        _assert_same_as_full_build(session, tmp_path)
 
 
 @pytest.mark.skipif(JEKYLL is None, reason="needs Debian's jekyll")

@@ -17,6 +17,7 @@ from mkdocs.structure.files import File
 from mkdocs_jekyll.jekyll.drops import locale_key
 from mkdocs_jekyll.jekyll.pagination import Pagination, paginate_site
 from mkdocs_jekyll.mkdocs.file_model import FrontMatterPage, _copy_i18n, move_file
+from mkdocs_jekyll.mkdocs.i18n_context import current_locale, is_locale_pass
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -74,10 +75,19 @@ def paginators(pagination: Pagination, drops: SiteDrops) -> dict[str, dict[str, 
 def append_pager_files(
     files: Files, pagination: Pagination, model: SiteModel, config: MkDocsConfig
 ) -> None:
-    """Add the pass's pages 2..N: those whose first page the pass builds."""
+    """Add the pass's pages 2..N: those of its locale whose first page the pass builds.
+
+    Another locale's first page can be among a pass's files (static-i18n's fallbacks); its
+    pages N are written by their own locale's pass. Pages outside the locale folders are
+    written by the first pass, as ``place_content_files`` does.
+    """
+    locale = current_locale(config)
     for copy_path, first_path in pagination.copies.items():
         first = files.get_file_from_path(first_path)
         if first is None or copy_path in files.src_uris:
+            continue
+        owner = model.documents[copy_path].locale
+        if owner != locale and (owner is not None or is_locale_pass(config)):
             continue
         doc = model.documents[copy_path]
         source = model.documents[first_path].abs_path
