@@ -301,8 +301,10 @@ def test_saving_an_undated_draft_rebuilds_the_site_and_moves_it_to_its_new_date(
         assert "en/2024/03/05/my-idea.html" in served
         assert "en/2024/03/04/my-idea.html" not in served
         _edit(project, "docs/en/_drafts/dated-idea.md", "DRAFT-DATED", "DRAFT-DATED-two")
+        # The locale's archives list it (its excerpt): the whole site, too.
         assert _rebuild_logged(session, caplog) == (
-            "Rebuilding en/_drafts/dated-idea.md only (the text changed)."
+            "Rebuilding the whole site: 'en/_drafts/dated-idea.md' is a post its locale's "
+            "archive pages list."
         )
         page = session.site_dir / "en/2023/12/25/dated-idea.html"
         assert "DRAFT-DATED-two" in page.read_text("utf-8")

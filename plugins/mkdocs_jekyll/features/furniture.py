@@ -56,6 +56,8 @@ class Entry:
         date: The document's date, if it has one.
         excerpt: Front matter ``excerpt``, else ``description``.
         teaser: ``header.teaser`` with the base path applied, if any.
+        words: With ``read_time: true`` and the rendered content known: its words
+            (``content | strip_html | number_of_words``), for the reading time.
     """
 
     title: str
@@ -63,6 +65,7 @@ class Entry:
     date: dt.date | None
     excerpt: str | None
     teaser: str | None
+    words: int | None = None
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,7 @@ def page_furniture(
     default_locale: str | None = None,
     neighbours: tuple[Document | None, Document | None] = (None, None),
     listed: Sequence[Document] | None = None,
+    contents: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> Furniture:
     """Compute what the page's layout prints about the rest of the site.
 
@@ -169,6 +173,8 @@ def page_furniture(
         neighbours: ``page.previous`` and ``page.next`` (``jekyll.drops.neighbours``).
         listed: On a paginated page, its ``paginator.posts``: the ``home`` layout lists
             them instead of the locale's most recent posts.
+        contents: Each document's drop by ``src_path`` (its rendered ``content``), for
+            the reading time of archive entries.
 
     Returns:
         The page's furniture.
@@ -184,7 +190,9 @@ def page_furniture(
         shown = posts[:limit] if listed is None else listed
         entries = tuple(_entry(post, relative_url, model.excerpts) for post in shown)
     elif layout in _GROUPED_LAYOUTS:
-        groups = _group_posts(posts, _GROUPED_LAYOUTS[layout], doc, relative_url, model.excerpts)
+        groups = _group_posts(
+            posts, _GROUPED_LAYOUTS[layout], relative_url, model.excerpts, contents or {}
+        )
     elif layout == "collection" and meta.get("collection"):
         entries = _collection_entries(doc, model, relative_url)
     return Furniture(
@@ -269,7 +277,12 @@ def _same_locale(a: Document, b: Document) -> bool:
     return normalise_locale(a.lang or "") == normalise_locale(b.lang or "")
 
 
-def _entry(doc: Document, relative_url: Callable[[str], str], excerpts: Mapping[str, str]) -> Entry:
+def _entry(
+    doc: Document,
+    relative_url: Callable[[str], str],
+    excerpts: Mapping[str, str],
+    contents: Mapping[str, Mapping[str, Any]] | None = None,
+) -> Entry:
     """A document as a list entry.
 
     Its excerpt is Minimal Mistakes' ``post.excerpt | markdownify | strip_html``: the
@@ -288,7 +301,20 @@ def _entry(doc: Document, relative_url: Callable[[str], str], excerpts: Mapping[
         date=to_date(data.get("date")),
         excerpt=str(excerpt) if excerpt else None,
         teaser=_url(teaser, relative_url),
+        words=_words(doc, contents),
     )
+
+
+def _words(doc: Document, contents: Mapping[str, Mapping[str, Any]] | None) -> int | None:
+    """Minimal Mistakes' ``page__meta.html``: ``document.content | strip_html |
+    number_of_words``, for a document with ``read_time: true``."""
+    if not doc.data.get("read_time") or contents is None:
+        return None
+    drop = contents.get(doc.src_path)
+    content = drop.get("content") if drop is not None else None
+    if not isinstance(content, str):
+        return None
+    return len(html.unescape(_TAG.sub(" ", content)).split())
 
 
 def _related(
@@ -350,29 +376,36 @@ def _pager(
 def _group_posts(
     posts: list[Document],
     by: str,
-    doc: Document,
     relative_url: Callable[[str], str],
     excerpts: Mapping[str, str],
+    contents: Mapping[str, Mapping[str, Any]],
 ) -> tuple[Group, ...]:
-    """Posts by year (``posts`` layout) or by term, the largest first (``categories``)."""
+    """Posts by year (``posts`` layout) or by term (``categories``/``tags``), newest first.
+
+    Minimal Mistakes' ``posts`` layout groups ``site.posts`` (without ``hidden: true``)
+    by ``post.date | date: '%Y'``, newest year first. Its ``categories`` and ``tags``
+    layouts print the largest term first (``for i in (1..max) reversed``), terms of one
+    size in ``site.categories`` order: Jekyll's ``post_attr_hash`` fills it from the
+    posts oldest first, so a term comes where its oldest post does.
+    """
     groups: dict[str, list[Document]] = {}
-    for post in posts:
-        if by == "year":
+    if by == "year":
+        for post in posts:
             date = to_date(post.data.get("date"))
-            keys = [str(date.year)] if date else []
-        else:
-            keys = _names(post, by)
-        for key in keys:
-            groups.setdefault(key, []).append(post)
-    names = list(groups)
-    if by != "year":
-        # Minimal Mistakes: `site.categories | sort` by size, largest first.
-        names.sort(key=lambda name: (-len(groups[name]), name.lower()))
+            if date is not None and post.data.get("hidden") is not True:
+                groups.setdefault(str(date.year), []).append(post)
+        names = list(groups)
+    else:
+        for post in reversed(posts):
+            for key in _names(post, by):
+                groups.setdefault(key, []).insert(0, post)
+        order = {name: index for index, name in enumerate(groups)}
+        names = sorted(groups, key=lambda name: (-len(groups[name]), order[name]))
     return tuple(
         Group(
             name=name,
             slug=slugify(name) or name,
-            entries=tuple(_entry(post, relative_url, excerpts) for post in groups[name]),
+            entries=tuple(_entry(post, relative_url, excerpts, contents) for post in groups[name]),
         )
         for name in names
     )

@@ -9,11 +9,12 @@ import datetime as dt
 import itertools
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from mkdocs_jekyll.jekyll.archives import is_archive
 from mkdocs_jekyll.jekyll.documents import Document, SiteModel
 from mkdocs_jekyll.jekyll.urls import compute_absolute_url, compute_relative_url
 
@@ -43,7 +44,61 @@ class SiteSettings:
         return compute_absolute_url(url, self.url, self.baseurl)
 
 
-class DocumentDrop(dict[str, Any]):
+class Deferred:
+    """A drop value made on first read.
+
+    A document's rendered ``content`` needs a Markdown conversion of its whole text, which
+    MkDocs does again when it builds the page; only the listings and feeds that print it
+    pay for it (measured: eager conversion added about 40% to a 600-page build).
+    """
+
+    __slots__ = ("_make", "_value")
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self._make: Callable[[], Any] | None = make
+        self._value: Any = None
+
+    def __call__(self) -> Any:
+        """The value, made once."""
+        if self._make is not None:
+            self._value, self._make = self._make(), None
+        return self._value
+
+
+class Drop(dict[str, Any]):
+    """A page's drop: a dict whose ``Deferred`` values are made when first read.
+
+    Every way of reading it (``[]``, ``get``, ``items``, ``values``, ``dict(drop)``, ``**``
+    and JSON) sees the made value, never the ``Deferred``.
+    """
+
+    def __getitem__(self, key: str) -> Any:
+        value = super().__getitem__(key)
+        return value() if isinstance(value, Deferred) else value
+
+    def __iter__(self) -> Iterator[str]:
+        # Overridden so that dict(drop) and {**drop} go through __getitem__ (CPython copies
+        # a dict subclass's raw values when it keeps dict's own iterator).
+        return super().__iter__()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """``drop[key]`` when present, else ``default``."""
+        return self[key] if key in self else default
+
+    def items(self) -> list[tuple[str, Any]]:  # type: ignore[override]
+        """The items, deferred values made."""
+        return [(key, self[key]) for key in self]
+
+    def values(self) -> list[Any]:  # type: ignore[override]
+        """The values, deferred ones made."""
+        return [self[key] for key in self]
+
+    def copy(self) -> dict[str, Any]:
+        """A plain dict of the made values."""
+        return dict(self.items())
+
+
+class DocumentDrop(Drop):
     """A post's or collection document's ``page``: a dict, marked for ``jsonify``.
 
     ``previous`` and ``next`` hold the neighbours' drops, so drops form cycles; like
@@ -56,7 +111,7 @@ class DocumentDrop(dict[str, Any]):
 
     def collapsed(self) -> dict[str, Any]:
         """The drop with ``previous`` and ``next`` reduced to their non-recursive keys."""
-        result = dict(self)
+        result = self.copy()
         for key in ("previous", "next"):
             other = result.get(key)
             if isinstance(other, Mapping):
@@ -96,7 +151,7 @@ def page_drop(doc: Document, *, time: dt.datetime | None = None) -> dict[str, An
     """
     name = PurePosixPath(doc.src_path).name
     if doc.type == "pages":
-        drop: dict[str, Any] = dict(doc.data)
+        drop: dict[str, Any] = Drop(doc.data)
         excerpt = doc.data.get("excerpt")
         drop.update(
             content=doc.body,
@@ -188,14 +243,24 @@ class SiteDrops:
     """Each document's drop by ``src_path``: the same dicts ``site`` lists."""
     related: dict[str, list[dict[str, Any]]]
     """``site.related_posts`` while rendering each post or collection document."""
+    by_locale: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Per document of a locale folder (by ``src_path``): ``site.categories`` and
+    ``site.tags`` of its locale's posts only."""
 
     def site_for(self, src_path: str) -> dict[str, Any]:
         """``site`` while rendering one document: ``related_posts`` is the document's.
 
         SiteDrop#related_posts is nil for pages, and for posts and collection documents
         the ten most recent posts other than the document (related_posts.rb without LSI).
+        ``site.categories`` and ``site.tags`` of a document in a locale folder hold that
+        locale's posts only: Jekyll's are the whole site's, but a multi-locale site is one
+        Jekyll site per locale, and a Spanish archive page built in Liquid lists Spanish posts.
         """
-        return {**self.site, "related_posts": self.related.get(src_path)}
+        return {
+            **self.site,
+            **self.by_locale.get(src_path, {}),
+            "related_posts": self.related.get(src_path),
+        }
 
 
 def locale_key(doc: Document) -> str:
@@ -241,7 +306,10 @@ def build_drops(
     for label in ordered:
         _link_neighbours(reversed_if_posts(ordered, label), drops)
     related = _related_posts(ordered, drops)
-    pages = [drops[doc.src_path] for doc in model.of_type("pages")]
+    # The generated archives are not the site's files: `site.pages` stays what Jekyll
+    # lists for the same files (their drops are still there for `page`).
+    own_pages = [doc for doc in model.of_type("pages") if not is_archive(doc)]
+    pages = [drops[doc.src_path] for doc in own_pages]
     posts = [drops[doc.src_path] for doc in ordered["posts"]]
     static = [item.to_liquid() for item in model.static_files]
     entries = []
@@ -278,14 +346,38 @@ def build_drops(
         documents=documents,
         html_pages=[
             drops[doc.src_path]
-            for doc in model.of_type("pages")
+            for doc in own_pages
             if output_ext(doc) in HTML_EXTENSIONS or doc.url.endswith("/")
         ],
         categories=_group(posts, "categories"),
         tags=_group(posts, "tags"),
         related_posts=None,
     )
-    return SiteDrops(site=drop, pages=drops, related=related)
+    return SiteDrops(
+        site=drop, pages=drops, related=related, by_locale=_locale_groups(model, ordered, drops)
+    )
+
+
+def _locale_groups(
+    model: SiteModel, ordered: Mapping[str, list[Document]], drops: Mapping[str, dict[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    """``site.categories``/``site.tags`` of each locale folder, for its documents."""
+    posts: dict[str, list[dict[str, Any]]] = {}
+    for post in ordered["posts"]:  # newest first
+        if post.locale is not None:
+            posts.setdefault(post.locale, []).append(drops[post.src_path])
+    # As in Jekyll, the locale folder is a category of each of its posts (the folders
+    # above `_posts`): `site.categories.en` lists the English posts.
+    groups = {
+        locale: {"categories": _group(mine, "categories"), "tags": _group(mine, "tags")}
+        for locale, mine in posts.items()
+    }
+    empty: dict[str, Any] = {"categories": {}, "tags": {}}
+    return {
+        path: groups.get(doc.locale, empty)
+        for path, doc in model.documents.items()
+        if doc.locale is not None
+    }
 
 
 def render_order(model: SiteModel, collections: Iterable[str] = ()) -> list[Document]:

@@ -302,6 +302,14 @@ class JekyllConfig(base.Config):  # type: ignore[no-untyped-call]
     # whole site's) and `/<locale>/feed.xml`, linked from every page's head. Its options are
     # jekyll-feed's `feed:` block, under `site:` (`site: {feed: {posts_limit: 20}}`).
     feed_enabled = c.Type(bool, default=True)
+    # Archives as Minimal Mistakes' `_pages` make them: per locale with posts, a categories
+    # page (`layout: categories`), a tags page (`layout: tags`) and a year archive
+    # (`layout: posts`), at these permalinks (`:locale`: the locale folder, dropped without
+    # locales; '' leaves one out). A site's own page at the URL wins.
+    archives_enabled = c.Type(bool, default=True)
+    archives_categories_path = c.Type(str, default="/:locale/categories/")
+    archives_tags_path = c.Type(str, default="/:locale/tags/")
+    archives_years_path = c.Type(str, default="/:locale/year-archive/")
 
     # Languages: what `/` serves on a multi-locale site when no page claims it: a page
     # listing each locale's home ('landing') or a redirect to the default locale ('redirect').

@@ -25,6 +25,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
 from mkdocs_jekyll.compat import file_url
+from mkdocs_jekyll.mkdocs.archive_pages import append_archive_files
+from mkdocs_jekyll.mkdocs.i18n_context import current_locale
 from mkdocs_jekyll.mkdocs.incremental import active_plan, mark_for_rebuild
 from mkdocs_jekyll.mkdocs.redirect_files import redirect_file, redirect_stub
 
@@ -81,6 +83,7 @@ def place_files(
         if doc is not None:
             move_file(file, doc, config)
     place_content_files(files, state, settings, config, locale_pass=locale_pass)
+    append_archive_files(files, model, config, locale=current_locale(config))
     plan = active_plan()
     if plan is not None:
         mark_for_rebuild(files, plan.pages)

@@ -41,6 +41,7 @@ from mkdocs_jekyll.features.search_index import (
     write_merged_root_index,
     write_pass_search,
 )
+from mkdocs_jekyll.jekyll.archives import lists_posts
 from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.mkdocs.build_log import DIRTY_BUILD_LINES, quiet_build_log
 
@@ -201,6 +202,11 @@ def plan_rebuild(
             # Its locale's paginated pages (jekyll-paginate) list it, or it is one: every
             # page of the series (generated pages 2..N) is rebuilt with it.
             return _full(f"{shown} is on paginated pages")
+        if doc.type == "posts" and any(
+            lists_posts(page) and page.locale == doc.locale for page in model.built()
+        ):
+            # The locale's archives print the post's excerpt and reading time.
+            return _full(f"{shown} is a post its locale's archive pages list")
         if not doc.is_markdown:
             # Its output is a generated file or a page without Markdown: rebuilt in full.
             return _full(f"{shown} is not a Markdown page")

@@ -110,6 +110,7 @@ def page_context(
         default_locale=settings.lang,
         neighbours=_neighbours(state, doc),
         listed=listed_posts(scan.pagination, scan.model, doc.src_path),
+        contents=state.cache.drops.pages,
     )
     pager = scan.pagination.pagers.get(doc.src_path)
     if pager is not None:

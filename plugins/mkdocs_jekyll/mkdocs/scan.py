@@ -26,6 +26,7 @@ from mkdocs_jekyll.jekyll.documents import ScanCache, SiteModel, build_site_mode
 from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.jekyll.pagination import Pagination
 from mkdocs_jekyll.jekyll.safe_paths import FolderGuard, is_inside
+from mkdocs_jekyll.mkdocs.archive_pages import scan_archives
 from mkdocs_jekyll.mkdocs.i18n_context import build_order, build_translations, locale_folders
 from mkdocs_jekyll.mkdocs.listing import static_files
 from mkdocs_jekyll.mkdocs.pagination_pages import pair_pages, scan_pagination
@@ -84,6 +85,9 @@ def scan_site(
         if doc.locale is not None and doc.locale not in order:
             model.documents[path] = dataclasses.replace(doc, output=False)
             model.unpublished.add(path)
+    errors: list[str] = []
+    data = _load_data(setup, errors.append if keep_going else None)
+    scan_archives(config, options, model, data=data, order=order)
     layouts = _site_layouts(config)
     _check_layouts(model, layouts)
     pagination = scan_pagination(model, options.site, by_locale=bool(locale_folders(config)))
@@ -104,8 +108,6 @@ def scan_site(
         on_error=page_error if keep_going else None,
         collection_labels=list(read_collections(options.collections)),
     )
-    errors: list[str] = []
-    data = _load_data(setup, errors.append if keep_going else None)
     return SiteScan(
         model=model,
         translations=translations,
