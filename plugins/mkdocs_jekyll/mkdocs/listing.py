@@ -17,7 +17,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from mkdocs_jekyll.jekyll.collections import place, read_collections
 from mkdocs_jekyll.jekyll.documents import StaticFile
-from mkdocs_jekyll.jekyll.drops import HTML_EXTENSIONS, DocumentDrop, output_ext
+from mkdocs_jekyll.jekyll.drops import HTML_EXTENSIONS, Deferred, DocumentDrop, output_ext
 from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.jekyll.excerpts import excerpt_separator, extract_excerpt, is_markdown
 
@@ -83,7 +83,8 @@ def set_content(
     drop = drops.pages.get(doc.src_path)
     if drop is None:
         return
-    html = convert(doc, output, markdownify)
+    # Made when a listing or feed first reads it (MkDocs converts the page itself later).
+    html = Deferred(partial(convert, doc, output, markdownify))
     drop["content"] = html
     if isinstance(drop, DocumentDrop):
         drop["output"] = html
