@@ -304,8 +304,7 @@ def test_given_serve_when_a_listed_post_body_changes_then_the_whole_site_rebuild
         logged = _rebuild_logged(session, caplog)
 
         assert logged == (
-            "Rebuilding the whole site: 'es-419/_posts/2024-01-01-post-1.md' is on "
-            "paginated pages."
+            "Rebuilding the whole site: 'es-419/_posts/2024-01-01-post-1.md' is on paginated pages."
         )
         _assert_same_as_full_build(session, tmp_path)
 
