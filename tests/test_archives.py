@@ -182,6 +182,70 @@ def test_the_archives_are_in_the_sitemap(site: Path) -> None:
             assert f"<loc>{SITE_URL}{locale}/{name}/</loc>" in sitemap
 
 
+def _archive_entries(index_path: Path) -> dict[str, list[tuple[str, str]]]:
+    """The archives' entries of a search index: location -> [(title, text)], in order."""
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    entries: dict[str, list[tuple[str, str]]] = {}
+    for doc in index["docs"]:
+        page = doc["location"].split("#")[0].rstrip("/").rsplit("/", 1)[-1]
+        if page in ("categories", "tags", "year-archive"):
+            entries.setdefault(doc["location"], []).append((doc["title"], doc["text"]))
+    return entries
+
+
+def test_the_archives_are_in_each_locales_search_index_once_per_section(site: Path) -> None:
+    en = _archive_entries(site / "en/search/search_index.json")
+    assert list(en) == [
+        "categories/",
+        "categories/#tech",
+        "categories/#news",
+        "tags/",
+        "tags/#intro",
+        "tags/#big-tag",
+        "year-archive/",
+        "year-archive/#2024",
+        "year-archive/#2023",
+        "year-archive/#2022",
+    ]
+    assert all(len(found) == 1 for found in en.values())
+    assert en["categories/"] == [
+        ("Posts by Category", "<ul> <li>tech 3</li> <li>news 2</li> </ul>")
+    ]
+    title, text = en["tags/#big-tag"][0]
+    assert title == "Big Tag"
+    assert text.startswith("Gamma <p>2024-03-01 less than 1 minute read</p> <p>Gamma words.</p>")
+    assert en["year-archive/#2022"][0][0] == "2022"
+    assert "Quiet" in en["year-archive/#2022"][0][1]
+    es = _archive_entries(site / "es-419/search/search_index.json")
+    assert list(es) == [
+        "categories/",
+        "categories/#noticias",
+        "tags/",
+        "tags/#intro",
+        "year-archive/",
+        "year-archive/#2024",
+        "year-archive/#2023",
+    ]
+    assert es["categories/"][0][0] == "Entradas por categoría"
+    title, text = es["categories/#noticias"][0]
+    assert title == "noticias"
+    assert text.startswith("Hola <p>2024-02-02 menos de 1 minutos de lectura</p>")
+    assert "Adiós" in text
+    merged = _archive_entries(site / "search/search_index.json")
+    assert [title for title, _ in merged["es-419/tags/#intro"]] == ["intro"]
+    assert [title for title, _ in merged["en/tags/#intro"]] == ["intro"]
+
+
+def test_the_listing_is_printed_once_with_its_section_ids(site: Path) -> None:
+    page = html(site / "en/tags/index.html")
+    assert len(page.select(".taxonomy__index")) == 1
+    assert [h2.get_text(strip=True) for h2 in page.select("h2.archive__subtitle")] == [
+        "intro",
+        "Big Tag",
+    ]
+    assert page.select("h1[id], h2.archive__subtitle[id]") == []
+
+
 def test_taxonomy_links_of_posts_point_at_the_locales_archives(site: Path) -> None:
     page = html(site / "es-419/noticias/2024/02/02/hola/index.html")
     links = [a["href"] for a in page.select(".page__taxonomy a")]
@@ -267,6 +331,19 @@ def test_a_sites_own_page_at_the_url_wins_without_warning(
     page = html(site / "en/categories/index.html")
     assert page.select_one("h1").get_text(strip=True) == "My categories"
     assert "MINE" in page.get_text()
+    archive = page.select_one("div.archive")
+    assert archive is not None
+    assert archive.get_text(" ", strip=True).startswith("MINE tech 3 news 2")
+    assert len(page.select(".taxonomy__index")) == 1
+    assert _sections(site / "en/categories/index.html") == {
+        "tech": ["Beta", "Alpha", "Quiet"],
+        "news": ["Gamma", "Alpha"],
+    }
+    index = json.loads((site / "en/search/search_index.json").read_text(encoding="utf-8"))
+    own = [doc for doc in index["docs"] if doc["location"].startswith("categories/")]
+    assert [(doc["location"], doc["title"], doc["text"]) for doc in own] == [
+        ("categories/", "My categories", "<p>MINE</p>")
+    ]
     post = html(site / "en/news/2024/03/01/gamma/index.html")
     assert [a["href"] for a in post.select(".page__taxonomy--categories a")] == [
         "/en/categories/#news"

@@ -2,8 +2,9 @@
 
 The scan adds them to the site model (``scan_archives``); each locale pass then adds its
 locale's as generated Markdown files (``append_archive_files``), which MkDocs builds like
-the site's pages: ``on_page_markdown`` gives them their layout, and the layout lists the
-locale's posts.
+the site's pages: ``on_page_markdown`` gives them their layout, and ``on_page_content``
+their listing of the locale's posts as content (``archive_listing.py``), which the layout
+prints and Material's search indexes.
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
     from mkdocs_jekyll.features.author import AuthorProfile
+    from mkdocs_jekyll.features.furniture import Furniture
     from mkdocs_jekyll.jekyll.documents import Document
     from mkdocs_jekyll.jekyll.drops import SiteSettings
     from mkdocs_jekyll.mkdocs.build import BuildState
@@ -90,7 +91,7 @@ def page_context(
     data = scan.data
     context: dict[str, Any] = {
         "jekyll_author": state.authors.profile(locale),
-        "jekyll_ui_text": _escaped(ui_text_for(data.get("ui-text", {}), locale, settings.lang)),
+        "jekyll_ui_text": page_ui_text(state, settings, locale),
         "jekyll_label": jekyll_label,
     }
     feed = head_link(options, settings, locale, locales=bool(scan.translations.locales))
@@ -101,17 +102,7 @@ def page_context(
         context["jekyll_search_base"] = get_relative_url(f"{locale}/", page.url)
     if doc is None:
         return context
-    context["jekyll_furniture"] = page_furniture(
-        doc,
-        scan.model,
-        site=settings.extra,
-        data=data,
-        relative_url=settings.relative_url,
-        default_locale=settings.lang,
-        neighbours=_neighbours(state, doc),
-        listed=listed_posts(scan.pagination, scan.model, doc.src_path),
-        contents=state.cache.drops.pages,
-    )
+    context["jekyll_furniture"] = furniture_of(state, settings, doc)
     pager = scan.pagination.pagers.get(doc.src_path)
     if pager is not None:
         context["jekyll_paginator"] = pager_links(pager, settings.relative_url)
@@ -132,6 +123,27 @@ def page_context(
             profile=context["jekyll_author"],
         )
     return context
+
+
+def page_ui_text(state: BuildState, settings: SiteSettings, locale: str | None) -> dict[str, Any]:
+    """``jekyll_ui_text``: the ui-text.yml labels of ``locale``, escaped."""
+    return _escaped(ui_text_for(state.scan.data.get("ui-text", {}), locale, settings.lang))
+
+
+def furniture_of(state: BuildState, settings: SiteSettings, doc: Document) -> Furniture:
+    """``jekyll_furniture`` of a page: also what a generated archive's listing is made of."""
+    scan = state.scan
+    return page_furniture(
+        doc,
+        scan.model,
+        site=settings.extra,
+        data=scan.data,
+        relative_url=settings.relative_url,
+        default_locale=settings.lang,
+        neighbours=_neighbours(state, doc),
+        listed=listed_posts(scan.pagination, scan.model, doc.src_path),
+        contents=state.cache.drops.pages,
+    )
 
 
 def _neighbours(state: BuildState, doc: Document) -> tuple[Document | None, Document | None]:

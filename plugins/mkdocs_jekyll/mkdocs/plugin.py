@@ -11,6 +11,7 @@ from mkdocs.structure.files import Files
 
 from mkdocs_jekyll.compat import strict_abort_pending
 from mkdocs_jekyll.jekyll.documents import ScanCache
+from mkdocs_jekyll.mkdocs.archive_listing import archive_listing, restore_listing
 from mkdocs_jekyll.mkdocs.build import (
     BuildSetup,
     BuildState,
@@ -238,6 +239,10 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         doc = state.scan.model.documents.get(page.file.src_uri)
         if doc is None:
             return html
+        settings = self._settings or state.setup.settings
+        listing = archive_listing(page, doc, state, settings, config)
+        if listing is not None:
+            return listing
         content = page_html(doc, scan=state.scan, cache=state.cache, env=state.setup.page_env)
         return html if content is None else content
 
@@ -254,6 +259,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if not self.config.enabled or state is None:
             return context
         settings = self._settings or state.setup.settings
+        restore_listing(page)
         doc = state.scan.model.documents.get(page.file.src_uri)
         context.update(render_page_context(state, settings, doc, page, config, self._serving))  # type: ignore[typeddict-item]
         self._pass_language = set_page_language(config, page_language(state.scan.translations, doc))

@@ -1,0 +1,76 @@
+"""A generated archive's listing as its page content, so Material's search indexes it.
+
+A generated archive (``archive_pages.py``) has no body: its layout printed the listing, so
+the page reached the search index (read from ``page.content`` in ``on_page_context``) empty,
+and Material indexes an empty page not at all. ``on_page_content`` makes the listing, with
+the layout's partial and the same furniture, the page's content, which the layout prints.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mkdocs_jekyll.jekyll.archives import is_archive
+from mkdocs_jekyll.mkdocs.i18n_context import current_locale
+from mkdocs_jekyll.mkdocs.page_context import furniture_of, page_ui_text
+from mkdocs_jekyll.mkdocs.template_filters import install_url_filters
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+    from mkdocs_jekyll.jekyll.documents import Document
+    from mkdocs_jekyll.jekyll.drops import SiteSettings
+    from mkdocs_jekyll.mkdocs.build import BuildState
+
+LISTING = "jekyll_listing"
+"""``page.meta`` key of a generated archive: its listing, which the layout prints as content."""
+
+_LISTING_TEMPLATE = "partials/jekyll/taxonomy-index.html"
+
+
+def archive_listing(
+    page: Page, doc: Document, state: BuildState, settings: SiteSettings, config: MkDocsConfig
+) -> str | None:
+    """The content of a generated archive for Material's search, None for other pages.
+
+    A generated archive has no body: its layout printed the listing, so the page reached
+    the search index (read from ``page.content`` in ``on_page_context``) empty, and Material
+    indexes an empty page not at all. The listing, made by the layout's partial from the
+    same furniture, becomes the content instead; ``page.meta[LISTING]`` keeps the HTML the
+    page shows, which ``restore_listing`` puts back once search has read the page. The
+    copy for search (``jekyll_search_ids``) makes each group's heading an h1 with its
+    section's id: Material starts an entry (``page/#slug``) only at a heading with an id,
+    and the page shows the id on the ``<section>`` only (a second one would be invalid).
+
+    Args:
+        page: The page being built.
+        doc: Its document.
+        state: The build.
+        settings: The pass's settings.
+        config: The pass's configuration (its theme, for the partial).
+
+    Returns:
+        The HTML to index, or None when ``doc`` is not a generated archive.
+    """
+    if not is_archive(doc):
+        return None
+    env = config.theme.get_env()
+    install_url_filters(env, config.site_url)
+    template = env.get_template(_LISTING_TEMPLATE)
+    locale = state.scan.translations.locale_of(doc) or current_locale(config)
+    context = {
+        "page": page,
+        "config": config,
+        "jekyll_ui_text": page_ui_text(state, settings, locale),
+        "jekyll_furniture": furniture_of(state, settings, doc),
+    }
+    page.meta[LISTING] = template.render(context)
+    return template.render({**context, "jekyll_search_ids": True})
+
+
+def restore_listing(page: Page) -> None:
+    """Give a generated archive the listing it shows, once search has indexed its copy."""
+    listing = page.meta.get(LISTING) if page.meta else None
+    if isinstance(listing, str):
+        page.content = listing
