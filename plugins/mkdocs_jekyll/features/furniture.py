@@ -182,7 +182,14 @@ def page_furniture(
     meta = doc.data
     layout = str(meta.get("layout") or "").strip()
     header = meta.get("header") if isinstance(meta.get("header"), Mapping) else None
-    posts = [post for post in model.of_type("posts") if post.output and _same_locale(post, doc)]
+    # The locale's posts, newest first: only for the layouts and options that list them.
+    # Sorting every post for every page made the build grow with pages x posts.
+    wants_posts = layout in _RECENT_LAYOUTS or layout in _GROUPED_LAYOUTS or meta.get("related")
+    posts = (
+        [post for post in model.of_type("posts") if post.output and _same_locale(post, doc)]
+        if wants_posts
+        else []
+    )
     groups: tuple[Group, ...] = ()
     entries: tuple[Entry, ...] = ()
     if layout in _RECENT_LAYOUTS:
