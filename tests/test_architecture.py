@@ -17,7 +17,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "mkdocs_jekyll"
 
 UPSTREAM = ("mkdocs", "mkdocs_static_i18n", "material")
-ADAPTERS = ("mkdocs_jekyll.mkdocs", "mkdocs_jekyll.features")
+ADAPTERS = ("mkdocs_jekyll.mkdocs", "mkdocs_jekyll.features", "mkdocs_jekyll.cli")
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,9 @@ RULES = (
     ),
     Rule("liquid", (*UPSTREAM, *ADAPTERS)),
     Rule("i18n", (*UPSTREAM, *ADAPTERS)),
+    # The console command drives builds from outside; a build never calls back into it.
+    Rule("features", ("mkdocs_jekyll.cli",)),
+    Rule("mkdocs", ("mkdocs_jekyll.cli",)),
 )
 
 

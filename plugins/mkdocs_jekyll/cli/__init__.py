@@ -1,0 +1,1 @@
+"""The ``mkdocs-jekyll`` console command: working on a project from outside a build."""
