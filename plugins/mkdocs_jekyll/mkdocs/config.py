@@ -20,6 +20,7 @@ from mkdocs_jekyll.mkdocs.options import (
     Collections,
     DefaultsSet,
     Items,
+    Kramdown,
     LocalizedText,
     Shape,
     Skin,
@@ -292,8 +293,9 @@ class JekyllConfig(base.Config):  # type: ignore[no-untyped-call]
     # GitHub Pages: a custom domain written to the site's CNAME file.
     cname = c.Optional(HostName())
 
-    # Markdown: enable the extensions that make Python-Markdown read content like kramdown.
-    markdown_kramdown = c.Type(bool, default=True)
+    # Markdown: read content as Jekyll's kramdown does. `true` (kramdown's settings as Jekyll
+    # sets them), `false`, or Jekyll's `kramdown:` block (input, auto_ids, toc_levels, ...).
+    markdown_kramdown = Kramdown()
 
     # Sitemap: `sitemap.xml` (and `.gz`) of every page with hreflang alternates, written once
     # after every locale pass, plus a `robots.txt` naming it unless `docs/robots.txt` exists.

@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 
 from mkdocs_jekyll.features.skins import palette_for_skin
 from mkdocs_jekyll.jekyll.errors import ContentError
-from mkdocs_jekyll.jekyll.markdown_compat import add_kramdown_extensions
+from mkdocs_jekyll.kramdown.pipeline import configure_markdown
 from mkdocs_jekyll.mkdocs.i18n_context import configure_search, disable_instant_navigation
 
 if TYPE_CHECKING:
@@ -31,8 +31,10 @@ def configure_site(config: MkDocsConfig, options: JekyllConfig) -> None:
         PluginError: ``minimal_mistakes_skin`` names no skin.
     """
     _install_theme(config)
-    if options.markdown_kramdown:
-        config.markdown_extensions = add_kramdown_extensions(config.markdown_extensions)
+    if options.markdown_kramdown is not None:
+        config.markdown_extensions, config.mdx_configs = configure_markdown(
+            options.markdown_kramdown, config.markdown_extensions, config.mdx_configs
+        )
     if config.validation.links.absolute_links == logging.INFO:
         # Jekyll content links with `{{ "/en/cv/" | relative_url }}`: absolute paths by
         # design, which MkDocs would report one INFO line each. An explicit setting stays.

@@ -22,6 +22,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from mkdocs_jekyll.features.skins import SKINS, unknown_skin
+from mkdocs_jekyll.kramdown.settings import KramdownSettings
 
 T = TypeVar("T")
 
@@ -298,3 +299,26 @@ class Skin(c.Choice[str]):
         if name not in self.choices:
             raise base.ValidationError(unknown_skin(str(value)))
         return str(name)
+
+
+class Kramdown(base.BaseConfigOption[KramdownSettings | None]):
+    """``markdown_kramdown``: ``true`` (Jekyll's kramdown defaults), ``false`` (plain
+    Python-Markdown), or a ``kramdown:`` block as in Jekyll's ``_config.yml``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = True
+
+    def run_validation(self, value: object) -> KramdownSettings | None:
+        if value is False or value is None:
+            return None
+        if value is True:
+            return KramdownSettings()
+        if not isinstance(value, dict):
+            raise base.ValidationError(
+                f"expected true, false or a kramdown: block (a mapping), got {value!r}"
+            )
+        try:
+            return KramdownSettings.from_block(value, source="markdown_kramdown")
+        except ValueError as err:
+            raise base.ValidationError(str(err)) from None

@@ -1,0 +1,51 @@
+"""Our Markdown gives the HTML Jekyll's kramdown gives, case by case (tests/kramdown/).
+
+The expected HTML is kramdown's own, kept in the repository and checked against the
+installed kramdown here, so it can never drift into a copy of our output. The comparison
+is under the normalisation documented in ``tests/kramdown/normalise.py``.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+import pytest
+
+from kramdown.corpus import Case, cases, kramdown_html, our_html
+from kramdown.normalise import normalise
+
+CASES = cases()
+
+# Cases where we knowingly differ from kramdown, with the reason (also listed in README.md).
+# Each is still converted and must still differ: when one starts to match, take it out.
+KNOWN_DIFFERENCES: dict[str, str] = {
+    "paragraphs": "two-space nested lists; inline code lacks kramdown's Rouge classes",
+}
+
+
+def test_the_kept_html_is_what_kramdown_gives() -> None:
+    stale = [
+        case.name
+        for case, html in zip(CASES, kramdown_html(CASES), strict=True)
+        if not case.expected_path.exists() or case.expected != html
+    ]
+    assert stale == [], "run tests/kramdown/regenerate.py and review the diff"
+
+
+def test_every_known_difference_names_a_case() -> None:
+    assert set(KNOWN_DIFFERENCES) <= {case.name for case in CASES}
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_our_html_is_kramdowns(case: Case) -> None:
+    expected = normalise(case.expected)
+    ours = normalise(our_html(case))
+    if case.name in KNOWN_DIFFERENCES:
+        assert ours != expected, f"{case.name} now matches kramdown: drop it from the list"
+        return
+    diff = "\n".join(
+        difflib.unified_diff(
+            expected.splitlines(), ours.splitlines(), "kramdown", "ours", lineterm=""
+        )
+    )
+    assert ours == expected, f"{case.name}.md differs from kramdown:\n{diff}"
