@@ -15,7 +15,12 @@ import click
 from mkdocs_jekyll import __version__
 
 # name -> (module, one-line help shown by ``mkdocs-jekyll --help``)
-COMMANDS: dict[str, tuple[str, str]] = {}
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": (
+        "mkdocs_jekyll.cli.check",
+        "Compare Jekyll's built site with ours: URLs, redirects, links, languages.",
+    ),
+}
 
 
 class LazyGroup(click.Group):
