@@ -9,14 +9,22 @@ real builds.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from mkdocs_jekyll.cli.check import (
+    BrokenLink,
+    LangDifference,
+    LinkDifference,
+    RedirectDifference,
+    UrlEntry,
     compare_sites,
     format_result,
 )
@@ -28,7 +36,8 @@ LAYOUT = """\
 <html lang="{{ page.lang | default: site.lang | default: 'en' }}">
 <head><title>{{ page.title }}</title></head>
 <body>
-<nav><a href="{{ '/' | relative_url }}">Home</a> <a href="{{ '/gone/' | relative_url }}">x</a></nav>
+<nav><a href="{{ '/' | relative_url }}">Home</a>
+<a href="{{ '/nowhere/' | relative_url }}">Nowhere</a></nav>
 <main>{{ content }}</main>
 </body>
 </html>
@@ -103,11 +112,147 @@ def test_the_same_site_built_by_jekyll_and_by_us_has_parity(tmp_path: Path) -> N
     # Jekyll's build has no theme files; ours has Material's and MkDocs' own.
     assert result.theme_missing == ()
     assert {e.url for e in result.theme_extra} >= {"/sitemap.xml.gz", "/404.html"}
-    assert (
-        result.compared == 9
-    )  # 4 pages, a stub, feed.xml, sitemap.xml, robots.txt, redirects.json
+    # The layout's nav links to a page that does not exist: Jekyll's own broken link, which
+    # our build (Material's chrome) does not have.
+    assert result.broken_in_jekyll == tuple(
+        BrokenLink(page, "/nowhere/", "/nowhere/")
+        for page in ("/", "/2024/01/02/hi.html", "/about/", "/team/")
+    )
+    # 4 pages, a redirect stub, feed.xml, sitemap.xml, robots.txt, redirects.json
+    assert result.compared == 9
     done = CliRunner().invoke(cli, ["check", str(sites.jekyll), str(sites.ours)])
     assert done.exit_code == 0, done.output
     assert done.output.endswith(
         "Parity: every URL, redirect, link target and <html lang> matches.\n"
     )
+
+
+DIFFERING = {
+    **CONTENT,
+    "contact.md": "---\ntitle: Contact\npermalink: /contact/\nredirect_from: /reach/\n---\nC\n",
+    "lost.md": "---\ntitle: Lost\npermalink: /lost/\n---\nOnly Jekyll has me\n",
+    "langs.md": "---\ntitle: Langs\npermalink: /langs/\nlang: fr\n---\nFrançais\n",
+}
+OURS_DIFFER: dict[str, str | None] = {
+    # A page Jekyll does not have, and one it has that we lost.
+    "new.md": "---\ntitle: New\npermalink: /new/\n---\nNew\n",
+    "lost.md": None,
+    # /old-about/ is a page here, a redirect stub in Jekyll's site.
+    "about.md": (
+        "---\ntitle: About\npermalink: /about/\n---\nAbout [home]({{ '/' | relative_url }})\n"
+    ),
+    "old-about.md": "---\ntitle: Old\npermalink: /old-about/\n---\nOld\n",
+    # /reach/ redirects to /team/ here, to /contact/ there.
+    "contact.md": "---\ntitle: Contact\npermalink: /contact/\n---\nC\n",
+    "team.md": "---\ntitle: Team\npermalink: /team/\nredirect_from: /reach/\n---\nTeam\n",
+    # The home links to /team/ and a missing page instead of /about/.
+    "index.md": (
+        "---\ntitle: Home\n---\n# Home\n\n"
+        "[Team]({{ '/team/' | relative_url }}) "
+        "[Post]({{ '/2024/01/02/hi.html' | relative_url }}) "
+        "[Nope]({{ '/nope/' | relative_url }})\n"
+    ),
+    "langs.md": "---\ntitle: Langs\npermalink: /langs/\nlang: de\n---\nFrançais\n",
+}
+
+
+@pytest.fixture(scope="module")
+def differing(tmp_path_factory: pytest.TempPathFactory) -> Sites:
+    return build_both(
+        tmp_path_factory.mktemp("differing"), DIFFERING, OURS_DIFFER, feed_enabled=False
+    )
+
+
+def test_check_finds_each_kind_of_difference(differing: Sites) -> None:
+    result = compare_sites(differing.jekyll, differing.ours, "https://example.com/")
+    assert result.missing == (UrlEntry("/feed.xml", "feed"), UrlEntry("/lost/", "page"))
+    assert result.extra == (UrlEntry("/new/", "page"),)
+    assert result.redirects == (
+        RedirectDifference("/old-about/", "/about/", None),
+        RedirectDifference("/reach/", "/contact/", "/team/"),
+    )
+    assert result.links == (LinkDifference("/", ("/about/",), ("/nope/", "/team/")),)
+    assert result.langs == (LangDifference("/langs/", "fr", "de"),)
+    assert result.broken == (BrokenLink("/", "/nope/", "/nope/"),)
+    assert result.differences == 8
+    assert not result.parity
+
+
+def test_the_report_lists_each_difference_and_exits_with_1(differing: Sites) -> None:
+    done = CliRunner().invoke(cli, ["check", str(differing.jekyll), str(differing.ours)])
+    assert done.exit_code == 1
+    # Material's file count moves with its version: only that number is masked.
+    output = re.sub(r"0 only in Jekyll's site, \d+ only in ours", "0 ..., N ...", done.output)
+    assert output == (
+        f"Compared '{differing.jekyll}' (Jekyll) with '{differing.ours}' (ours), base '/': "
+        "11 URLs in both.\n"
+        "\n"
+        "Missing from ours (only in Jekyll's site): 2\n"
+        "  feed      /feed.xml\n"
+        "  page      /lost/\n"
+        "\n"
+        "Extra in ours (not in Jekyll's site): 1\n"
+        "  page      /new/\n"
+        "\n"
+        "Redirects whose target differs: 2\n"
+        "  /old-about/: Jekyll /about/, ours a page\n"
+        "  /reach/: Jekyll /contact/, ours /team/\n"
+        "\n"
+        "Pages whose links differ: 1\n"
+        "  /\n"
+        "    only Jekyll links to /about/\n"
+        "    only ours links to /nope/\n"
+        "    only ours links to /team/\n"
+        "\n"
+        "<html lang> differs: 1\n"
+        "  /langs/: Jekyll 'fr', ours 'de'\n"
+        "\n"
+        "Broken links in ours: 1\n"
+        "  /nope/ <- /\n"
+        "\n"
+        "Already broken in Jekyll's build (not counted): 7\n"
+        "  /nowhere/ <- /, /2024/01/02/hi.html, /about/, /contact/, /langs/ and 2 more\n"
+        "\n"
+        "Theme and builder files (not compared): 0 ..., N ....\n"
+        "\n"
+        "8 differences.\n"
+    )
+
+
+def test_json_output_carries_every_difference(differing: Sites) -> None:
+    done = CliRunner().invoke(
+        cli,
+        [
+            "check",
+            "--json",
+            "--base",
+            "https://example.com/",
+            str(differing.jekyll),
+            str(differing.ours),
+        ],
+    )
+    assert done.exit_code == 1
+    data = json.loads(done.output)
+    assert data["parity"] is False
+    assert data["differences"] == 8
+    assert data["base"] == "https://example.com/"
+    assert data["missing"] == [
+        {"url": "/feed.xml", "kind": "feed"},
+        {"url": "/lost/", "kind": "page"},
+    ]
+    assert data["redirects"][1] == {"url": "/reach/", "jekyll": "/contact/", "ours": "/team/"}
+    assert data["links"] == [
+        {"url": "/", "only_jekyll": ["/about/"], "only_ours": ["/nope/", "/team/"]}
+    ]
+    assert data["langs"] == [{"url": "/langs/", "jekyll": "fr", "ours": "de"}]
+    assert data["broken"] == [
+        {"page": "/", "href": "/nope/", "target": "/nope/", "also_ours": False}
+    ]
+    assert len(data["broken_in_jekyll"]) == 7
+    assert {"url": "/404.html", "kind": "theme"} in data["theme_extra"]
+
+
+def test_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
+    done = CliRunner().invoke(cli, ["check", str(tmp_path / "nope"), str(tmp_path)])
+    assert done.exit_code == 2
+    assert f"Directory '{tmp_path / 'nope'}' does not exist." in done.output

@@ -175,7 +175,7 @@ def _broken(site: SiteIndex, hosts: frozenset[str]) -> list[BrokenLink]:
                 continue
             seen.add((href, target))
             found.append(BrokenLink(url, href, target.partition("#")[0]))
-    return found
+    return sorted(found, key=lambda link: (link.page, link.target, link.href))
 
 
 def compare_sites(jekyll_site: Path, our_site: Path, base: str = "/") -> CheckResult:
@@ -260,10 +260,10 @@ def format_result(result: CheckResult) -> str:
         f"base '{result.base}': {result.compared} URLs in both."
     ]
 
-    def section(title: str, rows: list[str]) -> None:
+    def section(title: str, rows: list[str], count: int | None = None) -> None:
         if rows:
             lines.append("")
-            lines.append(f"{title}: {len(rows)}")
+            lines.append(f"{title}: {len(rows) if count is None else count}")
             lines.extend(f"  {row}" for row in rows)
 
     section(
@@ -280,25 +280,16 @@ def format_result(result: CheckResult) -> str:
         rows.append(f"{d.url}")
         rows.extend(f"  only Jekyll links to {t}" for t in d.only_jekyll)
         rows.extend(f"  only ours links to {t}" for t in d.only_ours)
-    if result.links:
-        lines.append("")
-        lines.append(f"Pages whose links differ: {len(result.links)}")
-        lines.extend(f"  {row}" for row in rows)
+    section("Pages whose links differ", rows, len(result.links))
     section(
         "<html lang> differs",
         [f"{d.url}: Jekyll {_lang(d.jekyll)}, ours {_lang(d.ours)}" for d in result.langs],
     )
-    section(
-        "Broken links in ours",
-        [f"{b.page}: '{b.href}' -> {_target(b.target)}" for b in result.broken],
-    )
+    section("Broken links in ours", _grouped(result.broken), len(result.broken))
     section(
         "Already broken in Jekyll's build (not counted)",
-        [
-            f"{b.page}: '{b.href}' -> {_target(b.target)}"
-            + (" (broken in ours too)" if b.also_ours else "")
-            for b in result.broken_in_jekyll
-        ],
+        _grouped(result.broken_in_jekyll),
+        len(result.broken_in_jekyll),
     )
     if result.theme_missing or result.theme_extra:
         lines.append("")
@@ -312,6 +303,23 @@ def format_result(result: CheckResult) -> str:
     else:
         lines.append(f"{result.differences} differences.")
     return "\n".join(lines)
+
+
+def _grouped(links: tuple[BrokenLink, ...], shown: int = 5) -> list[str]:
+    """One row per missing target, with the pages that link to it (the first ``shown``).
+
+    A theme's broken menu link is on every page: one row, not one per page.
+    """
+    pages: dict[tuple[str, bool], list[str]] = {}
+    for link in links:
+        pages.setdefault((link.target, link.also_ours), []).append(link.page)
+    rows = []
+    for (target, also_ours), found in sorted(pages.items()):
+        listed = ", ".join(found[:shown])
+        more = f" and {len(found) - shown} more" if len(found) > shown else ""
+        too = " (broken in ours too)" if also_ours else ""
+        rows.append(f"{_target(target)}{too} <- {listed}{more}")
+    return rows
 
 
 def _lang(lang: str | None) -> str:
