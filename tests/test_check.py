@@ -256,3 +256,25 @@ def test_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     done = CliRunner().invoke(cli, ["check", str(tmp_path / "nope"), str(tmp_path)])
     assert done.exit_code == 2
     assert f"Directory '{tmp_path / 'nope'}' does not exist." in done.output
+
+
+def test_under_a_project_path_root_relative_links_are_broken_outside_the_base(
+    tmp_path: Path,
+) -> None:
+    # Given a site served under /repo/ whose home, in our copy, links to /about/ without
+    # relative_url: that link leaves the site (GitHub Pages answers 404 for it).
+    raw_link = {
+        "index.md": CONTENT["index.md"].replace("{{ '/about/' | relative_url }}", "/about/")
+    }
+    sites = build_both(tmp_path, CONTENT, raw_link, baseurl="/repo")
+    result = compare_sites(sites.jekyll, sites.ours, "/repo/")
+    assert result.missing == result.extra == result.redirects == result.langs == ()
+    assert result.links == (LinkDifference("/", ("/about/",), ("!/about/",)),)
+    assert result.broken == (BrokenLink("/", "/about/", "!/about/"),)
+    assert {(b.page, b.target) for b in result.broken_in_jekyll} == {
+        (page, "/nowhere/") for page in ("/", "/2024/01/02/hi.html", "/about/", "/team/")
+    }
+    assert "  /about/ (outside the base path) <- /\n" in format_result(result)
+    # Without the base, every link of both sites leaves the site root's /repo/ folder: the
+    # check says so instead of calling the sites equal.
+    assert not compare_sites(sites.jekyll, sites.ours).parity
