@@ -20,6 +20,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "mkdocs_jekyll.cli.check",
         "Compare Jekyll's built site with ours: URLs, redirects, links, languages.",
     ),
+    "report": (
+        "mkdocs_jekyll.cli.report",
+        "List what of the Jekyll site the build could not carry over as is.",
+    ),
 }
 
 

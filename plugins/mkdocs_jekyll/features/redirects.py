@@ -18,6 +18,7 @@ from mkdocs_jekyll.features.page_templates import REDIRECT, render_document
 from mkdocs_jekyll.jekyll.conflicts import WriteOrder, write_order
 from mkdocs_jekyll.jekyll.documents import DEFAULTS_SOURCE, Document
 from mkdocs_jekyll.jekyll.errors import ContentError
+from mkdocs_jekyll.jekyll.findings import CONFLICTS, record_error
 from mkdocs_jekyll.jekyll.log import plugin_logger
 from mkdocs_jekyll.jekyll.permalinks import check_permalink, clean_url, url_to_dest
 from mkdocs_jekyll.jekyll.safe_url import is_safe_url
@@ -136,15 +137,15 @@ def collect_redirects(
             dest = url_to_dest(from_url)
             page = owners.get(dest)
             if page is not None:
-                log.warning(
-                    ContentError(
-                        doc.src_path,
-                        f"redirect_from '{raw}' is the URL of the page '{page}' ({dest}); "
-                        "the page is written and the redirect left out. Remove the redirect "
-                        "or move that page.",
-                        line=line,
-                    ).format()
+                taken = ContentError(
+                    doc.src_path,
+                    f"redirect_from '{raw}' is the URL of the page '{page}' ({dest}); "
+                    "the page is written and the redirect left out. Remove the redirect "
+                    "or move that page.",
+                    line=line,
                 )
+                log.warning(taken.format())
+                record_error(CONFLICTS, taken)
                 continue
             target = absolute(doc.url, site_url=site_url, baseurl=baseurl)
             candidates.append((Redirect(doc.src_path, from_url, dest, target), doc, raw))
@@ -171,15 +172,15 @@ def _one_stub_per_url(
         kept = last[redirect.dest][0]
         if kept is redirect:
             continue
-        log.warning(
-            ContentError(
-                doc.src_path,
-                f"redirect_from '{raw}' is also a redirect of '{kept.source}'; only the "
-                f"stub of '{kept.source}' is written, the one jekyll-redirect-from writes "
-                "last. Keep it in one page's front matter only.",
-                line=doc.key_lines.get("redirect_from"),
-            ).format()
+        shared = ContentError(
+            doc.src_path,
+            f"redirect_from '{raw}' is also a redirect of '{kept.source}'; only the "
+            f"stub of '{kept.source}' is written, the one jekyll-redirect-from writes "
+            "last. Keep it in one page's front matter only.",
+            line=doc.key_lines.get("redirect_from"),
         )
+        log.warning(shared.format())
+        record_error(CONFLICTS, shared)
     kept_ids = {id(item[0]) for item in last.values()}
     return [redirect for redirect, _, _ in candidates if id(redirect) in kept_ids]
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from mkdocs_jekyll.jekyll.documents import Document, normalise_locale
 from mkdocs_jekyll.jekyll.errors import ContentError
+from mkdocs_jekyll.jekyll.findings import I18N, record_finding
 from mkdocs_jekyll.jekyll.log import plugin_logger
 
 log = plugin_logger(__name__)
@@ -145,11 +146,13 @@ class Translations:
         group[slot] = kept
         self._key_of[kept.src_path] = key
         self._key_of.pop(dropped.src_path, None)
-        log.warning(
-            f"{dropped.src_path}: i18n_key '{key}' is also used by '{kept.src_path}' {where}; "
+        message = (
+            f"i18n_key '{key}' is also used by '{kept.src_path}' {where}; "
             f"'{kept.src_path}' is the one paired, and '{dropped.src_path}' has no "
             "translations. Give one of them another key."
         )
+        log.warning(f"{dropped.src_path}: {message}")
+        record_finding(I18N, dropped.src_path, message)
 
     def pair_fallback(self, doc: Document, locale: str, other: Document) -> None:
         """Let ``other`` stand as ``doc``'s translation in ``locale`` when none has its key.

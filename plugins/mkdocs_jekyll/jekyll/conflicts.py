@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from mkdocs_jekyll.jekyll.findings import CONFLICTS, record_finding
 from mkdocs_jekyll.jekyll.log import plugin_logger
 
 if TYPE_CHECKING:
@@ -69,7 +70,9 @@ def resolve_conflicts(model: SiteModel, labels: Sequence[str]) -> None:
             model.documents[loser.src_path] = dataclasses.replace(loser, output=False)
             model.unpublished.add(loser.src_path)
             model.errors.pop(loser.src_path, None)
-            log.warning(conflict_message(loser.src_path, winner.src_path, dest))
+            message = conflict_message(loser.src_path, winner.src_path, dest)
+            log.warning(message)
+            record_finding(CONFLICTS, loser.src_path, message.removeprefix(f"{loser.src_path}: "))
 
 
 def conflict_message(loser: str, winner: str, dest: str) -> str:

@@ -20,6 +20,7 @@ from liquid.exceptions import LiquidError, LiquidSyntaxError, LoopIterationLimit
 from liquid.template import BoundTemplate
 
 from mkdocs_jekyll.compat import no_op_filter
+from mkdocs_jekyll.jekyll.findings import LIQUID, record_finding
 from mkdocs_jekyll.jekyll.log import plugin_logger
 from mkdocs_jekyll.jekyll.safe_paths import read_utf8
 from mkdocs_jekyll.liquid.register import register
@@ -189,10 +190,9 @@ class JekyllRenderContext(RenderContext):
                 self.state.warned.add(place)
                 offset = self.state.line_offset if template_name == self.state.page_name else 0
                 line, column = source_position(token.source, token.start_index)
-                self.state.warn(
-                    f"{template_name}:{line + offset}:{column}: "
-                    f"{unknown_filter_message(name, self.env.filters)}"
-                )
+                message = unknown_filter_message(name, self.env.filters)
+                self.state.warn(f"{template_name}:{line + offset}:{column}: {message}")
+                record_finding(LIQUID, template_name, message, line=line + offset)
         return no_op_filter()
 
 
@@ -290,8 +290,8 @@ class JekyllEnvironment(Environment):
                 f"'{meant}' instead",
                 token=token,
             )
-        if mode == "warn":
-            self.lax_warnings.append((token, written, meant))
+        # Both modes render `meant`; the report lists it either way, only `warn` warns.
+        self.lax_warnings.append((token, written, meant))
 
     def _parse_reporting(
         self, source: str, name: str, line_offset: int, path: str | None = None
@@ -304,10 +304,13 @@ class JekyllEnvironment(Environment):
             found, self.lax_warnings = self.lax_warnings, []
         for token, written, meant in found:
             line, column = source_position(token.source, token.start_index)
-            log.warning(
-                f"{name}:{line + line_offset}:{column}: Liquid syntax Jekyll accepts but "
-                f"ignores part of: '{written}'; write '{meant}' instead"
+            message = (
+                f"Liquid syntax Jekyll accepts but ignores part of: '{written}'; "
+                f"write '{meant}' instead"
             )
+            if self.settings.error_mode == "warn":
+                log.warning(f"{name}:{line + line_offset}:{column}: {message}")
+            record_finding(LIQUID, name, message, line=line + line_offset)
         return template
 
     def parse_page(self, name: str, source: str, line_offset: int = 0) -> BoundTemplate:

@@ -22,6 +22,7 @@ from mkdocs_jekyll.mkdocs.build import (
 from mkdocs_jekyll.mkdocs.config import JekyllConfig
 from mkdocs_jekyll.mkdocs.configure import configure_site
 from mkdocs_jekyll.mkdocs.file_model import place_files, unreadable_page
+from mkdocs_jekyll.mkdocs.findings import finish_findings, start_findings
 from mkdocs_jekyll.mkdocs.i18n_context import (
     current_locale,
     is_locale_pass,
@@ -62,6 +63,7 @@ if TYPE_CHECKING:
     from mkdocs.utils.templates import TemplateContext
 
     from mkdocs_jekyll.jekyll.drops import SiteSettings
+    from mkdocs_jekyll.jekyll.findings import Finding, FindingsCollector
 
 log = get_plugin_logger(__name__)
 
@@ -88,6 +90,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """The pass's ``theme.language`` while a page renders in its own (``set_page_language``)."""
         self._own_404_page: str | None = None
         """The output of the site's own page at ``404.html``, put back after every pass."""
+        self._collector: FindingsCollector | None = None
+        self.findings: list[Finding] = []
+        """The last build's compatibility findings, for ``mkdocs-jekyll report``."""
 
     @property
     def serving(self) -> bool:
@@ -118,6 +123,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             # A new build (static-i18n's later locale passes reuse the first pass's state).
             self._setup = BuildSetup.create(config, self.config)
             self._state, self._own_404_page = None, None
+            self._collector, self.findings = start_findings(), []
         if not self._serving and not is_locale_pass(config):
             # Whatever fails from here on, the previous site/ survives (see `staging`).
             self._staged = stage(config)
@@ -348,6 +354,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         with as_plugin_error():
             self._serve.merge_search(config.site_dir)
             write_build_outputs(config, state, self.config, own_404_page=self._own_404_page)
+        if self._collector is not None:
+            self.findings = finish_findings(self._collector, state)
+            self._collector = None
 
     @event_priority(-1000)
     def _publish_site(self, *, config: MkDocsConfig) -> None:
@@ -373,6 +382,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         Priority: -100, after jekyll/i18n (0) has waited for the workers writing into it.
         """
         staged, self._staged = self._staged, None
+        if self._collector is not None:
+            self._collector.detach()
+            self._collector = None
         if staged is not None and staged.owned:
             discard(staged)
 

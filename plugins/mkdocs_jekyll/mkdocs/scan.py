@@ -24,6 +24,7 @@ from mkdocs_jekyll.jekyll.dates import site_zone
 from mkdocs_jekyll.jekyll.defaults import FrontMatterDefaults
 from mkdocs_jekyll.jekyll.documents import ScanCache, SiteModel, build_site_model, is_content_file
 from mkdocs_jekyll.jekyll.errors import ContentError
+from mkdocs_jekyll.jekyll.findings import THEME, record_finding
 from mkdocs_jekyll.jekyll.pagination import Pagination
 from mkdocs_jekyll.jekyll.safe_paths import FolderGuard, is_inside
 from mkdocs_jekyll.mkdocs.archive_pages import scan_archives
@@ -220,11 +221,13 @@ def _check_layouts(model: SiteModel, layouts: frozenset[str]) -> None:
         layout = doc.data.get("layout")
         if not isinstance(layout, str) or layout in layouts or is_known_layout(layout):
             continue
-        log.warning(
-            f"{doc.src_path}: unknown layout '{layout}'; the page is rendered with the "
-            f"'single' layout. Use a Minimal Mistakes layout (single, splash, archive, "
-            f"...) or add 'overrides/layouts/{layout}.html'."
+        message = (
+            f"unknown layout '{layout}'; the page is rendered with the 'single' layout. Use "
+            f"a Minimal Mistakes layout (single, splash, archive, ...) or add "
+            f"'overrides/layouts/{layout}.html'."
         )
+        log.warning(f"{doc.src_path}: {message}")
+        record_finding(THEME, doc.src_path, message)
 
 
 def _resolve_root(model: SiteModel, translations: Translations, i18n_root: str) -> None:
