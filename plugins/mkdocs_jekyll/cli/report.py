@@ -68,7 +68,8 @@ def collect_findings(config_file: Path) -> list[Finding]:
                 )
             build(config)
         except MkDocsException as err:
-            lines = [*kept.errors, str(err)] if kept.errors else [str(err)]
+            # MkDocs logs the error, then aborts with a generic line: the error says more.
+            lines = kept.errors or [str(err)]
             raise click.ClickException("the build failed:\n" + "\n".join(lines)) from err
     return plugins[0].findings
 

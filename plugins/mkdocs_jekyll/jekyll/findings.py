@@ -100,9 +100,14 @@ class FindingsCollector(logging.Handler):
 
     @property
     def findings(self) -> list[Finding]:
-        """Every finding so far, by category (``CATEGORIES`` order), then as recorded."""
+        """Every finding so far, by category (``CATEGORIES`` order), file and line.
+
+        Sorted, so the report reads the same whichever pass or worker met a finding first.
+        """
         order = {category: index for index, category in enumerate(CATEGORIES)}
-        return sorted(self._found, key=lambda f: order[f.category])
+        return sorted(
+            self._found, key=lambda f: (order[f.category], f.path, f.line or 0, f.message)
+        )
 
     def attach(self) -> None:
         """Start receiving: one collector at a time (a new build replaces the last one)."""

@@ -1,0 +1,269 @@
+"""Compatibility findings: ``mkdocs build``'s one summary line and ``mkdocs-jekyll report``.
+
+Given a three-locale site with one of each thing Jekyll's output may not survive as is
+(untranslated and unpaired pages, lenient Liquid, a root-relative link, two pages on one
+URL, two redirects from one URL, an unknown layout, includes of the site's own), the build
+passes, says how many findings it has, and the report lists each under its category.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from mkdocs_jekyll.cli.main import cli
+from mkdocs_jekyll.jekyll.findings import (
+    KRAMDOWN,
+    Finding,
+    FindingsCollector,
+    record_finding,
+)
+from mkdocs_jekyll.jekyll.root_links import root_relative_links
+from sitebuild import THREE_LOCALES, build_project, write_files
+
+FILES = {
+    "docs/en/index.md": (
+        "---\ni18n_key: home\n---\n# Home\n\nSee [impact](/en/impact/) and {{ 'x' | slugifyy }}.\n"
+    ),
+    "docs/en/impact.md": (
+        "---\ni18n_key: impact\n---\n# Impact\n\n"
+        "{% for p in site.pages | sort %}{% endfor %}\n"
+        "{% include cta.html %}\n"
+        "{% include figure %}\n"
+    ),
+    "docs/en/only.md": "---\ni18n_key: lonely\n---\n# Only English\n",
+    "docs/en/a.md": "---\npermalink: /en/same/\n---\nA\n",
+    "docs/en/b.md": "---\npermalink: /en/same/\n---\nB\n",
+    "docs/en/c.md": "---\nredirect_from: /en/old/\n---\nC\n",
+    "docs/en/d.md": "---\nredirect_from: /en/old/\n---\nD\n",
+    "docs/en/fancy.md": "---\nlayout: fancy\n---\nFancy\n",
+    "docs/es-419/index.md": "---\ni18n_key: home\n---\n# Inicio\n",
+    "docs/es-419/impacto.md": "---\ni18n_key: impact\n---\n# Impacto\n",
+    "docs/pt-br/index.md": "---\ni18n_key: home\n---\n# Início\n",
+    "_includes/cta.html": "<p>Subscribe</p>\n",
+    "_includes/figure": "<figure>the site's own</figure>\n",
+}
+
+
+def write_project(root: Path, files: dict[str, str] = FILES) -> Path:
+    write_files(root, files)
+    settings = {
+        "site_name": "Findings",
+        "site_url": "https://example.com/",
+        "theme": {"name": "material"},
+        "plugins": [{"jekyll/i18n": {"languages": THREE_LOCALES}}, {"jekyll": {}}],
+    }
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+    return root / "mkdocs.yml"
+
+
+SUMMARY = "mkdocs_jekyll: 10 compatibility findings; run `mkdocs-jekyll report` for the list"
+
+REPORT = """\
+{config}: 10 compatibility findings.
+
+Translations: unpaired i18n_keys and missing translations: 2
+  en/impact.md: no 'pt-br' translation of i18n_key 'impact'
+  en/only.md: i18n_key 'lonely' is unpaired: only 'en' has it
+
+Liquid rendered leniently or not resolved: 2
+  en/impact.md:6: Liquid syntax Jekyll accepts but ignores part of: \
+'{{% for p in site.pages | sort %}}'; write '{{% for p in site.pages %}}' instead
+  en/index.md:6: unknown filter 'slugifyy'; did you mean 'slugify'?
+
+Root-relative links written without relative_url (they break under a project path): 1
+  en/index.md:6: '/en/impact/' is written root-relative: served under a project path it \
+leaves the site. Write {{{{ '/en/impact/' | relative_url }}}}.
+
+Permalink and redirect conflicts: 2
+  en/a.md: Conflict: 'en/same/index.html' is also the destination of 'en/b.md'; only \
+'en/b.md' is written, as Jekyll writes the last of them ('The following destination is \
+shared by multiple files'). Give one of them another permalink.
+  en/c.md:2: redirect_from '/en/old/' is also a redirect of 'en/d.md'; only the stub of \
+'en/d.md' is written, the one jekyll-redirect-from writes last. Keep it in one page's front \
+matter only.
+
+Layouts and includes the package does not provide: 3
+  _includes/cta.html: the package has no include of this name: the site's own is used
+  _includes/figure: the site's own include replaces the package's 'figure', which is made \
+for Material; remove it to use the package's
+  en/fancy.md: unknown layout 'fancy'; the page is rendered with the 'single' layout. Use a \
+Minimal Mistakes layout (single, splash, archive, ...) or add 'overrides/layouts/fancy.html'.
+"""
+
+FINDINGS_LOG = "mkdocs.plugins.mkdocs_jekyll.mkdocs.findings"
+
+
+def _stdout(output: str) -> str:
+    """The command's output without its progress line (on stderr; click 8.1 mixes them)."""
+    return "".join(
+        line for line in output.splitlines(keepends=True) if not line.startswith("Building '")
+    )
+
+
+def test_the_build_prints_one_summary_line_with_the_count(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    write_project(tmp_path)
+    with caplog.at_level(logging.INFO):
+        build_project(tmp_path)
+    assert [r.getMessage() for r in caplog.records if r.name == FINDINGS_LOG] == [SUMMARY]
+
+
+def test_report_lists_each_category_and_leaves_site_alone(tmp_path: Path) -> None:
+    config = write_project(tmp_path)
+    done = CliRunner().invoke(cli, ["report", "-f", str(config)])
+    assert done.exit_code == 0, done.output
+    assert _stdout(done.output) == REPORT.format(config=config)
+    assert not (tmp_path / "site").exists()
+
+
+def test_report_as_json(tmp_path: Path) -> None:
+    config = write_project(tmp_path)
+    done = CliRunner().invoke(cli, ["report", "--json", "-f", str(config)])
+    assert done.exit_code == 0, done.output
+    data = json.loads(_stdout(done.output))
+    assert data["count"] == 10
+    assert list(data["categories"]) == [
+        "i18n",
+        "liquid",
+        "kramdown",
+        "links",
+        "conflicts",
+        "theme",
+    ]
+    assert data["findings"][4] == {
+        "category": "links",
+        "path": "en/index.md",
+        "line": 6,
+        "message": "'/en/impact/' is written root-relative: served under a project path it "
+        "leaves the site. Write {{ '/en/impact/' | relative_url }}.",
+    }
+    assert [f["category"] for f in data["findings"]] == [
+        "i18n",
+        "i18n",
+        "liquid",
+        "liquid",
+        "links",
+        "conflicts",
+        "conflicts",
+        "theme",
+        "theme",
+        "theme",
+    ]
+
+
+def test_a_site_without_findings_has_no_summary_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    files = {
+        "docs/en/index.md": "---\ni18n_key: home\n---\n[Impact]({{ '/en/x/' | relative_url }})\n",
+        "docs/es-419/index.md": "---\ni18n_key: home\n---\n# Inicio\n",
+        "docs/pt-br/index.md": "---\ni18n_key: home\n---\n# Início\n",
+    }
+    config = write_project(tmp_path, files)
+    with caplog.at_level(logging.INFO):
+        build_project(tmp_path, strict=True)
+    assert [r.getMessage() for r in caplog.records if r.name == FINDINGS_LOG] == []
+    done = CliRunner().invoke(cli, ["report", "-f", str(config)])
+    assert done.exit_code == 0
+    assert _stdout(done.output) == f"{config}: no compatibility findings.\n"
+
+
+def test_lax_liquid_without_a_warning_is_still_a_finding(tmp_path: Path) -> None:
+    # liquid_error_mode: lax renders Ruby's lenient reading quietly, as Jekyll's `lax` does:
+    # a strict build passes, and the report still lists it.
+    write_files(tmp_path, {"docs/index.md": "{% for p in site.pages | sort %}{% endfor %}\n"})
+    settings = {
+        "site_name": "Lax",
+        "theme": {"name": "material"},
+        "plugins": [{"jekyll": {"liquid_error_mode": "lax"}}],
+    }
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+    build_project(tmp_path, strict=True)
+    done = CliRunner().invoke(cli, ["report", "--json", "-f", str(tmp_path / "mkdocs.yml")])
+    assert json.loads(_stdout(done.output))["findings"] == [
+        {
+            "category": "liquid",
+            "path": "index.md",
+            "line": 1,
+            "message": "Liquid syntax Jekyll accepts but ignores part of: "
+            "'{% for p in site.pages | sort %}'; write '{% for p in site.pages %}' instead",
+        }
+    ]
+
+
+def test_a_failing_build_fails_the_report_with_its_error(tmp_path: Path) -> None:
+    config = write_project(tmp_path, {"docs/index.md": "{% if %}\n"})
+    done = CliRunner().invoke(cli, ["report", "-f", str(config)])
+    assert done.exit_code == 1
+    assert _stdout(done.output) == (
+        "Error: the build failed:\nindex.md:1:4: missing expression in 'if' tag\n"
+    )
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_project_without_the_jekyll_plugin_is_refused(tmp_path: Path) -> None:
+    write_files(tmp_path, {"docs/index.md": "# Hi\n"})
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Plain\n", encoding="utf-8")
+    done = CliRunner().invoke(cli, ["report", "-f", str(config)])
+    assert done.exit_code == 1
+    assert _stdout(done.output) == (
+        f"Error: {config}: the 'jekyll' plugin is not in 'plugins'; add it to report on the site.\n"
+    )
+
+
+def test_any_room_records_a_finding_for_the_collecting_build() -> None:
+    # The kramdown room's call: record_finding(KRAMDOWN, src_path, message, line=...).
+    record_finding(KRAMDOWN, "lost.md", "nobody collects this")
+    collector = FindingsCollector()
+    collector.attach()
+    try:
+        record_finding(KRAMDOWN, "en/a.md", "'{::comment}' has no rendering", line=4)
+        record_finding(KRAMDOWN, "en/a.md", "'{::comment}' has no rendering", line=4)
+    finally:
+        collector.detach()
+    record_finding(KRAMDOWN, "late.md", "after the build")
+    assert collector.findings == [Finding(KRAMDOWN, "en/a.md", 4, "'{::comment}' has no rendering")]
+    assert collector.findings[0].format() == "en/a.md:4: '{::comment}' has no rendering"
+    with pytest.raises(ValueError, match="unknown finding category 'kramdwon'"):
+        record_finding("kramdwon", "en/a.md", "typo")
+
+
+@dataclass(frozen=True)
+class Case:
+    description: str
+    body: str
+    expected: list[tuple[int, str]]
+
+
+CASES = [
+    Case("a Markdown link", "[a](/x/)", [(1, "/x/")]),
+    Case("an image and a title", '![i](/i.png "t")', [(1, "/i.png")]),
+    Case("a reference definition", "[r]: /ref/", [(1, "/ref/")]),
+    Case("HTML attributes", "<a href=\"/h/\"><img src='/s.png'></a>", [(1, "/h/"), (1, "/s.png")]),
+    Case("relative_url is fine", "[a]({{ '/x/' | relative_url }})", []),
+    Case("site.baseurl is fine", '<a href="{{ site.baseurl }}/x/">', []),
+    Case("relative and external links", "[a](x/) [b](https://e.com/) [c](//cdn.e.com/x)", []),
+    Case("the second line", "text\n[a](/x/)", [(2, "/x/")]),
+    Case("inline code", "`[a](/x/)` [b](/y/)", [(1, "/y/")]),
+    Case("a fenced block", "```\n[a](/x/)\n```\n[b](/y/)", [(4, "/y/")]),
+    Case("raw", "{% raw %}[a](/x/){% endraw %} [b](/y/)", [(1, "/y/")]),
+    Case(
+        "highlight",
+        '{% highlight html %}\n<a href="/x/">\n{% endhighlight %}\n[b](/y/)',
+        [(4, "/y/")],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.description for case in CASES])
+def test_root_relative_links(case: Case) -> None:
+    assert root_relative_links(case.body) == case.expected
