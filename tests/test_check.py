@@ -81,13 +81,15 @@ def build_both(
     ours: Mapping[str, str | None] | None = None,
     *,
     baseurl: str = "",
+    jekyll_config: str = JEKYLL_CONFIG,
+    plugins: list[Any] | None = None,
     **jekyll_options: Any,
 ) -> Sites:
     """Build ``content`` with Jekyll and with us; ``ours`` changes our copy (None deletes)."""
     jekyll_site, _ = jekyll_build(
         root / "jekyll" / "src",
         {**content, "_layouts/default.html": LAYOUT},
-        JEKYLL_CONFIG.format(baseurl=baseurl),
+        jekyll_config.format(baseurl=baseurl),
     )
     our_files = dict(content)
     for path, text in (ours or {}).items():
@@ -99,7 +101,8 @@ def build_both(
     site = make_site_builder(root / "ours")(
         {f"docs/{path}": text for path, text in our_files.items()},
         site_url=f"https://example.com{baseurl}/",
-        plugins=[{"jekyll": {"permalink": "date", "archives_enabled": False, **jekyll_options}}],
+        plugins=plugins
+        or [{"jekyll": {"permalink": "date", "archives_enabled": False, **jekyll_options}}],
         strict=True,
     )
     return Sites(jekyll_site, site)
@@ -107,8 +110,14 @@ def build_both(
 
 def test_the_same_site_built_by_jekyll_and_by_us_has_parity(tmp_path: Path) -> None:
     sites = build_both(tmp_path, CONTENT)
-    result = compare_sites(sites.jekyll, sites.ours, "https://example.com/")
+    read: list[int] = []
+    result = compare_sites(
+        sites.jekyll, sites.ours, "https://example.com/", progress=lambda: read.append(1)
+    )
     assert result.parity, format_result(result)
+    assert len(read) == len(list(sites.jekyll.rglob("*.html"))) + len(
+        [p for p in sites.ours.rglob("*.html") if p.name != "404.html"]
+    )
     # Jekyll's build has no theme files; ours has Material's and MkDocs' own.
     assert result.theme_missing == ()
     assert {e.url for e in result.theme_extra} >= {"/sitemap.xml.gz", "/404.html"}
@@ -278,3 +287,50 @@ def test_under_a_project_path_root_relative_links_are_broken_outside_the_base(
     # Without the base, every link of both sites leaves the site root's /repo/ folder: the
     # check says so instead of calling the sites equal.
     assert not compare_sites(sites.jekyll, sites.ours).parity
+
+
+TWO_LOCALES_JEKYLL = """\
+url: https://example.com
+baseurl: "{baseurl}"
+plugins: [jekyll-redirect-from, jekyll-feed, jekyll-sitemap]
+defaults:
+  - {{scope: {{path: ''}}, values: {{layout: default}}}}
+  - {{scope: {{path: en}}, values: {{lang: en}}}}
+  - {{scope: {{path: es-419}}, values: {{lang: es-419}}}}
+"""
+
+
+def test_a_two_locale_site_has_parity_with_each_page_in_its_language(tmp_path: Path) -> None:
+    content = {
+        "index.html": "---\nlayout: null\nredirect_to: /en/\n---\n",
+        "en/index.md": (
+            "---\ntitle: Home\ni18n_key: home\n---\n[Impact]({{ '/en/impact/' | relative_url }})\n"
+        ),
+        "en/impact.md": "---\ntitle: Impact\ni18n_key: impact\npermalink: /en/impact/\n---\nI\n",
+        "es-419/index.md": (
+            "---\ntitle: Inicio\ni18n_key: home\n---\n"
+            "[Impacto]({{ '/es-419/impacto/' | relative_url }})\n"
+        ),
+        "es-419/impacto.md": (
+            "---\ntitle: Impacto\ni18n_key: impact\npermalink: /es-419/impacto/\n---\nI\n"
+        ),
+    }
+    plugins = [
+        {
+            "jekyll/i18n": {
+                "languages": [
+                    {"locale": "en", "name": "English", "default": True},
+                    {"locale": "es-419", "name": "Español"},
+                ]
+            }
+        },
+        {"jekyll": {"archives_enabled": False}},
+    ]
+    sites = build_both(tmp_path, content, jekyll_config=TWO_LOCALES_JEKYLL, plugins=plugins)
+    result = compare_sites(sites.jekyll, sites.ours, "https://example.com/")
+    assert result.parity, format_result(result)
+    # Each locale's own feed is an addition (jekyll-feed writes only /feed.xml), and each
+    # locale's 404 page is MkDocs': neither is a difference.
+    assert result.added == (UrlEntry("/en/feed.xml", "feed"), UrlEntry("/es-419/feed.xml", "feed"))
+    assert {"/en/404.html", "/es-419/404.html"} <= {e.url for e in result.theme_extra}
+    assert "Files only ours adds (not counted): 2\n" in format_result(result)

@@ -2,9 +2,10 @@
 
 Run once after moving a site: it compares Jekyll's built folder with ours and lists
 
-- URLs missing from ours or extra in ours (pages, redirect stubs, feeds, sitemaps and
-  robots.txt, other generated and static files), URLs served as a server serves them
-  (``a/index.html`` is ``/a/``: see ``site_index.py``);
+- URLs missing from ours (pages, redirect stubs, feeds, sitemaps and robots.txt, other
+  generated and static files) and pages or redirects extra in ours, URLs served as a server
+  serves them (``a/index.html`` is ``/a/``: see ``site_index.py``); other files only ours
+  has (a feed per locale, say) are listed as added, not as differences: they lose nothing;
 - redirects whose target differs (jekyll-redirect-from's stubs against ours; a URL that is a
   redirect in one site and a page in the other is listed with no target on that side);
 - pages whose internal link targets differ: the set of resolved targets of the links inside
@@ -24,7 +25,8 @@ command's parity tests use it); ``command`` prints its result.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import sys
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -33,6 +35,8 @@ import click
 
 from mkdocs_jekyll.cli.site_index import PAGE, REDIRECT, THEME, SiteIndex
 
+_PROGRESS_FROM = 200
+"""HTML files (both sites) from which ``check`` shows a progress bar on a terminal."""
 _LOCAL_HOSTS = frozenset({"localhost", "localhost:4000", "127.0.0.1", "127.0.0.1:4000"})
 
 
@@ -99,6 +103,9 @@ class CheckResult:
     """How many URLs both sites serve."""
     missing: tuple[UrlEntry, ...]
     extra: tuple[UrlEntry, ...]
+    """Pages and redirects only ours has."""
+    added: tuple[UrlEntry, ...]
+    """Feeds, sitemaps and other files only ours has: listed, never a difference."""
     redirects: tuple[RedirectDifference, ...]
     links: tuple[LinkDifference, ...]
     langs: tuple[LangDifference, ...]
@@ -178,7 +185,13 @@ def _broken(site: SiteIndex, hosts: frozenset[str]) -> list[BrokenLink]:
     return sorted(found, key=lambda link: (link.page, link.target, link.href))
 
 
-def compare_sites(jekyll_site: Path, our_site: Path, base: str = "/") -> CheckResult:
+def compare_sites(
+    jekyll_site: Path,
+    our_site: Path,
+    base: str = "/",
+    *,
+    progress: Callable[[], None] | None = None,
+) -> CheckResult:
     """Compare Jekyll's built site with ours.
 
     Args:
@@ -187,13 +200,14 @@ def compare_sites(jekyll_site: Path, our_site: Path, base: str = "/") -> CheckRe
         base: The path both sites are served under (``/repo/`` for a project site), or the
             site's full URL (``https://example.github.io/repo/``): links to its host are
             internal too.
+        progress: Called after each HTML file read, of either site.
 
     Returns:
         Every difference, as data.
     """
     base_path = urlsplit(base).path if urlsplit(base).netloc else base
-    jekyll = SiteIndex(jekyll_site, base_path or "/")
-    ours = SiteIndex(our_site, base_path or "/")
+    jekyll = SiteIndex(jekyll_site, base_path or "/", progress)
+    ours = SiteIndex(our_site, base_path or "/", progress)
     hosts = _hosts(base, jekyll, ours)
 
     def entries(urls: Iterable[str], site: SiteIndex) -> list[UrlEntry]:
@@ -235,7 +249,8 @@ def compare_sites(jekyll_site: Path, our_site: Path, base: str = "/") -> CheckRe
         base=base,
         compared=len(both),
         missing=tuple(e for e in missing if e.kind != THEME),
-        extra=tuple(e for e in extra if e.kind != THEME),
+        extra=tuple(e for e in extra if e.kind in (PAGE, REDIRECT)),
+        added=tuple(e for e in extra if e.kind not in (PAGE, REDIRECT, THEME)),
         redirects=tuple(redirects),
         links=tuple(links),
         langs=tuple(langs),
@@ -271,6 +286,7 @@ def format_result(result: CheckResult) -> str:
         [f"{e.kind:<9} {e.url}" for e in result.missing],
     )
     section("Extra in ours (not in Jekyll's site)", [f"{e.kind:<9} {e.url}" for e in result.extra])
+    section("Files only ours adds (not counted)", [f"{e.kind:<9} {e.url}" for e in result.added])
     section(
         "Redirects whose target differs",
         [f"{d.url}: Jekyll {_shown(d.jekyll)}, ours {_shown(d.ours)}" for d in result.redirects],
@@ -349,7 +365,13 @@ def command(jekyll_site_dir: Path, site_dir: Path, base: str, as_json: bool) -> 
     <html lang> differ, and broken links (those already broken in Jekyll's build apart).
     Exits with 1 when the sites differ, 0 on parity.
     """
-    result = compare_sites(jekyll_site_dir, site_dir, base)
+    pages = sum(1 for folder in (jekyll_site_dir, site_dir) for _ in folder.rglob("*.htm*"))
+    if sys.stderr.isatty() and pages >= _PROGRESS_FROM:
+        # Reading a page takes about 40 ms (Material's are large): show where it is.
+        with click.progressbar(length=pages, label="Reading both sites", file=sys.stderr) as bar:
+            result = compare_sites(jekyll_site_dir, site_dir, base, progress=lambda: bar.update(1))
+    else:
+        result = compare_sites(jekyll_site_dir, site_dir, base)
     if as_json:
         click.echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
     else:

@@ -16,6 +16,7 @@ dependency); an unreadable file is read with replacement characters, never skipp
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -29,36 +30,41 @@ SITEMAP = "sitemap"
 THEME = "theme"
 OTHER = "file"
 
-# The part of a page whose links are compared: the first of these that the page has.
-# Minimal Mistakes (and our `single`-style layouts) wrap the content in `.page__content`
-# (`itemprop="text"`); Material's other pages in `article.md-content__inner`; a Jekyll
-# layout of the site's own usually in <main>. A page without any: its <body> (or all of it).
-CONTENT_AREAS = (
-    ".page__content",
-    "article.md-content__inner",
-    "main",
-    "article",
-    "body",
+# The part of a page whose links are compared: the first of these that the page has, as
+# (element name or None for any, class or None). Minimal Mistakes (and our `single`-style
+# layouts) wrap the content in `.page__content` (`itemprop="text"`); Material's other pages
+# in `article.md-content__inner`; a Jekyll layout of the site's own usually in <main>. A
+# page without any: its <body> (or all of it).
+CONTENT_AREAS: tuple[tuple[str | None, str | None], ...] = (
+    (None, "page__content"),
+    ("article", "md-content__inner"),
+    ("main", None),
+    ("article", None),
+    ("body", None),
 )
-# Theme parts that can sit inside the content area and are not the author's content:
-# Material's edit/view buttons, heading anchors, tag chips, source dates and feedback;
-# Minimal Mistakes' page meta, share buttons, pager, taxonomy, related posts and comments.
-CHROME = (
-    ".md-content__button",
-    ".headerlink",
-    ".md-tags",
-    ".md-source-file",
-    ".md-feedback",
-    ".page__meta",
-    ".page__share",
-    ".page__taxonomy",
-    ".page__related",
-    ".page__comments",
-    ".pagination--pager",
+# Classes of theme parts that can sit inside the content area and are not the author's
+# content: Material's edit/view buttons, heading anchors, tag chips, source dates and
+# feedback; Minimal Mistakes' page meta, share buttons, pager, taxonomy, related posts and
+# comments. A link inside one of them is not compared.
+CHROME = frozenset(
+    {
+        "md-content__button",
+        "headerlink",
+        "md-tags",
+        "md-source-file",
+        "md-feedback",
+        "page__meta",
+        "page__share",
+        "page__taxonomy",
+        "page__related",
+        "page__comments",
+        "pagination--pager",
+    }
 )
 # Files that come from the theme or the builder and differ between Minimal Mistakes on
 # Jekyll and Material on MkDocs by design: styles, scripts, fonts and their source maps,
-# Material's search index and favicon, MkDocs' compressed sitemap and 404 page, .nojekyll.
+# Material's search index and favicon, MkDocs' compressed sitemap and 404 pages (one per
+# locale with jekyll/i18n), .nojekyll.
 _THEME_SUFFIXES = (".css", ".js", ".map", ".woff", ".woff2", ".ttf", ".eot", ".otf", ".scss")
 _BUILDER_FILES = (
     "search/search_index.json",
@@ -107,7 +113,7 @@ def served_url(path: str) -> str:
 
 def _file_kind(path: str, head: bytes) -> str:
     name = posixpath.basename(path)
-    if path in _BUILDER_FILES or path.startswith("search/"):
+    if path in _BUILDER_FILES or path.startswith("search/") or name == "404.html":
         return THEME
     if path.endswith(_THEME_SUFFIXES):
         return THEME
@@ -120,70 +126,103 @@ def _file_kind(path: str, head: bytes) -> str:
     return OTHER
 
 
+# Elements and the attribute holding the URL a browser follows or loads.
+_LINK_ATTRIBUTES = {
+    "a": "href",
+    "area": "href",
+    "link": "href",
+    "img": "src",
+    "script": "src",
+    "source": "src",
+    "iframe": "src",
+}
+
+
 def parse_page(text: str) -> PageRecord:
-    """Read one HTML file's language, redirect target and links."""
+    """Read one HTML file's language, redirect target and links.
+
+    One walk over the elements: a CSS selector per rule walked the page again each time
+    (Material pages are large: it was 40% of the time).
+    """
     soup = BeautifulSoup(text, "html.parser")
     record = PageRecord()
-    root = soup.find("html")
-    if isinstance(root, Tag) and root.has_attr("lang"):
-        record.lang = str(root["lang"]).strip()
-    for meta in soup.find_all("meta"):
-        if str(meta.get("http-equiv", "")).lower() == "refresh":
-            content = str(meta.get("content", ""))
-            _, _, rest = content.partition(";")
-            rest = rest.strip()
-            if rest.lower().startswith("url="):
-                rest = rest[4:]
-            record.refresh = rest.strip().strip("'\"")
-            break
-    for link in soup.find_all("link"):
-        if "canonical" in _rel(link) and link.has_attr("href"):
-            record.canonical = str(link["href"])
-    base = soup.find("base")
-    if isinstance(base, Tag) and base.has_attr("href"):
-        record.base = str(base["href"])
-    for tag, attr in (
-        ("a", "href"),
-        ("area", "href"),
-        ("link", "href"),
-        ("img", "src"),
-        ("script", "src"),
-        ("source", "src"),
-        ("iframe", "src"),
-    ):
-        for element in soup.find_all(tag):
-            if not element.has_attr(attr):
-                continue
-            if tag == "link" and {"preconnect", "dns-prefetch"} & _rel(element):
-                continue
-            record.all_links.append(str(element[attr]))
-    area = _content_area(soup)
-    for selector in CHROME:
-        for element in area.select(selector):
-            element.decompose()
-    record.content_links = [str(a["href"]) for a in area.find_all("a") if a.has_attr("href")]
+    area: Tag | None = None
+    area_rank = len(CONTENT_AREAS)
+    for element in soup.find_all(True):
+        name = element.name
+        if name == "html" and record.lang is None and element.has_attr("lang"):
+            record.lang = str(element["lang"]).strip()
+        elif name == "meta" and record.refresh is None:
+            if str(element.get("http-equiv", "")).lower() == "refresh":
+                record.refresh = _refresh_target(str(element.get("content", "")))
+        elif name == "base" and record.base is None and element.has_attr("href"):
+            record.base = str(element["href"])
+        attr = _LINK_ATTRIBUTES.get(name)
+        if attr is not None and element.has_attr(attr):
+            rel = _attr_set(element, "rel")
+            if name == "link" and "canonical" in rel:
+                record.canonical = str(element[attr])
+            if not (name == "link" and {"preconnect", "dns-prefetch"} & rel):
+                record.all_links.append(str(element[attr]))
+        if area_rank:
+            rank = _area_rank(element, area_rank)
+            if rank is not None:
+                area, area_rank = element, rank
+    root = area if area is not None else soup
+    record.content_links = [
+        str(a["href"]) for a in root.find_all("a", href=True) if not _in_chrome(a, root)
+    ]
     return record
 
 
-def _rel(tag: Tag) -> set[str]:
-    value = tag.get("rel")
+def _refresh_target(content: str) -> str:
+    """The URL of a meta refresh's ``content`` (``0; url=/a/``)."""
+    _, _, rest = content.partition(";")
+    rest = rest.strip()
+    if rest.lower().startswith("url="):
+        rest = rest[4:]
+    return rest.strip().strip("'\"")
+
+
+def _attr_set(tag: Tag, name: str) -> set[str]:
+    """A multi-valued attribute (``class``, ``rel``) as a set."""
+    value = tag.get(name)
     if value is None:
         return set()
     return {value} if isinstance(value, str) else {str(item) for item in value}
 
 
-def _content_area(soup: BeautifulSoup) -> Tag:
-    for selector in CONTENT_AREAS:
-        found = soup.select_one(selector)
-        if found is not None:
-            return found
-    return soup
+def _area_rank(element: Tag, better_than: int) -> int | None:
+    """The element's rank in ``CONTENT_AREAS`` if it beats ``better_than``, else None."""
+    classes: set[str] | None = None
+    for rank, (name, cls) in enumerate(CONTENT_AREAS[:better_than]):
+        if name is not None and element.name != name:
+            continue
+        if cls is not None:
+            classes = _attr_set(element, "class") if classes is None else classes
+            if cls not in classes:
+                continue
+        return rank
+    return None
+
+
+def _in_chrome(element: Tag, root: Tag | BeautifulSoup) -> bool:
+    """Whether ``element`` is, or sits inside, a theme part (``CHROME``) below ``root``."""
+    node: Tag | None = element
+    while node is not None and node is not root:
+        if CHROME & _attr_set(node, "class"):
+            return True
+        node = node.parent
+    return False
 
 
 class SiteIndex:
     """A built site folder: its files by served URL, and each HTML file read once."""
 
-    def __init__(self, root: Path, base_path: str = "/") -> None:
+    def __init__(
+        self, root: Path, base_path: str = "/", progress: Callable[[], None] | None = None
+    ) -> None:
+        """Read every file below ``root``; ``progress`` is called after each HTML file."""
         self.root = root
         self.base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
         self.files: dict[str, SiteFile] = {}
@@ -202,6 +241,8 @@ class SiteIndex:
                 self.pages[served_url(rel)] = record
                 if record.refresh is not None:
                     kind = REDIRECT
+                if progress is not None:
+                    progress()
             self.files[served_url(rel)] = SiteFile(served_url(rel), rel, kind)
 
     def lookup(self, site_path: str) -> str | None:
