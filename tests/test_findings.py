@@ -267,3 +267,70 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=[case.description for case in CASES])
 def test_root_relative_links(case: Case) -> None:
     assert root_relative_links(case.body) == case.expected
+
+
+EXTENSION = '''
+"""A stand-in for a kramdown extension that meets syntax it cannot render."""
+from markdown import Extension
+from markdown.preprocessors import Preprocessor
+
+from mkdocs_jekyll.jekyll.findings import KRAMDOWN, record_finding
+
+
+class _Find(Preprocessor):
+    def run(self, lines):
+        for number, line in enumerate(lines, start=1):
+            if "{::options" in line:
+                record_finding(KRAMDOWN, None, "'{::options}' has no rendering", line=number)
+        return lines
+
+
+class FindExtension(Extension):
+    def extendMarkdown(self, md):
+        md.preprocessors.register(_Find(md), "find_kramdown", 5)
+
+
+def makeExtension(**kwargs):
+    return FindExtension(**kwargs)
+'''
+
+
+@pytest.mark.parametrize("workers", [1, 2], ids=["one-pass-after-another", "forked-passes"])
+def test_a_markdown_extension_records_findings_on_the_page_it_converts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    # The kramdown room's Markdown extensions do not know their page: they pass None, and
+    # the finding names the page being converted, in every locale's pass (forked or not).
+    # (The stand-in counts lines of the Markdown it is given, front matter removed.)
+    (tmp_path / "ext").mkdir()
+    (tmp_path / "ext" / "find_kramdown.py").write_text(EXTENSION, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "ext"))
+    files = {
+        "docs/en/index.md": "---\ni18n_key: home\n---\n# Home\n",
+        "docs/es-419/index.md": "---\ni18n_key: home\n---\n# Inicio\n",
+        "docs/pt-br/index.md": (
+            '---\ni18n_key: home\n---\n# Início\n\n{::options parse_block_html="true" /}\n'
+        ),
+        "docs/en/a.md": 'A\n\n{::options auto_ids="false" /}\n',
+    }
+    config = write_project(tmp_path, files)
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    settings["markdown_extensions"] = ["find_kramdown"]
+    settings["plugins"][0]["jekyll/i18n"]["parallel_workers"] = workers
+    config.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    done = CliRunner().invoke(cli, ["report", "--json", "-f", str(config)])
+    assert done.exit_code == 0, done.output
+    assert json.loads(_stdout(done.output))["findings"] == [
+        {
+            "category": "kramdown",
+            "path": "en/a.md",
+            "line": 3,
+            "message": "'{::options}' has no rendering",
+        },
+        {
+            "category": "kramdown",
+            "path": "pt-br/index.md",
+            "line": 3,
+            "message": "'{::options}' has no rendering",
+        },
+    ]

@@ -15,6 +15,7 @@ locale passes hand them back to the parent like every other record (``parallel.p
 from __future__ import annotations
 
 import logging
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,9 @@ CATEGORIES: dict[str, str] = {
 }
 """Each category and its heading in the report, in the report's order."""
 
+_converting: ContextVar[str | None] = ContextVar("mkdocs_jekyll_converting", default=None)
+"""The page whose Markdown MkDocs is converting (set by the plugin around the conversion)."""
+
 _logger = logging.getLogger(LOGGER)
 _logger.propagate = False
 _logger.setLevel(logging.DEBUG)
@@ -60,20 +64,30 @@ class Finding:
         return f"{where}: {self.message}"
 
 
-def record_finding(category: str, path: str, message: str, *, line: int | None = None) -> None:
+def record_finding(
+    category: str, path: str | None, message: str, *, line: int | None = None
+) -> None:
     """Record a compatibility finding for the report.
 
     Args:
         category: One of ``CATEGORIES`` (``KRAMDOWN`` for kramdown-only syntax).
-        path: The file, relative to ``docs_dir`` as messages name it.
+        path: The file, relative to ``docs_dir`` as messages name it. None: the page whose
+            Markdown is being converted (a Markdown extension does not know its page).
         message: What was found and what to do, without the path.
         line: The line in the file (front matter included), when known.
     """
     if category not in CATEGORIES:
         raise ValueError(f"unknown finding category '{category}'")
     if _logger.handlers:
+        if path is None:
+            path = _converting.get() or "(Markdown outside a page)"
         finding = Finding(category, path, line, message)
         _logger.debug(finding.format(), extra={"finding": finding})
+
+
+def converting(path: str | None) -> None:
+    """Name the page whose Markdown is converted next (None once it is converted)."""
+    _converting.set(path)
 
 
 def record_error(category: str, err: ContentError) -> None:

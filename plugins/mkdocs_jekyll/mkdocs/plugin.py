@@ -11,6 +11,7 @@ from mkdocs.structure.files import Files
 
 from mkdocs_jekyll.compat import strict_abort_pending
 from mkdocs_jekyll.jekyll.documents import ScanCache
+from mkdocs_jekyll.jekyll.findings import converting
 from mkdocs_jekyll.mkdocs.archive_listing import archive_listing, restore_listing
 from mkdocs_jekyll.mkdocs.build import (
     BuildSetup,
@@ -219,6 +220,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         Priority: 60, before static-i18n (50) and Markdown-rewriting plugins: as in Jekyll,
         Liquid runs on the page source first.
         """
+        converting(page.file.src_uri)  # the page of findings recorded during its conversion
         state = self._state
         if not self.config.enabled or state is None:
             return markdown
@@ -239,6 +241,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
 
         Priority: 100, before other plugins read or post-process the page's content.
         """
+        converting(None)
         state = self._state
         if not self.config.enabled or state is None:
             return html
