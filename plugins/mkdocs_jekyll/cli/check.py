@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -155,6 +156,23 @@ def _hosts(base: str, *sites: SiteIndex) -> frozenset[str]:
     return frozenset(hosts)
 
 
+def _infer_base(site: SiteIndex) -> str | None:
+    """The base path most pages' canonical links show (a page may name another as its own).
+
+    A page served at ``/en/a/`` whose canonical URL is ``https://x.io/repo/en/a/`` says the
+    site lives under ``/repo/``; Material writes the canonical link from ``site_url``,
+    jekyll-seo-tag from ``url`` and ``baseurl``.
+    """
+    found: Counter[str] = Counter()
+    for url, record in site.pages.items():
+        if record.canonical is None or record.refresh is not None:
+            continue
+        path = urlsplit(record.canonical).path
+        if path.endswith(url):
+            found[path[: len(path) - len(url)] + "/"] += 1
+    return found.most_common(1)[0][0] if found else None
+
+
 def _redirect_target(site: SiteIndex, url: str, hosts: frozenset[str]) -> str | None:
     record = site.pages.get(url)
     if record is None or record.refresh is None:
@@ -188,7 +206,7 @@ def _broken(site: SiteIndex, hosts: frozenset[str]) -> list[BrokenLink]:
 def compare_sites(
     jekyll_site: Path,
     our_site: Path,
-    base: str = "/",
+    base: str | None = None,
     *,
     progress: Callable[[], None] | None = None,
 ) -> CheckResult:
@@ -199,15 +217,20 @@ def compare_sites(
         our_site: Our output folder (``site``).
         base: The path both sites are served under (``/repo/`` for a project site), or the
             site's full URL (``https://example.github.io/repo/``): links to its host are
-            internal too.
+            internal too. None: the path the pages' canonical links show (``_infer_base``),
+            else ``/``.
         progress: Called after each HTML file read, of either site.
 
     Returns:
         Every difference, as data.
     """
+    jekyll = SiteIndex(jekyll_site, "/", progress)
+    ours = SiteIndex(our_site, "/", progress)
+    if base is None:
+        base = _infer_base(ours) or _infer_base(jekyll) or "/"
     base_path = urlsplit(base).path if urlsplit(base).netloc else base
-    jekyll = SiteIndex(jekyll_site, base_path or "/", progress)
-    ours = SiteIndex(our_site, base_path or "/", progress)
+    jekyll.set_base(base_path or "/")
+    ours.set_base(base_path or "/")
     hosts = _hosts(base, jekyll, ours)
 
     def entries(urls: Iterable[str], site: SiteIndex) -> list[UrlEntry]:
@@ -353,12 +376,12 @@ def _target(target: str) -> str:
 @click.argument("site_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option(
     "--base",
-    default="/",
-    show_default=True,
-    help="The path the sites are served under ('/repo/'), or the site's full URL.",
+    default=None,
+    help="The path the sites are served under ('/repo/'), or the site's full URL. "
+    "Default: the path the pages' canonical links show, else '/'.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-def command(jekyll_site_dir: Path, site_dir: Path, base: str, as_json: bool) -> None:
+def command(jekyll_site_dir: Path, site_dir: Path, base: str | None, as_json: bool) -> None:
     """Compare Jekyll's built site (JEKYLL_SITE_DIR) with ours (SITE_DIR).
 
     Lists missing and extra URLs, redirects with another target, pages whose links or

@@ -224,7 +224,7 @@ class SiteIndex:
     ) -> None:
         """Read every file below ``root``; ``progress`` is called after each HTML file."""
         self.root = root
-        self.base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
+        self.set_base(base_path)
         self.files: dict[str, SiteFile] = {}
         self.paths: set[str] = set()
         self.pages: dict[str, PageRecord] = {}
@@ -244,6 +244,10 @@ class SiteIndex:
                 if progress is not None:
                     progress()
             self.files[served_url(rel)] = SiteFile(served_url(rel), rel, kind)
+
+    def set_base(self, base_path: str) -> None:
+        """Serve the site under ``base_path`` (``/repo/``) when resolving links."""
+        self.base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
 
     def lookup(self, site_path: str) -> str | None:
         """The served URL answering a request for ``site_path`` (base removed), if any.
