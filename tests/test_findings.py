@@ -187,7 +187,10 @@ def test_lax_liquid_without_a_warning_is_still_a_finding(tmp_path: Path) -> None
     }
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
     build_project(tmp_path, strict=True)
-    done = CliRunner().invoke(cli, ["report", "--json", "-f", str(tmp_path / "mkdocs.yml")])
+    config = tmp_path / "mkdocs.yml"
+    done = CliRunner().invoke(cli, ["report", "-f", str(config)])
+    assert _stdout(done.output).startswith(f"{config}: 1 compatibility finding.\n")
+    done = CliRunner().invoke(cli, ["report", "--json", "-f", str(config)])
     assert json.loads(_stdout(done.output))["findings"] == [
         {
             "category": "liquid",

@@ -340,7 +340,8 @@ def format_result(result: CheckResult) -> str:
     if result.parity:
         lines.append("Parity: every URL, redirect, link target and <html lang> matches.")
     else:
-        lines.append(f"{result.differences} differences.")
+        noun = "difference" if result.differences == 1 else "differences"
+        lines.append(f"{result.differences} {noun}.")
     return "\n".join(lines)
 
 

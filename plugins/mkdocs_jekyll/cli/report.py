@@ -78,7 +78,8 @@ def format_findings(findings: list[Finding], config_file: Path) -> str:
     """The readable report: a heading per category, one line per finding."""
     if not findings:
         return f"{config_file}: no compatibility findings."
-    lines = [f"{config_file}: {len(findings)} compatibility findings."]
+    noun = "finding" if len(findings) == 1 else "findings"
+    lines = [f"{config_file}: {len(findings)} compatibility {noun}."]
     for category, heading in CATEGORIES.items():
         rows = [finding.format() for finding in findings if finding.category == category]
         if rows:
