@@ -46,7 +46,7 @@ FILES = {
     "docs/es-419/index.md": "---\ni18n_key: home\n---\n# Inicio\n",
     "docs/es-419/impacto.md": "---\ni18n_key: impact\n---\n# Impacto\n",
     "docs/pt-br/index.md": "---\ni18n_key: home\n---\n# Início\n",
-    "_includes/cta.html": "<p>Subscribe</p>\n",
+    "_includes/cta.html": '<p><a href="/en/subscribe/">Subscribe</a></p>\n',
     "_includes/figure": "<figure>the site's own</figure>\n",
 }
 
@@ -63,10 +63,10 @@ def write_project(root: Path, files: dict[str, str] = FILES) -> Path:
     return root / "mkdocs.yml"
 
 
-SUMMARY = "mkdocs_jekyll: 10 compatibility findings; run `mkdocs-jekyll report` for the list"
+SUMMARY = "mkdocs_jekyll: 11 compatibility findings; run `mkdocs-jekyll report` for the list"
 
 REPORT = """\
-{config}: 10 compatibility findings.
+{config}: 11 compatibility findings.
 
 Translations: unpaired i18n_keys and missing translations: 2
   en/impact.md: no 'pt-br' translation of i18n_key 'impact'
@@ -77,7 +77,9 @@ Liquid rendered leniently or not resolved: 2
 '{{% for p in site.pages | sort %}}'; write '{{% for p in site.pages %}}' instead
   en/index.md:6: unknown filter 'slugifyy'; did you mean 'slugify'?
 
-Root-relative links written without relative_url (they break under a project path): 1
+Root-relative links written without relative_url (they break under a project path): 2
+  _includes/cta.html:1: '/en/subscribe/' is written root-relative: served under a project \
+path it leaves the site. Write {{{{ '/en/subscribe/' | relative_url }}}}.
   en/index.md:6: '/en/impact/' is written root-relative: served under a project path it \
 leaves the site. Write {{{{ '/en/impact/' | relative_url }}}}.
 
@@ -129,7 +131,7 @@ def test_report_as_json(tmp_path: Path) -> None:
     done = CliRunner().invoke(cli, ["report", "--json", "-f", str(config)])
     assert done.exit_code == 0, done.output
     data = json.loads(_stdout(done.output))
-    assert data["count"] == 10
+    assert data["count"] == 11
     assert list(data["categories"]) == [
         "i18n",
         "liquid",
@@ -138,7 +140,7 @@ def test_report_as_json(tmp_path: Path) -> None:
         "conflicts",
         "theme",
     ]
-    assert data["findings"][4] == {
+    assert data["findings"][5] == {
         "category": "links",
         "path": "en/index.md",
         "line": 6,
@@ -150,6 +152,7 @@ def test_report_as_json(tmp_path: Path) -> None:
         "i18n",
         "liquid",
         "liquid",
+        "links",
         "links",
         "conflicts",
         "conflicts",

@@ -93,20 +93,22 @@ def _link_findings(documents: list[Document]) -> list[Finding]:
         if doc.output_ext != ".html":
             continue
         for line, url in root_relative_links(doc.body):
-            found.append(
-                Finding(
-                    LINKS,
-                    doc.src_path,
-                    doc.line_offset + line,
-                    f"'{url}' is written root-relative: served under a project path it "
-                    f"leaves the site. Write {{{{ '{url}' | relative_url }}}}.",
-                )
-            )
+            found.append(_root_link(doc.src_path, doc.line_offset + line, url))
     return found
 
 
+def _root_link(path: str, line: int, url: str) -> Finding:
+    return Finding(
+        LINKS,
+        path,
+        line,
+        f"'{url}' is written root-relative: served under a project path it leaves the "
+        f"site. Write {{{{ '{url}' | relative_url }}}}.",
+    )
+
+
 def _include_findings(state: BuildState) -> list[Finding]:
-    """Includes the pages used from the site's own folder, not the package's."""
+    """Includes the pages used from the site's own folder, and their root-relative links."""
     found = []
     own = (state.setup.root / state.setup.options.includes_dir).resolve()
     locations = getattr(state.cache.liquid, "include_locations", {})
@@ -121,4 +123,6 @@ def _include_findings(state: BuildState) -> list[Finding]:
         else:
             message = "the package has no include of this name: the site's own is used"
         found.append(Finding(THEME, shown, None, message))
+        text = path.read_text(encoding="utf-8", errors="replace")
+        found.extend(_root_link(shown, line, url) for line, url in root_relative_links(text))
     return found
