@@ -43,6 +43,13 @@ PAGE_CASES = [
         lang="en",
     ),
     PageCase(
+        "Minimal Mistakes' archive layouts: the content and the listing",
+        '<div id="main" role="main"><div class="sidebar"><a href="/me/">me</a></div>'
+        '<div class="archive"><h1 class="page__title">Posts</h1><p><a href="/c/">c</a></p>'
+        '<div class="list__item"><a href="/2024/01/02/hi/">Hi</a></div></div></div>',
+        ["/c/", "/2024/01/02/hi/"],
+    ),
+    PageCase(
         ".page__content wins over the article around it",
         '<article class="md-content__inner"><a href="/chrome/">c</a>'
         '<div class="page__content"><a href="/body/">b</a></div></article>',

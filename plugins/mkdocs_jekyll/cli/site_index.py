@@ -32,11 +32,13 @@ OTHER = "file"
 
 # The part of a page whose links are compared: the first of these that the page has, as
 # (element name or None for any, class or None). Minimal Mistakes (and our `single`-style
-# layouts) wrap the content in `.page__content` (`itemprop="text"`); Material's other pages
-# in `article.md-content__inner`; a Jekyll layout of the site's own usually in <main>. A
-# page without any: its <body> (or all of it).
+# layouts) wrap the content in `.page__content` (`itemprop="text"`), its archive layouts
+# (home, posts, categories, tags, collection: ours too) the content and the listing in
+# `.archive`; Material's other pages in `article.md-content__inner`; a Jekyll layout of the
+# site's own usually in <main>. A page without any: its <body> (or all of it).
 CONTENT_AREAS: tuple[tuple[str | None, str | None], ...] = (
     (None, "page__content"),
+    (None, "archive"),
     ("article", "md-content__inner"),
     ("main", None),
     ("article", None),
