@@ -81,6 +81,13 @@ COPIES = [
         ),
     ),
     Copy(
+        "partials/consent.html",
+        ("partials/consent.html",),
+        "the page's own consent wording and cookie names (jekyll_consent: the locale's "
+        "ui-text), else extra.consent's; every value escaped",
+        frozenset({"2ba7f1d07d58ae11084092771d884230164a0fc538ad63b087776fcff0174c70"}),
+    ),
+    Copy(
         "partials/alternate.html",
         ("partials/alternate.html",),
         "the current locale marked (aria-current), lang on each link, every value escaped",

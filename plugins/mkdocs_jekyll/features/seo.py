@@ -566,8 +566,20 @@ def _site_verifications(site: Mapping[str, Any]) -> list[Meta]:
     ):
         if _scalar(checks.get(key)):
             result.append(("name", name, str(checks[key])))
-    if not checks and _scalar(site.get("google_site_verification")):
-        result.append(("name", "google-site-verification", str(site["google_site_verification"])))
+    if checks:
+        return result
+    # Minimal Mistakes' own seo.html reads flat `<engine>_site_verification` keys.
+    for key, name in (
+        ("google", "google-site-verification"),
+        ("bing", "msvalidate.01"),
+        ("alexa", "alexaVerifyID"),
+        ("yandex", "yandex-verification"),
+        ("naver", "naver-site-verification"),
+        ("baidu", "baidu-site-verification"),
+    ):
+        value = site.get(f"{key}_site_verification")
+        if _scalar(value):
+            result.append(("name", name, str(value)))
     return result
 
 

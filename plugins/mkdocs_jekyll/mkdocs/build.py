@@ -35,6 +35,7 @@ from mkdocs_jekyll.mkdocs.i18n_context import site_lang
 from mkdocs_jekyll.mkdocs.page_context import AuthorProfiles
 from mkdocs_jekyll.mkdocs.render_cache import RenderCache, markdown_converter, render_site
 from mkdocs_jekyll.mkdocs.scan import SiteScan, scan_site
+from mkdocs_jekyll.mkdocs.site_features import read_features
 from mkdocs_jekyll.mkdocs.theme_env import theme_env
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
 
+    from mkdocs_jekyll.features.site_features import SiteFeatures
     from mkdocs_jekyll.jekyll.documents import ScanCache
     from mkdocs_jekyll.mkdocs.config import JekyllConfig
 
@@ -103,6 +105,8 @@ class BuildSetup:
     """The theme environment rendering the plugin's own pages (``templates/jekyll/``)."""
     markdownify: Callable[[str], str]
     """Markdown to HTML with the site's extensions: ``markdownify``, content, excerpts."""
+    features: SiteFeatures
+    """Minimal Mistakes' site-level features (analytics, comments, consent, scripts)."""
 
     @classmethod
     def create(cls, config: MkDocsConfig, options: JekyllConfig) -> BuildSetup:
@@ -118,6 +122,7 @@ class BuildSetup:
             warn_link=warn_link,
             page_env=theme_env(config, warn_link),
             markdownify=markdown_converter(config),
+            features=read_features(options.site),
         )
 
 

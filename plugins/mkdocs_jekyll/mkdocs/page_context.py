@@ -20,6 +20,7 @@ from mkdocs_jekyll.mkdocs.feeds import head_link
 from mkdocs_jekyll.mkdocs.i18n_context import current_locale, set_language_selector
 from mkdocs_jekyll.mkdocs.pagination_pages import listed_posts
 from mkdocs_jekyll.mkdocs.render_cache import error_block
+from mkdocs_jekyll.mkdocs.site_features import feed_head_link, page_features
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -95,11 +96,13 @@ def page_context(
         "jekyll_label": jekyll_label,
     }
     feed = head_link(options, settings, locale, locales=bool(scan.translations.locales))
+    feed = feed_head_link(feed, state.setup.features, settings)
     if feed is not None:
         context["jekyll_feed"] = feed
     if locale is not None and page.url.startswith(f"{locale}/"):
         # Material loads `search/search_index.json` relative to its `base`.
         context["jekyll_search_base"] = get_relative_url(f"{locale}/", page.url)
+    context.update(page_features(state, settings, doc, locale))
     if doc is None:
         return context
     context["jekyll_furniture"] = furniture_of(state, settings, doc)

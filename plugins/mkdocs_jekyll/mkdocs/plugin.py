@@ -52,6 +52,7 @@ from mkdocs_jekyll.mkdocs.safe_files import (
     guard_theme_loader,
     refuse_endless_walks,
 )
+from mkdocs_jekyll.mkdocs.site_features import apply_site_features
 from mkdocs_jekyll.mkdocs.staging import StagedBuild, discard, keep_dirty_files, publish, stage
 from mkdocs_jekyll.mkdocs.template_filters import install_url_filters
 
@@ -125,6 +126,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             self._setup = BuildSetup.create(config, self.config)
             self._state, self._own_404_page = None, None
             self._collector, self.findings = start_findings(), []
+        apply_site_features(config, self._setup, report=not is_locale_pass(config))
         if not self._serving and not is_locale_pass(config):
             # Whatever fails from here on, the previous site/ survives (see `staging`).
             self._staged = stage(config)
