@@ -314,21 +314,15 @@ def _host(url: str) -> str:
 
 
 def _search_notes(site: Mapping[str, Any]) -> list[str]:
-    """Minimal Mistakes' search settings: Material's search plugin replaces them."""
-    notes = []
+    """Minimal Mistakes' Algolia and Google search: Material's search plugin replaces them."""
     provider = site.get("search_provider")
-    if provider not in (None, "lunr"):
-        keys = {"algolia": "algolia", "google": "google.search_engine_id"}.get(str(provider))
-        extra = (
-            f" and its '{keys}' settings are"
-            if keys and _block(site, keys.split(".")[0])
-            else " is"
-        )
-        notes.append(
-            f"{_KEY}search_provider: '{provider}'{extra} not used: Material's built-in "
-            "search (the 'search' plugin, lunr) replaces it."
-        )
-    return notes
+    if provider in (None, "lunr"):
+        return []  # lunr: what Material's own search plugin runs
+    settings = f" (nor its '{provider}' settings)" if site.get(str(provider)) else ""
+    return [
+        f"{_KEY}search_provider: '{provider}' is not used{settings}: Material's built-in "
+        "search (the 'search' plugin) replaces it."
+    ]
 
 
 # -----------------------------------------------------------------------------

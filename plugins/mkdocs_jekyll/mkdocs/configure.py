@@ -41,9 +41,11 @@ def configure_site(config: MkDocsConfig, options: JekyllConfig) -> None:
         config.validation.links.absolute_links = logging.DEBUG
     present = {str(item) for item in config.extra_css}
     config.extra_css.extend(css for css in EXTRA_CSS if css not in present)
-    if options.minimal_mistakes_skin and not config.theme.get("palette"):
+    # The option, else `_config.yml`'s own key under `site:` (an imported config).
+    skin = options.minimal_mistakes_skin or options.site.get("minimal_mistakes_skin")
+    if skin and not config.theme.get("palette"):
         try:
-            config.theme["palette"] = palette_for_skin(options.minimal_mistakes_skin)
+            config.theme["palette"] = palette_for_skin(str(skin))
         except ContentError as err:
             raise PluginError(str(err)) from err
     disable_instant_navigation(config)
