@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from mkdocs.exceptions import Abort
 
 from sitebuild import (
@@ -782,3 +783,122 @@ def test_copy_code_button_rtl_and_verifications(build_site: BuildSite) -> None:
         "msvalidate.01": "b-1",
         "naver-site-verification": "n-1",
     }
+
+
+# -----------------------------------------------------------------------------
+# A Minimal Mistakes _config.yml, as it is
+# -----------------------------------------------------------------------------
+
+MM_CONFIG = """
+minimal_mistakes_skin    : "dark" # "air", "aqua", "contrast", "dark", "dirt", ...
+
+# Site Settings
+locale                   : "en-US"
+title                    : "Ada's notes"
+repository               : "ada/notes"
+comments:
+  provider               : "giscus" # false (default), "disqus", "discourse", ...
+  disqus:
+    shortname            :
+  giscus:
+    repo_id              : "R_kgDOAda" # Shown during giscus setup at https://giscus.app
+    category_name        : "Comments" # Full text name of the category
+    category_id          : "DIC_kwDOAda" # Shown during giscus setup at https://giscus.app
+    discussion_term      : # "pathname" (default), "url", "title", "og:title"
+    reactions_enabled    : # '1' for enabled (default), '0' for disabled
+    theme                : "dark" # "light" (default), "dark", "dark_dimmed", ...
+atom_feed:
+  path                   : # blank (default) uses feed.xml
+  hide                   : # true, false (default)
+search                   : true # true, false (default)
+search_full_content      : true # true, false (default)
+search_provider          : lunr # lunr (default), algolia, google
+og_image                 : "/images/site.png" # Open Graph/Twitter default site image
+social:
+  type                   : Person # Person or Organization (defaults to Person)
+  name                   : Ada
+  links: # An array of links to social media profiles
+    - "https://github.com/ada"
+
+# Analytics
+analytics:
+  provider               : "google-gtag" # false (default), "google", "custom", ...
+  google:
+    tracking_id          : "G-ADA12345"
+    anonymize_ip         : # true, false (default)
+
+# Cookie consent (Material's, worded in each page's language)
+consent                  : true
+
+# Site Footer
+footer:
+  links:
+    - label: "Twitter"
+      icon: "fab fa-fw fa-twitter-square"
+      url: "https://twitter.com/ada"
+    - label: "GitHub"
+      icon: "fab fa-fw fa-github"
+      url: "https://github.com/ada"
+"""
+"""Minimal Mistakes' ``_config.yml`` keys, formatted as its own file is."""
+
+MM_PAGES = {
+    "docs/index.md": "---\ntitle: Ada's notes\n---\nWelcome.\n",
+    "docs/about.md": "---\ntitle: About\n---\nAbout me.\n",
+    "docs/_posts/2024-01-02-hello.md": "---\ntitle: Hello\n---\nFirst post.\n",
+}
+MM_DEFAULTS = [
+    {"scope": {"path": ""}, "values": {"layout": "single", "author_profile": True}},
+    {"scope": {"path": "", "type": "posts"}, "values": {"comments": True}},
+]
+
+
+def mm_plugins() -> list[Any]:
+    """The plugins of a site whose ``site:`` is :data:`MM_CONFIG` as loaded from YAML."""
+    return [
+        "search",
+        {
+            "jekyll": {
+                "defaults": MM_DEFAULTS,
+                "author": {"name": "Ada"},
+                "site": yaml.safe_load(MM_CONFIG),
+            }
+        },
+    ]
+
+
+def test_a_minimal_mistakes_config_under_site_works_without_a_template(
+    build_site: BuildSite, production: None, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = build_site(files=MM_PAGES, plugins=mm_plugins(), strict=True)
+    assert warning_lines(caplog) == []
+    post, about = html(site / "2024/01/02/hello/index.html"), html(site / "about/index.html")
+    # The skin: Minimal Mistakes' dark is Material's slate scheme.
+    assert post.body["data-md-color-scheme"] == "slate"
+    # Analytics: the Google tag, held back until the visitor accepts analytics.
+    text = _page(site, "2024/01/02/hello/index.html")
+    assert 'e("config","G-ADA12345")' in text
+    assert "consent&&consent.analytics&&__md_analytics()" in text
+    # Consent: the banner, with analytics and comments to choose from.
+    assert [i["name"] for i in post.select("form[name=consent] input[type=checkbox][name]")] == [
+        "analytics",
+        "comments",
+    ]
+    # Comments: giscus on the post only, held until consent.
+    comments = post.select_one("#comments")
+    assert comments is not None
+    assert '"data-repo": "ada/notes"' in str(comments)
+    assert '"data-theme": "dark"' in str(comments)
+    assert about.select("#comments") == []
+    # Footer links, then the social profiles not among them, then the feed.
+    assert [a["href"] for a in post.select("footer .md-social a")] == [
+        "https://twitter.com/ada",
+        "https://github.com/ada",
+        "/feed.xml",
+    ]
+    # og_image and the social profile, as jekyll-seo-tag prints them.
+    assert post.select_one('meta[property="og:image"]')["content"] == (
+        "https://example.com/images/site.png"
+    )
+    home = html(site / "index.html").select_one('script[type="application/ld+json"]')
+    assert home is not None and json.loads(home.get_text())["sameAs"] == ["https://github.com/ada"]
