@@ -24,6 +24,7 @@ import pytest
 import yaml
 from mkdocs.exceptions import Abort
 
+from mkdocs_jekyll.features.site_features import SiteFeatures, icon_for_url, read_site_features
 from sitebuild import (
     BUILD_ERROR,
     THREE_LOCALES,
@@ -182,14 +183,27 @@ def test_custom_analytics_waits_for_consent(build_site: BuildSite, production: N
     assert "Analytics" in form.get_text()
 
 
-def test_custom_analytics_without_its_include_is_a_warning(
-    build_site: BuildSite, production: None, caplog: pytest.LogCaptureFixture
+@pytest.mark.parametrize(
+    ("site", "include"),
+    [
+        ({"analytics": {"provider": "custom"}}, "analytics-providers/custom.html"),
+        ({"comments": {"provider": "custom"}}, "comments-providers/custom.html"),
+    ],
+    ids=["analytics", "comments"],
+)
+def test_a_custom_provider_without_its_include_is_a_warning(
+    build_site: BuildSite,
+    production: None,
+    caplog: pytest.LogCaptureFixture,
+    site: dict[str, Any],
+    include: str,
 ) -> None:
-    plugins = _plugins({"analytics": {"provider": "custom"}})
+    plugins = _plugins(site)
     build_site(files={"docs/index.md": PAGE}, plugins=plugins)
+    key = next(iter(site))
     assert warning_lines(caplog) == [
-        f"mkdocs_jekyll: {KEY}analytics.provider: 'custom' prints the site's "
-        "_includes/analytics-providers/custom.html, which does not exist."
+        f"mkdocs_jekyll: {KEY}{key}.provider: 'custom' prints the site's _includes/{include}, "
+        "which does not exist."
     ]
     with pytest.raises(Abort, match=strict_abort(1)):
         build_site(files={"docs/index.md": PAGE}, plugins=plugins, strict=True)
@@ -902,3 +916,40 @@ def test_a_minimal_mistakes_config_under_site_works_without_a_template(
     )
     home = html(site / "index.html").select_one('script[type="application/ld+json"]')
     assert home is not None and json.loads(home.get_text())["sameAs"] == ["https://github.com/ada"]
+
+
+# -----------------------------------------------------------------------------
+# Reading the keys (no build)
+# -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "icon"),
+    [
+        ("https://github.com/ada", "fontawesome/brands/github"),
+        ("https://www.linkedin.com/in/ada", "fontawesome/brands/linkedin"),
+        ("https://x.com/ada", "fontawesome/brands/x-twitter"),
+        ("https://scholar.google.com/citations?user=1", "fontawesome/brands/google-scholar"),
+        ("https://notgithub.com/ada", "fontawesome/solid/link"),
+        ("https://ada.example.org/", "fontawesome/solid/link"),
+    ],
+)
+def test_a_profile_url_gets_its_hosts_icon(url: str, icon: str) -> None:
+    assert icon_for_url(url) == icon
+
+
+def test_the_keys_minimal_mistakes_leaves_empty_are_no_feature() -> None:
+    # Minimal Mistakes' _config.yml as shipped: every provider false or blank.
+    features = read_site_features(
+        yaml.safe_load(
+            """
+            comments: {provider: false, disqus: {shortname: null}}
+            analytics: {provider: false, google: {tracking_id: null, anonymize_ip: null}}
+            atom_feed: {path: null, hide: null}
+            search: null
+            search_provider: null
+            footer: {links: [{label: Twitter, icon: "fab fa-fw fa-twitter-square"}]}
+            """
+        )
+    )
+    assert features == SiteFeatures()
