@@ -744,12 +744,23 @@ def test_the_sites_own_extra_social_wins(build_site: BuildSite) -> None:
             "search_provider: 'google' is not used (nor its 'google' settings): Material's "
             "built-in search (the 'search' plugin) replaces it.",
         ),
+        (
+            {"search": False},
+            "search: false is not used: the search is Material's 'search' plugin; remove it "
+            "from plugins to have no search.",
+        ),
+        (
+            {"compress_html": {"clippings": "all", "ignore": {"envs": "development"}}},
+            "compress_html: not used: pages are written as Material renders them; the "
+            "mkdocs-minify-plugin package compresses them.",
+        ),
     ],
-    ids=["algolia", "google"],
+    ids=["algolia", "google", "no search", "compress_html"],
 )
-def test_another_search_provider_is_one_warning(
+def test_a_key_with_no_equivalent_is_one_warning(
     build_site: BuildSite, caplog: pytest.LogCaptureFixture, site: dict[str, Any], warning: str
 ) -> None:
+    # Three pages: the warning is the site's, not one per page.
     files = {"docs/index.md": PAGE, "docs/a.md": PAGE, "docs/b.md": PAGE}
     plugins = ["search", *_plugins(site)]
     built = build_site(files=files, plugins=plugins)

@@ -314,15 +314,26 @@ def _host(url: str) -> str:
 
 
 def _search_notes(site: Mapping[str, Any]) -> list[str]:
-    """Minimal Mistakes' Algolia and Google search: Material's search plugin replaces them."""
+    """Keys with no equivalent: another search, no search, HTML compression."""
+    notes = []
     provider = site.get("search_provider")
-    if provider in (None, "lunr"):
-        return []  # lunr: what Material's own search plugin runs
-    settings = f" (nor its '{provider}' settings)" if site.get(str(provider)) else ""
-    return [
-        f"{_KEY}search_provider: '{provider}' is not used{settings}: Material's built-in "
-        "search (the 'search' plugin) replaces it."
-    ]
+    if provider not in (None, "lunr"):  # lunr: what Material's own search plugin runs
+        settings = f" (nor its '{provider}' settings)" if site.get(str(provider)) else ""
+        notes.append(
+            f"{_KEY}search_provider: '{provider}' is not used{settings}: Material's built-in "
+            "search (the 'search' plugin) replaces it."
+        )
+    if site.get("search") is False:
+        notes.append(
+            f"{_KEY}search: false is not used: the search is Material's 'search' plugin; "
+            "remove it from plugins to have no search."
+        )
+    if site.get("compress_html") is not None:
+        notes.append(
+            f"{_KEY}compress_html: not used: pages are written as Material renders them; "
+            "the mkdocs-minify-plugin package compresses them."
+        )
+    return notes
 
 
 # -----------------------------------------------------------------------------
