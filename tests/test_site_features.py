@@ -265,12 +265,17 @@ COMMENTS_CASES = [
     ),
     CommentsCase(
         "utterances: repository, issue_term and theme",
-        {"provider": "utterances", "utterances": {"theme": "github-dark", "issue_term": "title"}},
+        {
+            "provider": "utterances",
+            "utterances": {"theme": "github-dark", "issue_term": "title", "label": "💬 comment"},
+        },
         (
             '<div id="utterances-comments"></div>',
             'script.setAttribute("repo", "octo/site");',
             'script.setAttribute("issue-term", "title");',
             'script.setAttribute("theme", "github-dark");',
+            # A JSON string: Jinja's tojson writes non-ASCII as \u escapes.
+            'script.setAttribute("label", "\\ud83d\\udcac comment");',
         ),
         site={"repository": "octo/site"},
     ),
@@ -295,6 +300,7 @@ COMMENTS_CASES = [
                 "input_position": "top",
                 "emit_metadata": 1,
                 "lang": "es",
+                "lazy": True,
             },
         },
         (
@@ -310,6 +316,7 @@ COMMENTS_CASES = [
             '"data-input-position": "top"',
             '"data-theme": "dark_dimmed"',
             '"data-lang": "es"',
+            'attributes["data-loading"] = "lazy";',
         ),
         site={"repository": "Octo/Site"},
     ),
