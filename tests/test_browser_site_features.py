@@ -6,7 +6,8 @@ for production and served on 127.0.0.1, when Chromium opens it at 1280 and 390 p
 the comments container is on the post and not on the page without comments; before the
 visitor accepts cookies no request leaves the site (every request is routed: the ones to
 other hosts are recorded and answered locally, never sent); after "Accept" the page loads
-the Google tag and the giscus client (answered locally too). Screenshots of each page go to
+the Google tag and the giscus client (answered locally too), and a visitor who accepts
+analytics only still sees the comments held back. Screenshots of each page go to
 test-output/browser/.
 """
 
@@ -166,5 +167,26 @@ def test_nothing_leaves_the_site_before_consent_and_analytics_and_comments_load_
         assert page.locator("[data-jekyll-consent-note=comments]").is_hidden()
         assert page.evaluate("() => Array.isArray(window.dataLayer)")
         page.screenshot(path=str(OUTPUT / "mm-after-consent-1280.png"), full_page=False)
+    finally:
+        visit.close()
+
+
+def test_comments_stay_held_when_the_visitor_accepts_analytics_only(
+    browser: Any, served_site: str
+) -> None:
+    visit = Visit(browser, served_site, 1280)
+    try:
+        page = visit.page
+        page.goto(f"{served_site}/2024/01/02/hello/")
+        page.wait_for_function("() => !document.getElementById('__consent').hidden")
+        page.locator(".md-consent__inner label[for=__settings]").click()
+        page.locator(".md-consent__settings input[name=comments]").uncheck(force=True)
+        with page.expect_navigation():
+            page.locator(".md-consent__inner button.md-button--primary").click()
+        page.wait_for_load_state("networkidle")
+        assert any(url.startswith("https://www.googletagmanager.com/") for url in visit.external)
+        assert not any(url.startswith("https://giscus.app/") for url in visit.external)
+        assert page.locator("#giscus-loaded").count() == 0
+        assert page.locator("[data-jekyll-consent-note=comments]").is_visible()
     finally:
         visit.close()
