@@ -969,3 +969,23 @@ def test_the_keys_minimal_mistakes_leaves_empty_are_no_feature() -> None:
         )
     )
     assert features == SiteFeatures()
+
+
+def test_each_locales_footer_links_its_own_feed(build_site: BuildSite) -> None:
+    home = "---\ntitle: Home\n---\nHome.\n"
+    site = build_site(
+        files={"docs/en/index.md": home, "docs/es-419/index.md": home, "docs/pt-br/index.md": home},
+        plugins=[
+            {"jekyll/i18n": {"languages": THREE_LOCALES}},
+            {"jekyll": {"site": {"footer": {"links": [{"label": "X", "url": "https://x.com/a"}]}}}},
+        ],
+        strict=True,
+    )
+    for locale in ("en", "es-419", "pt-br"):
+        soup = html(site / locale / "index.html")
+        head = soup.select_one('link[type="application/atom+xml"]')
+        assert head is not None and head["href"] == f"https://example.com/{locale}/feed.xml"
+        assert [a["href"] for a in soup.select("footer .md-social a")] == [
+            "https://x.com/a",
+            f"/{locale}/feed.xml",
+        ]

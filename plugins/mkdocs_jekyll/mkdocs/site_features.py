@@ -32,6 +32,7 @@ from mkdocs_jekyll.features.site_features import (
 from mkdocs_jekyll.i18n.ui_text import load_ui_text, ui_text_for
 from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.mkdocs.feeds import HeadLink, feeds_active
+from mkdocs_jekyll.mkdocs.i18n_context import current_locale, language_names
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -45,6 +46,8 @@ log = get_plugin_logger(__name__)
 _MATERIAL_FONT = {"text": "Roboto", "code": "Roboto Mono"}
 """Material's default ``theme.font`` (its mkdocs_theme.yml): Google Fonts."""
 _FEED_ICON = "fontawesome/solid/square-rss"
+_OURS = "generated_by_mkdocs_jekyll"
+"""Marks the ``extra.social`` entries made here (Material ignores other keys)."""
 _CUSTOM_ANALYTICS = "analytics-providers/custom.html"
 _CUSTOM_COMMENTS = "comments-providers/custom.html"
 _CUSTOM_COMMENTS_SCRIPTS = "comments-providers/custom_scripts.html"
@@ -96,8 +99,11 @@ def apply_site_features(config: MkDocsConfig, setup: BuildSetup, *, report: bool
                     "Google Fonts are off: the site asks for consent (site.consent) and they "
                     "load from Google before it; set theme.font to have them anyway."
                 )
-    links = _footer_links(features, settings, setup.options, config, notes)
-    if links and "social" not in extra:
+    links = _footer_links(features, settings, setup.options, config)
+    social = extra.get("social")
+    if links and (social is None or all(_ours(entry) for entry in social)):
+        # Each locale pass replaces the previous pass's links (its own feed); the site's
+        # own `extra.social` stays.
         extra["social"] = links
     features_list = config.theme.get("features")
     if features.copy_code and isinstance(features_list, list):
@@ -246,13 +252,13 @@ def _render_include(state: BuildState, doc: Document, name: str) -> str:
 
 
 def _footer_links(
-    features: SiteFeatures,
-    settings: SiteSettings,
-    options: Any,
-    config: MkDocsConfig,
-    notes: list[str],
-) -> list[dict[str, str]]:
-    """Material's ``extra.social``: ``footer.links``, ``social.links`` and the feed."""
+    features: SiteFeatures, settings: SiteSettings, options: Any, config: MkDocsConfig
+) -> list[dict[str, Any]]:
+    """Material's ``extra.social``: ``footer.links``, ``social.links``, then the pass's feed.
+
+    The feed is the one the pass's pages link in their head: ``atom_feed.path``, else the
+    locale's own (``/es-419/feed.xml``), else ``/feed.xml``.
+    """
     try:
         profiles = social_links(settings.extra)
     except ContentError as err:
@@ -263,17 +269,26 @@ def _footer_links(
     if links or features.feed_path:
         feed = features.feed_path
         active = feeds_active(options, settings) if feed is None else None
+        names = language_names(config) or {}
+        locale = current_locale(config) if len(names) > 1 else None
+        if locale is not None and locale not in names:
+            locale = settings.lang  # the first pass, before static-i18n picks its language
         if active is not None:
-            feed = settings.relative_url(active.path)
+            feed = settings.relative_url(f"/{locale}{active.path}" if locale else active.path)
         if feed and not features.feed_hide:
-            labels = ui_text_for(load_ui_text(None), settings.lang, settings.lang)
+            labels = ui_text_for(load_ui_text(None), locale, settings.lang)
             links.append(FooterLink(str(labels.get("feed_label") or "Feed"), feed, _FEED_ICON))
     result = []
     for link in links:
         icon = link.icon if _icon_exists(config, link.icon) else "fontawesome/solid/link"
         # Material prints `link` as it is (partials/social.html): escape it here.
-        result.append({"icon": icon, "link": escape(link.url), "name": link.label})
+        result.append({"icon": icon, "link": escape(link.url), "name": link.label, _OURS: True})
     return result
+
+
+def _ours(entry: Any) -> bool:
+    """Whether an ``extra.social`` entry is one a previous pass of this build made."""
+    return isinstance(entry, Mapping) and entry.get(_OURS) is True
 
 
 def _icon_exists(config: MkDocsConfig, icon: str) -> bool:
