@@ -79,8 +79,9 @@ def apply_site_features(config: MkDocsConfig, setup: BuildSetup, *, report: bool
     """Give Material the features it has built in; warn once about keys with no equivalent.
 
     The site's own ``extra.analytics``, ``extra.consent``, ``extra.social``, ``theme.font``
-    and ``theme.direction`` in ``mkdocs.yml`` win. Runs in every locale pass (each has its
-    own configuration); only the first (``report``) logs.
+    and ``theme.direction`` in ``mkdocs.yml`` win. Runs in every locale pass (static-i18n
+    passes share one configuration, and each links its own feed); only the first
+    (``report``) logs.
     """
     features, settings = setup.features, setup.settings
     extra = config.extra
