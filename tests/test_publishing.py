@@ -124,3 +124,5 @@ def test_the_pages_workflow_builds_with_the_readme_command_and_deploys() -> None
     # The base path comes from Pages, so user and project sites both get the right links.
     step = next(s for s in build["steps"] if s.get("run") == README_BUILD)
     assert step["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    # GitHub Pages builds Jekyll in production: analytics and the like are printed.
+    assert step["env"]["JEKYLL_ENV"] == "production"
