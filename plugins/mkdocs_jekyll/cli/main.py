@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "mkdocs_jekyll.cli.check",
         "Compare Jekyll's built site with ours: URLs, redirects, links, languages.",
     ),
+    "import": ("mkdocs_jekyll.cli.import_site", "Turn a Jekyll site into an MkDocs project."),
     "report": (
         "mkdocs_jekyll.cli.report",
         "List what of the Jekyll site the build could not carry over as is.",

@@ -54,7 +54,7 @@ from mkdocs_jekyll.mkdocs.safe_files import (
 )
 from mkdocs_jekyll.mkdocs.site_features import apply_site_features
 from mkdocs_jekyll.mkdocs.staging import StagedBuild, discard, keep_dirty_files, publish, stage
-from mkdocs_jekyll.mkdocs.template_filters import install_url_filters
+from mkdocs_jekyll.mkdocs.template_filters import install_url_filters, jekyll_include_helper
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -273,6 +273,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         restore_listing(page)
         doc = state.scan.model.documents.get(page.file.src_uri)
         context.update(render_page_context(state, settings, doc, page, config, self._serving))  # type: ignore[typeddict-item]
+        context["jekyll_include"] = jekyll_include_helper(state.cache, doc)  # type: ignore[typeddict-unknown-key]
         self._pass_language = set_page_language(config, page_language(state.scan.translations, doc))
         if self._serving:
             remember_page(self._serve.page_heads, page)

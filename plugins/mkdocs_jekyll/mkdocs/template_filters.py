@@ -13,11 +13,18 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from jinja2 import Undefined
+from markupsafe import Markup
 
 from mkdocs_jekyll.jekyll.urls import compute_absolute_url, compute_relative_url, split_site_url
 
 if TYPE_CHECKING:
     from jinja2 import Environment
+
+    from mkdocs_jekyll.jekyll.documents import Document
+    from mkdocs_jekyll.mkdocs.render_cache import RenderCache
+
+JekyllInclude = Callable[..., Markup]
+"""``jekyll_include(name, page=page, **params)`` as templates call it."""
 
 
 def install_url_filters(env: Environment, site_url: str | None) -> None:
@@ -49,3 +56,43 @@ def install_url_filters(env: Environment, site_url: str | None) -> None:
 def _nil(value: object) -> bool:
     """Liquid's ``nil`` in Jinja: a missing key prints nothing, as ``nil | relative_url``."""
     return value is None or isinstance(value, Undefined)
+
+
+def jekyll_include_helper(cache: RenderCache | None, doc: Document | None) -> JekyllInclude:
+    """``jekyll_include``: a site's ``_includes`` file rendered through Liquid, from Jinja.
+
+    An override keeps a Jekyll layout's own additions (a call-to-action box, a subscribe
+    form) by rendering the same include the layout used, with the same ``site`` and
+    ``page``: ``{{ jekyll_include('cta.html', page=page) }}`` in ``overrides/main.html`` or
+    a layout. Keyword arguments other than ``page`` are the include's parameters
+    (``include.<name>``); strings and numbers only, as a layout's literal parameters are.
+    ``mkdocs-jekyll import`` writes such overrides; they work in hand-written ones too.
+
+    Args:
+        cache: The build's rendered Liquid (its environment, ``site`` and page drops).
+        doc: The page being rendered; None for a page outside the site model (nothing is
+            printed there: an include expects a Jekyll ``page``).
+
+    Returns:
+        The helper, for the page's template context.
+    """
+
+    def jekyll_include(name: str, page: object = None, **params: object) -> Markup:
+        if cache is None or doc is None:
+            return Markup("")
+        args = "".join(f" {key}={_liquid_literal(value)}" for key, value in params.items())
+        source = f"{{% include {name}{args} %}}"
+        return Markup(cache.render(doc, source))
+
+    return jekyll_include
+
+
+def _liquid_literal(value: object) -> str:
+    """A Liquid literal for an include parameter (strings quoted, numbers as they are)."""
+    if isinstance(value, bool) or value is None:
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    text = str(value)
+    quote = '"' if '"' not in text else "'"
+    return f"{quote}{text.replace(quote, '')}{quote}"
