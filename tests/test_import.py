@@ -205,3 +205,117 @@ def test_an_academicpages_site_in_three_locales_keeps_every_url(tmp_path: Path) 
     assert "- pages in es-419: 2" in summary
     assert "- notes.txt: listed in exclude" in summary
     assert "- _sass/_theme.scss: Material's styles (Sass is not compiled)" in summary
+
+
+MM_CONFIG = """\
+title: Cooking notes
+url: https://cook.example.com
+locale: en-US
+minimal_mistakes_skin: mint
+permalink: /:categories/:title/
+paginate: 2
+paginate_path: /page:num/
+plugins: [jekyll-paginate, jekyll-feed, jekyll-sitemap, jekyll-redirect-from]
+include: [_pages, .well-known]
+footer:
+  links:
+    - {label: GitHub, url: "https://github.com/cook"}
+collections:
+  recipes:
+    output: true
+  secrets:
+    output: false
+defaults:
+  - scope: {path: ""}
+    values: {layout: single, lang: en-US}
+  - scope: {path: "", type: posts}
+    values: {layout: single, share: true}
+  - scope: {path: "_pages"}
+    values: {layout: splash}
+"""
+
+MM_FILES = {
+    **LAYOUTS,
+    "_layouts/default.html": (
+        "<!doctype html>\n"
+        "<html lang=\"{{ page.lang | default: site.lang | default: 'en' }}\">"
+        "<head><title>{{ page.title }}</title>{% include head/custom.html %}</head>\n"
+        "<body>{{ content }}{% include footer/custom.html %}</body></html>\n"
+    ),
+    "_layouts/splash.html": "---\nlayout: default\n---\n<main>{{ content }}</main>\n",
+    "_includes/head/custom.html": '<meta name="cook" content="yes">\n',
+    "_includes/footer/custom.html": "<!-- start custom footer snippets -->\n",
+    "_plugins/shout.rb": "module Jekyll; end\n",
+    "_data/navigation.yml": "main:\n  - title: About\n    url: /about/\n",
+    # The blog index jekyll-paginate fills, at the root (paginate_path /page:num/).
+    "index.html": page(
+        "title: Home\nlayout: default",
+        "<main>{% for post in paginator.posts %}"
+        '<a href="{{ post.url | relative_url }}">{{ post.title }}</a>{% endfor %}'
+        '{% if paginator.next_page %}<a href="{{ paginator.next_page_path | relative_url }}">'
+        "next</a>{% endif %}</main>",
+    ),
+    "_pages/about.md": page(
+        "title: About\npermalink: /about/\nredirect_from: [/about-me/, /bio.html]",
+        '[recipes]({{ "/recipes/soup/" | relative_url }}) {% include person.html who="cook" %}',
+    ),
+    "_pages/archive.html": page(
+        "title: Archive\npermalink: /archive/",
+        '{% for post in site.posts %}<a href="{{ post.url }}">{{ post.title }}</a>{% endfor %}',
+    ),
+    "search.json": page(
+        "layout: null",
+        '[{% for post in site.posts %}"{{ post.url }}"{% unless forloop.last %},'
+        "{% endunless %}{% endfor %}]",
+    ),
+    "_posts/2023-05-01-bread.md": page("title: Bread\ncategories: [baking]", "Flour."),
+    "_posts/2023-06-01-cake.md": page("title: Cake\ncategories: baking", "Sugar."),
+    "_posts/2023-07-01-soup.md": page("title: Soup", "[about](/about/)"),
+    "_posts/notes.md": page("title: Not a post"),
+    "_drafts/pie.md": page("title: Pie"),
+    "_recipes/soup.md": page("title: Soup recipe", "Water."),
+    "_recipes/img/soup.jpg": "jpg",
+    "_secrets/sauce.md": page("title: Sauce"),
+    ".well-known/security.txt": "Contact: mailto:cook@example.com\n",
+    ".htaccess": "Deny from none\n",
+    "assets/js/app.js": "console.log(1)\n",
+    "README.md": "# Cooking notes\n",
+    "vendor/bundle/x.rb": "x",
+}
+
+
+@needs_jekyll
+def test_a_minimal_mistakes_site_on_one_locale_keeps_every_url(tmp_path: Path) -> None:
+    jekyll_site, _log = jekyll_build(tmp_path / "src", MM_FILES, MM_CONFIG)
+    run_import(tmp_path / "src", tmp_path / "project")
+    site = build_project(tmp_path / "project", strict=True)
+    problems = differences(
+        jekyll_site,
+        site,
+        default_lang="en-US",
+        allowed_missing=frozenset({"assets/css/main.css", "assets/css/main.css.map", "README.md"}),
+    )
+    assert problems == []
+    docs = tmp_path / "project" / "docs"
+    # One locale: no locale folders, every file where Jekyll read it.
+    assert (docs / "_pages/about.md").is_file()
+    assert (docs / "index.html").is_file()
+    assert (docs / ".well-known/security.txt").is_file()
+    assert (site / "page2/index.html").is_file()
+    # head/custom.html is kept in the head; the empty footer hook is not.
+    assert html(site / "about/index.html").select('head meta[name="cook"]')
+    summary = (tmp_path / "project/IMPORT.md").read_text("utf-8")
+    assert (
+        "- README.md: Markdown without front matter, which Jekyll copies as it is (/README.md) "
+        "and MkDocs would build as a page; not imported (add front matter to make it a page)"
+    ) in summary
+    assert "- _plugins/shout.rb: a Ruby plugin; whatever it generated is not built" in summary
+    assert "- _posts/notes.md: in _posts without a YYYY-MM-DD- name" in summary
+    assert "- _secrets/sauce.md: a file of collection 'secrets', which has no output" not in summary
+    config = yaml.safe_load((tmp_path / "project/mkdocs.yml").read_text("utf-8"))
+    jekyll = config["plugins"][-1]["jekyll"]
+    assert jekyll["minimal_mistakes_skin"] == "mint"
+    assert jekyll["site"]["footer"] == {
+        "links": [{"label": "GitHub", "url": "https://github.com/cook"}]
+    }
+    assert config["exclude_docs"] == "!/.well-known/security.txt\n"

@@ -140,9 +140,10 @@ def _texts(folder: Path) -> dict[str, str]:
     return found
 
 
-def _statics(source: JekyllSource, summary: Summary) -> tuple[list[str], list[str]]:
-    """The static files to copy, and those MkDocs skips unless told (dotfiles)."""
-    statics: list[str] = []
+def _statics(source: JekyllSource, summary: Summary) -> tuple[list[tuple[str, str]], list[str]]:
+    """The static files to copy (source, path below ``docs/``), and the dotfiles among
+    them, which MkDocs skips unless told."""
+    statics: list[tuple[str, str]] = []
     dotfiles: list[str] = []
     for item in source.files:
         if item.kind != "static":
@@ -154,13 +155,30 @@ def _statics(source: JekyllSource, summary: Summary) -> tuple[list[str], list[st
                 "matter to make it a page)"
             )
             continue
-        statics.append(item.rel)
-        if any(part.startswith(".") for part in item.rel.split("/")) or item.rel.startswith(
-            "templates/"
-        ):
-            dotfiles.append(item.rel)
+        dest = item.rel
+        if item.collection is not None:
+            dest = _collection_static(source, item.rel, item.collection, summary)
+            if dest is None:
+                continue
+        statics.append((item.rel, dest))
+        if any(part.startswith(".") for part in dest.split("/")) or dest.startswith("templates/"):
+            dotfiles.append(dest)
     summary.static_files = len(statics)
     return statics, dotfiles
+
+
+def _collection_static(source: JekyllSource, rel: str, label: str, summary: Summary) -> str | None:
+    """Where a collection's static file goes: Jekyll writes it at the collection's URL
+    (``StaticFile#url`` with ``:path`` the path inside the collection folder), which the
+    build copies it to from ``docs/<label>/...``."""
+    template = str(source.collections.get(label, {}).get("permalink") or "/:collection/:path")
+    if not template.startswith("/:collection/:path"):
+        summary.lost.append(
+            f"{rel}: a static file of collection '{label}', whose permalink '{template}' "
+            "the import cannot place it by; not imported"
+        )
+        return None
+    return f"{label}/{rel.split('/', 1)[1]}"
 
 
 def _fill_summary(
@@ -195,7 +213,7 @@ def _fill_summary(
     summary.lost += lost
 
 
-def _write_content(src: Path, docs: Path, plan: Plan, statics: list[str]) -> None:
+def _write_content(src: Path, docs: Path, plan: Plan, statics: list[tuple[str, str]]) -> None:
     """Copy every document (with its added front matter) and static file below ``docs``."""
     for item in plan.placed:
         target = docs / item.dest
@@ -205,8 +223,8 @@ def _write_content(src: Path, docs: Path, plan: Plan, statics: list[str]) -> Non
             continue
         text = read_utf8(src / item.source.rel, item.source.rel)
         _write_text(target, with_front_matter(text, item.added, item.source.rel))
-    for rel in statics:
-        target = docs / rel
+    for rel, dest in statics:
+        target = docs / dest
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(src / rel, target)
 
