@@ -155,11 +155,11 @@ def _statics(source: JekyllSource, summary: Summary) -> tuple[list[tuple[str, st
                 "matter to make it a page)"
             )
             continue
-        dest = item.rel
+        dest: str | None = item.rel
         if item.collection is not None:
             dest = _collection_static(source, item.rel, item.collection, summary)
-            if dest is None:
-                continue
+        if dest is None:
+            continue
         statics.append((item.rel, dest))
         if any(part.startswith(".") for part in dest.split("/")) or dest.startswith("templates/"):
             dotfiles.append(dest)
