@@ -8,6 +8,7 @@ three locales and a base path, Minimal Mistakes on one locale at the root.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -319,3 +320,160 @@ def test_a_minimal_mistakes_site_on_one_locale_keeps_every_url(tmp_path: Path) -
         "links": [{"label": "GitHub", "url": "https://github.com/cook"}]
     }
     assert config["exclude_docs"] == "!/.well-known/security.txt\n"
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    """Write ``files`` (path -> text) below ``root``."""
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def test_a_non_empty_dest_is_refused_unless_forced(tmp_path: Path) -> None:
+    write(tmp_path / "src", {"_config.yml": "title: T\n", "about.md": page("title: About")})
+    write(tmp_path / "dest", {"keep.txt": "mine"})
+    done = CliRunner().invoke(cli, ["import", str(tmp_path / "src"), str(tmp_path / "dest")])
+    assert done.exit_code == 1
+    assert done.output == (
+        f"Error: {tmp_path / 'dest'}: not empty; use --force to write into it anyway\n"
+    )
+    assert sorted(p.name for p in (tmp_path / "dest").iterdir()) == ["keep.txt"]
+    # --force writes the project, replacing an earlier import's docs/ but nothing else.
+    write(tmp_path / "dest", {"docs/stale.md": page("title: Stale")})
+    run_import(tmp_path / "src", tmp_path / "dest", "--force")
+    assert (tmp_path / "dest/keep.txt").read_text("utf-8") == "mine"
+    assert not (tmp_path / "dest/docs/stale.md").exists()
+    assert (tmp_path / "dest/docs/about.md").is_file()
+
+
+def test_dest_inside_the_source_is_refused(tmp_path: Path) -> None:
+    write(tmp_path / "src", {"_config.yml": "title: T\n"})
+    dest = tmp_path / "src" / "mkdocs"
+    done = CliRunner().invoke(cli, ["import", str(tmp_path / "src"), str(dest)])
+    assert done.exit_code == 1
+    assert done.output == (
+        f"Error: {dest}: DEST and JEKYLL_SRC overlap; the import never writes into the "
+        "source, choose a folder outside it\n"
+    )
+    assert not dest.exists()
+
+
+def test_a_broken_config_or_front_matter_stops_with_one_line(tmp_path: Path) -> None:
+    write(tmp_path / "src", {"_config.yml": "title: [unclosed\n"})
+    done = CliRunner().invoke(cli, ["import", str(tmp_path / "src"), str(tmp_path / "a")])
+    assert done.exit_code == 1
+    assert done.output.startswith("Error: _config.yml:2: invalid YAML: ")
+    assert "Traceback" not in done.output
+    write(tmp_path / "src", {"_config.yml": "title: T\n", "x.md": "---\ntitle: [a\n---\n"})
+    done = CliRunner().invoke(cli, ["import", str(tmp_path / "src"), str(tmp_path / "b")])
+    assert done.exit_code == 1
+    assert done.output == (
+        "Error: x.md:3:1: invalid YAML front matter: did not find expected ',' or ']' "
+        "(while parsing a flow sequence at line 2)\n"
+    )
+    assert not (tmp_path / "b").exists()
+
+
+def test_config_files_merge_in_order_as_jekylls_config_option(tmp_path: Path) -> None:
+    write(
+        tmp_path / "src",
+        {
+            "_config.yml": "title: Base\nurl: https://a.example\n",
+            "_config.dev.yml": "url: http://localhost:4000\nbaseurl: /dev\n",
+            "index.md": page("title: Home"),
+        },
+    )
+    configs = f"{tmp_path / 'src/_config.yml'},{tmp_path / 'src/_config.dev.yml'}"
+    run_import(tmp_path / "src", tmp_path / "dest", "--config", configs)
+    config = yaml.safe_load((tmp_path / "dest/mkdocs.yml").read_text("utf-8"))
+    assert (config["site_name"], config["site_url"]) == ("Base", "http://localhost:4000/dev/")
+
+
+def test_scopes_that_moved_files_no_longer_match_alone_are_rewritten(tmp_path: Path) -> None:
+    write(
+        tmp_path / "src",
+        {
+            "_config.yml": (
+                "title: T\nurl: https://x.example\nlanguages: [en, es]\ninclude: [_pages]\n"
+                "defaults:\n"
+                "  - scope: {path: _pages}\n    values: {author_profile: true}\n"
+                "  - scope: {path: es}\n    values: {lang: es, sidebar: es}\n"
+                "  - scope: {path: ''}\n    values: {layout: single}\n"
+            ),
+            "_pages/about.md": page("title: About\npermalink: /about/"),
+            "_pages/home.md": page("title: Home\npermalink: /en/\nauthor_profile: false"),
+            "_pages/acerca.md": page("title: Acerca\npermalink: /es/acerca/\nlang: es"),
+            "es/index.md": page("title: Inicio"),
+            "es/_posts/2024-01-01-hola.md": page("title: Hola"),
+        },
+    )
+    run_import(tmp_path / "src", tmp_path / "dest")
+    config = yaml.safe_load((tmp_path / "dest/mkdocs.yml").read_text("utf-8"))
+    defaults = config["plugins"][-1]["jekyll"]["defaults"]
+    # `_pages` became the shortest new paths matching only the moved pages; `es` (which now
+    # also holds the moved acerca.md) the paths of the files it matched before, no more.
+    assert defaults == [
+        {"scope": {"path": "en"}, "values": {"author_profile": True}},
+        {"scope": {"path": "es/acerca.md"}, "values": {"author_profile": True}},
+        {"scope": {"path": "es/_posts"}, "values": {"lang": "es", "sidebar": "es"}},
+        {"scope": {"path": "es/index.md"}, "values": {"lang": "es", "sidebar": "es"}},
+        {"scope": {"path": ""}, "values": {"layout": "single"}},
+    ]
+    site = build_project(tmp_path / "dest", strict=True)
+    assert html(site / "es/acerca/index.html").find("html")["lang"] == "es"
+    summary = (tmp_path / "dest/IMPORT.md").read_text("utf-8")
+    assert "- _pages/acerca.md -> docs/es/acerca.md" in summary
+    assert (
+        "- no page of the site is at '/': the build writes a language landing page there "
+        "(plugins.jekyll.i18n_root), a URL Jekyll's site does not have"
+    ) in summary
+
+
+def test_pagination_over_every_locale_is_named_where_the_build_differs(tmp_path: Path) -> None:
+    write(
+        tmp_path / "src",
+        {
+            "_config.yml": (
+                "title: T\nlanguages: [en, es]\npaginate: 1\npaginate_path: /blog/page:num/\n"
+                "plugins: [jekyll-paginate]\n"
+            ),
+            "blog/index.html": page("title: Blog\nlayout: home"),
+            "_posts/2024-01-01-a.md": page("title: A"),
+            "es/_posts/2024-01-02-b.md": page("title: B\nlang: es"),
+        },
+    )
+    run_import(tmp_path / "src", tmp_path / "dest")
+    # The blog index stays where jekyll-paginate finds it, outside the locale folders.
+    assert (tmp_path / "dest/docs/blog/index.html").is_file()
+    summary = (tmp_path / "dest/IMPORT.md").read_text("utf-8")
+    assert (
+        "- blog/index.html: Jekyll paginates all 2 posts; with locale folders it lists the 1 "
+        "posts outside them (each locale's blog index lists its own), so the pages after the "
+        "first may differ"
+    ) in summary
+    assert (
+        "- locale 'es' has no page at /es/: static-i18n warns 'Could not find a homepage for "
+        "locale 'es'', so mkdocs build --strict fails; give one page of docs/es/ the "
+        "permalink /es/"
+    ) in summary
+
+
+def test_jekyll_include_renders_a_site_include_from_a_hand_written_override(
+    build_site: Callable[..., Path],
+) -> None:
+    site = build_site(
+        files={
+            "docs/a.md": page("title: Page A\nlayout: single"),
+            "_includes/box.html": '<p class="box">{{ page.title }} {{ include.tone }}</p>',
+            "overrides/main.html": (
+                '{% extends "jekyll-main.html" %}\n{% block container %}{{ super() }}'
+                "{{ jekyll_include('box.html', page=page, tone='calm') }}{% endblock %}\n"
+            ),
+        },
+        theme={"name": "material", "custom_dir": "overrides"},
+        strict=True,
+    )
+    assert [str(p) for p in html(site / "a/index.html").select("p.box")] == [
+        '<p class="box">Page A calm</p>'
+    ]

@@ -51,6 +51,9 @@ def install_url_filters(env: Environment, site_url: str | None) -> None:
         "absolute_url": absolute_url,
     }
     env.filters.update(filters)
+    # Pages rendered without a page context (Material's 404.html, our own root pages) have
+    # no Jekyll `page`: there `jekyll_include` prints nothing, as for a page outside the model.
+    env.globals["jekyll_include"] = jekyll_include_helper(None, None)
 
 
 def _nil(value: object) -> bool:

@@ -27,6 +27,27 @@ _LIQUID = {"error_mode": "liquid_error_mode", "strict_filters": "liquid_strict_f
            "strict_variables": "liquid_strict_variables"}  # fmt: skip
 
 
+# Minimal Mistakes' site-level settings: the look reads them from `site:` (and `mkdocs
+# build` names any it has no equivalent for).
+SITE_FEATURES = (
+    "analytics", "comments", "consent", "footer", "social", "atom_feed", "search",
+    "search_provider", "head_scripts", "footer_scripts", "masthead_title", "breadcrumbs",
+    "enable_copy_code_button", "rtl", "og_image", "twitter", "facebook", "logo",
+)  # fmt: skip
+
+
+def site_features(config: Mapping[str, Any]) -> list[str]:
+    """The summary line for the site-level settings the site has, if any."""
+    found = [key for key in SITE_FEATURES if config.get(key) not in (None, "", [], {})]
+    if not found:
+        return []
+    return [
+        f"_config.yml {', '.join(found)}: kept under the jekyll plugin's site:, where the "
+        "Minimal Mistakes look reads them (mkdocs build names a setting it has no equivalent "
+        "for)"
+    ]
+
+
 def jekyll_plugins(config: Mapping[str, Any]) -> set[str]:
     """The Jekyll plugins the site loads (``plugins``, and Jekyll 3's ``gems``)."""
     found: set[str] = set()

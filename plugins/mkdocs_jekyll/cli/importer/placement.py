@@ -62,6 +62,8 @@ class Plan:
     defaults: list[dict[str, Any]]
     notes: list[str] = field(default_factory=list)
     """Defaults and URLs the import could not keep exactly (each names its file)."""
+    urls: dict[str, str] = field(default_factory=dict)
+    """Each published document's URL in Jekyll's build, by source path."""
 
 
 def plan_content(source: JekyllSource, locales: SiteLocales, now: dt.datetime) -> Plan:
@@ -266,6 +268,7 @@ def _keep_urls(
         cache=ScanCache(),
         added={p.dest: p.added for p in plan.placed},
     )
+    plan.urls = old_urls
     for item in plan.placed:
         old = old_urls.get(item.source.rel)
         new = new_urls.get(item.dest)

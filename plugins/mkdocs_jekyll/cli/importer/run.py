@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from mkdocs_jekyll.cli.importer.config_map import jekyll_plugins, mkdocs_config
+from mkdocs_jekyll.cli.importer.config_map import jekyll_plugins, mkdocs_config, site_features
 from mkdocs_jekyll.cli.importer.locales import read_locales
 from mkdocs_jekyll.cli.importer.placement import X_DEFAULT, Plan, plan_content
 from mkdocs_jekyll.cli.importer.source import JekyllSource, load_config, read_source
@@ -80,6 +80,20 @@ def run_import(
     notes: list[str] = []
     statics, dotfiles = _statics(source, summary)
     settings = mkdocs_config(config, locales, plan.defaults, dotfiles=dotfiles, notes=notes)
+    if locales.multi and "/" not in plan.urls.values() and not _has_root_index(statics):
+        notes.append(
+            "no page of the site is at '/': the build writes a language landing page there "
+            "(plugins.jekyll.i18n_root), a URL Jekyll's site does not have"
+        )
+    if locales.multi:
+        homes = set(plan.urls.values())
+        for code in locales.codes:
+            if f"/{code}/" not in homes:
+                notes.append(
+                    f"locale '{code}' has no page at /{code}/: static-i18n warns 'Could not "
+                    f"find a homepage for locale '{code}'', so mkdocs build --strict fails; "
+                    f"give one page of docs/{code}/ the permalink /{code}/"
+                )
     _fill_summary(summary, source, plan, theme, notes)
     if force:
         for name in _OUTPUTS:
@@ -167,6 +181,11 @@ def _statics(source: JekyllSource, summary: Summary) -> tuple[list[tuple[str, st
     return statics, dotfiles
 
 
+def _has_root_index(statics: Sequence[tuple[str, str]]) -> bool:
+    """Whether a static ``index.html`` serves ``/``."""
+    return any(dest == "index.html" for _, dest in statics)
+
+
 def _collection_static(source: JekyllSource, rel: str, label: str, summary: Summary) -> str | None:
     """Where a collection's static file goes: Jekyll writes it at the collection's URL
     (``StaticFile#url`` with ``:path`` the path inside the collection folder), which the
@@ -209,7 +228,7 @@ def _fill_summary(
     summary.kept += theme.kept
     summary.lost += theme.lost
     replaced, lost = plugin_notes(jekyll_plugins(source.config), source.config)
-    summary.replaced += replaced
+    summary.replaced += replaced + site_features(source.config)
     summary.lost += lost
 
 
