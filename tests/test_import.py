@@ -34,7 +34,9 @@ LAYOUTS = {
         "---\nlayout: default\n---\n<main>{{ content }}</main>\n{% include cta.html %}\n"
     ),
     "_layouts/talk.html": "---\nlayout: single\n---\n{{ content }}\n",
-    "_layouts/newsletter.html": "---\nlayout: single\n---\n{{ content }}\n",
+    "_layouts/newsletter.html": (
+        "---\nlayout: single\n---\n<h2>Our newsletter</h2>\n{{ content }}\n{% include cta.html %}\n"
+    ),
     "_includes/cta.html": (
         '<aside class="cta">Subscribe to {{ site.title }} ({{ page.title }})</aside>\n'
     ),
@@ -206,6 +208,7 @@ def test_an_academicpages_site_in_three_locales_keeps_every_url(tmp_path: Path) 
     assert "- pages in es-419: 2" in summary
     assert "- notes.txt: listed in exclude" in summary
     assert "- _sass/_theme.scss: Material's styles (Sass is not compiled)" in summary
+    assert "- _layouts/newsletter.html:4: markup not placed: <h2>Our newsletter</h2>" in summary
 
 
 MM_CONFIG = """\

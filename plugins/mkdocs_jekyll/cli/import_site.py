@@ -1,17 +1,27 @@
 """``mkdocs-jekyll import JEKYLL_SRC DEST``: the click command around ``importer.run``.
 
-The import itself takes well under a second per thousand files (it reads front matter and
-copies files), so it prints its summary at the end rather than a progress bar.
+Planning takes about a second per 3,000 files; writing them is disk-bound (18 s for 3,000
+pages on a busy machine), so a terminal shows click's progress bar on stderr while files
+are written. Output that is not a terminal gets the summary alone.
 """
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
 from mkdocs_jekyll.cli.importer.run import ImportRefused, run_import
 from mkdocs_jekyll.jekyll.errors import ContentError
+
+
+def _bar(items: Sequence[Any], label: str) -> Iterator[Any]:
+    """click's progress bar over ``items`` on stderr (hidden when it is not a terminal)."""
+    with click.progressbar(items, label=label, file=sys.stderr) as bar:
+        yield from bar
 
 
 @click.command(name="import")
@@ -37,7 +47,7 @@ def command(jekyll_src: Path, dest: Path, configs: tuple[Path, ...], force: bool
     for item in configs:
         files += [Path(part) for part in str(item).split(",") if part]
     try:
-        summary = run_import(jekyll_src, dest, configs=files, force=force)
+        summary = run_import(jekyll_src, dest, configs=files, force=force, progress=_bar)
     except (ImportRefused, ContentError) as err:
         raise click.ClickException(str(err)) from None
     click.echo(summary.text(), nl=False)

@@ -11,6 +11,8 @@ of its old URL; nothing that already has the right URL is touched.
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -27,12 +29,15 @@ from mkdocs_jekyll.jekyll.documents import (
     locale_folder_map,
     normalise_locale,
 )
+from mkdocs_jekyll.jekyll.frontmatter import FrontMatter
 from mkdocs_jekyll.jekyll.permalinks import unescape_path
 
 __all__ = ["Placed", "Plan", "plan_content"]
 
 X_DEFAULT = "x-default"
 _MARKER = "__mkdocs_jekyll_import_marker"
+MAX_SCOPES = 20
+"""More rewritten scopes than this for one set: its values go into front matter instead."""
 
 
 @dataclass
@@ -89,7 +94,8 @@ def plan_content(source: JekyllSource, locales: SiteLocales, now: dt.datetime) -
         dest = _free(dest, taken)
         taken.add(dest)
         placed.append(Placed(item, dest, type_, lang, parsed.data))
-    plan = Plan(placed, _rewrite_defaults(raw_defaults, placed))
+    notes: list[str] = []
+    plan = Plan(placed, _rewrite_defaults(raw_defaults, placed, notes), notes)
     if pager is not None and locales.multi:
         _pagination_note(plan, pager, locales, config)
     _keep_defaults(plan, old_defaults)
@@ -177,11 +183,16 @@ def _matches(scope: Mapping[str, Any], path: str, type_: str) -> bool:
     return _MARKER in probe.all(path, type_)
 
 
-def _rewrite_defaults(raw: object, placed: Sequence[Placed]) -> list[dict[str, Any]]:
+def _rewrite_defaults(
+    raw: object, placed: Sequence[Placed], notes: list[str]
+) -> list[dict[str, Any]]:
     """``defaults`` whose scopes match the moved files exactly as they matched before.
 
     A scope that still matches the same documents is kept as written; otherwise it becomes
     one set per shortest new path prefix that matches only documents it matched before.
+    When that takes more than ``MAX_SCOPES`` sets (files scattered among others), the set
+    is left out and ``_keep_defaults`` writes its values into those files' front matter:
+    every build would otherwise test each page against each of those sets.
     """
     if not isinstance(raw, list):
         return []
@@ -195,25 +206,62 @@ def _rewrite_defaults(raw: object, placed: Sequence[Placed]) -> list[dict[str, A
         if before == after or not scope.get("path"):
             result.append({"scope": scope, "values": dict(entry["values"])})
             continue
-        for prefix in _cover(before, placed, scope):
+        cover = _cover(before, placed, scope)
+        if len(cover) > MAX_SCOPES:
+            notes.append(
+                f"_config.yml defaults (scope path '{scope['path']}'): the {len(before)} files "
+                f"it matched need {len(cover)} scopes once moved; its values are written into "
+                "their front matter instead"
+            )
+            continue
+        for prefix in cover:
             result.append({"scope": {**scope, "path": prefix}, "values": dict(entry["values"])})
     return result
 
 
 def _cover(wanted: set[str], placed: Sequence[Placed], scope: Mapping[str, Any]) -> list[str]:
-    """The fewest, shortest path prefixes matching ``wanted`` and nothing else."""
+    """The fewest, shortest path prefixes matching ``wanted`` and nothing else.
+
+    A literal scope path matches by string prefix (``FrontMatterDefaults``), so the files
+    a candidate reaches are a range of the sorted paths: a site of thousands of pages is
+    covered in one pass, not a scan of every file per candidate.
+    """
+    type_ = scope.get("type")
+    eligible = sorted(p.dest for p in placed if type_ is None or p.type == type_)
     chosen: list[str] = []
+    chosen_set: set[str] = set()
+    tried: dict[str, bool] = {}
     for dest in sorted(wanted):
-        if any(dest.startswith(prefix) for prefix in chosen):
+        if any(dest[:end] in chosen_set for end in range(1, len(dest) + 1)):
             continue
         parts = dest.split("/")
         for end in range(1, len(parts) + 1):
             prefix = "/".join(parts[:end])
-            hits = {p.dest for p in placed if _matches({**scope, "path": prefix}, p.dest, p.type)}
-            if hits <= wanted:
+            if prefix in tried:
+                if tried[prefix]:
+                    break
+                continue
+            if "*" in prefix:  # matched as a glob (jekyll/defaults.py), not as a prefix
+                candidate = {**scope, "path": prefix}
+                hits = {p.dest for p in placed if _matches(candidate, p.dest, p.type)}
+            else:
+                hits = _prefixed(eligible, prefix)
+            tried[prefix] = hits <= wanted
+            if tried[prefix]:
                 chosen.append(prefix)
+                chosen_set.add(prefix)
                 break
     return chosen
+
+
+def _prefixed(paths: Sequence[str], prefix: str) -> set[str]:
+    """The sorted ``paths`` that start with ``prefix``."""
+    found: set[str] = set()
+    index = bisect.bisect_left(paths, prefix)
+    while index < len(paths) and paths[index].startswith(prefix):
+        found.add(paths[index])
+        index += 1
+    return found
 
 
 def _keep_defaults(plan: Plan, old: FrontMatterDefaults) -> None:
@@ -277,6 +325,21 @@ def _keep_urls(
             item.why.append(f"permalink keeps its URL {old} (the new place would give {new})")
 
 
+class _WithAdded(ScanCache):
+    """Front matter as the import will write it: each file's added keys set in it."""
+
+    def __init__(self, added: Mapping[str, Mapping[str, Any]]) -> None:
+        super().__init__()
+        self._added = added
+
+    def read(self, abs_path: str, src_path: str) -> FrontMatter:
+        parsed = super().read(abs_path, src_path)
+        extra = self._added.get(src_path)
+        if not extra:
+            return parsed
+        return dataclasses.replace(parsed, data={**parsed.data, **extra})
+
+
 def _urls(
     sources: Iterable[tuple[str, str]],
     *,
@@ -293,10 +356,7 @@ def _urls(
     raw = source.config.get("defaults") if plan_defaults is None else plan_defaults
     defaults = FrontMatterDefaults(raw if isinstance(raw, list) else [])
     if added:
-        # The values written into front matter weigh like front matter: a scope of the
-        # document's own path, longest of all.
-        extra = [{"scope": {"path": path}, "values": dict(v)} for path, v in added.items() if v]
-        defaults = FrontMatterDefaults([*(raw if isinstance(raw, list) else []), *extra])
+        cache = _WithAdded(added)
     model = build_site_model(
         list(sources),
         cache=cache,

@@ -10,7 +10,7 @@ import datetime as dt
 import os
 import re
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,8 @@ __all__ = ["ImportRefused", "run_import"]
 
 # Document::YAML_FRONT_MATTER_REGEXP (the closing fence of the front matter).
 _FRONT_MATTER = re.compile(r"\A(---[ \t]*\n)(.*?\n?)^((?:---|\.\.\.)[ \t]*$\n?)", re.M | re.S)
+Progress = Callable[[Sequence[Any], str], Iterable[Any]]
+"""``progress(items, label)`` yields ``items``, showing how far it got."""
 # What the import writes in DEST; with --force, only these are replaced.
 _OUTPUTS = ("mkdocs.yml", "IMPORT.md", "docs", "overrides", "_data", "_includes")
 
@@ -46,6 +48,7 @@ def run_import(
     configs: Sequence[Path] = (),
     force: bool = False,
     now: dt.datetime | None = None,
+    progress: Progress | None = None,
 ) -> Summary:
     """Import the Jekyll site in ``src`` into a new MkDocs project in ``dest``.
 
@@ -55,6 +58,8 @@ def run_import(
         configs: Jekyll's ``--config`` files, in order (default: ``src/_config.yml``).
         force: Write into a non-empty ``dest``, replacing what an import writes there.
         now: The time that decides which posts are in the future (default: now).
+        progress: Wraps the files being written, to show a progress bar (the command's,
+            on a terminal); by default they are written silently.
 
     Returns:
         The summary, also written to ``dest/IMPORT.md``.
@@ -99,7 +104,7 @@ def run_import(
         for name in _OUTPUTS:
             _remove(dest / name)
     dest.mkdir(parents=True, exist_ok=True)
-    _write_content(src, dest / "docs", plan, statics)
+    _write_content(src, dest / "docs", plan, statics, progress or _silent)
     for folder, target in ((data_dir, "_data"), (includes_dir, "_includes")):
         if (src / folder).is_dir():
             shutil.copytree(src / folder, dest / target, symlinks=False, ignore=_links_out(src))
@@ -232,9 +237,16 @@ def _fill_summary(
     summary.lost += lost
 
 
-def _write_content(src: Path, docs: Path, plan: Plan, statics: list[tuple[str, str]]) -> None:
+def _silent(items: Sequence[Any], label: str) -> Iterable[Any]:
+    """No progress shown."""
+    return items
+
+
+def _write_content(
+    src: Path, docs: Path, plan: Plan, statics: list[tuple[str, str]], progress: Progress
+) -> None:
     """Copy every document (with its added front matter) and static file below ``docs``."""
-    for item in plan.placed:
+    for item in progress(plan.placed, "Writing pages and documents"):
         target = docs / item.dest
         target.parent.mkdir(parents=True, exist_ok=True)
         if not item.added:
@@ -242,7 +254,7 @@ def _write_content(src: Path, docs: Path, plan: Plan, statics: list[tuple[str, s
             continue
         text = read_utf8(src / item.source.rel, item.source.rel)
         _write_text(target, with_front_matter(text, item.added, item.source.rel))
-    for rel, dest in statics:
+    for rel, dest in progress(statics, "Copying static files"):
         target = docs / dest
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(src / rel, target)

@@ -24,6 +24,7 @@ __all__ = ["ThemePlan", "plan_theme", "plugin_notes"]
 
 _INCLUDE = re.compile(r"{%-?\s*include\s+([^\s%}]+)")
 _COMMENTS = re.compile(r"<!--.*?-->|{%-?\s*comment\s*-?%}.*?{%-?\s*endcomment\s*-?%}", re.S)
+_INCLUDE_TAG = re.compile(r"{%-?\s*include\s+[^%]*-?%}")
 _CONTENT = re.compile(r"{{-?\s*content\s*-?}}")
 # Minimal Mistakes' and academicpages' own includes: the package's layouts print them.
 STANDARD_INCLUDES = frozenset(
@@ -119,6 +120,7 @@ def plan_theme(root: Path, theme_files: list[str], includes: Mapping[str, str]) 
             f"'{base}' layout. -#}}\n{{% extends \"layouts/{base}.html\" %}}\n"
         )
         plan.kept.append(f"_layouts/{name}.html: overrides/layouts/{name}.html ('{base}')")
+        plan.lost += _unplaced_markup(name, layouts[name][1])
     if additions:
         plan.files["main.html"] = _main_html(additions)
         for item in additions:
@@ -127,6 +129,22 @@ def plan_theme(root: Path, theme_files: list[str], includes: Mapping[str, str]) 
                 f"block '{item.block.replace('_before', '')}' (layouts: {', '.join(item.layouts)})"
             )
     return plan
+
+
+def _unplaced_markup(name: str, text: str) -> list[str]:
+    """Each line of a site's own layout that is neither its content nor an include.
+
+    The package's layout its chain leads to frames the page instead, so such markup (a
+    heading, a wrapper, a literal form) is not on the imported pages: named line by line.
+    """
+    parsed = parse_front_matter(text, f"_layouts/{name}.html")
+    body_start = parsed.line_offset
+    found = []
+    for number, line in enumerate(parsed.body.splitlines(), start=body_start + 1):
+        bare = _INCLUDE_TAG.sub("", _CONTENT.sub("", line)).strip()
+        if bare:
+            found.append(f"_layouts/{name}.html:{number}: markup not placed: {bare}")
+    return found
 
 
 def _chain(name: str, layouts: Mapping[str, tuple[str | None, str]]) -> list[str]:
