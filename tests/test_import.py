@@ -480,3 +480,97 @@ def test_jekyll_include_renders_a_site_include_from_a_hand_written_override(
     assert [str(p) for p in html(site / "a/index.html").select("p.box")] == [
         '<p class="box">Page A calm</p>'
     ]
+
+
+FORK_CONFIG = """\
+title: Jane Doe
+url: https://jane.example.dev
+baseurl: ""
+languages: ["en", "es-419"]
+default_lang: en
+timezone: America/Bogota
+permalink: /:categories/:title/
+plugins: [jekyll-sitemap, jekyll-feed, jekyll-redirect-from, jekyll-seo-tag]
+include: ["_pages"]
+exclude: ["*.sublime-project", "scripts", "LICENSE"]
+analytics:
+  provider: false
+collections:
+  publications:
+    output: true
+    permalink: /publication/:path/
+defaults:
+  - scope: {path: ""}
+    values: {layout: single, author_profile: true}
+  - scope: {path: "_pages/es-419"}
+    values: {lang: es-419}
+  - scope: {path: "_pages/en"}
+    values: {lang: en}
+"""
+
+
+def fork_files() -> dict[str, str]:
+    """An academicpages fork: `languages`/`default_lang`, pages per locale under `_pages/`,
+    an x-default home at `/`, a publications collection listed by an `.html` page."""
+    files = {
+        **LAYOUTS,
+        "_layouts/default.html": LAYOUTS["_layouts/default.html"].replace(
+            "site.lang", "site.default_lang"
+        ),
+        "_includes/pub.html": '<li><a href="{{ include.pub.url | relative_url }}">'
+        "{{ include.pub.title }}</a></li>\n",
+        "_pages/home.md": page(
+            "title: Jane\npermalink: /\nlang: x-default\nlayout: default\n"
+            "redirect_from: [/home/, /index-old.html]",
+            "<main>[English](/en/) [Español](/es-419/)</main>",
+        ),
+        "_pages/publications.html": page(
+            "title: Publications\npermalink: /en/publications/\nlang: en",
+            "<ul>{% for pub in site.publications %}{% include pub.html pub=pub %}{% endfor %}</ul>",
+        ),
+        "_pages/404.md": page("title: Not found\npermalink: /404.html", "Nothing here."),
+        "_publications/2023-paper-one.md": page("title: Paper one\ndate: 2023-03-01"),
+        "_publications/2024-paper-two.md": page("title: Paper two\ndate: 2024-03-01"),
+        "_posts/2024-05-01-shipping-ml.md": page(
+            "title: Shipping ML\ncategories: [blog]\nredirect_from: /2024/05/shipping/",
+            '[CV]({{ "/en/cv/" | relative_url }})',
+        ),
+        "_posts/2024-06-01-enviar-ml.md": page(
+            "title: Enviar ML\nlang: es-419\ncategories: [blog]", "Publicación."
+        ),
+        "_drafts/idea.md": page("title: Idea"),
+        "files/cv.pdf": "%PDF",
+        "ads.txt": "google.com, pub-0, DIRECT\n",
+        "LICENSE": "MIT\n",
+        "scripts/gen.py": "print(1)\n",
+        "jane.sublime-project": "{}\n",
+        "markdown_generator/pubs.py": "x = 1\n",
+    }
+    for name, title, key in (("home", "Home", "home"), ("cv", "CV", "cv")):
+        for lang in ("en", "es-419"):
+            permalink = f"/{lang}/" if name == "home" else f"/{lang}/{name}/"
+            files[f"_pages/{lang}/{name}.md"] = page(
+                f"title: {title}\npermalink: {permalink}\ni18n_key: {key}",
+                f'[{lang}]({{{{ "/{lang}/" | relative_url }}}})',
+            )
+    return files
+
+
+@needs_jekyll
+def test_an_academicpages_fork_with_an_x_default_home_keeps_every_url(tmp_path: Path) -> None:
+    jekyll_site, _log = jekyll_build(tmp_path / "src", fork_files(), FORK_CONFIG)
+    run_import(tmp_path / "src", tmp_path / "project")
+    site = build_project(tmp_path / "project", strict=True)
+    assert differences(jekyll_site, site, x_default="en") == []
+    docs = tmp_path / "project" / "docs"
+    assert (docs / "home.md").is_file()
+    assert (docs / "en/publications.html").is_file()
+    assert (docs / "_drafts/idea.md").is_file()
+    for left_out in ("LICENSE", "scripts", "jane.sublime-project"):
+        assert not (docs / left_out).exists()
+    assert (docs / "markdown_generator/pubs.py").is_file()
+    links = [a["href"] for a in html(site / "en/publications/index.html").select("article li a")]
+    assert links == ["/publication/2023-paper-one/", "/publication/2024-paper-two/"]
+    summary = (tmp_path / "project/IMPORT.md").read_text("utf-8")
+    assert "- pages in (root, x-default): 1\n" in summary
+    assert "- drafts: 1\n" in summary

@@ -100,6 +100,13 @@ def plan_content(source: JekyllSource, locales: SiteLocales, now: dt.datetime) -
         _pagination_note(plan, pager, locales, config)
     _keep_defaults(plan, old_defaults)
     _keep_urls(plan, source, locales, collections, style, now, cache)
+    for moved in plan.placed:
+        body = cache.read(str(source.root / moved.source.rel), moved.source.rel).body
+        if moved.dest != moved.source.rel and "include_relative" in body:
+            plan.notes.append(
+                f"{moved.source.rel}: uses include_relative and moved to docs/{moved.dest}; "
+                "its paths are relative to the file: check them"
+            )
     return plan
 
 
