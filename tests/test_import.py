@@ -106,7 +106,11 @@ ACADEMIC_FILES = {
     "_pages/es-419/cv.md": page(
         "title: Currículum\npermalink: /es-419/cv/\nlang: es-419\ni18n_key: cv"
     ),
-    "pt-br/index.md": page("title: Início\nlang: pt-br\ni18n_key: home"),
+    "pt-br/index.md": page(
+        "title: Início\nlang: pt-br\ni18n_key: home", "{% include_relative parts/bio.md %}"
+    ),
+    # Markdown without front matter: Jekyll copies it as it is; include_relative reads it.
+    "pt-br/parts/bio.md": "Somos um laboratório.\n",
     "pt-br/sobre.html": page(
         "title: Sobre\nlang: pt-br",
         '<p><a href="{{ "/pt-br/" | relative_url }}">início</a></p>',
@@ -167,8 +171,10 @@ def test_an_academicpages_site_in_three_locales_keeps_every_url(tmp_path: Path) 
         site,
         base="/lab/",
         x_default="en",
+        allowed_missing=frozenset({"/pt-br/parts/bio.md"}),
     )
     assert problems == []
+    assert "Somos um laboratório." in html(site / "pt-br/index.html").select_one("article").text
     docs = tmp_path / "project" / "docs"
     # Pages went to their locale's folder; posts and the talk stayed where Jekyll reads them.
     assert (docs / "en/cv.md").is_file()
@@ -310,8 +316,10 @@ def test_a_minimal_mistakes_site_on_one_locale_keeps_every_url(tmp_path: Path) -
     assert html(site / "about/index.html").select('head meta[name="cook"]')
     summary = (tmp_path / "project/IMPORT.md").read_text("utf-8")
     assert (
-        "- README.md: Markdown without front matter, which Jekyll copies as it is (/README.md) "
-        "and MkDocs would build as a page; not imported (add front matter to make it a page)"
+        "- README.md: Markdown without front matter, which Jekyll publishes as it is "
+        "(/README.md) and MkDocs would build as a page; copied but not published "
+        "(exclude_docs), so include_relative still reads it (add front matter to make it a "
+        "page)"
     ) in summary
     assert "- _plugins/shout.rb: a Ruby plugin; whatever it generated is not built" in summary
     assert "- _posts/notes.md: in _posts without a YYYY-MM-DD- name" in summary
@@ -322,7 +330,8 @@ def test_a_minimal_mistakes_site_on_one_locale_keeps_every_url(tmp_path: Path) -
     assert jekyll["site"]["footer"] == {
         "links": [{"label": "GitHub", "url": "https://github.com/cook"}]
     }
-    assert config["exclude_docs"] == "!/.well-known/security.txt\n"
+    assert config["exclude_docs"] == "!/.well-known/security.txt\n/README.md\n"
+    assert (docs / "README.md").is_file()
 
 
 def write(root: Path, files: dict[str, str]) -> None:

@@ -19,7 +19,10 @@ from mkdocs_jekyll.jekyll.errors import ContentError
 
 
 def _bar(items: Sequence[Any], label: str) -> Iterator[Any]:
-    """click's progress bar over ``items`` on stderr (hidden when it is not a terminal)."""
+    """click's progress bar over ``items`` on stderr, when it is a terminal."""
+    if not sys.stderr.isatty():
+        yield from items
+        return
     with click.progressbar(items, label=label, file=sys.stderr) as bar:
         yield from bar
 

@@ -64,6 +64,7 @@ def mkdocs_config(
     defaults: list[dict[str, Any]],
     *,
     dotfiles: list[str],
+    hidden: list[str],
     notes: list[str],
 ) -> dict[str, Any]:
     """The ``mkdocs.yml`` mapping for a site.
@@ -73,6 +74,7 @@ def mkdocs_config(
         locales: The site's languages.
         defaults: ``defaults`` with scopes rewritten for the new paths.
         dotfiles: Published files MkDocs would skip by default (``.htaccess``, ``.well-known``).
+        hidden: Files to copy that MkDocs must not build (Markdown without front matter).
         notes: Receives one line per setting that has no equivalent.
     """
     plugins = jekyll_plugins(config)
@@ -121,8 +123,9 @@ def mkdocs_config(
         "custom_dir": "overrides",
         "language": normalise_locale(locales.default).split("-")[0],
     }
-    if dotfiles:
-        result["exclude_docs"] = "".join(f"!/{path}\n" for path in dotfiles)
+    if dotfiles or hidden:
+        lines = [f"!/{path}\n" for path in dotfiles] + [f"/{path}\n" for path in hidden]
+        result["exclude_docs"] = "".join(lines)
     entries: list[Any] = ["search"]
     if locales.multi:
         languages = [

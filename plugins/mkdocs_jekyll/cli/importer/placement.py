@@ -26,6 +26,7 @@ from mkdocs_jekyll.jekyll.defaults import FrontMatterDefaults
 from mkdocs_jekyll.jekyll.documents import (
     ScanCache,
     build_site_model,
+    is_markdown_path,
     locale_folder_map,
     normalise_locale,
 )
@@ -89,7 +90,7 @@ def plan_content(source: JekyllSource, locales: SiteLocales, now: dt.datetime) -
         data = old_defaults.apply(parsed.data, item.rel, type_)
         lang = _effective_lang(data.get("lang"), locales)
         dest = item.rel
-        if item.kind == "page" and locales.multi and item.rel != pager:
+        if item.kind == "page" and locales.multi and item.rel != pager and _is_html(item.rel):
             dest = _page_dest(item.rel, lang)
         dest = _free(dest, taken)
         taken.add(dest)
@@ -108,6 +109,12 @@ def plan_content(source: JekyllSource, locales: SiteLocales, now: dt.datetime) -
                 "its paths are relative to the file: check them"
             )
     return plan
+
+
+def _is_html(rel: str) -> bool:
+    """Whether a page's output is HTML (a ``search.json`` or ``feed.xml`` has no language:
+    it stays where it is)."""
+    return is_markdown_path(rel) or rel.lower().endswith((".html", ".htm", ".xhtml"))
 
 
 def _effective_lang(value: object, locales: SiteLocales) -> str | None:

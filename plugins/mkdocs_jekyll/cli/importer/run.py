@@ -83,8 +83,10 @@ def run_import(
     if locales.multi:
         summary.locales, summary.default_locale = list(locales.codes), locales.default
     notes: list[str] = []
-    statics, dotfiles = _statics(source, summary)
-    settings = mkdocs_config(config, locales, plan.defaults, dotfiles=dotfiles, notes=notes)
+    statics, dotfiles, hidden = _statics(source, summary)
+    settings = mkdocs_config(
+        config, locales, plan.defaults, dotfiles=dotfiles, hidden=hidden, notes=notes
+    )
     if locales.multi and "/" not in plan.urls.values() and not _has_root_index(statics):
         notes.append(
             "no page of the site is at '/': the build writes a language landing page there "
@@ -159,20 +161,27 @@ def _texts(folder: Path) -> dict[str, str]:
     return found
 
 
-def _statics(source: JekyllSource, summary: Summary) -> tuple[list[tuple[str, str]], list[str]]:
-    """The static files to copy (source, path below ``docs/``), and the dotfiles among
-    them, which MkDocs skips unless told."""
+def _statics(
+    source: JekyllSource, summary: Summary
+) -> tuple[list[tuple[str, str]], list[str], list[str]]:
+    """The static files to copy (source, path below ``docs/``), the dotfiles among them,
+    which MkDocs skips unless told, and the Markdown files MkDocs must not build."""
     statics: list[tuple[str, str]] = []
     dotfiles: list[str] = []
+    hidden: list[str] = []
     for item in source.files:
         if item.kind != "static":
             continue
-        if is_markdown_path(item.rel):
+        if is_markdown_path(item.rel) and item.collection is None:
+            # Kept for `include_relative`, but out of MkDocs' pages (exclude_docs).
             summary.lost.append(
-                f"{item.rel}: Markdown without front matter, which Jekyll copies as it is "
-                f"(/{item.rel}) and MkDocs would build as a page; not imported (add front "
-                "matter to make it a page)"
+                f"{item.rel}: Markdown without front matter, which Jekyll publishes as it is "
+                f"(/{item.rel}) and MkDocs would build as a page; copied but not published "
+                "(exclude_docs), so include_relative still reads it (add front matter to "
+                "make it a page)"
             )
+            hidden.append(item.rel)
+            statics.append((item.rel, item.rel))
             continue
         dest: str | None = item.rel
         if item.collection is not None:
@@ -182,8 +191,8 @@ def _statics(source: JekyllSource, summary: Summary) -> tuple[list[tuple[str, st
         statics.append((item.rel, dest))
         if any(part.startswith(".") for part in dest.split("/")) or dest.startswith("templates/"):
             dotfiles.append(dest)
-    summary.static_files = len(statics)
-    return statics, dotfiles
+    summary.static_files = len(statics) - len(hidden)
+    return statics, dotfiles, hidden
 
 
 def _has_root_index(statics: Sequence[tuple[str, str]]) -> bool:
