@@ -219,6 +219,9 @@ def test_an_academicpages_site_in_three_locales_keeps_every_url(tmp_path: Path) 
 
 MM_CONFIG = """\
 title: Cooking notes
+kramdown:
+  auto_ids: true
+  toc_levels: 1..3
 url: https://cook.example.com
 locale: en-US
 minimal_mistakes_skin: mint
@@ -327,6 +330,7 @@ def test_a_minimal_mistakes_site_on_one_locale_keeps_every_url(tmp_path: Path) -
     config = yaml.safe_load((tmp_path / "project/mkdocs.yml").read_text("utf-8"))
     jekyll = config["plugins"][-1]["jekyll"]
     assert jekyll["minimal_mistakes_skin"] == "mint"
+    assert jekyll["markdown_kramdown"] == {"auto_ids": True, "toc_levels": "1..3"}
     assert jekyll["site"]["footer"] == {
         "links": [{"label": "GitHub", "url": "https://github.com/cook"}]
     }

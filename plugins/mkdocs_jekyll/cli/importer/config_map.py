@@ -96,6 +96,15 @@ def mkdocs_config(
     for key in ("timezone", "future", "show_drafts", "minimal_mistakes_skin"):
         if config.get(key) not in (None, ""):
             jekyll[key] = config[key]
+    kramdown = config.get("kramdown")
+    if isinstance(kramdown, Mapping) and kramdown:
+        jekyll["markdown_kramdown"] = dict(kramdown)  # the kramdown/ room reads the block
+    markdown = config.get("markdown")
+    if isinstance(markdown, str) and markdown.lower() != "kramdown":
+        notes.append(
+            f"_config.yml markdown: {markdown}: pages are read as kramdown (the only "
+            "Markdown dialect the plugin mirrors); check pages relying on its own syntax"
+        )
     liquid = config.get("liquid")
     if isinstance(liquid, Mapping):
         for key, option in _LIQUID.items():
