@@ -587,3 +587,18 @@ def test_an_academicpages_fork_with_an_x_default_home_keeps_every_url(tmp_path: 
     summary = (tmp_path / "project/IMPORT.md").read_text("utf-8")
     assert "- pages in (root, x-default): 1\n" in summary
     assert "- drafts: 1\n" in summary
+
+
+def test_links_out_of_the_source_are_left_out_as_safe_mode_does(tmp_path: Path) -> None:
+    outside = tmp_path / "secret"
+    write(outside, {"key.txt": "secret"})
+    write(tmp_path / "src", {"_config.yml": "title: T\n", "real/a.txt": "a"})
+    (tmp_path / "src/etc").symlink_to(outside)
+    (tmp_path / "src/alias").symlink_to(tmp_path / "src/real")
+    run_import(tmp_path / "src", tmp_path / "dest")
+    docs = tmp_path / "dest/docs"
+    assert not (docs / "etc").exists()
+    assert (docs / "alias/a.txt").read_text("utf-8") == "a"
+    summary = (tmp_path / "dest/IMPORT.md").read_text("utf-8")
+    assert "- etc: a symbolic link out of the source (Jekyll's safe mode skips it)\n" in summary
+    assert "key.txt" not in summary

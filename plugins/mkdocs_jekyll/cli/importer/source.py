@@ -20,7 +20,7 @@ import yaml
 
 from mkdocs_jekyll.jekyll.documents import has_front_matter_header
 from mkdocs_jekyll.jekyll.errors import ContentError
-from mkdocs_jekyll.jekyll.safe_paths import read_utf8
+from mkdocs_jekyll.jekyll.safe_paths import is_inside, read_utf8
 from mkdocs_jekyll.jekyll.yaml import load_yaml
 
 __all__ = ["JekyllSource", "SourceFile", "read_source"]
@@ -135,7 +135,14 @@ class EntryFilter:
         if not included and self._matches(self.exclude, rel):
             return "listed in exclude"
         if os.path.islink(self.root / rel):
-            return "a symbolic link (Jekyll's safe mode skips it)"
+            # EntryFilter#symlink? in safe mode (GitHub Pages): a link leaving the source.
+            real = os.path.realpath(self.root / rel)
+            if not is_inside(real, self.root):
+                return "a symbolic link out of the source (Jekyll's safe mode skips it)"
+            if (self.root / rel).is_dir() and Path(os.path.abspath(self.root / rel)).is_relative_to(
+                real
+            ):
+                return "a symbolic link to a folder containing it (it would never end)"
         if included:
             return None
         if _SPECIAL.match(name):
@@ -194,7 +201,9 @@ def _read_folder(
             continue
         why = entry_filter.why_left_out(rel)
         if why is not None:
-            source.skipped += [(f, why) for f in _all_files(source.root, rel)]
+            # A link is named once: what it points to is not the site's.
+            files = [rel] if path.is_symlink() else _all_files(source.root, rel)
+            source.skipped += [(f, why) for f in files]
             continue
         if path.is_dir():
             _read_folder(source, entry_filter, rel, collections, dest)
