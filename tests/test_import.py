@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from mkdocs.exceptions import Abort
 from parity import differences
 
 from mkdocs_jekyll.cli.main import cli
-from sitebuild import JEKYLL, build_project, html, jekyll_build
+from sitebuild import JEKYLL, build_project, html, jekyll_build, warning_lines
 
 needs_jekyll = pytest.mark.skipif(JEKYLL is None, reason="jekyll is not installed")
 
@@ -446,7 +447,9 @@ def test_scopes_that_moved_files_no_longer_match_alone_are_rewritten(tmp_path: P
     ) in summary
 
 
-def test_pagination_over_every_locale_is_named_where_the_build_differs(tmp_path: Path) -> None:
+def test_pagination_over_every_locale_is_named_where_the_build_differs(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     write(
         tmp_path / "src",
         {
@@ -473,6 +476,10 @@ def test_pagination_over_every_locale_is_named_where_the_build_differs(tmp_path:
         "locale 'es'', so mkdocs build --strict fails; give one page of docs/es/ the "
         "permalink /es/"
     ) in summary
+    # As the summary says: the strict build fails on static-i18n's warning.
+    with pytest.raises(Abort):
+        build_project(tmp_path / "dest", strict=True)
+    assert "mkdocs_static_i18n: Could not find a homepage for locale 'es'" in warning_lines(caplog)
 
 
 def test_jekyll_include_renders_a_site_include_from_a_hand_written_override(
