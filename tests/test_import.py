@@ -119,6 +119,13 @@ ACADEMIC_FILES = {
     # A root newsletter (default locale) next to the locale's own: they must not collide.
     "newsletter/index.md": page("title: Newsletter\nlayout: newsletter"),
     "en/newsletter/index.md": page("title: Newsletter (en)\nlayout: newsletter"),
+    # A page that only redirects, with a layout of the site's own (academicpages forks).
+    "_layouts/redirect.html": (
+        '<meta http-equiv="refresh" content="0; url={{ page.redirect.to }}">\n'
+    ),
+    "old-lab.md": page(
+        "title: Moved\nlayout: redirect\nredirect_to: https://ana.example.org/lab/en/"
+    ),
     # A page in no configured locale stays at the root with its own lang.
     "fr/bonjour.md": page("title: Bonjour\nlang: fr"),
     # Posts at the root and in a locale folder; a talk.
@@ -216,6 +223,10 @@ def test_an_academicpages_site_in_three_locales_keeps_every_url(tmp_path: Path) 
     assert "- notes.txt: listed in exclude" in summary
     assert "- _sass/_theme.scss: Material's styles (Sass is not compiled)" in summary
     assert "- _layouts/newsletter.html:4: markup not placed: <h2>Our newsletter</h2>" in summary
+    assert (
+        "- _layouts/redirect.html: the jekyll plugin's redirect stubs (overrides/jekyll/"
+        "redirect.html to change them)" in summary
+    )
 
 
 MM_CONFIG = """\
@@ -272,6 +283,15 @@ MM_FILES = {
     "_pages/about.md": page(
         "title: About\npermalink: /about/\nredirect_from: [/about-me/, /bio.html]",
         '[recipes]({{ "/recipes/soup/" | relative_url }}) {% include person.html who="cook" %}',
+    ),
+    "_layouts/categories.html": (
+        "---\nlayout: default\n---\n<main>{{ content }}{% for category in site.categories %}"
+        '<h2 id="{{ category[0] | slugify }}">{{ category[0] }}</h2>'
+        '{% for post in category[1] %}<a href="{{ post.url | relative_url }}">{{ post.title }}'
+        "</a>{% endfor %}{% endfor %}</main>\n"
+    ),
+    "_pages/category-archive.md": page(
+        "title: Posts by category\nlayout: categories\npermalink: /categories/"
     ),
     "_pages/archive.html": page(
         "title: Archive\npermalink: /archive/",

@@ -119,6 +119,13 @@ def plan_theme(root: Path, theme_files: list[str], includes: Mapping[str, str]) 
             f"{{#- mkdocs-jekyll import: _layouts/{name}.html, over the package's "
             f"'{base}' layout. -#}}\n{{% extends \"layouts/{base}.html\" %}}\n"
         )
+        if name == "redirect":
+            # jekyll-redirect-from's stub layout: the plugin writes every stub itself.
+            plan.replaced.append(
+                "_layouts/redirect.html: the jekyll plugin's redirect stubs "
+                "(overrides/jekyll/redirect.html to change them)"
+            )
+            continue
         plan.kept.append(f"_layouts/{name}.html: overrides/layouts/{name}.html ('{base}')")
         plan.lost += _unplaced_markup(name, layouts[name][1])
     if additions:
