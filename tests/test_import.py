@@ -629,3 +629,24 @@ def test_links_out_of_the_source_are_left_out_as_safe_mode_does(tmp_path: Path) 
     summary = (tmp_path / "dest/IMPORT.md").read_text("utf-8")
     assert "- etc: a symbolic link out of the source (Jekyll's safe mode skips it)\n" in summary
     assert "key.txt" not in summary
+
+
+def test_a_locale_takes_the_spelling_of_the_sources_folder(tmp_path: Path) -> None:
+    write(
+        tmp_path / "src",
+        {
+            "_config.yml": "title: C\nurl: https://c.example\nlanguages: [en, pt-BR]\n"
+            "include: [_pages]\n",
+            "en/index.md": page("title: Home"),
+            "pt-br/index.md": page("title: Início\nlang: pt-BR"),
+            "_pages/sobre.md": page("title: Sobre\nlang: pt-BR\npermalink: /pt-br/sobre/"),
+        },
+    )
+    run_import(tmp_path / "src", tmp_path / "dest")
+    config = yaml.safe_load((tmp_path / "dest/mkdocs.yml").read_text("utf-8"))
+    languages = config["plugins"][1]["jekyll/i18n"]["languages"]
+    assert [entry["locale"] for entry in languages] == ["en", "pt-br"]
+    assert (tmp_path / "dest/docs/pt-br/sobre.md").is_file()
+    # static-i18n finds the locale's home at /pt-br/: the strict build passes.
+    site = build_project(tmp_path / "dest", strict=True)
+    assert html(site / "pt-br/sobre/index.html").find("html")["lang"] == "pt-BR"

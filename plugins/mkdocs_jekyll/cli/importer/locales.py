@@ -8,13 +8,13 @@ for its UI text and most layouts print ``lang``. The first list found names the 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from mkdocs_jekyll.jekyll.documents import normalise_locale
 
-__all__ = ["SiteLocales", "read_locales"]
+__all__ = ["SiteLocales", "read_locales", "spelled_as_folders"]
 
 _LIST_KEYS = ("supported_locales", "languages", "locales")
 _DEFAULT_KEYS = ("default_locale", "default_lang", "lang", "locale")
@@ -110,3 +110,20 @@ def _name(code: str, labels: Mapping[str, Any]) -> str:
                 if isinstance(value.get(field), str):
                     return str(value[field])
     return ENDONYMS.get(normalise_locale(code).split("-")[0], code)
+
+
+def spelled_as_folders(locales: SiteLocales, folders: Iterable[str]) -> SiteLocales:
+    """The locales spelled as the source's own folders spell them (``pt-br/`` for a
+    configured ``pt-BR``).
+
+    The locale's code is its folder's name for static-i18n (its home page is looked up at
+    ``/<code>/``), and the source's folders and URLs already use their own spelling.
+    """
+    by_key = {normalise_locale(name): name for name in sorted(folders)}
+    renamed = {code: by_key.get(normalise_locale(code), code) for code in locales.codes}
+    return SiteLocales(
+        codes=tuple(renamed[code] for code in locales.codes),
+        default=renamed[locales.default],
+        names={renamed[code]: name for code, name in locales.names.items()},
+        source=locales.source,
+    )

@@ -82,6 +82,7 @@ def plan_content(source: JekyllSource, locales: SiteLocales, now: dt.datetime) -
     cache = ScanCache()
     content = [f for f in source.files if f.kind != "static"]
     pager = paginated_index(config, [f.rel for f in content if f.kind == "page"])
+    folders = _locale_folders(source, locales)
     placed: list[Placed] = []
     taken = {f.rel for f in source.files if f.kind == "static"}
     for item in content:
@@ -91,7 +92,7 @@ def plan_content(source: JekyllSource, locales: SiteLocales, now: dt.datetime) -
         lang = _effective_lang(data.get("lang"), locales)
         dest = item.rel
         if item.kind == "page" and locales.multi and item.rel != pager and _is_html(item.rel):
-            dest = _page_dest(item.rel, lang)
+            dest = _page_dest(item.rel, lang, folders)
         dest = _free(dest, taken)
         taken.add(dest)
         placed.append(Placed(item, dest, type_, lang, parsed.data))
@@ -126,8 +127,12 @@ def _effective_lang(value: object, locales: SiteLocales) -> str | None:
     return locales.match(value)
 
 
-def _page_dest(rel: str, lang: str | None) -> str:
-    """A page's path under ``docs/``: ``_pages/`` dropped, inside its locale's folder."""
+def _page_dest(rel: str, lang: str | None, folders: Mapping[str, str]) -> str:
+    """A page's path under ``docs/``: ``_pages/`` dropped, inside its locale's folder.
+
+    The folder is the one the source already has for the locale (``pt-br/`` for a
+    configured ``pt-BR``: its posts stay there), else the locale's code.
+    """
     parts = list(PurePosixPath(rel).parts)
     if parts and parts[0] == "_pages" and len(parts) > 1:
         parts = parts[1:]
@@ -135,7 +140,17 @@ def _page_dest(rel: str, lang: str | None) -> str:
         return "/".join(parts)
     if len(parts) > 1 and normalise_locale(parts[0]) == normalise_locale(lang):
         parts = parts[1:]
-    return "/".join([lang, *parts])
+    return "/".join([folders.get(normalise_locale(lang), lang), *parts])
+
+
+def _locale_folders(source: JekyllSource, locales: SiteLocales) -> dict[str, str]:
+    """Normalised locale -> the top-level folder of the source holding it, as written."""
+    found: dict[str, str] = {}
+    for item in source.files:
+        first = item.rel.split("/", 1)[0]
+        if "/" in item.rel and locales.match(first) is not None:
+            found.setdefault(normalise_locale(first), first)
+    return found
 
 
 def _free(dest: str, taken: set[str]) -> str:

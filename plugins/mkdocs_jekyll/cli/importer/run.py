@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from mkdocs_jekyll.cli.importer.config_map import jekyll_plugins, mkdocs_config, site_features
-from mkdocs_jekyll.cli.importer.locales import read_locales
+from mkdocs_jekyll.cli.importer.locales import read_locales, spelled_as_folders
 from mkdocs_jekyll.cli.importer.placement import X_DEFAULT, Plan, plan_content
 from mkdocs_jekyll.cli.importer.source import JekyllSource, load_config, read_source
 from mkdocs_jekyll.cli.importer.summary import Summary
@@ -75,7 +75,8 @@ def run_import(
     data_dir = source.folder("data_dir", "_data")
     includes_dir = source.folder("includes_dir", "_includes")
     labels = _read_labels(src / data_dir)
-    locales = read_locales(config, labels)
+    top = {f.rel.split("/", 1)[0] for f in source.files if "/" in f.rel}
+    locales = spelled_as_folders(read_locales(config, labels), top)
     plan = plan_content(source, locales, now or dt.datetime.now(dt.UTC))
     includes = _texts(src / includes_dir)
     theme = plan_theme(src, source.theme_files, includes)
@@ -221,8 +222,7 @@ def _fill_summary(
     for item in plan.placed:
         kind = item.source.kind
         if kind == "page":
-            folder = item.dest.split("/")[0] if "/" in item.dest else ""
-            locale = folder if folder in summary.locales else "(root)"
+            locale = item.lang if item.lang in summary.locales else "(root)"
             if item.lang == X_DEFAULT:
                 locale = "(root, x-default)"
             summary.per_locale[locale] += 1
