@@ -53,5 +53,8 @@ def command(jekyll_src: Path, dest: Path, configs: tuple[Path, ...], force: bool
         summary = run_import(jekyll_src, dest, configs=files, force=force, progress=_bar)
     except (ImportRefused, ContentError) as err:
         raise click.ClickException(str(err)) from None
-    click.echo(summary.text(), nl=False)
-    click.echo(f"Written to {dest}; the summary is in {dest / 'IMPORT.md'}.")
+    click.echo(summary.text(brief=True), nl=False)
+    click.echo(
+        f"\nWritten to {dest}; {dest / 'IMPORT.md'} also lists the files moved, the front "
+        "matter written, the theme parts replaced and kept, and what was left out."
+    )

@@ -80,7 +80,8 @@ def run_import(
     plan = plan_content(source, locales, now or dt.datetime.now(dt.UTC))
     includes = _texts(src / includes_dir)
     theme = plan_theme(src, source.theme_files, includes)
-    summary = Summary(source=str(src), dest=str(dest))
+    base = str(config.get("baseurl") or "").strip("/")
+    summary = Summary(source=str(src), dest=str(dest), base=f"/{base}/" if base else "/")
     if locales.multi:
         summary.locales, summary.default_locale = list(locales.codes), locales.default
     notes: list[str] = []

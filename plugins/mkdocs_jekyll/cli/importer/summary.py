@@ -19,6 +19,8 @@ class Summary:
 
     source: str
     dest: str
+    base: str = "/"
+    """The site's base path (``/repo/``), for the ``check`` command it suggests."""
     locales: list[str] = field(default_factory=list)
     default_locale: str = ""
     per_locale: Counter[str] = field(default_factory=Counter)
@@ -39,14 +41,16 @@ class Summary:
     """What no longer exists after the import (parity impossible), each naming its file."""
     warnings: list[str] = field(default_factory=list)
 
-    def lines(self) -> list[str]:
-        """The summary as Markdown lines."""
+    def lines(self, *, brief: bool = False) -> list[str]:
+        """The summary as Markdown lines; ``brief``: counts and problems only (the
+        command's output; the lists of moved files and the rest are in ``IMPORT.md``)."""
         out = [
             "# Imported from Jekyll",
             "",
             f"`mkdocs-jekyll import {self.source} {self.dest}`. Build with `mkdocs build "
             "--strict`, then compare with Jekyll's own output: `mkdocs-jekyll check "
-            "<jekyll _site> site`.",
+            + (f"--base {self.base} " if self.base != "/" else "")
+            + "<jekyll _site> site`.",
             "",
             "## Counts",
             "",
@@ -63,20 +67,24 @@ class Summary:
         out.append(f"- static files: {self.static_files}")
         out.append(f"- skipped (Jekyll does not publish them either): {len(self.skipped)}")
         out.append(f"- warnings: {len(self.warnings) + len(self.lost)}")
-        for title, items in (
+        sections = [
             ("Not brought over (check these)", self.lost),
             ("Warnings", self.warnings),
-            ("Pages moved", self.moved),
-            ("Front matter written", self.front_matter),
-            ("Theme parts replaced", self.replaced),
-            ("Layout additions kept", self.kept),
-            ("Left out, as Jekyll leaves them out", self.skipped),
-        ):
+        ]
+        if not brief:
+            sections += [
+                ("Pages moved", self.moved),
+                ("Front matter written", self.front_matter),
+                ("Theme parts replaced", self.replaced),
+                ("Layout additions kept", self.kept),
+                ("Left out, as Jekyll leaves them out", self.skipped),
+            ]
+        for title, items in sections:
             if items:
                 out += ["", f"## {title}", ""]
                 out += [f"- {item}" for item in items]
         return out
 
-    def text(self) -> str:
-        """``IMPORT.md``."""
-        return "\n".join(self.lines()) + "\n"
+    def text(self, *, brief: bool = False) -> str:
+        """``IMPORT.md``, or with ``brief`` what the command prints."""
+        return "\n".join(self.lines(brief=brief)) + "\n"
