@@ -652,3 +652,34 @@ def test_a_locale_takes_the_spelling_of_the_sources_folder(tmp_path: Path) -> No
     # static-i18n finds the locale's home at /pt-br/: the strict build passes.
     site = build_project(tmp_path / "dest", strict=True)
     assert html(site / "pt-br/sobre/index.html").find("html")["lang"] == "pt-BR"
+
+
+def test_a_value_the_rewritten_sets_would_rank_otherwise_goes_into_front_matter(
+    tmp_path: Path,
+) -> None:
+    # In Jekyll `_pages/es` (longer) beats `_pages` for es pages. Once moved, both become
+    # `es`, equally long, and the later set would win: the page keeps its value in its
+    # front matter instead.
+    write(
+        tmp_path / "src",
+        {
+            "_config.yml": (
+                "title: T\nlanguages: [en, es]\ninclude: [_pages]\n"
+                "defaults:\n"
+                "  - scope: {path: _pages/es}\n    values: {sidebar: es}\n"
+                "  - scope: {path: _pages}\n    values: {sidebar: all}\n"
+            ),
+            "_pages/es/p.md": page("title: P\nlang: es\npermalink: /es/p/"),
+            "_pages/q.md": page("title: Q\npermalink: /q/"),
+        },
+    )
+    run_import(tmp_path / "src", tmp_path / "dest")
+    assert (tmp_path / "dest/docs/es/p.md").read_text("utf-8") == page(
+        "title: P\nlang: es\npermalink: /es/p/\nsidebar: es"
+    )
+    assert (tmp_path / "dest/docs/en/q.md").read_text("utf-8") == page("title: Q\npermalink: /q/")
+    summary = (tmp_path / "dest/IMPORT.md").read_text("utf-8")
+    assert (
+        "- docs/es/p.md: sidebar: the value defaults gave it in Jekyll; the rewritten sets "
+        "would give 'all'" in summary
+    )

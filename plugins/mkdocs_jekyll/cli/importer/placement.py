@@ -56,7 +56,7 @@ class Placed:
     """Its own front matter (keys it sets win over any default)."""
     added: dict[str, Any] = field(default_factory=dict)
     """Front matter keys written into the copy (a ``permalink``, a default's value)."""
-    why: list[str] = field(default_factory=list)
+    why: dict[str, str] = field(default_factory=dict)
     """One reason per added key, for the summary."""
 
 
@@ -302,7 +302,10 @@ def _keep_defaults(plan: Plan, old: FrontMatterDefaults) -> None:
         for key, value in before.items():
             if key not in item.front and after.get(key) != value:
                 item.added[key] = value
-                item.why.append(f"'{key}' from defaults, whose scopes no longer reach it alone")
+                item.why[key] = (
+                    "the value defaults gave it in Jekyll; the rewritten sets would give "
+                    + (repr(after[key]) if key in after else "none")
+                )
         for key in after.keys() - before.keys() - item.front.keys():
             plan.notes.append(
                 f"{item.dest}: defaults now also give it '{key}' (the rewritten scopes could "
@@ -351,7 +354,9 @@ def _keep_urls(
         new = new_urls.get(item.dest)
         if old is not None and new is not None and old != new:
             item.added["permalink"] = unescape_path(old)
-            item.why.append(f"permalink keeps its URL {old} (the new place would give {new})")
+            item.why["permalink"] = (
+                f"permalink keeps its URL {old} (the new place would give {new})"
+            )
 
 
 class _WithAdded(ScanCache):

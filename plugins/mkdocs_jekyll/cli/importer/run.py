@@ -235,7 +235,7 @@ def _fill_summary(
             summary.collections[item.source.collection or "?"] += 1
         if item.dest != item.source.rel:
             summary.moved.append(f"{item.source.rel} -> docs/{item.dest}")
-        for key, why in zip(item.added, item.why, strict=False):
+        for key, why in item.why.items():
             summary.front_matter.append(f"docs/{item.dest}: {key}: {why}")
     summary.skipped += [f"{path}: {why}" for path, why in source.skipped]
     summary.warnings += plan.notes + notes
