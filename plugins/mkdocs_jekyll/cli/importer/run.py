@@ -94,6 +94,12 @@ def run_import(
             "no page of the site is at '/': the build writes a language landing page there "
             "(plugins.jekyll.i18n_root), a URL Jekyll's site does not have"
         )
+    if config.get("collections_dir"):
+        summary.lost.append(
+            f"_config.yml collections_dir: {config['collections_dir']}: the import reads "
+            "collections and posts at the source's root only; their folder was read as "
+            "ordinary files (move them to the root, remove collections_dir, import again)"
+        )
     if locales.multi:
         homes = set(plan.urls.values())
         for code in locales.codes:
