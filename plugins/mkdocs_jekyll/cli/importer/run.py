@@ -94,6 +94,8 @@ def run_import(
             "no page of the site is at '/': the build writes a language landing page there "
             "(plugins.jekyll.i18n_root), a URL Jekyll's site does not have"
         )
+    if not configs and not (src / "_config.yml").is_file():
+        notes.append(f"{src}: no _config.yml; Jekyll's defaults were used")
     if config.get("collections_dir"):
         summary.lost.append(
             f"_config.yml collections_dir: {config['collections_dir']}: the import reads "
