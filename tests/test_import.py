@@ -233,6 +233,14 @@ def test_an_academicpages_site_in_three_locales_keeps_every_url(tmp_path: Path) 
 
 MM_CONFIG = """\
 title: Cooking notes
+search: true
+compress_html:
+  clippings: all
+analytics:
+  provider: google-universal
+  google:
+    tracking_id: UA-0000-1
+    anonymize_ip: false
 kramdown:
   auto_ids: true
   toc_levels: 1..3
@@ -354,6 +362,16 @@ def test_a_minimal_mistakes_site_on_one_locale_keeps_every_url(tmp_path: Path) -
     jekyll = config["plugins"][-1]["jekyll"]
     assert jekyll["minimal_mistakes_skin"] == "mint"
     assert jekyll["markdown_kramdown"] == {"auto_ids": True, "toc_levels": "1..3"}
+    # Minimal Mistakes' stock settings the look would warn about are settled by the import.
+    assert "compress_html" not in jekyll["site"]
+    assert jekyll["site"]["analytics"] == {
+        "provider": "google-gtag",
+        "google": {"tracking_id": "UA-0000-1"},
+    }
+    assert (
+        "- _config.yml compress_html: left out; pages are written as Material renders them "
+        "(the mkdocs-minify-plugin package compresses them)"
+    ) in summary
     assert jekyll["site"]["footer"] == {
         "links": [{"label": "GitHub", "url": "https://github.com/cook"}]
     }
@@ -683,3 +701,28 @@ def test_a_value_the_rewritten_sets_would_rank_otherwise_goes_into_front_matter(
         "- docs/es/p.md: sidebar: the value defaults gave it in Jekyll; the rewritten sets "
         "would give 'all'" in summary
     )
+
+
+def test_search_false_leaves_materials_search_out(tmp_path: Path) -> None:
+    write(
+        tmp_path / "src",
+        {
+            "_config.yml": "title: T\nurl: https://t.example\nsearch: false\n"
+            "search_provider: algolia\n",
+            "index.md": page("title: Home"),
+        },
+    )
+    run_import(tmp_path / "src", tmp_path / "dest")
+    config = yaml.safe_load((tmp_path / "dest/mkdocs.yml").read_text("utf-8"))
+    assert [next(iter(p)) if isinstance(p, dict) else p for p in config["plugins"]] == ["jekyll"]
+    assert "search" not in config["plugins"][0]["jekyll"].get("site", {})
+    summary = (tmp_path / "dest/IMPORT.md").read_text("utf-8")
+    assert "- _config.yml search: false: Material's search plugin is left out of mkdocs.yml\n" in (
+        summary
+    )
+    assert (
+        "- _config.yml search_provider: algolia: left out; Material's built-in search "
+        "replaces it\n" in summary
+    )
+    site = build_project(tmp_path / "dest", strict=True)
+    assert not (site / "search").exists()

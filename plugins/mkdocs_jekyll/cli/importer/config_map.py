@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from mkdocs_jekyll.cli.importer.locales import SiteLocales
+from mkdocs_jekyll.cli.importer.site_settings import settle_site_settings
 from mkdocs_jekyll.jekyll.documents import normalise_locale
 
 __all__ = ["jekyll_plugins", "mkdocs_config"]
@@ -25,27 +26,6 @@ _CONSUMED = frozenset(
 )  # fmt: skip
 _LIQUID = {"error_mode": "liquid_error_mode", "strict_filters": "liquid_strict_filters",
            "strict_variables": "liquid_strict_variables"}  # fmt: skip
-
-
-# Minimal Mistakes' site-level settings: the look reads them from `site:` (and `mkdocs
-# build` names any it has no equivalent for).
-SITE_FEATURES = (
-    "analytics", "comments", "consent", "footer", "social", "atom_feed", "search",
-    "search_provider", "head_scripts", "footer_scripts", "masthead_title", "breadcrumbs",
-    "enable_copy_code_button", "rtl", "og_image", "twitter", "facebook", "logo",
-)  # fmt: skip
-
-
-def site_features(config: Mapping[str, Any]) -> list[str]:
-    """The summary line for the site-level settings the site has, if any."""
-    found = [key for key in SITE_FEATURES if config.get(key) not in (None, "", [], {})]
-    if not found:
-        return []
-    return [
-        f"_config.yml {', '.join(found)}: kept under the jekyll plugin's site:, where the "
-        "Minimal Mistakes look reads them (mkdocs build names a setting it has no equivalent "
-        "for)"
-    ]
 
 
 def jekyll_plugins(config: Mapping[str, Any]) -> set[str]:
@@ -66,6 +46,7 @@ def mkdocs_config(
     dotfiles: list[str],
     hidden: list[str],
     notes: list[str],
+    replaced: list[str],
 ) -> dict[str, Any]:
     """The ``mkdocs.yml`` mapping for a site.
 
@@ -75,7 +56,8 @@ def mkdocs_config(
         defaults: ``defaults`` with scopes rewritten for the new paths.
         dotfiles: Published files MkDocs would skip by default (``.htaccess``, ``.well-known``).
         hidden: Files to copy that MkDocs must not build (Markdown without front matter).
-        notes: Receives one line per setting that has no equivalent.
+        notes: Receives one line per setting the author must look at.
+        replaced: Receives one line per setting rewritten to its equivalent or left out.
     """
     plugins = jekyll_plugins(config)
     site = {key: value for key, value in config.items() if key not in _CONSUMED}
@@ -119,6 +101,10 @@ def mkdocs_config(
         del site["paginate"]
     # Minimal Mistakes' archives are the site's own `_pages`; the plugin's would add URLs.
     jekyll["archives_enabled"] = False
+    settled = settle_site_settings(site)
+    site = settled.site
+    notes += settled.warnings
+    replaced += settled.replaced
     if site:
         jekyll["site"] = site
     result: dict[str, Any] = {
@@ -135,7 +121,7 @@ def mkdocs_config(
     if dotfiles or hidden:
         lines = [f"!/{path}\n" for path in dotfiles] + [f"/{path}\n" for path in hidden]
         result["exclude_docs"] = "".join(lines)
-    entries: list[Any] = ["search"]
+    entries: list[Any] = ["search"] if settled.search else []
     if locales.multi:
         languages = [
             {"locale": code, "name": locales.names[code], "default": code == locales.default}

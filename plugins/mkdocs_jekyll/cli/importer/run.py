@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from mkdocs_jekyll.cli.importer.config_map import jekyll_plugins, mkdocs_config, site_features
+from mkdocs_jekyll.cli.importer.config_map import jekyll_plugins, mkdocs_config
 from mkdocs_jekyll.cli.importer.locales import read_locales, spelled_as_folders
 from mkdocs_jekyll.cli.importer.placement import X_DEFAULT, Plan, plan_content
 from mkdocs_jekyll.cli.importer.source import JekyllSource, load_config, read_source
@@ -86,9 +86,17 @@ def run_import(
         summary.locales, summary.default_locale = list(locales.codes), locales.default
     notes: list[str] = []
     statics, dotfiles, hidden = _statics(source, summary)
+    replaced: list[str] = []
     settings = mkdocs_config(
-        config, locales, plan.defaults, dotfiles=dotfiles, hidden=hidden, notes=notes
+        config,
+        locales,
+        plan.defaults,
+        dotfiles=dotfiles,
+        hidden=hidden,
+        notes=notes,
+        replaced=replaced,
     )
+    summary.replaced += replaced
     if locales.multi and "/" not in plan.urls.values() and not _has_root_index(statics):
         notes.append(
             "no page of the site is at '/': the build writes a language landing page there "
@@ -251,7 +259,7 @@ def _fill_summary(
     summary.kept += theme.kept
     summary.lost += theme.lost
     replaced, lost = plugin_notes(jekyll_plugins(source.config), source.config)
-    summary.replaced += replaced + site_features(source.config)
+    summary.replaced += replaced
     summary.lost += lost
 
 
