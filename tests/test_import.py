@@ -726,3 +726,31 @@ def test_search_false_leaves_materials_search_out(tmp_path: Path) -> None:
     )
     site = build_project(tmp_path / "dest", strict=True)
     assert not (site / "search").exists()
+
+
+@needs_jekyll
+def test_a_permalink_template_from_defaults_keeps_the_urls_of_moved_pages(
+    tmp_path: Path,
+) -> None:
+    config = (
+        "title: T\nurl: https://t.example\nlanguages: [en, es]\ninclude: [_pages]\n"
+        "defaults:\n"
+        "  - scope: {path: _pages}\n    values: {permalink: '/:path/:basename/'}\n"
+        "  - scope: {path: ''}\n    values: {layout: single}\n"
+    )
+    files = {
+        **LAYOUTS,
+        "index.md": page("title: Languages\nlang: x-default"),
+        "_pages/team/ana.md": page("title: Ana"),
+        "_pages/es/equipo.md": page("title: Equipo\nlang: es"),
+        "en/index.md": page("title: Home"),
+        "es/index.md": page("title: Inicio\nlang: es"),
+    }
+    jekyll_site, _log = jekyll_build(tmp_path / "src", files, config)
+    run_import(tmp_path / "src", tmp_path / "project")
+    site = build_project(tmp_path / "project", strict=True)
+    assert differences(jekyll_site, site, x_default="en") == []
+    # Jekyll's URLs (from :path) are written where the new place would change them.
+    assert (tmp_path / "project/docs/en/team/ana.md").read_text("utf-8") == page(
+        "title: Ana\npermalink: /_pages/team/ana/"
+    )
