@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "mkdocs_jekyll.cli.report",
         "List what of the Jekyll site the build could not carry over as is.",
     ),
+    "new": ("mkdocs_jekyll.cli.new", "Write a new site that builds with mkdocs build --strict."),
 }
 
 
