@@ -145,7 +145,10 @@ def build_seo(
     locale = translations.locale_of(doc)
     home = _is_home_or_about(doc.url, translations.homes.get(locale) if locale else None)
     site_title = fmt(settings.title or site.get("name"))
-    title_value = page.get("title") or _document_title(doc) or (None if home else heading)
+    # An untitled page takes its first heading, as its nav entry does; the home page keeps
+    # jekyll-seo-tag's "Site - description" (an about page is no longer an exception).
+    index = home and not doc.url.rstrip("/").endswith(("/about", "/about/index.html"))
+    title_value = page.get("title") or _document_title(doc) or (None if index else heading)
     page_title = fmt(title_value) or site_title
     number = None
     if paginator and paginator[0] > 1:
