@@ -172,6 +172,12 @@ PAGE_TITLE_CASES = [
         "Site & Co - A site about things",
         heading="Welcome",
     ),
+    PageTitleCase(
+        "an about page takes its heading too, as its nav entry does",
+        _doc("en/about.md", "/en/about/"),
+        "About me - Site & Co",
+        heading="About me",
+    ),
     PageTitleCase("front matter title", _doc(title="About"), "About - Site & Co"),
     PageTitleCase(
         "MkDocs heading when the front matter has no title",
@@ -778,6 +784,9 @@ FILES = {
     "docs/en/_posts/2024-01-02-hello.md": (
         "---\ntitle: Hello\n---\nFirst *post* paragraph.\n\nSecond.\n"
     ),
+    # The avatar and header image the pages show (a missing one fails --strict).
+    "docs/images/ada.png": "png",
+    "docs/images/header.png": "png",
 }
 PAGES = {
     "home": "en/index.html",
@@ -990,3 +999,21 @@ def test_single_locale_site_gets_the_tags(build_site: BuildSite) -> None:
     assert head.title is not None and head.title.string == "A - Test site"
     assert ("property", "og:url", "https://example.com/a/") in _tags(head)
     assert _json_ld(_head(site, "index.html"))["@type"] == "WebSite"
+
+
+def test_untitled_about_page_takes_its_heading_in_title_og_and_json_ld(
+    build_site: BuildSite,
+) -> None:
+    files = {
+        "docs/en/index.md": "# Welcome\n",
+        "docs/es-419/index.md": "# Bienvenida\n",
+        "docs/en/about.md": "---\nlayout: single\n---\n# About me\n\nText.\n",
+    }
+    site = build_site(files=files, strict=True, plugins=two_locale_plugins())
+    head = _head(site, "en/about/index.html")
+    assert head.title is not None and head.title.string == "About me - Test site"
+    assert ("property", "og:title", "About me") in _tags(head)
+    assert _json_ld(head)["headline"] == "About me"
+    # The home page keeps jekyll-seo-tag's title (no site description here: the site title).
+    home = _head(site, "en/index.html")
+    assert home.title is not None and home.title.string == "Test site"

@@ -68,6 +68,7 @@ def build(
     ``templates/`` between ``overrides/`` and Material, and adds its stylesheets itself.
     """
     files = {f"docs/{name}": text for name, text in pages.items()}
+    files["docs/images/profile.png"] = "png"  # AUTHOR's avatar: a missing one fails --strict
     files |= {f"overrides/{name}": text for name, text in (overrides or {}).items()}
     if ui_text is not None:
         files["_data/ui-text.yml"] = ui_text

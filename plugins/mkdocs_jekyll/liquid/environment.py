@@ -233,6 +233,9 @@ class JekyllEnvironment(Environment):
         self.expression_cache: dict[tuple[str, str], Any] = {}
         self.guarded_filters: dict[str, Callable[..., object]] = {}
         """Filters wrapped to refuse ranges longer than the loop limit, by name."""
+        self.url_targets: list[str] = []
+        """Site paths given to ``relative_url``/``absolute_url`` while rendering the current
+        page; the build checks after writing the site that each one exists."""
         self.lax_warnings: list[tuple[Token, str, str]] = []
         """Lax syntax met while parsing the current template: (tag token, written, meant)."""
         # python-liquid reads its limits as class attributes; these are per site.

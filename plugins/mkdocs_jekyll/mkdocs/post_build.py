@@ -13,6 +13,7 @@ from mkdocs_jekyll.mkdocs.i18n_context import language_names
 from mkdocs_jekyll.mkdocs.outputs import write_site_outputs
 from mkdocs_jekyll.mkdocs.publish import write_pages_files
 from mkdocs_jekyll.mkdocs.redirect_files import write_redirects_json
+from mkdocs_jekyll.mkdocs.site_checks import check_site_references
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -51,3 +52,4 @@ def write_build_outputs(
         drops=state.cache.drops,
         locale_text=locale_text(config),
     )
+    check_site_references(config, state, options)

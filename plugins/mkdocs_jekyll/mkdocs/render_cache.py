@@ -60,6 +60,8 @@ class RenderCache:
     """Files pages read with ``include_relative`` (their edits change those pages)."""
     paginators: dict[str, dict[str, Any]] = field(default_factory=dict)
     """src_path -> the paginated page's ``paginator`` (jekyll-paginate's; unset: nil)."""
+    url_targets: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """src_path -> the site paths its Liquid gave ``relative_url``/``absolute_url``."""
 
     def render(self, doc: Document, source: str) -> str:
         """Render one document's Liquid with the build's shared ``site`` and ``jekyll``."""
@@ -67,7 +69,8 @@ class RenderCache:
         site = self.drops.site_for(doc.src_path) if self.drops.site else self.context.get("site")
         context = {**self.context, "site": site, "page": page}
         context["paginator"] = self.paginators.get(doc.src_path)
-        return render_markdown(
+        self.liquid.url_targets.clear()
+        output = render_markdown(
             self.liquid,
             source,
             path=doc.src_path,
@@ -75,6 +78,8 @@ class RenderCache:
             context=context,
             source_file=Path(doc.abs_path),
         )
+        self.url_targets[doc.src_path] = tuple(self.liquid.url_targets)
+        return output
 
     def output_for(self, doc: Document) -> str:
         """A document's Liquid output, rendered before the build (``render_site``)."""
@@ -142,6 +147,8 @@ def render_site(
         reused = previous.rendered.get(doc.src_path) if previous is not None else None
         if reused is not None and reused[0] == lines(doc.body):
             cache.rendered[doc.src_path] = reused
+            before_targets = previous.url_targets if previous is not None else {}
+            cache.url_targets[doc.src_path] = before_targets.get(doc.src_path, ())
             # Its drop keeps the HTML content of the last build (feeds, listings).
             before = previous.drops.pages.get(doc.src_path) if previous else None
             drop = drops.pages.get(doc.src_path)

@@ -36,7 +36,9 @@ def relative_url(input_: object, *, environment: JekyllEnvironment) -> str | Non
     """
     if input_ is None or isinstance(input_, Undefined):
         return None
-    return compute_relative_url(_url_of(input_), environment.settings.baseurl)
+    url = _url_of(input_)
+    environment.url_targets.append(url)
+    return compute_relative_url(url, environment.settings.baseurl)
 
 
 @with_environment
@@ -53,7 +55,9 @@ def absolute_url(input_: object, *, environment: JekyllEnvironment) -> str | Non
     if input_ is None or isinstance(input_, Undefined):
         return None
     settings = environment.settings
-    return compute_absolute_url(_url_of(input_), settings.site_url, settings.baseurl)
+    url = _url_of(input_)
+    environment.url_targets.append(url)
+    return compute_absolute_url(url, settings.site_url, settings.baseurl)
 
 
 def strip_index(input_: object) -> str | None:
