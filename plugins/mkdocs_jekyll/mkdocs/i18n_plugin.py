@@ -21,6 +21,8 @@ from mkdocs_static_i18n import folder
 from mkdocs_static_i18n.plugin import I18n
 
 from mkdocs_jekyll.compat import i18n_reconfigure_files, restoring_clean_directory
+from mkdocs_jekyll.features.search_index import lunr_language
+from mkdocs_jekyll.i18n.locale_folders import unconfigured_locale_folders
 from mkdocs_jekyll.jekyll.documents import locale_folder_map, normalise_locale
 from mkdocs_jekyll.mkdocs.build_log import NESTED_BUILD_LINES, quiet_build_log
 from mkdocs_jekyll.mkdocs.config import JekyllI18nConfig
@@ -199,6 +201,26 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         finally:
             self.building = False
 
+    def reconfigure_search_plugin(
+        self, config: MkDocsConfig, search_plugin_name: str, search_plugin: Any
+    ) -> MkDocsConfig:
+        """Give search each locale's lunr language, by its base language (``es-419``: ``es``).
+
+        Upstream adds only the locales lunr knows by their full code, and prints "Language
+        'es-419' is not supported by lunr.js" on every build, although Spanish stemming
+        (``es``) is there for it: that line read like trouble and was not true here.
+        """
+        languages = list(search_plugin.config.lang or [])
+        for code in self.build_languages:
+            language = lunr_language(code)
+            if language is None and not self.building:  # said once, in the first pass
+                log.debug(f"search: lunr.js has no stemmer for '{code}'; its pages use English")
+            elif language is not None and language not in languages:
+                languages.append(language)
+        if languages:
+            search_plugin.config.lang = languages
+        return config
+
     def reconfigure_files(self, files: Files, mkdocs_config: MkDocsConfig) -> Any:
         """Build the locale's file list, trusting configured locale folders only.
 
@@ -210,6 +232,8 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         folders = self.locale_folders()
         docs_dir = _normalised(mkdocs_config.docs_dir)
         unlocalised = [f for f in files if _outside_locale_folders(f, folders, docs_dir)]
+        if not self.building:  # the first pass: once per build
+            _warn_unconfigured_locales(unlocalised, self.all_languages)
         # By identity: File equality compares several attributes, per pair.
         skipped = {id(f) for f in unlocalised}
         kept = Files([f for f in files if id(f) not in skipped])
@@ -253,6 +277,17 @@ class CrossLocaleFiles(folder.I18nFiles):  # type: ignore[misc]  # untyped upstr
         if found is None:
             found = self.others.get(PurePosixPath(path).as_posix())
         return found
+
+
+def _warn_unconfigured_locales(files: list[File], configured: list[str]) -> None:
+    """Warn about each top folder of ``files`` named like a locale that is not configured."""
+    tops = {PurePosixPath(f.src_uri).parts[0] for f in files if "/" in f.src_uri}
+    for name in unconfigured_locale_folders(tops, configured):
+        log.warning(
+            f"{name}/: looks like a locale folder, but '{name}' is not in jekyll/i18n's "
+            "languages, so its pages are built in no locale; add it to languages, or rename "
+            "the folder"
+        )
 
 
 def _outside_locale_folders(file: File, folders: dict[str, str], docs_dir: str) -> bool:
