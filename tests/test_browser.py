@@ -2,8 +2,9 @@
 
 Given the reference site built and served on 127.0.0.1, when Debian's Chromium opens the
 impact page, then the author sidebar shows the author's name at desktop width and is present
-at phone width, the language selector leads to /es-419/impacto/, a notice has its notice
-style, and screenshots at 1280 and 390 px are written to test-output/ for a person to look at.
+at phone width, the Spanish home shows the author's Spanish bio and location, the language
+selector leads to /es-419/impacto/, a notice has its notice style, and screenshots at 1280
+and 390 px (and of the Spanish home) are written to test-output/ for a person to look at.
 Skipped cleanly where Chromium or Playwright is missing.
 """
 
@@ -90,6 +91,21 @@ def test_author_sidebar_is_visible_on_desktop_and_present_on_phones(
     phone.screenshot(path=str(OUTPUT / "impact-390.png"), full_page=False)
     assert (OUTPUT / "impact-1280.png").stat().st_size > 10_000
     assert (OUTPUT / "impact-390.png").stat().st_size > 10_000
+
+
+def test_spanish_pages_show_the_author_in_spanish(browser: Any, served_site: str) -> None:
+    page = _page(browser, 1280)
+    page.goto(f"{served_site}/es-419/")
+    sidebar = page.locator("[data-jekyll-author=sidebar]")
+    assert sidebar.is_visible()
+    assert sidebar.locator(".jekyll-author__bio").inner_text() == (
+        "ML en producción, plataformas de GenAI y MLOps."
+    )
+    assert sidebar.locator(".jekyll-author__location").inner_text().strip() == "Remoto"
+    assert "Production ML" not in sidebar.inner_text()
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "inicio-es-419-1280.png"), full_page=False)
+    assert (OUTPUT / "inicio-es-419-1280.png").stat().st_size > 10_000
 
 
 def test_language_selector_leads_to_the_spanish_page(browser: Any, served_site: str) -> None:
