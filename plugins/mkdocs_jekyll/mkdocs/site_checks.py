@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -92,13 +93,18 @@ class _BuiltSite:
         self.root = root
         # `build_only_locale` leaves the other locales unbuilt; their pages still exist.
         self.urls = {doc.url for doc in state.scan.model.built()}
+        self._seen: dict[str, bool] = {}
 
     def has(self, path: str) -> bool:
         """Whether ``path`` (a URL path without ``baseurl``) is served by the site."""
-        if path in self.urls:
-            return True
-        relative = path.lstrip("/")
-        target = self.root / relative
+        if path not in self._seen:
+            self._seen[path] = path in self.urls or self._on_disk(path)
+        return self._seen[path]
+
+    def _on_disk(self, path: str) -> bool:
+        """Whether the built folder has a file a server would answer ``path`` with."""
+        # As relative_url normalises it: dot segments never climb above the site's root.
+        target = self.root / posixpath.normpath(path).lstrip("/")
         if path.endswith("/"):
             return (target / "index.html").is_file()
         # A server answers /about with about.html or /about/index.html (GitHub Pages does).
