@@ -167,6 +167,7 @@ def test_a_site_without_findings_has_no_summary_line(
 ) -> None:
     files = {
         "docs/en/index.md": "---\ni18n_key: home\n---\n[Impact]({{ '/en/x/' | relative_url }})\n",
+        "docs/en/x.md": "---\ntitle: X\n---\nX\n",  # the link's target: a missing one warns
         "docs/es-419/index.md": "---\ni18n_key: home\n---\n# Inicio\n",
         "docs/pt-br/index.md": "---\ni18n_key: home\n---\n# Início\n",
     }
