@@ -25,7 +25,7 @@ from click.testing import CliRunner
 from mkdocs_jekyll.cli.main import cli
 from sitebuild import build_project, html
 
-TODAY = dt.datetime.now(dt.UTC).astimezone().date()
+TODAY = dt.datetime.now(dt.UTC).date()
 DAY = TODAY.strftime("%Y/%m/%d")
 
 
@@ -140,6 +140,7 @@ class Refusal:
 
 REFUSALS = [
     Refusal("a folder with files", (), "Error: '{dest}' is not empty: choose a new folder", True),
+    Refusal("a file", (), "Error: Invalid value for 'DEST': Directory '{dest}' is a file.", True),
     Refusal(
         "a malformed locale",
         ("--locales", "en,es 419"),
@@ -162,13 +163,17 @@ REFUSALS = [
 @pytest.mark.parametrize("case", REFUSALS, ids=lambda c: c.description)
 def test_new_refuses_with_one_line(tmp_path: Path, case: Refusal) -> None:
     dest = tmp_path / "site"
-    if case.existing:
+    if case.description == "a file":
+        dest.write_text("mine")
+    elif case.existing:
         dest.mkdir()
         (dest / "notes.txt").write_text("mine")
     done = CliRunner().invoke(cli, ["new", str(dest), *case.args])
     assert done.exit_code != 0
     assert done.output.strip().splitlines()[-1] == case.message.format(dest=dest)
-    if case.existing:
+    if case.description == "a file":
+        assert dest.read_text() == "mine"
+    elif case.existing:
         assert [p.name for p in dest.iterdir()] == ["notes.txt"]
     else:
         assert not dest.exists()

@@ -128,9 +128,11 @@ def write_site(site: NewSite) -> list[Path]:
 def command(dest: Path, locales: str | None, single: bool) -> None:
     """Write a new site in DEST that builds with `mkdocs build --strict`."""
     codes = parse_locales(locales or ("en" if single else "en,es-419"), single=single)
-    if dest.exists() and any(dest.iterdir()):
+    if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise click.ClickException(f"'{dest}' is not empty: choose a new folder")
-    today = dt.datetime.now(dt.UTC).astimezone().date()  # the post is dated in local time
+    # Without a `timezone`, the build's "now" is UTC: a post dated by the local date could be
+    # in its future (east of UTC, before midnight UTC) and left out.
+    today = dt.datetime.now(dt.UTC).date()
     written = write_site(NewSite(dest=dest, locales=codes, single=single, today=today))
     where = shlex.quote(str(dest))
     home = "/" if single else f"/{codes[0]}/"
