@@ -876,6 +876,7 @@ MM_PAGES = {
     "docs/index.md": "---\ntitle: Ada's notes\n---\nWelcome.\n",
     "docs/about.md": "---\ntitle: About\n---\nAbout me.\n",
     "docs/_posts/2024-01-02-hello.md": "---\ntitle: Hello\n---\nFirst post.\n",
+    "docs/images/site.png": "png",  # MM_CONFIG's og_image: a missing one fails --strict
 }
 MM_DEFAULTS = [
     {"scope": {"path": ""}, "values": {"layout": "single", "author_profile": True}},
