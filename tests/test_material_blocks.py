@@ -93,6 +93,18 @@ COPIES = [
         "the current locale marked (aria-current), lang on each link, every value escaped",
         frozenset({"572b1d4dae611aa5fd65107edec95e44331b6141abf86834ea4dc6c1ddd7241b"}),
     ),
+    Copy(
+        "404.html:content",
+        ("404.html",),
+        "the Minimal Mistakes look's 404 text and home link; Material's heading otherwise",
+        frozenset({"85e27de1c1d529fb82dd17a619752ee4aae55011784da0797535ad5d02b36887"}),
+    ),
+    Copy(
+        "404.html",
+        ("404.html",),
+        "extends main.html as Material's does; adds the author card in the Minimal Mistakes look",
+        frozenset({"80c93494b5432b1bcdf292caeb67a0653c45b37372f49e08ad4a70ca695a7495"}),
+    ),
 ]
 
 # Material's templates our package shadows without copying anything: main.html is Material's

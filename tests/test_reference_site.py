@@ -148,7 +148,8 @@ def test_impact_pages_switch_to_each_other(reference_site: tuple[Path, str]) -> 
 def test_spanish_pages_show_spanish_navigation_and_labels(reference_site: tuple[Path, str]) -> None:
     site, _ = reference_site
     soup = html(site / "es-419/impacto/index.html")
-    nav = [a.get_text(strip=True) for a in soup.select("nav.md-nav--primary a.md-nav__link")]
+    # The Minimal Mistakes look: the main menu is the masthead's row of links.
+    nav = [a.get_text(strip=True) for a in soup.select(".jekyll-masthead .visible-links a")]
     assert {"Inicio", "Impacto", "Casos de estudio", "Charlas", "Contacto"} <= set(nav)
     toc_title = soup.select_one("nav.md-nav--secondary label.md-nav__title")
     assert toc_title is not None and "En esta página" in toc_title.get_text()

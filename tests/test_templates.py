@@ -109,19 +109,27 @@ def link_table(profile: Tag) -> list[tuple[str, str]]:
 # Author profile
 
 
+@pytest.mark.parametrize(
+    ("look", "below_author"),
+    [
+        ("material", [["md-nav", "md-nav--primary"]]),
+        # The Minimal Mistakes look (the default for `layout: single`) has the menu in its
+        # masthead instead.
+        (None, []),
+    ],
+    ids=["material look: the navigation follows", "minimal-mistakes look: the masthead has it"],
+)
 def test_author_profile_sits_above_the_navigation_in_the_primary_sidebar(
-    build_site: BuildSite,
+    build_site: BuildSite, look: str | None, below_author: list[list[str]]
 ) -> None:
-    site = build(build_site, {"index.md": "# Home\n", "impact.md": PAGE})
+    options = {"look": look} if look else {}
+    site = build(build_site, {"index.md": "# Home\n", "impact.md": PAGE}, options=options)
     soup = html(site / "impact" / "index.html")
 
     sidebar = one(soup, ".md-sidebar--primary")
     inner = one(sidebar, ".md-sidebar__inner")
     children = [child for child in inner.children if isinstance(child, Tag)]
-    assert [c.get("class") for c in children] == [
-        ["jekyll-author-sidebar"],
-        ["md-nav", "md-nav--primary"],
-    ]
+    assert [c.get("class") for c in children] == [["jekyll-author-sidebar"], *below_author]
 
     profile = one(sidebar, ".jekyll-author")
     assert one(profile, ".jekyll-author__name").get_text(strip=True) == "Ada Lovelace"

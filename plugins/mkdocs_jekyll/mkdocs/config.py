@@ -14,6 +14,7 @@ from mkdocs.config import config_options as c
 from mkdocs_static_i18n.config import I18nPluginConfig, I18nPluginLanguage
 
 from mkdocs_jekyll.features.author import FLAT_KEYS
+from mkdocs_jekyll.features.look import LOOKS
 from mkdocs_jekyll.jekyll.safe_paths import site_relative
 from mkdocs_jekyll.liquid.environment import DEPTH_LIMIT, LOOP_LIMIT, NAMESPACE_LIMIT, OUTPUT_LIMIT
 from mkdocs_jekyll.mkdocs.options import (
@@ -289,6 +290,10 @@ class JekyllConfig(base.Config):  # type: ignore[no-untyped-call]
     # Minimal Mistakes' `minimal_mistakes_skin` (default, air, aqua, contrast, dark, dirt,
     # mint, neon, plum, sunrise): sets Material's palette when theme.palette is not set.
     minimal_mistakes_skin = c.Optional(Skin())
+    # The pages' look: Minimal Mistakes' masthead, type, colours and footer on Material
+    # ('minimal-mistakes'), or Material's own ('material'). Unset: Minimal Mistakes' when
+    # the site's pages use its layouts (`layout: single`, ...), else Material's.
+    look = c.Optional(c.Choice(LOOKS))
 
     # GitHub Pages: a custom domain written to the site's CNAME file.
     cname = c.Optional(HostName())

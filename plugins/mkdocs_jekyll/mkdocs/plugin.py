@@ -40,6 +40,7 @@ from mkdocs_jekyll.mkdocs.incremental import (
     watch_site,
 )
 from mkdocs_jekyll.mkdocs.jinja_cache import SharedBytecodeCache
+from mkdocs_jekyll.mkdocs.look import install_look
 from mkdocs_jekyll.mkdocs.navigation import site_navigation
 from mkdocs_jekyll.mkdocs.outputs import localized_404
 from mkdocs_jekyll.mkdocs.page_context import render_page_context
@@ -410,6 +411,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if self._setup is not None:
             guard_theme_loader(env, config, self._setup.warn_link)
         install_url_filters(env, config.site_url)
+        if self._state is not None:
+            settings = self._settings or self._state.setup.settings
+            install_look(env, self._state, settings, self.config, config)
         return self._templates.install(env)
 
     def on_serve(

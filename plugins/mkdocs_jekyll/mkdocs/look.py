@@ -1,0 +1,78 @@
+"""The look of a locale pass (``features/look.py``) as Jinja globals of the theme.
+
+Globals rather than page context: Material's ``404.html`` and the plugin's own pages
+(landing page, root 404) are rendered without ``on_page_context``, and they wear the look
+too. The globals are looked up when a template runs, so the compiled templates shared
+across locale passes (``jinja_cache.py``) stay valid.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from mkdocs_jekyll.features.look import (
+    LOOKS,
+    Look,
+    breadcrumb_trail,
+    build_look,
+    choose_look,
+    lead_repeats,
+)
+from mkdocs_jekyll.mkdocs.i18n_context import current_locale
+from mkdocs_jekyll.mkdocs.page_context import page_ui_text
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from mkdocs_jekyll.jekyll.drops import SiteSettings
+    from mkdocs_jekyll.mkdocs.build import BuildState
+    from mkdocs_jekyll.mkdocs.config import JekyllConfig
+
+__all__ = ["LOOKS", "install_look", "pass_look"]
+
+
+def pass_look(
+    state: BuildState, settings: SiteSettings, options: JekyllConfig, locale: str | None
+) -> Look:
+    """The look of the pass in ``locale``: its title, author, labels and the site's skin."""
+    documents = state.scan.model.documents.values()
+    name = choose_look(options.look, (doc.data.get("layout") for doc in documents))
+    homes = state.scan.translations.homes
+    home = homes.get(locale, f"/{locale}/") if locale else "/"
+    return build_look(
+        name,
+        site=settings.extra,
+        skin=options.minimal_mistakes_skin,
+        site_name=settings.title,
+        relative_url=settings.relative_url,
+        absolute_home=settings.absolute_url("/"),
+        home=home,
+        now=state.setup.now,
+        locale=locale,
+        default_locale=settings.lang,
+        author=state.authors.profile(locale),
+        ui=page_ui_text(state, settings, locale),
+    )
+
+
+def install_look(
+    env: Environment,
+    state: BuildState,
+    settings: SiteSettings,
+    options: JekyllConfig,
+    config: MkDocsConfig,
+) -> None:
+    """Give the pass's theme (and, in the default locale's pass, the plugin's own pages)
+    ``jekyll_look``, ``jekyll_lead_repeats`` and ``jekyll_breadcrumbs``."""
+    locale = current_locale(config)
+    look = pass_look(state, settings, options, locale)
+    helpers: dict[str, Any] = {
+        "jekyll_look": look,
+        "jekyll_lead_repeats": lead_repeats,
+        "jekyll_breadcrumbs": breadcrumb_trail,
+    }
+    env.globals.update(helpers)
+    page_env = state.setup.page_env
+    if locale is None or locale == settings.lang or "jekyll_look" not in page_env.globals:
+        page_env.globals.update(helpers)
