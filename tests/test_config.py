@@ -128,6 +128,9 @@ ERRORS = [
          "mean 'dark'?"),
     Case("a skin that is no Minimal Mistakes skin", {"minimal_mistakes_skin": "solarized"},
          f"'minimal_mistakes_skin': Expected one of {ALL_SKINS}, received 'solarized'"),
+    # look
+    Case("a look that is neither Minimal Mistakes' nor Material's", {"look": "fancy"},
+         "'look': Expected one of: ('minimal-mistakes', 'material') but received: 'fancy'"),
 ]  # fmt: skip
 
 

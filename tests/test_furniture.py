@@ -138,11 +138,28 @@ def test_show_date_and_last_modified_at(build_site: BuildSite) -> None:
         "---\nlayout: single\nshow_date: true\ndate: 2024-02-03\n"
         "last_modified_at: 2024-05-06\n---\nText.\n"
     )
-    soup = html(build(build_site, {"docs/es-419/a.md": page}) / "es-419" / "a" / "index.html")
+    site = build(build_site, {"docs/es-419/a.md": page}, look="material")
+    soup = html(site / "es-419" / "a" / "index.html")
 
     assert one(soup, ".page__meta-date time")["datetime"] == "2024-02-03"
     updated = one(soup, ".page__date")
     assert " ".join(updated.get_text().split()) == "Actualizado: 2024-05-06"
+
+
+def test_show_date_and_last_modified_at_in_the_minimal_mistakes_look(
+    build_site: BuildSite,
+) -> None:
+    page = (
+        "---\nlayout: single\nshow_date: true\ndate: 2024-02-03\n"
+        "last_modified_at: 2024-05-06\n---\nText.\n"
+    )
+    soup = html(build(build_site, {"docs/es-419/a.md": page}) / "es-419" / "a" / "index.html")
+
+    # Both dates under the title, in `date_format` with the locale's month names.
+    assert one(soup, ".page__meta-date time")["datetime"] == "2024-02-03"
+    updated = one(soup, ".page__meta .page__meta-updated")
+    assert " ".join(updated.get_text().split()) == "Actualizado: mayo 6, 2024"
+    assert soup.select(".page__date") == []
 
 
 # -----------------------------------------------------------------------------

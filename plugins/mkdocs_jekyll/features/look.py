@@ -100,6 +100,7 @@ class Look:
         year: The build's year (``site.time | date: '%Y'``).
         feed_hidden: ``atom_feed.hide: true``.
         feed_path: ``atom_feed.path``, a feed elsewhere, if any.
+        feed_href: The locale's own feed (jekyll-feed's), if the plugin writes one.
         locale: The pass's locale, for dates.
         author: The pass's author profile, for pages without one in their context (404).
         ui: The pass's ui-text labels, for pages without their own (404).
@@ -121,6 +122,7 @@ class Look:
     year: int = 1970
     feed_hidden: bool = False
     feed_path: str | None = None
+    feed_href: str | None = None
     locale: str | None = None
     author: AuthorProfile | None = None
     ui: Mapping[str, Any] = field(default_factory=dict)
@@ -198,6 +200,7 @@ def build_look(
     absolute_home: str,
     home: str,
     now: dt.datetime,
+    feed_href: str | None,
     locale: str | None,
     default_locale: str | None,
     author: AuthorProfile | None,
@@ -215,6 +218,7 @@ def build_look(
         absolute_home: The site's address (``copyright_url``'s default, Jekyll's ``site.url``).
         home: The pass's home page path (``/en/``).
         now: The build time.
+        feed_href: The locale's feed, if the plugin writes one.
         locale: The pass's locale.
         default_locale: The site's default locale.
         author: The pass's author profile.
@@ -252,6 +256,7 @@ def build_look(
         year=now.year,
         feed_hidden=feed.get("hide") is True,
         feed_path=text("path", feed.get("path")),
+        feed_href=feed_href,
         locale=locale or default_locale,
         author=author,
         ui=ui,

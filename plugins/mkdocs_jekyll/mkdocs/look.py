@@ -18,6 +18,7 @@ from mkdocs_jekyll.features.look import (
     choose_look,
     lead_repeats,
 )
+from mkdocs_jekyll.mkdocs.feeds import head_link
 from mkdocs_jekyll.mkdocs.i18n_context import current_locale
 from mkdocs_jekyll.mkdocs.page_context import page_ui_text
 
@@ -40,6 +41,7 @@ def pass_look(
     name = choose_look(options.look, (doc.data.get("layout") for doc in documents))
     homes = state.scan.translations.homes
     home = homes.get(locale, f"/{locale}/") if locale else "/"
+    feed = head_link(options, settings, locale, locales=bool(state.scan.translations.locales))
     return build_look(
         name,
         site=settings.extra,
@@ -49,6 +51,7 @@ def pass_look(
         absolute_home=settings.absolute_url("/"),
         home=home,
         now=state.setup.now,
+        feed_href=feed.href if feed is not None else None,
         locale=locale,
         default_locale=settings.lang,
         author=state.authors.profile(locale),
