@@ -11,6 +11,7 @@ templates (_includes/masthead.html, footer.html, page__meta.html, breadcrumbs.ht
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from mkdocs.exceptions import Abort
 
 from mkdocs_jekyll.features.look import (
     Crumb,
@@ -28,7 +30,7 @@ from mkdocs_jekyll.features.look import (
 from mkdocs_jekyll.features.skin_colours import SKIN_NAMES, mix, skin_colours
 from mkdocs_jekyll.features.skins import SKINS
 from mkdocs_jekyll.i18n.dates import localized_strftime
-from sitebuild import BuildSite, html, two_locale_plugins
+from sitebuild import BuildSite, html, strict_abort, two_locale_plugins, warning_lines
 
 YEAR = dt.datetime.now(dt.UTC).year
 
@@ -78,12 +80,18 @@ DEFAULTS = [
 ]
 
 
-def build(build_site: BuildSite, files: dict[str, str] | None = None, **jekyll: Any) -> Path:
+def build(
+    build_site: BuildSite,
+    files: dict[str, str] | None = None,
+    *,
+    strict: bool = True,
+    **jekyll: Any,
+) -> Path:
     """A two-locale Minimal Mistakes-style site (en, es-419) with ``jekyll`` options."""
     options: dict[str, Any] = {"author": AUTHOR, "defaults": DEFAULTS} | jekyll
     return build_site(
         files={**PAGES, **(files or {})},
-        strict=True,
+        strict=strict,
         site_url="https://example.github.io/repo/",
         plugins=two_locale_plugins(**options),
     )
@@ -574,3 +582,32 @@ def test_breadcrumb_trail(url: str, expected: list[Crumb]) -> None:
 )
 def test_localized_strftime(fmt: str, locale: str | None, expected: str) -> None:
     assert localized_strftime(dt.date(2025, 1, 5), fmt, locale) == expected
+
+
+def test_a_footer_link_or_logo_with_an_unsafe_url_is_left_out_with_one_warning(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    site_block = {
+        "logo": "javascript:alert(1)",
+        "footer": {"links": [{"label": "Evil", "url": "javascript:alert(2)"}]},
+    }
+    with caplog.at_level(logging.WARNING):
+        site = build(build_site, strict=False, site=site_block)
+    soup = html(site / "en" / "about" / "index.html")
+
+    assert soup.select(".jekyll-masthead .site-logo") == []
+    assert "Evil" not in one(soup, "footer.jekyll-footer").get_text()
+    assert warning_lines(caplog) == [
+        "mkdocs_jekyll: mkdocs.yml: plugins.jekyll.site.logo: refused the URL "
+        "'javascript:alert(1)': only http(s), mailto:, tel: and relative URLs are linked; "
+        "it is left out.",
+        "mkdocs_jekyll: mkdocs.yml: plugins.jekyll.site.footer.links[0].url: refused the URL "
+        "'javascript:alert(2)': only http(s), mailto:, tel: and relative URLs are linked; "
+        "it is left out.",
+    ]
+
+
+def test_an_unsafe_footer_link_fails_a_strict_build(build_site: BuildSite) -> None:
+    site_block = {"footer": {"links": [{"label": "Evil", "url": "javascript:alert(2)"}]}}
+    with pytest.raises(Abort, match=strict_abort(1)):
+        build(build_site, site=site_block)

@@ -27,6 +27,10 @@ from mkdocs_jekyll.features.skin_colours import SkinColours, skin_colours
 from mkdocs_jekyll.i18n.dates import localized_strftime
 from mkdocs_jekyll.i18n.translations import locale_chain
 from mkdocs_jekyll.jekyll.dates import to_date
+from mkdocs_jekyll.jekyll.safe_url import safe_url
+
+SOURCE = "mkdocs.yml: plugins.jekyll.site"
+"""How messages name the ``site:`` block the look reads."""
 
 MINIMAL_MISTAKES = "minimal-mistakes"
 MATERIAL = "material"
@@ -205,6 +209,7 @@ def build_look(
     default_locale: str | None,
     author: AuthorProfile | None,
     ui: Mapping[str, Any],
+    report: bool = True,
 ) -> Look:
     """The ``Look`` of one locale pass.
 
@@ -223,9 +228,11 @@ def build_look(
         default_locale: The site's default locale.
         author: The pass's author profile.
         ui: The pass's ui-text labels.
+        report: Warn about refused URLs (``javascript:`` ...): once per build, in the
+            first pass, as every locale reads the same config.
 
     Returns:
-        The look's settings.
+        The look's settings; a refused ``logo`` or ``footer.links`` URL is left out.
     """
     chain = locale_chain(locale, default_locale) if locale else []
 
@@ -237,6 +244,8 @@ def build_look(
     atom_feed = site.get("atom_feed")
     feed = atom_feed if isinstance(atom_feed, Mapping) else {}
     logo = text("logo")
+    if logo:
+        logo = safe_url(logo, where=f"{SOURCE}.logo", warn=report)
     return Look(
         name=name,
         skin=(skin or "default").strip().lower(),
@@ -249,7 +258,10 @@ def build_look(
         words_per_minute=_positive(site.get("words_per_minute")) or WORDS_PER_MINUTE,
         breadcrumbs=site.get("breadcrumbs") is True,
         footer_links=_footer_links(
-            footer.get("links") if isinstance(footer, Mapping) else None, chain, relative_url
+            footer.get("links") if isinstance(footer, Mapping) else None,
+            chain,
+            relative_url,
+            report=report,
         ),
         copyright=text("copyright") or site_name,
         copyright_url=text("copyright_url") or absolute_home,
@@ -264,16 +276,18 @@ def build_look(
 
 
 def _footer_links(
-    links: Any, chain: list[str], relative_url: Callable[[str], str]
+    links: Any, chain: list[str], relative_url: Callable[[str], str], *, report: bool
 ) -> tuple[FooterLink, ...]:
-    """``footer.links`` entries with a label and a URL, as footer.html prints them."""
+    """``footer.links`` entries with a label and a safe URL, as footer.html prints them."""
     result = []
-    for link in links if isinstance(links, list) else ():
+    for index, link in enumerate(links if isinstance(links, list) else ()):
         if not isinstance(link, Mapping):
             continue
         label = pick_localized(link.get("label"), chain)
         url = pick_localized(link.get("url"), chain)
         if not (isinstance(label, str) and label and isinstance(url, str) and url):
+            continue  # Minimal Mistakes prints a link only `if link.label and link.url`.
+        if safe_url(url, where=f"{SOURCE}.footer.links[{index}].url", warn=report) is None:
             continue
         icon = link.get("icon")
         href = url if _has_scheme(url) or not url.startswith("/") else relative_url(url)

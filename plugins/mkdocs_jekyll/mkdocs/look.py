@@ -56,6 +56,7 @@ def pass_look(
         default_locale=settings.lang,
         author=state.authors.profile(locale),
         ui=page_ui_text(state, settings, locale),
+        report=locale is None or locale == settings.lang,
     )
 
 
