@@ -193,6 +193,17 @@ def test_no_output_file_holds_the_raw_script(hostile_site: Path) -> None:
     assert found == []
 
 
+def test_hostile_subtitle_in_materials_nav_is_escaped_once(build_site: BuildSite) -> None:
+    files = {
+        "docs/index.md": front_matter({"layout": "single", "title": EVIL, "subtitle": EVIL}),
+    }
+    site = build_site(files=files, plugins=[{"jekyll": {"look": "material"}}])
+    soup = html(site / "index.html")
+
+    subtitles = [small.get_text() for small in soup.select(".md-nav__link small")]
+    assert EVIL in subtitles
+
+
 def test_no_script_element_runs_the_hostile_text(hostile_site: Path) -> None:
     checked = 0
     for path in outputs(hostile_site):
@@ -241,8 +252,11 @@ def test_hostile_text_is_shown_as_text_escaped_once(hostile_site: Path, locale: 
     # jekyll-seo-tag's title strips HTML (`strip_html`), as Jekyll does.
     assert soup.select_one("title").get_text() == '"q" & co - Test site'  # type: ignore[union-attr]
     assert soup.find("meta", attrs={"name": "description"})["content"] == '"q" & co'  # type: ignore[index]
-    subtitles = [small.get_text() for small in soup.select(".md-nav__link small")]
-    assert EVIL in subtitles
+    # The Minimal Mistakes look (the default here) has the menu in its masthead; Material's
+    # nav, with the page's subtitle, is checked in Material's look below.
+    menu = [a.get_text() for a in soup.select(".jekyll-masthead .visible-links a")]
+    assert EVIL in menu
+    assert soup.select_one(".jekyll-masthead .site-title").get_text() == "Test site"  # type: ignore[union-attr]
     toc = soup.select_one("nav.md-nav--secondary")
     assert toc is not None
     assert toc["aria-label"] == EVIL  # not escaped twice
@@ -386,6 +400,7 @@ def test_hostile_site_reports_each_refused_url_once(
         "es-419/talk.md: venue_url",
         "mkdocs.yml: author.home",
         "mkdocs.yml: author.links[0].url",
+        "mkdocs.yml: site.logo",  # the Minimal Mistakes look's masthead logo
     ]
     assert refused == sorted(expected)
 

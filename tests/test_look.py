@@ -598,10 +598,10 @@ def test_a_footer_link_or_logo_with_an_unsafe_url_is_left_out_with_one_warning(
     assert soup.select(".jekyll-masthead .site-logo") == []
     assert "Evil" not in one(soup, "footer.jekyll-footer").get_text()
     assert warning_lines(caplog) == [
-        "mkdocs_jekyll: mkdocs.yml: plugins.jekyll.site.logo: refused the URL "
+        "mkdocs_jekyll: mkdocs.yml: site.logo: refused the URL "
         "'javascript:alert(1)': only http(s), mailto:, tel: and relative URLs are linked; "
         "it is left out.",
-        "mkdocs_jekyll: mkdocs.yml: plugins.jekyll.site.footer.links[0].url: refused the URL "
+        "mkdocs_jekyll: mkdocs.yml: site.footer.links[0].url: refused the URL "
         "'javascript:alert(2)': only http(s), mailto:, tel: and relative URLs are linked; "
         "it is left out.",
     ]

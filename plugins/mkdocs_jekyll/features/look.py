@@ -29,7 +29,7 @@ from mkdocs_jekyll.i18n.translations import locale_chain
 from mkdocs_jekyll.jekyll.dates import to_date
 from mkdocs_jekyll.jekyll.safe_url import safe_url
 
-SOURCE = "mkdocs.yml: plugins.jekyll.site"
+SOURCE = "mkdocs.yml: site"
 """How messages name the ``site:`` block the look reads."""
 
 MINIMAL_MISTAKES = "minimal-mistakes"

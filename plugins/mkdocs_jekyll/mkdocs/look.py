@@ -18,6 +18,7 @@ from mkdocs_jekyll.features.look import (
     choose_look,
     lead_repeats,
 )
+from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.mkdocs.feeds import head_link
 from mkdocs_jekyll.mkdocs.i18n_context import current_locale
 from mkdocs_jekyll.mkdocs.page_context import page_ui_text
@@ -39,9 +40,12 @@ def pass_look(
     """The look of the pass in ``locale``: its title, author, labels and the site's skin."""
     documents = state.scan.model.documents.values()
     name = choose_look(options.look, (doc.data.get("layout") for doc in documents))
-    homes = state.scan.translations.homes
-    home = homes.get(locale, f"/{locale}/") if locale else "/"
-    feed = head_link(options, settings, locale, locales=bool(state.scan.translations.locales))
+    translations = state.scan.translations
+    home = translations.homes.get(locale, f"/{locale}/") if locale else "/"
+    try:
+        feed = head_link(options, settings, locale, locales=bool(translations.locales))
+    except ContentError:
+        feed = None  # A malformed `feed:` option: the pages report it, once, as they render.
     return build_look(
         name,
         site=settings.extra,
@@ -56,7 +60,7 @@ def pass_look(
         default_locale=settings.lang,
         author=state.authors.profile(locale),
         ui=page_ui_text(state, settings, locale),
-        report=locale is None or locale == settings.lang,
+        report=_is_default(state, locale),
     )
 
 
@@ -67,16 +71,30 @@ def install_look(
     options: JekyllConfig,
     config: MkDocsConfig,
 ) -> None:
-    """Give the pass's theme (and, in the default locale's pass, the plugin's own pages)
+    """Give the pass's theme (and the plugin's own pages, in the default locale's look)
     ``jekyll_look``, ``jekyll_lead_repeats`` and ``jekyll_breadcrumbs``."""
     locale = current_locale(config)
-    look = pass_look(state, settings, options, locale)
-    helpers: dict[str, Any] = {
+    helpers = _helpers(pass_look(state, settings, options, locale))
+    env.globals.update(helpers)
+    page_env = state.setup.page_env
+    if _is_default(state, locale):
+        page_env.globals.update(helpers)
+    elif "jekyll_look" not in page_env.globals:
+        # A serve rebuild of another locale only: the landing page still speaks the default.
+        locales = state.scan.translations.locales
+        default = locales[0] if locales else None
+        page_env.globals.update(_helpers(pass_look(state, state.setup.settings, options, default)))
+
+
+def _helpers(look: Look) -> dict[str, Any]:
+    return {
         "jekyll_look": look,
         "jekyll_lead_repeats": lead_repeats,
         "jekyll_breadcrumbs": breadcrumb_trail,
     }
-    env.globals.update(helpers)
-    page_env = state.setup.page_env
-    if locale is None or locale == settings.lang or "jekyll_look" not in page_env.globals:
-        page_env.globals.update(helpers)
+
+
+def _is_default(state: BuildState, locale: str | None) -> bool:
+    """Whether ``locale`` is the first pass's: the default locale, or the only one."""
+    locales = state.scan.translations.locales
+    return locale is None or not locales or locale == locales[0]
