@@ -611,3 +611,10 @@ def test_an_unsafe_footer_link_fails_a_strict_build(build_site: BuildSite) -> No
     site_block = {"footer": {"links": [{"label": "Evil", "url": "javascript:alert(2)"}]}}
     with pytest.raises(Abort, match=strict_abort(1)):
         build(build_site, site=site_block)
+
+
+def test_atom_feed_path_points_the_footer_elsewhere(build_site: BuildSite) -> None:
+    site = build(build_site, site={"atom_feed": {"path": "https://feeds.example/ada.xml"}})
+    footer = one(html(site / "en" / "about" / "index.html"), "footer.jekyll-footer")
+
+    assert one(footer, "a.page__footer-feed")["href"] == "https://feeds.example/ada.xml"

@@ -35,9 +35,18 @@ __all__ = ["LOOKS", "install_look", "pass_look"]
 
 
 def pass_look(
-    state: BuildState, settings: SiteSettings, options: JekyllConfig, locale: str | None
+    state: BuildState,
+    settings: SiteSettings,
+    options: JekyllConfig,
+    locale: str | None,
+    *,
+    report: bool = True,
 ) -> Look:
-    """The look of the pass in ``locale``: its title, author, labels and the site's skin."""
+    """The look of the pass in ``locale``: its title, author, labels and the site's skin.
+
+    Refused URLs are reported when ``report`` and ``locale`` is the default locale's: once
+    per build, as every pass reads the same config.
+    """
     documents = state.scan.model.documents.values()
     name = choose_look(options.look, (doc.data.get("layout") for doc in documents))
     translations = state.scan.translations
@@ -60,7 +69,7 @@ def pass_look(
         default_locale=settings.lang,
         author=state.authors.profile(locale),
         ui=page_ui_text(state, settings, locale),
-        report=_is_default(state, locale),
+        report=report and _is_default(state, locale),
     )
 
 
@@ -80,10 +89,12 @@ def install_look(
     if _is_default(state, locale):
         page_env.globals.update(helpers)
     elif "jekyll_look" not in page_env.globals:
-        # A serve rebuild of another locale only: the landing page still speaks the default.
+        # A pass of another locale alone (a serve rebuild of that locale, a worker process):
+        # the landing page still speaks the default locale, whose pass reports problems.
         locales = state.scan.translations.locales
         default = locales[0] if locales else None
-        page_env.globals.update(_helpers(pass_look(state, state.setup.settings, options, default)))
+        look = pass_look(state, state.setup.settings, options, default, report=False)
+        page_env.globals.update(_helpers(look))
 
 
 def _helpers(look: Look) -> dict[str, Any]:
