@@ -584,12 +584,13 @@ def test_localized_strftime(fmt: str, locale: str | None, expected: str) -> None
     assert localized_strftime(dt.date(2025, 1, 5), fmt, locale) == expected
 
 
-def test_a_footer_link_or_logo_with_an_unsafe_url_is_left_out_with_one_warning(
+def test_an_unsafe_logo_feed_or_footer_link_is_left_out_with_one_warning(
     build_site: BuildSite, caplog: pytest.LogCaptureFixture
 ) -> None:
     site_block = {
         "logo": "javascript:alert(1)",
         "footer": {"links": [{"label": "Evil", "url": "javascript:alert(2)"}]},
+        "atom_feed": {"path": "javascript:alert(3)"},
     }
     with caplog.at_level(logging.WARNING):
         site = build(build_site, strict=False, site=site_block)
@@ -597,9 +598,15 @@ def test_a_footer_link_or_logo_with_an_unsafe_url_is_left_out_with_one_warning(
 
     assert soup.select(".jekyll-masthead .site-logo") == []
     assert "Evil" not in one(soup, "footer.jekyll-footer").get_text()
+    # The locale's own feed instead of the refused one.
+    feed = one(soup, "a.page__footer-feed")["href"]
+    assert feed == "https://example.github.io/repo/en/feed.xml"
     assert warning_lines(caplog) == [
         "mkdocs_jekyll: mkdocs.yml: site.logo: refused the URL "
         "'javascript:alert(1)': only http(s), mailto:, tel: and relative URLs are linked; "
+        "it is left out.",
+        "mkdocs_jekyll: mkdocs.yml: site.atom_feed.path: refused the URL "
+        "'javascript:alert(3)': only http(s), mailto:, tel: and relative URLs are linked; "
         "it is left out.",
         "mkdocs_jekyll: mkdocs.yml: site.footer.links[0].url: refused the URL "
         "'javascript:alert(2)': only http(s), mailto:, tel: and relative URLs are linked; "

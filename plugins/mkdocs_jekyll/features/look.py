@@ -246,6 +246,9 @@ def build_look(
     logo = text("logo")
     if logo:
         logo = safe_url(logo, where=f"{SOURCE}.logo", warn=report)
+    feed_path = text("path", feed.get("path"))
+    if feed_path:
+        feed_path = safe_url(feed_path, where=f"{SOURCE}.atom_feed.path", warn=report)
     return Look(
         name=name,
         skin=(skin or "default").strip().lower(),
@@ -267,7 +270,7 @@ def build_look(
         copyright_url=text("copyright_url") or absolute_home,
         year=now.year,
         feed_hidden=feed.get("hide") is True,
-        feed_path=text("path", feed.get("path")),
+        feed_path=feed_path,
         feed_href=feed_href,
         locale=locale or default_locale,
         author=author,
