@@ -648,8 +648,10 @@ def test_head_and_footer_scripts_get_the_base_path(build_site: BuildSite) -> Non
     head = [s["src"] for s in soup.head.select("script[src]")]
     assert head[-2:] == ["/repo/assets/js/head.js", "https://cdn.example.org/lib.js"]
     body = [s["src"] for s in soup.body.select("script[src]")]
-    # After Material's bundle (its name changes with each Material release).
-    assert re.fullmatch(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js", body[-3])
+    # After Material's bundle (its name changes with each Material release) and the
+    # Minimal Mistakes look's menu script.
+    assert re.fullmatch(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js", body[-4])
+    assert body[-3] == "assets/mkdocs_jekyll/greedy-nav.js"
     assert body[-2:] == ["/repo/assets/js/main.min.js", "/repo/assets/js/late.js"]
 
 
@@ -665,7 +667,9 @@ def test_atom_feed_path_replaces_the_feed_link_and_hide_drops_it_from_the_footer
     }
     site = build_site(
         files={"docs/index.md": PAGE},
-        plugins=_plugins({**links, "atom_feed": {"path": "https://feeds.example.org/me"}}),
+        plugins=_plugins(
+            {**links, "atom_feed": {"path": "https://feeds.example.org/me"}}, look="material"
+        ),
         strict=True,
     )
     soup = html(site / "index.html")
@@ -679,7 +683,8 @@ def test_atom_feed_path_replaces_the_feed_link_and_hide_drops_it_from_the_footer
     ]
 
     hidden = build_site(
-        files={"docs/index.md": PAGE}, plugins=_plugins({**links, "atom_feed": {"hide": True}})
+        files={"docs/index.md": PAGE},
+        plugins=_plugins({**links, "atom_feed": {"hide": True}}, look="material"),
     )
     soup = html(hidden / "index.html")
     assert [a["href"] for a in soup.select("footer .md-social a")] == ["https://github.com/octo"]
@@ -710,7 +715,8 @@ def test_footer_and_social_links_become_materials_footer_links(build_site: Build
                     ]
                 },
                 "social": {"links": ["https://github.com/ada", "https://twitter.com/ada"]},
-            }
+            },
+            look="material",
         ),
         strict=True,
     )
@@ -729,7 +735,9 @@ def test_the_sites_own_extra_social_wins(build_site: BuildSite) -> None:
     site = build_site(
         files={"docs/index.md": PAGE},
         extra={"social": [{"icon": "fontawesome/brands/github", "link": "https://github.com/me"}]},
-        plugins=_plugins({"footer": {"links": [{"label": "X", "url": "https://x.com/ada"}]}}),
+        plugins=_plugins(
+            {"footer": {"links": [{"label": "X", "url": "https://x.com/ada"}]}}, look="material"
+        ),
     )
     assert [a["href"] for a in html(site / "index.html").select("footer .md-social a")] == [
         "https://github.com/me"
@@ -921,8 +929,9 @@ def test_a_minimal_mistakes_config_under_site_works_without_a_template(
     assert '"data-repo": "ada/notes"' in str(comments)
     assert '"data-theme": "dark"' in str(comments)
     assert about.select("#comments") == []
-    # Footer links, then the social profiles not among them, then the feed.
-    assert [a["href"] for a in post.select("footer .md-social a")] == [
+    # Footer links, then the social profiles not among them, then the feed (in the
+    # Minimal Mistakes look that its layouts give the site: its footer's "Follow:" list).
+    assert [a["href"] for a in post.select("footer.jekyll-footer .page__footer-follow a")] == [
         "https://twitter.com/ada",
         "https://github.com/ada",
         "/feed.xml",

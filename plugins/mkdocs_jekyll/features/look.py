@@ -7,8 +7,10 @@ title and a "Follow:" footer. The plugin's ``look`` option picks one; unset, a s
 pages use Minimal Mistakes layouts gets Minimal Mistakes'. The templates read one ``Look``
 per locale pass (a Jinja global, ``jekyll_look``), made here from Minimal Mistakes' own
 ``_config.yml`` keys under the plugin's ``site:`` option: ``masthead_title``, ``subtitle``,
-``logo``, ``date_format``, ``words_per_minute``, ``breadcrumbs``, ``footer.links``,
-``copyright``, ``copyright_url`` and ``atom_feed``. No MkDocs import.
+``logo``, ``date_format``, ``words_per_minute``, ``breadcrumbs``, ``copyright``,
+``copyright_url`` and ``atom_feed.hide`` (``footer.links``, ``social.links`` and
+``atom_feed.path`` reach the footer through Material's ``extra.social``, which
+``mkdocs/site_features.py`` fills). No MkDocs import.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
-from mkdocs_jekyll.features.author import AuthorProfile, icon_for_class, pick_localized
+from mkdocs_jekyll.features.author import AuthorProfile, pick_localized
 from mkdocs_jekyll.features.layouts import KNOWN_LAYOUTS
 from mkdocs_jekyll.features.skin_colours import SkinColours, skin_colours
 from mkdocs_jekyll.i18n.dates import localized_strftime
@@ -66,16 +68,6 @@ def choose_look(option: str | None, layouts: Iterable[object]) -> str:
 
 
 @dataclass(frozen=True)
-class FooterLink:
-    """One of ``footer.links`` (Minimal Mistakes' _includes/footer.html)."""
-
-    label: str
-    url: str
-    icon: str
-    """A Material icon path without ``.svg`` (``fontawesome/solid/link``)."""
-
-
-@dataclass(frozen=True)
 class Crumb:
     """One step of the breadcrumbs; the last (the page itself) has no ``url``."""
 
@@ -98,12 +90,10 @@ class Look:
         date_format: ``date_format`` (Ruby's strftime).
         words_per_minute: ``words_per_minute``, for the read time.
         breadcrumbs: ``breadcrumbs: true``.
-        footer_links: ``footer.links`` with a label and a URL.
         copyright: ``copyright``, else the pass's ``site_name``.
         copyright_url: ``copyright_url``, else the site's URL.
         year: The build's year (``site.time | date: '%Y'``).
         feed_hidden: ``atom_feed.hide: true``.
-        feed_path: ``atom_feed.path``, a feed elsewhere, if any.
         feed_href: The locale's own feed (jekyll-feed's), if the plugin writes one.
         locale: The pass's locale, for dates.
         author: The pass's author profile, for pages without one in their context (404).
@@ -120,12 +110,10 @@ class Look:
     date_format: str = DATE_FORMAT
     words_per_minute: int = WORDS_PER_MINUTE
     breadcrumbs: bool = False
-    footer_links: tuple[FooterLink, ...] = ()
     copyright: str = ""
     copyright_url: str = "/"
     year: int = 1970
     feed_hidden: bool = False
-    feed_path: str | None = None
     feed_href: str | None = None
     locale: str | None = None
     author: AuthorProfile | None = None
@@ -228,11 +216,11 @@ def build_look(
         default_locale: The site's default locale.
         author: The pass's author profile.
         ui: The pass's ui-text labels.
-        report: Warn about refused URLs (``javascript:`` ...): once per build, in the
-            first pass, as every locale reads the same config.
+        report: Warn about a refused ``logo`` URL (``javascript:`` ...): once per build,
+            in the first pass, as every locale reads the same config.
 
     Returns:
-        The look's settings; a refused ``logo`` or ``footer.links`` URL is left out.
+        The look's settings; a refused ``logo`` is left out.
     """
     chain = locale_chain(locale, default_locale) if locale else []
 
@@ -240,15 +228,11 @@ def build_look(
         picked = pick_localized(site.get(key) if value is None else value, chain)
         return str(picked).strip() or None if isinstance(picked, str | int | float) else None
 
-    footer = site.get("footer")
     atom_feed = site.get("atom_feed")
     feed = atom_feed if isinstance(atom_feed, Mapping) else {}
     logo = text("logo")
     if logo:
         logo = safe_url(logo, where=f"{SOURCE}.logo", warn=report)
-    feed_path = text("path", feed.get("path"))
-    if feed_path:
-        feed_path = safe_url(feed_path, where=f"{SOURCE}.atom_feed.path", warn=report)
     return Look(
         name=name,
         skin=(skin or "default").strip().lower(),
@@ -260,44 +244,15 @@ def build_look(
         date_format=text("date_format") or DATE_FORMAT,
         words_per_minute=_positive(site.get("words_per_minute")) or WORDS_PER_MINUTE,
         breadcrumbs=site.get("breadcrumbs") is True,
-        footer_links=_footer_links(
-            footer.get("links") if isinstance(footer, Mapping) else None,
-            chain,
-            relative_url,
-            report=report,
-        ),
         copyright=text("copyright") or site_name,
         copyright_url=text("copyright_url") or absolute_home,
         year=now.year,
         feed_hidden=feed.get("hide") is True,
-        feed_path=feed_path,
         feed_href=feed_href,
         locale=locale or default_locale,
         author=author,
         ui=ui,
     )
-
-
-def _footer_links(
-    links: Any, chain: list[str], relative_url: Callable[[str], str], *, report: bool
-) -> tuple[FooterLink, ...]:
-    """``footer.links`` entries with a label and a safe URL, as footer.html prints them."""
-    result = []
-    for index, link in enumerate(links if isinstance(links, list) else ()):
-        if not isinstance(link, Mapping):
-            continue
-        label = pick_localized(link.get("label"), chain)
-        url = pick_localized(link.get("url"), chain)
-        if not (isinstance(label, str) and label and isinstance(url, str) and url):
-            continue  # Minimal Mistakes prints a link only `if link.label and link.url`.
-        if safe_url(url, where=f"{SOURCE}.footer.links[{index}].url", warn=report) is None:
-            continue
-        icon = link.get("icon")
-        href = url if _has_scheme(url) or not url.startswith("/") else relative_url(url)
-        result.append(
-            FooterLink(label, href, icon_for_class(icon if isinstance(icon, str) else None))
-        )
-    return tuple(result)
 
 
 def _has_scheme(url: str) -> bool:

@@ -19,6 +19,7 @@ from mkdocs_jekyll.features.look import (
     lead_repeats,
 )
 from mkdocs_jekyll.jekyll.errors import ContentError
+from mkdocs_jekyll.jekyll.safe_url import is_safe_url
 from mkdocs_jekyll.mkdocs.feeds import head_link
 from mkdocs_jekyll.mkdocs.i18n_context import current_locale
 from mkdocs_jekyll.mkdocs.page_context import page_ui_text
@@ -81,7 +82,8 @@ def install_look(
     config: MkDocsConfig,
 ) -> None:
     """Give the pass's theme (and the plugin's own pages, in the default locale's look)
-    ``jekyll_look``, ``jekyll_lead_repeats`` and ``jekyll_breadcrumbs``."""
+    ``jekyll_look``, ``jekyll_lead_repeats``, ``jekyll_breadcrumbs`` and
+    ``jekyll_is_safe_url``."""
     locale = current_locale(config)
     helpers = _helpers(pass_look(state, settings, options, locale))
     env.globals.update(helpers)
@@ -102,6 +104,7 @@ def _helpers(look: Look) -> dict[str, Any]:
         "jekyll_look": look,
         "jekyll_lead_repeats": lead_repeats,
         "jekyll_breadcrumbs": breadcrumb_trail,
+        "jekyll_is_safe_url": is_safe_url,
     }
 
 
