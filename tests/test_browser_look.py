@@ -289,3 +289,33 @@ def test_search_button_opens_materials_search(
     page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
     _shot(page, f"{name}-search-1280")
     page.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", list(CASES))
+def test_language_landing_page_wears_the_look(
+    browser: Any, sites: dict[str, str], name: str, width: int
+) -> None:
+    # A reader whose browser asks for no language of the site stays on the landing page.
+    page = browser.new_page(viewport={"width": width, "height": 900}, locale="de-DE")
+    page.goto(sites[name] + "/")
+    colours = skin_colours(CASES[name]["skin"])
+    assert page.locator("header.masthead .site-title").is_visible()
+    links = page.locator("ul.mkdocs-jekyll-locales a")
+    assert links.all_inner_texts() == ["English", "Español"]
+    styles = page.evaluate(
+        """() => ({
+          weight: getComputedStyle(document.querySelector("h1")).fontWeight,
+          link: getComputedStyle(document.querySelector("ul.mkdocs-jekyll-locales a")).color,
+          body: getComputedStyle(document.body).backgroundColor,
+        })"""
+    )
+    assert styles == {
+        "weight": "700",
+        "link": _rgb(colours.link),
+        "body": _rgb(colours.background),
+    }
+    _shot(page, f"{name}-landing-{width}")
+    links.last.click()
+    page.wait_for_url(sites[name] + "/es-419/")
+    page.close()
