@@ -617,3 +617,34 @@ def test_atom_feed_path_points_the_footer_elsewhere(build_site: BuildSite) -> No
     footer = one(html(site / "en" / "about" / "index.html"), "footer.jekyll-footer")
 
     assert one(footer, "a.page__footer-feed")["href"] == "https://feeds.example/ada.xml"
+
+
+def test_the_skin_may_come_from_the_site_block(build_site: BuildSite) -> None:
+    site = build(build_site, site={"minimal_mistakes_skin": "dark"})
+    soup = html(site / "en" / "about" / "index.html")
+
+    style = one(soup, "style#jekyll-skin")
+    assert style["data-jekyll-skin"] == "dark"
+    assert "--jekyll-mm-bg:#252a34;" in style.get_text()
+    assert one(soup, "body")["data-md-color-scheme"] == "slate"
+
+
+def test_a_palette_the_site_chose_keeps_its_colours_and_toggle(build_site: BuildSite) -> None:
+    palette = [
+        {"scheme": scheme, "primary": "teal", "toggle": {"icon": f"material/{icon}", "name": name}}
+        for scheme, icon, name in [
+            ("default", "weather-night", "Dark"),
+            ("slate", "weather-sunny", "Light"),
+        ]
+    ]
+    site = build_site(
+        files={"docs/index.md": "---\nlayout: single\n---\n# Home\n"},
+        strict=True,
+        theme={"name": "material", "palette": palette},
+    )
+    soup = html(site / "index.html")
+
+    css = one(soup, "style#jekyll-skin").get_text()
+    assert "--jekyll-mm-link:var(--md-typeset-a-color)" in css
+    assert "--md-typeset-a-color:" not in css
+    assert one(soup, "header.jekyll-masthead form[data-md-component=palette]")

@@ -25,7 +25,7 @@ from urllib.parse import unquote
 
 from mkdocs_jekyll.features.author import AuthorProfile, pick_localized
 from mkdocs_jekyll.features.layouts import KNOWN_LAYOUTS
-from mkdocs_jekyll.features.skin_colours import SkinColours, skin_colours
+from mkdocs_jekyll.features.skin_colours import SKIN_NAMES, SkinColours, skin_colours
 from mkdocs_jekyll.i18n.dates import localized_strftime
 from mkdocs_jekyll.i18n.translations import locale_chain
 from mkdocs_jekyll.jekyll.dates import to_date
@@ -82,7 +82,8 @@ class Look:
     Attributes:
         name: ``'minimal-mistakes'`` or ``'material'``.
         skin: The Minimal Mistakes skin whose colours paint the page.
-        colours: That skin's colours.
+        colours: That skin's colours; None when the site chose its own Material palette
+            and no skin: the look then paints with the palette's colours (and its toggle).
         masthead_title: ``masthead_title``, else the pass's ``site_name``.
         subtitle: ``subtitle`` under the title, if any.
         logo: ``logo``'s URL (base path applied), if any.
@@ -102,7 +103,7 @@ class Look:
 
     name: str
     skin: str
-    colours: SkinColours
+    colours: SkinColours | None
     masthead_title: str
     subtitle: str | None = None
     logo: str | None = None
@@ -132,6 +133,13 @@ class Look:
         more specific, so it wins whatever ``theme.palette`` says.
         """
         c = self.colours
+        if c is None:
+            mm = {key: f"var(--{value})" for key, value in _MATERIAL_COLOURS.items()}
+            return (
+                ":root,body,body[data-md-color-scheme]{"
+                + ";".join(f"--jekyll-mm-{key}:{value}" for key, value in mm.items())
+                + "}"
+            )
         mm = {
             "bg": c.background,
             "text": c.text,
@@ -182,11 +190,31 @@ class Look:
         return when.isoformat() if when is not None else ""
 
 
+# The look's colours taken from the site's own Material palette (no skin chosen).
+_MATERIAL_COLOURS = {
+    "bg": "md-default-bg-color",
+    "text": "md-default-fg-color",
+    "muted": "md-default-fg-color--light",
+    "primary": "md-primary-fg-color",
+    "link": "md-typeset-a-color",
+    "link-hover": "md-accent-fg-color",
+    "link-visited": "md-typeset-a-color",
+    "border": "md-default-fg-color--lightest",
+    "masthead-link": "md-default-fg-color--light",
+    "masthead-link-hover": "md-default-fg-color",
+    "navicon-hover": "md-default-fg-color--lightest",
+    "footer-bg": "md-default-bg-color",
+    "footer-text": "md-default-fg-color--light",
+    "code-bg": "md-code-bg-color",
+}
+
+
 def build_look(
     name: str,
     *,
     site: Mapping[str, Any],
     skin: str | None,
+    own_palette: bool = False,
     site_name: str,
     relative_url: Callable[[str], str],
     absolute_home: str,
@@ -206,6 +234,8 @@ def build_look(
         site: The plugin's ``site:`` block (Minimal Mistakes' ``_config.yml`` keys); a
             text key may be a mapping locale -> text (``masthead_title: {en: .., es: ..}``).
         skin: ``minimal_mistakes_skin``, or None for Minimal Mistakes' default skin.
+        own_palette: The site set Material's ``theme.palette`` itself: without a skin, the
+            look keeps the palette's colours.
         site_name: The pass's ``site_name``.
         relative_url: Jekyll's ``relative_url`` of the site.
         absolute_home: The site's address (``copyright_url``'s default, Jekyll's ``site.url``).
@@ -230,13 +260,16 @@ def build_look(
 
     atom_feed = site.get("atom_feed")
     feed = atom_feed if isinstance(atom_feed, Mapping) else {}
+    skin_name = (skin or "default").strip().lower()
+    if skin_name not in SKIN_NAMES:
+        skin_name = "default"  # The skin check in on_config names the mistake.
     logo = text("logo")
     if logo:
         logo = safe_url(logo, where=f"{SOURCE}.logo", warn=report)
     return Look(
         name=name,
-        skin=(skin or "default").strip().lower(),
-        colours=skin_colours((skin or "default").strip().lower()),
+        skin=skin_name,
+        colours=None if own_palette and not skin else skin_colours(skin_name),
         masthead_title=text("masthead_title") or site_name,
         subtitle=text("subtitle"),
         logo=relative_url(logo) if logo and not _has_scheme(logo) else logo,

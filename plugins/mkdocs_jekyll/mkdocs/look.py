@@ -41,13 +41,16 @@ def pass_look(
     options: JekyllConfig,
     locale: str | None,
     *,
+    own_palette: bool = False,
     report: bool = True,
 ) -> Look:
     """The look of the pass in ``locale``: its title, author, labels and the site's skin.
 
-    Refused URLs are reported when ``report`` and ``locale`` is the default locale's: once
-    per build, as every pass reads the same config.
+    The skin is the option's, else the ``site:`` block's ``minimal_mistakes_skin`` (as
+    ``configure.py`` reads it). Refused URLs are reported when ``report`` and ``locale`` is
+    the default locale's: once per build, as every pass reads the same config.
     """
+    skin = options.minimal_mistakes_skin or settings.extra.get("minimal_mistakes_skin")
     documents = state.scan.model.documents.values()
     name = choose_look(options.look, (doc.data.get("layout") for doc in documents))
     translations = state.scan.translations
@@ -59,7 +62,8 @@ def pass_look(
     return build_look(
         name,
         site=settings.extra,
-        skin=options.minimal_mistakes_skin,
+        skin=skin if isinstance(skin, str) else None,
+        own_palette=own_palette,
         site_name=settings.title,
         relative_url=settings.relative_url,
         absolute_home=settings.absolute_url("/"),
@@ -85,7 +89,10 @@ def install_look(
     ``jekyll_look``, ``jekyll_lead_repeats``, ``jekyll_breadcrumbs`` and
     ``jekyll_is_safe_url``."""
     locale = current_locale(config)
-    helpers = _helpers(pass_look(state, settings, options, locale))
+    skin = options.minimal_mistakes_skin or settings.extra.get("minimal_mistakes_skin")
+    # A palette the site set itself (configure.py sets one from a skin only).
+    own_palette = bool(config.theme.get("palette")) and not skin
+    helpers = _helpers(pass_look(state, settings, options, locale, own_palette=own_palette))
     env.globals.update(helpers)
     page_env = state.setup.page_env
     if _is_default(state, locale):
@@ -95,7 +102,9 @@ def install_look(
         # the landing page still speaks the default locale, whose pass reports problems.
         locales = state.scan.translations.locales
         default = locales[0] if locales else None
-        look = pass_look(state, state.setup.settings, options, default, report=False)
+        look = pass_look(
+            state, state.setup.settings, options, default, own_palette=own_palette, report=False
+        )
         page_env.globals.update(_helpers(look))
 
 
