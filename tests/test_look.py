@@ -600,6 +600,9 @@ def test_an_unsafe_logo_or_footer_link_is_left_out(
     assert "Evil" not in one(soup, "footer.jekyll-footer").get_text()
     assert "javascript" not in str(one(soup, "footer.jekyll-footer"))
     assert warning_lines(caplog) == [
+        "mkdocs_jekyll: mkdocs.yml: plugins.jekyll.site.footer.links[0].url: refused the URL "
+        "'javascript:alert(2)': only http(s), mailto:, tel: and relative URLs are linked; "
+        "it is left out.",
         "mkdocs_jekyll: mkdocs.yml: site.logo: refused the URL "
         "'javascript:alert(1)': only http(s), mailto:, tel: and relative URLs are linked; "
         "it is left out.",

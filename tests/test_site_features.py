@@ -999,3 +999,36 @@ def test_each_locales_footer_links_its_own_feed(build_site: BuildSite) -> None:
             "https://x.com/a",
             f"/{locale}/feed.xml",
         ]
+
+
+@pytest.mark.parametrize("look", ["material", "minimal-mistakes"])
+def test_a_script_url_in_footer_or_social_links_is_left_out_with_one_warning(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture, look: str
+) -> None:
+    files = {"docs/index.md": PAGE, "docs/a.md": PAGE}
+    plugins = _plugins(
+        {
+            "footer": {
+                "links": [
+                    {"label": "Evil", "url": "javascript:alert(1)"},
+                    {"label": "Good", "url": "https://example.org/"},
+                ]
+            },
+            "social": {"links": ["JavaScript:alert(2)", "https://github.com/ada"]},
+        },
+        look=look,
+    )
+    site = build_site(files=files, plugins=plugins)
+    for page in ("index.html", "a/index.html"):
+        hrefs = [a["href"] for a in html(site / page).select("footer a[href]")]
+        assert not [href for href in hrefs if "alert" in href]
+        assert {"https://example.org/", "https://github.com/ada"} <= set(hrefs)
+    refused = "refused the URL '{}': only http(s), mailto:, tel: and relative URLs are linked"
+    assert warning_lines(caplog) == [
+        f"mkdocs_jekyll: {KEY}social.links[0]: {refused.format('JavaScript:alert(2)')}; "
+        "it is left out of the footer.",
+        f"mkdocs_jekyll: {KEY}footer.links[0].url: {refused.format('javascript:alert(1)')}; "
+        "it is left out.",
+    ]
+    with pytest.raises(Abort, match=strict_abort(2)):
+        build_site(files=files, plugins=plugins, strict=True)

@@ -16,6 +16,7 @@ from typing import Any
 
 from mkdocs_jekyll.features.author import DEFAULT_ICON, icon_for_class
 from mkdocs_jekyll.jekyll.errors import ContentError
+from mkdocs_jekyll.jekyll.safe_url import is_safe_url, refusal
 
 CONFIG_SOURCE = "mkdocs.yml"
 _KEY = "plugins.jekyll.site."
@@ -118,7 +119,7 @@ def read_site_features(site: Mapping[str, Any]) -> SiteFeatures:
         ContentError: A key of the wrong shape (``comments: giscus``), named as its key in
             ``mkdocs.yml``, before any page is built.
     """
-    notes: list[str] = []
+    notes: list[str] = _unsafe_profiles(site)
     return SiteFeatures(
         analytics=_analytics(site, notes),
         comments=_comments(site, notes),
@@ -128,7 +129,7 @@ def read_site_features(site: Mapping[str, Any]) -> SiteFeatures:
         after_footer_scripts=_scripts(site, "after_footer_scripts"),
         feed_path=_text(_block(site, "atom_feed"), "path", "atom_feed."),
         feed_hide=bool(_block(site, "atom_feed").get("hide")),
-        footer_links=_footer_links(site),
+        footer_links=_footer_links(site, notes),
         copy_code=site.get("enable_copy_code_button") is True,
         rtl=site.get("rtl") is True,
         notes=tuple(notes + _search_notes(site)),
@@ -247,8 +248,12 @@ def _scripts(site: Mapping[str, Any], key: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value)
 
 
-def _footer_links(site: Mapping[str, Any]) -> tuple[FooterLink, ...]:
-    """``footer.links`` ({label, icon, url}) with a URL: Minimal Mistakes skips the rest."""
+def _footer_links(site: Mapping[str, Any], notes: list[str]) -> tuple[FooterLink, ...]:
+    """``footer.links`` ({label, icon, url}) with a URL: Minimal Mistakes skips the rest.
+
+    A URL that could run script (``javascript:``) is left out with a note, as every other
+    URL from the configuration is.
+    """
     links = _block(site, "footer").get("links")
     if links is None:
         return ()
@@ -259,13 +264,27 @@ def _footer_links(site: Mapping[str, Any]) -> tuple[FooterLink, ...]:
         if not isinstance(item, Mapping):
             raise _config_error(f"footer.links[{index}]", "a mapping {label, icon, url}", item)
         url = _text(item, "url", f"footer.links[{index}].")
-        if url:
+        if url and not is_safe_url(url):
+            notes.append(
+                refusal(url, f"plugins.jekyll.site.footer.links[{index}].url") + "; it is left out."
+            )
+        elif url:
             icon = item.get("icon")
             label = _text(item, "label", f"footer.links[{index}].") or url
             result.append(
                 FooterLink(label, url, icon_for_class(icon if isinstance(icon, str) else None))
             )
     return tuple(result)
+
+
+def _unsafe_profiles(site: Mapping[str, Any]) -> list[str]:
+    links = _block(site, "social").get("links")
+    return [
+        refusal(url, f"plugins.jekyll.site.social.links[{index}]")
+        + "; it is left out of the footer."
+        for index, url in enumerate(links if isinstance(links, list) else [])
+        if isinstance(url, str) and url and not is_safe_url(url)
+    ]
 
 
 def social_links(site: Mapping[str, Any]) -> tuple[FooterLink, ...]:
@@ -275,7 +294,10 @@ def social_links(site: Mapping[str, Any]) -> tuple[FooterLink, ...]:
         return ()
     if not isinstance(links, list) or not all(isinstance(link, str) for link in links):
         raise _config_error("social.links", "a list of profile URLs", links)
-    return tuple(FooterLink(_host(url), url, icon_for_url(url)) for url in links if url)
+    # An unsafe profile URL is left out (``read_site_features`` notes it once per build).
+    return tuple(
+        FooterLink(_host(url), url, icon_for_url(url)) for url in links if url and is_safe_url(url)
+    )
 
 
 # Profile hosts -> Material's Font Awesome brand icons.
