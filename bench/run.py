@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import datetime as dt
 import os
 import random
 import re
@@ -156,11 +157,13 @@ class GeneratedSite:
     ours: Path
     plain: Path
     jekyll: Path
+    posts: int = 0
+    """Posts per locale, besides the pages."""
 
     @property
     def total_pages(self) -> int:
-        """Pages built by each variant: pages per locale times locales."""
-        return self.pages * len(self.locales)
+        """Pages built by each variant: pages and posts per locale times locales."""
+        return (self.pages + self.posts) * len(self.locales)
 
 
 def parse_locales(value: str) -> tuple[str, ...]:
@@ -345,15 +348,38 @@ def _page_text(
     return _PageText(front_matter=front, liquid=liquid, resolved=resolved)
 
 
-def _post_files(locale: str, pages: int) -> dict[str, str]:
-    """HOOK(posts): posts per locale (``docs/<locale>/_posts/YYYY-MM-DD-title.md``).
+POST_CATEGORIES = ("news", "research", "ops", "talks", "notes")
+POST_TAGS = ("ml", "infra", "search", "data", "eval", "release", "guide", "paper")
 
-    Posts are not benchmarked yet; when they are, return their files here (path relative to
-    the variant's content root -> text) and add them to every variant, so that `ours` and
-    `jekyll` build the same posts and `plain` gets their resolved copies.
+
+def _post_name(number: int) -> str:
+    """File stem of post ``number``: one post a day, counting back from 2024-12-31."""
+    day = dt.date(2024, 12, 31) - dt.timedelta(days=number - 1)
+    return f"{day.isoformat()}-post-{number}"
+
+
+def _post_files(
+    locale: str, pages: int, posts: int, *, plain_folder: str, default: bool
+) -> dict[str, tuple[str, str]]:
+    """Posts of one locale: ``_posts/YYYY-MM-DD-post-N.md`` -> (Liquid text, resolved text).
+
+    Each post is a page's text (links to the locale's pages, an include, a data lookup) with
+    a date, a category and two tags, so ``site.posts``, the archives, the category and tag
+    links and the feeds cost what they cost on a blog. ``ours`` and ``jekyll`` build the
+    Liquid text from ``_posts/``; ``plain`` gets the resolved text under ``posts/`` (upstream
+    has no posts).
     """
-    del locale, pages
-    return {}
+    files: dict[str, tuple[str, str]] = {}
+    for number in range(1, posts + 1):
+        text = _page_text(locale, pages + number, pages, plain_folder=plain_folder, default=default)
+        category = POST_CATEGORIES[number % len(POST_CATEGORIES)]
+        tags = [POST_TAGS[number % len(POST_TAGS)], POST_TAGS[(number * 3 + 1) % len(POST_TAGS)]]
+        front = (
+            f'---\ntitle: "Post {number} ({locale})"\nlang: {locale}\ni18n_key: post-{number}\n'
+            f"categories: [{category}]\ntags: [{', '.join(dict.fromkeys(tags))}]\n---\n"
+        )
+        files[f"_posts/{_post_name(number)}.md"] = (front + text.liquid, front + text.resolved)
+    return files
 
 
 def _navigation(locales: Sequence[str], pages: int) -> dict[str, Any]:
@@ -391,7 +417,12 @@ def _dump(data: Any) -> str:
 
 
 def generate_site(
-    root: Path, *, pages: int, locales: Sequence[str], workers: int | None = None
+    root: Path,
+    *,
+    pages: int,
+    locales: Sequence[str],
+    workers: int | None = None,
+    posts: int = 0,
 ) -> GeneratedSite:
     """Write the three variants of one site below ``root``.
 
@@ -433,9 +464,15 @@ def generate_site(
             _write(ours / "docs" / locale / name, text.front_matter + text.liquid)
             _write(jekyll / locale / name, text.front_matter + text.liquid)
             _write(plain / "docs" / folders[locale] / name, text.front_matter + text.resolved)
-        for rel, post in _post_files(locale, pages).items():  # HOOK(posts): empty for now
+        posted = _post_files(
+            locale, pages, posts, plain_folder=folders[locale], default=default
+        ).items()
+        for rel, (post, resolved_post) in posted:
             _write(ours / "docs" / locale / rel, post)
             _write(jekyll / locale / rel, post)
+            _write(
+                plain / "docs" / folders[locale] / rel.replace("_posts/", "posts/"), resolved_post
+            )
 
     def language(locale: str, folder: str, default: bool) -> dict[str, Any]:
         entry: dict[str, Any] = {"locale": folder, "name": LOCALE_NAMES.get(locale, locale)}
@@ -511,6 +548,7 @@ def generate_site(
         ours=ours,
         plain=plain,
         jekyll=jekyll,
+        posts=posts,
     )
 
 
