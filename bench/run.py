@@ -618,7 +618,7 @@ with open(sys.argv[1], "w") as out:
     out.write(f"{peak} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss}")
 sys.exit(child.returncode)
 """
-TREE_POLL_SECONDS = 0.05
+TREE_POLL_SECONDS = 0.1
 
 
 @dataclass
@@ -824,6 +824,9 @@ class ServeResult:
 
     startup_seconds: float
     edit_seconds: list[float]
+    restart_seconds: float | None = None
+    """First page of a second ``mkdocs serve`` on the same address: with the build cache
+    the first server left (each of its pages but the edited one unchanged)."""
 
 
 def _free_port() -> int:
@@ -869,8 +872,9 @@ def measure_serve(
     Each edit appends a unique marker to one page's Markdown and polls that page until the
     marker is served: what an author waits for between saving and seeing the change.
     With ``only_locale``, the server builds that locale only (``build_only_locale``, the
-    authoring mode), and the edited page is that locale's. The server is always stopped
-    (terminate, then kill).
+    authoring mode), and the edited page is that locale's. Then a second server starts on
+    the same address, with the build cache the first one left, and its first page is timed.
+    The servers are always stopped (terminate, then kill).
     """
     port = _free_port()
     config_args: list[str] = []
@@ -886,14 +890,11 @@ def measure_serve(
     url = f"http://127.0.0.1:{port}{BASE_PATH}{_path_url(locale, number)}"
     source = site.ours / "docs" / locale / f"{_slug(number)}.md"
     log = site.root / "serve.log"
+    command = [*mkdocs_command(), "serve", *config_args, "-a", f"127.0.0.1:{port}"]
     with log.open("wb") as log_handle:
         start = time.perf_counter()
         server = subprocess.Popen(
-            [*mkdocs_command(), "serve", *config_args, "-a", f"127.0.0.1:{port}"],
-            cwd=site.ours,
-            env=child_env(),
-            stdout=log_handle,
-            stderr=subprocess.STDOUT,
+            command, cwd=site.ours, env=child_env(), stdout=log_handle, stderr=subprocess.STDOUT
         )
         try:
             _wait_for_text(url, "</html>", timeout=timeout, server=server, log=log)
@@ -906,14 +907,29 @@ def measure_serve(
                 latencies.append(
                     _wait_for_text(url, marker, timeout=timeout, server=server, log=log)
                 )
-            return ServeResult(startup_seconds=startup, edit_seconds=latencies)
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait(timeout=10)
+            _stop(server)
+        # A second server on the same address (its site_url is part of the cache's key).
+        start = time.perf_counter()
+        server = subprocess.Popen(
+            command, cwd=site.ours, env=child_env(), stdout=log_handle, stderr=subprocess.STDOUT
+        )
+        try:
+            _wait_for_text(url, marker, timeout=timeout, server=server, log=log)
+            restart = time.perf_counter() - start
+        finally:
+            _stop(server)
+        return ServeResult(startup_seconds=startup, edit_seconds=latencies, restart_seconds=restart)
+
+
+def _stop(server: subprocess.Popen[bytes]) -> None:
+    """Stop a server: terminate, then kill."""
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=10)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1127,7 +1143,9 @@ def run_default(options: Options) -> tuple[str, bool]:
             mode = f" (build_only_locale {options.serve_locale})" if options.serve_locale else ""
             print(
                 f"serve{mode}: first page after {serve.startup_seconds:.2f} s; edit visible after "
-                f"{statistics.median(serve.edit_seconds) * 1000:.0f} ms median ({edits} ms)"
+                f"{statistics.median(serve.edit_seconds) * 1000:.0f} ms median ({edits} ms); "
+                f"a second serve's first page (build cache of the first) after "
+                f"{_fmt(serve.restart_seconds, '.2f')} s"
             )
         elif serve_error is not None:
             print("serve: failed (see above)")
@@ -1182,16 +1200,19 @@ def run_growth(options: Options) -> str:
     )
     per_page: dict[str, list[float]] = {"ours": [], "plain": []}
     size: dict[str, list[float]] = {"ours": [], "plain": []}
+    cpu: dict[str, list[float]] = {"ours": [], "plain": []}
     for pages, total, results in rows:
         for variant in per_page:
             per_page[variant].append(ms_per_page(results[variant], total) or 0.0)
             size[variant].append(results[variant].output_bytes / total)
+            cpu[variant].append((results[variant].median_cpu_seconds or 0.0) * 1000 / total)
         print(
             f"{pages:>12}{total:>7}{per_page['ours'][-1]:>14.1f}{per_page['plain'][-1]:>15.1f}"
             f"{size['ours'][-1]:>13.0f}{size['plain'][-1]:>14.0f}"
             f"{_fmt(results['ours'].peak_rss_mib, '.0f'):>10}"
         )
     ratio = per_page["ours"][1] / per_page["ours"][0]
+    cpu_ratio = _ratio(cpu["ours"][1], cpu["ours"][0])
     plain_ratio = per_page["plain"][1] / per_page["plain"][0]
     size_ratio = size["ours"][1] / size["ours"][0]
     verdict = "ok" if ratio <= GROWTH_TARGET else "OVER TARGET"
@@ -1203,7 +1224,9 @@ def run_growth(options: Options) -> str:
         f"growth: ours {GROWTH_SIZES[0]} -> {GROWTH_SIZES[1]} pages/locale, "
         f"{per_page['ours'][0]:.1f} -> {per_page['ours'][1]:.1f} ms/page, ratio {ratio:.2f} "
         f"(target <= {GROWTH_TARGET:.1f}: {verdict}), bytes/page {size['ours'][0]:.0f} -> "
-        f"{size['ours'][1]:.0f} (ratio {size_ratio:.2f})"
+        f"{size['ours'][1]:.0f} (ratio {size_ratio:.2f}), cpu {cpu['ours'][0]:.1f} -> "
+        f"{cpu['ours'][1]:.1f} ms/page (ratio {_fmt(cpu_ratio, '.2f')}; wall time on a busy "
+        f"machine is noisier; load average {_load_average()})"
     )
 
 

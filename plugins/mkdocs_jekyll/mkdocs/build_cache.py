@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
+    from mkdocs_jekyll.jekyll.documents import SiteModel
     from mkdocs_jekyll.mkdocs.build import BuildState
 
 log = get_plugin_logger(__name__)
@@ -142,12 +143,20 @@ class BuildCache:
             return None
         return cls(root, build_key(config, state, serving=serving), folder)
 
-    def pass_key(self, files: Files, locale: str | None) -> str:
-        """The key of a locale pass: the build's, its locale and its files' URLs."""
+    def pass_key(self, files: Files, locale: str | None, model: SiteModel) -> str:
+        """The key of a locale pass: the build's, its locale and its files' URLs.
+
+        Links resolve to the pass's files and to other locales' pages (``others``); a page
+        outside the site model (no front matter) is titled from its own text, so its text
+        counts too.
+        """
         digest = hashlib.sha256(self.build_key.encode())
         digest.update(repr(locale).encode())
-        for file in files:
+        others = getattr(files, "others", {})
+        for file in [*files, *(others.values() if isinstance(others, dict) else ())]:
             digest.update(f"\0{file.src_uri}\0{file.dest_uri}\0{file.url}".encode())
+            if file.is_documentation_page() and file.src_uri not in model.documents:
+                digest.update(_file_digest(file.abs_src_path))
         return digest.hexdigest()
 
     def load(self, key: str) -> CachedPage | None:
@@ -258,8 +267,13 @@ def build_key(config: MkDocsConfig, state: BuildState, *, serving: bool = False)
         "docs_dir": config.docs_dir,
         "use_directory_urls": config.use_directory_urls,
         "strict": config.strict,
-        "theme": config.theme.name,
-        "language": config.theme.get("language"),
+        "theme": dict(config.theme.items()),
+        "nav": config.nav,
+        "extra": dict(config.extra),
+        "markdown_extensions": config.markdown_extensions,
+        "mdx_configs": config.mdx_configs,
+        "extra_css": config.extra_css,
+        "extra_javascript": [str(item) for item in config.extra_javascript],
     }
     digest.update(_stable_json(settings).encode())
     versioned = [_PACKAGE_ROOT, *(_package_dir(name) for name in ("material", "mkdocs"))]
@@ -290,6 +304,14 @@ def _package_dir(name: str) -> Path | None:
     spec = importlib.util.find_spec(name)
     origin = spec.origin if spec is not None else None
     return Path(origin).resolve().parent if origin else None
+
+
+def _file_digest(path: str | None) -> bytes:
+    """A file's content hash (a missing file: a text no file hashes to)."""
+    try:
+        return hashlib.sha256(Path(path or "").read_bytes()).digest()
+    except OSError:
+        return _unstable().encode()
 
 
 def _hash_tree(digest: Any, folder: Path, *, skip_compiled: bool = False) -> None:

@@ -21,6 +21,8 @@ from mkdocs_jekyll.mkdocs.build_cache import BuildCache, CachedPage, page_key
 if TYPE_CHECKING:
     from mkdocs.structure.files import Files
 
+    from mkdocs_jekyll.jekyll.documents import SiteModel
+
 
 def replay(records: list[tuple[str, int, str]]) -> None:
     """Log a cached page's records again, where its rendering would have logged them."""
@@ -74,9 +76,11 @@ class PassCache:
     then stored.
     """
 
-    def __init__(self, cache: BuildCache, files: Files, locale: str | None) -> None:
+    def __init__(
+        self, cache: BuildCache, files: Files, locale: str | None, model: SiteModel
+    ) -> None:
         self._cache = cache
-        self._key = cache.pass_key(files, locale)
+        self._key = cache.pass_key(files, locale, model)
         self.hits: dict[str, CachedPage] = {}
         self._misses: dict[str, _Miss] = {}
 

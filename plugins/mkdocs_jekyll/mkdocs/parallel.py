@@ -118,10 +118,29 @@ def _build_one(task: Shard) -> PassResult:
             build(config)
         except BaseException as err:
             return PassResult(locale, [], f"{type(err).__name__}: {err}", logs, shard)
+    if task.count > 1 and task.index > 0:
+        logs = [record for record in logs if not _repeated_notice(record)]
     entries = list(plugin.search_entries[before:])
     return PassResult(
         locale, entries, logs=logs, shard=shard, search_index=page_shards.kept_search()
     )
+
+
+_PASS_NOTICES = (
+    "Building '",
+    "Overriding '",
+    "The following pages exist in the docs directory",
+    "Cleaning site directory",
+)
+"""The beginnings of the notices every pass of a locale logs (static-i18n's, MkDocs')."""
+
+
+def _repeated_notice(record: logging.LogRecord) -> bool:
+    """A later shard's notice about the whole pass, which the locale's first shard logs."""
+    if record.levelno >= logging.WARNING:
+        return False
+    message = record.getMessage()
+    return any(message.startswith(p) or f": {p}" in message for p in _PASS_NOTICES)
 
 
 def write_shards_search(

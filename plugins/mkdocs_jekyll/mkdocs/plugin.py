@@ -225,7 +225,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             page_shards.assign(files)
             cache = self._cache
             self._pass_cache = (
-                None if cache is None else PassCache(cache, files, current_locale(config))
+                None
+                if cache is None
+                else PassCache(cache, files, current_locale(config), state.scan.model)
             )
         return files
 
