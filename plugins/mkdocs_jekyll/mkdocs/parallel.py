@@ -13,6 +13,7 @@ in the parent.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -80,6 +81,9 @@ class ParallelPasses:
         """
         global _PARENT
         _PARENT = (plugin, config)
+        # The parent's objects so far move out of the collector's reach: a worker's garbage
+        # collections then leave their pages shared with the parent instead of copying them.
+        gc.freeze()
         context = multiprocessing.get_context("fork")
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
         self._futures = [self._pool.submit(_build_one, task) for task in tasks]
@@ -92,12 +96,14 @@ class ParallelPasses:
         finally:
             self._pool.shutdown()
             _PARENT = None
+            gc.unfreeze()
 
     def abandon(self) -> None:
         """The first pass failed: start no more passes, and let the running ones end."""
         global _PARENT
         self._pool.shutdown(wait=True, cancel_futures=True)
         _PARENT = None
+        gc.unfreeze()
 
 
 def _build_one(task: Shard) -> PassResult:
