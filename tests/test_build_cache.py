@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -197,3 +198,43 @@ def test_the_cache_folder_moves_or_turns_off(tmp_path: Path, lookups: dict[str, 
     lookups.clear()
     make_site_builder(tmp_path / "off")(files=files, **off)
     assert not (tmp_path / "off/project/.cache").exists() and lookups == {}
+
+
+def test_a_cached_page_records_its_compatibility_findings_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lookups: dict[str, bool]
+) -> None:
+    from click.testing import CliRunner
+    from test_findings import EXTENSION, _stdout
+
+    from mkdocs_jekyll.cli.main import cli
+
+    # The stand-in for the kramdown room's extension records a finding while MkDocs converts
+    # the page; the cache trusts it as it trusts the package's own extensions.
+    (tmp_path / "ext").mkdir()
+    (tmp_path / "ext" / "find_kramdown.py").write_text(EXTENSION, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "ext"))
+    known = build_cache._PURE_EXTENSION.pattern
+    monkeypatch.setattr(build_cache, "_PURE_EXTENSION", re.compile(f"{known}|^find_kramdown$"))
+    files = {"docs/a.md": '---\ntitle: A\n---\nA\n\n{::options auto_ids="false" /}\n'}
+    build = make_site_builder(tmp_path)
+    build(files=files, markdown_extensions=["find_kramdown"], **SMALL)
+    config = str(tmp_path / "project/mkdocs.yml")
+    reports = []
+    for _ in range(2):
+        lookups.clear()
+        done = CliRunner().invoke(cli, ["report", "--json", "-f", config])
+        assert done.exit_code == 0, done.output
+        reports.append(json.loads(_stdout(done.output))["findings"])
+    assert lookups == {"a.md": True}
+    assert (
+        reports[0]
+        == reports[1]
+        == [
+            {
+                "category": "kramdown",
+                "path": "a.md",
+                "line": 3,
+                "message": "'{::options}' has no rendering",
+            }
+        ]
+    )

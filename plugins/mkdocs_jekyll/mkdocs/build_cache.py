@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(__name__)
 
-FORMAT = 1
+FORMAT = 2
 """The layout of the cache's files; a cache of another format is ignored."""
 MARKER = "mkdocs-jekyll build cache"
 
@@ -97,6 +97,8 @@ class CachedPage:
     """(logger name, level, message) of what reading and converting the page logged."""
     build_logs: list[tuple[str, int, str]] = field(default_factory=list)
     """The same for its template (MkDocs renders every page's Markdown, then every template)."""
+    findings: list[tuple[str, str, int | None, str]] = field(default_factory=list)
+    """The compatibility findings its rendering recorded (category, path, line, message)."""
 
 
 class BuildCache:
@@ -176,6 +178,10 @@ class BuildCache:
                 links=_typed(data["links"], dict),
                 read_logs=_records(data["read_logs"]),
                 build_logs=_records(data["build_logs"]),
+                findings=[
+                    (str(c), str(p), None if n is None else int(n), str(m))
+                    for c, p, n, m in _typed(data["findings"], list)
+                ],
             )
         except (ValueError, KeyError, TypeError):
             shown = f"{self.label.rstrip('/')}/{path.relative_to(self.folder).as_posix()}"
@@ -198,6 +204,7 @@ class BuildCache:
             "links": page.links,
             "read_logs": page.read_logs,
             "build_logs": page.build_logs,
+            "findings": page.findings,
         }
         try:
             text = json.dumps(data, ensure_ascii=False, default=str)

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.utils import write_file
 
 from mkdocs_jekyll.compat import set_page_title
+from mkdocs_jekyll.jekyll.findings import LOGGER as FINDINGS_LOGGER
+from mkdocs_jekyll.jekyll.findings import Finding, record_finding
 from mkdocs_jekyll.mkdocs.build_cache import BuildCache, CachedPage, page_key
 
 if TYPE_CHECKING:
@@ -35,26 +37,38 @@ def replay(records: list[tuple[str, int, str]]) -> None:
 
 
 class _Recorder(logging.Handler):
-    """Keeps what a page's rendering logs (once per record, whichever logger it reaches)."""
+    """Keeps what a page's rendering logs (once per record, whichever logger it reaches),
+    and the compatibility findings it records (``jekyll/findings.py``)."""
 
     def __init__(self) -> None:
-        super().__init__(logging.INFO)
+        super().__init__(logging.DEBUG)
         self.records: list[tuple[str, int, str]] = []
+        self.findings: list[tuple[str, str, int | None, str]] = []
         self._seen: set[int] = set()
 
     def emit(self, record: logging.LogRecord) -> None:
-        if id(record) not in self._seen:
-            self._seen.add(id(record))
+        if id(record) in self._seen:
+            return
+        self._seen.add(id(record))
+        finding = getattr(record, "finding", None)
+        if isinstance(finding, Finding):
+            self.findings.append((finding.category, finding.path, finding.line, finding.message))
+        elif record.levelno >= logging.INFO:
             self.records.append((record.name, record.levelno, record.getMessage()))
 
     def attach(self) -> None:
-        for logger in (logging.getLogger(), logging.getLogger("mkdocs")):
-            logger.addHandler(self)
+        for logger in _RECORDED:
+            logging.getLogger(logger).addHandler(self)
 
     def detach(self) -> list[tuple[str, int, str]]:
-        for logger in (logging.getLogger(), logging.getLogger("mkdocs")):
-            logger.removeHandler(self)
+        for logger in _RECORDED:
+            logging.getLogger(logger).removeHandler(self)
         return self.records
+
+
+_RECORDED = ("", "mkdocs", FINDINGS_LOGGER)
+"""The loggers a page's records reach: the root, MkDocs' (which may not propagate), the
+findings' (which does not)."""
 
 
 @dataclass
@@ -64,6 +78,7 @@ class _Miss:
     key: str
     recorder: _Recorder | None = None
     read_logs: list[tuple[str, int, str]] = field(default_factory=list)
+    findings: list[tuple[str, str, int | None, str]] = field(default_factory=list)
     entries_before: int = 0
 
 
@@ -112,10 +127,13 @@ class PassCache:
                     links[file] = dict(anchors)
             page.links_to_anchors = links
             replay(hit.read_logs)
+            for category, path, line, message in hit.findings:
+                record_finding(category, path, message, line=line)
             return
         miss = self._misses.get(src_uri)
         if miss is not None and miss.recorder is not None:
             miss.read_logs = miss.recorder.detach()
+            miss.findings.extend(miss.recorder.findings)
             miss.recorder = None
 
     def start_build(self, src_uri: str, entries: list[dict[str, Any]] | None) -> None:
@@ -148,6 +166,7 @@ class PassCache:
         if miss is None:
             return output
         build_logs = miss.recorder.detach() if miss.recorder is not None else []
+        findings = miss.findings + (miss.recorder.findings if miss.recorder is not None else [])
         added = entries[miss.entries_before :] if entries is not None else []
         anchors = page.present_anchor_ids
         self._cache.store(
@@ -163,6 +182,7 @@ class PassCache:
                 },
                 read_logs=miss.read_logs,
                 build_logs=build_logs,
+                findings=findings,
             ),
         )
         return output
