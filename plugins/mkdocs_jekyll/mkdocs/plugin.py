@@ -362,6 +362,12 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if self._skipped(page.file.src_uri):
             if self._pass_cache is not None:
                 self._pass_cache.restore_entries(page.file.src_uri, _search_entries(config))
+            doc = state.scan.model.documents.get(page.file.src_uri)
+            if self._serving and doc is not None:
+                # A later incremental rebuild shows it unread: its title and own metadata.
+                with page_shards.quietly():
+                    meta = theme_page_meta(doc, state.scan)
+                self._serve.page_heads[doc.src_path] = (page.title, meta)
             return context
         settings = self._settings or state.setup.settings
         restore_listing(page)
