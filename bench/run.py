@@ -7,24 +7,33 @@ pages, against two references:
 - **plain**: the same content with the Liquid already resolved, built by mkdocs-material and
   upstream mkdocs-static-i18n with the Markdown extensions our plugin enables. It is the floor
   our plugins add to: anything above it is our cost.
-- **ours-par**: ours with parallel locale passes (``parallel_workers`` unset: one worker per
-  CPU), on machines with more than one CPU; ``ours`` itself builds one locale after another.
+- **ours-par**: ours with worker processes (``parallel_workers`` unset: one worker per CPU);
+  ``ours`` itself builds one locale after another in one process.
+- **single**: the same pages and posts, all in one locale, with workers: a site whose
+  locales cannot be spread over the workers.
+- **warm**: ``ours-par`` built again with the build cache the previous build left
+  (``.cache/mkdocs-jekyll/``); every other run deletes the cache first (cold).
 - **jekyll**: the Jekyll variant of the same site built by ``jekyll build`` (when installed),
   the tool our users come from.
 
 Every build runs in a fresh process (imports included, as a user's ``mkdocs build``), several
 times, alternating between variants so that a slow moment of the machine hits all of them.
-The script also times ``mkdocs serve``: how long after saving a page its new text is served.
+Memory is the peak of the whole process tree (workers included), sampled. The script also
+times ``mkdocs serve``: how long until the first page is served, then how long after saving
+a page its new text is served. It prints the load average: on a shared machine, compare
+ratios within one run.
 
 It is not part of the test suite (timings are machine-dependent); run it by hand::
 
     .venv/bin/python bench/run.py                 # 200 pages x 3 locales, 3 runs each
     .venv/bin/python bench/run.py --pages 20 --repeat 1
+    .venv/bin/python bench/run.py --posts 100     # a blog: 100 posts per locale too
     .venv/bin/python bench/run.py --growth        # cost per page at 100 and 1000 pages
 
 The last line printed is machine-readable::
 
-    bench: PAGES pages, ours OURS_MS ms/page, plain PLAIN_MS ms/page, ratio RATIO, jekyll J ms/page
+    bench: PAGES pages, ours OURS_MS ms/page, plain PLAIN_MS ms/page, ratio RATIO, jekyll J
+    ms/page, par P ms/page, par/jekyll Q, single/jekyll S, warm/cold W, serve-first F s
 
 (``--growth`` ends with a ``growth:`` line instead.)
 """
@@ -33,6 +42,8 @@ from __future__ import annotations
 
 import argparse
 import copy
+import dataclasses
+import datetime as dt
 import os
 import random
 import re
@@ -156,11 +167,15 @@ class GeneratedSite:
     ours: Path
     plain: Path
     jekyll: Path
+    posts: int = 0
+    """Posts per locale, besides the pages."""
+    single: Path | None = None
+    """The ``single`` variant: ours with every page of every locale in one locale."""
 
     @property
     def total_pages(self) -> int:
-        """Pages built by each variant: pages per locale times locales."""
-        return self.pages * len(self.locales)
+        """Pages built by each variant: pages and posts per locale times locales."""
+        return (self.pages + self.posts) * len(self.locales)
 
 
 def parse_locales(value: str) -> tuple[str, ...]:
@@ -345,15 +360,38 @@ def _page_text(
     return _PageText(front_matter=front, liquid=liquid, resolved=resolved)
 
 
-def _post_files(locale: str, pages: int) -> dict[str, str]:
-    """HOOK(posts): posts per locale (``docs/<locale>/_posts/YYYY-MM-DD-title.md``).
+POST_CATEGORIES = ("news", "research", "ops", "talks", "notes")
+POST_TAGS = ("ml", "infra", "search", "data", "eval", "release", "guide", "paper")
 
-    Posts are not benchmarked yet; when they are, return their files here (path relative to
-    the variant's content root -> text) and add them to every variant, so that `ours` and
-    `jekyll` build the same posts and `plain` gets their resolved copies.
+
+def _post_name(number: int) -> str:
+    """File stem of post ``number``: one post a day, counting back from 2024-12-31."""
+    day = dt.date(2024, 12, 31) - dt.timedelta(days=number - 1)
+    return f"{day.isoformat()}-post-{number}"
+
+
+def _post_files(
+    locale: str, pages: int, posts: int, *, plain_folder: str, default: bool
+) -> dict[str, tuple[str, str]]:
+    """Posts of one locale: ``_posts/YYYY-MM-DD-post-N.md`` -> (Liquid text, resolved text).
+
+    Each post is a page's text (links to the locale's pages, an include, a data lookup) with
+    a date, a category and two tags, so ``site.posts``, the archives, the category and tag
+    links and the feeds cost what they cost on a blog. ``ours`` and ``jekyll`` build the
+    Liquid text from ``_posts/``; ``plain`` gets the resolved text under ``posts/`` (upstream
+    has no posts).
     """
-    del locale, pages
-    return {}
+    files: dict[str, tuple[str, str]] = {}
+    for number in range(1, posts + 1):
+        text = _page_text(locale, pages + number, pages, plain_folder=plain_folder, default=default)
+        category = POST_CATEGORIES[number % len(POST_CATEGORIES)]
+        tags = [POST_TAGS[number % len(POST_TAGS)], POST_TAGS[(number * 3 + 1) % len(POST_TAGS)]]
+        front = (
+            f'---\ntitle: "Post {number} ({locale})"\nlang: {locale}\ni18n_key: post-{number}\n'
+            f"categories: [{category}]\ntags: [{', '.join(dict.fromkeys(tags))}]\n---\n"
+        )
+        files[f"_posts/{_post_name(number)}.md"] = (front + text.liquid, front + text.resolved)
+    return files
 
 
 def _navigation(locales: Sequence[str], pages: int) -> dict[str, Any]:
@@ -391,7 +429,12 @@ def _dump(data: Any) -> str:
 
 
 def generate_site(
-    root: Path, *, pages: int, locales: Sequence[str], workers: int | None = None
+    root: Path,
+    *,
+    pages: int,
+    locales: Sequence[str],
+    workers: int | None = None,
+    posts: int = 0,
 ) -> GeneratedSite:
     """Write the three variants of one site below ``root``.
 
@@ -433,9 +476,15 @@ def generate_site(
             _write(ours / "docs" / locale / name, text.front_matter + text.liquid)
             _write(jekyll / locale / name, text.front_matter + text.liquid)
             _write(plain / "docs" / folders[locale] / name, text.front_matter + text.resolved)
-        for rel, post in _post_files(locale, pages).items():  # HOOK(posts): empty for now
+        posted = _post_files(
+            locale, pages, posts, plain_folder=folders[locale], default=default
+        ).items()
+        for rel, (post, resolved_post) in posted:
             _write(ours / "docs" / locale / rel, post)
             _write(jekyll / locale / rel, post)
+            _write(
+                plain / "docs" / folders[locale] / rel.replace("_posts/", "posts/"), resolved_post
+            )
 
     def language(locale: str, folder: str, default: bool) -> dict[str, Any]:
         entry: dict[str, Any] = {"locale": folder, "name": LOCALE_NAMES.get(locale, locale)}
@@ -511,6 +560,7 @@ def generate_site(
         ours=ours,
         plain=plain,
         jekyll=jekyll,
+        posts=posts,
     )
 
 
@@ -518,16 +568,57 @@ def generate_site(
 # Running builds
 # ---------------------------------------------------------------------------------------------
 
-# Run when GNU time is missing: it runs the command and writes the child's own peak RSS (KiB)
-# and CPU seconds, which RUSAGE_CHILDREN gives exactly since this wrapper has no other child.
-_RSS_WRAPPER = """\
-import resource, subprocess, sys
-code = subprocess.call(sys.argv[2:])
+# Runs the command and samples the memory of its whole process tree (parallel workers
+# included) every TREE_POLL_SECONDS: the sum of each process's proportional set size (PSS,
+# /proc/PID/smaps_rollup: pages shared by forked workers counted once overall), RSS where PSS
+# is unreadable. Writes "peak_tree_kib cpu_seconds peak_single_rss_kib"; the CPU time is
+# RUSAGE_CHILDREN, which counts every descendant the command waited for.
+_TREE_WRAPPER = """\
+import os, resource, subprocess, sys, time
+PAGE_KIB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+def tree(root):
+    children = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open(f"/proc/{name}/stat") as handle:
+                    ppid = int(handle.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, ()))
+    return found
+
+def kib(pid):
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    try:
+        with open(f"/proc/{pid}/statm") as handle:
+            return int(handle.read().split()[1]) * PAGE_KIB
+    except (OSError, ValueError, IndexError):
+        return 0
+
+child = subprocess.Popen(sys.argv[3:])
+peak = 0
+while child.poll() is None:
+    peak = max(peak, sum(kib(pid) for pid in tree(child.pid)))
+    time.sleep(float(sys.argv[2]))
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(sys.argv[1], "w") as out:
-    out.write(f"{usage.ru_maxrss} {usage.ru_utime + usage.ru_stime}")
-sys.exit(code)
+    out.write(f"{peak} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss}")
+sys.exit(child.returncode)
 """
+TREE_POLL_SECONDS = 0.1
 
 
 @dataclass
@@ -541,6 +632,8 @@ class Run:
     cpu_seconds: float | None = None
     """User + system CPU time of the build: less sensitive than wall time to other
     processes competing for the machine's cores (still not immune: caches, frequency)."""
+    peak_tree_kib: int | None = None
+    """Peak memory of the whole process tree (workers included), sampled: PSS summed."""
 
 
 @dataclass
@@ -564,8 +657,14 @@ class VariantResult:
 
     @property
     def peak_rss_mib(self) -> float | None:
-        """Largest peak resident memory over the runs, in MiB."""
+        """Largest peak resident memory of one process over the runs, in MiB."""
         values = [run.peak_rss_kib for run in self.runs if run.peak_rss_kib is not None]
+        return max(values) / 1024 if values else None
+
+    @property
+    def peak_tree_mib(self) -> float | None:
+        """Largest peak memory of the whole process tree over the runs, in MiB."""
+        values = [run.peak_tree_kib for run in self.runs if run.peak_tree_kib]
         return max(values) / 1024 if values else None
 
 
@@ -578,24 +677,16 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def _gnu_time() -> str | None:
-    """``/usr/bin/time`` when it is GNU time (``-v``, ``-o``), else None."""
-    path = shutil.which("time", path="/usr/bin:/bin") or None
-    if path is None:
-        return None
-    with tempfile.NamedTemporaryFile(suffix=".time") as out:
-        probe = subprocess.run(
-            [path, "-v", "-o", out.name, "true"], capture_output=True, check=False
-        )
-        if probe.returncode == 0 and b"Maximum resident" in Path(out.name).read_bytes():
-            return path
-    return None
-
-
 def mkdocs_command() -> list[str]:
     """``mkdocs`` of the running interpreter's environment (the project's venv)."""
     script = Path(sys.executable).parent / "mkdocs"
     return [str(script)] if script.exists() else [sys.executable, "-m", "mkdocs"]
+
+
+CACHE_DIR = ".cache/mkdocs-jekyll"
+"""The build cache's default folder, below the folder of ``mkdocs.yml``."""
+PARALLEL_VARIANTS = ("ours-par", "single", "warm")
+"""Variants built with ``mkdocs-parallel.yml`` (``parallel_workers`` unset)."""
 
 
 def build_command(variant: str) -> list[str]:
@@ -605,14 +696,20 @@ def build_command(variant: str) -> list[str]:
         if jekyll is None:
             raise BenchError("'jekyll' is not on PATH.")
         return [jekyll, "build"]
-    if variant == "ours-par":
+    if variant in PARALLEL_VARIANTS:
         return [*mkdocs_command(), "build", "-f", PARALLEL_CONFIG]
     return [*mkdocs_command(), "build"]
 
 
 def variant_dir(site: GeneratedSite, variant: str) -> Path:
-    """The folder ``variant`` is built from (ours-par shares ours' folder)."""
-    return site.ours if variant == "ours-par" else Path(getattr(site, variant))
+    """The folder ``variant`` is built from (ours-par and warm share ours' folder)."""
+    if variant in ("ours-par", "warm"):
+        return site.ours
+    if variant == "single":
+        if site.single is None:
+            raise BenchError("The single-locale site was not generated.")
+        return site.single
+    return Path(getattr(site, variant))
 
 
 def output_dir(site: GeneratedSite, variant: str) -> Path:
@@ -624,31 +721,36 @@ def _tail(text: str, lines: int = STDERR_TAIL_LINES) -> str:
     return "\n".join(text.rstrip().splitlines()[-lines:])
 
 
-def run_build(site: GeneratedSite, variant: str, *, gnu_time: str | None) -> Run:
+def run_build(site: GeneratedSite, variant: str) -> Run:
     """Build ``variant`` once in a fresh process; time it and read its peak memory.
 
     The previous output is deleted first (outside the timing), so every run writes a whole
-    site, as a first build in CI does.
+    site, as a first build in CI does; so is the build cache, except for ``warm``, which
+    measures a rebuild of an unchanged site with the cache the previous build left.
 
     Raises:
         BenchError: when the build exits non-zero, with its stderr (or stdout) tail.
     """
     cwd = variant_dir(site, variant)
     shutil.rmtree(output_dir(site, variant), ignore_errors=True)
+    if variant != "warm":
+        shutil.rmtree(cwd / CACHE_DIR, ignore_errors=True)
     command = build_command(variant)
     with tempfile.NamedTemporaryFile(prefix="bench-rss-", delete=False) as handle:
         rss_file = Path(handle.name)
-    if gnu_time is not None:
-        wrapped = [gnu_time, "-v", "-o", str(rss_file), *command]
-    else:
-        wrapped = [sys.executable, "-c", _RSS_WRAPPER, str(rss_file), *command]
+    wrapped = [sys.executable, "-c", _TREE_WRAPPER, str(rss_file), str(TREE_POLL_SECONDS)]
     try:
         start = time.perf_counter()
         done = subprocess.run(
-            wrapped, cwd=cwd, env=child_env(), capture_output=True, text=True, check=False
+            [*wrapped, *command],
+            cwd=cwd,
+            env=child_env(),
+            capture_output=True,
+            text=True,
+            check=False,
         )
         seconds = time.perf_counter() - start
-        rss_text = rss_file.read_text(encoding="utf-8", errors="replace")
+        fields = rss_file.read_text(encoding="utf-8", errors="replace").split()
     finally:
         rss_file.unlink(missing_ok=True)
     if done.returncode != 0:
@@ -658,33 +760,22 @@ def run_build(site: GeneratedSite, variant: str, *, gnu_time: str | None) -> Run
             f"$ {' '.join(command)}\n{_tail(output)}\n"
             "(rerun with --keep to inspect the generated site)"
         )
+    tree, cpu, single = (_number(fields, index) for index in range(3))
     return Run(
         variant=variant,
         seconds=seconds,
-        peak_rss_kib=_parse_rss(rss_text, gnu=gnu_time is not None),
+        peak_rss_kib=None if single is None else int(single),
         warnings=sum(1 for line in (done.stderr + done.stdout).splitlines() if "WARNING" in line),
-        cpu_seconds=_parse_cpu(rss_text, gnu=gnu_time is not None),
+        cpu_seconds=cpu,
+        peak_tree_kib=None if tree is None else int(tree),
     )
 
 
-def _parse_rss(text: str, *, gnu: bool) -> int | None:
-    """Peak RSS in KiB from GNU time's report or the wrapper's first number."""
-    if gnu:
-        found = re.search(r"Maximum resident set size \(kbytes\):\s*(\d+)", text)
-        return int(found.group(1)) if found else None
-    fields = text.split()
-    return int(fields[0]) if fields and fields[0].isdigit() else None
-
-
-def _parse_cpu(text: str, *, gnu: bool) -> float | None:
-    """User + system seconds from GNU time's report or the wrapper's second number."""
-    if gnu:
-        times = re.findall(r"(?:User|System) time \(seconds\):\s*([\d.]+)", text)
-        return sum(float(value) for value in times) if len(times) == 2 else None
-    fields = text.split()
+def _number(fields: Sequence[str], index: int) -> float | None:
+    """The wrapper's ``index``-th number, None when it is missing or malformed."""
     try:
-        return float(fields[1]) if len(fields) > 1 else None
-    except ValueError:
+        return float(fields[index])
+    except (IndexError, ValueError):
         return None
 
 
@@ -694,21 +785,29 @@ def tree_bytes(folder: Path) -> int:
 
 
 def measure(
-    site: GeneratedSite, variants: Sequence[str], *, repeat: int, gnu_time: str | None
+    site: GeneratedSite, variants: Sequence[str], *, repeat: int
 ) -> dict[str, VariantResult]:
-    """Build each variant ``repeat`` times, alternating variants and rotating their order."""
+    """Build each variant ``repeat`` times, alternating variants and rotating their order.
+
+    Before each ``warm`` run an untimed build of the same config fills the cache (the other
+    variants' runs delete it, and ``ours`` has another config, so another cache key).
+    """
     results = {variant: VariantResult(variant) for variant in variants}
     for round_index in range(repeat):
         shift = round_index % len(variants)
         for variant in [*variants[shift:], *variants[:shift]]:
-            run = run_build(site, variant, gnu_time=gnu_time)
+            if variant == "warm":
+                shutil.rmtree(variant_dir(site, variant) / CACHE_DIR, ignore_errors=True)
+                run_build(site, variant)
+            run = run_build(site, variant)
             results[variant].runs.append(run)
             results[variant].output_bytes = tree_bytes(output_dir(site, variant))
             rss = f"{run.peak_rss_kib / 1024:.0f} MiB" if run.peak_rss_kib else "? MiB"
+            tree = f", tree {run.peak_tree_kib / 1024:.0f} MiB" if run.peak_tree_kib else ""
             cpu = f"  cpu {run.cpu_seconds:.2f} s" if run.cpu_seconds is not None else ""
             print(
-                f"  run {round_index + 1}/{repeat} {variant:<6} {run.seconds:7.2f} s  {rss}{cpu}"
-                + (f"  ({run.warnings} warning lines)" if run.warnings else ""),
+                f"  run {round_index + 1}/{repeat} {variant:<8} {run.seconds:7.2f} s  "
+                f"{rss}{tree}{cpu}" + (f"  ({run.warnings} warning lines)" if run.warnings else ""),
                 flush=True,
             )
     return results
@@ -725,6 +824,9 @@ class ServeResult:
 
     startup_seconds: float
     edit_seconds: list[float]
+    restart_seconds: float | None = None
+    """First page of a second ``mkdocs serve`` on the same address: with the build cache
+    the first server left (each of its pages but the edited one unchanged)."""
 
 
 def _free_port() -> int:
@@ -770,8 +872,9 @@ def measure_serve(
     Each edit appends a unique marker to one page's Markdown and polls that page until the
     marker is served: what an author waits for between saving and seeing the change.
     With ``only_locale``, the server builds that locale only (``build_only_locale``, the
-    authoring mode), and the edited page is that locale's. The server is always stopped
-    (terminate, then kill).
+    authoring mode), and the edited page is that locale's. Then a second server starts on
+    the same address, with the build cache the first one left, and its first page is timed.
+    The servers are always stopped (terminate, then kill).
     """
     port = _free_port()
     config_args: list[str] = []
@@ -787,14 +890,11 @@ def measure_serve(
     url = f"http://127.0.0.1:{port}{BASE_PATH}{_path_url(locale, number)}"
     source = site.ours / "docs" / locale / f"{_slug(number)}.md"
     log = site.root / "serve.log"
+    command = [*mkdocs_command(), "serve", *config_args, "-a", f"127.0.0.1:{port}"]
     with log.open("wb") as log_handle:
         start = time.perf_counter()
         server = subprocess.Popen(
-            [*mkdocs_command(), "serve", *config_args, "-a", f"127.0.0.1:{port}"],
-            cwd=site.ours,
-            env=child_env(),
-            stdout=log_handle,
-            stderr=subprocess.STDOUT,
+            command, cwd=site.ours, env=child_env(), stdout=log_handle, stderr=subprocess.STDOUT
         )
         try:
             _wait_for_text(url, "</html>", timeout=timeout, server=server, log=log)
@@ -807,14 +907,29 @@ def measure_serve(
                 latencies.append(
                     _wait_for_text(url, marker, timeout=timeout, server=server, log=log)
                 )
-            return ServeResult(startup_seconds=startup, edit_seconds=latencies)
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait(timeout=10)
+            _stop(server)
+        # A second server on the same address (its site_url is part of the cache's key).
+        start = time.perf_counter()
+        server = subprocess.Popen(
+            command, cwd=site.ours, env=child_env(), stdout=log_handle, stderr=subprocess.STDOUT
+        )
+        try:
+            _wait_for_text(url, marker, timeout=timeout, server=server, log=log)
+            restart = time.perf_counter() - start
+        finally:
+            _stop(server)
+        return ServeResult(startup_seconds=startup, edit_seconds=latencies, restart_seconds=restart)
+
+
+def _stop(server: subprocess.Popen[bytes]) -> None:
+    """Stop a server: terminate, then kill."""
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=10)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -846,30 +961,42 @@ def _cpu_ratio(results: Mapping[str, VariantResult]) -> float | None:
 def print_table(results: Mapping[str, VariantResult], pages: int) -> None:
     """Medians, per-page cost, peak memory and output size of each variant."""
     print(
-        f"{'variant':<8}{'runs':>5}{'median s':>10}{'min s':>8}{'ms/page':>9}{'cpu s':>8}"
-        f"{'peak MiB':>10}{'site MiB':>10}{'B/page':>9}"
+        f"{'variant':<9}{'runs':>5}{'median s':>10}{'min s':>8}{'ms/page':>9}{'cpu s':>8}"
+        f"{'peak MiB':>10}{'tree MiB':>10}{'site MiB':>10}{'B/page':>9}"
     )
     for variant, result in results.items():
         if not result.runs:
             continue
         print(
-            f"{variant:<8}{len(result.runs):>5}{result.median_seconds:>10.2f}"
+            f"{variant:<9}{len(result.runs):>5}{result.median_seconds:>10.2f}"
             f"{min(r.seconds for r in result.runs):>8.2f}"
             f"{_fmt(ms_per_page(result, pages), '.1f'):>9}"
             f"{_fmt(result.median_cpu_seconds, '.2f'):>8}"
             f"{_fmt(result.peak_rss_mib, '.0f'):>10}"
+            f"{_fmt(result.peak_tree_mib, '.0f'):>10}"
             f"{result.output_bytes / 2**20:>10.1f}{result.output_bytes / pages:>9.0f}"
         )
 
 
-def summary_line(pages: int, results: Mapping[str, VariantResult]) -> str:
-    """The machine-readable last line (``n/a`` for a variant that did not run)."""
+def summary_line(
+    pages: int, results: Mapping[str, VariantResult], serve_first: float | None = None
+) -> str:
+    """The machine-readable last line (``n/a`` for a variant that did not run).
+
+    The first five fields are the ones earlier versions printed, in the same order.
+    """
     ours = ms_per_page(results.get("ours"), pages)
     plain = ms_per_page(results.get("plain"), pages)
     jekyll = ms_per_page(results.get("jekyll"), pages)
+    par = ms_per_page(results.get("ours-par"), pages)
+    single = ms_per_page(results.get("single"), pages)
+    warm = ms_per_page(results.get("warm"), pages)
     return (
         f"bench: {pages} pages, ours {_fmt(ours, '.1f')} ms/page, plain {_fmt(plain, '.1f')} "
         f"ms/page, ratio {_fmt(_ratio(ours, plain), '.2f')}, jekyll {_fmt(jekyll, '.1f')} ms/page"
+        f", par {_fmt(par, '.1f')} ms/page, par/jekyll {_fmt(_ratio(par, jekyll), '.2f')}"
+        f", single/jekyll {_fmt(_ratio(single, jekyll), '.2f')}"
+        f", warm/cold {_fmt(_ratio(warm, par), '.2f')}, serve-first {_fmt(serve_first, '.2f')} s"
     )
 
 
@@ -893,12 +1020,19 @@ class Options:
     timeout: float
     serve_locale: str | None = None
     workers: int | None = None
+    posts: int = 0
+    single: bool = True
 
 
 def _variants(options: Options) -> list[str]:
-    variants = ["ours", "plain"]
-    if (options.workers or os.cpu_count() or 1) > 1:
-        variants.insert(1, "ours-par")
+    """ours, ours-par, single and warm (with parallel workers), plain, jekyll (if found).
+
+    ``single`` and ``warm`` use ``mkdocs-parallel.yml``, as ``ours-par`` does; ``warm``'s
+    cold reference is ``ours-par``.
+    """
+    variants = ["ours", "ours-par", "warm", "plain"]
+    if options.single and len(options.locales) > 1:
+        variants.insert(2, "single")
     if options.jekyll and shutil.which("jekyll"):
         variants.append("jekyll")
     return variants
@@ -911,28 +1045,53 @@ def _workspace(keep: bool, label: str) -> Path:
     return root
 
 
-def run_default(options: Options, gnu_time: str | None) -> tuple[str, bool]:
-    """Build the three variants, time ``serve``; return the summary line and success.
+def generate_sites(root: Path, options: Options, *, single: bool) -> GeneratedSite:
+    """The bench's site, and with ``single`` the same pages in one locale below ``single/``.
+
+    The single-locale site has every page and post of every locale (renumbered) in the
+    default locale, so that it builds as many pages as the others: a site whose locales
+    cannot be spread over workers.
+    """
+    site = generate_site(
+        root,
+        pages=options.pages,
+        locales=options.locales,
+        workers=options.workers,
+        posts=options.posts,
+    )
+    if not single:
+        return site
+    count = len(options.locales)
+    alone = generate_site(
+        root / "single",
+        pages=options.pages * count,
+        locales=options.locales[:1],
+        workers=options.workers,
+        posts=options.posts * count,
+    )
+    return dataclasses.replace(site, single=alone.ours)
+
+
+def run_default(options: Options) -> tuple[str, bool]:
+    """Build every variant, time ``serve``; return the summary line and success.
 
     A failing ``serve`` does not hide the build figures: they are printed, and the second
     value is False so that the exit status reports the failure.
     """
     root = _workspace(options.keep, str(options.pages))
     try:
-        site = generate_site(
-            root, pages=options.pages, locales=options.locales, workers=options.workers
-        )
         variants = _variants(options)
+        site = generate_sites(root, options, single="single" in variants)
         print(
-            f"site: {options.pages} pages x {len(site.locales)} locales "
+            f"site: {options.pages} pages + {options.posts} posts x {len(site.locales)} locales "
             f"({', '.join(site.locales)}) = {site.total_pages} pages; variants: "
-            f"{', '.join(variants)}; {options.repeat} runs each; memory via "
-            f"{'GNU time' if gnu_time else 'rusage wrapper'}",
+            f"{', '.join(variants)}; {options.repeat} runs each; load average "
+            f"{_load_average()}",
             flush=True,
         )
         if "jekyll" not in variants and options.jekyll:
             print("jekyll: not found on PATH, skipped", flush=True)
-        results = measure(site, variants, repeat=options.repeat, gnu_time=gnu_time)
+        results = measure(site, variants, repeat=options.repeat)
         serve: ServeResult | None = None
         serve_error: str | None = None
         if options.serve:
@@ -950,39 +1109,67 @@ def run_default(options: Options, gnu_time: str | None) -> tuple[str, bool]:
                 print(f"serve: FAILED: {serve_error}", flush=True)
         print()
         print_table(results, site.total_pages)
-        ours = ms_per_page(results.get("ours"), site.total_pages)
+        total = site.total_pages
+        ours = ms_per_page(results.get("ours"), total)
+        jekyll = ms_per_page(results.get("jekyll"), total)
+        plain = ms_per_page(results.get("plain"), total)
         print(
-            f"ratio ours/plain {_fmt(_ratio(ours, ms_per_page(results.get('plain'), site.total_pages)), '.2f')}"  # noqa: E501
-            f", ours/jekyll {_fmt(_ratio(ours, ms_per_page(results.get('jekyll'), site.total_pages)), '.2f')}"  # noqa: E501
+            f"ratio ours/plain {_fmt(_ratio(ours, plain), '.2f')}"
+            f", ours/jekyll {_fmt(_ratio(ours, jekyll), '.2f')}"
             f"; cpu time ours/plain {_fmt(_cpu_ratio(results), '.2f')}"
         )
-        parallel = ms_per_page(results.get("ours-par"), site.total_pages)
+        parallel = ms_per_page(results.get("ours-par"), total)
         if parallel is not None:
-            jekyll = ms_per_page(results.get("jekyll"), site.total_pages)
             print(
-                f"parallel locales ({options.workers or os.cpu_count()} workers): ours-par "
+                f"parallel ({options.workers or os.cpu_count()} workers): ours-par "
                 f"{parallel:.1f} ms/page, ours-par/jekyll {_fmt(_ratio(parallel, jekyll), '.2f')}"
+                f"; single locale {_fmt(ms_per_page(results.get('single'), total), '.1f')} "
+                f"ms/page; warm rebuild {_fmt(ms_per_page(results.get('warm'), total), '.1f')} "
+                "ms/page"
             )
+        memory = {name: result.peak_tree_mib for name, result in results.items()}
+        reference = memory.get("jekyll")
+        print(
+            "peak memory of the process tree (MiB, PSS): "
+            + ", ".join(
+                f"{name} {_fmt(value, '.0f')} ({_fmt(_ratio(value, reference), '.2f')}x jekyll)"
+                for name, value in memory.items()
+                if name != "jekyll"
+            )
+            + f"; jekyll {_fmt(reference, '.0f')}"
+        )
         if serve is not None:
             edits = ", ".join(f"{seconds * 1000:.0f}" for seconds in serve.edit_seconds)
             mode = f" (build_only_locale {options.serve_locale})" if options.serve_locale else ""
             print(
                 f"serve{mode}: first page after {serve.startup_seconds:.2f} s; edit visible after "
-                f"{statistics.median(serve.edit_seconds) * 1000:.0f} ms median ({edits} ms)"
+                f"{statistics.median(serve.edit_seconds) * 1000:.0f} ms median ({edits} ms); "
+                f"a second serve's first page (build cache of the first) after "
+                f"{_fmt(serve.restart_seconds, '.2f')} s"
             )
         elif serve_error is not None:
             print("serve: failed (see above)")
-        return summary_line(site.total_pages, results), serve_error is None
+        print(f"load average at the end: {_load_average()}")
+        first = serve.startup_seconds if serve is not None else None
+        return summary_line(total, results, first), serve_error is None
     finally:
         if not options.keep:
             shutil.rmtree(root, ignore_errors=True)
+
+
+def _load_average() -> str:
+    """The machine's 1, 5 and 15 minute load averages: how busy the figures' machine was."""
+    try:
+        return " ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:
+        return "n/a"
 
 
 GROWTH_SIZES = (100, 1000)
 GROWTH_TARGET = 1.3
 
 
-def run_growth(options: Options, gnu_time: str | None) -> str:
+def run_growth(options: Options) -> str:
     """Cost and output size per page at 100 and 1000 pages per locale; return the last line.
 
     Flat cost per page means no step of the build is quadratic in the page count (the nav of
@@ -993,11 +1180,15 @@ def run_growth(options: Options, gnu_time: str | None) -> str:
     for pages in GROWTH_SIZES:
         root = _workspace(options.keep, f"growth-{pages}")
         try:
+            # Posts grow with the pages (--posts is per --pages pages).
+            posts = pages * options.posts // options.pages
             site = generate_site(
-                root, pages=pages, locales=options.locales, workers=options.workers
+                root, pages=pages, locales=options.locales, workers=options.workers, posts=posts
             )
-            print(f"growth: {pages} pages x {len(site.locales)} locales", flush=True)
-            results = measure(site, ["ours", "plain"], repeat=options.repeat, gnu_time=gnu_time)
+            print(
+                f"growth: {pages} pages + {posts} posts x {len(site.locales)} locales", flush=True
+            )
+            results = measure(site, ["ours", "plain"], repeat=options.repeat)
             rows.append((pages, site.total_pages, results))
         finally:
             if not options.keep:
@@ -1009,16 +1200,19 @@ def run_growth(options: Options, gnu_time: str | None) -> str:
     )
     per_page: dict[str, list[float]] = {"ours": [], "plain": []}
     size: dict[str, list[float]] = {"ours": [], "plain": []}
+    cpu: dict[str, list[float]] = {"ours": [], "plain": []}
     for pages, total, results in rows:
         for variant in per_page:
             per_page[variant].append(ms_per_page(results[variant], total) or 0.0)
             size[variant].append(results[variant].output_bytes / total)
+            cpu[variant].append((results[variant].median_cpu_seconds or 0.0) * 1000 / total)
         print(
             f"{pages:>12}{total:>7}{per_page['ours'][-1]:>14.1f}{per_page['plain'][-1]:>15.1f}"
             f"{size['ours'][-1]:>13.0f}{size['plain'][-1]:>14.0f}"
             f"{_fmt(results['ours'].peak_rss_mib, '.0f'):>10}"
         )
     ratio = per_page["ours"][1] / per_page["ours"][0]
+    cpu_ratio = _ratio(cpu["ours"][1], cpu["ours"][0])
     plain_ratio = per_page["plain"][1] / per_page["plain"][0]
     size_ratio = size["ours"][1] / size["ours"][0]
     verdict = "ok" if ratio <= GROWTH_TARGET else "OVER TARGET"
@@ -1030,7 +1224,9 @@ def run_growth(options: Options, gnu_time: str | None) -> str:
         f"growth: ours {GROWTH_SIZES[0]} -> {GROWTH_SIZES[1]} pages/locale, "
         f"{per_page['ours'][0]:.1f} -> {per_page['ours'][1]:.1f} ms/page, ratio {ratio:.2f} "
         f"(target <= {GROWTH_TARGET:.1f}: {verdict}), bytes/page {size['ours'][0]:.0f} -> "
-        f"{size['ours'][1]:.0f} (ratio {size_ratio:.2f})"
+        f"{size['ours'][1]:.0f} (ratio {size_ratio:.2f}), cpu {cpu['ours'][0]:.1f} -> "
+        f"{cpu['ours'][1]:.1f} ms/page (ratio {_fmt(cpu_ratio, '.2f')}; wall time on a busy "
+        f"machine is noisier; load average {_load_average()})"
     )
 
 
@@ -1041,13 +1237,17 @@ def parse_args(argv: Iterable[str] | None = None) -> Options:
         description=textwrap.dedent(
             """\
             Benchmark mkdocs-jekyll. Generates a Jekyll-style multi-locale site in a temporary
-            folder and builds it three ways, each in a fresh process, alternating:
-              ours    mkdocs build with search, jekyll/i18n and jekyll (permalink: pretty)
-              plain   the same content with Liquid resolved, mkdocs-material + upstream i18n
-              jekyll  jekyll build of the Jekyll variant (skipped if jekyll is not installed)
-            Prints medians, ms per page, peak memory, ratios ours/plain and ours/jekyll, and
-            mkdocs serve's edit-to-visible latency. The last line is
-            'bench: PAGES pages, ours X ms/page, plain Y ms/page, ratio R, jekyll Z ms/page'.
+            folder and builds it several ways, each in a fresh process, alternating:
+              ours      mkdocs build with search, jekyll/i18n and jekyll (permalink: pretty)
+              ours-par  the same with worker processes (parallel_workers unset)
+              single    every page in one locale, with worker processes
+              warm      ours-par again, with the build cache the previous build left
+              plain     the same content with Liquid resolved, mkdocs-material + upstream i18n
+              jekyll    jekyll build of the Jekyll variant (skipped if jekyll is not installed)
+            Prints medians, ms per page, peak memory (whole process tree), ratios, and
+            mkdocs serve's first page and edit-to-visible latency. The last line is
+            'bench: PAGES pages, ours X ms/page, plain Y ms/page, ratio R, jekyll Z ms/page,
+            par P ms/page, par/jekyll Q, single/jekyll S, warm/cold W, serve-first F s'.
             """
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -1058,6 +1258,18 @@ def parse_args(argv: Iterable[str] | None = None) -> Options:
         type=parse_locales,
         default=DEFAULT_LOCALES,
         help="a count or a comma list, default locale first (en,es-419,pt-br)",
+    )
+    parser.add_argument(
+        "--posts",
+        type=int,
+        default=0,
+        help="posts per locale besides the pages (0), with categories and tags: archives, "
+        "feeds and the taxonomy links then cost what they cost on a blog",
+    )
+    parser.add_argument(
+        "--no-single",
+        action="store_true",
+        help="skip the single variant (every page in one locale, parallel workers)",
     )
     parser.add_argument("--repeat", type=int, default=3, help="builds per variant (3)")
     parser.add_argument(
@@ -1092,8 +1304,8 @@ def parse_args(argv: Iterable[str] | None = None) -> Options:
         help="time serve building this locale only (jekyll/i18n build_only_locale)",
     )
     args = parser.parse_args(None if argv is None else list(argv))
-    if args.pages < 1 or args.repeat < 1 or args.serve_edits < 1:
-        parser.error("--pages, --repeat and --serve-edits must be at least 1")
+    if args.pages < 1 or args.repeat < 1 or args.serve_edits < 1 or args.posts < 0:
+        parser.error("--pages, --repeat and --serve-edits must be at least 1, --posts at least 0")
     return Options(
         pages=args.pages,
         locales=tuple(args.locales),
@@ -1106,19 +1318,16 @@ def parse_args(argv: Iterable[str] | None = None) -> Options:
         timeout=args.timeout,
         serve_locale=args.serve_locale,
         workers=args.workers,
+        posts=args.posts,
+        single=not args.no_single,
     )
 
 
 def main(argv: Iterable[str] | None = None) -> int:
     """Run the benchmark; print the summary as the last line. Returns the exit status."""
     options = parse_args(argv)
-    gnu_time = _gnu_time()
     try:
-        line, ok = (
-            (run_growth(options, gnu_time), True)
-            if options.growth
-            else run_default(options, gnu_time)
-        )
+        line, ok = (run_growth(options), True) if options.growth else run_default(options)
     except BenchError as err:
         print(f"bench error: {err}", file=sys.stderr)
         return 1

@@ -115,3 +115,16 @@ def test_ours_builds_one_locale_at_a_time_and_ours_par_uses_every_cpu(site: Any)
 
     assert workers("mkdocs.yml") == 1
     assert workers("mkdocs-parallel.yml") == "unset"
+
+
+def test_posts_go_to_every_variant_with_their_liquid_resolved_in_plain(tmp_path: Path) -> None:
+    site = bench.generate_site(tmp_path, pages=3, posts=2, locales=bench.parse_locales("2"))
+    names = ("2024-12-31-post-1.md", "2024-12-30-post-2.md")
+    for locale, folder in (("en", "en"), ("es-419", "es")):
+        for name in names:
+            ours = (site.ours / f"docs/{locale}/_posts/{name}").read_text(encoding="utf-8")
+            assert (site.jekyll / f"{locale}/_posts/{name}").read_text(encoding="utf-8") == ours
+            plain = (site.plain / f"docs/{folder}/posts/{name}").read_text(encoding="utf-8")
+            assert "categories: [" in ours and "tags: [" in ours and "| relative_url }}" in ours
+            assert "{{" not in plain and "{%" not in plain
+    assert site.total_pages == 10

@@ -91,6 +91,10 @@ def test_material_search_index_generates_json_from_a_previous_index() -> None:
     plugin.search_index = SearchIndex(lang=["en"], separator=" ", pipeline=[], fields={})
     assert compat.has_search_index(plugin)
     assert json.loads(compat.search_index_json(plugin))["docs"] == []
+    compat.search_entries(plugin).append({"location": "a/", "title": "A", "text": ""})
+    assert json.loads(compat.search_index_json(plugin))["docs"] == [
+        {"location": "a/", "title": "A", "text": ""}
+    ]
 
 
 def test_python_liquid_no_op_filter_returns_its_input() -> None:

@@ -357,3 +357,36 @@ def test_without_the_serve_builder_it_knows_serve_rebuilds_everything(
         _edit(project, "docs/index.md", "HOME-one", "HOME-two")
         assert _rebuild_logged(serving, caplog) == ""  # No plan: MkDocs' own full rebuild.
         assert "HOME-two" in (serving.site_dir / "index.html").read_text("utf-8")
+
+
+def test_a_server_started_from_the_build_cache_rebuilds_an_edit_as_a_full_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs_jekyll.mkdocs import page_cache
+
+    hits: list[str] = []
+    real = page_cache.PassCache.lookup
+
+    def spy(self: Any, src_uri: str, *args: Any) -> Any:
+        found = real(self, src_uri, *args)
+        if found is not None:
+            hits.append(src_uri)
+        return found
+
+    monkeypatch.setattr(page_cache.PassCache, "lookup", spy)
+    config = {
+        "site_name": "Incremental",
+        "site_url": "https://example.com/base/",
+        "theme": {"name": "material"},
+        "plugins": ["search", {"jekyll/i18n": {"languages": LANGUAGES}}, {"jekyll": {}}],
+    }
+    project = _project(tmp_path / "project", FILES, config)
+    with _serving(project, tmp_path / "first"):
+        pass  # The first server fills the build cache.
+    assert hits == []
+    with _serving(project, tmp_path / "served") as session:
+        # Its pages came from the cache: an edit's rebuild must still show them titled.
+        assert "es-419/impacto.md" in hits
+        _edit(session.project, "docs/es-419/impacto.md", "IMPACTO-one", "IMPACTO-two")
+        session.rebuild()
+        _assert_same_as_full_build(session, tmp_path)

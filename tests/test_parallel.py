@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -70,15 +71,17 @@ def _build_both(
 
 @pytest.fixture
 def parallel_calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], int]]:
-    """The ``(locales, workers)`` of every set of worker passes started."""
+    """The ``(tasks, workers)`` of every set of worker passes started."""
     import mkdocs_jekyll.mkdocs.i18n_plugin as i18n_plugin
 
     calls: list[tuple[list[str], int]] = []
     real = i18n_plugin.ParallelPasses
 
-    def spy(plugin: Any, config: Any, locales: list[str], workers: int) -> Any:
-        calls.append((list(locales), workers))
-        return real(plugin, config, locales, workers)
+    def spy(plugin: Any, config: Any, tasks: list[Any], workers: int) -> Any:
+        # A whole locale pass by its locale, a shard of one as "locale#index/count".
+        names = [t.locale if t.count == 1 else f"{t.locale}#{t.index}/{t.count}" for t in tasks]
+        calls.append((names, workers))
+        return real(plugin, config, tasks, workers)
 
     monkeypatch.setattr(i18n_plugin, "ParallelPasses", spy)
     return calls
@@ -221,3 +224,104 @@ def test_the_default_worker_count_is_the_cpu_count_on_linux_only(
     assert plugin._workers() == expected
     plugin.load_config({"languages": THREE_LOCALES, "parallel_workers": 3})
     assert plugin._workers() == 3
+
+
+# A site with one locale whose pages all have a title: its pages are spread over the workers.
+ONE_LOCALE = [{"locale": "en", "name": "English", "default": True}]
+TITLED = {
+    "docs/en/index.md": "---\ntitle: Home\ni18n_key: home\n---\n# Home\n[b](b.md#part)\n",
+    "docs/en/a.md": "---\ntitle: A\n---\n# A\n{{ site.pages | size }} pages\n",
+    "docs/en/b.md": "---\ntitle: B\n---\n# B\n## Part\n[A](a.md)\n",
+    "docs/en/c.md": "---\ntitle: C\nlayout: single\n---\n# C\n[home](index.md)\n",
+    "docs/en/_posts/2024-01-02-hello.md": "---\ntitle: Hello\ntags: [x]\n---\nHi\n",
+    "docs/en/_posts/2024-01-03-again.md": "---\ntitle: Again\ncategories: [y]\n---\nYo\n",
+    "docs/404.md": "---\ntitle: Lost\n---\n# Lost\n",
+    "docs/images/a.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+}
+
+
+def _one_locale(workers: int) -> list[Any]:
+    return [
+        "search",
+        {"jekyll/i18n": {"languages": ONE_LOCALE, "parallel_workers": workers}},
+        {"jekyll": {}},
+    ]
+
+
+@pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
+def test_a_one_locale_site_spreads_its_pages_over_the_workers_with_the_same_output(
+    tmp_path: Path, parallel_calls: list[tuple[list[str], int]]
+) -> None:
+    one = _build_both(tmp_path, TITLED, _one_locale(1), _one_locale(2))
+    # The parent built the first half of the pages, one worker the second half.
+    assert parallel_calls == [(["en#1/2"], 1)]
+    assert "en/c/index.html" in one and "en/search/search_index.json" in one
+
+
+@pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
+def test_a_warning_in_a_worker_shard_fails_a_strict_build_once_in_page_order(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from mkdocs.exceptions import Abort
+
+    files = {
+        **TITLED,
+        "docs/en/a.md": "---\ntitle: A\n---\n# A\n[x](missing-a.md)\n",
+        "docs/en/c.md": "---\ntitle: C\n---\n# C\n[x](missing-c.md)\n",
+    }
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort):
+        make_site_builder(tmp_path)(files=files, plugins=_one_locale(2), strict=True)
+    assert warning_lines(caplog) == [
+        "Doc file 'en/a.md' contains a link 'missing-a.md', but the target 'en/missing-a.md' "
+        "is not found among documentation files.",
+        "Doc file 'en/c.md' contains a link 'missing-c.md', but the target 'en/missing-c.md' "
+        "is not found among documentation files.",
+    ]
+
+
+@pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
+def test_a_page_without_a_title_keeps_its_locale_in_one_process(
+    tmp_path: Path, parallel_calls: list[tuple[list[str], int]]
+) -> None:
+    # MkDocs titles it from its rendered first heading, which the others' navigation shows.
+    files = {**TITLED, "docs/en/d.md": "# D\n"}
+    _build_both(tmp_path, files, _one_locale(1), _one_locale(2))
+    assert parallel_calls == []
+
+
+@dataclass(frozen=True)
+class ShardCase:
+    description: str
+    sizes: dict[str, int]
+    workers: int
+    expected: list[tuple[str, int, int]]
+
+
+SHARD_CASES = [
+    ShardCase("one locale, two workers: two halves", {"en": 600}, 2, [("en", 0, 2), ("en", 1, 2)]),
+    ShardCase(
+        "three equal locales, two workers: one pass each",
+        {"en": 200, "es": 200, "pt": 200},
+        2,
+        [("en", 0, 1), ("es", 0, 1), ("pt", 0, 1)],
+    ),
+    ShardCase(
+        "one large locale and a small one: the large one is cut",
+        {"en": 1000, "es": 50},
+        2,
+        [("en", 0, 2), ("en", 1, 2), ("es", 0, 1)],
+    ),
+    ShardCase(
+        "four workers, one locale: four shards", {"en": 10}, 4, [("en", i, 4) for i in range(4)]
+    ),
+]
+
+
+@pytest.mark.parametrize("case", SHARD_CASES, ids=lambda case: case.description)
+def test_locales_get_shards_by_their_share_of_the_pages(case: ShardCase) -> None:
+    from mkdocs_jekyll.mkdocs.page_shards import plan_shards
+
+    shards = plan_shards(list(case.sizes), case.sizes, case.workers, shardable=True)
+    assert [(s.locale, s.index, s.count) for s in shards] == case.expected
+    unshardable = plan_shards(list(case.sizes), case.sizes, case.workers, shardable=False)
+    assert [(s.locale, s.count) for s in unshardable] == [(name, 1) for name in case.sizes]

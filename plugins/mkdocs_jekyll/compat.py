@@ -148,6 +148,15 @@ def search_index_json(plugin: Any) -> str:
     return str(plugin.search_index.generate_search_index(None))
 
 
+def search_entries(plugin: Any) -> list[dict[str, Any]]:
+    """The entries of Material's search index so far (see ``has_search_index``), in place.
+
+    The build cache records a page's and puts a cached page's back where it would be.
+    """
+    entries: list[dict[str, Any]] = plugin.search_index.entries
+    return entries
+
+
 def no_op_filter() -> Callable[..., object]:
     """What python-liquid returns for an unknown filter in lax mode: the input, unchanged."""
     from liquid.context import _no_op_filter

@@ -453,8 +453,8 @@ def _term_links(
     archive = next(
         (
             relative_url(page.url)
-            for page in model.built()
-            if page.data.get("layout") == key and _same_locale(page, doc)
+            for page in model.built_with_layout(key)
+            if _same_locale(page, doc)
         ),
         None,
     )

@@ -152,9 +152,27 @@ class SiteModel:
             docs.reverse()
         return docs
 
+    _by_layout: tuple[int, dict[str, list[Document]]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
     def built(self) -> list[Document]:
         """The documents written to the site."""
         return [doc for doc in self.documents.values() if doc.output]
+
+    def built_with_layout(self, layout: str) -> list[Document]:
+        """The built documents whose front matter ``layout`` is ``layout``, as ``built()`` orders.
+
+        Indexed once, on first use (after the scan, which is the only step that changes the
+        model; a change in the number of documents rebuilds the index): looking through every
+        document for each page's category and tag links grew with pages x documents.
+        """
+        if self._by_layout is None or self._by_layout[0] != len(self.documents):
+            index: dict[str, list[Document]] = {}
+            for doc in self.built():
+                index.setdefault(str(doc.data.get("layout") or ""), []).append(doc)
+            self._by_layout = (len(self.documents), index)
+        return self._by_layout[1].get(layout, [])
 
     def link_targets(self) -> dict[str, str]:
         """Source path to URL, for Liquid's ``link`` tag."""

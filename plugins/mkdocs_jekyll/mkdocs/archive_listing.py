@@ -8,6 +8,8 @@ the layout's partial and the same furniture, the page's content, which the layou
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs_jekyll.jekyll.archives import is_archive
@@ -27,6 +29,10 @@ LISTING = "jekyll_listing"
 """``page.meta`` key of a generated archive: its listing, which the layout prints as content."""
 
 _LISTING_TEMPLATE = "partials/jekyll/taxonomy-index.html"
+_PACKAGE_LISTING = Path(__file__).parent.parent / "templates" / _LISTING_TEMPLATE
+_SEARCH_HEADING = re.compile(r'<h1 id="[^"<>]*" class="archive__subtitle">([^<]*)</h1>')
+"""A group's heading in the copy for search (the partial's ``jekyll_search_ids`` branch);
+its name is escaped, so it holds no ``<``."""
 
 
 def archive_listing(
@@ -68,8 +74,15 @@ def archive_listing(
         "jekyll_ui_text": page_ui_text(state, settings, locale),
         "jekyll_furniture": furniture_of(state, settings, doc),
     }
-    page.meta[LISTING] = template.render(context)
-    return template.render({**context, "jekyll_search_ids": True})
+    searched = template.render({**context, "jekyll_search_ids": True})
+    if template.filename is not None and Path(template.filename) == _PACKAGE_LISTING:
+        # The page shows the same listing with h2 headings without ids: made from the copy
+        # for search rather than rendered again (each render formats every entry again).
+        # A site's own override of the partial may differ otherwise, so it renders twice.
+        page.meta[LISTING] = _SEARCH_HEADING.sub(r'<h2 class="archive__subtitle">\1</h2>', searched)
+    else:
+        page.meta[LISTING] = template.render(context)
+    return searched
 
 
 def restore_listing(page: Page) -> None:

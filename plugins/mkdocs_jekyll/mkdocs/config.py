@@ -266,6 +266,10 @@ class JekyllConfig(base.Config):  # type: ignore[no-untyped-call]
     # `mkdocs serve`: after an edit to pages' text only, rebuild just those pages (and
     # their locales) instead of the whole site. False rebuilds everything on every save.
     incremental_serve = c.Type(bool, default=True)
+    # The build cache: each page's rendered output, keyed by everything it depends on, in
+    # this folder (relative to mkdocs.yml); an unchanged page is not rendered again.
+    cache_enabled = c.Type(bool, default=True)
+    cache_dir = c.Type(str, default=".cache/mkdocs-jekyll")
 
     # Folders, relative to the folder of mkdocs.yml (Jekyll's `data_dir`, `includes_dir`).
     data_dir = ProjectFolder("_data")

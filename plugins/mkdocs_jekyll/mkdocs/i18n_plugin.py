@@ -24,17 +24,26 @@ from mkdocs_jekyll.compat import i18n_reconfigure_files, restoring_clean_directo
 from mkdocs_jekyll.features.search_index import lunr_language
 from mkdocs_jekyll.i18n.locale_folders import unconfigured_locale_folders
 from mkdocs_jekyll.jekyll.documents import locale_folder_map, normalise_locale
+from mkdocs_jekyll.mkdocs import page_shards
+from mkdocs_jekyll.mkdocs.build import as_plugin_error
 from mkdocs_jekyll.mkdocs.build_log import NESTED_BUILD_LINES, quiet_build_log
 from mkdocs_jekyll.mkdocs.config import JekyllI18nConfig
 from mkdocs_jekyll.mkdocs.incremental import active_plan
 from mkdocs_jekyll.mkdocs.jinja_cache import SharedBytecodeCache
-from mkdocs_jekyll.mkdocs.parallel import ParallelPasses, can_fork, replay_logs
+from mkdocs_jekyll.mkdocs.parallel import (
+    ParallelPasses,
+    can_fork,
+    replay_logs,
+    write_shards_search,
+)
 from mkdocs_jekyll.mkdocs.plugin import JekyllPlugin
 
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.nav import Navigation
+
+    from mkdocs_jekyll.jekyll.documents import SiteModel
 
 log = get_plugin_logger(__name__)
 
@@ -120,24 +129,30 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
 
         Priority: -100, as upstream's, which builds this pass's file list.
         """
+        sizes = page_shards.locale_sizes(files, self.locale_folders())
         result: Files = super().on_files(files, config)
-        others = self._other_locales()
         workers = self._workers()
         if (
             not self.building
-            and others
             and workers >= 2  # 1: one locale after another, as static-i18n does.
             and active_plan() is None
             and not _serving(config)
             and can_fork()
         ):
-            self._parallel = ParallelPasses(self, config, others, min(workers, len(others)))
+            locales = [self.current_language, *self._other_locales()]
+            model = _site_model(config)
+            shardable = model is not None and page_shards.shardable_site(config, files, model)
+            own, *tasks = page_shards.plan_shards(locales, sizes, workers, shardable=shardable)
+            if tasks:
+                page_shards.start(own)
+                self._parallel = ParallelPasses(self, config, tasks, min(workers, len(tasks)))
         return result
 
     def on_build_error(self, *, error: Exception) -> None:
         """Wait for the worker passes of a failed build rather than leave them running."""
         if self._parallel is not None and not self.building:
             parallel, self._parallel = self._parallel, None
+            page_shards.start(None)
             parallel.abandon()
 
     @event_priority(-100)
@@ -158,15 +173,22 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         parallel, self._parallel = self._parallel, None
         others = self._other_locales()
         self.extend_search_entries(config)
+        own = page_shards.current()
+        own_search = page_shards.kept_search()
+        page_shards.start(None)
         self.building = True
         try:
-            for result in parallel.results():
+            results = parallel.results()
+            for result in results:
                 replay_logs(result)
                 if result.error is not None:
                     raise PluginError(f"the '{result.locale}' locale pass failed: {result.error}")
                 self.search_entries.extend(result.search_entries)
+            with as_plugin_error():
+                write_shards_search(config, own, own_search, results)
             # As the sequential loop leaves it, then merge every locale's search entries.
-            self.current_language = others[-1]
+            if others:
+                self.current_language = others[-1]
             self.reconfigure_search_index(config)
         finally:
             self.building = False
@@ -315,6 +337,14 @@ def _within(path: str, folder: str) -> bool:
     """
     path = _normalised(path)
     return path == folder or path.startswith(folder if folder.endswith(os.sep) else folder + os.sep)
+
+
+def _site_model(config: MkDocsConfig) -> SiteModel | None:
+    """The core plugin's site model (None when it is missing or disabled)."""
+    for plugin in config.plugins.values():
+        if isinstance(plugin, JekyllPlugin) and plugin.config.enabled:
+            return plugin.site_model
+    return None
 
 
 def _serving(config: MkDocsConfig) -> bool:

@@ -16,6 +16,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs_jekyll.features.layouts import template_for_layout
 from mkdocs_jekyll.jekyll.safe_paths import is_inside
 from mkdocs_jekyll.jekyll.safe_url import drop_unsafe_urls
+from mkdocs_jekyll.mkdocs import page_shards
 from mkdocs_jekyll.mkdocs.render_cache import error_block, lines
 
 if TYPE_CHECKING:
@@ -60,6 +61,17 @@ def theme_page_meta(doc: Document, scan: SiteScan) -> dict[str, Any]:
     if "template" not in doc.data and isinstance(layout, str) and layout in scan.layouts:
         meta["template"] = f"layouts/{layout}.html"
     return meta
+
+
+def skipped_page_meta(doc: Document, scan: SiteScan) -> dict[str, Any]:
+    """A page another shard renders (``page_shards``): its metadata, the empty template.
+
+    Its title and nav metadata are what the other pages' navigation shows; search leaves it
+    out. Warnings about its front matter are its own shard's to log.
+    """
+    with page_shards.quietly():
+        meta = theme_page_meta(doc, scan)
+    return {**meta, "template": page_shards.SKIPPED_TEMPLATE, "search": {"exclude": True}}
 
 
 def page_meta(doc: Document) -> dict[str, Any]:

@@ -6,11 +6,14 @@ computed (``build.py``, in the first pass's ``on_pre_build``). So, as soon as th
 has cleaned ``site/`` (its ``on_files``), forked workers start the other passes, each into its
 own locale folder of ``site/``, while the first pass goes on in the parent; at the first pass's
 ``on_post_build`` the parent collects their search entries and log records and merges them in
-locale order, exactly as the sequential passes would have.
+locale order, exactly as the sequential passes would have. A large locale is also cut into
+shards of its pages (``page_shards.py``), built the same way, the first locale's first shard
+in the parent.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -24,7 +27,10 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.commands.build import build
 
 from mkdocs_jekyll.compat import keep_site_folder
+from mkdocs_jekyll.features.search_index import lunr_language, write_locale_index
+from mkdocs_jekyll.mkdocs import page_shards
 from mkdocs_jekyll.mkdocs.build_log import NESTED_BUILD_LINES, quiet_build_log
+from mkdocs_jekyll.mkdocs.page_shards import Shard
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -35,13 +41,17 @@ _PARENT: tuple[Any, MkDocsConfig] | None = None
 
 @dataclass(frozen=True)
 class PassResult:
-    """What one locale pass hands back to the parent."""
+    """What one locale pass (or one shard of it) hands back to the parent."""
 
     locale: str
     search_entries: list[dict[str, Any]]
     error: str | None = None
     logs: list[logging.LogRecord] = field(default_factory=list)
     """What the pass logged, for the parent to log in locale order (see ``replay_logs``)."""
+    shard: Shard | None = None
+    """The shard built, when the locale's pages are spread over several processes."""
+    search_index: dict[str, Any] | None = None
+    """A shard's search index (its own pages), for the parent to write the locale's."""
 
 
 def can_fork() -> bool:
@@ -58,55 +68,111 @@ def can_fork() -> bool:
 
 
 class ParallelPasses:
-    """Locale passes running in forked workers while the first pass runs in the parent."""
+    """Locale passes (or shards of them) in forked workers while the parent builds its own."""
 
-    def __init__(self, plugin: Any, config: MkDocsConfig, locales: list[str], workers: int):
-        """Fork the workers and start one pass per locale of ``locales``.
+    def __init__(self, plugin: Any, config: MkDocsConfig, tasks: list[Shard], workers: int):
+        """Fork the workers and start one pass per task.
 
         Args:
             plugin: The ``jekyll/i18n`` plugin, in its first pass.
             config: The build's MkDocs config.
-            locales: The locales still to build, in static-i18n's order.
+            tasks: The passes (or shards) still to build, in static-i18n's order.
             workers: Worker processes at most.
         """
         global _PARENT
         _PARENT = (plugin, config)
+        # The parent's objects so far move out of the collector's reach: a worker's garbage
+        # collections then leave their pages shared with the parent instead of copying them.
+        gc.freeze()
         context = multiprocessing.get_context("fork")
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-        self._futures = [self._pool.submit(_build_one, locale) for locale in locales]
+        self._futures = [self._pool.submit(_build_one, task) for task in tasks]
 
     def results(self) -> list[PassResult]:
-        """Wait for every pass; one result per locale, in the order they were given."""
+        """Wait for every pass; one result per task, in the order they were given."""
         global _PARENT
         try:
             return [future.result() for future in self._futures]
         finally:
             self._pool.shutdown()
             _PARENT = None
+            gc.unfreeze()
 
     def abandon(self) -> None:
         """The first pass failed: start no more passes, and let the running ones end."""
         global _PARENT
         self._pool.shutdown(wait=True, cancel_futures=True)
         _PARENT = None
+        gc.unfreeze()
 
 
-def _build_one(locale: str) -> PassResult:
+def _build_one(task: Shard) -> PassResult:
     """In a worker: run the locale's pass as static-i18n's loop would, keep its entries."""
     assert _PARENT is not None
     plugin, config = _PARENT
+    locale = task.locale
     before = len(plugin.search_entries)
     plugin.building = True  # A nested pass, as in static-i18n's loop.
     plugin.current_language = locale
+    page_shards.start(task)
     # static-i18n's own loop replaces clean_directory the same way: a pass must not wipe the
     # other locales' output. This runs in a forked worker that exits after the pass.
     keep_site_folder()
+    shard = task if task.count > 1 else None
     with _collected_logs() as logs, quiet_build_log(NESTED_BUILD_LINES):
         try:
             build(config)
         except BaseException as err:
-            return PassResult(locale, [], f"{type(err).__name__}: {err}", logs)
-    return PassResult(locale, list(plugin.search_entries[before:]), logs=logs)
+            return PassResult(locale, [], f"{type(err).__name__}: {err}", logs, shard)
+    if task.count > 1 and task.index > 0:
+        logs = [record for record in logs if not _repeated_notice(record)]
+    entries = list(plugin.search_entries[before:])
+    return PassResult(
+        locale, entries, logs=logs, shard=shard, search_index=page_shards.kept_search()
+    )
+
+
+_PASS_NOTICES = (
+    "Building '",
+    "Overriding '",
+    "The following pages exist in the docs directory",
+    "Cleaning site directory",
+)
+"""The beginnings of the notices every pass of a locale logs (static-i18n's, MkDocs')."""
+
+
+def _repeated_notice(record: logging.LogRecord) -> bool:
+    """A later shard's notice about the whole pass, which the locale's first shard logs."""
+    if record.levelno >= logging.WARNING:
+        return False
+    message = record.getMessage()
+    return any(message.startswith(p) or f": {p}" in message for p in _PASS_NOTICES)
+
+
+def write_shards_search(
+    config: MkDocsConfig,
+    own: Shard | None,
+    own_index: dict[str, Any] | None,
+    results: list[PassResult],
+) -> None:
+    """Write the search index of each locale built in shards, from every shard's pages.
+
+    A sharded pass only kept its index (its own pages, ``page_shards.keep_search``); put one
+    after another in shard order, they are the index the whole pass would have written.
+
+    Raises:
+        ContentError: A locale's existing index is not valid JSON (``write_locale_index``).
+    """
+    shards: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    found = [(own, own_index)] + [(result.shard, result.search_index) for result in results]
+    for shard, index in found:
+        if shard is not None and index is not None:
+            shards.setdefault(shard.locale, []).append((shard.index, index))
+    for locale, indexes in shards.items():
+        indexes.sort(key=lambda item: item[0])
+        docs = [entry for _, index in indexes for entry in index.get("docs", [])]
+        merged = {**indexes[0][1], "docs": docs}
+        write_locale_index(config.site_dir, locale, merged, lunr_language=lunr_language(locale))
 
 
 def replay_logs(result: PassResult) -> None:

@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
-from mkdocs_jekyll.compat import strict_abort_pending
+from mkdocs_jekyll.compat import has_search_index, search_entries, strict_abort_pending
+from mkdocs_jekyll.features.search_index import pass_index
 from mkdocs_jekyll.jekyll.documents import ScanCache
 from mkdocs_jekyll.jekyll.findings import converting
+from mkdocs_jekyll.mkdocs import page_shards
 from mkdocs_jekyll.mkdocs.archive_listing import archive_listing, restore_listing
 from mkdocs_jekyll.mkdocs.build import (
     BuildSetup,
@@ -20,6 +22,7 @@ from mkdocs_jekyll.mkdocs.build import (
     pass_settings,
     read_build,
 )
+from mkdocs_jekyll.mkdocs.build_cache import BuildCache
 from mkdocs_jekyll.mkdocs.config import JekyllConfig
 from mkdocs_jekyll.mkdocs.configure import configure_site
 from mkdocs_jekyll.mkdocs.file_model import place_files, unreadable_page
@@ -43,8 +46,14 @@ from mkdocs_jekyll.mkdocs.jinja_cache import SharedBytecodeCache
 from mkdocs_jekyll.mkdocs.look import install_look
 from mkdocs_jekyll.mkdocs.navigation import site_navigation
 from mkdocs_jekyll.mkdocs.outputs import localized_404
+from mkdocs_jekyll.mkdocs.page_cache import PassCache
 from mkdocs_jekyll.mkdocs.page_context import render_page_context
-from mkdocs_jekyll.mkdocs.page_source import page_html, page_markdown, theme_page_meta
+from mkdocs_jekyll.mkdocs.page_source import (
+    page_html,
+    page_markdown,
+    skipped_page_meta,
+    theme_page_meta,
+)
 from mkdocs_jekyll.mkdocs.pagination_pages import append_pager_files
 from mkdocs_jekyll.mkdocs.post_build import write_build_outputs
 from mkdocs_jekyll.mkdocs.redirect_files import redirect_stub
@@ -65,6 +74,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
 
+    from mkdocs_jekyll.jekyll.documents import SiteModel
     from mkdocs_jekyll.jekyll.drops import SiteSettings
     from mkdocs_jekyll.jekyll.findings import Finding, FindingsCollector
 
@@ -96,6 +106,15 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         self._collector: FindingsCollector | None = None
         self.findings: list[Finding] = []
         """The last build's compatibility findings, for ``mkdocs-jekyll report``."""
+        self._cache: BuildCache | None = None
+        """The build cache (``build_cache``), when this build can use one."""
+        self._pass_cache: PassCache | None = None
+        """The locale pass's lookups and recordings in the build cache."""
+
+    @property
+    def site_model(self) -> SiteModel | None:
+        """The build's site model, once ``on_pre_build`` has read it."""
+        return None if self._state is None else self._state.scan.model
 
     @property
     def serving(self) -> bool:
@@ -162,6 +181,12 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             )
             self._serve.start_build(config.site_dir)
         self._serve.previous = self._state if self._serving else None
+        options = self.config
+        self._cache = (
+            BuildCache.open(config, self._state, options.cache_dir, serving=self._serving)
+            if options.cache_enabled and options.cache_dir
+            else None
+        )
 
     # -- files and URLs --------------------------------------------------------------------
 
@@ -197,6 +222,14 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             settings = self._settings or state.setup.settings
             place_files(files, state, settings, config, locale_pass=is_locale_pass(config))
             append_pager_files(files, state.scan.pagination, state.scan.model, config)
+            page_shards.new_pass()
+            page_shards.assign(files)
+            cache = self._cache
+            self._pass_cache = (
+                None
+                if cache is None
+                else PassCache(cache, files, current_locale(config), state.scan.model)
+            )
         return files
 
     on_files = CombinedEvent(_drop_linked_files, _keep_dirty_files, _place_files)
@@ -212,7 +245,30 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         state = self._state
         if not self.config.enabled or state is None:
             return None
+        if page_shards.skips(page.file.src_uri):
+            return ""  # Another shard renders it (see `page_shards`).
+        if self._look_up_cache(page, state):
+            return ""  # Its cached output is written instead (see `build_cache`).
         return "" if unreadable_page(page.file, state.scan.model) else None
+
+    def _look_up_cache(self, page: Page, state: BuildState) -> bool:
+        """Whether the page's output is in the build cache (it is then not rendered)."""
+        cache = self._pass_cache
+        doc = state.scan.model.documents.get(page.file.src_uri)
+        rendered = state.cache.rendered.get(page.file.src_uri)
+        if cache is None or doc is None or rendered is None or doc.dest == "404.html":
+            return False  # The root 404 page's output is kept for the root (on_post_page).
+        if doc.src_path in state.scan.model.errors:
+            return False
+        if cache.lookup(doc.src_path, page.file.url, doc.data, rendered[1]) is None:
+            return False
+        page_shards.quiet_notice(doc.src_path)
+        return True
+
+    def _skipped(self, src_uri: str) -> bool:
+        """Whether this pass does not render the page: another shard does, or it is cached."""
+        cache = self._pass_cache
+        return page_shards.skips(src_uri) or (cache is not None and src_uri in cache.hits)
 
     @event_priority(60)
     def on_page_markdown(
@@ -230,6 +286,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         doc = state.scan.model.documents.get(page.file.src_uri)
         if doc is None:
             return markdown
+        if self._skipped(doc.src_path):
+            page.meta = skipped_page_meta(doc, state.scan)
+            return ""
         page.meta = theme_page_meta(doc, state.scan)
         with as_plugin_error():
             return page_markdown(
@@ -237,7 +296,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             )
 
     @event_priority(100)
-    def on_page_content(
+    def _page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """A page that is not Markdown (``blog/index.html``) shows its Liquid output.
@@ -251,6 +310,11 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         doc = state.scan.model.documents.get(page.file.src_uri)
         if doc is None:
             return html
+        if page_shards.skips(doc.src_path):
+            page.present_anchor_ids = None  # Unchecked here: its own shard has its anchors.
+            return ""
+        if self._skipped(doc.src_path):
+            return ""  # Cached: its title and anchors come back in `_end_page_read`.
         settings = self._settings or state.setup.settings
         listing = archive_listing(page, doc, state, settings, config)
         if listing is not None:
@@ -258,8 +322,34 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         content = page_html(doc, scan=state.scan, cache=state.cache, env=state.setup.page_env)
         return html if content is None else content
 
+    @event_priority(-1000)
+    def _end_page_read(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """A cached page gets its title and anchors back; a page rendered is recorded.
+
+        Priority: -1000, last: what every plugin did to the page's content is recorded.
+        """
+        if self._pass_cache is not None:
+            self._pass_cache.restore_read(page, files)
+        return html
+
+    on_page_content = CombinedEvent(_page_content, _end_page_read)
+
+    @event_priority(100)
+    def _start_page_build(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        """Start recording a page the cache does not have: its logs, its search entries.
+
+        Priority: 100, before Material's search (0) indexes the page.
+        """
+        if self._pass_cache is not None:
+            self._pass_cache.start_build(page.file.src_uri, _search_entries(config))
+        return context
+
     @event_priority(-100)
-    def on_page_context(
+    def _page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         """Expose author, UI text, alternates, furniture and SEO tags; feed the switcher.
@@ -270,6 +360,16 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         state = self._state
         if not self.config.enabled or state is None:
             return context
+        if self._skipped(page.file.src_uri):
+            if self._pass_cache is not None:
+                self._pass_cache.restore_entries(page.file.src_uri, _search_entries(config))
+            doc = state.scan.model.documents.get(page.file.src_uri)
+            if self._serving and doc is not None:
+                # A later incremental rebuild shows it unread: its title and own metadata.
+                with page_shards.quietly():
+                    meta = theme_page_meta(doc, state.scan)
+                self._serve.page_heads[doc.src_path] = (page.title, meta)
+            return context
         settings = self._settings or state.setup.settings
         restore_listing(page)
         doc = state.scan.model.documents.get(page.file.src_uri)
@@ -279,6 +379,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if self._serving:
             remember_page(self._serve.page_heads, page)
         return context
+
+    on_page_context = CombinedEvent(_start_page_build, _page_context)
 
     @event_priority(-200)
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -291,7 +393,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             return nav
         return site_navigation(nav, state, config, files, data_dir=self.config.data_dir)
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+    def _post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """A page with ``redirect_to`` becomes jekyll-redirect-from's stub.
 
         The pass gets its language back from a page rendered in its own ``lang``.
@@ -301,6 +403,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             return output
         restore_language(config, self._pass_language)
         self._pass_language = None
+        if self._skipped(page.file.src_uri):
+            return ""
         doc = state.scan.model.documents.get(page.file.src_uri)
         if doc is None:
             return output
@@ -310,6 +414,20 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if doc.dest == "404.html":
             self._own_404_page = result  # Later passes write the theme's 404 over it.
         return result
+
+    @event_priority(-1000)
+    def _finish_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Write a cached page's output; keep a rendered page's in the cache.
+
+        Priority: -1000, last: the output as every plugin left it is what is written.
+        """
+        cache = self._pass_cache
+        if cache is None or page_shards.skips(page.file.src_uri):
+            return output
+        kept = cache.finish(page, output, _search_entries(config))
+        return "" if kept is None else kept
+
+    on_post_page = CombinedEvent(_post_page, _finish_page)
 
     def on_pre_template(self, template: Any, /, *, template_name: str, config: MkDocsConfig) -> Any:
         """The 404 page's language selector lists every locale's home.
@@ -346,7 +464,11 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """
         if self.config.enabled and self._state is not None:
             with as_plugin_error():
-                self._serve.write_locale_search(config, current_locale(config))
+                if page_shards.current() is not None:
+                    # One shard's pages: the parent writes the locale's index from all.
+                    page_shards.keep_search(pass_index(config))
+                else:
+                    self._serve.write_locale_search(config, current_locale(config))
 
     @event_priority(-150)
     def _write_site_outputs(self, *, config: MkDocsConfig) -> None:
@@ -364,6 +486,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if self._collector is not None:
             self.findings = finish_findings(self._collector, state)
             self._collector = None
+        if self._cache is not None and not self._serving:
+            self._cache.prune()  # Entries no page of this build used.
 
     @event_priority(-1000)
     def _publish_site(self, *, config: MkDocsConfig) -> None:
@@ -394,6 +518,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             self._collector = None
         if staged is not None and staged.owned:
             discard(staged)
+        if self._pass_cache is not None:
+            self._pass_cache.abandon()
 
     @event_priority(-100)
     def on_env(
@@ -433,3 +559,12 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             plan = partial(self._serve.plan, docs_dir=docs_dir, scan_cache=self._scan_cache)
         watch_site(server, config, self.config, plan=plan)
         return server
+
+
+def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
+    """Material's search index entries of the pass so far (None without search)."""
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        if has_search_index(plugin):
+            return search_entries(plugin)
+    return None

@@ -1,0 +1,363 @@
+"""The build cache: a page whose every input is unchanged is not rendered again.
+
+MkDocs renders every page from scratch on every build (Markdown, then the theme template,
+then Material's search parses the HTML): most of a build's time. The cache keeps, per page,
+what its rendering produced: the written HTML, its title, its search entries, its anchors
+and the links it makes to other pages' anchors (MkDocs checks those after every page is
+rendered, so they are checked again each build), and what it logged (so ``--strict``
+counts the same warnings). A page found in the cache is skipped like another shard's page
+(``page_shards``) and those results are put back in its place.
+
+The key is conservative: a wrong hit writes a wrong site, a miss only costs time.
+
+- **Build**: the versions of Python and of every package that renders (MkDocs, Material,
+  static-i18n, Markdown, pymdown-extensions, Pygments, Jinja, python-liquid), the content
+  of this package's own files, ``mkdocs.yml``'s bytes with the values of the environment
+  variables it reads (``!ENV``), the resolved settings that command-line flags change,
+  ``JEKYLL_ENV`` and ``SOURCE_DATE_EPOCH``, the content of every file in the theme folders
+  outside Material's package (``overrides/``, the package's templates), of ``_data/``
+  and ``_includes/``; the site model: every document's front matter, URL and output flag,
+  every excerpt, the Liquid output of every document that is not a page (listings show
+  posts' content) and the text of every page without a front matter ``title`` (MkDocs
+  titles it from its first heading, which other pages' navigation shows).
+- **Pass**: the locale, and every file of the pass with its URL (links resolve to them).
+- **Page**: its source path and URL, its front matter and its Markdown after Liquid (which
+  holds whatever it read through ``site``, ``include`` and ``include_relative``).
+
+The cache is only used when every plugin is ``search``, ``jekyll`` or ``jekyll/i18n`` and
+every Markdown extension is one known to read nothing but the page (``snippets`` reads
+files): other code could make a page depend on something the key does not hold.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.plugins import get_plugin_logger
+
+from mkdocs_jekyll.mkdocs.page_shards import SHARDABLE_PLUGINS
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+    from mkdocs_jekyll.jekyll.documents import SiteModel
+    from mkdocs_jekyll.mkdocs.build import BuildState
+
+log = get_plugin_logger(__name__)
+
+FORMAT = 2
+"""The layout of the cache's files; a cache of another format is ignored."""
+MARKER = "mkdocs-jekyll build cache"
+
+_PACKAGES = (
+    "mkdocs",
+    "mkdocs-material",
+    "mkdocs-static-i18n",
+    "markdown",
+    "pymdown-extensions",
+    "pygments",
+    "jinja2",
+    "markupsafe",
+    "python-liquid",
+    "pyyaml",
+)
+_PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+_PURE_EXTENSION = re.compile(
+    r"^(?:(?:markdown\.extensions\.)?(?:abbr|admonition|attr_list|def_list|fenced_code|"
+    r"footnotes|md_in_html|tables|toc|codehilite|legacy_attrs|legacy_em|meta|nl2br|"
+    r"sane_lists|smarty|wikilinks)|pymdownx\.(?!snippets$|b64$)[a-z_]+|mkdocs_jekyll\..+|"
+    r"material\.extensions\..+)$"
+)
+"""Markdown extensions that read nothing but the page's text and their configuration."""
+_ENV_TAG = re.compile(rb"!ENV\s*\[?\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)")
+
+
+@dataclass
+class CachedPage:
+    """What rendering one page produced, as the cache keeps it (JSON)."""
+
+    output: str
+    title: str | None
+    entries: list[dict[str, Any]]
+    anchors: list[str] | None
+    links: dict[str, dict[str, str]]
+    """Target src_uri -> {anchor: the link as written}, for MkDocs' anchor check."""
+    read_logs: list[tuple[str, int, str]] = field(default_factory=list)
+    """(logger name, level, message) of what reading and converting the page logged."""
+    build_logs: list[tuple[str, int, str]] = field(default_factory=list)
+    """The same for its template (MkDocs renders every page's Markdown, then every template)."""
+    findings: list[tuple[str, str, int | None, str]] = field(default_factory=list)
+    """The compatibility findings its rendering recorded (category, path, line, message)."""
+
+
+class BuildCache:
+    """The cache folder of one build; one ``PassKeys`` per locale pass."""
+
+    def __init__(self, folder: Path, build_key: str, label: str = "") -> None:
+        self.folder = folder
+        self.label = label or str(folder)
+        """The folder as the config gives it, for messages."""
+        self.build_key = build_key
+        self.started = time.time()
+
+    @classmethod
+    def open(
+        cls, config: MkDocsConfig, state: BuildState, folder: str, *, serving: bool = False
+    ) -> BuildCache | None:
+        """The build's cache, or None when this build cannot use one (see the docstring).
+
+        A cache folder that is not this package's (its ``manifest.json`` unreadable, or of
+        another format) is ignored with a warning, and replaced.
+        """
+        if not cacheable_build(config):
+            return None
+        root = state.setup.root / folder
+        manifest = root / "manifest.json"
+        if manifest.exists() or (root.is_dir() and any(root.iterdir())):
+            try:
+                data = json.loads(manifest.read_text(encoding="utf-8"))
+                valid = data.get("marker") == MARKER and data.get("format") == FORMAT
+            except (OSError, ValueError, AttributeError):
+                valid = False
+            if not valid:
+                # Never trusted, never deleted: it may not be ours.
+                log.warning(
+                    f"The build cache folder '{folder}' is not an mkdocs-jekyll cache of this "
+                    "version, or is damaged; it is ignored. Delete it to start a new cache."
+                )
+                return None
+        try:
+            (root / "pages").mkdir(parents=True, exist_ok=True)
+            manifest.write_text(json.dumps({"marker": MARKER, "format": FORMAT}), "utf-8")
+        except OSError as err:
+            log.warning(f"The build cache '{folder}' cannot be written ({err}); it is not used.")
+            return None
+        return cls(root, build_key(config, state, serving=serving), folder)
+
+    def pass_key(self, files: Files, locale: str | None, model: SiteModel) -> str:
+        """The key of a locale pass: the build's, its locale and its files' URLs.
+
+        Links resolve to the pass's files and to other locales' pages (``others``); a page
+        outside the site model (no front matter) is titled from its own text, so its text
+        counts too.
+        """
+        digest = hashlib.sha256(self.build_key.encode())
+        digest.update(repr(locale).encode())
+        others = getattr(files, "others", {})
+        for file in [*files, *(others.values() if isinstance(others, dict) else ())]:
+            digest.update(f"\0{file.src_uri}\0{file.dest_uri}\0{file.url}".encode())
+            if file.is_documentation_page() and file.src_uri not in model.documents:
+                digest.update(_file_digest(file.abs_src_path))
+        return digest.hexdigest()
+
+    def load(self, key: str) -> CachedPage | None:
+        """The page cached under ``key``; a damaged entry is a miss, with a warning."""
+        path = self._path(key)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError:
+            return None
+        try:
+            data = json.loads(text)
+            page = CachedPage(
+                output=_typed(data["output"], str),
+                title=data["title"] if data["title"] is None else _typed(data["title"], str),
+                entries=_typed(data["entries"], list),
+                anchors=None if data["anchors"] is None else _typed(data["anchors"], list),
+                links=_typed(data["links"], dict),
+                read_logs=_records(data["read_logs"]),
+                build_logs=_records(data["build_logs"]),
+                findings=[
+                    (str(c), str(p), None if n is None else int(n), str(m))
+                    for c, p, n, m in _typed(data["findings"], list)
+                ],
+            )
+        except (ValueError, KeyError, TypeError):
+            shown = f"{self.label.rstrip('/')}/{path.relative_to(self.folder).as_posix()}"
+            log.warning(f"The build cache entry '{shown}' is damaged; it is ignored and rebuilt.")
+            return None
+        try:
+            os.utime(path)  # Used by this build: kept by `prune`.
+        except OSError:
+            pass
+        return page
+
+    def store(self, key: str, page: CachedPage) -> None:
+        """Keep ``page`` under ``key`` (written whole, then renamed: never half-written)."""
+        path = self._path(key)
+        data = {
+            "output": page.output,
+            "title": page.title,
+            "entries": page.entries,
+            "anchors": page.anchors,
+            "links": page.links,
+            "read_logs": page.read_logs,
+            "build_logs": page.build_logs,
+            "findings": page.findings,
+        }
+        try:
+            text = json.dumps(data, ensure_ascii=False, default=str)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            partial.write_text(text, encoding="utf-8")
+            partial.replace(path)
+        except (OSError, ValueError, TypeError) as err:
+            log.debug(f"Not cached ({err}): {key}")
+
+    def prune(self) -> None:
+        """Remove the entries this build neither used nor wrote (older than its start)."""
+        for path in (self.folder / "pages").glob("*/*"):
+            try:
+                if path.stat().st_mtime < self.started - 1:
+                    path.unlink()
+            except OSError:
+                continue
+
+    def _path(self, key: str) -> Path:
+        return self.folder / "pages" / key[:2] / f"{key}.json"
+
+
+def page_key(pass_key: str, src_uri: str, url: str, data: Any, markdown: str) -> str:
+    """A page's key: its pass's, its source and URL, its front matter, its Liquid output."""
+    digest = hashlib.sha256(pass_key.encode())
+    digest.update(f"\0{src_uri}\0{url}\0".encode())
+    digest.update(_stable_json(data).encode())
+    digest.update(b"\0")
+    digest.update(markdown.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def cacheable_build(config: MkDocsConfig) -> bool:
+    """Whether every plugin and Markdown extension is known to let the key hold every input."""
+    if not set(config.plugins) <= SHARDABLE_PLUGINS:
+        return False
+    return all(
+        isinstance(name, str) and _PURE_EXTENSION.match(name) for name in config.markdown_extensions
+    )
+
+
+def build_key(config: MkDocsConfig, state: BuildState, *, serving: bool = False) -> str:
+    """Everything outside the pages that the key holds (see the docstring)."""
+    digest = hashlib.sha256(f"{MARKER} {FORMAT} {sys.version}".encode())
+    for name in _PACKAGES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"\0{name}={version}".encode())
+    _hash_tree(digest, _PACKAGE_ROOT, skip_compiled=True)
+    config_path = Path(config.config_file_path or "mkdocs.yml")
+    try:
+        raw = config_path.read_bytes()
+    except OSError:
+        raw = b""
+    digest.update(raw)
+    for name in sorted(set(_ENV_TAG.findall(raw))):
+        value = os.environ.get(name.decode())
+        digest.update(b"\0" + name + b"=" + repr(value).encode())
+    for name in ("JEKYLL_ENV", "SOURCE_DATE_EPOCH", "TZ"):
+        digest.update(f"\0{name}={os.environ.get(name)!r}".encode())
+    settings = {
+        "serving": serving,
+        "site_url": config.site_url,
+        "docs_dir": config.docs_dir,
+        "use_directory_urls": config.use_directory_urls,
+        "strict": config.strict,
+        "theme": dict(config.theme.items()),
+        "nav": config.nav,
+        "extra": dict(config.extra),
+        "markdown_extensions": config.markdown_extensions,
+        "mdx_configs": config.mdx_configs,
+        "extra_css": config.extra_css,
+        "extra_javascript": [str(item) for item in config.extra_javascript],
+    }
+    digest.update(_stable_json(settings).encode())
+    versioned = [_PACKAGE_ROOT, *(_package_dir(name) for name in ("material", "mkdocs"))]
+    for theme_dir in config.theme.dirs:
+        folder = Path(theme_dir).resolve()
+        if not any(root == folder or root in folder.parents for root in versioned if root):
+            _hash_tree(digest, folder)  # Those inside a package: its version (above).
+    options = state.setup.options
+    for name in (options.data_dir, options.includes_dir):
+        _hash_tree(digest, state.setup.root / name)
+    model = state.scan.model
+    for path in sorted(model.documents):
+        doc = model.documents[path]
+        digest.update(f"\0{path}\0{doc.url}\0{doc.output}\0{doc.type}\0".encode())
+        digest.update(_stable_json(doc.data).encode())
+        if doc.data.get("title") in (None, ""):
+            digest.update(doc.body.encode("utf-8", "surrogatepass"))
+        if doc.type != "pages":
+            rendered = state.cache.rendered.get(path)
+            digest.update(repr(rendered).encode("utf-8", "surrogatepass"))
+    digest.update(_stable_json(sorted(model.excerpts.items())).encode())
+    digest.update(_stable_json(sorted(model.unpublished)).encode())
+    return digest.hexdigest()
+
+
+def _package_dir(name: str) -> Path | None:
+    """The folder of an installed package (its theme folders are covered by its version)."""
+    spec = importlib.util.find_spec(name)
+    origin = spec.origin if spec is not None else None
+    return Path(origin).resolve().parent if origin else None
+
+
+def _file_digest(path: str | None) -> bytes:
+    """A file's content hash (a missing file: a text no file hashes to)."""
+    try:
+        return hashlib.sha256(Path(path or "").read_bytes()).digest()
+    except OSError:
+        return _unstable().encode()
+
+
+def _hash_tree(digest: Any, folder: Path, *, skip_compiled: bool = False) -> None:
+    """Every file's path and content below ``folder`` (missing: nothing)."""
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or (skip_compiled and "__pycache__" in path.parts):
+            continue
+        digest.update(f"\0{path.relative_to(folder).as_posix()}\0".encode())
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"\0unreadable")
+
+
+def _stable_json(value: Any) -> str:
+    """JSON with sorted keys; an object without a stable text makes a key that never hits."""
+
+    def fallback(item: Any) -> str:
+        text = repr(item)
+        return _unstable() if " at 0x" in text else f"{type(item).__name__}:{text}"
+
+    try:
+        return json.dumps(value, sort_keys=True, default=fallback, ensure_ascii=False)
+    except (TypeError, ValueError):  # Keys of mixed types cannot be sorted.
+        return _unstable()
+
+
+def _unstable() -> str:
+    """A text no other build produces: the key that holds it never hits."""
+    return f"unstable {time.time_ns()} {os.getpid()} {os.urandom(8).hex()}"
+
+
+def _typed(value: Any, kind: type) -> Any:
+    if not isinstance(value, kind):
+        raise TypeError(f"expected {kind.__name__}")
+    return value
+
+
+def _records(value: Any) -> list[tuple[str, int, str]]:
+    return [(str(name), int(level), str(text)) for name, level, text in _typed(value, list)]

@@ -1,0 +1,195 @@
+"""A locale pass's use of the build cache (``build_cache``), driven by the page hooks.
+
+A page found in the cache is skipped (read as empty, an empty template) and its results
+are put back where MkDocs would have made them: its title and anchors after the Markdown
+step of every page, its search entries in its place in the index, its logs, its output
+written in place of the template's. A page not found is recorded on its way through the
+same steps, then stored.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.utils import write_file
+
+from mkdocs_jekyll.compat import set_page_title
+from mkdocs_jekyll.jekyll.findings import LOGGER as FINDINGS_LOGGER
+from mkdocs_jekyll.jekyll.findings import Finding, record_finding
+from mkdocs_jekyll.mkdocs.build_cache import BuildCache, CachedPage, page_key
+
+if TYPE_CHECKING:
+    from mkdocs.structure.files import Files
+
+    from mkdocs_jekyll.jekyll.documents import SiteModel
+
+
+def replay(records: list[tuple[str, int, str]]) -> None:
+    """Log a cached page's records again, where its rendering would have logged them."""
+    for name, level, message in records:
+        logger = logging.getLogger(name)
+        if logger.isEnabledFor(level):
+            fields = {"name": name, "levelno": level, "msg": message}
+            fields["levelname"] = logging.getLevelName(level)
+            logger.handle(logging.makeLogRecord(fields))
+
+
+class _Recorder(logging.Handler):
+    """Keeps what a page's rendering logs (once per record, whichever logger it reaches),
+    and the compatibility findings it records (``jekyll/findings.py``)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[tuple[str, int, str]] = []
+        self.findings: list[tuple[str, str, int | None, str]] = []
+        self._seen: set[int] = set()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if id(record) in self._seen:
+            return
+        self._seen.add(id(record))
+        finding = getattr(record, "finding", None)
+        if isinstance(finding, Finding):
+            self.findings.append((finding.category, finding.path, finding.line, finding.message))
+        elif record.levelno >= logging.INFO:
+            self.records.append((record.name, record.levelno, record.getMessage()))
+
+    def attach(self) -> None:
+        for logger in _RECORDED:
+            logging.getLogger(logger).addHandler(self)
+
+    def detach(self) -> list[tuple[str, int, str]]:
+        for logger in _RECORDED:
+            logging.getLogger(logger).removeHandler(self)
+        return self.records
+
+
+_RECORDED = ("", "mkdocs", FINDINGS_LOGGER)
+"""The loggers a page's records reach: the root, MkDocs' (which may not propagate), the
+findings' (which does not)."""
+
+
+@dataclass
+class _Miss:
+    """A page being rendered: its key and what it produced so far."""
+
+    key: str
+    recorder: _Recorder | None = None
+    read_logs: list[tuple[str, int, str]] = field(default_factory=list)
+    findings: list[tuple[str, str, int | None, str]] = field(default_factory=list)
+    entries_before: int = 0
+
+
+class PassCache:
+    """One locale pass's use of the cache, driven by the core plugin's page hooks.
+
+    ``lookup`` (first hook of a page) decides: a hit is skipped and ``restore_read``,
+    ``restore_entries`` and ``finish`` put its results back; a miss is recorded between
+    ``lookup`` and ``end_read`` (Markdown) and ``start_build`` and ``finish`` (template),
+    then stored.
+    """
+
+    def __init__(
+        self, cache: BuildCache, files: Files, locale: str | None, model: SiteModel
+    ) -> None:
+        self._cache = cache
+        self._key = cache.pass_key(files, locale, model)
+        self.hits: dict[str, CachedPage] = {}
+        self._misses: dict[str, _Miss] = {}
+
+    def lookup(self, src_uri: str, url: str, data: Any, markdown: str) -> CachedPage | None:
+        """Look the page up; on a miss, start recording what its Markdown logs."""
+        key = page_key(self._key, src_uri, url, data, markdown)
+        found = self._cache.load(key)
+        if found is not None:
+            self.hits[src_uri] = found
+            return found
+        miss = _Miss(key, _Recorder())
+        assert miss.recorder is not None
+        miss.recorder.attach()
+        self._misses[src_uri] = miss
+        return None
+
+    def restore_read(self, page: Any, files: Files) -> None:
+        """After the page's Markdown step: a hit gets its title and anchors back; a miss
+        stops recording."""
+        src_uri = page.file.src_uri
+        hit = self.hits.get(src_uri)
+        if hit is not None:
+            set_page_title(page, hit.title)
+            page.present_anchor_ids = None if hit.anchors is None else set(hit.anchors)
+            links: dict[Any, dict[str, str]] = {}
+            for target, anchors in hit.links.items():
+                file = files.get_file_from_path(target)
+                if file is not None:
+                    links[file] = dict(anchors)
+            page.links_to_anchors = links
+            replay(hit.read_logs)
+            for category, path, line, message in hit.findings:
+                record_finding(category, path, message, line=line)
+            return
+        miss = self._misses.get(src_uri)
+        if miss is not None and miss.recorder is not None:
+            miss.read_logs = miss.recorder.detach()
+            miss.findings.extend(miss.recorder.findings)
+            miss.recorder = None
+
+    def start_build(self, src_uri: str, entries: list[dict[str, Any]] | None) -> None:
+        """Before the page's template: a miss records its logs and search entries."""
+        miss = self._misses.get(src_uri)
+        if miss is not None:
+            miss.entries_before = len(entries) if entries is not None else 0
+            miss.recorder = _Recorder()
+            miss.recorder.attach()
+
+    def restore_entries(self, src_uri: str, entries: list[dict[str, Any]] | None) -> None:
+        """A hit's search entries, in its place in the index; its template's logs."""
+        hit = self.hits.get(src_uri)
+        if hit is not None:
+            if entries is not None:
+                entries.extend(dict(entry) for entry in hit.entries)
+            replay(hit.build_logs)
+
+    def finish(self, page: Any, output: str, entries: list[dict[str, Any]] | None) -> str | None:
+        """The page's final output: a hit's is written here (None: MkDocs writes nothing);
+        a miss is stored."""
+        src_uri = page.file.src_uri
+        hit = self.hits.get(src_uri)
+        if hit is not None:
+            write_file(
+                hit.output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path
+            )
+            return None
+        miss = self._misses.pop(src_uri, None)
+        if miss is None:
+            return output
+        build_logs = miss.recorder.detach() if miss.recorder is not None else []
+        findings = miss.findings + (miss.recorder.findings if miss.recorder is not None else [])
+        added = entries[miss.entries_before :] if entries is not None else []
+        anchors = page.present_anchor_ids
+        self._cache.store(
+            miss.key,
+            CachedPage(
+                output=output,
+                title=page.title,
+                entries=[dict(entry) for entry in added],
+                anchors=None if anchors is None else sorted(anchors),
+                links={
+                    file.src_uri: dict(links)
+                    for file, links in (page.links_to_anchors or {}).items()
+                },
+                read_logs=miss.read_logs,
+                build_logs=build_logs,
+                findings=findings,
+            ),
+        )
+        return output
+
+    def abandon(self) -> None:
+        """Stop every recording (a failed pass)."""
+        for miss in self._misses.values():
+            if miss.recorder is not None:
+                miss.recorder.detach()
+        self._misses.clear()

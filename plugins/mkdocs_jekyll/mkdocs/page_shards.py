@@ -1,0 +1,216 @@
+"""Spread the pages of one locale over worker processes (page shards).
+
+``parallel.py`` runs whole locale passes in workers; a site with one locale, or one locale
+much larger than the others, left every CPU but one idle. A large locale is cut into
+shards: contiguous slices of its pages, in MkDocs' build order. Every shard runs the
+locale's whole pass (files, nav, theme, static templates), so each sees the same site, but
+renders only its own pages: the others are *skipped*, made as cheap as a page can be inside
+MkDocs' page loop, which has no way to leave a page out. A skipped page
+
+- reads as empty (``on_page_read_source``) and gets its front matter as ``page.meta`` (so
+  its title and nav metadata are what the other pages' navigation shows);
+- is excluded from this process's search index (``search: {exclude: true}``);
+- renders ``jekyll/skipped.html``, an empty template, and writes nothing (MkDocs' notice
+  about an empty page is dropped for it);
+- has no anchors (``present_anchor_ids`` None): links to it are not checked in this process.
+
+A shard's output is therefore exactly its pages' output in the sequential build. Only
+sites whose every page has a front matter ``title`` are sharded (MkDocs would otherwise title
+a skipped page from its rendered first heading, which the others' navigation shows), with
+no plugins but ``search``, ``jekyll`` and ``jekyll/i18n`` (another plugin might keep state of
+every page), and with MkDocs' anchor validation below WARNING (a link into another shard's
+page is not checked, see above).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from mkdocs_jekyll.jekyll.documents import normalise_locale
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+    from mkdocs_jekyll.jekyll.documents import SiteModel
+
+SKIPPED_TEMPLATE = "jekyll/skipped.html"
+"""The template of a skipped page: it renders nothing."""
+
+SHARDABLE_PLUGINS = frozenset({"search", "material/search", "jekyll", "jekyll/i18n"})
+"""The plugins whose per-page work is known to ignore a skipped page (see the docstring)."""
+
+_OWN_404 = "404.html"
+
+
+@dataclass(frozen=True)
+class Shard:
+    """One slice of a locale pass: shard ``index`` of ``count``."""
+
+    locale: str
+    index: int
+    count: int
+
+
+@dataclass
+class _Active:
+    shard: Shard
+    pages: frozenset[str] | None = None
+    """The src_uris this process renders, once the pass's files are known (``assign``)."""
+    search: dict[str, Any] | None = None
+    """The pass's search index (its own pages): the parent writes the locale's index from
+    every shard's (``keep_search``)."""
+
+
+_ACTIVE: _Active | None = None
+"""The shard this process is building, if its pass is sharded (one pass at a time)."""
+_QUIET: set[str] = set()
+"""The pass's pages MkDocs' "empty output" notice is dropped for (skipped, or cached)."""
+
+
+def plan_shards(
+    locales: Sequence[str], sizes: Mapping[str, int], workers: int, *, shardable: bool
+) -> list[Shard]:
+    """Every locale pass's shards, in static-i18n's order; the first is the parent's.
+
+    A locale gets about its share of the workers by page count (at least one shard):
+    one locale of 600 pages and 2 workers gives 2 shards; three locales of 200 pages and
+    2 workers give one each, as locale passes already spread over the workers.
+
+    Args:
+        locales: The locales to build, the first pass's first.
+        sizes: Pages per locale.
+        workers: ``parallel_workers``.
+        shardable: Whether the site may be sharded at all (``shardable_site``).
+
+    Returns:
+        One shard per task; a locale that is not cut has ``count`` 1.
+    """
+    total = sum(sizes.get(locale, 0) for locale in locales) or 1
+    shards: list[Shard] = []
+    for locale in locales:
+        count = max(1, round(workers * sizes.get(locale, 0) / total)) if shardable else 1
+        shards.extend(Shard(locale, index, count) for index in range(count))
+    return shards
+
+
+def shardable_site(config: MkDocsConfig, files: Files, model: SiteModel) -> bool:
+    """Whether skipping pages leaves the others' output exactly as it is (see the docstring)."""
+    if not set(config.plugins) <= SHARDABLE_PLUGINS:
+        return False
+    if config.validation.links.anchors >= logging.WARNING:
+        return False
+    for file in files.documentation_pages():
+        doc = model.documents.get(file.src_uri)
+        if doc is None:
+            if file.src_uri in model.unpublished:
+                continue  # Never built.
+            return False
+        if doc.output and doc.data.get("title") in (None, ""):
+            return False
+    return all(doc.data.get("title") not in (None, "") for doc in model.built())
+
+
+def locale_sizes(files: Files, folders: Mapping[str, str]) -> dict[str, int]:
+    """Pages per locale: the documentation pages below each locale folder.
+
+    Args:
+        files: Every file of the site, before static-i18n chooses a pass's files.
+        folders: Normalised locale folder name to locale (``locale_folder_map``).
+    """
+    sizes: dict[str, int] = {}
+    for file in files.documentation_pages():
+        locale = folders.get(normalise_locale(file.src_uri.split("/", 1)[0]))
+        if locale is not None:
+            sizes[locale] = sizes.get(locale, 0) + 1
+    return sizes
+
+
+def start(shard: Shard | None) -> None:
+    """This process builds ``shard`` in its next pass (None: every page, as usual)."""
+    global _ACTIVE
+    _ACTIVE = None if shard is None or shard.count == 1 else _Active(shard)
+
+
+def keep_search(index: dict[str, Any] | None) -> None:
+    """A sharded pass's search index, which ``kept_search`` hands to the parent."""
+    if _ACTIVE is not None:
+        _ACTIVE.search = index
+
+
+def kept_search() -> dict[str, Any] | None:
+    """The search index ``keep_search`` kept for this process's shard."""
+    return None if _ACTIVE is None else _ACTIVE.search
+
+
+def current() -> Shard | None:
+    """The shard this process's pass builds, if the pass is sharded."""
+    return None if _ACTIVE is None else _ACTIVE.shard
+
+
+def assign(files: Files) -> None:
+    """Choose this shard's pages among the pass's, once its files are final.
+
+    Shard ``i`` of ``n`` takes the ``i``-th contiguous slice of the pages in build order, so
+    the shards' search entries, put one after another, are in the sequential build's order.
+    The site's own ``404.html`` page stays with shard 0: the parent keeps its output for
+    the root 404 page.
+    """
+    active = _ACTIVE
+    if active is None:
+        return
+    pages = [file.src_uri for file in files.documentation_pages()]
+    own_404 = {file.src_uri for file in files.documentation_pages() if file.dest_uri == _OWN_404}
+    index, count = active.shard.index, active.shard.count
+    chosen = set(pages[index * len(pages) // count : (index + 1) * len(pages) // count])
+    chosen = (chosen | own_404) if index == 0 else (chosen - own_404)
+    active.pages = frozenset(chosen)
+
+
+def skips(src_uri: str) -> bool:
+    """Whether this process's pass skips the page (another shard renders it)."""
+    active = _ACTIVE
+    if active is None or active.pages is None or src_uri in active.pages:
+        return False
+    quiet_notice(src_uri)
+    return True
+
+
+def new_pass() -> None:
+    """A locale pass starts: no page of it is skipped yet."""
+    _QUIET.clear()
+
+
+def quiet_notice(src_uri: str) -> None:
+    """MkDocs writes nothing for this page in this pass, and must not say so (its notice
+    that the page "generated empty output" is dropped)."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    if skipped_page_notice not in logger.filters:
+        logger.addFilter(skipped_page_notice)
+    _QUIET.add(src_uri)
+
+
+def skipped_page_notice(record: logging.LogRecord) -> bool:
+    """A logging filter: drop MkDocs' "empty output" notice of the pages skipped on purpose."""
+    if not _QUIET:
+        return True
+    message = record.getMessage()
+    if not message.startswith("Page skipped: '"):
+        return True
+    src_uri = message[len("Page skipped: '") :].split("'", 1)[0]
+    return src_uri not in _QUIET
+
+
+@contextmanager
+def quietly() -> Iterator[None]:
+    """Log nothing meanwhile: a skipped page's warnings are its own shard's to log."""
+    before = logging.root.manager.disable
+    logging.disable(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logging.disable(before)

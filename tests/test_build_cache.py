@@ -1,0 +1,240 @@
+"""The build cache: a rebuild writes exactly what a clean build of the same sources writes.
+
+Given a site built once (which fills ``.cache/mkdocs-jekyll/``), when one kind of input
+changes and the site is built again, then the output equals a clean build's of the changed
+sources, file by file; pages whose inputs did not change came from the cache.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from mkdocs_jekyll.mkdocs import build_cache, page_cache
+from sitebuild import make_site_builder, site_tree, warning_lines
+
+FILES = {
+    "docs/index.md": (
+        "---\ntitle: Home\n---\n# Home\n{% for post in site.posts %}{{ post.title }} "
+        "{% endfor %}\n\n{% include note.html %}\n\nMotto: {{ site.data.facts.motto }}\n"
+    ),
+    "docs/a.md": "---\ntitle: A\n---\n# A\n\nSee [home](index.md#home).\n",
+    "docs/_posts/2024-01-02-hello.md": "---\ntitle: Hello\ntags: [x]\n---\nHi there.\n",
+    "_data/facts.yml": "motto: one\n",
+    "_includes/note.html": "<p>note one</p>\n",
+    "overrides/partials/copyright.html": "<div>made here, one</div>\n",
+}
+CONFIG: dict[str, Any] = {
+    "theme": {"name": "material", "custom_dir": "overrides"},
+    "plugins": ["search", {"jekyll": {}}],
+}
+SMALL: dict[str, Any] = {"theme": {"name": "material"}, "plugins": ["search", {"jekyll": {}}]}
+"""The config of the one-page sites below."""
+POST = "_posts/2024-01-02-hello.md"
+ARCHIVES = {f"_jekyll_archives/{name}.md" for name in ("categories", "tags", "years")}
+"""The generated archive pages (of the post's tags and year)."""
+
+
+@pytest.fixture
+def lookups(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, bool]]:
+    """src_uri -> whether the cache had the page, for every page looked up."""
+    seen: dict[str, bool] = {}
+    real = page_cache.PassCache.lookup
+
+    def spy(self: Any, src_uri: str, *args: Any) -> Any:
+        found = real(self, src_uri, *args)
+        seen[src_uri] = found is not None
+        return found
+
+    monkeypatch.setattr(page_cache.PassCache, "lookup", spy)
+    yield seen
+
+
+@dataclass(frozen=True)
+class Case:
+    description: str
+    files: dict[str, str] = field(default_factory=dict)
+    config: dict[str, Any] = field(default_factory=dict)
+    patch: Callable[[pytest.MonkeyPatch], None] | None = None
+    cached: frozenset[str] = frozenset()
+    """The pages the second build takes from the cache."""
+
+
+def _new_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = build_cache.metadata.version
+    monkeypatch.setattr(
+        build_cache.metadata,
+        "version",
+        lambda name: "99.0" if name == "mkdocs-material" else real(name),
+    )
+
+
+CASES = [
+    Case(
+        "nothing changed: every page from the cache",
+        cached=frozenset({"index.md", "a.md", POST, *ARCHIVES}),
+    ),
+    Case(
+        "a page's text: only that page is rendered again",
+        files={"docs/a.md": "---\ntitle: A\n---\n# A\n\nNew text, [home](index.md#home).\n"},
+        cached=frozenset({"index.md", POST, *ARCHIVES}),
+    ),
+    Case(
+        "a post's front matter, which another page lists through site.posts",
+        files={"docs/_posts/2024-01-02-hello.md": "---\ntitle: Hello again\n---\nHi there.\n"},
+    ),
+    Case("_data", files={"_data/facts.yml": "motto: two\n"}),
+    Case("_includes", files={"_includes/note.html": "<p>note two</p>\n"}),
+    Case(
+        "a template of the site's overrides",
+        files={"overrides/partials/copyright.html": "<div>made here, two</div>\n"},
+    ),
+    Case("mkdocs.yml", config={"site_name": "Another name"}),
+    Case("a package's version", patch=_new_version),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.description)
+def test_a_rebuild_with_the_cache_equals_a_clean_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lookups: dict[str, bool], case: Case
+) -> None:
+    (tmp_path / "cached").mkdir()
+    (tmp_path / "clean").mkdir()
+    build = make_site_builder(tmp_path / "cached")
+    build(files=FILES, strict=True, **CONFIG)
+    assert set(lookups.values()) == {False}  # The first build renders every page.
+    lookups.clear()
+    if case.patch is not None:
+        case.patch(monkeypatch)
+    config = {**CONFIG, **case.config}
+    changed = {**FILES, **case.files}
+    rebuilt = site_tree(build(files=changed, strict=True, **config))
+    assert {page for page, hit in lookups.items() if hit} == case.cached
+    clean_config = {**config, "plugins": ["search", {"jekyll": {"cache_enabled": False}}]}
+    clean = site_tree(make_site_builder(tmp_path / "clean")(files=changed, **clean_config))
+    assert sorted(rebuilt) == sorted(clean)
+    assert [path for path in clean if clean[path] != rebuilt[path]] == []
+
+
+def test_a_cached_page_logs_its_warnings_again_and_fails_a_strict_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, lookups: dict[str, bool]
+) -> None:
+    files = {**FILES, "docs/a.md": "---\ntitle: A\n---\n# A\n[x](missing.md)\n"}
+    build = make_site_builder(tmp_path)
+    expected = [
+        "Doc file 'a.md' contains a link 'missing.md', but the target is not found among "
+        "documentation files."
+    ]
+    for _ in range(2):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING), pytest.raises(Abort):
+            build(files=files, strict=True, **CONFIG)
+        assert warning_lines(caplog) == expected
+    assert lookups["a.md"] is True  # The second time, from the cache.
+
+
+def test_a_damaged_entry_is_rendered_again_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    files = {"docs/index.md": "---\ntitle: Home\n---\n# Home\n"}
+    build = make_site_builder(tmp_path)
+    first = site_tree(build(files=files, **SMALL))
+    (entry,) = (tmp_path / "project/.cache/mkdocs-jekyll/pages").glob("*/*.json")
+    entry.write_text('{"output": 3', encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        again = site_tree(build(files=files, **SMALL))
+    assert warning_lines(caplog) == [
+        "mkdocs_jekyll: The build cache entry '.cache/mkdocs-jekyll/pages/"
+        f"{entry.parent.name}/{entry.name}' is damaged; it is ignored and rebuilt."
+    ]
+    assert again == first
+    # --strict is part of the key: its own entry, damaged, fails a strict build.
+    build(files=files, strict=True, **SMALL)
+    (strict_entry,) = set(entry.parent.parent.glob("*/*.json")) - {entry}
+    strict_entry.write_text("not json", encoding="utf-8")
+    with pytest.raises(Abort):
+        build(files=files, strict=True, **SMALL)
+
+
+def test_a_foreign_cache_folder_is_ignored_with_a_warning_and_left_as_it_is(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, lookups: dict[str, bool]
+) -> None:
+    files = {"docs/index.md": "---\ntitle: Home\n---\n# Home\n"}
+    folder = tmp_path / "project/.cache/mkdocs-jekyll"
+    folder.mkdir(parents=True)
+    (folder / "manifest.json").write_text(json.dumps({"marker": "someone else"}), "utf-8")
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    build = make_site_builder(tmp_path)
+    with caplog.at_level(logging.WARNING):
+        build(files=files, **SMALL)
+    assert warning_lines(caplog) == [
+        "mkdocs_jekyll: The build cache folder '.cache/mkdocs-jekyll' is not an mkdocs-jekyll "
+        "cache of this "
+        "version, or is damaged; it is ignored. Delete it to start a new cache."
+    ]
+    assert lookups == {}
+    assert sorted(p.name for p in folder.iterdir()) == ["manifest.json", "notes.txt"]
+    with pytest.raises(Abort):
+        build(files=files, strict=True, **SMALL)
+
+
+def test_the_cache_folder_moves_or_turns_off(tmp_path: Path, lookups: dict[str, bool]) -> None:
+    files = {"docs/index.md": "---\ntitle: Home\n---\n# Home\n"}
+    (tmp_path / "moved").mkdir()
+    (tmp_path / "off").mkdir()
+    moved = {**SMALL, "plugins": ["search", {"jekyll": {"cache_dir": "build/cache"}}]}
+    make_site_builder(tmp_path / "moved")(files=files, **moved)
+    assert list((tmp_path / "moved/project/build/cache/pages").glob("*/*.json")) != []
+    assert not (tmp_path / "moved/project/.cache").exists()
+    off = {**SMALL, "plugins": ["search", {"jekyll": {"cache_enabled": False}}]}
+    lookups.clear()
+    make_site_builder(tmp_path / "off")(files=files, **off)
+    assert not (tmp_path / "off/project/.cache").exists() and lookups == {}
+
+
+def test_a_cached_page_records_its_compatibility_findings_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lookups: dict[str, bool]
+) -> None:
+    from click.testing import CliRunner
+    from test_findings import EXTENSION, _stdout
+
+    from mkdocs_jekyll.cli.main import cli
+
+    # The stand-in for the kramdown room's extension records a finding while MkDocs converts
+    # the page; the cache trusts it as it trusts the package's own extensions.
+    (tmp_path / "ext").mkdir()
+    (tmp_path / "ext" / "find_kramdown.py").write_text(EXTENSION, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "ext"))
+    known = build_cache._PURE_EXTENSION.pattern
+    monkeypatch.setattr(build_cache, "_PURE_EXTENSION", re.compile(f"{known}|^find_kramdown$"))
+    files = {"docs/a.md": '---\ntitle: A\n---\nA\n\n{::options auto_ids="false" /}\n'}
+    build = make_site_builder(tmp_path)
+    build(files=files, markdown_extensions=["find_kramdown"], **SMALL)
+    config = str(tmp_path / "project/mkdocs.yml")
+    reports = []
+    for _ in range(2):
+        lookups.clear()
+        done = CliRunner().invoke(cli, ["report", "--json", "-f", config])
+        assert done.exit_code == 0, done.output
+        reports.append(json.loads(_stdout(done.output))["findings"])
+    assert lookups == {"a.md": True}
+    assert (
+        reports[0]
+        == reports[1]
+        == [
+            {
+                "category": "kramdown",
+                "path": "a.md",
+                "line": 3,
+                "message": "'{::options}' has no rendering",
+            }
+        ]
+    )
