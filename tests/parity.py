@@ -27,7 +27,6 @@ def differences(
     our_site: Path,
     *,
     base: str = "/",
-    x_default: str | None = None,
     allowed_missing: frozenset[str] = frozenset(),
 ) -> list[str]:
     """One line per difference between Jekyll's output and ours (empty: full parity).
@@ -36,9 +35,6 @@ def differences(
         jekyll_site: Jekyll's ``_site``.
         our_site: Our ``site``.
         base: The base path both are served under.
-        x_default: The language a ``lang: x-default`` page has in our build (Jekyll's
-            layouts print ``x-default``, which is no language; the build gives such a page
-            the default locale's).
         allowed_missing: URLs the import summary names as not brought over.
     """
     result = compare_sites(jekyll_site, our_site, base)
@@ -53,12 +49,6 @@ def differences(
         f"links {d.url}: only Jekyll {list(d.only_jekyll)}, only ours {list(d.only_ours)}"
         for d in result.links
     ]
-    lines += [
-        f"lang {d.url}: Jekyll {d.jekyll}, ours {d.ours}"
-        for d in result.langs
-        # BCP 47 tags are case-insensitive: Jekyll prints `pt-br` as written, we `pt-BR`.
-        if str(d.jekyll).lower() != str(d.ours).lower()
-        and not (d.jekyll == "x-default" and d.ours == x_default)
-    ]
+    lines += [f"lang {d.url}: Jekyll {d.jekyll}, ours {d.ours}" for d in result.langs]
     lines += [f"broken link on {b.page}: {b.href} ({b.target})" for b in result.broken]
     return lines

@@ -144,6 +144,10 @@ DIFFERING = {
     "contact.md": "---\ntitle: Contact\npermalink: /contact/\nredirect_from: /reach/\n---\nC\n",
     "lost.md": "---\ntitle: Lost\npermalink: /lost/\n---\nOnly Jekyll has me\n",
     "langs.md": "---\ntitle: Langs\npermalink: /langs/\nlang: fr\n---\nFrançais\n",
+    # Language tags ignore case (BCP 47), and x-default is no language of its own: neither
+    # page differs.
+    "case.md": "---\ntitle: Case\npermalink: /case/\nlang: pt-br\n---\nOlá\n",
+    "any.md": "---\ntitle: Any\npermalink: /any/\nlang: x-default\n---\nAny\n",
 }
 OURS_DIFFER: dict[str, str | None] = {
     # A page Jekyll does not have, and one it has that we lost.
@@ -165,6 +169,8 @@ OURS_DIFFER: dict[str, str | None] = {
         "[Nope]({{ '/nope/' | relative_url }})\n"
     ),
     "langs.md": "---\ntitle: Langs\npermalink: /langs/\nlang: de\n---\nFrançais\n",
+    "case.md": "---\ntitle: Case\npermalink: /case/\nlang: pt-BR\n---\nOlá\n",
+    "any.md": "---\ntitle: Any\npermalink: /any/\nlang: en\n---\nAny\n",
 }
 
 
@@ -197,7 +203,7 @@ def test_the_report_lists_each_difference_and_exits_with_1(differing: Sites) -> 
     output = re.sub(r"0 only in Jekyll's site, \d+ only in ours", "0 ..., N ...", done.output)
     assert output == (
         f"Compared '{differing.jekyll}' (Jekyll) with '{differing.ours}' (ours), base '/': "
-        "11 URLs in both.\n"
+        "13 URLs in both.\n"
         "\n"
         "Missing from ours (only in Jekyll's site): 2\n"
         "  feed      /feed.xml\n"
@@ -222,8 +228,8 @@ def test_the_report_lists_each_difference_and_exits_with_1(differing: Sites) -> 
         "Broken links in ours: 1\n"
         "  /nope/ <- /\n"
         "\n"
-        "Already broken in Jekyll's build (not counted): 7\n"
-        "  /nowhere/ <- /, /2024/01/02/hi.html, /about/, /contact/, /langs/ and 2 more\n"
+        "Already broken in Jekyll's build (not counted): 9\n"
+        "  /nowhere/ <- /, /2024/01/02/hi.html, /about/, /any/, /case/ and 4 more\n"
         "\n"
         "Theme and builder files (not compared): 0 ..., N ....\n"
         "\n"
@@ -260,7 +266,7 @@ def test_json_output_carries_every_difference(differing: Sites) -> None:
     assert data["broken"] == [
         {"page": "/", "href": "/nope/", "target": "/nope/", "also_ours": False}
     ]
-    assert len(data["broken_in_jekyll"]) == 7
+    assert len(data["broken_in_jekyll"]) == 9
     assert {"url": "/404.html", "kind": "theme"} in data["theme_extra"]
 
 

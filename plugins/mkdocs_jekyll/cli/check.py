@@ -12,7 +12,10 @@ Run once after moving a site: it compares Jekyll's built folder with ours and li
   each page's content area (``site_index.CONTENT_AREAS``, theme chrome removed), links to
   the page itself left out (heading anchors and tables of contents differ by design);
 - pages whose ``<html lang>`` differs (redirect stubs left out: jekyll-redirect-from
-  always writes ``en-US``);
+  always writes ``en-US``). Language tags are compared as BCP 47 says, ignoring case
+  (``pt-br`` is ``pt-BR``), and a Jekyll page whose ``lang`` is ``x-default`` (hreflang's
+  "no particular language", which is no language for ``<html lang>``) matches any
+  language ours gives it;
 - links anywhere in a page (``a``, ``link``, ``img``, ``script``, ``source``, ``iframe``)
   that lead to no file: those of our build, and apart, those already broken in Jekyll's.
 
@@ -260,7 +263,7 @@ def compare_sites(
                     tuple(sorted(our_links - theirs_links)),
                 )
             )
-        if jekyll.pages[url].lang != ours.pages[url].lang:
+        if not _same_language(jekyll.pages[url].lang, ours.pages[url].lang):
             langs.append(LangDifference(url, jekyll.pages[url].lang, ours.pages[url].lang))
     broken_jekyll = _broken(jekyll, hosts)
     broken_ours = _broken(ours, hosts)
@@ -285,6 +288,12 @@ def compare_sites(
         theme_missing=tuple(e for e in missing if e.kind == THEME),
         theme_extra=tuple(e for e in extra if e.kind == THEME),
     )
+
+
+def _same_language(jekyll: str | None, ours: str | None) -> bool:
+    if jekyll is None or ours is None:
+        return jekyll is ours
+    return jekyll.lower() == ours.lower() or (jekyll.lower() == "x-default" and bool(ours))
 
 
 def _shown(value: str | None) -> str:

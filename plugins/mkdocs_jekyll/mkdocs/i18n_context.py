@@ -172,6 +172,8 @@ def set_page_language(config: MkDocsConfig, language: str | None) -> str | None:
     Material reads ``theme.language`` (``partials/language.html``), which static-i18n sets
     once per pass, so a root page with ``lang: es-419`` came out as the pass's English.
     A language with no ``partials/languages/<language>.html`` in the theme is left as is.
+    The lower-case name is tried first: the package's region partials (``pt-br.html``)
+    print the tag itself, where Material's ``pt-BR.html`` prints ``<html lang="pt">``.
 
     Returns:
         The pass's language, to give back with ``restore_language`` after the page; None
@@ -180,7 +182,7 @@ def set_page_language(config: MkDocsConfig, language: str | None) -> str | None:
     current = config.theme.get("language")
     if not language or current is None:
         return None
-    for name in (language, language.lower()):
+    for name in dict.fromkeys((language.lower(), language)):
         if name == current:
             return None
         if any(
