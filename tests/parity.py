@@ -10,16 +10,9 @@ the same, and no link of ours is broken where Jekyll's was not.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from mkdocs_jekyll.cli.check import compare_sites
-
-# What a multi-locale build adds beside Jekyll's URLs, by design: each locale's 404 page,
-# Atom feed and search index, and static-i18n's sitemap. Additions, never losses.
-BUILDER_EXTRAS = re.compile(
-    r"^/(?:[\w-]+/)?(?:404\.html|feed\.xml|search/search_index\.json)$|^/sitemap\.xml$"
-)
 
 
 def differences(
@@ -39,11 +32,7 @@ def differences(
     """
     result = compare_sites(jekyll_site, our_site, base)
     lines = [f"missing {e.kind}: {e.url}" for e in result.missing if e.url not in allowed_missing]
-    lines += [
-        f"extra {e.kind}: {e.url}"
-        for e in result.extra
-        if not BUILDER_EXTRAS.match(e.url.removeprefix(base.rstrip("/")))
-    ]
+    lines += [f"extra {e.kind}: {e.url}" for e in result.extra]
     lines += [f"redirect {r.url}: Jekyll {r.jekyll}, ours {r.ours}" for r in result.redirects]
     lines += [
         f"links {d.url}: only Jekyll {list(d.only_jekyll)}, only ours {list(d.only_ours)}"
