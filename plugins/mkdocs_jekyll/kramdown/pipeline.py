@@ -1,26 +1,103 @@
 """The Python-Markdown extensions (and their settings) that read Markdown as kramdown does.
 
 MkDocs always runs ``toc``, ``tables`` and ``fenced_code``; the site may add its own. The
-pipeline adds what kramdown's dialect needs and configures what is there, leaving alone an
-extension the site configured itself.
+pipeline is a registry of kramdown features (``FEATURES``): each names the extensions it adds
+with their configuration for the site's kramdown settings, and the extensions it takes over
+from (MkDocs' ``tables`` when ours builds kramdown's tables). A site turns a feature off with
+``markdown_kramdown: {features: {tables: false}}``: its extensions are not added and what it
+replaces stays, so the feature renders as plain Python-Markdown would.
+
+An extension the site configured itself keeps the site's configuration: the pipeline only
+fills keys the site left unset, and a feature whose replaced extension the site configured
+(``mdx_configs`` has ``fenced_code: {...}``) stays off.
 """
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from mkdocs_jekyll.kramdown.settings import KramdownSettings
 
-# Extensions the pipeline adds, with the kramdown feature each one stands for.
-KRAMDOWN_EXTENSIONS: tuple[str, ...] = (
-    "attr_list",  # {: .class #id key="value"}
-    "md_in_html",  # <div markdown="1">
-    "tables",
-    "footnotes",
-    "def_list",
-    "pymdownx.superfences",  # GFM fenced code blocks
-    "mkdocs_jekyll.markdown_compat",  # lists without a blank line before them
+# An extension's dotted name (as in `markdown_extensions`) -> its configuration.
+ExtensionConfigs = Mapping[str, Mapping[str, Any]]
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One kramdown feature the pipeline can turn on or off.
+
+    Attributes:
+        name: The name a site uses under ``features:`` (``tables``, ``heading_ids``...).
+        summary: The kramdown syntax it stands for, for the README and messages.
+        extensions: The extensions it adds, in order, with their configuration for the
+            site's settings (an empty mapping when it needs none).
+        replaces: Extensions it takes the place of: removed while the feature is on.
+    """
+
+    name: str
+    summary: str
+    extensions: Callable[[KramdownSettings], ExtensionConfigs]
+    replaces: tuple[str, ...] = ()
+
+
+def _fixed(*names: str) -> Callable[[KramdownSettings], ExtensionConfigs]:
+    """Extensions that need no configuration."""
+    return lambda _settings: {name: {} for name in names}
+
+
+# Blocks (branch h/kblocks) ---------------------------------------------------------------
+
+_BLOCK_FEATURES: tuple[Feature, ...] = (
+    Feature(
+        "lists",
+        "lists right after a paragraph line, nested by the marker's width",
+        _fixed("mkdocs_jekyll.markdown_compat"),
+    ),
+    Feature("tables", "tables", _fixed("tables")),
+    Feature(
+        "code",
+        "fenced code blocks",
+        _fixed("pymdownx.superfences"),
+        replaces=("fenced_code",),
+    ),
+    Feature("block_html", 'markdown="1" in HTML blocks', _fixed("md_in_html")),
 )
+
+# Inline (branch h/kinline) ---------------------------------------------------------------
+
+_INLINE_FEATURES: tuple[Feature, ...] = (
+    Feature("attributes", '{: .class #id key="value"} attribute lists', _fixed("attr_list")),
+    Feature("footnotes", "footnotes", _fixed("footnotes")),
+    Feature("definition_lists", "definition lists", _fixed("def_list")),
+)
+
+FEATURES: Mapping[str, Feature] = {
+    feature.name: feature for feature in (*_BLOCK_FEATURES, *_INLINE_FEATURES)
+}
+
+
+def check_features(settings: KramdownSettings) -> None:
+    """Reject a ``features:`` entry that names no feature.
+
+    Raises:
+        ValueError: an unknown name, with the closest known one suggested.
+    """
+    for name in settings.features:
+        if name not in FEATURES:
+            close = difflib.get_close_matches(name, FEATURES, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            known = ", ".join(sorted(FEATURES))
+            raise ValueError(
+                f"markdown_kramdown.features: unknown feature '{name}'{hint} (known: {known})"
+            )
+
+
+def enabled_features(settings: KramdownSettings) -> list[Feature]:
+    """The features the site left on (all, unless ``features:`` turns some off)."""
+    return [f for f in FEATURES.values() if settings.features.get(f.name, True)]
 
 
 def configure_markdown(
@@ -28,14 +105,28 @@ def configure_markdown(
 ) -> tuple[list[Any], dict[str, Any]]:
     """The extension list and ``mdx_configs`` MkDocs should run for ``settings``.
 
-    ``fenced_code`` and ``pymdownx.superfences`` do the same job and conflict, so a site
-    that configured ``fenced_code`` keeps it.
+    Args:
+        settings: The site's kramdown settings.
+        extensions: MkDocs' ``markdown_extensions`` (its three built-ins included).
+        configs: MkDocs' ``mdx_configs``.
+
+    Returns:
+        New lists: the enabled features' extensions added after the site's, the ones they
+        replace removed, and configurations merged under the site's own keys.
     """
-    result = list(extensions)
-    for name in KRAMDOWN_EXTENSIONS:
-        if name in result:
-            continue
-        if name == "pymdownx.superfences" and "fenced_code" in result:
-            continue
-        result.append(name)
-    return result, dict(configs)
+    features = [
+        feature
+        for feature in enabled_features(settings)
+        if not any(name in configs for name in feature.replaces)
+    ]
+    replaced = {name for feature in features for name in feature.replaces}
+    result = [name for name in extensions if name not in replaced]
+    merged = {name: dict(value) for name, value in configs.items() if name not in replaced}
+    for feature in features:
+        for name, config in feature.extensions(settings).items():
+            if name not in result:
+                result.append(name)
+            if config:
+                # The site's own keys win over the pipeline's.
+                merged[name] = {**config, **merged.get(name, {})}
+    return result, merged

@@ -41,6 +41,8 @@ class KramdownSettings:
     guess_lang: bool = True
     header_offset: int = 0
     gfm_quirks: tuple[str, ...] = ("paragraph_end",)
+    # Not kramdown's: the pipeline's features a site turns off (`features: {tables: false}`).
+    features: Mapping[str, bool] = field(default_factory=dict)
     # Keys kramdown knows that do not change the HTML here, or that we cannot apply.
     ignored: Mapping[str, Any] = field(default_factory=dict)
 
@@ -105,6 +107,12 @@ def _coerce(name: str, value: Any, source: str) -> Any:
         if not isinstance(value, Mapping):
             raise ValueError(f"{where}: expected a mapping, got {value!r}")
         return dict(value)
+    if name == "features":
+        if not isinstance(value, Mapping) or not all(
+            isinstance(flag, bool) for flag in value.values()
+        ):
+            raise ValueError(f"{where}: expected a mapping of feature names to true or false")
+        return {str(key): flag for key, flag in value.items()}
     if name in {"math_engine", "syntax_highlighter"}:
         return None if value in (None, "", "nil") else str(value)
     if name == "input":

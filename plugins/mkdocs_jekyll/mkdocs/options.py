@@ -22,6 +22,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from mkdocs_jekyll.features.skins import SKINS, unknown_skin
+from mkdocs_jekyll.kramdown.pipeline import check_features
 from mkdocs_jekyll.kramdown.settings import KramdownSettings
 
 T = TypeVar("T")
@@ -319,6 +320,8 @@ class Kramdown(base.BaseConfigOption[KramdownSettings | None]):
                 f"expected true, false or a kramdown: block (a mapping), got {value!r}"
             )
         try:
-            return KramdownSettings.from_block(value, source="markdown_kramdown")
+            settings = KramdownSettings.from_block(value, source="markdown_kramdown")
+            check_features(settings)
+            return settings
         except ValueError as err:
             raise base.ValidationError(str(err)) from None
