@@ -210,9 +210,10 @@ def test_given_site_and_page_variables_when_built_then_they_render(build_site: B
         files={
             "docs/index.md": (
                 "---\ntitle: Hello\n---\n"
-                "{{ page.title }}|{{ page.url }}|{{ page.path }}|{{ site.title }}|"
-                "{{ site.baseurl }}|{{ site.url }}|{{ site.tagline }}|{{ jekyll.environment }}|"
-                "{{ site.data.people.first.name }}|{{ site.pages | size }}\n"
+                # `;`, not `|`: kramdown (as Jekyll) reads a line with pipes as a table.
+                "{{ page.title }};{{ page.url }};{{ page.path }};{{ site.title }};"
+                "{{ site.baseurl }};{{ site.url }};{{ site.tagline }};{{ jekyll.environment }};"
+                "{{ site.data.people.first.name }};{{ site.pages | size }}\n"
             ),
             "docs/other.md": "O\n",
             "_data/people.yml": "first:\n  name: Ada\n",
@@ -221,7 +222,7 @@ def test_given_site_and_page_variables_when_built_then_they_render(build_site: B
         plugins=[{"jekyll": {"site": {"tagline": "Hi there"}}}],
     )
     assert _article_text(site, "index.html") == (
-        "Hello|/|index.md|Test site|/base|https://example.com|Hi there|development|Ada|2"
+        "Hello;/;index.md;Test site;/base;https://example.com;Hi there;development;Ada;2"
     )
 
 

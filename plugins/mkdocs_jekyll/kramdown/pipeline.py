@@ -56,12 +56,31 @@ _BLOCK_FEATURES: tuple[Feature, ...] = (
         "lists right after a paragraph line, nested by the marker's width",
         _fixed("mkdocs_jekyll.markdown_compat"),
     ),
-    Feature("tables", "tables", _fixed("tables")),
+    Feature(
+        "tables",
+        "tables: header-less, `|---|` bodies, `|===|` footers, alignment",
+        _fixed("mkdocs_jekyll.kramdown.tables"),
+        replaces=("tables",),
+    ),
     Feature(
         "code",
-        "fenced code blocks",
-        _fixed("pymdownx.superfences"),
+        "fenced and indented code, code spans: Rouge's markup",
+        lambda settings: {
+            "pymdownx.superfences": {},
+            "mkdocs_jekyll.kramdown.code": {
+                "syntax_highlighter": settings.syntax_highlighter or "",
+                "syntax_highlighter_opts": dict(settings.syntax_highlighter_opts),
+                "guess_lang": settings.guess_lang,
+            },
+        },
         replaces=("fenced_code",),
+    ),
+    Feature(
+        "line_breaks",
+        "backslash line breaks; every line break with hard_wrap",
+        lambda settings: {
+            "mkdocs_jekyll.kramdown.linebreaks": {"hard_wrap": settings.hard_wrap},
+        },
     ),
     Feature("block_html", 'markdown="1" in HTML blocks', _fixed("md_in_html")),
 )

@@ -1,0 +1,147 @@
+"""Code highlighted into the markup kramdown's Rouge highlighter writes, with Pygments.
+
+Follows ``Kramdown::Converter::SyntaxHighlighter::Rouge`` (kramdown 2.4) as Jekyll 4.3 sets it
+up (``KramdownParser#setup``: ``default_lang`` is ``plaintext`` unless set, ``guess_lang``
+comes from the ``kramdown:`` block): a language Pygments does not know is not highlighted,
+plain text is highlighted (without tokens) only when ``guess_lang`` is on, and the block
+wrapper is Rouge's ``HTMLLegacy``: ``<div class="highlight"><pre class="<css_class>"><code>``.
+Rouge and Pygments share their token class names (``k``, ``nf``, ``s``...), so Minimal
+Mistakes' and Material's code colours apply to either.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from pygments.lexer import Lexer
+from pygments.lexers import get_lexer_by_name
+from pygments.token import STANDARD_TYPES, _TokenType
+from pygments.util import ClassNotFound
+
+from mkdocs_jekyll.kramdown.settings import KramdownSettings
+
+# Rouge's plain-text lexer and its aliases: highlighted without any token.
+_PLAIN = frozenset({"plaintext", "text", "plain"})
+
+
+@dataclass(frozen=True)
+class RougeOptions:
+    """``syntax_highlighter_opts`` for one kind of code (``block`` or ``span``)."""
+
+    default_lang: str | None
+    guess_lang: bool
+    css_class: str
+    disable: bool
+
+    @classmethod
+    def of(cls, opts: Mapping[str, Any], guess_lang: bool) -> RougeOptions:
+        """Options from a merged ``syntax_highlighter_opts`` mapping."""
+        default = opts.get("default_lang")
+        return cls(
+            default_lang=str(default) if default else None,
+            guess_lang=bool(opts.get("guess_lang", guess_lang)),
+            css_class=str(opts.get("css_class") or "highlight"),
+            disable=bool(opts.get("disable", False)),
+        )
+
+
+@dataclass(frozen=True)
+class Highlighter:
+    """The site's highlighter: ``None`` options when ``syntax_highlighter`` is nil."""
+
+    block: RougeOptions | None
+    span: RougeOptions | None
+
+    @classmethod
+    def from_settings(cls, settings: KramdownSettings) -> Highlighter:
+        """Rouge's block and span options, merged as ``Rouge.prepare_options`` merges them."""
+        if settings.syntax_highlighter is None:
+            return cls(None, None)
+        opts = dict(settings.syntax_highlighter_opts)
+        span = dict(opts.pop("span", None) or {})
+        block = dict(opts.pop("block", None) or {})
+        # Jekyll's KramdownParser#setup.
+        opts.setdefault("default_lang", "plaintext")
+        opts["guess_lang"] = settings.guess_lang
+        return cls(
+            RougeOptions.of({**opts, **block}, settings.guess_lang),
+            RougeOptions.of({**opts, **span}, settings.guess_lang),
+        )
+
+
+@dataclass(frozen=True)
+class Highlighted:
+    """Highlighted code: the language named in the class, and the tokens' HTML."""
+
+    lang: str
+    html: str
+
+
+def highlight(code: str, lang: str | None, options: RougeOptions | None) -> Highlighted | None:
+    """``code`` as Rouge's tokens in HTML, or ``None`` where kramdown would not highlight.
+
+    Args:
+        code: The code, its final newline included for a block.
+        lang: The language the author gave (``None`` when none).
+        options: The block or span options; ``None`` when highlighting is off.
+
+    Returns:
+        The language for the ``language-*`` class and the HTML of the tokens (no wrapper).
+    """
+    if options is None or options.disable:
+        return None
+    name = lang or options.default_lang
+    if name is None:
+        # kramdown's `return nil unless lang || default_lang || guess_lang`; Rouge would
+        # guess a lexer from the text, which Pygments cannot do the same way.
+        return None
+    key = name.split("?", 1)[0].lower()
+    if key in _PLAIN:
+        return Highlighted(name, html.escape(code, quote=False)) if options.guess_lang else None
+    lexer = _lexer(key)
+    if lexer is None:
+        return None
+    return Highlighted(name, "".join(_spans(lexer, code)))
+
+
+def block_html(code: str, highlighted: Highlighted, options: RougeOptions) -> str:
+    """kramdown's block markup around highlighted code (``convert_codeblock``)."""
+    del code
+    return (
+        f'<div class="language-{html.escape(highlighted.lang)} highlighter-rouge">'
+        f'<div class="highlight"><pre class="{html.escape(options.css_class)}"><code>'
+        f"{highlighted.html}</code></pre></div></div>"
+    )
+
+
+def plain_block_html(code: str, lang: str | None) -> str:
+    """kramdown's markup for code it does not highlight: ``<pre><code class="language-x">``."""
+    attr = f' class="language-{html.escape(lang)}"' if lang else ""
+    return f"<pre><code{attr}>{html.escape(code.rstrip(chr(10)), quote=False)}\n</code></pre>"
+
+
+@cache
+def _lexer(name: str) -> Lexer | None:
+    try:
+        return get_lexer_by_name(name, stripnl=False, ensurenl=False)
+    except ClassNotFound:
+        return None
+
+
+def token_class(ttype: _TokenType) -> str:
+    """The short class of a token type, or of its nearest standard parent (Pygments' rule)."""
+    current: _TokenType | None = ttype
+    while current is not None and current not in STANDARD_TYPES:
+        current = current.parent
+    return STANDARD_TYPES[current] if current is not None else ""
+
+
+def _spans(lexer: Lexer, code: str) -> Iterator[str]:
+    for ttype, value in lexer.get_tokens(code):
+        text = html.escape(value, quote=False)
+        css = token_class(ttype)
+        yield f'<span class="{css}">{text}</span>' if css and value.strip() else text
