@@ -76,13 +76,44 @@ _BLOCK_FEATURES: tuple[Feature, ...] = (
         replaces=("fenced_code",),
     ),
     Feature(
+        "heading_ids",
+        "heading ids by kramdown's rules (GFM's by default), `{#id}`, `header_offset`, "
+        "ATX headings needing a space after `#` in GFM",
+        lambda settings: {
+            "mkdocs_jekyll.kramdown.headings": {
+                "input": settings.input,
+                "auto_ids": settings.auto_ids,
+                "auto_id_prefix": settings.auto_id_prefix,
+                "auto_id_stripping": settings.auto_id_stripping,
+                "transliterated_header_ids": settings.transliterated_header_ids,
+                "header_offset": settings.header_offset,
+            },
+        },
+    ),
+    Feature(
+        "toc",
+        "`* TOC` / `1. TOC` lists followed by `{:toc}`, within `toc_levels`, without "
+        "`{:.no_toc}` headings",
+        lambda settings: {
+            # Python-Markdown's `[TOC]` marker stays: the package's `toc` include uses it.
+            "mkdocs_jekyll.kramdown.toc": {"toc_levels": list(settings.toc_levels)},
+        },
+    ),
+    Feature(
         "line_breaks",
         "backslash line breaks; every line break with hard_wrap",
         lambda settings: {
             "mkdocs_jekyll.kramdown.linebreaks": {"hard_wrap": settings.hard_wrap},
         },
     ),
-    Feature("block_html", 'markdown="1" in HTML blocks', _fixed("md_in_html")),
+    Feature(
+        "block_html",
+        '`markdown="1|block|span|0"` in HTML blocks, `parse_block_html`',
+        lambda settings: {
+            "md_in_html": {},
+            "mkdocs_jekyll.kramdown.html_blocks": {"parse_block_html": settings.parse_block_html},
+        },
+    ),
 )
 
 # Inline (branch h/kinline) ---------------------------------------------------------------
