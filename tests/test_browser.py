@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from sitebuild import REPO, build_project, copy_reference_site
+from sitebuild import REPO, build_project, copy_reference_site, write_files
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 OUTPUT = REPO / "test-output" / "browser"
@@ -132,3 +132,63 @@ def test_a_notice_has_its_notice_style(browser: Any, served_site: str) -> None:
     background, border_width, border_style = style
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")
     assert border_style != "none" or border_width != "0px"
+
+
+CODE_PAGE = """\
+---
+title: Code
+---
+# Code
+
+```python
+def hola():
+    return "mundo"
+```
+
+    indented = True
+
+{% highlight ruby %}
+puts "hi"
+{% endhighlight %}
+
+Inline `code`.
+"""
+
+
+@pytest.fixture(scope="module")
+def code_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A page with kramdown's code blocks, Material's copy button on, served on loopback."""
+    project = tmp_path_factory.mktemp("code")
+    write_files(project, {"docs/index.md": CODE_PAGE})
+    (project / "mkdocs.yml").write_text(
+        "site_name: Code\nsite_url: http://127.0.0.1/\n"
+        "theme: {name: material, features: [content.code.copy]}\nplugins: [jekyll]\n",
+        encoding="utf-8",
+    )
+    site = build_project(project, strict=True)
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_materials_copy_button_copies_kramdowns_code_blocks(browser: Any, code_site: str) -> None:
+    """Rouge's markup (fenced, indented) and Jekyll's highlight tag each get a copy button
+    whose target is the block's code, and Material colours the tokens."""
+    page = _page(browser, 1280)
+    page.goto(f"{code_site}/")
+    buttons = page.locator("article button.md-code__button[data-md-type=copy]")
+    buttons.first.wait_for(state="attached")
+    assert buttons.count() == 3
+    targets = [buttons.nth(i).get_attribute("data-clipboard-target") for i in range(3)]
+    texts = [page.locator(str(target)).inner_text().strip() for target in targets]
+    assert texts == ['def hola():\n    return "mundo"', "indented = True", 'puts "hi"']
+    keyword = page.locator("article .highlighter-rouge .highlight .k").first
+    plain = page.locator("article p").first
+    colours = [el.evaluate("el => getComputedStyle(el).color") for el in (keyword, plain)]
+    assert colours[0] != colours[1]

@@ -80,26 +80,40 @@ CASES = [
     ),
     Case("raw", "{% raw %}{{ not rendered }}{% endraw %}", "{{ not rendered }}"),
     Case("comment", "a{% comment %}{{ x }} {% if %}{% endcomment %}b", "ab"),
+    # Expected output: Jekyll 4.3's own for the same tags (jekyll build, Rouge).
     Case(
         "highlight",
         "{% highlight Ruby %}\nputs {{ x }}\n{% endhighlight %}",
-        "```ruby\nputs 1\n```\n",
+        '<figure class="highlight"><pre><code class="language-ruby" data-lang="ruby">'
+        '<span class="nb">puts</span> <span class="mi">1</span></code></pre></figure>',
         {"x": 1},
     ),
     Case(
         "highlight linenos",
         "{% highlight python linenos %}\n\nx = 1\n\n{% endhighlight %}",
-        '```python linenums="1"\nx = 1\n```\n',
+        '<figure class="highlight"><pre><code class="language-python" data-lang="python">'
+        '<table class="rouge-table"><tbody><tr><td class="gutter gl"><pre class="lineno">1\n'
+        '</pre></td><td class="code"><pre><span class="n">x</span> <span class="o">=</span> '
+        '<span class="mi">1</span>\n</pre></td></tr></tbody></table></code></pre></figure>',
     ),
     Case(
-        "highlight hl_lines",
+        "highlight hl_lines (ignored by Jekyll's Rouge)",
         '{% highlight c hl_lines="1 2" %}a{% endhighlight %}',
-        '```c hl_lines="1 2"\na\n```\n',
+        '<figure class="highlight"><pre><code class="language-c" data-lang="c">'
+        '<span class="n">a</span></code></pre></figure>',
     ),
     Case(
-        "highlight fence longer than backticks",
-        "{% highlight md %}````x````{% endhighlight %}",
-        "`````md\n````x````\n`````\n",
+        "highlight an unknown language as escaped text",
+        '{% highlight nosuchlang %}a < b & "c"{% endhighlight %}',
+        '<figure class="highlight"><pre><code class="language-nosuchlang" '
+        'data-lang="nosuchlang">a &lt; b &amp; "c"</code></pre></figure>',
+    ),
+    Case(
+        "highlight c++ (the class turns + into -)",
+        "{% highlight c++ %}int x;{% endhighlight %}",
+        '<figure class="highlight"><pre><code class="language-c--" data-lang="c++">'
+        '<span class="kt">int</span> <span class="n">x</span><span class="p">;</span>'
+        "</code></pre></figure>",
     ),
     Case("link", "{% link en/cv.md %}", "/repo/en/cv/", settings={"baseurl": "/repo"}),
     Case("link with liquid", "{% link {{ lang }}/cv.md %}", "/en/cv/", {"lang": "en"}),

@@ -145,3 +145,35 @@ def _spans(lexer: Lexer, code: str) -> Iterator[str]:
         text = html.escape(value, quote=False)
         css = token_class(ttype)
         yield f'<span class="{css}">{text}</span>' if css and value.strip() else text
+
+
+def highlight_tag_html(code: str, lang: str, *, linenos: bool) -> str:
+    """Jekyll's ``{% highlight %}`` output for ``code`` (``Jekyll::Tags::HighlightBlock``).
+
+    Rouge's ``HTML`` formatter (``HTMLTable`` with ``linenos``) inside Jekyll's
+    ``<figure class="highlight"><pre><code class="language-x" data-lang="x">``; an unknown
+    language is plain text. Rouge's lexers end the code with a newline, which ``add_code_tag``
+    chomps again.
+
+    Args:
+        code: The tag's body, leading and trailing line breaks already trimmed.
+        lang: The language, lower-cased.
+        linenos: Whether the tag asked for line numbers.
+    """
+    text = code if code.endswith("\n") else code + "\n"
+    lexer = _lexer(lang)
+    tokens = "".join(_spans(lexer, text)) if lexer else html.escape(text, quote=False)
+    if linenos:
+        numbers = "".join(f"{number}\n" for number in range(1, text.count("\n") + 1))
+        tokens = (
+            '<table class="rouge-table"><tbody><tr><td class="gutter gl">'
+            f'<pre class="lineno">{numbers}</pre></td><td class="code"><pre>{tokens}</pre>'
+            "</td></tr></tbody></table>"
+        )
+    elif tokens.endswith("\n"):
+        tokens = tokens[:-1]
+    language = html.escape(lang.replace("+", "-"))
+    return (
+        f'<figure class="highlight"><pre><code class="language-{language}" '
+        f'data-lang="{html.escape(lang)}">{tokens}</code></pre></figure>'
+    )

@@ -1,9 +1,11 @@
-"""Jekyll's ``highlight`` block, emitted as a fenced code block.
+"""Jekyll's ``highlight`` block, with the HTML Jekyll writes for it.
 
 Mirrors ``lib/jekyll/tags/highlight.rb`` (Jekyll 4.3) for the markup (``{% highlight ruby
-linenos %}``), the Liquid rendering of the body and the trimming of leading and trailing
-line breaks. Liquid runs before Markdown here, so instead of Rouge's HTML the tag writes a
-fenced block that Material (pymdownx.superfences and highlight) colours the same way.
+linenos %}``), the Liquid rendering of the body, the trimming of leading and trailing line
+breaks and the output: Rouge's tokens in ``<figure class="highlight"><pre><code
+class="language-ruby" data-lang="ruby">`` (a ``rouge-table`` with ``linenos``), as
+``kramdown/rouge.py`` writes them. Minimal Mistakes styles that markup, and Material's copy
+button finds its ``pre > code``. Jekyll's Rouge ignores ``hl_lines``; so does this tag.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from liquid.parser import get_parser
 from liquid.tag import Tag
 from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG, Token
 
+from mkdocs_jekyll.kramdown.rouge import highlight_tag_html
+
 if TYPE_CHECKING:
     from liquid import RenderContext
     from liquid.stream import TokenStream
@@ -25,29 +29,6 @@ if TYPE_CHECKING:
 SYNTAX = re.compile(r"^([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|\"([0-9]+\s)*[0-9]+\"))?)*)$", re.ASCII)
 OPTIONS = re.compile(r"(?:\w=\"[^\"]*\"|\w=\w|\w)+", re.ASCII)
 LINE_TERMINATORS = re.compile(r"\A[\n\r]+|[\n\r]+\Z")
-BACKTICKS = re.compile(r"`+")
-
-
-def fence(code: str, lang: str, options: dict[str, str | bool]) -> str:
-    """Return ``code`` as a fenced block longer than any backtick run inside it.
-
-    Args:
-        code: The rendered body.
-        lang: The language, lower-cased as Jekyll does.
-        options: ``linenos`` becomes ``linenums="1"``; ``hl_lines`` is passed on.
-
-    Returns:
-        The fenced block, ending with a newline.
-    """
-    longest = max((len(run) for run in BACKTICKS.findall(code)), default=0)
-    marks = "`" * max(3, longest + 1)
-    info = lang
-    if options.get("linenos"):
-        info += ' linenums="1"'
-    hl_lines = options.get("hl_lines")
-    if isinstance(hl_lines, str):
-        info += f' hl_lines="{hl_lines}"'
-    return f"{marks}{info}\n{code}\n{marks}\n"
 
 
 class HighlightNode(Node):
@@ -69,7 +50,8 @@ class HighlightNode(Node):
         body = context.get_buffer(buffer)
         self.block.render(context, body)
         code = LINE_TERMINATORS.sub("", body.getvalue())
-        return buffer.write(fence(code, self.lang, self.options))
+        linenos = bool(self.options.get("linenos"))
+        return buffer.write(highlight_tag_html(code, self.lang, linenos=linenos))
 
 
 class HighlightTag(Tag):
