@@ -27,6 +27,9 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
+from mkdocs_jekyll.kramdown.ial import BLOCK_IAL
+from mkdocs_jekyll.kramdown.report import unsupported
+
 if TYPE_CHECKING:
     from markdown import Markdown
 
@@ -45,13 +48,12 @@ _MARKDOWN_BLOCKS = frozenset(
 )
 _ESCAPED = re.compile("\x02(\\d+)\x03")
 _NON_WORD = re.compile(r"[^\w\- \t]")
-# kramdown's block IAL (`{: .no_toc}`, not an ALD `{:name: ...}` nor `{::extension}`) on the
-# line after a heading: it belongs to the heading; attr_list applies it there.
-BLOCK_IAL = re.compile(r"^ {0,3}\{:(?![\w-]*:)([^}\n]*)\}[ \t]*$")
 
 
 def _take_ial(rest: str) -> tuple[str, str]:
-    """Split a block IAL off the start of ``rest``: (`` {: ...}`` or ``""``, what remains)."""
+    """A block IAL on the line after a heading is the heading's: attr_list applies it there.
+
+    Split a block IAL off the start of ``rest``: (`` {: ...}`` or ``""``, what remains)."""
     first, _, remaining = rest.partition("\n")
     found = BLOCK_IAL.match(first)
     if found is None:
@@ -67,22 +69,32 @@ def gfm_id(text: str) -> str:
 def kramdown_id(text: str, *, transliterate: bool = False) -> str:
     """``basic_generate_id`` (``generate_id`` without the counter and prefix)."""
     if transliterate:
-        text = transliterated(text)
+        original = text
+        text, missing = transliterated(text)
+        if missing:
+            unsupported(
+                f"transliterated_header_ids for '{missing}' (heading '{original}')",
+                hint="kramdown may spell this heading's id differently: give it an explicit {#id}",
+            )
     result = re.sub(r"^[^a-zA-Z]+", "", text)
     result = re.sub(r"[^a-zA-Z0-9 -]", "", result).replace(" ", "-").lower()
     return result or "section"
 
 
-def transliterated(text: str) -> str:
+def transliterated(text: str) -> tuple[str, str]:
     """ASCII for ``text``, as kramdown's Unidecoder does for the letters Western text uses.
 
     Unidecoder needs Stringex's tables; this covers decomposable letters (``é`` -> ``e``)
     and the few ligatures and special letters it spells out.
+
+    Returns:
+        The ASCII text, and the letters it could not spell (each written ``?``).
     """
     special = {"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O"}
     special |= {"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th", "ð": "d"}
     special |= {"¿": "?", "¡": "!", "«": "<<", "»": ">>", "\u2013": "-", "\u2014": "--"}
     out = []
+    missing = ""
     for char in text:
         if char in special:
             out.append(special[char])
@@ -90,8 +102,10 @@ def transliterated(text: str) -> str:
             out.append(char)
         else:
             base = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+            if not base and char.isalnum() and char not in missing:
+                missing += char
             out.append(base or "?")
-    return "".join(out)
+    return "".join(out), missing
 
 
 class _GfmHashHeader(HashHeaderProcessor):

@@ -20,7 +20,7 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from mdx_breakless_lists.mdx_breakless_lists import BreaklessListsProcessor
 
-from mkdocs_jekyll.kramdown.toc import parse_ial
+from mkdocs_jekyll.kramdown.ial import parse_ial
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -32,6 +32,8 @@ _PRIORITY = 24
 # Above Python-Markdown's own list processors (olist 40, ulist 30), below the horizontal
 # rule (50: `* * *` is a rule, as in kramdown) and the TOC marker (45).
 _LIST_PRIORITY = 44
+# Before the paragraph (10) and everything that could read a `^` line as text.
+_EOB_PRIORITY = 85
 
 # kramdown's LIST_START_UL / LIST_START_OL (PATTERN_TAIL: a space, tab or pipe follows).
 _START_UL = re.compile(r"^( {0,3}[+*-])([\t| ].*)$")
@@ -232,6 +234,24 @@ class KramdownListProcessor(BlockProcessor):
         return first_p, blank_after, only_blank
 
 
+class EndOfBlockProcessor(BlockProcessor):
+    """kramdown's end-of-block marker: a line holding only ``^`` ends the block and is dropped.
+
+    Within a list the list reader handles it (a new list starts after it); elsewhere it
+    separates two blocks that would otherwise join and writes nothing.
+    """
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        """The block starts with a ``^`` line."""
+        return bool(_EOB.match(block.split("\n", 1)[0]))
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        """Drop the marker line and keep the rest of the block."""
+        rest = blocks.pop(0).split("\n", 1)
+        if len(rest) > 1 and rest[1].strip():
+            blocks.insert(0, rest[1])
+
+
 def _starts_with_blank(text: str) -> bool:
     """A blank line right after the first block (its separator counts once)."""
     return text.startswith("\n") or bool(re.match(r"[ \t]*\n", text))
@@ -277,6 +297,7 @@ class KramdownListsExtension(Extension):
         parser.blockprocessors.register(
             KramdownListProcessor(parser), "kramdown_list", _LIST_PRIORITY
         )
+        parser.blockprocessors.register(EndOfBlockProcessor(parser), "kramdown_eob", _EOB_PRIORITY)
         md.registerExtension(self)
 
 

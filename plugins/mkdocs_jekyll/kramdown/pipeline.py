@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from mkdocs_jekyll.kramdown.report import unsupported
 from mkdocs_jekyll.kramdown.settings import KramdownSettings
 
 # An extension's dotted name (as in `markdown_extensions`) -> its configuration.
@@ -164,6 +165,7 @@ def configure_markdown(
         New lists: the enabled features' extensions added after the site's, the ones they
         replace removed, and configurations merged under the site's own keys.
     """
+    _warn_unsupported(settings)
     features = [
         feature
         for feature in enabled_features(settings)
@@ -180,3 +182,35 @@ def configure_markdown(
                 # The site's own keys win over the pipeline's.
                 merged[name] = {**config, **merged.get(name, {})}
     return result, merged
+
+
+# Rouge options that change the markup in ways kramdown/rouge.py does not write.
+_ROUGE_UNSUPPORTED = ("formatter", "inline_theme", "line_format", "table_class", "gutter_class")
+
+
+def _warn_unsupported(settings: KramdownSettings) -> None:
+    """Name the settings the pipeline reads differently from kramdown (``unsupported``)."""
+    if not settings.features.get("code", True):
+        return
+    where = "mkdocs.yml"
+    highlighter = settings.syntax_highlighter
+    if highlighter is not None and highlighter.lower() != "rouge":
+        unsupported(
+            f"markdown_kramdown.syntax_highlighter '{highlighter}'",
+            hint="code gets Rouge's markup (set it to rouge, or nil for plain <pre><code>)",
+            source=where,
+        )
+    opts = settings.syntax_highlighter_opts
+    scopes = [("", opts)] + [
+        (f"{kind}.", value)
+        for kind in ("block", "span")
+        if isinstance(value := opts.get(kind), Mapping)
+    ]
+    for prefix, scope in scopes:
+        for key in _ROUGE_UNSUPPORTED:
+            if key in scope:
+                unsupported(
+                    f"markdown_kramdown.syntax_highlighter_opts.{prefix}{key}",
+                    hint="Rouge's default markup is written",
+                    source=where,
+                )

@@ -39,19 +39,23 @@ def converting(page: PageSource | None) -> None:
     _CURRENT.set(page)
 
 
-def unsupported(syntax: str, *, line: int | None = None, hint: str = "") -> str:
+def unsupported(
+    syntax: str, *, line: int | None = None, hint: str = "", source: str | None = None
+) -> str:
     """Warn that ``syntax`` is kramdown's and is not rendered as kramdown would.
 
     Args:
         syntax: What the author wrote, named as kramdown's documentation names it.
         line: Its line in the Markdown body (1-based), when known.
         hint: What the author can do instead.
+        source: Where it was written when that is not the page being converted
+            (``mkdocs.yml`` for a setting).
 
     Returns:
         The message logged: "<page>:<line>: <syntax> is not supported; <hint>".
     """
-    page = _CURRENT.get()
-    where = page.path if page else "<markdown>"
+    page = None if source else _CURRENT.get()
+    where = source or (page.path if page else "<markdown>")
     if page is not None and line is not None:
         where += f":{line + page.line_offset}"
     message = f"{where}: {syntax} is not supported" + (f"; {hint}" if hint else "")

@@ -36,6 +36,8 @@ class RougeOptions:
     guess_lang: bool
     css_class: str
     disable: bool
+    line_numbers: bool = False
+    start_line: int = 1
 
     @classmethod
     def of(cls, opts: Mapping[str, Any], guess_lang: bool) -> RougeOptions:
@@ -46,6 +48,8 @@ class RougeOptions:
             guess_lang=bool(opts.get("guess_lang", guess_lang)),
             css_class=str(opts.get("css_class") or "highlight"),
             disable=bool(opts.get("disable", False)),
+            line_numbers=bool(opts.get("line_numbers", False)),
+            start_line=_whole(opts.get("start_line", 1)),
         )
 
 
@@ -108,13 +112,35 @@ def highlight(code: str, lang: str | None, options: RougeOptions | None) -> High
     return Highlighted(name, "".join(_spans(lexer, code)))
 
 
+def _whole(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 1
+
+
+def line_table(tokens: str, lines: int, *, gutter: str, code: str, start: int = 1) -> str:
+    """Rouge's ``HTMLTable``: a gutter of line numbers beside the code."""
+    numbers = "".join(f"{number}\n" for number in range(start, start + lines))
+    return (
+        f'<table class="rouge-table"><tbody><tr><td class="{gutter} gl">'
+        f'<pre class="lineno">{numbers}</pre></td><td class="{code}"><pre>{tokens}</pre>'
+        "</td></tr></tbody></table>"
+    )
+
+
 def block_html(code: str, highlighted: Highlighted, options: RougeOptions) -> str:
     """kramdown's block markup around highlighted code (``convert_codeblock``)."""
-    del code
+    tokens = highlighted.html
+    if options.line_numbers:
+        lines = code.count("\n") + (0 if code.endswith("\n") else 1)
+        tokens = line_table(
+            tokens, lines, gutter="rouge-gutter", code="rouge-code", start=options.start_line
+        )
     return (
         f'<div class="language-{html.escape(highlighted.lang)} highlighter-rouge">'
         f'<div class="highlight"><pre class="{html.escape(options.css_class)}"><code>'
-        f"{highlighted.html}</code></pre></div></div>"
+        f"{tokens}</code></pre></div></div>"
     )
 
 
@@ -164,12 +190,7 @@ def highlight_tag_html(code: str, lang: str, *, linenos: bool) -> str:
     lexer = _lexer(lang)
     tokens = "".join(_spans(lexer, text)) if lexer else html.escape(text, quote=False)
     if linenos:
-        numbers = "".join(f"{number}\n" for number in range(1, text.count("\n") + 1))
-        tokens = (
-            '<table class="rouge-table"><tbody><tr><td class="gutter gl">'
-            f'<pre class="lineno">{numbers}</pre></td><td class="code"><pre>{tokens}</pre>'
-            "</td></tr></tbody></table>"
-        )
+        tokens = line_table(tokens, text.count("\n"), gutter="gutter", code="code")
     elif tokens.endswith("\n"):
         tokens = tokens[:-1]
     language = html.escape(lang.replace("+", "-"))

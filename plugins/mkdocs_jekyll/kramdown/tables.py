@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 
+from mkdocs_jekyll.kramdown.ial import BLOCK_IAL, parse_ial
+
 if TYPE_CHECKING:
     from markdown import Markdown
     from markdown.blockparser import BlockParser
@@ -69,23 +71,30 @@ class KramdownTableProcessor(BlockProcessor):
     """A block whose every line holds a pipe, built into kramdown's table markup."""
 
     def test(self, parent: etree.Element, block: str) -> bool:
-        """Every line is a table line, the first one not indented as code."""
-        lines = block.split("\n")
-        return bool(_START.match(lines[0])) and all(
-            _PIPE.match(line) and (_is_separator(line) or _has_pipe(line)) for line in lines
+        """Every line is a table line, the first one not indented as code.
+
+        A block IAL on the line after the table (``{: .class}``) is the table's.
+        """
+        lines = _without_ial(block.split("\n"))[0]
+        return (
+            bool(lines)
+            and bool(_START.match(lines[0]))
+            and all(
+                _PIPE.match(line) and (_is_separator(line) or _has_pipe(line)) for line in lines
+            )
         )
 
     def run(self, parent: etree.Element, blocks: list[str]) -> bool | None:
         """Build the table, or leave the block to the next processor if it has no body."""
-        block = blocks[0]
-        sections = _sections(block.split("\n"))
+        lines, attrs = _without_ial(blocks[0].split("\n"))
+        sections = _sections(lines)
         if sections is None:
             return False
         blocks.pop(0)
         parts, alignment = sections
         columns = max(len(row) for _kind, rows in parts for row in rows)
         alignment = (alignment + [""] * columns)[:columns]
-        table = etree.SubElement(parent, "table")
+        table = etree.SubElement(parent, "table", attrs)
         for kind, rows in parts:
             section = etree.SubElement(table, kind)
             for cells in rows:
@@ -97,6 +106,14 @@ class KramdownTableProcessor(BlockProcessor):
                     text = cells[column].strip() if column < len(cells) else ""
                     cell.text = text or _NBSP
         return None
+
+
+def _without_ial(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+    """The table's lines, and the attributes of a block IAL on its last line."""
+    found = BLOCK_IAL.match(lines[-1]) if len(lines) > 1 else None
+    if found is None:
+        return lines, {}
+    return lines[:-1], parse_ial(found.group(1)).attrs
 
 
 def _is_separator(line: str) -> bool:

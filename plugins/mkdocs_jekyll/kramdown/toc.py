@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from markdown.blockprocessors import BlockProcessor
@@ -23,6 +23,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from mkdocs_jekyll.kramdown.headings import HEADINGS
+from mkdocs_jekyll.kramdown.ial import BLOCK_IAL, parse_ial
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -30,41 +31,10 @@ if TYPE_CHECKING:
 
 MARKER = "kramdown-toc"
 _LIST_START = re.compile(r"^ {0,3}(?:(?P<ul>[*+-])|\d+\.)[ \t]")
-_IAL = re.compile(r"^ {0,3}\{:(?![\w-]*:)(?P<body>[^}\n]*)\}[ \t]*$")
-_IAL_PART = re.compile(
-    r"""\.(?P<cls>[^\s.#"'{}=]+)|\#(?P<id>[^\s.#"'{}=]+)"""
-    r"""|(?P<key>[\w-]+)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')|(?P<ref>[\w-]+)"""
-)
 # Above Python-Markdown's list processors (olist 40, ulist 30), below indented code (80).
 _BLOCK_PRIORITY = 45
 # After the heading ids (6.5), before header_offset (5.5) and Python-Markdown's toc (5).
 _TREE_PRIORITY = 6
-
-
-@dataclass
-class InlineAttributes:
-    """A block IAL read as kramdown's ``parse_attribute_list`` reads it."""
-
-    refs: list[str] = field(default_factory=list)
-    attrs: dict[str, str] = field(default_factory=dict)
-
-
-def parse_ial(body: str) -> InlineAttributes:
-    """The references, classes, id and key-value pairs of an IAL's body."""
-    result = InlineAttributes()
-    classes: list[str] = []
-    for part in _IAL_PART.finditer(body):
-        if part["cls"]:
-            classes.append(part["cls"])
-        elif part["id"]:
-            result.attrs["id"] = part["id"]
-        elif part["key"]:
-            result.attrs[part["key"]] = part["dq"] if part["dq"] is not None else part["sq"]
-        elif part["ref"]:
-            result.refs.append(part["ref"])
-    if classes:
-        result.attrs["class"] = " ".join(classes)
-    return result
 
 
 class TocMarkerProcessor(BlockProcessor):
@@ -79,13 +49,13 @@ class TocMarkerProcessor(BlockProcessor):
         lines = block.split("\n")
         if len(lines) < 2 or not _LIST_START.match(lines[0]):
             return False
-        ial = _IAL.match(lines[-1])
-        return ial is not None and "toc" in parse_ial(ial["body"]).refs
+        ial = BLOCK_IAL.match(lines[-1])
+        return ial is not None and "toc" in parse_ial(ial.group(1)).refs
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         """Replace the list with the marker, its IAL's attributes and list kind on it."""
         lines = blocks.pop(0).split("\n")
-        ial = _IAL.match(lines[-1])
+        ial = BLOCK_IAL.match(lines[-1])
         assert ial is not None
         if self.found:
             # Only the first marker is kramdown's TOC; a later one is a plain list.
@@ -95,7 +65,7 @@ class TocMarkerProcessor(BlockProcessor):
         assert start is not None
         marker = etree.SubElement(parent, MARKER)
         marker.set("data-kind", "ul" if start["ul"] else "ol")
-        for key, value in parse_ial(ial["body"]).attrs.items():
+        for key, value in parse_ial(ial.group(1)).attrs.items():
             marker.set(key, value)
         self.found = True
 
