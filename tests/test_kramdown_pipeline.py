@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import markdown
 import pytest
 from mkdocs.exceptions import Abort
 
@@ -104,3 +105,35 @@ def test_a_feature_turned_off_renders_as_python_markdown(build_site: BuildSite) 
     )
     assert html(off / "index.html").select_one(rouge) is None
     assert html(off / "index.html").select_one("article pre code") is not None
+
+
+SAMPLE = """\
+* TOC
+{:toc}
+
+# Título
+
+| a | b |
+|---|---|
+| 1 | 2 |
+
+- uno
+  - dos
+
+```python
+x = 1
+```
+
+Line\\
+break, `code` and <div markdown="1">*html*</div>
+"""
+
+
+@pytest.mark.parametrize("name", sorted(FEATURES))
+def test_each_feature_turns_off_alone(name: str) -> None:
+    """Every other feature still works with one turned off: the pipeline has no hidden order."""
+    settings = KramdownSettings.from_block({"features": {name: False}})
+    extensions, configs = configure_markdown(settings, list(MKDOCS_BUILTINS), {})
+    assert [ext for ext in FEATURES[name].extensions(settings) if ext in extensions] == []
+    html_text = markdown.Markdown(extensions=extensions, extension_configs=configs).convert(SAMPLE)
+    assert "Título" in html_text

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from markdown.blockprocessors import BlockProcessor
@@ -75,6 +76,12 @@ def _first_line(marker_width: int, content: str) -> tuple[str, int]:
     return content.lstrip(), indentation
 
 
+@cache
+def _indent_re(indentation: int) -> re.Pattern[str]:
+    return re.compile(rf"^ {{{indentation}}}")
+
+
+@cache
 def _content_re(indentation: int) -> re.Pattern[str]:
     quarter, rest = divmod(indentation, 4)
     return re.compile(
@@ -82,10 +89,12 @@ def _content_re(indentation: int) -> re.Pattern[str]:
     )
 
 
+@cache
 def _lazy_re(indentation: int) -> re.Pattern[str]:
     return re.compile(rf"^(?! {{0,{min(indentation, 3)}}}{_LAZY_STOP}).*\S")
 
 
+@cache
 def _next_start(ordered: bool, indentation: int) -> re.Pattern[str]:
     """``fetch_pattern``: a sibling's marker may be indented less than the content column."""
     spaces = min(max(indentation - 1, 0), 3)
@@ -171,7 +180,7 @@ class KramdownListProcessor(BlockProcessor):
                 items.append(item)
                 start = _next_start(ordered, indentation)
                 content_re, lazy_re = _content_re(indentation), _lazy_re(indentation)
-                indent_re = re.compile(rf"^ {{{indentation}}}")
+                indent_re = _indent_re(indentation)
                 nested = bool(_START.match(text))
                 last_blank = False
                 index += 1

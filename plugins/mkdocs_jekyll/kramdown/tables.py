@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from markdown.blockprocessors import BlockProcessor
@@ -43,7 +44,7 @@ def split_cells(line: str) -> list[str]:
         if char == "`":
             run = len(line[index:]) - len(line[index:].lstrip("`"))
             ticks = line[index : index + run]
-            end = re.compile(rf"(?<!`){ticks}(?!`)").search(line, index + run)
+            end = _closing(run).search(line, index + run)
             if end is not None:
                 cells[-1] += line[index : end.end()]
                 index = end.end()
@@ -62,6 +63,12 @@ def split_cells(line: str) -> list[str]:
     return cells
 
 
+@cache
+def _closing(ticks: int) -> re.Pattern[str]:
+    """A run of exactly ``ticks`` backticks: the end of a code span."""
+    return re.compile(rf"(?<!`){'`' * ticks}(?!`)")
+
+
 def _has_pipe(line: str) -> bool:
     """A table line holds an unescaped pipe outside code spans (kramdown's pipe checks)."""
     return len(split_cells(line)) > 1
@@ -75,6 +82,8 @@ class KramdownTableProcessor(BlockProcessor):
 
         A block IAL on the line after the table (``{: .class}``) is the table's.
         """
+        if "|" not in block:
+            return False
         lines = _without_ial(block.split("\n"))[0]
         return (
             bool(lines)
