@@ -3,13 +3,18 @@ naming the file (``--strict`` fails on it), through ``kramdown/report.py: unsupp
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
+from click.testing import CliRunner
 from mkdocs.exceptions import Abort
 
-from sitebuild import BuildSite, strict_abort, warning_lines
+from mkdocs_jekyll.cli.main import cli
+from sitebuild import BuildSite, strict_abort, warning_lines, write_files
 
 
 @dataclass(frozen=True)
@@ -57,3 +62,29 @@ def test_the_build_warns_and_strict_fails(
     with pytest.raises(Abort, match=strict_abort(1)):
         build_site(files={"docs/index.md": case.page}, plugins=plugins, strict=True)
     assert warning_lines(caplog) == [case.warning]
+
+
+def test_the_report_lists_them_as_kramdown_findings(tmp_path: Path) -> None:
+    write_files(tmp_path, {"docs/index.md": CASES[2].page})
+    config = tmp_path / "mkdocs.yml"
+    kramdown = {**CASES[2].kramdown, "syntax_highlighter": "coderay"}
+    config.write_text(
+        yaml.safe_dump(
+            {
+                "site_name": "Test site",
+                "theme": {"name": "material"},
+                "plugins": [{"jekyll": {"markdown_kramdown": kramdown}}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    done = CliRunner().invoke(cli, ["report", "--json", "-f", str(config)])
+    assert done.exit_code == 0, done.output
+    findings = json.loads(done.output[done.output.index("{") :])["findings"]
+    prefix = "mkdocs_jekyll: "
+    assert [
+        (f["category"], f["path"], f["line"], f"{f['path']}: {f['message']}") for f in findings
+    ] == [
+        ("kramdown", "index.md", None, CASES[2].warning.removeprefix(prefix)),
+        ("kramdown", "mkdocs.yml", None, CASES[0].warning.removeprefix(prefix)),
+    ]

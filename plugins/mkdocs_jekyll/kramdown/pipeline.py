@@ -165,7 +165,6 @@ def configure_markdown(
         New lists: the enabled features' extensions added after the site's, the ones they
         replace removed, and configurations merged under the site's own keys.
     """
-    _warn_unsupported(settings)
     features = [
         feature
         for feature in enabled_features(settings)
@@ -188,8 +187,11 @@ def configure_markdown(
 _ROUGE_UNSUPPORTED = ("formatter", "inline_theme", "line_format", "table_class", "gutter_class")
 
 
-def _warn_unsupported(settings: KramdownSettings) -> None:
-    """Name the settings the pipeline reads differently from kramdown (``unsupported``)."""
+def warn_unsupported_settings(settings: KramdownSettings) -> None:
+    """Name the settings the pipeline reads differently from kramdown (``unsupported``).
+
+    Once per build (not per locale pass), once its findings are collected.
+    """
     if not settings.features.get("code", True):
         return
     where = "mkdocs.yml"

@@ -13,6 +13,7 @@ from mkdocs_jekyll.compat import has_search_index, search_entries, strict_abort_
 from mkdocs_jekyll.features.search_index import pass_index
 from mkdocs_jekyll.jekyll.documents import ScanCache
 from mkdocs_jekyll.jekyll.findings import converting
+from mkdocs_jekyll.kramdown.pipeline import warn_unsupported_settings
 from mkdocs_jekyll.mkdocs import page_shards
 from mkdocs_jekyll.mkdocs.archive_listing import archive_listing, restore_listing
 from mkdocs_jekyll.mkdocs.build import (
@@ -146,6 +147,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             self._setup = BuildSetup.create(config, self.config)
             self._state, self._own_404_page = None, None
             self._collector, self.findings = start_findings(), []
+            if self.config.markdown_kramdown is not None:
+                warn_unsupported_settings(self.config.markdown_kramdown)
         apply_site_features(config, self._setup, report=not is_locale_pass(config))
         if not self._serving and not is_locale_pass(config):
             # Whatever fails from here on, the previous site/ survives (see `staging`).
