@@ -90,11 +90,6 @@ def converting(path: str | None) -> None:
     _converting.set(path)
 
 
-def converting_page() -> str | None:
-    """The page whose Markdown is being converted, for messages that name it."""
-    return _converting.get()
-
-
 def record_error(category: str, err: ContentError) -> None:
     """Record a ``ContentError`` the build warned about (and went on) as a finding too."""
     record_finding(category, err.path, err.message, line=err.line)

@@ -1,18 +1,43 @@
-"""Kramdown syntax the pipeline cannot render: one warning naming the page, and a finding.
+"""Kramdown syntax the pipeline cannot render: one warning naming the page and line.
 
-Python-Markdown extensions do not know which file they convert; the plugin names the page
-before MkDocs converts it (``jekyll/findings.py: converting``). An extension that meets
-syntax it cannot render, or the pipeline meeting a setting it cannot honour, calls
-``unsupported``: a warning through the plugin logger (``--strict`` fails on it) and a
-``kramdown`` finding for ``mkdocs-jekyll report``.
+Python-Markdown extensions do not know which file they convert, so the plugin names the
+page before MkDocs converts it (``converting``); an extension that meets syntax it cannot
+render calls ``unsupported`` with the line in the Markdown it was given. The warning goes
+through the plugin logger (``--strict`` fails on it), and the same finding is recorded for
+``mkdocs-jekyll report`` (``jekyll/findings.py``, category ``kramdown``).
 """
 
 from __future__ import annotations
 
-from mkdocs_jekyll.jekyll.findings import KRAMDOWN, converting_page, record_finding
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+from mkdocs_jekyll.jekyll.findings import KRAMDOWN, record_finding
 from mkdocs_jekyll.jekyll.log import plugin_logger
 
 log = plugin_logger(__name__)
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """The page being converted.
+
+    Attributes:
+        path: Its path relative to ``docs_dir``.
+        line_offset: Lines before the Markdown body (its front matter): body line ``n`` is
+            file line ``n + line_offset``.
+    """
+
+    path: str
+    line_offset: int = 0
+
+
+_CURRENT: ContextVar[PageSource | None] = ContextVar("kramdown_page", default=None)
+
+
+def converting(page: PageSource | None) -> None:
+    """Name the page MkDocs converts next (``None`` once it is done)."""
+    _CURRENT.set(page)
 
 
 def unsupported(
@@ -22,7 +47,7 @@ def unsupported(
 
     Args:
         syntax: What the author wrote, named as kramdown's documentation names it.
-        line: Its line in the file (front matter included), when known.
+        line: Its line in the Markdown body (1-based), when known.
         hint: What the author can do instead.
         source: Where it was written when that is not the page being converted
             (``mkdocs.yml`` for a setting).
@@ -30,11 +55,14 @@ def unsupported(
     Returns:
         The message logged: "<page>:<line>: <syntax> is not supported; <hint>".
     """
-    message = f"{syntax} is not supported" + (f"; {hint}" if hint else "")
-    record_finding(KRAMDOWN, source, message, line=line)
-    where = source or converting_page() or "(Markdown outside a page)"
-    if line is not None:
-        where += f":{line}"
-    text = f"{where}: {message}"
-    log.warning(text)
-    return text
+    page = None if source else _CURRENT.get()
+    where = source or (page.path if page else "<markdown>")
+    file_line = line + page.line_offset if page is not None and line is not None else None
+    if file_line is not None:
+        where += f":{file_line}"
+    what = f"{syntax} is not supported" + (f"; {hint}" if hint else "")
+    message = f"{where}: {what}"
+    log.warning(message)
+    # The same finding for `mkdocs-jekyll report` (nothing when no build collects).
+    record_finding(KRAMDOWN, source or (page.path if page else None), what, line=file_line)
+    return message

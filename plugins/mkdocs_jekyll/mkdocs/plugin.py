@@ -14,6 +14,8 @@ from mkdocs_jekyll.features.search_index import pass_index
 from mkdocs_jekyll.jekyll.documents import ScanCache
 from mkdocs_jekyll.jekyll.findings import converting
 from mkdocs_jekyll.kramdown.pipeline import warn_unsupported_settings
+from mkdocs_jekyll.kramdown.report import PageSource
+from mkdocs_jekyll.kramdown.report import converting as converting_markdown
 from mkdocs_jekyll.mkdocs import page_shards
 from mkdocs_jekyll.mkdocs.archive_listing import archive_listing, restore_listing
 from mkdocs_jekyll.mkdocs.build import (
@@ -287,6 +289,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if not self.config.enabled or state is None:
             return markdown
         doc = state.scan.model.documents.get(page.file.src_uri)
+        # Name the page for the kramdown extensions' warnings (MkDocs converts it next).
+        converting_markdown(PageSource(page.file.src_uri, doc.line_offset if doc else 0))
         if doc is None:
             return markdown
         if self._skipped(doc.src_path):
