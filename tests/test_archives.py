@@ -299,15 +299,16 @@ def test_site_categories_and_tags_hold_the_locales_posts(tmp_path: Path) -> None
         **FILES,
         "docs/es-419/mias.md": (
             "---\ntitle: Mías\n---\n"
+            # `/`, not `|`: kramdown (as Jekyll) reads a line with pipes as a table.
             "{% for c in site.categories %}{{ c[0] }}={% for p in c[1] %}{{ p.title }};"
-            "{% endfor %}|{% endfor %}"
-            "{% for t in site.tags %}{{ t[0] }}={{ t[1] | size }}|{% endfor %}\n"
+            "{% endfor %}/{% endfor %}"
+            "{% for t in site.tags %}{{ t[0] }}={{ t[1] | size }}/{% endfor %}\n"
         ),
         "docs/root.md": "---\ntitle: Root\n---\n{{ site.categories | size }}\n",
     }
     site = _build(tmp_path, files)
     text = html(site / "es-419/mias/index.html").select_one("article").get_text()
-    assert "es-419=Hola;Adiós;|noticias=Hola;Adiós;|intro=1|" in text
+    assert "es-419=Hola;Adiós;/noticias=Hola;Adiós;/intro=1/" in text
     # Outside the locale folders: the whole site's, as Jekyll's (the three locale folders,
     # news, tech, noticias, notícias).
     assert "<p>7</p>" in (site / "root/index.html").read_text(encoding="utf-8")

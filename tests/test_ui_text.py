@@ -229,12 +229,13 @@ def test_fallback_chain() -> None:
 
 def test_given_no_site_file_then_liquid_sees_the_shipped_labels(build_site: BuildSite) -> None:
     body = (
-        "\n{{ site.data.ui-text.es.toc_label }} | {{ site.data.ui-text['es-419'].follow_label }}"
-        " | {{ site.data.ui-text['pt-BR'].minute_read }}\n"
+        # `/`, not `|`: kramdown (as Jekyll) reads a line with pipes as a table.
+        "\n{{ site.data.ui-text.es.toc_label }} / {{ site.data.ui-text['es-419'].follow_label }}"
+        " / {{ site.data.ui-text['pt-BR'].minute_read }}\n"
     )
     site = _build(build_site, _files(**{"docs/en/index.md": _page("Home", body=body)}))
     assert _article_text(site, "en/index.html").endswith(
-        "En esta página | Seguir: | minutos de leitura"
+        "En esta página / Seguir: / minutos de leitura"
     )
 
 
