@@ -35,6 +35,8 @@ _RULES: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"""(.?)'""", re.A | re.S), ("text1", "\u2018")),
     (re.compile(r"""(.?)\"""", re.A | re.S), ("text1", "\u201c")),
 ]
+# The same rules for the Markdown pipeline's smart quotes (kramdown/typography.py).
+SQ_RULES = _RULES
 
 # typographic_symbol.rb TYPOGRAPHIC_SYMS, as characters (laquo_space: a no-break space).
 _SYMBOLS = {

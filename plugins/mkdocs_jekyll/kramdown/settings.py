@@ -11,8 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from html.entities import name2codepoint
 from typing import Any
 
+# kramdown's entity table (utils/entities.rb): HTML 4's names, with apos and vellip.
+ENTITIES: dict[str, int] = {**name2codepoint, "apos": 39, "vellip": 0x22EE}
+# kramdown's entity_output values (utils/html.rb entity_to_str).
+ENTITY_OUTPUTS = ("as_char", "as_input", "numeric", "symbolic")
 _RANGE = re.compile(r"^\s*([1-6])\s*\.\.\s*([1-6])\s*$")
 
 
@@ -97,7 +102,19 @@ def _coerce(name: str, value: Any, source: str) -> Any:
         parts = value.split(",") if isinstance(value, str) else value
         if not isinstance(parts, list | tuple) or len(parts) != 4:
             raise ValueError(f"{where}: expected four entities such as 'lsquo,rsquo,ldquo,rdquo'")
-        return tuple(str(part).strip() for part in parts)
+        quotes = tuple(str(part).strip() for part in parts)
+        unknown = [q for q in quotes if not q.isdigit() and q not in ENTITIES]
+        if unknown:
+            raise ValueError(
+                f"{where}: '{unknown[0]}' is not an HTML entity name or number "
+                "(kramdown's smart_quotes, such as 'lsquo,rsquo,ldquo,rdquo' or '8216,8217,...')"
+            )
+        return quotes
+    if name == "entity_output":
+        if value not in ENTITY_OUTPUTS:
+            choices = ", ".join(ENTITY_OUTPUTS)
+            raise ValueError(f"{where}: expected one of {choices}, got {value!r}")
+        return value
     if name == "gfm_quirks":
         parts = value.split(",") if isinstance(value, str) else value or []
         return tuple(str(part).strip() for part in parts)
