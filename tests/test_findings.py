@@ -294,7 +294,8 @@ class _Find(Preprocessor):
 
 class FindExtension(Extension):
     def extendMarkdown(self, md):
-        md.preprocessors.register(_Find(md), "find_kramdown", 5)
+        # Before the kramdown room's own preprocessors, which apply {::options /} lines.
+        md.preprocessors.register(_Find(md), "find_kramdown", 35)
 
 
 def makeExtension(**kwargs):

@@ -27,6 +27,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
+from mkdocs_jekyll.kramdown.extensions import document_options
 from mkdocs_jekyll.kramdown.ial import BLOCK_IAL
 from mkdocs_jekyll.kramdown.report import unsupported
 
@@ -173,10 +174,13 @@ class HeadingIdsTreeprocessor(Treeprocessor):
 
     def __init__(self, md: Markdown, config: dict[str, Any]) -> None:
         super().__init__(md)
+        self.site_config = config
         self.config = config
 
     def run(self, root: etree.Element) -> None:
         """Number the ids in document order, as kramdown does."""
+        # The page's {::options auto_ids=... /} win over the site's settings.
+        self.config = {**self.site_config, **document_options(self.md)}
         self.gfm = str(self.config["input"]).lower() == "gfm"
         # GFM's parser counts its ids; the converter counts the ones it makes.
         self.seen: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}

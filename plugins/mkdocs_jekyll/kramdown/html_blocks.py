@@ -17,6 +17,8 @@ from markdown.extensions import Extension
 from markdown.extensions.md_in_html import HtmlBlockPreprocessor, HTMLExtractorExtra
 from markdown.postprocessors import Postprocessor
 
+from mkdocs_jekyll.kramdown.extensions import document_options
+
 if TYPE_CHECKING:
     from markdown import Markdown
 
@@ -40,10 +42,17 @@ class _ParseAllExtractor(HTMLExtractorExtra):
 
 
 class _ParseAllPreprocessor(HtmlBlockPreprocessor):
-    """md_in_html's preprocessor with the extractor above."""
+    """md_in_html's preprocessor, with the extractor above when ``parse_block_html`` is on
+    for the site or for the page (``{::options parse_block_html="true" /}``)."""
+
+    def __init__(self, md: Markdown, *, site: bool) -> None:
+        super().__init__(md)
+        self.site = site
 
     def run(self, lines: list[str]) -> list[str]:
-        """Stash HTML blocks, parsing every block element's content."""
+        """Stash HTML blocks, parsing every block element's content when the option is on."""
+        if not document_options(self.md).get("parse_block_html", self.site):
+            return super().run(lines)
         parser = _ParseAllExtractor(self.md)
         parser.feed("\n".join(lines))
         parser.close()
@@ -67,9 +76,11 @@ class KramdownHtmlBlocksExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         """Replace md_in_html's preprocessor when parsing every block; drop ``markdown="0"``."""
-        if self.getConfig("parse_block_html"):
+        if isinstance(md.preprocessors["html_block"], HtmlBlockPreprocessor):
+            # A page's {::options /} may turn it on: kramdown/extensions.py reads them first.
+            site = bool(self.getConfig("parse_block_html"))
             md.preprocessors.register(
-                _ParseAllPreprocessor(md), "html_block", _PREPROCESSOR_PRIORITY
+                _ParseAllPreprocessor(md, site=site), "html_block", _PREPROCESSOR_PRIORITY
             )
         md.postprocessors.register(
             _DropMarkdownOff(md), "kramdown_markdown_off", _POSTPROCESSOR_PRIORITY

@@ -119,10 +119,100 @@ _BLOCK_FEATURES: tuple[Feature, ...] = (
 
 # Inline (branch h/kinline) ---------------------------------------------------------------
 
+
+def _typography(settings: KramdownSettings) -> ExtensionConfigs:
+    return {
+        "mkdocs_jekyll.kramdown.typography": {
+            "smart_quotes": list(settings.smart_quotes),
+            "typographic_symbols": dict(settings.typographic_symbols),
+            "entity_output": settings.entity_output,
+            # kramdown-parser-gfm drops the symbols parser for this quirk.
+            "symbols": "no_auto_typographic" not in settings.gfm_quirks,
+        }
+    }
+
+
+def _footnotes(settings: KramdownSettings) -> ExtensionConfigs:
+    return {
+        "mkdocs_jekyll.kramdown.footnotes": {
+            "footnote_nr": settings.footnote_nr,
+            "footnote_backlink": settings.footnote_backlink,
+            "footnote_backlink_inline": settings.footnote_backlink_inline,
+        }
+    }
+
+
+def _gfm_only(
+    name: str, config: Mapping[str, Any]
+) -> Callable[[KramdownSettings], ExtensionConfigs]:
+    """An extension for syntax only kramdown-parser-gfm reads (none with ``input: kramdown``)."""
+    return lambda settings: {name: config} if settings.gfm else {}
+
+
+def _escapes(settings: KramdownSettings) -> ExtensionConfigs:
+    return {"mkdocs_jekyll.kramdown.escapes": {"gfm": settings.gfm}}
+
+
+def _math(settings: KramdownSettings) -> ExtensionConfigs:
+    return {"mkdocs_jekyll.kramdown.math": {"math_engine": settings.math_engine or ""}}
+
+
 _INLINE_FEATURES: tuple[Feature, ...] = (
-    Feature("attributes", '{: .class #id key="value"} attribute lists', _fixed("attr_list")),
-    Feature("footnotes", "footnotes", _fixed("footnotes")),
-    Feature("definition_lists", "definition lists", _fixed("def_list")),
+    Feature(
+        "attributes",
+        '{: .class #id key="value"} attribute lists, {:name: ...} definitions, block IALs',
+        _fixed("attr_list", "mkdocs_jekyll.kramdown.attributes"),
+    ),
+    Feature(
+        "footnotes",
+        "footnotes, numbered and back-linked as kramdown writes them",
+        _footnotes,
+        replaces=("footnotes",),
+    ),
+    Feature(
+        "definition_lists",
+        "definition lists",
+        _fixed("def_list", "mkdocs_jekyll.kramdown.deflists"),
+    ),
+    Feature(
+        "abbreviations",
+        "*[HTML]: Hyper Text Markup Language",
+        _fixed("mkdocs_jekyll.kramdown.abbreviations"),
+        replaces=("abbr",),
+    ),
+    Feature(
+        "typography",
+        "smart quotes, -- and --- dashes, ... ellipsis, << >> guillemets, entity_output",
+        _typography,
+        replaces=("smarty",),
+    ),
+    Feature(
+        "escapes",
+        "backslash escapes: kramdown's (quotes, | $ : = < > included), and ~ with GFM input",
+        _escapes,
+    ),
+    Feature(
+        "task_lists",
+        "GFM task lists: - [ ] and - [x]",
+        _gfm_only("mkdocs_jekyll.kramdown.tasklists", {}),
+        replaces=("pymdownx.tasklist",),
+    ),
+    Feature(
+        "strikethrough",
+        "GFM strikethrough: ~~text~~",
+        _gfm_only("pymdownx.tilde", {"subscript": False}),
+    ),
+    Feature(
+        "math",
+        "$$ math for the math_engine (MathJax or none)",
+        _math,
+        replaces=("pymdownx.arithmatex",),
+    ),
+    Feature(
+        "extensions",
+        "{::comment}, {::nomarkdown} and {::options /}",
+        _fixed("mkdocs_jekyll.kramdown.extensions"),
+    ),
 )
 
 FEATURES: Mapping[str, Feature] = {

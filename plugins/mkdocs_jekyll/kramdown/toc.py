@@ -22,6 +22,7 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from mkdocs_jekyll.kramdown.extensions import document_options
 from mkdocs_jekyll.kramdown.headings import HEADINGS
 from mkdocs_jekyll.kramdown.ial import BLOCK_IAL, parse_ial
 
@@ -103,7 +104,8 @@ class TocTreeprocessor(Treeprocessor):
     def _in_toc(self, heading: etree.Element) -> bool:
         return (
             "id" in heading.attrib
-            and int(heading.tag[1]) in self.levels
+            # The page's {::options toc_levels=... /} win over the site's settings.
+            and int(heading.tag[1]) in document_options(self.md).get("toc_levels", self.levels)
             and not re.search(r"\bno_toc\b", heading.get("class", ""))
         )
 
