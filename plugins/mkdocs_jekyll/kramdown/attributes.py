@@ -43,7 +43,8 @@ _POST_PRIORITY = 26
 
 # extensions.rb: ALD_ANY_CHARS, ALD_ID_NAME, ALD_START, IAL_BLOCK_START, IAL_SPAN_START.
 _ANY = r"(?:\\\}|[^}])"
-_NAME = r"\w[\w-]*"
+# Ruby's \w is ASCII: kramdown ignores ``#ecuación`` (ALD_ID_NAME, ALD_TYPE_ID_NAME).
+_NAME = r"(?a:\w[\w-]*)"
 _ALD = re.compile(rf"^ {{0,3}}\{{:({_NAME}):({_ANY}+)\}}\s*$")
 _IAL_LINE = re.compile(rf"^ {{0,3}}\{{:(?!:|/)({_ANY}+)\}}\s*$")
 _IAL_SPAN = re.compile(rf"\{{:(?!:|/)({_ANY}+)\}}")
@@ -55,9 +56,9 @@ _ADJACENT_IALS = re.compile(rf"(?<=[*_`)\]~])\{{:(?!:|/)({_ANY}+)\}}\{{:(?!:|/)(
 # ALD_TYPE_ANY: key="value", a reference, or .class/#id runs, each between spaces.
 _TOKEN = re.compile(
     rf"""(?:\A|\s)(?:({_NAME})=("|')((?:\\\}}|\\\2|(?!\2)[^}}])*?)\2"""
-    rf"""|({_NAME})|((?:#[A-Za-z][\w:-]*|\.[^\s.#]+)+))(?=\s|\Z)"""
+    rf"""|({_NAME})|((?:#[A-Za-z](?a:[\w:-])*|\.[^\s.#]+)+))(?=\s|\Z)"""
 )
-_ID_OR_CLASS = re.compile(r"#([A-Za-z][\w:-]*)|\.([^\s.#]+)")
+_ID_OR_CLASS = re.compile(r"#([A-Za-z][\w:-]*)|\.([^\s.#]+)", re.ASCII)
 _MARKER = re.compile(r"\A\u2063kial(\d+)(before|after)\u2063\Z")
 _LEFTOVER = re.compile(r"\n?\u2063kial(\d+)(?:before|after)\u2063\n?")
 

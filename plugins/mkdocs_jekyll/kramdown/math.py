@@ -4,7 +4,8 @@ kramdown reads ``$$...$$`` (``parser/kramdown/math.rb``): a block when it stands
 between block boundaries (blank lines), otherwise inline anywhere in text, the earliest
 span wins (so ``\$$`` escapes it and code spans keep it). Its MathJax engine
 (``converter/math_engine/mathjax.rb``) writes the escaped TeX as ``\[...\]`` (block, no
-wrapper) or ``\(...\)`` (inline) for MathJax to typeset; with no engine
+wrapper) or ``\(...\)`` (inline) for MathJax to typeset, or, when an IAL gives the math
+attributes, a ``<div>`` around the block or a ``<span>`` around ``$TeX$``; with no engine
 (``math_engine: nil``) it writes ``<div class="kdmath">$$ ... $$</div>`` and
 ``<span class="kdmath">$...$</span>``.
 """
@@ -20,7 +21,9 @@ from markdown import util
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
 
+from mkdocs_jekyll.kramdown.attributes import parse_attributes
 from mkdocs_jekyll.kramdown.extensions import document_options
 from mkdocs_jekyll.kramdown.typography import Spanned
 
@@ -36,8 +39,13 @@ _INLINE = (
     r"\\."
     r"|(`+).+?(?<!`)\1(?!`)"
     r"|\{::\w+(?:\s[^}]*?)?(?<!/)\}.*?\{:/\w*\}"
-    r"|\$\$(?P<tex>.*?)\$\$"
+    r"|\$\$(?P<tex>.*?)\$\$(?P<ial>(?:\{:(?!:|/)[^}]*\})*)"
 )
+# Block math for MathJax is bare text; this stand-in element carries it until the block IALs
+# are applied, then becomes a <div> with their attributes, or the bare text again.
+_BLOCK_TAG = "kramdown-math"
+# After attr_list (8), abbreviations (7) and the block IALs (12).
+_TREE_PRIORITY = 4
 # Before paragraphs (10) and lists; after code blocks (80) so indented ``$$`` stays code.
 _BLOCK_PRIORITY = 75
 # BLOCK_MATH_START: the shortest ``$$...$$`` from the block's start, which must then end the
@@ -62,9 +70,16 @@ class InlineMathProcessor(InlineProcessor):
         if m.group("tex") is None:
             return None, None, None
         tex = m.group("tex").strip()
+        attrs = _ial_attributes(m.group("ial"))
         if _engine(self.md, self.engine) is None:
-            span = etree.Element("span", {"class": "kdmath"})
+            attrs["class"] = f"{attrs.get('class', '')} kdmath".lstrip()
+            span = etree.Element("span", attrs)
             span.text = util.AtomicString(f"${tex}$")
+            return span, m.start(), m.end()
+        if attrs:
+            # mathjax.rb: with attributes, a span around the TeX between single dollars.
+            span = etree.Element("span", attrs)
+            span.text = self.md.htmlStash.store(f"${tex}$")
             return span, m.start(), m.end()
         raw = self.md.htmlStash.store(f"\\({html.escape(tex, quote=False)}\\)")
         return Spanned(raw, "$$"), m.start(), m.end()
@@ -95,12 +110,41 @@ class BlockMathProcessor(BlockProcessor):
             div = etree.SubElement(parent, "div", {"class": "kdmath"})
             div.text = util.AtomicString(f"$$\n{tex}\n$$")
             return True
-        raw = self.md.htmlStash.store(f"\\[{html.escape(tex, quote=False)}\\]")
-        if len(parent):
-            parent[-1].tail = (parent[-1].tail or "") + f"\n{raw}\n"
-        else:
-            parent.text = (parent.text or "") + f"\n{raw}\n"
+        math = etree.SubElement(parent, _BLOCK_TAG)
+        math.text = self.md.htmlStash.store(f"\\[{html.escape(tex, quote=False)}\\]") + "\n"
         return True
+
+
+class MathBlocksTreeprocessor(Treeprocessor):
+    """Each block of MathJax math: a ``<div>`` with its IAL's attributes, or bare text."""
+
+    def run(self, root: etree.Element) -> None:
+        """Replace the stand-in elements."""
+        for parent in list(root.iter()):
+            for child in [c for c in parent if c.tag == _BLOCK_TAG]:
+                if child.attrib:
+                    child.tag = "div"
+                    continue
+                text = f"\n{child.text or ''}" + (child.tail or "")
+                index = list(parent).index(child)
+                parent.remove(child)
+                if index:
+                    previous = parent[index - 1]
+                    previous.tail = (previous.tail or "") + text
+                else:
+                    parent.text = (parent.text or "") + text
+
+
+def _ial_attributes(text: str | None) -> dict[str, str]:
+    """The attributes of the span IALs right after inline math (classes add up)."""
+    attrs: dict[str, str] = {}
+    for ial in re.findall(r"\{:([^}]*)\}", text or ""):
+        for key, value in parse_attributes(ial):
+            if key == "class":
+                attrs["class"] = f"{attrs.get('class', '')} {value}".strip()
+            elif key:
+                attrs[key] = value
+    return attrs
 
 
 def _block_math(block: str) -> re.Match[str] | None:
@@ -130,6 +174,7 @@ class MathExtension(Extension):
         md.inlinePatterns.register(
             InlineMathProcessor(md, engine), "kramdown_math", _INLINE_PRIORITY
         )
+        md.treeprocessors.register(MathBlocksTreeprocessor(md), "kramdown_math", _TREE_PRIORITY)
         md.registerExtension(self)
 
 
