@@ -182,7 +182,11 @@ def test_materials_copy_button_copies_kramdowns_code_blocks(browser: Any, code_s
     whose target is the block's code, and Material colours the tokens."""
     page = _page(browser, 1280)
     page.goto(f"{code_site}/")
-    buttons = page.locator("article button.md-code__button[data-md-type=copy]")
+    # Material 9.6.16 (the floor) writes `button.md-clipboard`; later releases
+    # `button.md-code__button[data-md-type=copy]`.
+    buttons = page.locator(
+        "article button.md-code__button[data-md-type=copy], article button.md-clipboard"
+    )
     buttons.first.wait_for(state="attached")
     assert buttons.count() == 3
     targets = [buttons.nth(i).get_attribute("data-clipboard-target") for i in range(3)]

@@ -8,8 +8,10 @@ is under the normalisation documented in ``tests/kramdown/normalise.py``.
 from __future__ import annotations
 
 import difflib
+from importlib.metadata import version
 
 import pytest
+from packaging.version import Version
 
 from kramdown.corpus import Case, cases, kramdown_html, our_html
 from kramdown.normalise import normalise
@@ -36,6 +38,15 @@ KNOWN_DIFFERENCES: dict[str, str] = {
     "headings-noids": "auto_ids: false still gives headings ids: Material's table of contents "
     "links to them",
 }
+# Differences that depend on a dependency's release (`.ci/lowest` runs the other side).
+if Version(version("mdx-breakless-lists")) < Version("1.0.1"):
+    # 1.0 adds no second blank line before the note's list: the note keeps it, as kramdown.
+    del KNOWN_DIFFERENCES["footnotes-edges"]
+if Version(version("pymdown-extensions")) < Version("12"):
+    KNOWN_DIFFERENCES["strikethrough"] = (
+        "pymdown-extensions before 12 leaves ~~~three~~~ as it is, where kramdown strikes "
+        "the inner ~~three~~"
+    )
 
 
 def test_the_kept_html_is_what_kramdown_gives() -> None:
