@@ -413,3 +413,25 @@ def test_a_post_body_edit_under_serve_rebuilds_the_whole_site(
         excerpts = [p.get_text(strip=True) for p in page.select(".archive__item-excerpt")]
         assert excerpts == ["Nuevas palabras.", "Adiós."]
         _assert_same_as_full_build(session, tmp_path)
+
+
+def test_without_a_nav_the_archives_are_built_but_not_listed_in_materials_nav(
+    build_site: Any,
+) -> None:
+    """MkDocs' automatic nav lists every page; the generated archives showed up there as a
+    section named after their generated folder. jekyll-archives' pages are reached through
+    posts and menus, so they are built and left out of the automatic nav."""
+    site = build_site(
+        files={
+            "docs/index.md": "---\ntitle: Home\n---\nHi\n",
+            "docs/_posts/2024-01-02-post.md": _post("Post", categories=["a"], tags=["t"]),
+        },
+        plugins=[{"jekyll": {"look": "material"}}],
+        strict=True,
+    )
+    for archive in ("categories/index.html", "tags/index.html", "year-archive/index.html"):
+        assert (site / archive).is_file()
+    nav = html(site / "index.html").select("nav.md-nav--primary .md-nav__link")
+    labels = [link.get_text(" ", strip=True) for link in nav]
+    assert "Home" in labels
+    assert not [label for label in labels if "archive" in label.lower() or "by" in label]

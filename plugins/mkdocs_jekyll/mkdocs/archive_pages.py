@@ -13,7 +13,7 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from mkdocs_jekyll.compat import file_url
 from mkdocs_jekyll.i18n.ui_text import ui_text_for
@@ -91,7 +91,11 @@ def append_archive_files(
     for doc in model.documents.values():
         if not is_archive(doc) or doc.locale != locale or doc.src_path in files.src_uris:
             continue
-        file: Any = ArchiveFile.generated(config, doc.src_path, content="")
+        # Like jekyll-archives' pages, they are linked from posts and menus, not listed in
+        # MkDocs' automatic nav (where their generated folder read as a section).
+        file: Any = ArchiveFile.generated(
+            config, doc.src_path, content="", inclusion=InclusionLevel.NOT_IN_NAV
+        )
         file.generated_by = GENERATED_BY
         if doc.locale is not None:
             # What static-i18n's folder structure sets on each of its files
