@@ -10,29 +10,14 @@ Skipped cleanly where Chromium or Playwright is missing.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from sitebuild import REPO, build_project, copy_reference_site, write_files
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-OUTPUT = REPO / "test-output" / "browser"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from browsing import CHROMIUM, OUTPUT, chromium, serving
+from sitebuild import build_project, copy_reference_site, write_files
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is absent")
@@ -42,31 +27,14 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's ch
 def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Build the reference site (domain root) and serve it on a free loopback port."""
     project = copy_reference_site(tmp_path_factory.mktemp("browser"), site_url="http://127.0.0.1/")
-    site = build_project(project, strict=True)
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        """Keep the test output clean."""
+    with serving(build_project(project, strict=True)) as origin:
+        yield origin
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def _page(browser: Any, width: int) -> Any:
@@ -165,16 +133,8 @@ def code_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "theme: {name: material, features: [content.code.copy]}\nplugins: [jekyll]\n",
         encoding="utf-8",
     )
-    site = build_project(project, strict=True)
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(build_project(project, strict=True)) as origin:
+        yield origin
 
 
 def test_materials_copy_button_copies_kramdowns_code_blocks(browser: Any, code_site: str) -> None:

@@ -12,17 +12,14 @@ test-output/browser/ for a person to look at.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
 import pytest
-from test_browser import ARGS, CHROMIUM, OUTPUT, _QuietHandler
 
+from browsing import CHROMIUM, OUTPUT, chromium, serving
 from mkdocs_jekyll.features.skin_colours import skin_colours
 from sitebuild import build_project, copy_reference_site, two_locale_plugins, write_files
 
@@ -83,35 +80,22 @@ def _mm_project(root: Path) -> Path:
     return root
 
 
-def _serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
-
-
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """Both sites built (strict) and served: name -> base URL."""
     reference = copy_reference_site(tmp_path_factory.mktemp("ref"), site_url="http://127.0.0.1/")
     mm = _mm_project(tmp_path_factory.mktemp("mm"))
-    servers = [_serve(build_project(project, strict=True)) for project in (reference, mm)]
-    try:
-        yield {"reference": servers[0][1], "mm": servers[1][1]}
-    finally:
-        for server, _ in servers:
-            server.shutdown()
-            server.server_close()
+    with (
+        serving(build_project(reference, strict=True)) as reference_origin,
+        serving(build_project(mm, strict=True)) as mm_origin,
+    ):
+        yield {"reference": reference_origin, "mm": mm_origin}
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 # Each site: its pages, its skin, the menu it shows, and a page with its translation.

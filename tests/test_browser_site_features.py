@@ -13,10 +13,6 @@ test-output/browser/.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,11 +21,8 @@ import pytest
 import yaml
 from test_site_features import MM_PAGES, mm_plugins
 
-from sitebuild import REPO, build_project, write_files
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-OUTPUT = REPO / "test-output" / "browser"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]
+from browsing import CHROMIUM, OUTPUT, chromium, serving
+from sitebuild import build_project, write_files
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is absent")
@@ -41,11 +34,6 @@ GISCUS_STUB = (
 """What the intercepted giscus client does here: mark that it ran."""
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        """Keep the test output clean."""
-
-
 @pytest.fixture(scope="module")
 def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Build the Minimal Mistakes-style site for production and serve it on loopback.
@@ -54,37 +42,25 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     ``sitemap.xml`` of every ``<link rel=alternate>``, which must be this server's.
     """
     project = tmp_path_factory.mktemp("mm-site")
-    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    origin = f"http://127.0.0.1:{server.server_address[1]}"
-    write_files(project, MM_PAGES)
-    settings = {
-        "site_name": "Ada's notes",
-        "site_url": f"{origin}/",
-        "theme": {"name": "material"},
-        "plugins": mm_plugins(),
-    }
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("JEKYLL_ENV", "production")
-        build_project(project, strict=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving(project / "site") as origin:
+        write_files(project, MM_PAGES)
+        settings = {
+            "site_name": "Ada's notes",
+            "site_url": f"{origin}/",
+            "theme": {"name": "material"},
+            "plugins": mm_plugins(),
+        }
+        (project / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("JEKYLL_ENV", "production")
+            build_project(project, strict=True)
         yield origin
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 class Visit:
