@@ -19,7 +19,7 @@ import yaml
 
 from mkdocs_jekyll.mkdocs.i18n_plugin import JekyllI18nPlugin
 from mkdocs_jekyll.mkdocs.jinja_cache import SharedBytecodeCache
-from sitebuild import build_project, two_locale_plugins, write_files
+from sitebuild import build_project, site_tree, two_locale_plugins, write_files
 
 LOCALES = ("en", "es-419")
 OVERRIDE = '{{% extends "base.html" %}}{{% block footer %}}{marker}{{% endblock %}}'
@@ -149,3 +149,72 @@ def test_the_i18n_plugin_keeps_a_shared_cache_another_plugin_installed() -> None
     env = outer.install(jinja2.Environment())
     JekyllI18nPlugin().on_env(env, config=None, files=None)  # type: ignore[arg-type]
     assert env.bytecode_cache is outer
+
+
+def test_compiled_templates_are_reused_by_another_process_through_the_folder(
+    tmp_path: Path,
+) -> None:
+    """A second cache (a later ``mkdocs build``) finds the first one's code on disk."""
+    (tmp_path / "page.html").write_text("{{ x }}?", encoding="utf-8")
+    folder = tmp_path / "cache"
+    first = _env(tmp_path, SharedBytecodeCache(), autoescape=True)
+    first.bytecode_cache.install(first, folder)  # type: ignore[union-attr]
+    assert first.get_template("page.html").render(x="<") == "&lt;?"
+    later = SharedBytecodeCache()
+    env = later.install(CountingEnvironment(loader=first.loader, autoescape=True), folder)
+    assert env.get_template("page.html").render(x="<") == "&lt;?"
+    assert CountingEnvironment.compiled == 1
+    # Compiled differently (no autoescape): the other environment's code is not used.
+    other = SharedBytecodeCache()
+    plain = other.install(CountingEnvironment(loader=first.loader), folder)
+    assert plain.get_template("page.html").render(x="<") == "<?"
+    assert CountingEnvironment.compiled == 2
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", b"%TRUNCATED%"])
+def test_a_damaged_or_stale_file_in_the_folder_is_compiled_again(
+    tmp_path: Path, damage: bytes
+) -> None:
+    template = tmp_path / "page.html"
+    template.write_text("one {{ x }}", encoding="utf-8")
+    folder = tmp_path / "cache"
+    _env(tmp_path, SharedBytecodeCache()).bytecode_cache.install(  # type: ignore[union-attr]
+        env := CountingEnvironment(loader=jinja2.FileSystemLoader(str(tmp_path))), folder
+    )
+    env.get_template("page.html")
+    (entry,) = folder.iterdir()
+    if damage == b"%TRUNCATED%":
+        entry.write_bytes(entry.read_bytes()[:-20])
+    else:
+        entry.write_bytes(damage)
+    later = SharedBytecodeCache().install(
+        CountingEnvironment(loader=jinja2.FileSystemLoader(str(tmp_path))), folder
+    )
+    assert later.get_template("page.html").render(x=1) == "one 1"
+    assert CountingEnvironment.compiled == 2
+    template.write_text("two {{ x }}", encoding="utf-8")  # edited: its old code is stale
+    fresh = SharedBytecodeCache().install(
+        CountingEnvironment(loader=jinja2.FileSystemLoader(str(tmp_path))), folder
+    )
+    assert fresh.get_template("page.html").render(x=2) == "two 2"
+    assert CountingEnvironment.compiled == 3
+
+
+def test_a_build_keeps_compiled_templates_in_the_build_cache_and_ignores_damaged_ones(
+    tmp_path: Path,
+) -> None:
+    write_files(tmp_path, {"docs/en/index.md": "# Home\n", "docs/es-419/index.md": "# Inicio\n"})
+    config = {
+        "site_name": "Site",
+        "site_url": "https://example.org/",
+        "theme": {"name": "material"},
+        "plugins": two_locale_plugins(),
+    }
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    first = site_tree(build_project(tmp_path))
+    folder = tmp_path / ".cache/mkdocs-jekyll/jinja"
+    entries = sorted(folder.glob("*.code"))
+    assert entries
+    for entry in entries:
+        entry.write_bytes(entry.read_bytes()[:40])
+    assert site_tree(build_project(tmp_path)) == first

@@ -547,7 +547,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if self._state is not None:
             settings = self._settings or self._state.setup.settings
             install_look(env, self._state, settings, self.config, config)
-        return self._templates.install(env)
+        cache = self._cache
+        return self._templates.install(env, None if cache is None else cache.folder / "jinja")
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
