@@ -15,6 +15,12 @@ MkDocs (1.6):
 - ``file_url``: ``File._get_url``, the URL of a file whose ``dest_uri`` was changed.
 - ``strict_abort_pending``: the ``CountHandler`` that ``build()`` puts on the ``mkdocs`` logger
   in strict mode; it raises ``Abort`` after ``on_post_build`` when that handler counted any.
+- ``page_render_mirrored``, ``render_page_with``, ``render_empty_page``, ``replace_page_render``:
+  ``Page.render``'s steps with a Markdown instance of our own (``markdown_reuse``): its
+  page processors ``_RawHTMLPreprocessor``, ``_ExtractAnchorsTreeprocessor``,
+  ``_RelativePathTreeprocessor``, ``_ExtractTitleTreeprocessor`` (and their ``_register``),
+  ``Page._title_from_render``, the ``mkdocs.structure.pages`` logger; ``render`` replaced on
+  the page instance.
 
 mkdocs-static-i18n (1.3):
 - ``i18n_reconfigure_files``: ``I18n.reconfigure_files``, which builds a locale's file list.
@@ -36,6 +42,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from markdown import Markdown
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import File, Files
@@ -174,3 +181,85 @@ def strict_abort_pending() -> bool:
 
     handlers = logging.getLogger("mkdocs").handlers
     return any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)
+
+
+PAGE_RENDER_NAMES = frozenset(
+    {
+        "DEBUG", "Markdown", "RuntimeError", "_ExtractAnchorsTreeprocessor",
+        "_ExtractTitleTreeprocessor", "_RawHTMLPreprocessor", "_RelativePathTreeprocessor",
+        "_register", "_title_from_render", "content", "convert", "file", "getEffectiveLevel",
+        "get_toc", "getattr", "links_to_anchors", "log", "logging", "markdown",
+        "present_anchor_ids", "title", "toc",
+    }
+)  # fmt: skip
+"""The names MkDocs 1.6's ``Page.render`` uses: ``render_page_with`` mirrors that body. A
+release whose ``render`` uses others (sets a new attribute, say) is left to render itself."""
+
+
+def page_render_mirrored(page: Page) -> bool:
+    """Whether ``page`` renders with MkDocs 1.6's own ``Page.render``, which we can mirror.
+
+    A ``Page`` subclass with its own ``render``, a page whose ``render`` another plugin
+    replaced, or a MkDocs whose ``render`` changed (``PAGE_RENDER_NAMES``) is left alone.
+    """
+    from mkdocs.structure.pages import Page
+
+    render = Page.render
+    return (
+        type(page).render is render
+        and "render" not in vars(page)
+        and frozenset(render.__code__.co_names) == PAGE_RENDER_NAMES
+    )
+
+
+def replace_page_render(page: Page, render: Callable[[MkDocsConfig, Files], None]) -> None:
+    """Make ``page.render(config, files)`` call ``render`` (an instance attribute shadows the
+    method; MkDocs' ``_populate_page`` calls ``page.render`` once)."""
+    setattr(page, "render", render)  # noqa: B010 (mypy refuses assigning to a method)
+
+
+def render_page_with(page: Page, md: Markdown, config: MkDocsConfig, files: Files) -> None:
+    """``Page.render`` (MkDocs 1.6) with ``md`` in place of the instance it creates.
+
+    The page's own processors are registered anew (replacing the previous page's, under the
+    same names and priorities, so they run in the same order as on a new instance). The
+    caller resets ``md`` after the page.
+    """
+    from mkdocs.structure import pages
+    from mkdocs.structure.toc import get_toc
+
+    assert page.markdown is not None
+    raw_html_ext = pages._RawHTMLPreprocessor()
+    raw_html_ext._register(md)
+    extract_anchors_ext = pages._ExtractAnchorsTreeprocessor(page.file, files, config)
+    extract_anchors_ext._register(md)
+    relative_path_ext = pages._RelativePathTreeprocessor(page.file, files, config)
+    relative_path_ext._register(md)
+    extract_title_ext = pages._ExtractTitleTreeprocessor()
+    extract_title_ext._register(md)
+
+    page.content = md.convert(page.markdown)
+    page.toc = get_toc(getattr(md, "toc_tokens", []))
+    page._title_from_render = extract_title_ext.title
+    page.present_anchor_ids = (
+        extract_anchors_ext.present_anchor_ids | raw_html_ext.present_anchor_ids
+    )
+    if pages.log.getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = relative_path_ext.links_to_anchors
+
+
+def render_empty_page(page: Page) -> None:
+    """What ``Page.render`` gives a page whose Markdown is blank, without a Markdown instance.
+
+    ``Markdown.convert`` returns ``""`` for blank text before any processor runs: no title,
+    no anchors, no links, the table of contents of no headings.
+    """
+    from mkdocs.structure import pages
+    from mkdocs.structure.toc import get_toc
+
+    page.content = ""
+    page.toc = get_toc([])
+    page._title_from_render = None
+    page.present_anchor_ids = set()
+    if pages.log.getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = {}

@@ -47,6 +47,7 @@ from mkdocs_jekyll.mkdocs.incremental import (
 )
 from mkdocs_jekyll.mkdocs.jinja_cache import SharedBytecodeCache
 from mkdocs_jekyll.mkdocs.look import install_look
+from mkdocs_jekyll.mkdocs.markdown_reuse import MarkdownReuse
 from mkdocs_jekyll.mkdocs.navigation import site_navigation
 from mkdocs_jekyll.mkdocs.outputs import localized_404
 from mkdocs_jekyll.mkdocs.page_cache import PassCache
@@ -113,6 +114,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """The build cache (``build_cache``), when this build can use one."""
         self._pass_cache: PassCache | None = None
         """The locale pass's lookups and recordings in the build cache."""
+        self._markdown = MarkdownReuse()
+        """The pass's shared Markdown instance (``markdown_reuse``)."""
 
     @property
     def site_model(self) -> SiteModel | None:
@@ -229,6 +232,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             append_pager_files(files, state.scan.pagination, state.scan.model, config)
             page_shards.new_pass()
             page_shards.assign(files)
+            self._markdown.new_pass()
             cache = self._cache
             self._pass_cache = (
                 None
@@ -288,6 +292,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         state = self._state
         if not self.config.enabled or state is None:
             return markdown
+        self._markdown.install(page)  # MkDocs converts it next: one instance per pass
         doc = state.scan.model.documents.get(page.file.src_uri)
         # Name the page for the kramdown extensions' warnings (MkDocs converts it next).
         converting_markdown(PageSource(page.file.src_uri, doc.line_offset if doc else 0))
