@@ -10,6 +10,7 @@ import inspect
 import json
 import logging
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands import serve
 from mkdocs.livereload import LiveReloadServer
@@ -118,3 +119,48 @@ def test_strict_builds_count_warnings_with_a_count_handler_on_the_mkdocs_logger(
         assert compat.strict_abort_pending()
     finally:
         logger.removeHandler(handler)
+
+
+def test_page_render_is_the_body_render_page_with_mirrors() -> None:
+    """mkdocs/structure/pages.py: ``Page.render`` uses exactly the names we mirror, and its
+    page processors and the attributes it sets are where ``render_page_with`` expects them."""
+    from mkdocs.structure import pages
+
+    assert frozenset(Page.render.__code__.co_names) == compat.PAGE_RENDER_NAMES
+    source = inspect.getsource(Page.render)
+    for name in (
+        "_RawHTMLPreprocessor()",
+        "_ExtractAnchorsTreeprocessor(self.file, files, config)",
+        "_RelativePathTreeprocessor(self.file, files, config)",
+        "_ExtractTitleTreeprocessor()",
+        "self.toc = get_toc(getattr(md, 'toc_tokens', []))",
+        "self._title_from_render = extract_title_ext.title",
+        "if log.getEffectiveLevel() > logging.DEBUG:",
+    ):
+        assert name in source, name
+    for processor in (
+        pages._RawHTMLPreprocessor,
+        pages._ExtractAnchorsTreeprocessor,
+        pages._RelativePathTreeprocessor,
+        pages._ExtractTitleTreeprocessor,
+    ):
+        assert callable(processor._register)
+    assert isinstance(pages.log, logging.Logger)
+
+
+def test_a_page_render_replaced_or_overridden_is_left_alone(tmp_path: Path) -> None:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "docs_dir": str(tmp_path)})
+    file = File("a.md", str(tmp_path), str(tmp_path / "site"), use_directory_urls=True)
+    page = Page(None, file, config)
+    assert compat.page_render_mirrored(page)
+    compat.replace_page_render(page, lambda config, files: None)
+    assert not compat.page_render_mirrored(page)
+
+    class OwnPage(Page):
+        def render(self, config: Any, files: Any) -> None:
+            pass
+
+    assert not compat.page_render_mirrored(OwnPage(None, file, config))
