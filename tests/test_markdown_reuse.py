@@ -26,7 +26,7 @@ from markdown.extensions.toc import TocExtension
 from kramdown.corpus import Case as CorpusCase
 from kramdown.corpus import _markdown_setup, cases
 from kramdown.normalise import normalise
-from mkdocs_jekyll.mkdocs import markdown_reuse
+from mkdocs_jekyll.mkdocs import markdown_reuse, page_shards
 from mkdocs_jekyll.mkdocs.markdown_reuse import RESET_SAFE, MarkdownReuse, unsafe_extensions
 from sitebuild import (
     THREE_LOCALES,
@@ -512,7 +512,20 @@ def test_worker_passes_with_the_shared_instance_give_the_sequential_site_without
         plugins = ["search", {"jekyll/i18n": i18n}, {"jekyll": {}}]
         return _site_files(make_site_builder(tmp_path / folder)(files=files, plugins=plugins))
 
+    planned: list[Any] = []
+    real_plan = page_shards.plan_shards
+
+    def plan(*args: Any, **kwargs: Any) -> list[page_shards.Shard]:
+        shards = real_plan(*args, **kwargs)
+        planned.extend(shards)
+        return shards
+
+    monkeypatch.setattr(page_shards, "plan_shards", plan)
     parallel = build("parallel", 2)
+    if len(locales) == 1:
+        assert [shard.count for shard in planned] == [2, 2]  # the locale cut in two
+    else:
+        assert len(planned) == 3  # one pass per locale, two of them in workers
     _without_reuse(monkeypatch)
     sequential = build("sequential", 1)
     assert parallel.keys() == sequential.keys()
