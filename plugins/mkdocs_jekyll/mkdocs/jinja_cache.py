@@ -73,6 +73,8 @@ class SharedBytecodeCache(BytecodeCache):
         self._fingerprints: WeakKeyDictionary[Environment, tuple[Any, ...]] = WeakKeyDictionary()
         self.folder: Path | None = None
         """Where compiled code is also kept between processes (None: memory only)."""
+        self._written: set[tuple[Path, bytes]] = set()
+        """Files this process wrote or found current (one check per template and folder)."""
 
     def install(self, env: Environment, folder: Path | None = None) -> Environment:
         """Make ``env`` load and store compiled templates through this cache.
@@ -112,11 +114,15 @@ class SharedBytecodeCache(BytecodeCache):
         entry = self.entries.get(key)
         if entry is not None and entry[0] == bucket.checksum:
             bucket.code = entry[1]
+            self._write(bucket)  # Compiled for another build of this process, or its folder.
             return
         code = self._read(bucket)
         if code is not None:
             bucket.code = code
             self.entries[key] = (bucket.checksum, code)
+            found = self._path(bucket)
+            if found is not None:
+                self._written.add(found)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         """Keep the code Jinja just compiled for ``bucket``'s source."""
@@ -152,8 +158,9 @@ class SharedBytecodeCache(BytecodeCache):
 
     def _write(self, bucket: Bucket) -> None:
         found = self._path(bucket)
-        if found is None or bucket.code is None:
+        if found is None or bucket.code is None or found in self._written:
             return
+        self._written.add(found)
         path, header = found
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
