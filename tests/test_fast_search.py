@@ -16,6 +16,8 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kramdown.corpus import cases, our_html
 from mkdocs_jekyll.features.search_sections import Section, split_sections
@@ -117,6 +119,11 @@ CASES = [
     Case("spaces around =", '<p class = "x">y</p>', fast=False),
     Case("a textarea", "<textarea><p>x</p></textarea>", fast=False),
     Case("an end tag with spaces", "<p>x</ p>", fast=False),
+    Case(
+        "a kept element closed after its opening was skipped (Material's parser raises)",
+        "<div data-search-exclude><p><div></div>x</p></div>",
+        fast=False,
+    ),
 ]
 
 
@@ -126,6 +133,69 @@ def test_sections_are_the_ones_materials_parser_cuts(case: Case) -> None:
     assert (sections is not None) == case.fast
     if sections is not None:
         assert _ours(sections) == _material(case.html)
+
+
+# Pieces of HTML that exercise every branch of Material's handlers, and some outside the path.
+_TAGS = "p pre code li ul div span em a h1 h2 h3 object sub hx table td section P H2".split()
+_ATTRIBUTES = [
+    "",
+    ' id="i"',
+    " id='j'",
+    ' id=""',
+    " id",
+    " data-search-exclude",
+    ' class="linenodiv"',
+    ' class="headerlink"',
+    ' CLASS="headerlink"',
+    ' title="a > b"',
+    ' id="a&amp;b"',
+    " x=y",
+]
+_PIECES = st.one_of(
+    st.builds(
+        "<{}{}{}>".format,
+        st.sampled_from(_TAGS),
+        st.sampled_from(_ATTRIBUTES),
+        st.sampled_from(["", "/", " /", " "]),
+    ),
+    st.builds("</{}{}>".format, st.sampled_from(_TAGS), st.sampled_from(["", " "])),
+    st.sampled_from(
+        [
+            " ",
+            "\n",
+            "\n\n",
+            "x",
+            "a b",
+            "a\nb",
+            "&amp;",
+            "&lt;",
+            "&#1;",
+            "&nbsp",
+            "AT&T",
+            "&",
+            "\t",
+            "&#x263A;",
+            "\r\n",
+            "é",
+            ">",
+            "<",
+            "<br>",
+            "<br/>",
+            "<img src='x'>",
+            "<!-- c -->",
+            "<script>x</script>",
+            "</>",
+        ]
+    ),
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_any_html_of_these_pieces_is_cut_as_material_cuts_it_or_left_to_it(html: str) -> None:
+    sections = split_sections(html)
+    if sections is not None:
+        assert _ours(sections) == _material(html)
 
 
 CORPUS = cases()

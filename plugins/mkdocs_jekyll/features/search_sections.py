@@ -96,26 +96,12 @@ def split_sections(html: str) -> list[Section] | None:
         None when the HTML has anything the fast path does not read as ``HTMLParser`` does.
     """
     splitter = _Splitter()
-    start, end, data = splitter.start, splitter.end, splitter.data
-    # findall: one tuple per token, "" for each group the token has not.
-    for text, start_tag, attributes, closed, end_tag in _TOKEN.findall(html):
-        if text:
-            data(unescape(text))
-        elif start_tag:
-            tag = start_tag.lower()
-            if tag in RAW_TEXT:
-                return None
-            start(tag, _attributes(attributes))
-            if closed:
-                end(tag)  # <br/>: HTMLParser's handle_startendtag
-        elif end_tag:
-            tag = end_tag.lower()
-            if tag in RAW_TEXT:
-                return None
-            end(tag)
-        else:
-            return None  # a "<" that opens no tag of the simple form
-    return splitter.sections
+    try:
+        return splitter.split(html)
+    except ValueError:
+        # Material's handle_endtag fails on it too (a kept element closed whose opening was
+        # skipped): its own parser then raises its own error for the page.
+        return None
 
 
 def _attributes(source: str) -> dict[str, str | None]:
@@ -150,6 +136,29 @@ class _Splitter:
         self.skip: set[str] = set(ALWAYS_SKIPPED)
         self.section: Section | None = None
         self.sections: list[Section] = []
+
+    def split(self, html: str) -> list[Section] | None:
+        """Feed ``html`` through the handlers; None at a token outside the fast path."""
+        start, end, data = self.start, self.end, self.data
+        # findall: one tuple per token, "" for each group the token has not.
+        for text, start_tag, attributes, closed, end_tag in _TOKEN.findall(html):
+            if text:
+                data(unescape(text))
+            elif start_tag:
+                tag = start_tag.lower()
+                if tag in RAW_TEXT:
+                    return None
+                start(tag, _attributes(attributes))
+                if closed:
+                    end(tag)  # <br/>: HTMLParser's handle_startendtag
+            elif end_tag:
+                tag = end_tag.lower()
+                if tag in RAW_TEXT:
+                    return None
+                end(tag)
+            else:
+                return None  # a "<" that opens no tag of the simple form
+        return self.sections
 
     def start(self, tag: str, attrs: dict[str, str | None]) -> None:
         """``Parser.handle_starttag``."""
