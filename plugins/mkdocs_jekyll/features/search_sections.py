@@ -12,13 +12,15 @@ tag names, one for one (Material's ``Element`` compares and hashes by tag name a
 ``skip`` set and ``context`` list behave as sets and lists of names). The tokens are those
 ``HTMLParser`` (``convert_charrefs=True``) reports for the same input: lowercased tag and
 attribute names, attribute values unquoted and unescaped, an attribute without a value as
-None, ``<br/>`` as a start and an end, the text between two tags as one unescaped piece.
+None, the text between two tags as one unescaped piece.
 
 Anything outside that well-formed subset, on which Python releases differ or ``HTMLParser``
 splits text differently, makes it give up and return None, and the caller uses Material's
 own parser for the page: a comment, CDATA, a declaration or processing instruction, an
 element whose content Python reads as raw text (``<script>``, ``<style>`` ...), a ``<`` that
-does not open a tag of the simple form, an unquoted or spaced-out attribute value.
+does not open a tag of the simple form, an unquoted or spaced-out attribute value, a
+self-closing ``<span/>`` that is not a void element (Python reports a start and an end tag
+for it, HTML5 a start tag only).
 
 ``mkdocs/fast_search.py`` uses it only while Material's parser is the one it mirrors.
 """
@@ -148,9 +150,10 @@ class _Splitter:
                 tag = start_tag.lower()
                 if tag in RAW_TEXT:
                     return None
+                if closed and tag not in VOID:
+                    return None  # <span/>: HTML5 reads a start tag, Python a start and an end
+                # <br/>: start and end (handle_startendtag); Material ignores a void end tag.
                 start(tag, _attributes(attributes))
-                if closed:
-                    end(tag)  # <br/>: HTMLParser's handle_startendtag
             elif end_tag:
                 tag = end_tag.lower()
                 if tag in RAW_TEXT:
