@@ -16,7 +16,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from kramdown.corpus import cases, our_html
@@ -194,7 +194,6 @@ _PIECES = st.one_of(
 )
 
 
-@settings(max_examples=400)
 @given(st.lists(_PIECES, max_size=40).map("".join))
 def test_any_html_of_these_pieces_is_cut_as_material_cuts_it_or_left_to_it(html: str) -> None:
     sections = split_sections(html)
