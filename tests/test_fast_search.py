@@ -482,6 +482,23 @@ def test_another_materials_parser_keeps_materials_index_without_a_word(
     assert [r for r in caplog.records if r.levelno >= logging.INFO] == []
 
 
+def test_a_material_without_its_source_keeps_its_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``inspect.getsource`` fails without the .py files: no fingerprint, Material's index."""
+    from material.plugins.search.plugin import SearchIndex
+
+    def unreadable() -> str:
+        raise OSError("could not get source code")
+
+    monkeypatch.setattr(fast_search, "material_search_parser_source", unreadable)
+    fast_search.parser_fingerprint.cache_clear()
+    try:
+        plugin = _search_plugin()
+        assert not fast_search.install_fast_search(SimpleNamespace(plugins={"search": plugin}))  # type: ignore[arg-type]
+        assert type(plugin.search_index) is SearchIndex
+    finally:
+        fast_search.parser_fingerprint.cache_clear()
+
+
 def test_a_search_index_of_another_class_is_left_alone() -> None:
     from material.plugins.search.plugin import SearchIndex
 

@@ -83,8 +83,15 @@ def fast_index_type() -> type[Any] | None:
 
 @cache
 def parser_fingerprint() -> str:
-    """SHA-256 of the source of Material's search parser (read once per process)."""
-    return hashlib.sha256(material_search_parser_source().encode("utf-8")).hexdigest()
+    """SHA-256 of the source of Material's search parser (read once per process).
+
+    Empty when it cannot be read (no source files installed, a piece renamed or gone).
+    """
+    try:
+        source = material_search_parser_source()
+    except (ImportError, OSError, TypeError, AttributeError):
+        return ""
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()
 
 
 @cache
