@@ -63,6 +63,7 @@ def install_fast_search(config: MkDocsConfig) -> bool:
         return False
     index_type = fast_index_type()
     if index_type is None:
+        log.debug("search: Material's search parser is not one this mirrors; it indexes pages")
         return False
     current = type(plugin.search_index)
     if current is index_type:
