@@ -98,6 +98,36 @@ def test_material_search_index_generates_json_from_a_previous_index() -> None:
     ]
 
 
+def test_material_search_parser_is_the_one_fast_search_mirrors() -> None:
+    """A Material whose parser changed keeps its own (slower) index: this names the change.
+
+    Compare ``compat.material_search_parser_source()`` with ``features/search_sections.py``;
+    when they still agree, add the new hash to ``fast_search.KNOWN_PARSERS``.
+    """
+    from material.plugins.search import plugin
+    from material.plugins.search.plugin import SearchIndex
+
+    from mkdocs_jekyll.mkdocs import fast_search
+
+    assert compat.material_search_index_type() is SearchIndex
+    assert "parser = Parser()" in inspect.getsource(SearchIndex.add_entry_from_context)
+    assert fast_search.parser_fingerprint() in fast_search.KNOWN_PARSERS, plugin.__file__
+
+
+def test_replace_search_index_keeps_materials_state() -> None:
+    from material.plugins.search.plugin import SearchIndex, SearchPlugin
+
+    class Replacement(SearchIndex):  # type: ignore[misc]
+        pass
+
+    plugin = SearchPlugin()
+    plugin.search_index = index = SearchIndex(lang=["en"], separator=" ", pipeline=[], fields={})
+    compat.replace_search_index(plugin, Replacement)
+    assert type(plugin.search_index) is Replacement
+    assert vars(plugin.search_index) == vars(index)
+    assert plugin.search_index.entries is index.entries
+
+
 def test_python_liquid_no_op_filter_returns_its_input() -> None:
     assert compat.no_op_filter()("x", 1, a=2) == "x"
 

@@ -29,6 +29,10 @@ mkdocs-static-i18n (1.3):
 Material (9.6):
 - ``has_search_index``, ``search_index_json``: ``SearchIndex.generate_search_index(prev)`` of
   its search plugin.
+- ``material_search_index_type``, ``material_search_parser_source``, ``replace_search_index``:
+  ``material.plugins.search.plugin``'s ``SearchIndex``, and the source of what it does with
+  a page's HTML (``add_entry_from_context``, ``Parser``, ``Element``, ``Section``, ``void``),
+  which ``mkdocs/fast_search.py`` mirrors; the plugin's ``search_index`` is replaced.
 
 python-liquid (2):
 - ``no_op_filter``: ``liquid.context._no_op_filter``, what an unknown filter does in lax mode.
@@ -162,6 +166,51 @@ def search_entries(plugin: Any) -> list[dict[str, Any]]:
     """
     entries: list[dict[str, Any]] = plugin.search_index.entries
     return entries
+
+
+def material_search_index_type() -> type[Any] | None:
+    """Material's ``SearchIndex`` class, or None when its search plugin is not importable."""
+    try:
+        from material.plugins.search.plugin import SearchIndex  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    index_type: type[Any] = SearchIndex
+    return index_type
+
+
+def material_search_parser_source() -> str:
+    """The source of how Material's search index cuts a page's HTML into sections.
+
+    ``SearchIndex.add_entry_from_context`` and the ``Parser``, ``Element`` and ``Section``
+    classes it uses, with the ``void`` tags, the ``escape`` function and ``Parser``'s bases:
+    a change to any of them changes this text.
+    """
+    import inspect
+
+    from material.plugins.search import plugin  # type: ignore[import-untyped]
+
+    pieces = [
+        inspect.getsource(plugin.SearchIndex.add_entry_from_context),
+        inspect.getsource(plugin.Parser),
+        inspect.getsource(plugin.Element),
+        inspect.getsource(plugin.Section),
+        repr(sorted(plugin.void)),
+        f"{plugin.escape.__module__}.{plugin.escape.__qualname__}",
+        repr([f"{base.__module__}.{base.__qualname__}" for base in plugin.Parser.__bases__]),
+    ]
+    return "\n".join(pieces)
+
+
+def replace_search_index(plugin: Any, index_type: type[Any]) -> None:
+    """Give Material's search plugin an ``index_type`` index in the state of its own.
+
+    The new index takes over the instance's attributes (its config and its entries, the same
+    list), so it goes on as Material's would from here.
+    """
+    index = plugin.search_index
+    replacement = object.__new__(index_type)
+    vars(replacement).update(vars(index))
+    plugin.search_index = replacement
 
 
 def no_op_filter() -> Callable[..., object]:

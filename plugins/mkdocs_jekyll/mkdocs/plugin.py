@@ -28,6 +28,7 @@ from mkdocs_jekyll.mkdocs.build import (
 from mkdocs_jekyll.mkdocs.build_cache import BuildCache
 from mkdocs_jekyll.mkdocs.config import JekyllConfig
 from mkdocs_jekyll.mkdocs.configure import configure_site
+from mkdocs_jekyll.mkdocs.fast_search import install_fast_search
 from mkdocs_jekyll.mkdocs.file_model import place_files, unreadable_page
 from mkdocs_jekyll.mkdocs.findings import finish_findings, start_findings
 from mkdocs_jekyll.mkdocs.i18n_context import (
@@ -173,6 +174,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         # The locale's own site_name/site_description (static-i18n's per-language overrides,
         # applied in its on_config) title this pass's pages.
         self._settings = pass_settings(setup.settings, config)
+        install_fast_search(config)  # every pass: Material's on_config made a new index
         if is_locale_pass(config):
             return
         # An incremental rebuild keeps every unchanged page's Liquid (see `incremental`).

@@ -1,0 +1,119 @@
+"""Material's search index without ``html.parser``'s cost, byte for byte the same (issue #17).
+
+Material's search plugin indexes each page in its ``on_page_context``: its
+``SearchIndex.add_entry_from_context`` feeds the page's HTML to an ``HTMLParser`` subclass
+that cuts it into sections, 12% of a cold build's time. ``install_fast_search`` gives the
+plugin a subclass of Material's ``SearchIndex`` whose ``add_entry_from_context`` cuts the
+page with ``features/search_sections.split_sections`` (about four times faster), and hands a
+page outside that fast path to Material's own. The entries themselves are still made by
+Material's ``create_entry_for_section``, and the index written by its ``on_post_build``.
+
+Material's ``on_config`` makes a new index for every pass (static-i18n's locale passes,
+parallel locale workers and page shards each run a whole build), so the core plugin
+installs it in every pass's ``on_pre_build``, between that and the first page.
+
+It is installed only while Material's parser is one ``split_sections`` mirrors: the source
+of its pieces (``compat.material_search_parser_source``) must hash to one of
+``KNOWN_PARSERS``. Another Material keeps its own index, without a word: the index is then
+right, only slower, and ``tests/test_compat.py`` names the change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.plugins import get_plugin_logger
+
+from mkdocs_jekyll.compat import (
+    has_search_index,
+    material_search_index_type,
+    material_search_parser_source,
+    replace_search_index,
+)
+from mkdocs_jekyll.features.search_sections import split_sections
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger(__name__)
+
+KNOWN_PARSERS = frozenset({"7eda2f027a0f2281facea86f40199e6b52073b6854e3edefff114a62c601207a"})
+"""SHA-256 of ``material_search_parser_source()`` in the Materials ``split_sections`` mirrors
+(9.6.16 to 9.8.2: the same parser)."""
+
+
+def install_fast_search(config: MkDocsConfig) -> bool:
+    """Give this pass's Material search plugin the fast index, when it is the one mirrored.
+
+    Returns:
+        Whether the pass indexes pages with ``split_sections``.
+    """
+    plugin = next(
+        (
+            config.plugins.get(name)
+            for name in ("material/search", "search")
+            if has_search_index(config.plugins.get(name))
+        ),
+        None,
+    )
+    if plugin is None:
+        return False
+    index_type = fast_index_type()
+    if index_type is None:
+        log.debug("search: Material's search parser is not one this mirrors; it indexes pages")
+        return False
+    current = type(plugin.search_index)
+    if current is index_type:
+        return True
+    if current is not index_type.__base__:
+        return False  # Not Material's own class (another plugin's, or a new shape).
+    replace_search_index(plugin, index_type)
+    return True
+
+
+def fast_index_type() -> type[Any] | None:
+    """The fast subclass of Material's ``SearchIndex``; None if Material's is not mirrored."""
+    base: Any = material_search_index_type()
+    if base is None or parser_fingerprint() not in KNOWN_PARSERS:
+        return None
+    return _subclass(base)
+
+
+@cache
+def parser_fingerprint() -> str:
+    """SHA-256 of the source of Material's search parser (read once per process).
+
+    Empty when it cannot be read (no source files installed, a piece renamed or gone).
+    """
+    try:
+        source = material_search_parser_source()
+    except (ImportError, OSError, TypeError, AttributeError):
+        return ""
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()
+
+
+@cache
+def _subclass(base: Any) -> type[Any]:
+    """``FastSearchIndex``, Material's ``SearchIndex`` with ``split_sections`` (one per base)."""
+
+    class FastSearchIndex(base):  # type: ignore[misc]
+        """Material's ``SearchIndex``, cutting pages with ``split_sections`` when it can."""
+
+        def add_entry_from_context(self, page: Page) -> None:
+            """Material's ``add_entry_from_context``, line for line, but for the parser."""
+            search = page.meta.get("search") or {}
+            if search.get("exclude"):
+                return
+            sections = split_sections(page.content) if isinstance(page.content, str) else None
+            if sections is None:
+                log.debug(f"search: '{page.file.src_uri}' is indexed by Material's parser")
+                super().add_entry_from_context(page)
+                return
+            for section in sections:
+                if not section.is_excluded():
+                    self.create_entry_for_section(section, page.toc, page.url, page)
+
+    return FastSearchIndex
