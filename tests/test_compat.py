@@ -118,3 +118,13 @@ def test_strict_builds_count_warnings_with_a_count_handler_on_the_mkdocs_logger(
         assert compat.strict_abort_pending()
     finally:
         logger.removeHandler(handler)
+
+
+def test_mkdocs_serve_command_has_a_livereload_parameter() -> None:
+    from mkdocs.__main__ import cli
+
+    command = cli.commands["serve"]
+    for args, expected in (([], True), (["--no-livereload"], False)):
+        with command.make_context("serve", args):
+            assert compat.serve_livereload() is expected
+    assert not compat.serve_livereload()  # Outside MkDocs' command line.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import partial
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
 
     from mkdocs_jekyll.jekyll.documents import SiteModel
+    from mkdocs_jekyll.mkdocs.serve_start import LaterLocales
 
 log = get_plugin_logger(__name__)
 
@@ -166,6 +168,11 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         if plan is not None and not self.building:
             self._build_planned(config, [c for c in self._other_locales() if c in plan.locales])
             return
+        later = _later_locales(config)
+        if later is not None and not self.building and self._other_locales():
+            # `mkdocs serve`: the server starts now, the other locales follow (`serve_start`).
+            later.defer(partial(self._build_other_locales, config), self._other_locales())
+            return
         if self._parallel is None or self.building:
             with restoring_clean_directory():
                 super().on_post_build(config)
@@ -192,6 +199,11 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
             self.reconfigure_search_index(config)
         finally:
             self.building = False
+
+    def _build_other_locales(self, config: MkDocsConfig) -> None:
+        """The rest of the first pass's ``on_post_build``, left for after the server starts."""
+        with restoring_clean_directory():
+            super().on_post_build(config)
 
     def _other_locales(self) -> list[str]:
         """The locales built after this pass's, in static-i18n's order."""
@@ -344,6 +356,15 @@ def _site_model(config: MkDocsConfig) -> SiteModel | None:
     for plugin in config.plugins.values():
         if isinstance(plugin, JekyllPlugin) and plugin.config.enabled:
             return plugin.site_model
+    return None
+
+
+def _later_locales(config: MkDocsConfig) -> LaterLocales | None:
+    """The core plugin's ``LaterLocales``, when this build may leave other locales for later."""
+    for plugin in config.plugins.values():
+        if isinstance(plugin, JekyllPlugin) and plugin.config.enabled:
+            later = plugin.later_locales
+            return later if later.may_defer(config) else None
     return None
 
 

@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
-from mkdocs_jekyll.compat import has_search_index, search_entries, strict_abort_pending
+from mkdocs_jekyll.compat import (
+    has_search_index,
+    search_entries,
+    serve_livereload,
+    strict_abort_pending,
+)
 from mkdocs_jekyll.features.search_index import pass_index
 from mkdocs_jekyll.jekyll.documents import ScanCache
 from mkdocs_jekyll.jekyll.findings import converting
@@ -65,6 +70,7 @@ from mkdocs_jekyll.mkdocs.safe_files import (
     guard_theme_loader,
     refuse_endless_walks,
 )
+from mkdocs_jekyll.mkdocs.serve_start import LaterLocales
 from mkdocs_jekyll.mkdocs.site_features import apply_site_features
 from mkdocs_jekyll.mkdocs.staging import StagedBuild, discard, keep_dirty_files, publish, stage
 from mkdocs_jekyll.mkdocs.template_filters import install_url_filters, jekyll_include_helper
@@ -113,6 +119,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """The build cache (``build_cache``), when this build can use one."""
         self._pass_cache: PassCache | None = None
         """The locale pass's lookups and recordings in the build cache."""
+        self.later_locales = LaterLocales(enabled=False)
+        """Under ``mkdocs serve``: the other locales, built once the server has started."""
 
     @property
     def site_model(self) -> SiteModel | None:
@@ -127,9 +135,12 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note `mkdocs serve`; defining this also keeps the plugin (and its caches) alive."""
         self._serving = command == "serve"
+        self.later_locales = LaterLocales(enabled=self._serving and serve_livereload())
 
     def on_shutdown(self) -> None:
         """Forget the server's state: MkDocs reuses this instance for later builds in-process."""
+        self.later_locales.stop()
+        self.later_locales = LaterLocales(enabled=False)
         self._serving = False
         self._serve = ServeState()
 
@@ -229,6 +240,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             append_pager_files(files, state.scan.pagination, state.scan.model, config)
             page_shards.new_pass()
             page_shards.assign(files)
+            if not is_locale_pass(config):
+                self.later_locales.note_files(files)
             cache = self._cache
             self._pass_cache = (
                 None
@@ -250,6 +263,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         state = self._state
         if not self.config.enabled or state is None:
             return None
+        self.later_locales.check()  # The server stops: so does its background build.
         if page_shards.skips(page.file.src_uri):
             return ""  # Another shard renders it (see `page_shards`).
         if self._look_up_cache(page, state):
@@ -487,6 +501,12 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         state = self._state
         if not self.config.enabled or state is None or is_locale_pass(config):
             return
+        if self.later_locales.start(config, finish=partial(self._finish_site, config, state)):
+            return  # Under `mkdocs serve`: after the other locales (see `serve_start`).
+        self._finish_site(config, state)
+
+    def _finish_site(self, config: MkDocsConfig, state: BuildState) -> None:
+        """Write the site-wide outputs of a build whose every locale is built."""
         with as_plugin_error():
             self._serve.merge_search(config.site_dir)
             write_build_outputs(config, state, self.config, own_404_page=self._own_404_page)
@@ -566,6 +586,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             docs_dir = Path(config.docs_dir).resolve()
             plan = partial(self._serve.plan, docs_dir=docs_dir, scan_cache=self._scan_cache)
         watch_site(server, config, self.config, plan=plan)
+        self.later_locales.serve(server, config, forget=self._serve.forget)
         return server
 
 
