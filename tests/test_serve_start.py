@@ -70,8 +70,9 @@ def _serve_build(project: Path, site_dir: Path, serve_url: str) -> dict[str, byt
     return site_tree(site_dir)
 
 
+@pytest.mark.parametrize("workers", [1, 2], ids=["in-process", "first-pass-in-shards"])
 def test_serve_serves_the_default_locale_first_then_every_locale_as_a_full_build(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
 ) -> None:
     project = tmp_path / "project"
     write_files(project, FILES)
@@ -79,7 +80,11 @@ def test_serve_serves_the_default_locale_first_then_every_locale_as_a_full_build
         "site_name": "Serve",
         "site_url": "https://example.com/base/",
         "theme": {"name": "material"},
-        "plugins": ["search", {"jekyll/i18n": {"languages": THREE_LOCALES}}, {"jekyll": {}}],
+        "plugins": [
+            "search",
+            {"jekyll/i18n": {"languages": THREE_LOCALES, "parallel_workers": workers}},
+            {"jekyll": {}},
+        ],
     }
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     port = _free_port()
