@@ -10,6 +10,7 @@ of another locale shows in its page and in the log as before, and an edit still 
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -70,12 +71,8 @@ def _serve_build(project: Path, site_dir: Path, serve_url: str) -> dict[str, byt
     return site_tree(site_dir)
 
 
-@pytest.mark.parametrize("workers", [1, 2], ids=["in-process", "first-pass-in-shards"])
-def test_serve_serves_the_default_locale_first_then_every_locale_as_a_full_build(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
-) -> None:
-    project = tmp_path / "project"
-    write_files(project, FILES)
+def _project(root: Path, workers: int) -> Path:
+    write_files(root, FILES)
     config = {
         "site_name": "Serve",
         "site_url": "https://example.com/base/",
@@ -86,44 +83,56 @@ def test_serve_serves_the_default_locale_first_then_every_locale_as_a_full_build
             {"jekyll": {}},
         ],
     }
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}/base"
-    temp = tmp_path / "tmp"  # `mkdocs serve` builds into a tempfile.mkdtemp() folder
-    temp.mkdir()
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    return root
+
+
+def _serve(project: Path, temp: Path, port: int) -> subprocess.Popen[bytes]:
+    """`mkdocs serve` of ``project``, building below ``temp``, logging to serve.log."""
+    temp.mkdir()  # `mkdocs serve` builds into a tempfile.mkdtemp() folder
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temp)}
-    log_path = project / "serve.log"
-    with log_path.open("w", encoding="utf-8") as log:
-        process = subprocess.Popen(
+    with (project / "serve.log").open("w", encoding="utf-8") as log:
+        return subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
             cwd=project,
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=log,
         )
-        try:
-            _wait_for(f"{base}/en/about/", lambda text: "ABOUT-one" in text, timeout=120)
-            # Asked for while the other locales are (likely) still being built: held, not 404.
-            for path in ("/es-419/pagina-39/", "/", "/search/search_index.json"):
-                status, _ = _status(f"{base}{path}")
-                assert status == 200, path
-            status, broken = _status(f"{base}/es-419/roto/")
-            assert status == 200 and "Content error" in broken and ERROR in broken
-            assert "SOBRE" in _status(f"{base}/pt-br/sobre/")[1]
-            served = [path for path in temp.iterdir() if path.name.startswith("mkdocs_")]
-            assert len(served) == 1, served  # The background build's scratch folder is gone.
-            served_tree = site_tree(served[0])
 
-            # An edit still rebuilds and is served.
-            source = project / "docs/en/about.md"
-            time.sleep(0.01)
-            source.write_text(source.read_text().replace("ABOUT-one", "ABOUT-two"), "utf-8")
-            _wait_for(f"{base}/en/about/", lambda text: "ABOUT-two" in text, timeout=120)
-            assert "TEXTO-39" in _status(f"{base}/es-419/pagina-39/")[1]
-        finally:
-            _stop(process)
+
+@pytest.mark.parametrize("workers", [1, 2], ids=["in-process", "first-pass-in-shards"])
+def test_serve_serves_the_default_locale_first_then_every_locale_as_a_full_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    project = _project(tmp_path / "project", workers)
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/base"
+    temp = tmp_path / "tmp"
+    process = _serve(project, temp, port)
+    try:
+        _wait_for(f"{base}/en/about/", lambda text: "ABOUT-one" in text, timeout=120)
+        # Asked for while the other locales are (likely) still being built: held, not 404.
+        for path in ("/es-419/pagina-39/", "/", "/search/search_index.json"):
+            status, _ = _status(f"{base}{path}")
+            assert status == 200, path
+        status, broken = _status(f"{base}/es-419/roto/")
+        assert status == 200 and "Content error" in broken and ERROR in broken
+        assert "SOBRE" in _status(f"{base}/pt-br/sobre/")[1]
+        served = [path for path in temp.iterdir() if path.name.startswith("mkdocs_")]
+        assert len(served) == 1, served  # The background build's scratch folder is gone.
+        served_tree = site_tree(served[0])
+
+        # An edit still rebuilds and is served.
+        source = project / "docs/en/about.md"
+        time.sleep(0.01)
+        source.write_text(source.read_text().replace("ABOUT-one", "ABOUT-two"), "utf-8")
+        _wait_for(f"{base}/en/about/", lambda text: "ABOUT-two" in text, timeout=120)
+        assert "TEXTO-39" in _status(f"{base}/es-419/pagina-39/")[1]
+    finally:
+        _stop(process)
     assert list(temp.iterdir()) == []
-    logged = log_path.read_text(encoding="utf-8")
+    logged = (project / "serve.log").read_text(encoding="utf-8")
     assert (
         "INFO    -  mkdocs_jekyll: Building the other locales (es-419, pt-br) in the background;"
         " their pages are served once they are all built." in logged
@@ -136,6 +145,47 @@ def test_serve_serves_the_default_locale_first_then_every_locale_as_a_full_build
     full = _serve_build(project, tmp_path / "full", f"{base}/")
     assert sorted(served_tree) == sorted(full)
     assert [path for path in full if served_tree[path] != full[path]] == []
+
+
+def test_an_edit_saved_during_the_background_build_is_rebuilt_after_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = _project(tmp_path / "project", 1)
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/base"
+    temp = tmp_path / "tmp"
+    process = _serve(project, temp, port)
+    try:
+        _wait_for(f"{base}/en/about/", lambda text: "ABOUT-one" in text, timeout=120)
+        source = project / "docs/en/about.md"
+        source.write_text(source.read_text().replace("ABOUT-one", "ABOUT-two"), "utf-8")
+        _wait_for(f"{base}/en/about/", lambda text: "ABOUT-two" in text, timeout=120)
+        assert "TEXTO-39" in _status(f"{base}/es-419/pagina-39/")[1]
+        served = [path for path in temp.iterdir() if path.name.startswith("mkdocs_")]
+        served_tree = site_tree(served[0])
+    finally:
+        _stop(process)
+    monkeypatch.chdir(project)
+    full = _serve_build(project, tmp_path / "full", f"{base}/")
+    assert sorted(served_tree) == sorted(full)
+    assert [path for path in full if served_tree[path] != full[path]] == []
+
+
+def test_stopping_the_server_during_the_background_build_leaves_nothing_behind(
+    tmp_path: Path,
+) -> None:
+    project = _project(tmp_path / "project", 1)
+    port = _free_port()
+    temp = tmp_path / "tmp"
+    process = _serve(project, temp, port)
+    try:
+        _wait_for(f"http://127.0.0.1:{port}/base/en/about/", lambda text: "ABOUT-one" in text)
+    finally:
+        process.send_signal(signal.SIGINT)  # Ctrl+C, most likely while es-419 is built
+        assert process.wait(timeout=60) == 0
+    assert list(temp.iterdir()) == []
+    logged = (project / "serve.log").read_text(encoding="utf-8")
+    assert "Traceback" not in logged and "ERROR   -  Error" not in logged, logged
 
 
 def test_move_tree_moves_every_file_and_removes_what_the_source_lacks(tmp_path: Path) -> None:

@@ -154,6 +154,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """
         if not self.config.enabled:
             return config
+        self.later_locales.check()  # The server stops: so does its background build.
         configure_site(config, self.config)
         if self._setup is None or not is_locale_pass(config):
             # A new build (static-i18n's later locale passes reuse the first pass's state).
@@ -263,7 +264,6 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         state = self._state
         if not self.config.enabled or state is None:
             return None
-        self.later_locales.check()  # The server stops: so does its background build.
         if page_shards.skips(page.file.src_uri):
             return ""  # Another shard renders it (see `page_shards`).
         if self._look_up_cache(page, state):

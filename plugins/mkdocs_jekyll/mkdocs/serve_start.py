@@ -58,7 +58,7 @@ WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
 class Stopped(Exception):
-    """The server is shutting down: the background build ends at its next page."""
+    """The server is shutting down: the background build ends before its next pass."""
 
 
 class LaterLocales:
@@ -242,7 +242,10 @@ class LaterLocales:
             self._thread.join()
 
     def stop(self) -> None:
-        """The server stops: end the background build at its next page, and wait for it."""
+        """The server stops: end the background build before its next pass, and wait for it.
+
+        A pass is not stopped halfway: MkDocs logs an error for a page whose hook raises.
+        """
         self._stopping.set()
         self.wait()
 
