@@ -135,7 +135,10 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note `mkdocs serve`; defining this also keeps the plugin (and its caches) alive."""
         self._serving = command == "serve"
-        self.later_locales = LaterLocales(enabled=self._serving and serve_livereload())
+        # Not with `--dirty`: Material's search reads it in its `on_serve`, which would then
+        # run before the other locales' passes instead of after them.
+        later = self._serving and not dirty and serve_livereload()
+        self.later_locales = LaterLocales(enabled=later)
 
     def on_shutdown(self) -> None:
         """Forget the server's state: MkDocs reuses this instance for later builds in-process."""

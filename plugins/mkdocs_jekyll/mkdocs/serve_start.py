@@ -23,7 +23,8 @@ The first build defers only when every plugin is one whose post-build work is kn
 (``page_shards.SHARDABLE_PLUGINS``): another plugin's ``on_post_build`` would otherwise
 run before the other locales exist. It does not defer in strict mode (a warning of another
 locale must still stop the server's start), nor without live reload (nothing could hold
-the requests), nor on Windows (a file being served cannot be replaced there).
+the requests), nor with ``--dirty`` (Material's search plugin reads it in its ``on_serve``),
+nor on Windows (a file being served cannot be replaced there).
 """
 
 from __future__ import annotations
