@@ -66,7 +66,11 @@ class LaterLocales:
     """The first serve build's other locales, built after the server starts."""
 
     def __init__(self, *, enabled: bool) -> None:
-        """Args: enabled: ``mkdocs serve`` with live reload (``compat.serve_livereload``)."""
+        """Create the first build's plan.
+
+        Args:
+            enabled: ``mkdocs serve`` with live reload, not ``--dirty`` (see the docstring).
+        """
         self._enabled = enabled
         self._first = True
         """No build has finished yet: only the server's first build defers."""
@@ -126,10 +130,6 @@ class LaterLocales:
         )
         self._thread.start()
         return True
-
-    def finish_build(self) -> None:
-        """A build that deferred nothing finished: later builds never defer."""
-        self._first = False
 
     # -- the background build --------------------------------------------------------------
 
