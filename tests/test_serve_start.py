@@ -9,6 +9,7 @@ of another locale shows in its page and in the log as before, and an edit still 
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import subprocess
@@ -17,12 +18,14 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
 from test_serve import _free_port, _stop, _wait_for
 
 from mkdocs_jekyll.mkdocs.serve_start import LaterLocales, move_tree
@@ -229,3 +232,38 @@ def test_only_files_the_first_pass_wrote_are_served_before_the_other_locales(
     later.note_files(files)  # type: ignore[arg-type]
     environ = {"PATH_INFO": path}
     assert later._ready_for(environ, "/base/") is ready
+
+
+def test_a_failed_background_build_holds_its_pages_until_a_rebuild_works(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    served = tmp_path / "served"
+    write_files(served, {"en/index.html": "EN"})
+    config: Any = SimpleNamespace(site_dir=str(served), site_url="http://127.0.0.1:8000/")
+
+    def failing_pass() -> None:
+        write_files(Path(config.site_dir), {"es-419/index.html": "HALF"})
+        raise PluginError("es-419/roto.md: something broke")
+
+    later = LaterLocales(enabled=True)
+    later.note_files([SimpleNamespace(dest_uri="en/index.html")])  # type: ignore[list-item]
+    later.defer(failing_pass, ["es-419"])
+    with caplog.at_level(logging.ERROR):
+        assert later.start(config, finish=lambda: None)
+        later.wait()
+    assert [r.getMessage() for r in caplog.records] == [
+        "mkdocs_jekyll: Building the other locales failed: es-419/roto.md: something broke. "
+        "Their pages are held until a rebuild (save a file) succeeds."
+    ]
+    # Nothing of the failed build was put in place, and its scratch folder is gone.
+    assert site_tree(tmp_path) == {"served/en/index.html": b"EN"}
+    assert later.failed
+
+    forgotten: list[bool] = []
+    rebuilt: list[object] = []
+    server = SimpleNamespace(builder=lambda config=None: rebuilt.append(config))
+    later.serve(server, config, forget=lambda: forgotten.append(True))  # type: ignore[arg-type]
+    assert not later._open.is_set()  # Another locale's page is still held.
+    server.builder()  # A save: a full rebuild (the failed build's state is forgotten).
+    assert forgotten == [True] and rebuilt == [None]
+    assert later._open.is_set()
