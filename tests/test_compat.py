@@ -194,3 +194,13 @@ def test_a_page_render_replaced_or_overridden_is_left_alone(tmp_path: Path) -> N
             pass
 
     assert not compat.page_render_mirrored(OwnPage(None, file, config))
+
+
+def test_mkdocs_serve_command_has_a_livereload_parameter() -> None:
+    from mkdocs.__main__ import cli
+
+    command = cli.commands["serve"]
+    for args, expected in (([], True), (["--no-livereload"], False)):
+        with command.make_context("serve", args):
+            assert compat.serve_livereload() is expected
+    assert not compat.serve_livereload()  # Outside MkDocs' command line.

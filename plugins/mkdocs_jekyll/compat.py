@@ -9,6 +9,8 @@ MkDocs (1.6):
 - ``serve_builder_calls_build``, ``serve_builds_dirty``: swap ``mkdocs.commands.serve.build``,
   the function ``mkdocs serve``'s builder calls, for a ``dirty=True`` build (incremental serve).
 - ``wrap_serve_builder``: replace ``LiveReloadServer.builder``, the callable a save runs.
+- ``serve_livereload``: the ``livereload`` parameter of the ``mkdocs serve`` command
+  (``--no-livereload``), read from click's current context.
 - ``restoring_clean_directory``, ``keep_site_folder``: put back or replace
   ``mkdocs.utils.clean_directory``, which static-i18n replaces for its nested locale passes.
 - ``set_page_title``: write ``Page.title`` through ``vars(page)`` (it is a ``weak_property``).
@@ -88,6 +90,20 @@ def wrap_serve_builder(
 ) -> None:
     """Replace the callable ``mkdocs serve`` runs after a save by ``wrap(builder)``."""
     server.builder = wrap(server.builder)
+
+
+def serve_livereload() -> bool:
+    """Whether this is the ``mkdocs serve`` command with live reload (no ``--no-livereload``).
+
+    False outside MkDocs' command line (``serve()`` called from Python, tests): only the
+    command says whether its server will call the plugins' ``on_serve``.
+    """
+    import click
+
+    context = click.get_current_context(silent=True)
+    if context is None or context.command.name != "serve":
+        return False
+    return bool(context.params.get("livereload", False))
 
 
 @contextmanager

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import partial
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
 
     from mkdocs_jekyll.jekyll.documents import SiteModel
+    from mkdocs_jekyll.mkdocs.serve_start import LaterLocales
 
 log = get_plugin_logger(__name__)
 
@@ -63,6 +65,8 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         """Compiled theme templates, shared by the locale passes (``on_env``)."""
         self._parallel: ParallelPasses | None = None
         """The other locales' passes, when workers build them during the first pass."""
+        self._entries_kept = False
+        """The first pass's search entries are gathered already (from its page shards)."""
 
     def locale_folders(self) -> dict[str, str]:
         """Normalised folder name (``pt-br``) to configured locale code.
@@ -132,14 +136,17 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         sizes = page_shards.locale_sizes(files, self.locale_folders())
         result: Files = super().on_files(files, config)
         workers = self._workers()
+        # `mkdocs serve` builds its other locales after the server starts (`serve_start`),
+        # so only this pass's pages are spread over workers, before any thread starts.
+        later = _serving(config) and _later_locales(config) is not None
         if (
             not self.building
             and workers >= 2  # 1: one locale after another, as static-i18n does.
             and active_plan() is None
-            and not _serving(config)
+            and (later or not _serving(config))
             and can_fork()
         ):
-            locales = [self.current_language, *self._other_locales()]
+            locales = [self.current_language, *([] if later else self._other_locales())]
             model = _site_model(config)
             shardable = model is not None and page_shards.shardable_site(config, files, model)
             own, *tasks = page_shards.plan_shards(locales, sizes, workers, shardable=shardable)
@@ -166,12 +173,29 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         if plan is not None and not self.building:
             self._build_planned(config, [c for c in self._other_locales() if c in plan.locales])
             return
+        later = _later_locales(config)
+        if self._parallel is not None and later is not None and not self.building:
+            self._collect_shards(config)  # This pass's own pages, from its shards.
+            self._entries_kept = True
+        if later is not None and not self.building and self._other_locales():
+            # `mkdocs serve`: the server starts now, the other locales follow (`serve_start`).
+            later.defer(partial(self._build_other_locales, config), self._other_locales())
+            return
         if self._parallel is None or self.building:
             with restoring_clean_directory():
                 super().on_post_build(config)
             return
-        parallel, self._parallel = self._parallel, None
         others = self._other_locales()
+        self._collect_shards(config)
+        # As the sequential loop leaves it, then merge every locale's search entries.
+        if others:
+            self.current_language = others[-1]
+        self.reconfigure_search_index(config)
+
+    def _collect_shards(self, config: MkDocsConfig) -> None:
+        """Wait for the worker passes; gather their logs and search entries in order."""
+        parallel, self._parallel = self._parallel, None
+        assert parallel is not None
         self.extend_search_entries(config)
         own = page_shards.current()
         own_search = page_shards.kept_search()
@@ -186,12 +210,24 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
                 self.search_entries.extend(result.search_entries)
             with as_plugin_error():
                 write_shards_search(config, own, own_search, results)
-            # As the sequential loop leaves it, then merge every locale's search entries.
-            if others:
-                self.current_language = others[-1]
-            self.reconfigure_search_index(config)
         finally:
             self.building = False
+
+    def extend_search_entries(self, config: MkDocsConfig) -> None:
+        """Keep the pass's search entries, unless its shards' were gathered already.
+
+        Upstream's loop starts by keeping the first pass's; when that pass was built in
+        shards (``_collect_shards``), they are kept, in order, from every shard.
+        """
+        if self._entries_kept and not self.building:
+            self._entries_kept = False
+            return
+        super().extend_search_entries(config)
+
+    def _build_other_locales(self, config: MkDocsConfig) -> None:
+        """The rest of the first pass's ``on_post_build``, left for after the server starts."""
+        with restoring_clean_directory():
+            super().on_post_build(config)
 
     def _other_locales(self) -> list[str]:
         """The locales built after this pass's, in static-i18n's order."""
@@ -344,6 +380,15 @@ def _site_model(config: MkDocsConfig) -> SiteModel | None:
     for plugin in config.plugins.values():
         if isinstance(plugin, JekyllPlugin) and plugin.config.enabled:
             return plugin.site_model
+    return None
+
+
+def _later_locales(config: MkDocsConfig) -> LaterLocales | None:
+    """The core plugin's ``LaterLocales``, when this build may leave other locales for later."""
+    for plugin in config.plugins.values():
+        if isinstance(plugin, JekyllPlugin) and plugin.config.enabled:
+            later = plugin.later_locales
+            return later if later.may_defer(config) else None
     return None
 
 

@@ -91,6 +91,10 @@ class ServeState:
     search_rebuilt: list[dict[str, Any]] = field(default_factory=list)
     """Incremental rebuilds: the search entries of the pages rebuilt, every locale."""
 
+    def forget(self) -> None:
+        """The last build is not one to rebuild incrementally from (a failed one)."""
+        self.previous = None
+
     def start_build(self, site_dir: str) -> None:
         """Before a build's passes: keep the root search index an incremental one merges into."""
         incremental = active_plan() is not None

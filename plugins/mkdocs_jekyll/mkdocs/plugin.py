@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
-from mkdocs_jekyll.compat import has_search_index, search_entries, strict_abort_pending
+from mkdocs_jekyll.compat import (
+    has_search_index,
+    search_entries,
+    serve_livereload,
+    strict_abort_pending,
+)
 from mkdocs_jekyll.features.search_index import pass_index
 from mkdocs_jekyll.jekyll.documents import ScanCache
 from mkdocs_jekyll.jekyll.findings import converting
@@ -67,6 +72,7 @@ from mkdocs_jekyll.mkdocs.safe_files import (
     guard_theme_loader,
     refuse_endless_walks,
 )
+from mkdocs_jekyll.mkdocs.serve_start import LaterLocales
 from mkdocs_jekyll.mkdocs.site_features import apply_site_features
 from mkdocs_jekyll.mkdocs.staging import StagedBuild, discard, keep_dirty_files, publish, stage
 from mkdocs_jekyll.mkdocs.template_filters import install_url_filters, jekyll_include_helper
@@ -117,6 +123,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """The locale pass's lookups and recordings in the build cache."""
         self._markdown = MarkdownReuse()
         """The pass's shared Markdown instance (``markdown_reuse``)."""
+        self.later_locales = LaterLocales(enabled=False)
+        """Under ``mkdocs serve``: the other locales, built once the server has started."""
 
     @property
     def site_model(self) -> SiteModel | None:
@@ -131,9 +139,15 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note `mkdocs serve`; defining this also keeps the plugin (and its caches) alive."""
         self._serving = command == "serve"
+        # Not with `--dirty`: Material's search reads it in its `on_serve`, which would then
+        # run before the other locales' passes instead of after them.
+        later = self._serving and not dirty and serve_livereload()
+        self.later_locales = LaterLocales(enabled=later)
 
     def on_shutdown(self) -> None:
         """Forget the server's state: MkDocs reuses this instance for later builds in-process."""
+        self.later_locales.stop()
+        self.later_locales = LaterLocales(enabled=False)
         self._serving = False
         self._serve = ServeState()
 
@@ -147,6 +161,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """
         if not self.config.enabled:
             return config
+        self.later_locales.check()  # The server stops: so does its background build.
         configure_site(config, self.config)
         if self._setup is None or not is_locale_pass(config):
             # A new build (static-i18n's later locale passes reuse the first pass's state).
@@ -235,6 +250,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             page_shards.new_pass()
             page_shards.assign(files)
             self._markdown.new_pass()
+            if not is_locale_pass(config):
+                self.later_locales.note_files(files)
             cache = self._cache
             self._pass_cache = (
                 None
@@ -494,6 +511,12 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         state = self._state
         if not self.config.enabled or state is None or is_locale_pass(config):
             return
+        if self.later_locales.start(config, finish=partial(self._finish_site, config, state)):
+            return  # Under `mkdocs serve`: after the other locales (see `serve_start`).
+        self._finish_site(config, state)
+
+    def _finish_site(self, config: MkDocsConfig, state: BuildState) -> None:
+        """Write the site-wide outputs of a build whose every locale is built."""
         with as_plugin_error():
             self._serve.merge_search(config.site_dir)
             write_build_outputs(config, state, self.config, own_404_page=self._own_404_page)
@@ -573,6 +596,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             docs_dir = Path(config.docs_dir).resolve()
             plan = partial(self._serve.plan, docs_dir=docs_dir, scan_cache=self._scan_cache)
         watch_site(server, config, self.config, plan=plan)
+        self.later_locales.serve(server, config, forget=self._serve.forget)
         return server
 
 
