@@ -891,7 +891,7 @@ def _wait_for_text(
 def measure_serve(
     site: GeneratedSite, *, edits: int, timeout: float, only_locale: str | None = None
 ) -> ServeResult:
-    """Time ``mkdocs serve`` on the ours variant: startup, then each page edit.
+    """Time ``mkdocs serve`` on the ours site with its default workers: startup, then edits.
 
     Each edit appends a unique marker to one page's Markdown and polls that page until the
     marker is served: what an author waits for between saving and seeing the change.
@@ -901,9 +901,10 @@ def measure_serve(
     The servers are always stopped (terminate, then kill).
     """
     port = _free_port()
-    config_args: list[str] = []
+    # The user's default configuration: parallel_workers unset (workers for the first build).
+    config_args: list[str] = ["-f", PARALLEL_CONFIG]
     if only_locale is not None:
-        config = yaml.safe_load((site.ours / "mkdocs.yml").read_text(encoding="utf-8"))
+        config = yaml.safe_load((site.ours / PARALLEL_CONFIG).read_text(encoding="utf-8"))
         for plugin in config["plugins"]:
             if isinstance(plugin, dict) and "jekyll/i18n" in plugin:
                 plugin["jekyll/i18n"]["build_only_locale"] = only_locale
