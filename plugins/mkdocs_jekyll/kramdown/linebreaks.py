@@ -35,6 +35,11 @@ class _BreakProcessor(InlineProcessor):
         return etree.Element("br"), m.start(0), m.end(0)
 
 
+class BackslashBreakProcessor(_BreakProcessor):
+    """A line ending in a backslash (a class of its own: ``triggers.py`` skips it on pages
+    without a backslash)."""
+
+
 class KramdownLineBreaksExtension(Extension):
     """Backslash line breaks, and ``hard_wrap``."""
 
@@ -52,7 +57,9 @@ class KramdownLineBreaksExtension(Extension):
             )
         else:
             md.inlinePatterns.register(
-                _BreakProcessor(r"\\\n", md), "kramdown_backslash_break", _BACKSLASH_PRIORITY
+                BackslashBreakProcessor(r"\\\n", md),
+                "kramdown_backslash_break",
+                _BACKSLASH_PRIORITY,
             )
         md.registerExtension(self)
 

@@ -24,6 +24,8 @@ from mkdocs_jekyll.kramdown.settings import KramdownSettings
 
 # An extension's dotted name (as in `markdown_extensions`) -> its configuration.
 ExtensionConfigs = Mapping[str, Mapping[str, Any]]
+# Not a feature: skips the inline patterns a page cannot trigger (same output, less work).
+TRIGGERS = "mkdocs_jekyll.kramdown.triggers"
 
 
 @dataclass(frozen=True)
@@ -253,7 +255,7 @@ def configure_markdown(
 
     Returns:
         New lists: the enabled features' extensions added after the site's, the ones they
-        replace removed, and configurations merged under the site's own keys.
+        replace removed, configurations merged under the site's own keys, and ``TRIGGERS``.
     """
     features = [
         feature
@@ -270,6 +272,8 @@ def configure_markdown(
             if config:
                 # The site's own keys win over the pipeline's.
                 merged[name] = {**config, **merged.get(name, {})}
+    if TRIGGERS not in result:
+        result.append(TRIGGERS)
     return result, merged
 
 

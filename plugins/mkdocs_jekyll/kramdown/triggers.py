@@ -1,0 +1,111 @@
+"""Inline patterns skipped on a page whose text cannot hold their syntax.
+
+Python-Markdown tries every inline pattern on every run of text of the page (about 20
+patterns on 60 runs for a short page), whether or not the page uses that syntax; kramdown's
+features add several of them (``$$`` math, ``{::tags}``, ``\\`` line breaks and escaped
+guillemets, footnote references, entities). This extension takes the place of
+Python-Markdown's ``inline`` treeprocessor with a subclass that, once per page, leaves out
+the patterns whose match needs a character the page's text does not contain at all, then
+runs Python-Markdown's own inline pass over the patterns that are left.
+
+Why the output cannot change: each pattern left out (``_TRIGGERS``) has a regular expression
+that matches nothing without its trigger character, so on that page it would have matched
+nothing. The text the inline pass reads is the tree's text (``itertext``, the text the
+patterns will see, plus atomic text they will not), read right before the pass. Within the
+pass, a pattern only sees text from the tree or what an earlier pattern made of it, and
+every pattern that can run before a skipped one is one we know (``_KNOWN``): each either
+stashes what it writes, marks it atomic, or keeps the page's own characters. A pattern from
+any other extension stops the skipping for every pattern after it.
+
+Nothing is kept between pages: the patterns are chosen at the start of each pass and
+Python-Markdown's registry is back in place at its end.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, cast
+
+from markdown.extensions import Extension
+from markdown.extensions.footnotes import FootnoteInlineProcessor
+from markdown.inlinepatterns import EscapeInlineProcessor
+from markdown.treeprocessors import InlineProcessor
+
+from mkdocs_jekyll.kramdown.extensions import ExtensionTagsInlineProcessor
+from mkdocs_jekyll.kramdown.linebreaks import BackslashBreakProcessor
+from mkdocs_jekyll.kramdown.math import InlineMathProcessor
+from mkdocs_jekyll.kramdown.typography import EntityProcessor, EscapedGuillemetsProcessor
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as etree
+
+    from markdown import Markdown
+
+# Pattern class -> the character every one of its matches contains (read off its regex).
+_TRIGGERS: dict[type[Any], str] = {
+    InlineMathProcessor: "$",  # \$\$...\$\$ (its other branches give no match)
+    ExtensionTagsInlineProcessor: "{",  # \{::name...\}
+    BackslashBreakProcessor: "\\",  # \\\n
+    EscapedGuillemetsProcessor: "\\",  # \\(<|>)\1
+    EscapeInlineProcessor: "\\",  # \\(.)
+    FootnoteInlineProcessor: "^",  # \[\^...\]
+    EntityProcessor: "&",  # &name; &#1; &#x1;
+}
+# Modules whose patterns write only stashed HTML, atomic text, or characters of the text
+# they matched: a pattern after them still sees only the page's own characters.
+_KNOWN = ("markdown.inlinepatterns", "markdown.extensions.", "mkdocs_jekyll.kramdown.")
+_NAME = "inline"
+# Python-Markdown registers its inline pass (20) before any extension's treeprocessor, so it
+# runs first of those at 20: the next float above 20 keeps that place, before every other
+# processor at 20 and after every one above it.
+_PRIORITY = math.nextafter(20.0, math.inf)
+
+
+def kept_patterns(patterns: Sequence[Any], text: str) -> list[Any]:
+    """The patterns, in order, less those that cannot match anything in ``text``.
+
+    Args:
+        patterns: The inline patterns in the order Python-Markdown tries them.
+        text: All the text the inline pass will read (more is harmless).
+    """
+    kept: list[Any] = []
+    known = True
+    for pattern in patterns:
+        trigger = _TRIGGERS.get(type(pattern)) if known else None
+        if trigger is None or trigger in text:
+            kept.append(pattern)
+        known = known and type(pattern).__module__.startswith(_KNOWN)
+    return kept
+
+
+class TriggeredInlineProcessor(InlineProcessor):
+    """Python-Markdown's inline pass over the patterns the page's text can trigger."""
+
+    def run(self, tree: etree.Element, ancestors: list[str] | None = None) -> etree.Element:
+        """Choose the patterns for this tree, run the inline pass, put the registry back."""
+        registry = self.inlinePatterns
+        kept = kept_patterns(list(registry), "".join(tree.itertext()))
+        # The pass reads its patterns only by len() and integer index: a list serves, and
+        # skips the registry's per-lookup sorting checks too.
+        self.inlinePatterns = cast(Any, kept)
+        try:
+            return super().run(tree, ancestors)
+        finally:
+            self.inlinePatterns = registry
+
+
+class TriggersExtension(Extension):
+    """Skip the inline patterns a page cannot trigger (load after the others)."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        """Take the place of Python-Markdown's own inline pass, unless another did already."""
+        current = md.treeprocessors[_NAME] if _NAME in md.treeprocessors else None
+        if type(current) is InlineProcessor:
+            md.treeprocessors.register(TriggeredInlineProcessor(md), _NAME, _PRIORITY)
+        md.registerExtension(self)
+
+
+def makeExtension(**kwargs: Any) -> TriggersExtension:
+    """Python-Markdown's entry point for ``mkdocs_jekyll.kramdown.triggers``."""
+    return TriggersExtension(**kwargs)
