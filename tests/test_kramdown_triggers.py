@@ -1,0 +1,165 @@
+"""Given a page whose text lacks a pattern's trigger character, when the inline pass skips
+that pattern (``kramdown/triggers.py``), then the HTML is the same as with every pattern.
+
+Each case puts the trigger only where a shortcut could miss it: in a code span, escaped, in
+raw HTML, in a footnote, a table cell, a heading, an attribute list definition, at the very
+end of the page. Each is converted with the skipping on and off (the pipeline without the
+``triggers`` extension) and must match byte for byte, and must show the pattern did its
+work where it should (``expected``), so a shortcut that skipped it would fail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import markdown
+import pytest
+
+import mkdocs_jekyll.mkdocs.configure as configure
+from mkdocs_jekyll.kramdown.math import InlineMathProcessor
+from mkdocs_jekyll.kramdown.pipeline import TRIGGERS, configure_markdown
+from mkdocs_jekyll.kramdown.settings import KramdownSettings
+from mkdocs_jekyll.kramdown.triggers import kept_patterns
+from sitebuild import make_site_builder, site_tree
+
+MKDOCS_BUILTINS = ["toc", "tables", "fenced_code"]
+
+
+@dataclass(frozen=True)
+class Case:
+    description: str
+    source: str
+    expected: tuple[str, ...] = ()
+    block: tuple[tuple[str, Any], ...] = ()
+
+
+CASES = (
+    Case("math at the very end, no newline", "Sum: $$a+b$$", (r"\(a+b\)",)),
+    Case("math only in a code span stays code", "Price `$$5$$` here.\n", ("<code",)),
+    Case("escaped math is text", "Not \\$$x$$ math.\n", ("$$x$$",)),
+    Case("math in a raw HTML block is left alone", '<div class="a">$$x$$</div>\n\nText.\n'),
+    Case("math in markdown=1 HTML", '<div markdown="1">$$x$$ y</div>\n', (r"\(x\)",)),
+    Case("math in a table cell", "| a | b |\n|---|---|\n| $$x$$ | 2 |\n", (r"\(x\)",)),
+    Case(
+        "math only in a footnote",
+        "Text.[^n]\n\n[^n]: See $$x^2$$.\n",
+        (r"\(x^2\)", 'class="footnote"'),
+    ),
+    Case("math with no engine", "$$x$$ y\n", ('class="kdmath"',), (("math_engine", None),)),
+    Case("a comment tag at the very end", "Text {::comment}hid{:/}", ("<!-- hid -->",)),
+    Case("a tag only in a code span", "Use `{::comment}` here.\n", ("{::comment}",)),
+    Case(
+        "an options tag inline",
+        'Go {::options footnote_nr="3" /} on.[^a]\n\n[^a]: Note.\n',
+        ('<ol start="3">',),
+    ),
+    Case("a nomarkdown tag in a heading", "# Head {::nomarkdown}<b>x</b>{:/}\n", ("<b>x</b>",)),
+    Case("a backslash break", "one\\\ntwo\n", ("<br />",)),
+    Case("a backslash break in a list item", "- one\\\n  two\n", ("<br />",)),
+    Case("an escape at the very end", "A star \\*", ("A star *",)),
+    Case("an escaped pipe in a table", "| a | b |\n|---|---|\n| x \\| y | 2 |\n", ("x | y",)),
+    Case("escaped guillemets before a tag", "Arrows \\<<b> and x>>\n", ("&lt;&lt;b&gt;",)),
+    Case("a backslash only in a code span", "Path `C:\\dir\\` here.\n", ("C:\\dir\\",)),
+    Case("a backslash only in fenced code", "```\na\\b\n```\n\nText.\n"),
+    Case("a footnote reference in a heading", "# Title[^h]\n\n[^h]: Note.\n", ("fnref:h",)),
+    Case(
+        "a footnote reference in a table cell",
+        "| a | b |\n|---|---|\n| x[^t] | 2 |\n\n[^t]: Cell note.\n",
+        ("fnref:t",),
+    ),
+    Case("a footnote reference at the very end", "[^e]: End.\n\nText[^e]", ("fnref:e",)),
+    Case("a caret only in a code span", "Power `2^8` and [^x] text.\n", ("[^x]",)),
+    Case("an entity at the very end", "Copyright &copy;", ("\u00a9",)),
+    Case("an unknown entity", "Odd &nosuchname; entity.\n", ("&amp;nosuchname;",)),
+    Case("an entity in a link's text", "[a &amp; b](https://example.com/)\n", ("a &amp; b",)),
+    Case("an entity only in a link title", '[a](https://example.com/ "x &amp; y")\n'),
+    Case(
+        "an entity in an attribute list definition's reference",
+        '{:ref: title="&amp;"}\n\nPara &#169; here.\n{: ref}\n',
+        ("\u00a9",),
+    ),
+    Case("an entity in a definition list", "Term\n: Def &copy;\n", ("\u00a9",)),
+    Case("an entity in an abbreviation's title", "*[HTML]: A &amp; B\n\nHTML text.\n"),
+    Case("control characters around a trigger", "a\x02$\x03$x$$ b\n"),
+    Case("no trigger at all", "Plain *text* with [a link](https://example.com/).\n"),
+)
+
+
+def _markdown(block: dict[str, Any], *, skipping: bool) -> markdown.Markdown:
+    settings = KramdownSettings.from_block(block)
+    extensions, configs = configure_markdown(settings, list(MKDOCS_BUILTINS), {})
+    if not skipping:
+        extensions = [name for name in extensions if name != TRIGGERS]
+    return markdown.Markdown(extensions=extensions, extension_configs=configs)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.description)
+def test_skipping_patterns_changes_no_output(case: Case) -> None:
+    block = dict(case.block)
+    on = _markdown(block, skipping=True).convert(case.source)
+    off = _markdown(block, skipping=False).convert(case.source)
+    assert on == off
+    assert [fragment for fragment in case.expected if fragment not in on] == []
+
+
+def test_a_reused_instance_skips_per_page() -> None:
+    """One Markdown reused with reset(), as MkDocs may: no page's choice leaks to the next."""
+    pages = [case.source for case in CASES] * 2
+    reused = _markdown({}, skipping=True)
+    for page in pages:
+        reused.reset()
+        assert reused.convert(page) == _markdown({}, skipping=False).convert(page)
+
+
+def test_a_page_without_the_trigger_leaves_the_pattern_out() -> None:
+    patterns = list(_markdown({}, skipping=True).inlinePatterns)
+    math = next(p for p in patterns if isinstance(p, InlineMathProcessor))
+    assert math not in kept_patterns(patterns, "no dollars")
+    assert math in kept_patterns(patterns, "one $ here")
+
+
+def test_a_pattern_from_another_extension_stops_the_skipping() -> None:
+    """Patterns after an unknown one may see text it wrote: none of them is skipped."""
+
+    class Foreign:
+        pass
+
+    foreign = Foreign()
+    patterns = list(_markdown({}, skipping=True).inlinePatterns)
+    assert kept_patterns([foreign, *patterns], "") == [foreign, *patterns]
+    assert len(kept_patterns([*patterns, foreign], "")) < len(patterns)
+
+
+SITE_PAGES = {
+    "docs/index.md": "# Home\n\nNo triggers *here*.\n",
+    "docs/math.md": "# Math\n\nInline $$x$$ and a note.[^n]\n\n[^n]: Note &copy; end\\\nnext\n",
+    "docs/code.md": "# Code\n\n`$$x$$` and `{::comment}` and `\\`.\n\n```\n$ ls\n```\n",
+    "docs/end.md": "# End\n\nText {::comment}c{:/} and &amp; \\*",
+}
+
+
+def test_a_site_is_the_same_with_and_without_skipping(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Given pages with triggers in odd places and one with none, when the site is built
+    with the skipping and without it, then every produced file is the same."""
+    (tmp_path / "on").mkdir()
+    (tmp_path / "off").mkdir()
+    on = make_site_builder(tmp_path / "on")(files=SITE_PAGES)
+    assert r"\(x\)" in (on / "math" / "index.html").read_text(encoding="utf-8")
+
+    calls: list[bool] = []
+
+    def without_skipping(*args: Any) -> tuple[list[Any], dict[str, Any]]:
+        extensions, configs = configure_markdown(*args)
+        calls.append(TRIGGERS in extensions)
+        return [name for name in extensions if name != TRIGGERS], configs
+
+    monkeypatch.setattr(configure, "configure_markdown", without_skipping)
+    off = make_site_builder(tmp_path / "off")(files=SITE_PAGES)
+    assert calls == [True]
+    on_files, off_files = site_tree(on), site_tree(off)
+    assert sorted(on_files) == sorted(off_files)
+    assert [name for name in on_files if on_files[name] != off_files[name]] == []
