@@ -1,5 +1,7 @@
 """Given a page whose text lacks a pattern's trigger character, when the inline pass skips
-that pattern (``kramdown/triggers.py``), then the HTML is the same as with every pattern.
+that pattern (``kramdown/triggers.py``), then the HTML is the same as with every pattern;
+likewise for the shortcuts of the IAL and extension-tag preprocessors, headings and table
+rows (a page or block without ``{:``, ``{::``, ``#``, a backslash or a backtick).
 
 Each case puts the trigger only where a shortcut could miss it: in a code span, escaped, in
 raw HTML, in a footnote, a table cell, a heading, an attribute list definition, at the very
@@ -83,6 +85,38 @@ CASES = (
     Case("an entity in a definition list", "Term\n: Def &copy;\n", ("\u00a9",)),
     Case("an entity in an abbreviation's title", "*[HTML]: A &amp; B\n\nHTML text.\n"),
     Case("control characters around a trigger", "a\x02$\x03$x$$ b\n"),
+    # The preprocessors' and block processors' own shortcuts (no "{:", "{::", "#", no
+    # backslash or backtick in a table row): the trigger only at the edges.
+    Case("a block IAL at the very end", "Para\n{: .end}", ('<p class="end">',)),
+    Case("a span IAL after emphasis", "An *em*{: .x} word.\n", ('<em class="x">',)),
+    Case(
+        "an attribute list definition used before it is defined",
+        "Para\n{: r}\n\n{:r: .late}\n",
+        ('<p class="late">',),
+    ),
+    Case(
+        "an options tag at the very end",
+        'Text[^a]\n\n[^a]: N.\n\n{::options footnote_nr="5" /}',
+        ('<ol start="5">',),
+    ),
+    Case("a comment block", "{::comment}\nhidden\n{:/comment}\nAfter.\n", ("<!-- hidden -->",)),
+    Case("a tag only in fenced code", "```\n{::comment}\n{: .x}\n```\n", ("{::comment}",)),
+    Case("a heading at the very end", "Text.\n\n# Last", ('<h1 id="last">Last</h1>',)),
+    Case("a heading mark only in a code span", "Say `#hash` here.\n", ("<code",)),
+    Case(
+        "a table row with a pipe in a code span",
+        "| a | b |\n|---|---|\n| `x|y` | 2 |\n",
+        ("x|y</code>",),
+    ),
+    Case(
+        "a table row ending with a backslash before its pipe",
+        "| a | b |\n|---|---|\n| x\\\\| 2 |\n",
+    ),
+    Case(
+        "the same code highlighted in two languages",
+        "```python\nprint(1)\n```\n\n```ruby\nprint(1)\n```\n\n```python\nprint(1)\n```\n",
+        ("language-python", "language-ruby"),
+    ),
     Case("no trigger at all", "Plain *text* with [a link](https://example.com/).\n"),
 )
 

@@ -109,6 +109,8 @@ class AttributesPreprocessor(Preprocessor):
         """The page without definitions, each block IAL a marker block of its own."""
         self.pending.clear()
         self.originals.clear()
+        if "{:" not in "\n".join(lines):
+            return lines  # Every definition, IAL and reference starts with "{:".
         definitions: dict[str, list[tuple[str, str]]] = {}
         fenced = _fenced_lines(lines)
         for number, line in enumerate(lines):

@@ -181,6 +181,8 @@ class ExtensionTagsPreprocessor(Preprocessor):
         _DOCUMENT[self.md] = {}
         self.raw.clear()
         self.originals.clear()
+        if "{::" not in "\n".join(lines):
+            return lines  # Every tag starts with "{::".
         out: list[str] = []
         fence: str | None = None
         index = 0

@@ -124,6 +124,8 @@ class _GfmHashHeader(HashHeaderProcessor):
 
     def test(self, parent: etree.Element, block: str) -> bool:
         """A heading line whose text is not empty once the closing ``#``s are gone."""
+        if "#" not in block:
+            return False  # Both patterns start with "#": most blocks are not headings.
         return any(self._text(m) for m in self.pattern.finditer(block))
 
     def _text(self, match: re.Match[str]) -> str:

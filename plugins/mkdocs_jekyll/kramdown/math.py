@@ -120,6 +120,8 @@ class MathBlocksTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         """Replace the stand-in elements."""
+        if next(root.iter(_BLOCK_TAG), None) is None:
+            return  # Most pages have no block math: one quick search, not a walk.
         for parent in list(root.iter()):
             for child in [c for c in parent if c.tag == _BLOCK_TAG]:
                 if child.attrib:

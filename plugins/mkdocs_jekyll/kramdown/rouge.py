@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from pygments.lexer import Lexer
@@ -106,10 +106,8 @@ def highlight(code: str, lang: str | None, options: RougeOptions | None) -> High
     key = name.split("?", 1)[0].lower()
     if key in _PLAIN:
         return Highlighted(name, html.escape(code, quote=False)) if options.guess_lang else None
-    lexer = _lexer(key)
-    if lexer is None:
-        return None
-    return Highlighted(name, "".join(_spans(lexer, code)))
+    tokens = _tokens_html(key, code)
+    return None if tokens is None else Highlighted(name, tokens)
 
 
 def _whole(value: Any) -> int:
@@ -158,6 +156,17 @@ def _lexer(name: str) -> Lexer | None:
         return None
 
 
+# The same code is often highlighted again: each locale's translation of a page repeats its
+# code blocks, and many pages share a snippet. Lexing is a pure function of the lexer's name
+# and the code, so the last few hundred results are kept (the cost is the text, once).
+@lru_cache(maxsize=512)
+def _tokens_html(name: str, code: str) -> str | None:
+    """The tokens' HTML for ``code`` in the lexer ``name`` (``None``: no such lexer)."""
+    lexer = _lexer(name)
+    return None if lexer is None else "".join(_spans(lexer, code))
+
+
+@cache
 def token_class(ttype: _TokenType) -> str:
     """The short class of a token type, or of its nearest standard parent (Pygments' rule)."""
     current: _TokenType | None = ttype
@@ -187,8 +196,8 @@ def highlight_tag_html(code: str, lang: str, *, linenos: bool) -> str:
         linenos: Whether the tag asked for line numbers.
     """
     text = code if code.endswith("\n") else code + "\n"
-    lexer = _lexer(lang)
-    tokens = "".join(_spans(lexer, text)) if lexer else html.escape(text, quote=False)
+    highlighted = _tokens_html(lang, text)
+    tokens = html.escape(text, quote=False) if highlighted is None else highlighted
     if linenos:
         tokens = line_table(tokens, text.count("\n"), gutter="gutter", code="code")
     elif tokens.endswith("\n"):
