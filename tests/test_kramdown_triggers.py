@@ -85,6 +85,22 @@ CASES = (
     Case("an entity in a definition list", "Term\n: Def &copy;\n", ("\u00a9",)),
     Case("an entity in an abbreviation's title", "*[HTML]: A &amp; B\n\nHTML text.\n"),
     Case("control characters around a trigger", "a\x02$\x03$x$$ b\n"),
+    Case("single dollars are not math", "Costs $5 and $6.\n", ("$5 and $6",)),
+    Case("an apostrophe at the very end", "It is Tom'", ("Tom\u2019",)),
+    Case("double quotes alone", 'He said "hi" today.\n', ("\u201chi\u201d",)),
+    Case("an IAL after an entity is dropped", "Mark &copy;{: .x} here.\n", ("\u00a9 here",)),
+    Case("an opening guillemet alone", "x << y\n", ("\u00ab\u00a0y",)),
+    Case("a closing guillemet alone", "x >> y\n", ("x\u00a0\u00bb",)),
+    Case("an id IAL after an entity is dropped", "Mark &copy;{#x} here.\n", ("\u00a9 here",)),
+    Case("a dash pair split by an escape", "a -\\- b and c -- d\n", ("c \u2013 d",)),
+    Case("dashes only in a table's separator", "| a | b |\n| --- | --- |\n| 1 | 2 |\n"),
+    Case("quotes only in raw HTML", '<div class="x">y</div>\n\nText.\n', ('class="x"',)),
+    Case("quotes only in a code span", 'Say `"hi"` now.\n', ('"hi"</code>',)),
+    Case("an ellipsis in a link's text", "[wait...](https://example.com/)\n", ("wait\u2026",)),
+    Case("guillemets in a heading", "# <<Title>>\n", ("\u00abTitle\u00bb",)),
+    Case("an IAL after a quote", '"Quoted"{: .x} text\n', ("\u201cQuoted\u201d",)),
+    Case("inline HTML at the very end", "Text <b>bold</b>", ("<b>bold</b>",)),
+    Case("a trigger split across two elements", "a {*x*::comment} b -*y*- c\n"),
     # The preprocessors' and block processors' own shortcuts (no "{:", "{::", "#", no
     # backslash or backtick in a table row): the trigger only at the edges.
     Case("a block IAL at the very end", "Para\n{: .end}", ('<p class="end">',)),
@@ -150,8 +166,8 @@ def test_a_reused_instance_skips_per_page() -> None:
 def test_a_page_without_the_trigger_leaves_the_pattern_out() -> None:
     patterns = list(_markdown({}, skipping=True).inlinePatterns)
     math = next(p for p in patterns if isinstance(p, InlineMathProcessor))
-    assert math not in kept_patterns(patterns, "no dollars")
-    assert math in kept_patterns(patterns, "one $ here")
+    assert math not in kept_patterns(patterns, "one $ here")
+    assert math in kept_patterns(patterns, "math $$x$$ here")
 
 
 def test_a_pattern_from_another_extension_stops_the_skipping() -> None:

@@ -3,19 +3,20 @@
 Python-Markdown tries every inline pattern on every run of text of the page (about 20
 patterns on 60 runs for a short page), whether or not the page uses that syntax; kramdown's
 features add several of them (``$$`` math, ``{::tags}``, ``\\`` line breaks and escaped
-guillemets, footnote references, entities). This extension takes the place of
-Python-Markdown's ``inline`` treeprocessor with a subclass that, once per page, leaves out
-the patterns whose match needs a character the page's text does not contain at all, then
+guillemets, footnote references, entities, inline HTML, quotes and symbols). This extension
+takes the place of Python-Markdown's ``inline`` treeprocessor with a subclass that, once per
+page, leaves out the patterns whose match needs a string the page's text does not contain, then
 runs Python-Markdown's own inline pass over the patterns that are left.
 
 Why the output cannot change: each pattern left out (``_TRIGGERS``) has a regular expression
-that matches nothing without its trigger character, so on that page it would have matched
-nothing. The text the inline pass reads is the tree's text (``itertext``, the text the
+that matches nothing without one of its trigger strings, so on that page it would have
+matched nothing. The text the inline pass reads is the tree's text (``itertext``, the text the
 patterns will see, plus atomic text they will not), read right before the pass. Within the
 pass, a pattern only sees text from the tree or what an earlier pattern made of it, and
 every pattern that can run before a skipped one is one we know (``_KNOWN``): each either
-stashes what it writes, marks it atomic, or keeps the page's own characters. A pattern from
-any other extension stops the skipping for every pattern after it.
+stashes what it writes (as a placeholder between the text around it, so it joins no two
+characters into a trigger) or keeps the page's own text. A pattern from any other extension
+stops the skipping for every pattern after it.
 
 Nothing is kept between pages: the patterns are chosen at the start of each pass and
 Python-Markdown's registry is back in place at its end.
@@ -35,26 +36,41 @@ from markdown.treeprocessors import InlineProcessor
 from mkdocs_jekyll.kramdown.extensions import ExtensionTagsInlineProcessor
 from mkdocs_jekyll.kramdown.linebreaks import BackslashBreakProcessor
 from mkdocs_jekyll.kramdown.math import InlineMathProcessor
-from mkdocs_jekyll.kramdown.typography import EntityProcessor, EscapedGuillemetsProcessor
+from mkdocs_jekyll.kramdown.typography import (
+    EntityProcessor,
+    EscapedGuillemetsProcessor,
+    KramdownHtmlProcessor,
+    TypographyProcessor,
+)
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as etree
 
     from markdown import Markdown
 
-# Pattern class -> the character every one of its matches contains (read off its regex).
-_TRIGGERS: dict[type[Any], str] = {
-    InlineMathProcessor: "$",  # \$\$...\$\$ (its other branches give no match)
-    ExtensionTagsInlineProcessor: "{",  # \{::name...\}
-    BackslashBreakProcessor: "\\",  # \\\n
-    EscapedGuillemetsProcessor: "\\",  # \\(<|>)\1
-    EscapeInlineProcessor: "\\",  # \\(.)
-    FootnoteInlineProcessor: "^",  # \[\^...\]
-    EntityProcessor: "&",  # &name; &#1; &#x1;
+# Pattern class -> the strings one of which every match of its regex contains.
+_TRIGGERS: dict[type[Any], tuple[str, ...]] = {
+    InlineMathProcessor: ("$$",),  # \$\$...\$\$ (its other branches give no match)
+    ExtensionTagsInlineProcessor: ("{::",),
+    BackslashBreakProcessor: ("\\",),  # \\\n
+    EscapedGuillemetsProcessor: ("\\",),  # \\(<|>)\1
+    EscapeInlineProcessor: ("\\",),  # \\(.)
+    FootnoteInlineProcessor: ("[^",),
+    EntityProcessor: ("&",),  # &name; &#1; &#x1;
+    KramdownHtmlProcessor: ("<",),  # <tag ...>, </tag>, <!-- -->
+    # An IAL, a quote, or a symbol (typography.py's _SCAN).
+    TypographyProcessor: ("{:", "{#", '"', "'", "--", "...", "<<", ">>"),
 }
-# Modules whose patterns write only stashed HTML, atomic text, or characters of the text
-# they matched: a pattern after them still sees only the page's own characters.
-_KNOWN = ("markdown.inlinepatterns", "markdown.extensions.", "mkdocs_jekyll.kramdown.")
+# Modules whose patterns write only stashed nodes, atomic text, or parts of the text they
+# matched: a pattern after them still sees only the page's own text between placeholders.
+# (pymdown-extensions' strikethrough builds <del> from slices of the text it matched.)
+_KNOWN = (
+    "markdown.inlinepatterns",
+    "markdown.extensions.",
+    "mkdocs_jekyll.kramdown.",
+    "pymdownx.tilde",
+    "pymdownx.delimiterprocessor",
+)
 _NAME = "inline"
 # Python-Markdown registers its inline pass (20) before any extension's treeprocessor, so it
 # runs first of those at 20: the next float above 20 keeps that place, before every other
@@ -72,8 +88,8 @@ def kept_patterns(patterns: Sequence[Any], text: str) -> list[Any]:
     kept: list[Any] = []
     known = True
     for pattern in patterns:
-        trigger = _TRIGGERS.get(type(pattern)) if known else None
-        if trigger is None or trigger in text:
+        triggers = _TRIGGERS.get(type(pattern)) if known else None
+        if triggers is None or any(trigger in text for trigger in triggers):
             kept.append(pattern)
         known = known and type(pattern).__module__.startswith(_KNOWN)
     return kept
