@@ -121,6 +121,7 @@ RESET_SAFE: Mapping[str, tuple[str, _Check]] = {
     "mkdocs_jekyll.kramdown.tables": ("stateless", _always),
     "mkdocs_jekyll.kramdown.tasklists": ("stateless", _always),
     "mkdocs_jekyll.kramdown.toc": ("reset() forgets the {:toc} marker", _always),
+    "mkdocs_jekyll.kramdown.triggers": ("patterns chosen per run(), put back after", _always),
     "mkdocs_jekyll.kramdown.typography": ("stateless", _always),
 }  # fmt: skip
 """The extensions one instance may convert many pages with, each with why, and a check of its
