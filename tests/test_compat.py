@@ -200,7 +200,15 @@ def test_mkdocs_serve_command_has_a_livereload_parameter() -> None:
     from mkdocs.__main__ import cli
 
     command = cli.commands["serve"]
-    for args, expected in (([], True), (["--no-livereload"], False)):
-        with command.make_context("serve", args):
-            assert compat.serve_livereload() is expected
+    # Parsing MkDocs' options sets up its 'mkdocs' logger (its own handler, no propagation):
+    # left so, later tests' caplog would see none of the build's records.
+    logger = logging.getLogger("mkdocs")
+    saved = (logger.propagate, logger.level, list(logger.handlers))
+    try:
+        for args, expected in (([], True), (["--no-livereload"], False)):
+            with command.make_context("serve", args):
+                assert compat.serve_livereload() is expected
+    finally:
+        logger.propagate, logger.handlers[:] = saved[0], saved[2]
+        logger.setLevel(saved[1])
     assert not compat.serve_livereload()  # Outside MkDocs' command line.
