@@ -329,7 +329,7 @@ def test_a_cache_of_an_earlier_format_starts_anew_without_a_warning(
     assert lookups == {"index.md": True}
 
 
-def test_an_edited_page_replaces_the_pack_and_the_old_one_is_pruned(
+def test_an_edited_page_replaces_the_pass_pack_at_once(
     tmp_path: Path, lookups: dict[str, bool]
 ) -> None:
     files = {
@@ -342,8 +342,8 @@ def test_an_edited_page_replaces_the_pack_and_the_old_one_is_pruned(
     (first,) = _packs(project)
     build(files=files, **SMALL)
     assert _packs(project) == [first]  # Every entry used, none new: the pack is kept.
-    # A build prunes what is older than its start (less a second, for coarse timestamps).
-    os.utime(first, (time.time() - 60, time.time() - 60))
+    # The new pack holds every entry still of use: the old one is removed at once (serve,
+    # which never prunes, would otherwise gather one per rebuild).
     lookups.clear()
     edited = {**files, "docs/a.md": "---\ntitle: A\n---\n# A\n\nTwo.\n"}
     out = build(files=edited, **SMALL)
@@ -354,6 +354,14 @@ def test_an_edited_page_replaces_the_pack_and_the_old_one_is_pruned(
     lookups.clear()
     build(files=edited, **SMALL)
     assert lookups == {"index.md": True, "a.md": True} and _packs(project) == [second]
+    # A pack of another key (--strict is in the key) no build of this key touches is
+    # pruned once older than a build's start.
+    before = set(_packs(project))
+    build(files=edited, strict=True, **SMALL)
+    (strict,) = set(_packs(project)) - before
+    os.utime(strict, (time.time() - 60, time.time() - 60))
+    build(files=edited, **SMALL)
+    assert strict not in _packs(project) and len(_packs(project)) == 1
 
 
 @pytest.mark.skipif(not can_fork(), reason="page shards fork worker processes")

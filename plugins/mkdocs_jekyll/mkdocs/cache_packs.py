@@ -21,8 +21,9 @@ a warning, never trusted in part. A pack of another format fails its first bytes
   pass. A file is written under a temporary name, then renamed: never seen half-written.
 - **Prune**: a writer whose pass used every entry of its own earlier pack, and rendered no
   page, only touches that pack; otherwise it writes a new pack of every entry it used or
-  stored. At the end of a build, packs (and temporary files) neither written nor touched
-  since the build started are removed (``prune``).
+  stored, and removes its own earlier packs of the pass (what they held of use is in the new
+  one). At the end of a build, packs (and temporary files) neither written nor touched since
+  the build started are removed (``prune``).
 """
 
 from __future__ import annotations
@@ -231,8 +232,15 @@ class PassPacks:
             self.discard()  # A pack missing a record would be damaged: none is written.
             raise
 
-    def close(self) -> None:
-        """The pass is over: touch the pack it used whole, or write the entries it used."""
+    def close(self, *, complete: bool = True) -> None:
+        """The pass is over: touch the pack it used whole, or write the entries it used.
+
+        Args:
+            complete: Whether the pass looked up every page it builds (not a dirty build
+                of a few pages under ``mkdocs serve``): then the new pack holds every entry
+                of this writer's earlier packs still of use, and those are removed (serve
+                never prunes, and would otherwise gather a pack per rebuild).
+        """
         if self._closed:
             return
         own = {path for path in self._origin.values() if self._is_own(path)}
@@ -254,6 +262,9 @@ class PassPacks:
                 if self._new is not None:
                     self._new.close()
                     self._new = None
+                if complete:
+                    for path in own:
+                        path.unlink(missing_ok=True)
         except (OSError, ValueError) as err:
             log.debug(f"The build cache's pack was not written ({err})")
             self.discard()

@@ -213,9 +213,13 @@ class PassCache:
         except (OSError, ValueError) as err:
             log.debug(f"Not cached ({err}): {key}")
 
-    def close(self) -> None:
-        """The pass is over: its pack is written (or the one it used whole kept)."""
-        self._packs.close()
+    def close(self, *, complete: bool = True) -> None:
+        """The pass is over: its pack is written (or the one it used whole kept).
+
+        Args:
+            complete: Whether every page of the pass was looked up (not a dirty build).
+        """
+        self._packs.close(complete=complete)
 
     def abandon(self) -> None:
         """Stop every recording and write nothing (a failed pass)."""

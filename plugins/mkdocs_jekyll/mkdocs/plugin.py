@@ -510,7 +510,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """
         pass_cache, self._pass_cache = self._pass_cache, None
         if pass_cache is not None:
-            pass_cache.close()
+            pass_cache.close(complete=active_plan() is None)
 
     @event_priority(-150)
     def _write_site_outputs(self, *, config: MkDocsConfig) -> None:
