@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +21,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from mkdocs_jekyll.mkdocs import build_cache, page_cache
+from mkdocs_jekyll.mkdocs.parallel import can_fork
 from sitebuild import make_site_builder, site_tree, warning_lines
 
 FILES = {
@@ -147,19 +150,20 @@ def test_a_damaged_entry_is_rendered_again_with_a_warning(
     files = {"docs/index.md": "---\ntitle: Home\n---\n# Home\n"}
     build = make_site_builder(tmp_path)
     first = site_tree(build(files=files, **SMALL))
-    (entry,) = (tmp_path / "project/.cache/mkdocs-jekyll/pages").glob("*/*.json")
-    entry.write_text('{"output": 3', encoding="utf-8")
+    (entry,) = (tmp_path / "project/.cache/mkdocs-jekyll/packs").glob("*.pack")
+    entry.write_bytes(entry.read_bytes()[:-10])
     with caplog.at_level(logging.WARNING):
         again = site_tree(build(files=files, **SMALL))
     assert warning_lines(caplog) == [
-        "mkdocs_jekyll: The build cache entry '.cache/mkdocs-jekyll/pages/"
-        f"{entry.parent.name}/{entry.name}' is damaged; it is ignored and rebuilt."
+        f"mkdocs_jekyll: The build cache entry '.cache/mkdocs-jekyll/packs/{entry.name}' is "
+        "damaged; it is ignored and rebuilt."
     ]
     assert again == first
     # --strict is part of the key: its own entry, damaged, fails a strict build.
+    before = set(entry.parent.glob("*.pack"))
     build(files=files, strict=True, **SMALL)
-    (strict_entry,) = set(entry.parent.parent.glob("*/*.json")) - {entry}
-    strict_entry.write_text("not json", encoding="utf-8")
+    (strict_entry,) = set(entry.parent.glob("*.pack")) - before
+    strict_entry.write_bytes(b"not a pack")
     with pytest.raises(Abort):
         build(files=files, strict=True, **SMALL)
 
@@ -192,7 +196,7 @@ def test_the_cache_folder_moves_or_turns_off(tmp_path: Path, lookups: dict[str, 
     (tmp_path / "off").mkdir()
     moved = {**SMALL, "plugins": ["search", {"jekyll": {"cache_dir": "build/cache"}}]}
     make_site_builder(tmp_path / "moved")(files=files, **moved)
-    assert list((tmp_path / "moved/project/build/cache/pages").glob("*/*.json")) != []
+    assert list((tmp_path / "moved/project/build/cache/packs").glob("*.pack")) != []
     assert not (tmp_path / "moved/project/.cache").exists()
     off = {**SMALL, "plugins": ["search", {"jekyll": {"cache_enabled": False}}]}
     lookups.clear()
@@ -238,3 +242,145 @@ def test_a_cached_page_records_its_compatibility_findings_again(
             }
         ]
     )
+
+
+def _packs(project: Path) -> list[Path]:
+    return sorted((project / ".cache/mkdocs-jekyll/packs").glob("*.pack"))
+
+
+def _truncate(data: bytes) -> bytes:
+    return data[: len(data) // 2]
+
+
+def _garble(data: bytes) -> bytes:
+    middle = len(data) // 2
+    return data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1 :]
+
+
+def _other_format(data: bytes) -> bytes:
+    return data.replace(b"cache pack 3\n", b"cache pack 9\n", 1)
+
+
+@dataclass(frozen=True)
+class DamageCase:
+    description: str
+    damage: Callable[[bytes], bytes]
+
+
+DAMAGE_CASES = [
+    DamageCase("cut short (an interrupted copy)", _truncate),
+    DamageCase("one byte garbled (its checksum no longer matches)", _garble),
+    DamageCase("a pack of another format", _other_format),
+    DamageCase("empty", lambda data: b""),
+]
+
+
+@pytest.mark.parametrize("case", DAMAGE_CASES, ids=lambda case: case.description)
+def test_a_damaged_pack_is_never_trusted_and_the_next_build_writes_a_whole_one(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, lookups: dict[str, bool], case: DamageCase
+) -> None:
+    files = {
+        "docs/index.md": "---\ntitle: Home\n---\n# Home\n",
+        "docs/a.md": "---\ntitle: A\n---\n# A\n\nText.\n",
+    }
+    build = make_site_builder(tmp_path)
+    first = site_tree(build(files=files, **SMALL))
+    (pack,) = _packs(tmp_path / "project")
+    pack.write_bytes(case.damage(pack.read_bytes()))
+    os.utime(pack, (time.time() - 60, time.time() - 60))  # Not this build's: pruned.
+    lookups.clear()
+    with caplog.at_level(logging.WARNING):
+        again = site_tree(build(files=files, **SMALL))
+    assert warning_lines(caplog) == [
+        f"mkdocs_jekyll: The build cache entry '.cache/mkdocs-jekyll/packs/{pack.name}' is "
+        "damaged; it is ignored and rebuilt."
+    ]
+    assert lookups == {"index.md": False, "a.md": False}
+    assert again == first
+    # The damaged pack was pruned; the pages' new pack serves the next build.
+    (new,) = _packs(tmp_path / "project")
+    assert new != pack
+    lookups.clear()
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        assert site_tree(build(files=files, **SMALL)) == first
+    assert warning_lines(caplog) == []
+    assert lookups == {"index.md": True, "a.md": True}
+
+
+def test_a_cache_of_an_earlier_format_starts_anew_without_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, lookups: dict[str, bool]
+) -> None:
+    files = {"docs/index.md": "---\ntitle: Home\n---\n# Home\n"}
+    folder = tmp_path / "project/.cache/mkdocs-jekyll"
+    (folder / "pages/ab").mkdir(parents=True)
+    (folder / "pages/ab/ab12.json").write_text('{"output": "stale"}', encoding="utf-8")
+    manifest = {"marker": build_cache.MARKER, "format": 2}
+    (folder / "manifest.json").write_text(json.dumps(manifest), "utf-8")
+    build = make_site_builder(tmp_path)
+    with caplog.at_level(logging.WARNING):
+        build(files=files, strict=True, **SMALL)
+    assert warning_lines(caplog) == []
+    assert lookups == {"index.md": False}
+    assert not (folder / "pages").exists() and len(_packs(tmp_path / "project")) == 1
+    assert json.loads((folder / "manifest.json").read_text("utf-8"))["format"] == 3
+    lookups.clear()
+    build(files=files, strict=True, **SMALL)
+    assert lookups == {"index.md": True}
+
+
+def test_an_edited_page_replaces_the_pass_pack_at_once(
+    tmp_path: Path, lookups: dict[str, bool]
+) -> None:
+    files = {
+        "docs/index.md": "---\ntitle: Home\n---\n# Home\n",
+        "docs/a.md": "---\ntitle: A\n---\n# A\n\nOne.\n",
+    }
+    project = tmp_path / "project"
+    build = make_site_builder(tmp_path)
+    build(files=files, **SMALL)
+    (first,) = _packs(project)
+    build(files=files, **SMALL)
+    assert _packs(project) == [first]  # Every entry used, none new: the pack is kept.
+    # The new pack holds every entry still of use: the old one is removed at once (serve,
+    # which never prunes, would otherwise gather one per rebuild).
+    lookups.clear()
+    edited = {**files, "docs/a.md": "---\ntitle: A\n---\n# A\n\nTwo.\n"}
+    out = build(files=edited, **SMALL)
+    assert lookups == {"index.md": True, "a.md": False}
+    (second,) = _packs(project)
+    assert second != first
+    assert "Two." in (out / "a/index.html").read_text("utf-8")
+    lookups.clear()
+    build(files=edited, **SMALL)
+    assert lookups == {"index.md": True, "a.md": True} and _packs(project) == [second]
+    # A pack of another key (--strict is in the key) no build of this key touches is
+    # pruned once older than a build's start.
+    before = set(_packs(project))
+    build(files=edited, strict=True, **SMALL)
+    (strict,) = set(_packs(project)) - before
+    os.utime(strict, (time.time() - 60, time.time() - 60))
+    build(files=edited, **SMALL)
+    assert strict not in _packs(project) and len(_packs(project)) == 1
+
+
+@pytest.mark.skipif(not can_fork(), reason="page shards fork worker processes")
+def test_two_shards_writing_one_locale_pass_lose_no_entry(tmp_path: Path) -> None:
+    from test_parallel import TITLED, _one_locale
+
+    (tmp_path / "cached").mkdir()
+    (tmp_path / "clean").mkdir()
+    build = make_site_builder(tmp_path / "cached")
+    project = tmp_path / "cached/project"
+    build(files=TITLED, plugins=_one_locale(2))
+    packs = _packs(project)
+    # One pack per shard, under the pass's one key: the parent's and the worker's.
+    assert len(packs) == 2 and len({p.name.split(".")[0] for p in packs}) == 1
+    assert {p.name.split(".")[1] for p in packs} == {"0of2", "1of2"}
+    rebuilt = site_tree(build(files=TITLED, plugins=_one_locale(2)))
+    # Every page came from the cache: each shard used its whole pack, and rewrote none.
+    assert _packs(project) == packs
+    plugins = _one_locale(2)
+    plugins[2] = {"jekyll": {"cache_enabled": False}}
+    clean = site_tree(make_site_builder(tmp_path / "clean")(files=TITLED, plugins=plugins))
+    assert rebuilt == clean

@@ -8,6 +8,7 @@ it compiles again.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -211,6 +212,7 @@ def test_a_build_keeps_compiled_templates_in_the_build_cache_and_ignores_damaged
         "plugins": two_locale_plugins(),
     }
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    _forget_compiled_templates()  # As a new process: nothing compiled in memory yet.
     first = site_tree(build_project(tmp_path))
     folder = tmp_path / ".cache/mkdocs-jekyll/jinja"
     entries = sorted(folder.glob("*.code"))
@@ -218,3 +220,15 @@ def test_a_build_keeps_compiled_templates_in_the_build_cache_and_ignores_damaged
     for entry in entries:
         entry.write_bytes(entry.read_bytes()[:40])
     assert site_tree(build_project(tmp_path)) == first
+
+
+def _forget_compiled_templates() -> None:
+    """Empty every compiled-template memory of this process.
+
+    MkDocs keeps plugin instances, and so their compiled templates, across the builds of one
+    process: an earlier test's build with the same plugins left them, and this build would
+    then have nothing to write to disk.
+    """
+    for item in gc.get_objects():
+        if isinstance(item, SharedBytecodeCache):
+            item.clear()

@@ -36,6 +36,7 @@ import importlib.util
 import json
 import os
 import re
+import shutil
 import sys
 import time
 from dataclasses import dataclass, field
@@ -45,6 +46,8 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import get_plugin_logger
 
+from mkdocs_jekyll.mkdocs.cache_packs import FOLDER as PACKS
+from mkdocs_jekyll.mkdocs.cache_packs import FORMAT, Fields, PassPacks, plain, prune
 from mkdocs_jekyll.mkdocs.page_shards import SHARDABLE_PLUGINS
 
 if TYPE_CHECKING:
@@ -56,8 +59,6 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(__name__)
 
-FORMAT = 2
-"""The layout of the cache's files; a cache of another format is ignored."""
 MARKER = "mkdocs-jekyll build cache"
 
 _PACKAGES = (
@@ -72,6 +73,9 @@ _PACKAGES = (
     "python-liquid",
     "pyyaml",
 )
+_FORMER_FOLDERS = ("pages", "packs")
+"""The page entries of a cache of another format (format 2: ``pages/``, one JSON file per
+page); compiled templates (``jinja/``) check their own version."""
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 _PURE_EXTENSION = re.compile(
     r"^(?:(?:markdown\.extensions\.)?(?:abbr|admonition|attr_list|def_list|fenced_code|"
@@ -85,7 +89,7 @@ _ENV_TAG = re.compile(rb"!ENV\s*\[?\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)")
 
 @dataclass
 class CachedPage:
-    """What rendering one page produced, as the cache keeps it (JSON)."""
+    """What rendering one page produced, as the cache keeps it (``to_fields``)."""
 
     output: str
     title: str | None
@@ -102,7 +106,7 @@ class CachedPage:
 
 
 class BuildCache:
-    """The cache folder of one build; one ``PassKeys`` per locale pass."""
+    """The cache folder of one build; one ``PassPacks`` per locale pass and writer."""
 
     def __init__(self, folder: Path, build_key: str, label: str = "") -> None:
         self.folder = folder
@@ -118,28 +122,36 @@ class BuildCache:
         """The build's cache, or None when this build cannot use one (see the docstring).
 
         A cache folder that is not this package's (its ``manifest.json`` unreadable, or of
-        another format) is ignored with a warning, and replaced.
+        another marker) is ignored with a warning and left as it is. This package's cache of
+        another format (written by another version) is emptied and started anew.
         """
         if not cacheable_build(config):
             return None
         root = state.setup.root / folder
         manifest = root / "manifest.json"
+        current = False
         if manifest.exists() or (root.is_dir() and any(root.iterdir())):
             try:
                 data = json.loads(manifest.read_text(encoding="utf-8"))
-                valid = data.get("marker") == MARKER and data.get("format") == FORMAT
-            except (OSError, ValueError, AttributeError):
-                valid = False
-            if not valid:
+                ours = isinstance(data, dict) and data.get("marker") == MARKER
+                current = ours and data.get("format") == FORMAT
+            except (OSError, ValueError):
+                ours = current = False
+            if not ours:
                 # Never trusted, never deleted: it may not be ours.
                 log.warning(
                     f"The build cache folder '{folder}' is not an mkdocs-jekyll cache of this "
                     "version, or is damaged; it is ignored. Delete it to start a new cache."
                 )
                 return None
+            if not current:
+                log.info(f"The build cache '{folder}' is of another version; it starts anew.")
+                for name in _FORMER_FOLDERS:
+                    shutil.rmtree(root / name, ignore_errors=True)
         try:
-            (root / "pages").mkdir(parents=True, exist_ok=True)
-            manifest.write_text(json.dumps({"marker": MARKER, "format": FORMAT}), "utf-8")
+            root.mkdir(parents=True, exist_ok=True)
+            if not current:
+                manifest.write_text(json.dumps({"marker": MARKER, "format": FORMAT}), "utf-8")
         except OSError as err:
             log.warning(f"The build cache '{folder}' cannot be written ({err}); it is not used.")
             return None
@@ -161,71 +173,49 @@ class BuildCache:
                 digest.update(_file_digest(file.abs_src_path))
         return digest.hexdigest()
 
-    def load(self, key: str) -> CachedPage | None:
-        """The page cached under ``key``; a damaged entry is a miss, with a warning."""
-        path = self._path(key)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError:
-            return None
-        try:
-            data = json.loads(text)
-            page = CachedPage(
-                output=_typed(data["output"], str),
-                title=data["title"] if data["title"] is None else _typed(data["title"], str),
-                entries=_typed(data["entries"], list),
-                anchors=None if data["anchors"] is None else _typed(data["anchors"], list),
-                links=_typed(data["links"], dict),
-                read_logs=_records(data["read_logs"]),
-                build_logs=_records(data["build_logs"]),
-                findings=[
-                    (str(c), str(p), None if n is None else int(n), str(m))
-                    for c, p, n, m in _typed(data["findings"], list)
-                ],
-            )
-        except (ValueError, KeyError, TypeError):
-            shown = f"{self.label.rstrip('/')}/{path.relative_to(self.folder).as_posix()}"
-            log.warning(f"The build cache entry '{shown}' is damaged; it is ignored and rebuilt.")
-            return None
-        try:
-            os.utime(path)  # Used by this build: kept by `prune`.
-        except OSError:
-            pass
-        return page
-
-    def store(self, key: str, page: CachedPage) -> None:
-        """Keep ``page`` under ``key`` (written whole, then renamed: never half-written)."""
-        path = self._path(key)
-        data = {
-            "output": page.output,
-            "title": page.title,
-            "entries": page.entries,
-            "anchors": page.anchors,
-            "links": page.links,
-            "read_logs": page.read_logs,
-            "build_logs": page.build_logs,
-            "findings": page.findings,
-        }
-        try:
-            text = json.dumps(data, ensure_ascii=False, default=str)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            partial.write_text(text, encoding="utf-8")
-            partial.replace(path)
-        except (OSError, ValueError, TypeError) as err:
-            log.debug(f"Not cached ({err}): {key}")
+    def pass_packs(self, pass_key: str, writer: str) -> PassPacks:
+        """The entries of the pass under ``pass_key`` that ``writer`` reads and writes."""
+        return PassPacks(self.folder, self.label, pass_key, writer)
 
     def prune(self) -> None:
-        """Remove the entries this build neither used nor wrote (older than its start)."""
-        for path in (self.folder / "pages").glob("*/*"):
-            try:
-                if path.stat().st_mtime < self.started - 1:
-                    path.unlink()
-            except OSError:
-                continue
+        """Remove the entries this build neither used nor wrote (see ``cache_packs``)."""
+        prune(self.folder / PACKS, self.started)
 
-    def _path(self, key: str) -> Path:
-        return self.folder / "pages" / key[:2] / f"{key}.json"
+
+def to_fields(page: CachedPage) -> Fields:
+    """A page's results as a pack keeps them (plain types, as the JSON files held them)."""
+    return (
+        plain(page.output),
+        plain(page.title),
+        plain(page.entries),
+        plain(page.anchors),
+        plain(page.links),
+        plain(page.read_logs),
+        plain(page.build_logs),
+        plain(page.findings),
+    )
+
+
+def from_fields(fields: Fields) -> CachedPage:
+    """The page ``to_fields`` kept, its types checked.
+
+    Raises:
+        ValueError, TypeError: The fields are not what ``to_fields`` writes.
+    """
+    output, title, entries, anchors, links, read_logs, build_logs, findings = fields
+    return CachedPage(
+        output=_typed(output, str),
+        title=title if title is None else _typed(title, str),
+        entries=_typed(entries, list),
+        anchors=None if anchors is None else _typed(anchors, list),
+        links=_typed(links, dict),
+        read_logs=_records(read_logs),
+        build_logs=_records(build_logs),
+        findings=[
+            (str(c), str(p), None if n is None else int(n), str(m))
+            for c, p, n, m in _typed(findings, list)
+        ],
+    )
 
 
 def page_key(pass_key: str, src_uri: str, url: str, data: Any, markdown: str) -> str:

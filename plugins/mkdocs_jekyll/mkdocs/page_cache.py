@@ -13,17 +13,27 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import write_file
 
 from mkdocs_jekyll.compat import set_page_title
 from mkdocs_jekyll.jekyll.findings import LOGGER as FINDINGS_LOGGER
 from mkdocs_jekyll.jekyll.findings import Finding, record_finding
-from mkdocs_jekyll.mkdocs.build_cache import BuildCache, CachedPage, page_key
+from mkdocs_jekyll.mkdocs import page_shards
+from mkdocs_jekyll.mkdocs.build_cache import (
+    BuildCache,
+    CachedPage,
+    from_fields,
+    page_key,
+    to_fields,
+)
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import Files
 
     from mkdocs_jekyll.jekyll.documents import SiteModel
+
+log = get_plugin_logger(__name__)
 
 
 def replay(records: list[tuple[str, int, str]]) -> None:
@@ -94,18 +104,28 @@ class PassCache:
     def __init__(
         self, cache: BuildCache, files: Files, locale: str | None, model: SiteModel
     ) -> None:
-        self._cache = cache
         self._key = cache.pass_key(files, locale, model)
+        shard = page_shards.current()
+        writer = "all" if shard is None else f"{shard.index}of{shard.count}"
+        self._packs = cache.pass_packs(self._key, writer)
         self.hits: dict[str, CachedPage] = {}
         self._misses: dict[str, _Miss] = {}
 
     def lookup(self, src_uri: str, url: str, data: Any, markdown: str) -> CachedPage | None:
         """Look the page up; on a miss, start recording what its Markdown logs."""
         key = page_key(self._key, src_uri, url, data, markdown)
-        found = self._cache.load(key)
-        if found is not None:
-            self.hits[src_uri] = found
-            return found
+        fields = self._packs.get(key)
+        if fields is not None:
+            try:
+                found = from_fields(fields)
+            except (ValueError, TypeError):
+                shown = self._packs.forget(key)
+                log.warning(
+                    f"The build cache entry '{shown}' is damaged; it is ignored and rebuilt."
+                )
+            else:
+                self.hits[src_uri] = found
+                return found
         miss = _Miss(key, _Recorder())
         assert miss.recorder is not None
         miss.recorder.attach()
@@ -169,7 +189,7 @@ class PassCache:
         findings = miss.findings + (miss.recorder.findings if miss.recorder is not None else [])
         added = entries[miss.entries_before :] if entries is not None else []
         anchors = page.present_anchor_ids
-        self._cache.store(
+        self._store(
             miss.key,
             CachedPage(
                 output=output,
@@ -187,9 +207,24 @@ class PassCache:
         )
         return output
 
+    def _store(self, key: str, page: CachedPage) -> None:
+        try:
+            self._packs.put(key, to_fields(page))
+        except (OSError, ValueError) as err:
+            log.debug(f"Not cached ({err}): {key}")
+
+    def close(self, *, complete: bool = True) -> None:
+        """The pass is over: its pack is written (or the one it used whole kept).
+
+        Args:
+            complete: Whether every page of the pass was looked up (not a dirty build).
+        """
+        self._packs.close(complete=complete)
+
     def abandon(self) -> None:
-        """Stop every recording (a failed pass)."""
+        """Stop every recording and write nothing (a failed pass)."""
         for miss in self._misses.values():
             if miss.recorder is not None:
                 miss.recorder.detach()
         self._misses.clear()
+        self._packs.discard()

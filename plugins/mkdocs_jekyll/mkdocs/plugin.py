@@ -501,6 +501,17 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
                 else:
                     self._serve.write_locale_search(config, current_locale(config))
 
+    @event_priority(-60)
+    def _close_cache_pass(self, *, config: MkDocsConfig) -> None:
+        """Write the pass's build cache pack.
+
+        Priority: -60, after the pass's pages, before static-i18n (-100) starts the next
+        pass (or collects the workers' passes, and the cache is pruned at -150).
+        """
+        pass_cache, self._pass_cache = self._pass_cache, None
+        if pass_cache is not None:
+            pass_cache.close(complete=active_plan() is None)
+
     @event_priority(-150)
     def _write_site_outputs(self, *, config: MkDocsConfig) -> None:
         """Write the sitemap, landing page, root 404 and report once every locale is built.
@@ -541,7 +552,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         publish(staged)
         self._staged = None
 
-    on_post_build = CombinedEvent(_write_locale_search, _write_site_outputs, _publish_site)
+    on_post_build = CombinedEvent(
+        _write_locale_search, _close_cache_pass, _write_site_outputs, _publish_site
+    )
 
     @event_priority(-100)
     def on_build_error(self, *, error: Exception) -> None:
