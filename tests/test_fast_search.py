@@ -252,7 +252,10 @@ def _build_on_and_off(
     feed = Parser.feed
 
     def fallback_only(self: Any, data: str) -> None:
-        assert fallback in data, "a page on the fast path reached Material's parser"
+        # Or a page the fast path refuses in this environment: Python-Markdown 3.5 prints
+        # `<span title="a > b">` as `<span title="a > b"&gt;`, which only html.parser reads.
+        refused = split_sections(data) is None
+        assert fallback in data or refused, "a page on the fast path reached Material's parser"
         feed(self, data)
 
     with monkeypatch.context() as on_build:
@@ -359,9 +362,10 @@ def test_a_multi_locale_site_of_tricky_html_has_materials_search_indexes(
     files = _tricky_files(["en", "es-419"])
     build = _site(files, plugins=_plugins(languages), markdown_extensions=["admonition"])
     on = site_tree(build(tmp_path / "on"))
-    # With the fast path, Material's parser read the two fallback pages, and only them.
-    assert len(parser_feeds) == 2
-    assert all("<!-- a comment" in html for html in parser_feeds)
+    # With the fast path, Material's parser read the two fallback pages, and otherwise only
+    # pages the fast path refuses (none with current Python-Markdown, see `_build_on_and_off`).
+    assert sum("<!-- a comment" in html for html in parser_feeds) == 2
+    assert all("<!-- a comment" in html or split_sections(html) is None for html in parser_feeds)
     del parser_feeds[:]
     with monkeypatch.context() as off:
         off.setattr(fast_search, "KNOWN_PARSERS", frozenset())
