@@ -29,8 +29,8 @@ mkdocs-static-i18n (1.3):
 - ``build_log_filter``: ``I18nLoggingFilter`` and its ``filtered_prefixes`` set.
 
 Material (9.6):
-- ``has_search_index``, ``search_index_json``: ``SearchIndex.generate_search_index(prev)`` of
-  its search plugin.
+- ``has_search_index``, ``material_search_plugin``, ``search_index_json``:
+  ``SearchIndex.generate_search_index(prev)`` of its search plugin, found by name.
 - ``material_search_index_type``, ``material_search_parser_source``, ``replace_search_index``:
   ``material.plugins.search.plugin``'s ``SearchIndex``, and the source of what it does with
   a page's HTML (``add_entry_from_context``, ``Parser``, ``Element``, ``Section``, ``void``),
@@ -168,6 +168,15 @@ def has_search_index(plugin: object) -> bool:
     """Whether ``plugin`` is Material's search plugin with its index (``search_index_json``)."""
     index = getattr(plugin, "search_index", None)
     return index is not None and hasattr(index, "generate_search_index")
+
+
+def material_search_plugin(config: MkDocsConfig) -> Any | None:
+    """The build's Material search plugin (``material/search`` or ``search``) with its index."""
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        if has_search_index(plugin):
+            return plugin
+    return None
 
 
 def search_index_json(plugin: Any) -> str:

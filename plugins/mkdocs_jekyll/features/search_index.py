@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mkdocs_jekyll.compat import has_search_index, search_index_json
+from mkdocs_jekyll.compat import material_search_plugin, search_index_json
 from mkdocs_jekyll.jekyll.documents import normalise_locale
 from mkdocs_jekyll.jekyll.errors import ContentError
 
@@ -81,14 +81,13 @@ def pass_index(config: MkDocsConfig) -> dict[str, Any] | None:
     Raises:
         ContentError: The index file (read without Material's plugin) is not valid JSON.
     """
-    for name in ("material/search", "search"):
-        plugin = config.plugins.get(name)
-        if has_search_index(plugin):
-            if not plugin.config.get("enabled", True):  # type: ignore[union-attr]
-                return None
-            data: dict[str, Any] = json.loads(search_index_json(plugin))
-            return data
-    return read_index(root_index_path(config.site_dir))
+    plugin = material_search_plugin(config)
+    if plugin is None:
+        return read_index(root_index_path(config.site_dir))
+    if not plugin.config.get("enabled", True):
+        return None
+    data: dict[str, Any] = json.loads(search_index_json(plugin))
+    return data
 
 
 def write_pass_search(

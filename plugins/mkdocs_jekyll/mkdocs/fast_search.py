@@ -27,9 +27,9 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.plugins import get_plugin_logger
 
 from mkdocs_jekyll.compat import (
-    has_search_index,
     material_search_index_type,
     material_search_parser_source,
+    material_search_plugin,
     replace_search_index,
 )
 from mkdocs_jekyll.features.search_sections import split_sections
@@ -51,14 +51,7 @@ def install_fast_search(config: MkDocsConfig) -> bool:
     Returns:
         Whether the pass indexes pages with ``split_sections``.
     """
-    plugin = next(
-        (
-            config.plugins.get(name)
-            for name in ("material/search", "search")
-            if has_search_index(config.plugins.get(name))
-        ),
-        None,
-    )
+    plugin = material_search_plugin(config)
     if plugin is None:
         return False
     index_type = fast_index_type()

@@ -10,7 +10,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import Files
 
 from mkdocs_jekyll.compat import (
-    has_search_index,
+    material_search_plugin,
     search_entries,
     serve_livereload,
     strict_abort_pending,
@@ -615,8 +615,5 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
 
 def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
     """Material's search index entries of the pass so far (None without search)."""
-    for name in ("material/search", "search"):
-        plugin = config.plugins.get(name)
-        if has_search_index(plugin):
-            return search_entries(plugin)
-    return None
+    plugin = material_search_plugin(config)
+    return None if plugin is None else search_entries(plugin)
