@@ -111,25 +111,24 @@ class SharedBytecodeCache(BytecodeCache):
     def load_bytecode(self, bucket: Bucket) -> None:
         """Give ``bucket`` the code compiled earlier from the same source, if any."""
         key = (bucket.key, self.fingerprint(bucket.environment))
+        found = self._path(bucket)
         entry = self.entries.get(key)
         if entry is not None and entry[0] == bucket.checksum:
             bucket.code = entry[1]
-            self._write(bucket)  # Compiled for another build of this process, or its folder.
+            self._write(found, bucket)  # Compiled for another build of this process.
             return
-        code = self._read(bucket)
-        if code is not None:
+        code = None if found is None else _read(*found)
+        if code is not None and found is not None:
             bucket.code = code
             self.entries[key] = (bucket.checksum, code)
-            found = self._path(bucket)
-            if found is not None:
-                self._written.add(found)
+            self._written.add(found)  # Current on disk: no need to write it again.
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         """Keep the code Jinja just compiled for ``bucket``'s source."""
         if bucket.code is not None:
             key = (bucket.key, self.fingerprint(bucket.environment))
             self.entries[key] = (bucket.checksum, bucket.code)
-            self._write(bucket)
+            self._write(self._path(bucket), bucket)
 
     def _path(self, bucket: Bucket) -> tuple[Path, bytes] | None:
         """The file of ``bucket``'s code in the folder, and the header it must start with."""
@@ -142,22 +141,8 @@ class SharedBytecodeCache(BytecodeCache):
         header = b"%s\n%s\n%s\n" % (bc_magic, name.encode(), bucket.checksum.encode())
         return self.folder / f"{name}.code", header
 
-    def _read(self, bucket: Bucket) -> CodeType | None:
-        found = self._path(bucket)
-        if found is None:
-            return None
-        path, header = found
-        try:
-            data = path.read_bytes()
-            if not data.startswith(header):
-                return None
-            code = marshal.loads(data[len(header) :])
-        except (OSError, EOFError, ValueError, TypeError):
-            return None
-        return code if isinstance(code, CodeType) else None
-
-    def _write(self, bucket: Bucket) -> None:
-        found = self._path(bucket)
+    def _write(self, found: tuple[Path, bytes] | None, bucket: Bucket) -> None:
+        """Keep ``bucket``'s code at ``found`` (its ``_path``), once per process."""
         if found is None or bucket.code is None or found in self._written:
             return
         self._written.add(found)
@@ -174,6 +159,18 @@ class SharedBytecodeCache(BytecodeCache):
     def clear(self) -> None:
         """Forget every compiled template."""
         self.entries.clear()
+
+
+def _read(path: Path, header: bytes) -> CodeType | None:
+    """The code kept at ``path``, if the file starts with ``header``; None for anything else."""
+    try:
+        data = path.read_bytes()
+        if not data.startswith(header):
+            return None
+        code = marshal.loads(data[len(header) :])
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return code if isinstance(code, CodeType) else None
 
 
 def _option(value: object) -> object:
