@@ -74,9 +74,7 @@ def plain(value: Any) -> Any:
         return {_key(key): plain(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
         return [plain(item) for item in value]
-    if isinstance(value, bool):
-        return bool(value)
-    if isinstance(value, int):
+    if isinstance(value, int):  # An int subclass (IntEnum); bool has none.
         return int(value)
     if isinstance(value, float):
         return float(value)
