@@ -149,6 +149,7 @@ class LaterLocales:
             finally:
                 config.site_dir = served
             move_tree(Path(scratch), Path(served))
+            # Gone before the pages are released (`finally` covers a failed or stopped build).
             shutil.rmtree(scratch, ignore_errors=True)
             self._open.set()
             log.debug(f"The other locales were built in {time.monotonic() - started:.2f} s.")
