@@ -386,11 +386,12 @@ def worker_passes(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     calls: list[list[str]] = []
     real = i18n_plugin.ParallelPasses
 
-    def spy(plugin: Any, config: Any, tasks: list[Any], workers: int) -> Any:
+    def spy(plugin: Any, config: Any, plan: list[list[Any]], workers: int, locales: Any) -> Any:
+        tasks = [task for worker_tasks in plan[1:] for task in worker_tasks]
         calls.append(
             [t.locale if t.count == 1 else f"{t.locale}#{t.index}/{t.count}" for t in tasks]
         )
-        return real(plugin, config, tasks, workers)
+        return real(plugin, config, plan, workers, locales)
 
     monkeypatch.setattr(i18n_plugin, "ParallelPasses", spy)
     return calls

@@ -69,6 +69,10 @@ def _build_both(
     return one
 
 
+def _name(task: Any) -> str:
+    return str(task.locale) if task.count == 1 else f"{task.locale}#{task.index}/{task.count}"
+
+
 @pytest.fixture
 def parallel_calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], int]]:
     """The ``(tasks, workers)`` of every set of worker passes started."""
@@ -77,11 +81,13 @@ def parallel_calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], int
     calls: list[tuple[list[str], int]] = []
     real = i18n_plugin.ParallelPasses
 
-    def spy(plugin: Any, config: Any, tasks: list[Any], workers: int) -> Any:
-        # A whole locale pass by its locale, a shard of one as "locale#index/count".
-        names = [t.locale if t.count == 1 else f"{t.locale}#{t.index}/{t.count}" for t in tasks]
+    def spy(plugin: Any, config: Any, plan: list[list[Any]], workers: int, locales: Any) -> Any:
+        # A whole locale pass by its locale, a shard of one as "locale#index/count"; a worker
+        # call of several passes as "a+b", the parent's passes after its own as "parent: a".
+        names = [f"parent: {_name(task)}" for task in plan[0]]
+        names += ["+".join(_name(task) for task in tasks) for tasks in plan[1:]]
         calls.append((names, workers))
-        return real(plugin, config, tasks, workers)
+        return real(plugin, config, plan, workers, locales)
 
     monkeypatch.setattr(i18n_plugin, "ParallelPasses", spy)
     return calls

@@ -170,8 +170,8 @@ class JekyllI18nConfig(I18nPluginConfig):  # type: ignore[misc]  # untyped upstr
     # advertises fake alternates, so it is off unless a user asks for it.
     fallback_to_default = c.Type(bool, default=False)
     languages = c.ListOfItems(c.SubConfig(JekyllLanguage, validate=True))
-    # Locale passes after the first built in this many forked worker processes; unset: the
-    # machine's CPU count. 1 builds them one after another as static-i18n does.
+    # Locale passes after the first built in this many forked worker processes; unset: one
+    # process per CPU, the parent included. 1 builds them one after another as static-i18n does.
     parallel_workers = c.Optional(WorkerCount())
     # Build one locale only (fast authoring with `mkdocs serve`): a region locale such as
     # `es-419` must be accepted here too.

@@ -149,10 +149,15 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
             locales = [self.current_language, *([] if later else self._other_locales())]
             model = _site_model(config)
             shardable = model is not None and page_shards.shardable_site(config, files, model)
-            own, *tasks = page_shards.plan_shards(locales, sizes, workers, shardable=shardable)
-            if tasks:
-                page_shards.start(own)
-                self._parallel = ParallelPasses(self, config, tasks, min(workers, len(tasks)))
+            balanced = self.config.parallel_workers is None
+            mine, *others = page_shards.process_plan(
+                locales, sizes, workers, shardable=shardable, balanced=balanced
+            )
+            if others or mine[1:]:
+                page_shards.start(mine[0])
+                plan = [mine[1:], *others]
+                workers = max(1, min(workers, len(others)))
+                self._parallel = ParallelPasses(self, config, plan, workers, locales)
         return result
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -203,10 +208,10 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         self.building = True
         try:
             results = parallel.results()
+            failed = replay_logs(results)
+            if failed is not None:
+                raise PluginError(f"the '{failed.locale}' locale pass failed: {failed.error}")
             for result in results:
-                replay_logs(result)
-                if result.error is not None:
-                    raise PluginError(f"the '{result.locale}' locale pass failed: {result.error}")
                 self.search_entries.extend(result.search_entries)
             with as_plugin_error():
                 write_shards_search(config, own, own_search, results)
@@ -234,7 +239,7 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         return [code for code in self.build_languages if code != self.current_language]
 
     def _workers(self) -> int:
-        """``parallel_workers``, else one worker per CPU on Linux.
+        """``parallel_workers``, else one process per CPU on Linux (``process_plan``).
 
         Elsewhere the default stays sequential: Python calls forking unsafe on macOS (system
         frameworks may crash the child), and Windows cannot fork.

@@ -25,6 +25,7 @@ page is not checked, see above).
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -66,6 +67,9 @@ class _Active:
     every shard's (``keep_search``)."""
 
 
+Plan = list[list[Shard]]
+"""Shards per process, each process's in the order it builds them."""
+
 _ACTIVE: _Active | None = None
 """The shard this process is building, if its pass is sharded (one pass at a time)."""
 _QUIET: set[str] = set()
@@ -96,6 +100,70 @@ def plan_shards(
         count = max(1, round(workers * sizes.get(locale, 0) / total)) if shardable else 1
         shards.extend(Shard(locale, index, count) for index in range(count))
     return shards
+
+
+BALANCE_SLACK = 1.1
+"""How far over its share of the pages a process may go before a locale is cut for it."""
+
+
+def balanced_plan(locales: Sequence[str], sizes: Mapping[str, int], processes: int) -> Plan:
+    """Every locale pass's shards spread over ``processes`` processes, the parent first.
+
+    Each process gets about the same number of pages, and a process builds its passes one
+    after another, so there is one process per CPU instead of one per locale beside the
+    parent (each costs its own memory). Locales go whole, in order, to the least loaded
+    process while they fit its share; one that does not is cut into equal shards, one per
+    process it needs: three locales on two processes give ``[en, pt#0] / [es, pt#1]``.
+    Every shard is a whole pass (files, nav, theme), so cutting costs CPU: only a locale
+    that does not fit is cut.
+
+    Args:
+        locales: The locales to build, the first pass's first.
+        sizes: Pages per locale.
+        processes: The processes, the parent included.
+
+    Returns:
+        The shards of each process in the order it builds them; the parent's first is its
+        own pass.
+    """
+    share = max(sum(sizes.get(locale, 0) for locale in locales), 1) / processes
+    loads = [0.0] * processes
+    plan: Plan = [[] for _ in range(processes)]
+    for locale in locales:
+        size = sizes.get(locale, 0)
+        least = min(loads)
+        count = 1
+        if least + size > share * BALANCE_SLACK:
+            count = min(processes, max(2, math.ceil((least + size) / share)))
+        taken: set[int] = set()
+        for index in range(count):
+            free = [p for p in range(processes) if p not in taken]
+            chosen = min(free, key=lambda p: (loads[p], len(plan[p]), p))
+            taken.add(chosen)
+            plan[chosen].append(Shard(locale, index, count))
+            loads[chosen] += size / count
+    return [tasks for tasks in plan if tasks]
+
+
+def process_plan(
+    locales: Sequence[str],
+    sizes: Mapping[str, int],
+    workers: int,
+    *,
+    shardable: bool,
+    balanced: bool,
+) -> Plan:
+    """The shards of each process, the parent's first (its own pass first).
+
+    ``balanced`` (``parallel_workers`` unset, ``workers`` the CPU count): one process per
+    CPU, the parent included (``balanced_plan``), when the site may be sharded. Otherwise
+    ``workers`` worker processes beside the parent, each pass or shard of ``plan_shards``
+    a call of its own, taken by the next free worker.
+    """
+    if balanced and shardable:
+        return balanced_plan(locales, sizes, workers)
+    own, *tasks = plan_shards(locales, sizes, workers, shardable=shardable)
+    return [[own], *([task] for task in tasks)]
 
 
 def shardable_site(config: MkDocsConfig, files: Files, model: SiteModel) -> bool:

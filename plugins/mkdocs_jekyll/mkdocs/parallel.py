@@ -8,7 +8,10 @@ own locale folder of ``site/``, while the first pass goes on in the parent; at t
 ``on_post_build`` the parent collects their search entries and log records and merges them in
 locale order, exactly as the sequential passes would have. A large locale is also cut into
 shards of its pages (``page_shards.py``), built the same way, the first locale's first shard
-in the parent.
+in the parent. With ``parallel_workers`` unset there is one process per CPU, the parent
+included, each building its group of passes one after another (``page_shards.balanced_plan``):
+every process beside the parent costs its own memory (~30 MiB on the bench), so three
+locales on two CPUs are two processes, not three; the parent builds its others after its own.
 """
 
 from __future__ import annotations
@@ -26,11 +29,11 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.commands.build import build
 
-from mkdocs_jekyll.compat import keep_site_folder
+from mkdocs_jekyll.compat import keep_site_folder, restoring_clean_directory
 from mkdocs_jekyll.features.search_index import lunr_language, write_locale_index
 from mkdocs_jekyll.mkdocs import page_shards
 from mkdocs_jekyll.mkdocs.build_log import NESTED_BUILD_LINES, quiet_build_log
-from mkdocs_jekyll.mkdocs.page_shards import Shard
+from mkdocs_jekyll.mkdocs.page_shards import Plan, Shard
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -70,33 +73,49 @@ def can_fork() -> bool:
 class ParallelPasses:
     """Locale passes (or shards of them) in forked workers while the parent builds its own."""
 
-    def __init__(self, plugin: Any, config: MkDocsConfig, tasks: list[Shard], workers: int):
-        """Fork the workers and start one pass per task.
+    def __init__(
+        self, plugin: Any, config: MkDocsConfig, plan: Plan, workers: int, locales: list[str]
+    ):
+        """Fork the workers and start each worker's passes.
 
         Args:
             plugin: The ``jekyll/i18n`` plugin, in its first pass.
             config: The build's MkDocs config.
-            tasks: The passes (or shards) still to build, in static-i18n's order.
+            plan: The passes (or shards) still to build: the parent's first (built after its
+                own pass, ``results``), then one list per worker call, each built in one
+                process, one pass after another.
             workers: Worker processes at most.
+            locales: Every locale in static-i18n's order, the order of ``results``.
         """
         global _PARENT
         _PARENT = (plugin, config)
+        self._own = plan[0]
+        self._locales = locales
         # The parent's objects so far move out of the collector's reach: a worker's garbage
         # collections then leave their pages shared with the parent instead of copying them.
         gc.freeze()
         context = multiprocessing.get_context("fork")
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-        self._futures = [self._pool.submit(_build_one, task) for task in tasks]
+        self._futures = [self._pool.submit(_build_all, tasks) for tasks in plan[1:]]
 
     def results(self) -> list[PassResult]:
-        """Wait for every pass; one result per task, in the order they were given."""
+        """Build the parent's other passes, wait for the workers'; in static-i18n's order.
+
+        One result per pass or shard, ordered by locale, then shard.
+        """
         global _PARENT
         try:
-            return [future.result() for future in self._futures]
+            done = [_build_here(task) for task in self._own]
+            for future in self._futures:
+                done.extend(future.result())
         finally:
             self._pool.shutdown()
             _PARENT = None
             gc.unfreeze()
+        return sorted(done, key=self._position)
+
+    def _position(self, result: PassResult) -> tuple[int, int]:
+        return self._locales.index(result.locale), 0 if result.shard is None else result.shard.index
 
     def abandon(self) -> None:
         """The first pass failed: start no more passes, and let the running ones end."""
@@ -104,6 +123,28 @@ class ParallelPasses:
         self._pool.shutdown(wait=True, cancel_futures=True)
         _PARENT = None
         gc.unfreeze()
+
+
+def _build_all(tasks: list[Shard]) -> list[PassResult]:
+    """In a worker: its passes, one after another, as static-i18n's loop would."""
+    return [_build_one(task) for task in tasks]
+
+
+def _build_here(task: Shard) -> PassResult:
+    """In the parent, after its own pass: one more, whose search entries it merges later.
+
+    The pass's entries leave the plugin's list (``results`` puts them in locale order) and
+    MkDocs gets its ``clean_directory`` back.
+    """
+    assert _PARENT is not None
+    plugin, _ = _PARENT
+    before = len(plugin.search_entries)
+    try:
+        with restoring_clean_directory():
+            return _build_one(task)
+    finally:
+        del plugin.search_entries[before:]
+        page_shards.start(None)
 
 
 def _build_one(task: Shard) -> PassResult:
@@ -175,14 +216,25 @@ def write_shards_search(
         write_locale_index(config.site_dir, locale, merged, lunr_language=lunr_language(locale))
 
 
-def replay_logs(result: PassResult) -> None:
-    """Log a worker pass's records in the parent, as if the pass had run there.
+def replay_logs(results: list[PassResult]) -> PassResult | None:
+    """Log the worker passes' records in the parent, as if the passes had run there.
 
     The parent's handlers (the console, ``--strict``'s warning counter, a test's capture)
-    then see every pass's messages, one locale after another instead of interleaved.
+    then see every pass's messages, one locale after another instead of interleaved. As the
+    sequential loop, they stop after a failed locale's pass (every shard of it).
+
+    Returns:
+        The first failed pass, if one failed.
     """
-    for record in result.logs:
-        logging.getLogger(record.name).handle(record)
+    failed: PassResult | None = None
+    for result in results:
+        if failed is not None and result.locale != failed.locale:
+            break
+        for record in result.logs:
+            logging.getLogger(record.name).handle(record)
+        if failed is None and result.error is not None:
+            failed = result
+    return failed
 
 
 class _Collector(logging.Handler):

@@ -1,0 +1,159 @@
+"""One process per CPU (``parallel_workers`` unset): passes grouped by pages, same output."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mkdocs_jekyll.mkdocs.page_shards import balanced_plan, process_plan
+from mkdocs_jekyll.mkdocs.parallel import can_fork
+from sitebuild import THREE_LOCALES, make_site_builder, site_tree
+
+
+@dataclass(frozen=True)
+class PlanCase:
+    description: str
+    sizes: dict[str, int]
+    processes: int
+    expected: list[list[str]]
+    """Each process's passes, ``locale`` or ``locale#index/count``, the parent's first."""
+
+
+PLAN_CASES = [
+    PlanCase(
+        "three equal locales, two processes: the last one is cut in two",
+        {"en": 200, "es": 200, "pt": 200},
+        2,
+        [["en", "pt#0/2"], ["es", "pt#1/2"]],
+    ),
+    PlanCase("one locale, two processes: two halves", {"en": 600}, 2, [["en#0/2"], ["en#1/2"]]),
+    PlanCase("two equal locales: one each", {"en": 100, "es": 100}, 2, [["en"], ["es"]]),
+    PlanCase(
+        "four equal locales, two processes: two whole locales each",
+        {"en": 50, "es": 50, "pt": 50, "fr": 50},
+        2,
+        [["en", "pt"], ["es", "fr"]],
+    ),
+    PlanCase(
+        "a large locale and two small ones: the large one is cut",
+        {"en": 1000, "es": 50, "pt": 50},
+        2,
+        [["en#0/2", "es"], ["en#1/2", "pt"]],
+    ),
+    PlanCase(
+        "a little more than a share still goes whole",
+        {"en": 210, "es": 190, "pt": 200},
+        2,
+        [["en", "pt#1/2"], ["es", "pt#0/2"]],
+    ),
+    PlanCase(
+        "locales without pages still reach a process",
+        {"en": 0, "es": 0, "pt": 0},
+        2,
+        [["en", "pt"], ["es"]],
+    ),
+]
+
+
+def _names(plan: list[list[Any]]) -> list[list[str]]:
+    return [
+        [s.locale if s.count == 1 else f"{s.locale}#{s.index}/{s.count}" for s in tasks]
+        for tasks in plan
+    ]
+
+
+@pytest.mark.parametrize("case", PLAN_CASES, ids=lambda case: case.description)
+def test_balanced_plans_cut_only_the_locales_that_do_not_fit(case: PlanCase) -> None:
+    plan = balanced_plan(list(case.sizes), case.sizes, case.processes)
+    assert _names(plan) == case.expected
+    # Every page is built once: each locale's shards are all there, each in one process.
+    shards = [shard for tasks in plan for shard in tasks]
+    for locale in case.sizes:
+        mine = sorted((s.index, s.count) for s in shards if s.locale == locale)
+        assert mine == [(index, len(mine)) for index in range(len(mine))]
+    for tasks in plan:
+        assert len({s.locale for s in tasks}) == len(tasks)
+
+
+def test_an_unshardable_site_or_set_workers_keep_one_call_per_pass() -> None:
+    sizes = {"en": 200, "es": 200, "pt": 200}
+    whole = [["en"], ["es"], ["pt"]]
+    assert _names(process_plan(list(sizes), sizes, 2, shardable=False, balanced=True)) == whole
+    assert _names(process_plan(list(sizes), sizes, 2, shardable=True, balanced=False)) == whole
+
+
+# Three locales whose every page has a title: the site may be cut into page shards.
+TITLED = {
+    "docs/en/index.md": "---\ntitle: Home\ni18n_key: home\n---\n# Home\n[a](a.md#part)\n",
+    "docs/en/a.md": "---\ntitle: A\ni18n_key: a\n---\n# A\n## Part\n{{ site.pages | size }}\n",
+    "docs/en/_posts/2024-01-02-hello.md": "---\ntitle: Hello\ni18n_key: hello\n---\nHi\n",
+    "docs/es-419/index.md": "---\ntitle: Inicio\ni18n_key: home\n---\n# Inicio\n",
+    "docs/es-419/a.md": "---\ntitle: A es\ni18n_key: a\n---\n# A\n[CV](../en/a.md)\n",
+    "docs/es-419/b.md": "---\ntitle: B es\n---\n# B\n[x](a.md)\n",
+    "docs/pt-br/index.md": "---\ntitle: Início\ni18n_key: home\n---\n# Início\n",
+    "docs/pt-br/a.md": "---\ntitle: A pt\ni18n_key: a\n---\n# A\n[b](b.md)\n",
+    "docs/pt-br/b.md": "---\ntitle: B pt\n---\n# B\n## Parte\n[a](a.md)\n",
+    "docs/pt-br/c.md": "---\ntitle: C pt\n---\n# C\n[início](index.md)\n",
+    "docs/404.md": "---\ntitle: Lost\n---\n# Lost\n",
+    "docs/images/a.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+}
+
+
+def _plugins(i18n: dict[str, Any]) -> list[Any]:
+    return ["search", {"jekyll/i18n": {"languages": THREE_LOCALES, **i18n}}, {"jekyll": {}}]
+
+
+@pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
+def test_unset_workers_group_the_passes_on_one_process_per_cpu_with_the_same_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mkdocs_jekyll.mkdocs.i18n_plugin as i18n_plugin
+
+    plans: list[list[list[str]]] = []
+    real = i18n_plugin.ParallelPasses
+
+    def spy(plugin: Any, config: Any, plan: list[list[Any]], workers: int, locales: Any) -> Any:
+        plans.append(_names(plan))
+        return real(plugin, config, plan, workers, locales)
+
+    monkeypatch.setattr(i18n_plugin, "ParallelPasses", spy)
+    monkeypatch.setattr(i18n_plugin.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(i18n_plugin.sys, "platform", "linux")
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    build = make_site_builder(tmp_path / "one")
+    one = site_tree(build(files=TITLED, plugins=_plugins({"parallel_workers": 1}), strict=True))
+    two = site_tree(make_site_builder(tmp_path / "two")(files=TITLED, plugins=_plugins({})))
+    assert sorted(one) == sorted(two)
+    assert [path for path in one if one[path] != two[path]] == []
+    assert "pt-br/c/index.html" in one and "pt-br/search/search_index.json" in one
+    # The parent built en and then half of pt-br; one worker es-419, then the other half.
+    assert plans == [[["pt-br#0/2"], ["es-419", "pt-br#1/2"]]]
+
+
+@pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
+def test_a_warning_in_the_parents_later_pass_fails_a_strict_build_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    from mkdocs.exceptions import Abort
+
+    import mkdocs_jekyll.mkdocs.i18n_plugin as i18n_plugin
+
+    monkeypatch.setattr(i18n_plugin.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(i18n_plugin.sys, "platform", "linux")
+    files = {
+        **TITLED,
+        "docs/pt-br/a.md": "---\ntitle: A pt\ni18n_key: a\n---\n# A\n[x](falta-a.md)\n",
+        "docs/pt-br/c.md": "---\ntitle: C pt\n---\n# C\n[x](falta-c.md)\n",
+    }
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort):
+        make_site_builder(tmp_path)(files=files, plugins=_plugins({}), strict=True)
+    missing = [r.getMessage() for r in caplog.records if "falta-" in r.getMessage()]
+    # One from each half of pt-br (the parent's and the worker's), in page order.
+    assert len(missing) == 2
+    assert "pt-br/a.md" in missing[0] and "pt-br/c.md" in missing[1]
