@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.commands.build import build
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs_static_i18n import folder
 from mkdocs_static_i18n.plugin import I18n
@@ -25,7 +25,7 @@ from mkdocs_jekyll.compat import i18n_reconfigure_files, restoring_clean_directo
 from mkdocs_jekyll.features.search_index import lunr_language
 from mkdocs_jekyll.i18n.locale_folders import unconfigured_locale_folders
 from mkdocs_jekyll.jekyll.documents import locale_folder_map, normalise_locale
-from mkdocs_jekyll.mkdocs import page_shards
+from mkdocs_jekyll.mkdocs import page_release, page_shards
 from mkdocs_jekyll.mkdocs.build import as_plugin_error
 from mkdocs_jekyll.mkdocs.build_log import NESTED_BUILD_LINES, quiet_build_log
 from mkdocs_jekyll.mkdocs.config import JekyllI18nConfig
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
 
     from mkdocs_jekyll.jekyll.documents import SiteModel
     from mkdocs_jekyll.mkdocs.serve_start import LaterLocales
@@ -67,6 +68,8 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         """The other locales' passes, when workers build them during the first pass."""
         self._entries_kept = False
         """The first pass's search entries are gathered already (from its page shards)."""
+        self._release_pages = False
+        """The pass's pages let go of their text once written (``page_release``)."""
 
     def locale_folders(self) -> dict[str, str]:
         """Normalised folder name (``pt-br``) to configured locale code.
@@ -135,6 +138,7 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         """
         sizes = page_shards.locale_sizes(files, self.locale_folders())
         result: Files = super().on_files(files, config)
+        self._release_pages = page_release.may_release(config, serving=_serving(config))
         workers = self._workers()
         # `mkdocs serve` builds its other locales after the server starts (`serve_start`),
         # so only this pass's pages are spread over workers, before any thread starts.
@@ -159,6 +163,24 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
                 workers = max(1, min(workers, len(others)))
                 self._parallel = ParallelPasses(self, config, plan, workers, locales)
         return result
+
+    @event_priority(-100)
+    def _upstream_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """static-i18n's own. Priority: -100, as upstream's."""
+        result: str = super().on_post_page(output, page, config)
+        return result
+
+    @event_priority(-2000)
+    def _release_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """The page's Markdown and HTML go once every plugin has its output (``page_release``).
+
+        Priority: -2000, after every other plugin's (the core plugin's last is -1000).
+        """
+        if self._release_pages:
+            page_release.release(page)
+        return output
+
+    on_post_page = CombinedEvent(_upstream_post_page, _release_page)
 
     def on_build_error(self, *, error: Exception) -> None:
         """Wait for the worker passes of a failed build rather than leave them running."""
