@@ -106,9 +106,17 @@ def _plugins(i18n: dict[str, Any]) -> list[Any]:
     return ["search", {"jekyll/i18n": {"languages": THREE_LOCALES, **i18n}}, {"jekyll": {}}]
 
 
+# The passes after the parent's own: the parent's, then each worker's.
+PLANS = {
+    2: [["pt-br#0/2"], ["es-419", "pt-br#1/2"]],
+    4: [["pt-br#0/3"], ["en#1/2", "pt-br#1/3"], ["es-419#0/2", "pt-br#2/3"], ["es-419#1/2"]],
+}
+
+
 @pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
+@pytest.mark.parametrize("cpus", sorted(PLANS))
 def test_unset_workers_group_the_passes_on_one_process_per_cpu_with_the_same_output(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cpus: int
 ) -> None:
     import mkdocs_jekyll.mkdocs.i18n_plugin as i18n_plugin
 
@@ -120,7 +128,7 @@ def test_unset_workers_group_the_passes_on_one_process_per_cpu_with_the_same_out
         return real(plugin, config, plan, workers, locales)
 
     monkeypatch.setattr(i18n_plugin, "ParallelPasses", spy)
-    monkeypatch.setattr(i18n_plugin.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(i18n_plugin.os, "cpu_count", lambda: cpus)
     monkeypatch.setattr(i18n_plugin.sys, "platform", "linux")
     (tmp_path / "one").mkdir()
     (tmp_path / "two").mkdir()
@@ -130,8 +138,9 @@ def test_unset_workers_group_the_passes_on_one_process_per_cpu_with_the_same_out
     assert sorted(one) == sorted(two)
     assert [path for path in one if one[path] != two[path]] == []
     assert "pt-br/c/index.html" in one and "pt-br/search/search_index.json" in one
-    # The parent built en and then half of pt-br; one worker es-419, then the other half.
-    assert plans == [[["pt-br#0/2"], ["es-419", "pt-br#1/2"]]]
+    # Two CPUs: the parent built en and then half of pt-br; one worker es-419, then the
+    # other half.
+    assert plans == [PLANS[cpus]]
 
 
 @pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")

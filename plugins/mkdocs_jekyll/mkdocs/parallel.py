@@ -148,7 +148,7 @@ def _build_here(task: Shard) -> PassResult:
 
 
 def _build_one(task: Shard) -> PassResult:
-    """In a worker: run the locale's pass as static-i18n's loop would, keep its entries."""
+    """Run the locale's pass (or shard) as static-i18n's loop would, keep its entries."""
     assert _PARENT is not None
     plugin, config = _PARENT
     locale = task.locale
