@@ -39,16 +39,8 @@ RULES = (
     ),
     Rule("liquid", (*UPSTREAM, *ADAPTERS)),
     Rule("i18n", (*UPSTREAM, *ADAPTERS)),
-    Rule(
-        "kramdown",
-        (
-            *UPSTREAM,
-            *ADAPTERS,
-            "mkdocs_jekyll.liquid",
-            "mkdocs_jekyll.i18n",
-            "mkdocs_jekyll.compat",
-        ),
-    ),
+    # kramdown/ reads Python-Markdown's private names through compat.py, as liquid/ does.
+    Rule("kramdown", (*UPSTREAM, *ADAPTERS, "mkdocs_jekyll.liquid", "mkdocs_jekyll.i18n")),
     # The console command drives builds from outside; a build never calls back into it.
     Rule("features", ("mkdocs_jekyll.cli",)),
     Rule("mkdocs", ("mkdocs_jekyll.cli",)),

@@ -212,3 +212,34 @@ def test_mkdocs_serve_command_has_a_livereload_parameter() -> None:
         logger.propagate, logger.handlers[:] = saved[0], saved[2]
         logger.setLevel(saved[1])
     assert not compat.serve_livereload()  # Outside MkDocs' command line.
+
+
+def test_python_markdowns_inline_loop_is_the_one_triggers_mirrors() -> None:
+    """markdown/treeprocessors.py: ``__handleInline`` uses the names we mirror and calls
+    ``__applyPattern(pattern, data, patternIndex, startIndex)``; an instance attribute
+    takes its place."""
+    import markdown
+    from markdown.treeprocessors import InlineProcessor
+
+    assert compat.inline_handler_mirrored()
+    source = inspect.getsource(getattr(InlineProcessor, compat.INLINE_HANDLER))
+    assert "self.inlinePatterns[patternIndex], data, patternIndex, startIndex" in source
+    parameters = inspect.signature(getattr(InlineProcessor, compat.INLINE_APPLY)).parameters
+    assert list(parameters) == ["self", "pattern", "data", "patternIndex", "startIndex"]
+    processor = InlineProcessor(markdown.Markdown())
+    compat.replace_inline_handler(processor, lambda data, index=0: data.upper())
+    assert getattr(processor, compat.INLINE_HANDLER)("x") == "X"
+    assert callable(compat.inline_pattern_applier(processor))
+
+
+def test_python_regex_parser_gives_named_operators() -> None:
+    """re/_parser.py: the parse tree ``regex_triggers`` reads, with its operators' names."""
+    import re
+
+    tree = compat.regex_tree(re.compile(r"\{:|(?=a)[bc]+"))
+    assert tree is not None
+    names = [compat.regex_op_name(op) for op, _ in tree]
+    assert names == ["BRANCH"]
+    branch = tree[0][1][1]
+    assert [compat.regex_op_name(op) for op, _ in branch[0]] == ["LITERAL", "LITERAL"]
+    assert [compat.regex_op_name(op) for op, _ in branch[1]] == ["ASSERT", "MAX_REPEAT"]

@@ -134,6 +134,31 @@ CASES = (
         ("language-python", "language-ruby"),
     ),
     Case("no trigger at all", "Plain *text* with [a link](https://example.com/).\n"),
+    # Per run of text: a pattern is tried only on the runs holding one of its triggers.
+    Case("emphasis only in a link's text", "[x *em* y](https://e.com/) z\n", ("<em>em</em>",)),
+    Case("a link inside emphasis", "*a [b *c*](https://e.com/) d*\n", ("<em>c</em>",)),
+    Case("an image in a link", "[![alt *x*](i.png)](https://e.com/) t\n", ('alt="alt *x*"',)),
+    Case("a trigger in the tail after a link", "[a](https://e.com/) *b* & `c`\n", ("<em>b</em>",)),
+    Case("a trigger in the tail after a code span", "`a*b*` *c* `d` _e_\n", ("<em>c</em>",)),
+    Case("escaped emphasis and link", "\\*not\\* \\[x](y) *yes*\n", ("<em>yes</em>",)),
+    Case(
+        "emphasis in raw inline HTML", "<span>*em*</span> [x](https://e.com/)\n", ("<em>em</em>",)
+    ),
+    Case("a hard break by two spaces", "line  \nnext *x*\n", ("<br />",)),
+    Case("a hard break only in a link", "[a  \nb](https://e.com/)\n", ("<br />",)),
+    Case(
+        "an autolink and a mail", "See <https://e.com/> or <a@b.io>.\n", ('href="https://e.com/"',)
+    ),
+    Case("a reference link", "[a][r] and [r]\n\n[r]: https://e.com/\n", ('href="https://e.com/"',)),
+    Case("quotes in emphasis in a link", "[*'q'*](https://e.com/)\n", ("\u2018q\u2019",)),
+    Case("a footnote reference in emphasis", "*a[^1]* b\n\n[^1]: N.\n", ("fnref:1",)),
+    Case("strikethrough in a link", "[~~gone~~](https://e.com/) ~~x~~\n", ("<del>gone</del>",)),
+    Case("an abbreviation with a dash", "*[HT-ML]: Hyper\n\nThe HT-ML spec.\n", ("<abbr",)),
+    Case("an entity only in emphasis", "*a &copy; b* c\n", ("\u00a9",)),
+    Case("emphasis across a code span", "*a `b` c* d\n", ("<em>a <code",)),
+    Case("nested strong and emphasis", "***a** b* _c **d**_\n", ("<em>", "<strong>")),
+    Case("triggers in a table cell's tail", "| a | b |\n|---|---|\n| `x` *y* | [z](u) |\n"),
+    Case("a heading with a code span and emphasis", "# `a` *b*\n", ("<em>b</em>",)),
 )
 
 
@@ -213,3 +238,57 @@ def test_a_site_is_the_same_with_and_without_skipping(
     on_files, off_files = site_tree(on), site_tree(off)
     assert sorted(on_files) == sorted(off_files)
     assert [name for name in on_files if on_files[name] != off_files[name]] == []
+
+
+def test_every_corpus_case_is_the_same_with_and_without_skipping() -> None:
+    """The kramdown corpus (every syntax we read), converted with the skipping and without."""
+    from kramdown.corpus import cases
+
+    found = cases()
+    assert len(found) > 50
+    for case in found:
+        block = dict(case.kramdown)
+        on = _markdown(block, skipping=True).convert(case.markdown)
+        assert on == _markdown(block, skipping=False).convert(case.markdown), case.name
+
+
+def _applied(md: markdown.Markdown, source: str) -> list[tuple[str, str]]:
+    """(pattern class, text) for each time the inline pass tried a pattern on a text."""
+    inline = md.treeprocessors["inline"]
+    applied: list[tuple[str, str]] = []
+    apply = inline._apply
+
+    def spy(pattern: Any, data: str, index: int, start: int) -> tuple[str, bool, int]:
+        applied.append((type(pattern).__name__, data))
+        return apply(pattern, data, index, start)
+
+    inline._apply = spy
+    md.convert(source)
+    return applied
+
+
+def test_a_run_without_a_patterns_trigger_is_not_tried_with_it() -> None:
+    """The page has a backtick and a star, the first paragraph neither: the code span and
+    emphasis patterns are not tried on it (else the skipping silently stopped)."""
+    md = _markdown({}, skipping=True)
+    applied = _applied(md, "Plain words here\n\n`code` and *em*\n")
+    first = {name for name, data in applied if data == "Plain words here"}
+    second = {name for name, data in applied if data.startswith("`code`")}
+    assert "BacktickInlineProcessor" not in first
+    assert "BacktickInlineProcessor" in second
+    assert not any("Delimiter" in name or "Asterisk" in name for name in first)
+
+
+def test_a_python_markdown_with_another_loop_runs_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When ``__handleInline`` is not the loop we mirror, ours is not installed, and the
+    output is the same."""
+    import mkdocs_jekyll.kramdown.triggers as triggers
+    from mkdocs_jekyll.compat import INLINE_HANDLER
+
+    assert INLINE_HANDLER in vars(_markdown({}, skipping=True).treeprocessors["inline"])
+    monkeypatch.setattr(triggers, "inline_handler_mirrored", lambda: False)
+    md = _markdown({}, skipping=True)
+    assert INLINE_HANDLER not in vars(md.treeprocessors["inline"])
+    for case in CASES:
+        assert md.convert(case.source) == _markdown({}, skipping=False).convert(case.source)
+        md.reset()

@@ -38,11 +38,21 @@ Material (9.6):
 
 python-liquid (2):
 - ``no_op_filter``: ``liquid.context._no_op_filter``, what an unknown filter does in lax mode.
+
+Python-Markdown (3.5 to 3.11):
+- ``inline_handler_mirrored``, ``replace_inline_handler``, ``inline_pattern_applier``: the
+  inline pass's ``InlineProcessor.__handleInline`` (the loop over the patterns for one run of
+  text, which ``kramdown/triggers.py`` mirrors) and ``__applyPattern`` (one pattern on it).
+
+Python (3.11 and later):
+- ``regex_tree``, ``regex_op_name``: ``re._parser``, the parse tree of a regular expression
+  (``kramdown/regex_triggers.py`` reads what its matches need).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -337,3 +347,56 @@ def render_empty_page(page: Page) -> None:
     page.present_anchor_ids = set()
     if pages.log.getEffectiveLevel() > logging.DEBUG:
         page.links_to_anchors = {}
+
+
+INLINE_HANDLER = "_InlineProcessor__handleInline"
+INLINE_APPLY = "_InlineProcessor__applyPattern"
+INLINE_HANDLER_NAMES = frozenset(
+    {"AtomicString", INLINE_APPLY, "inlinePatterns", "isinstance", "len", "util"}
+)
+"""The names Python-Markdown's ``__handleInline`` (3.5 to 3.11) uses: the loop
+``kramdown/triggers.py`` mirrors. A release whose loop uses others is left to run its own."""
+
+
+def inline_handler_mirrored() -> bool:
+    """Whether Python-Markdown's inline pass loops over the patterns as we mirror it."""
+    from markdown.treeprocessors import InlineProcessor
+
+    handler = getattr(InlineProcessor, INLINE_HANDLER, None)
+    code = getattr(handler, "__code__", None)
+    return (
+        callable(getattr(InlineProcessor, INLINE_APPLY, None))
+        and code is not None
+        and frozenset(code.co_names) == INLINE_HANDLER_NAMES
+    )
+
+
+def replace_inline_handler(processor: object, handler: Callable[[str, int], str]) -> None:
+    """Make ``processor``'s inline pass call ``handler(data, pattern_index)`` for each run of
+    text (an instance attribute shadows ``InlineProcessor.__handleInline``)."""
+    setattr(processor, INLINE_HANDLER, handler)
+
+
+def inline_pattern_applier(
+    processor: object,
+) -> Callable[[Any, str, int, int], tuple[str, bool, int]]:
+    """``processor.__applyPattern(pattern, data, pattern_index, start)``, bound."""
+    applier: Callable[[Any, str, int, int], tuple[str, bool, int]] = getattr(
+        processor, INLINE_APPLY
+    )
+    return applier
+
+
+def regex_tree(regex: re.Pattern[str]) -> list[tuple[Any, Any]] | None:
+    """The parse tree of ``regex`` (``re._parser``'s items), or None when it cannot be read."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        return list(_parser.parse(regex.pattern, regex.flags).data)
+    except (ImportError, AttributeError, re.error, TypeError, ValueError):
+        return None
+
+
+def regex_op_name(op: object) -> str:
+    """The name of an operator of ``regex_tree`` (``LITERAL``, ``BRANCH``...)."""
+    return str(getattr(op, "name", op))

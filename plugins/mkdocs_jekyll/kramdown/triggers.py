@@ -18,6 +18,16 @@ stashes what it writes (as a placeholder between the text around it, so it joins
 characters into a trigger) or keeps the page's own text. A pattern from any other extension
 stops the skipping for every pattern after it.
 
+Then, for each run of text, the patterns left are filtered again: Python-Markdown tries each
+on the run (``__handleInline``, which this processor takes the place of), and we skip a
+pattern whose regular expression needs a string the run, as it is when the pattern's turn
+comes, does not contain (``regex_triggers``: the strings are read from the expression
+itself). Such a pattern would have found no match, and Python-Markdown would have moved to
+the next one with the text unchanged: we do the same without asking. That check reads the
+very text the pattern would search, placeholders of earlier patterns included, so it needs
+no knowledge of the other patterns. A Python-Markdown whose loop differs from the one we
+mirror (``compat.inline_handler_mirrored``) runs its own, with only the page's choice.
+
 Nothing is kept between pages: the patterns are chosen at the start of each pass and
 Python-Markdown's registry is back in place at its end.
 """
@@ -32,10 +42,17 @@ from markdown.extensions import Extension
 from markdown.extensions.footnotes import FootnoteInlineProcessor
 from markdown.inlinepatterns import EscapeInlineProcessor
 from markdown.treeprocessors import InlineProcessor
+from markdown.util import AtomicString
 
+from mkdocs_jekyll.compat import (
+    inline_handler_mirrored,
+    inline_pattern_applier,
+    replace_inline_handler,
+)
 from mkdocs_jekyll.kramdown.extensions import ExtensionTagsInlineProcessor
 from mkdocs_jekyll.kramdown.linebreaks import BackslashBreakProcessor
 from mkdocs_jekyll.kramdown.math import InlineMathProcessor
+from mkdocs_jekyll.kramdown.regex_triggers import regex_triggers
 from mkdocs_jekyll.kramdown.typography import (
     EntityProcessor,
     EscapedGuillemetsProcessor,
@@ -95,20 +112,58 @@ def kept_patterns(patterns: Sequence[Any], text: str) -> list[Any]:
     return kept
 
 
+def pattern_triggers(pattern: Any) -> tuple[str, ...] | None:
+    """The strings one of which any text ``pattern`` matches in contains (None: unknown)."""
+    compiled = getattr(pattern, "getCompiledRegExp", None)
+    return regex_triggers(compiled()) if callable(compiled) else None
+
+
 class TriggeredInlineProcessor(InlineProcessor):
-    """Python-Markdown's inline pass over the patterns the page's text can trigger."""
+    """Python-Markdown's inline pass over the patterns the page's text can trigger, each
+    tried only on the runs of text that hold one of its trigger strings."""
+
+    def __init__(self, md: Markdown) -> None:
+        super().__init__(md)
+        self._triggers: list[tuple[str, ...] | None] = []
+        self._apply = inline_pattern_applier(self)
+        if inline_handler_mirrored():
+            replace_inline_handler(self, self._handle_inline)
 
     def run(self, tree: etree.Element, ancestors: list[str] | None = None) -> etree.Element:
         """Choose the patterns for this tree, run the inline pass, put the registry back."""
-        registry = self.inlinePatterns
+        registry, triggers = self.inlinePatterns, self._triggers
         kept = kept_patterns(list(registry), "".join(tree.itertext()))
         # The pass reads its patterns only by len() and integer index: a list serves, and
         # skips the registry's per-lookup sorting checks too.
         self.inlinePatterns = cast(Any, kept)
+        self._triggers = [pattern_triggers(pattern) for pattern in kept]
         try:
             return super().run(tree, ancestors)
         finally:
-            self.inlinePatterns = registry
+            self.inlinePatterns, self._triggers = registry, triggers
+
+    def _handle_inline(self, data: str, index: int = 0) -> str:
+        """``InlineProcessor.__handleInline``: the patterns from ``index`` on, tried in
+        turn on ``data`` (again after each match), less those it cannot trigger."""
+        if isinstance(data, AtomicString):
+            return data
+        patterns, triggers, apply = self.inlinePatterns, self._triggers, self._apply
+        start = 0
+        count = len(patterns)
+        while index < count:
+            needed = triggers[index]
+            if needed is not None:
+                for trigger in needed:
+                    if trigger in data:
+                        break
+                else:
+                    # What __applyPattern returns when the regex finds nothing.
+                    index, start = index + 1, 0
+                    continue
+            data, matched, start = apply(patterns[index], data, index, start)
+            if not matched:
+                index += 1
+        return data
 
 
 class TriggersExtension(Extension):
