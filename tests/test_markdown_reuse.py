@@ -530,3 +530,42 @@ def test_worker_passes_with_the_shared_instance_give_the_sequential_site_without
     sequential = build("sequential", 1)
     assert parallel.keys() == sequential.keys()
     assert [name for name in parallel if parallel[name] != sequential[name]] == []
+
+
+BLOCK_LEVEL_PAGES = {
+    "blocks.md": (
+        "# Blocks\n\n<section>\n<p>raw</p>\n</section>\n\n<DIV>upper</DIV>\n\n"
+        "<custom-tag>inline?</custom-tag> text\n\n<hr/>\n\nPara {: .x}\n\n"
+        '<div markdown="1">\n*in* div\n\n- a\n- b\n</div>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n'
+    ),
+    "nested.md": (
+        "> quote\n>\n> - item\n>   <details><summary>s</summary>x</details>\n\nTerm\n: def\n"
+    ),
+}
+
+
+def test_block_level_lookups_on_the_shared_instance_give_the_same_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Given pages whose HTML the prettifier spaces by block-level tags, when they convert on
+    the shared instance (``is_block_level`` reading a set while a page converts) and on
+    instances of their own, then the sites are the same, and between pages the shared
+    instance answers with Python-Markdown's own ``is_block_level`` again."""
+    made: list[markdown.Markdown] = []
+
+    class Recording(markdown.Markdown):
+        def __init__(self, **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            made.append(self)
+
+    monkeypatch.setattr(markdown_reuse, "Markdown", Recording)
+    pages = {**BLOCK_LEVEL_PAGES, **LEAKY}
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "fresh").mkdir()
+    shared = _site_files(make_site_builder(tmp_path / "shared")(files=_docs(pages)))
+    assert len(made) == 1
+    assert "is_block_level" not in vars(made[0])
+    _without_reuse(monkeypatch)
+    fresh = _site_files(make_site_builder(tmp_path / "fresh")(files=_docs(pages)))
+    assert [name for name in shared if shared[name] != fresh[name]] == []
+    assert shared.keys() == fresh.keys()

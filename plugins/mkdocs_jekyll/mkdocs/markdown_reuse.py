@@ -18,6 +18,12 @@ extension that keeps per-document state must honour with a ``reset`` of its own.
   document to the next, or to clear it in ``reset()``); otherwise, and for a page another
   plugin or a ``Page`` subclass renders its own way, MkDocs' own ``render`` runs as before.
 
+- While a page converts on the shared instance, ``is_block_level`` (asked some 300 times a
+  page, by the prettifier, ``attr_list`` and ``toc``) looks the tag up in a set of
+  ``block_level_elements`` taken as the page starts, instead of Python-Markdown's scan of that
+  list of about 50 names: the same answer, as no reset-safe extension changes the list while
+  converting (they add to it when they register).
+
 How it is installed: ``install`` replaces ``render`` on each page *instance*, from the core
 plugin's ``on_page_markdown``, just before MkDocs calls it (``compat.replace_page_render``).
 Nothing of MkDocs' is patched, so another build in the process, a page this plugin does
@@ -156,6 +162,11 @@ def unsafe_extensions(extensions: list[Any], configs: Mapping[str, Any]) -> list
     return unsafe
 
 
+def _is_block_level(names: frozenset[str], tag: Any) -> bool:
+    """``Markdown.is_block_level``, with ``block_level_elements`` as a set."""
+    return isinstance(tag, str) and tag.lower().rstrip("/") in names
+
+
 class MarkdownReuse:
     """The pass's shared Markdown instance, made on its first page that has text."""
 
@@ -184,11 +195,14 @@ class MarkdownReuse:
         if md is None:
             type(page).render(page, config, files)  # MkDocs' own (it raises for None)
             return
+        md.is_block_level = partial(_is_block_level, frozenset(md.block_level_elements))  # type: ignore[method-assign]
         try:
             render_page_with(page, md, config, files)
         except BaseException:
             self._md, self._decided = None, False  # never reuse a half-converted instance
             raise
+        finally:
+            del md.is_block_level  # Python-Markdown's own again, between pages
         md.reset()
 
     def _instance(self, config: MkDocsConfig) -> Markdown | None:
