@@ -243,3 +243,22 @@ def test_python_regex_parser_gives_named_operators() -> None:
     branch = tree[0][1][1]
     assert [compat.regex_op_name(op) for op, _ in branch[0]] == ["LITERAL", "LITERAL"]
     assert [compat.regex_op_name(op) for op, _ in branch[1]] == ["ASSERT", "MAX_REPEAT"]
+
+
+def test_python_markdowns_block_loop_is_the_one_block_triggers_mirrors() -> None:
+    """markdown/blockparser.py: ``parseBlocks`` is the loop we mirror, and an instance
+    attribute takes its place for ``parseChunk``."""
+    import xml.etree.ElementTree as etree
+
+    import markdown
+    from markdown.blockparser import BlockParser
+
+    assert compat.block_loop_mirrored()
+    source = inspect.getsource(BlockParser.parseBlocks)
+    assert "if processor.test(parent, blocks[0]):" in source
+    assert "if processor.run(parent, blocks) is not False:" in source
+    parser = markdown.Markdown().parser
+    seen: list[list[str]] = []
+    compat.replace_parse_blocks(parser, lambda parent, blocks: seen.append(blocks))
+    parser.parseChunk(etree.Element("div"), "a\n\nb")
+    assert seen == [["a", "b"]]

@@ -159,6 +159,19 @@ CASES = (
     Case("nested strong and emphasis", "***a** b* _c **d**_\n", ("<em>", "<strong>")),
     Case("triggers in a table cell's tail", "| a | b |\n|---|---|\n| `x` *y* | [z](u) |\n"),
     Case("a heading with a code span and emphasis", "# `a` *b*\n", ("<em>b</em>",)),
+    # The block loop: a test is skipped for a block without a string its regex needs.
+    Case("a quote after a paragraph line", "para\n> quote\n", ("<blockquote>",)),
+    Case("a lazy quote", "> a\nb\n\nc > d\n", ("<blockquote>",)),
+    Case("a greater-than only in inline HTML", "a <b>x</b> y\n", ("<b>x</b>",)),
+    Case("rules of three kinds", "a\n\n***\n\n___\n\n- - -\n", ("<hr />",)),
+    Case("setext headings", "Title\n=====\n\nSub\n---\n", ("<h1", "<h2")),
+    Case("a setext underline not on the second line", "a\nb\n===\n"),
+    Case("a definition list", "Term\n: def\n\nOther\n:   more\n", ("<dl>",)),
+    Case("lists of each marker", "1. a\n2. b\n\n+ c\n\n* d\n\n- e\n", ("<ol>", "<ul>")),
+    Case("a quote in a list item", "- a\n\n  > q\n", ("<blockquote>",)),
+    Case("a list in a quote", "> - a\n> - b\n", ("<li>a</li>",)),
+    Case("a rule in a quote", "> a\n>\n> ---\n", ("<hr />",)),
+    Case("a colon without a definition", "Time: 10:30\n", ("10:30",)),
 )
 
 
@@ -289,6 +302,53 @@ def test_a_python_markdown_with_another_loop_runs_its_own(monkeypatch: pytest.Mo
     monkeypatch.setattr(triggers, "inline_handler_mirrored", lambda: False)
     md = _markdown({}, skipping=True)
     assert INLINE_HANDLER not in vars(md.treeprocessors["inline"])
+    for case in CASES:
+        assert md.convert(case.source) == _markdown({}, skipping=False).convert(case.source)
+        md.reset()
+
+
+def test_a_block_without_a_tests_trigger_is_not_tested() -> None:
+    """No ``>`` on the page: the block quote processor is never asked; one quote: it is."""
+    from markdown.blockprocessors import BlockQuoteProcessor
+
+    asked: list[str] = []
+
+    def spy(self: BlockQuoteProcessor, parent: Any, block: str) -> bool:
+        asked.append(block)
+        return bool(self.RE.search(block))
+
+    md = _markdown({}, skipping=True)
+    quote = next(p for p in md.parser.blockprocessors if type(p) is BlockQuoteProcessor)
+    quote.test = spy.__get__(quote)  # type: ignore[method-assign]
+    md.convert("One\n\nTwo *x*\n\n- three\n")
+    assert asked == []
+    md.convert("One\n\n> Two\n")
+    assert asked == ["> Two"]
+
+
+def test_a_subclass_with_its_own_test_is_always_asked() -> None:
+    from markdown.blockprocessors import BlockQuoteProcessor
+
+    from mkdocs_jekyll.kramdown.block_triggers import test_triggers
+
+    class Own(BlockQuoteProcessor):
+        def test(self, parent: Any, block: str) -> bool:
+            return True
+
+    parser = markdown.Markdown().parser
+    assert test_triggers(BlockQuoteProcessor(parser)) == (">",)
+    assert test_triggers(Own(parser)) is None
+
+
+def test_a_python_markdown_with_another_block_loop_runs_its_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import mkdocs_jekyll.kramdown.block_triggers as block_triggers
+
+    assert "parseBlocks" in vars(_markdown({}, skipping=True).parser)
+    monkeypatch.setattr(block_triggers, "block_loop_mirrored", lambda: False)
+    md = _markdown({}, skipping=True)
+    assert "parseBlocks" not in vars(md.parser)
     for case in CASES:
         assert md.convert(case.source) == _markdown({}, skipping=False).convert(case.source)
         md.reset()

@@ -44,6 +44,10 @@ Python-Markdown (3.5 to 3.11):
   inline pass's ``InlineProcessor.__handleInline`` (the loop over the patterns for one run of
   text, which ``kramdown/triggers.py`` mirrors) and ``__applyPattern`` (one pattern on it).
 
+- ``block_loop_mirrored``, ``replace_parse_blocks``: ``BlockParser.parseBlocks``, the loop
+  over the block processors (public, but ``kramdown/block_triggers.py`` mirrors its body),
+  replaced on the parser instance.
+
 Python (3.11 and later):
 - ``regex_tree``, ``regex_op_name``: ``re._parser``, the parse tree of a regular expression
   (``kramdown/regex_triggers.py`` reads what its matches need).
@@ -400,3 +404,22 @@ def regex_tree(regex: re.Pattern[str]) -> list[tuple[Any, Any]] | None:
 def regex_op_name(op: object) -> str:
     """The name of an operator of ``regex_tree`` (``LITERAL``, ``BRANCH``...)."""
     return str(getattr(op, "name", op))
+
+
+PARSE_BLOCKS_NAMES = frozenset({"blockprocessors", "run", "test"})
+"""The names Python-Markdown's ``BlockParser.parseBlocks`` (3.5 to 3.11) uses: the loop
+``kramdown/block_triggers.py`` mirrors. A release whose loop uses others runs its own."""
+
+
+def block_loop_mirrored() -> bool:
+    """Whether Python-Markdown's block parser loops over its processors as we mirror it."""
+    from markdown.blockparser import BlockParser
+
+    code = getattr(BlockParser.parseBlocks, "__code__", None)
+    return code is not None and frozenset(code.co_names) == PARSE_BLOCKS_NAMES
+
+
+def replace_parse_blocks(parser: object, loop: Callable[[Any, list[str]], None]) -> None:
+    """Make ``parser.parseBlocks(parent, blocks)`` (what ``parseChunk`` and block processors
+    call) run ``loop``: an instance attribute shadows the method."""
+    setattr(parser, "parseBlocks", loop)  # noqa: B010 (mypy refuses assigning to a method)

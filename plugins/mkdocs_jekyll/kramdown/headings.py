@@ -159,6 +159,11 @@ class _GfmHashHeader(HashHeaderProcessor):
 class _SetextHeader(SetextHeaderProcessor):
     """Python-Markdown's setext headings, with their source text kept."""
 
+    def test(self, parent: etree.Element, block: str) -> bool:
+        """Python-Markdown's test (the second line is a run of ``=`` or of ``-``), after a
+        quick look for a line starting so anywhere: most blocks have none."""
+        return ("\n=" in block or "\n-" in block) and super().test(parent, block)
+
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         """Build the heading and note its source text (as Python-Markdown's own ``run``)."""
         lines = blocks.pop(0).split("\n")

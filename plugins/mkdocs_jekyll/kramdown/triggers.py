@@ -49,6 +49,7 @@ from mkdocs_jekyll.compat import (
     inline_pattern_applier,
     replace_inline_handler,
 )
+from mkdocs_jekyll.kramdown.block_triggers import install_block_loop
 from mkdocs_jekyll.kramdown.extensions import ExtensionTagsInlineProcessor
 from mkdocs_jekyll.kramdown.linebreaks import BackslashBreakProcessor
 from mkdocs_jekyll.kramdown.math import InlineMathProcessor
@@ -174,6 +175,7 @@ class TriggersExtension(Extension):
         current = md.treeprocessors[_NAME] if _NAME in md.treeprocessors else None
         if type(current) is InlineProcessor:
             md.treeprocessors.register(TriggeredInlineProcessor(md), _NAME, _PRIORITY)
+        install_block_loop(md.parser)
         md.registerExtension(self)
 
 
