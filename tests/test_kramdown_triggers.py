@@ -172,6 +172,11 @@ CASES = (
     Case("a list in a quote", "> - a\n> - b\n", ("<li>a</li>",)),
     Case("a rule in a quote", "> a\n>\n> ---\n", ("<hr />",)),
     Case("a colon without a definition", "Time: 10:30\n", ("10:30",)),
+    # Python-Markdown's [TOC] marker: looked for only on a page holding it.
+    Case("a toc marker", "[TOC]\n\n# A\n\n## B\n", ('<div class="toc">',)),
+    Case("a toc marker in a list item", "- [TOC]\n\n# A\n", ('<div class="toc">',)),
+    Case("a toc marker only in a code span", "`[TOC]`\n\n# A\n", ("[TOC]</code>",)),
+    Case("a toc marker within a sentence", "See [TOC] here.\n\n# A\n", ("[TOC] here",)),
 )
 
 
@@ -352,3 +357,27 @@ def test_a_python_markdown_with_another_block_loop_runs_its_own(
     for case in CASES:
         assert md.convert(case.source) == _markdown({}, skipping=False).convert(case.source)
         md.reset()
+
+
+def test_pythons_toc_is_the_marker_checked_one_unless_replaced() -> None:
+    from markdown.extensions.toc import TocExtension, TocTreeprocessor
+
+    from mkdocs_jekyll.kramdown.triggers import MarkerCheckedTocTreeprocessor
+
+    md = _markdown({}, skipping=True)
+    assert type(md.treeprocessors["toc"]) is MarkerCheckedTocTreeprocessor
+
+    class OwnToc(TocTreeprocessor):
+        pass
+
+    class OwnTocExtension(TocExtension):
+        TreeProcessorClass = OwnToc
+
+    own = markdown.Markdown(extensions=[OwnTocExtension(), TRIGGERS])
+    assert type(own.treeprocessors["toc"]) is OwnToc
+    configured = markdown.Markdown(
+        extensions=["toc", TRIGGERS], extension_configs={"toc": {"marker": "[[x]]", "title": "T"}}
+    )
+    assert configured.convert("[[x]]\n\n# A\n").startswith(
+        '<div class="toc"><span class="toctitle">T'
+    )

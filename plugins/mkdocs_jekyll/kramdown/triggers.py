@@ -28,6 +28,10 @@ very text the pattern would search, placeholders of earlier patterns included, s
 no knowledge of the other patterns. A Python-Markdown whose loop differs from the one we
 mirror (``compat.inline_handler_mirrored``) runs its own, with only the page's choice.
 
+Python-Markdown's ``toc`` looks for its ``[TOC]`` marker in the text of every element of every
+page (``replace_marker``): ``MarkerCheckedTocTreeprocessor`` takes its place and looks only
+on a page whose text holds the marker, as an element whose own text is the marker is in it.
+
 Nothing is kept between pages: the patterns are chosen at the start of each pass and
 Python-Markdown's registry is back in place at its end.
 """
@@ -40,6 +44,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from markdown.extensions import Extension
 from markdown.extensions.footnotes import FootnoteInlineProcessor
+from markdown.extensions.toc import TocExtension, TocTreeprocessor
 from markdown.inlinepatterns import EscapeInlineProcessor
 from markdown.treeprocessors import InlineProcessor
 from markdown.util import AtomicString
@@ -90,6 +95,8 @@ _KNOWN = (
     "pymdownx.delimiterprocessor",
 )
 _NAME = "inline"
+_TOC = "toc"
+_TOC_PRIORITY = 5  # where Python-Markdown's TocExtension registers it (3.5 to 3.11)
 # Python-Markdown registers its inline pass (20) before any extension's treeprocessor, so it
 # runs first of those at 20: the next float above 20 keeps that place, before every other
 # processor at 20 and after every one above it.
@@ -167,6 +174,25 @@ class TriggeredInlineProcessor(InlineProcessor):
         return data
 
 
+class MarkerCheckedTocTreeprocessor(TocTreeprocessor):
+    """Python-Markdown's ``toc``, which looks for its marker only on a page holding it."""
+
+    def replace_marker(self, root: etree.Element, elem: etree.Element) -> None:
+        """Replace the element whose own text is the marker: none unless the page has it."""
+        if self.marker in "".join(root.itertext()):
+            super().replace_marker(root, elem)
+
+
+def _check_toc_marker(md: Markdown) -> None:
+    """Put ``MarkerCheckedTocTreeprocessor`` in place of Python-Markdown's own, configured
+    alike, unless another extension replaced that one already."""
+    current = md.treeprocessors[_TOC] if _TOC in md.treeprocessors else None
+    extension = next((e for e in md.registeredExtensions if type(e) is TocExtension), None)
+    if type(current) is TocTreeprocessor and extension is not None:
+        checked = MarkerCheckedTocTreeprocessor(md, extension.getConfigs())
+        md.treeprocessors.register(checked, _TOC, _TOC_PRIORITY)
+
+
 class TriggersExtension(Extension):
     """Skip the inline patterns a page cannot trigger (load after the others)."""
 
@@ -176,6 +202,7 @@ class TriggersExtension(Extension):
         if type(current) is InlineProcessor:
             md.treeprocessors.register(TriggeredInlineProcessor(md), _NAME, _PRIORITY)
         install_block_loop(md.parser)
+        _check_toc_marker(md)
         md.registerExtension(self)
 
 
