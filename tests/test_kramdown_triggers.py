@@ -295,6 +295,17 @@ def test_a_run_without_a_patterns_trigger_is_not_tried_with_it() -> None:
     assert "BacktickInlineProcessor" not in first
     assert "BacktickInlineProcessor" in second
     assert not any("Delimiter" in name or "Asterisk" in name for name in first)
+    assert first == set()  # no trigger of any pattern in it: none was tried at all
+
+
+def test_a_pattern_without_triggers_keeps_every_run_tried() -> None:
+    """The shortcut for a run holding no trigger of the patterns left needs them all known."""
+    from mkdocs_jekyll.kramdown.triggers import _any_trigger_from
+
+    found = _any_trigger_from([("*",), None, ("`", "[")])
+    assert found[0] is None and found[1] is None
+    assert found[2] is not None and found[2].search("a [b") and not found[2].search("a b")
+    assert _any_trigger_from([("*",), ("$$",)])[0].search("x $$") is not None  # type: ignore[union-attr]
 
 
 def test_a_python_markdown_with_another_loop_runs_its_own(monkeypatch: pytest.MonkeyPatch) -> None:

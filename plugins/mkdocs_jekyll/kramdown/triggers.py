@@ -23,7 +23,8 @@ on the run (``__handleInline``, which this processor takes the place of), and we
 pattern whose regular expression needs a string the run, as it is when the pattern's turn
 comes, does not contain (``regex_triggers``: the strings are read from the expression
 itself). Such a pattern would have found no match, and Python-Markdown would have moved to
-the next one with the text unchanged: we do the same without asking. That check reads the
+the next one with the text unchanged: we do the same without asking (and at once, for a run
+holding no trigger of any pattern left, most runs of most pages). That check reads the
 very text the pattern would search, placeholders of earlier patterns included, so it needs
 no knowledge of the other patterns. A Python-Markdown whose loop differs from the one we
 mirror (``compat.inline_handler_mirrored``) runs its own, with only the page's choice.
@@ -39,7 +40,9 @@ Python-Markdown's registry is back in place at its end.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
 from markdown.extensions import Extension
@@ -120,6 +123,22 @@ def kept_patterns(patterns: Sequence[Any], text: str) -> list[Any]:
     return kept
 
 
+@lru_cache(maxsize=256)
+def _any_of(triggers: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(trigger) for trigger in sorted(triggers)))
+
+
+def _any_trigger_from(triggers: list[tuple[str, ...] | None]) -> list[re.Pattern[str] | None]:
+    """For each index, an expression finding any trigger of the patterns from there on
+    (None when one of them has no triggers: it is always tried)."""
+    found: list[re.Pattern[str] | None] = []
+    union: frozenset[str] | None = frozenset()
+    for needed in reversed(triggers):
+        union = None if union is None or needed is None else union | frozenset(needed)
+        found.append(None if union is None else _any_of(union))
+    return found[::-1]
+
+
 def pattern_triggers(pattern: Any) -> tuple[str, ...] | None:
     """The strings one of which any text ``pattern`` matches in contains (None: unknown)."""
     compiled = getattr(pattern, "getCompiledRegExp", None)
@@ -133,6 +152,7 @@ class TriggeredInlineProcessor(InlineProcessor):
     def __init__(self, md: Markdown) -> None:
         super().__init__(md)
         self._triggers: list[tuple[str, ...] | None] = []
+        self._any_from: list[re.Pattern[str] | None] = []
         self._apply = inline_pattern_applier(self)
         if inline_handler_mirrored():
             replace_inline_handler(self, self._handle_inline)
@@ -145,16 +165,21 @@ class TriggeredInlineProcessor(InlineProcessor):
         # skips the registry's per-lookup sorting checks too.
         self.inlinePatterns = cast(Any, kept)
         self._triggers = [pattern_triggers(pattern) for pattern in kept]
+        self._any_from = _any_trigger_from(self._triggers)
         try:
             return super().run(tree, ancestors)
         finally:
             self.inlinePatterns, self._triggers = registry, triggers
+            self._any_from = _any_trigger_from(triggers)
 
     def _handle_inline(self, data: str, index: int = 0) -> str:
         """``InlineProcessor.__handleInline``: the patterns from ``index`` on, tried in
         turn on ``data`` (again after each match), less those it cannot trigger."""
         if isinstance(data, AtomicString):
             return data
+        anywhere = self._any_from[index] if index < len(self._any_from) else None
+        if anywhere is not None and anywhere.search(data) is None:
+            return data  # no pattern left can match: each would be skipped below
         patterns, triggers, apply = self.inlinePatterns, self._triggers, self._apply
         start = 0
         count = len(patterns)
