@@ -59,15 +59,14 @@ def _test_mirrored(cls: type[Any]) -> bool:
     return code is not None and frozenset(code.co_names) == _SEARCHED[cls][1]
 
 
-_MIRRORED = frozenset(cls for cls in _SEARCHED if _test_mirrored(cls))
+_ATTRIBUTE = {cls: entry[0] for cls, entry in _SEARCHED.items() if _test_mirrored(cls)}
+"""The classes whose test we skip, each with the attribute holding its expression."""
 
 
 def test_triggers(processor: Any) -> tuple[str, ...] | None:
     """The strings one of which a block needs to pass ``processor.test`` (None: unknown)."""
-    cls = type(processor)
-    if cls not in _MIRRORED:
-        return None
-    regex = getattr(processor, _SEARCHED[cls][0], None)
+    attribute = _ATTRIBUTE.get(type(processor))
+    regex = None if attribute is None else getattr(processor, attribute, None)
     return regex_triggers(regex) if isinstance(regex, re.Pattern) else None
 
 
@@ -76,19 +75,30 @@ class TriggeredBlockLoop:
 
     def __init__(self, parser: BlockParser) -> None:
         self.parser = parser
+        # Processor -> (the expression it held, its triggers): read again if it changes.
+        self._known: dict[Any, tuple[Any, tuple[str, ...] | None]] = {}
+
+    def _needed(self, processor: Any, attribute: str) -> tuple[str, ...] | None:
+        regex = getattr(processor, attribute, None)
+        known = self._known.get(processor)
+        if known is None or known[0] is not regex:
+            known = self._known[processor] = (regex, test_triggers(processor))
+        return known[1]
 
     def parse_blocks(self, parent: etree.Element, blocks: list[str]) -> None:
         """Process ``blocks`` into ``parent``, as Python-Markdown's loop does."""
         while blocks:
             for processor in self.parser.blockprocessors:
-                needed = test_triggers(processor) if type(processor) in _MIRRORED else None
-                if needed is not None:
-                    block = blocks[0]
-                    for trigger in needed:
-                        if trigger in block:
-                            break
-                    else:
-                        continue  # the test would be false
+                attribute = _ATTRIBUTE.get(type(processor))
+                if attribute is not None:
+                    needed = self._needed(processor, attribute)
+                    if needed is not None:
+                        block = blocks[0]
+                        for trigger in needed:
+                            if trigger in block:
+                                break
+                        else:
+                            continue  # the test would be false
                 if processor.test(parent, blocks[0]):
                     if processor.run(parent, blocks) is not False:
                         # run returns True or None
