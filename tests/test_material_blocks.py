@@ -94,6 +94,12 @@ COPIES = [
         frozenset({"572b1d4dae611aa5fd65107edec95e44331b6141abf86834ea4dc6c1ddd7241b"}),
     ),
     Copy(
+        "partials/language.html",
+        ("partials/language.html",),
+        "the same `t` macro, each label kept once per language and pass (jekyll_label_memo)",
+        frozenset({"3a44516f305006ac794f51a45ad7b532cf270916d8e92e8c42784e58b2eff0a3"}),
+    ),
+    Copy(
         "404.html:content",
         ("404.html",),
         "the Minimal Mistakes look's 404 text and home link; Material's heading otherwise",

@@ -75,7 +75,11 @@ from mkdocs_jekyll.mkdocs.safe_files import (
 from mkdocs_jekyll.mkdocs.serve_start import LaterLocales
 from mkdocs_jekyll.mkdocs.site_features import apply_site_features
 from mkdocs_jekyll.mkdocs.staging import StagedBuild, discard, keep_dirty_files, publish, stage
-from mkdocs_jekyll.mkdocs.template_filters import install_url_filters, jekyll_include_helper
+from mkdocs_jekyll.mkdocs.template_filters import (
+    install_label_memo,
+    install_url_filters,
+    jekyll_include_helper,
+)
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -587,6 +591,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if self._setup is not None:
             guard_theme_loader(env, config, self._setup.warn_link)
         install_url_filters(env, config.site_url)
+        install_label_memo(env)
         if self._state is not None:
             settings = self._settings or self._state.setup.settings
             install_look(env, self._state, settings, self.config, config)

@@ -56,6 +56,28 @@ def install_url_filters(env: Environment, site_url: str | None) -> None:
     env.globals["jekyll_include"] = jekyll_include_helper(None, None)
 
 
+def install_label_memo(env: Environment) -> None:
+    """Give ``env`` the ``jekyll_label_memo`` our ``partials/language.html`` calls.
+
+    Material's ``lang.t`` renders the language's macro on every call, some twenty times a
+    page, for the same few labels. The memo belongs to this environment (one build pass),
+    so a label is rendered once per language and pass, from the templates that pass loads.
+    """
+    labels: dict[tuple[str, str], str] = {}
+
+    def jekyll_label_memo(language: str, translate: Callable[[str], str]) -> Callable[[str], str]:
+        def t(key: str) -> str:
+            found = labels.get((language, key))
+            if found is None:
+                # What Material's macro prints (a str: MkDocs' Jinja does not autoescape).
+                found = labels[(language, key)] = translate(key)
+            return found
+
+        return t
+
+    env.globals["jekyll_label_memo"] = jekyll_label_memo
+
+
 def _nil(value: object) -> bool:
     """Liquid's ``nil`` in Jinja: a missing key prints nothing, as ``nil | relative_url``."""
     return value is None or isinstance(value, Undefined)
