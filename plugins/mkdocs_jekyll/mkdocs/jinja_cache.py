@@ -71,6 +71,8 @@ class SharedBytecodeCache(BytecodeCache):
         self.entries: dict[tuple[str, tuple[Any, ...]], tuple[str, CodeType]] = {}
         """(template key, environment fingerprint) -> (source checksum, compiled code)."""
         self._fingerprints: WeakKeyDictionary[Environment, tuple[Any, ...]] = WeakKeyDictionary()
+        self._stable_names: WeakKeyDictionary[Environment, str | None] = WeakKeyDictionary()
+        """The fingerprint by names (``_stable``) of each environment; None: not stable."""
         self.folder: Path | None = None
         """Where compiled code is also kept between processes (None: memory only)."""
         self._written: set[tuple[Path, bytes]] = set()
@@ -87,6 +89,7 @@ class SharedBytecodeCache(BytecodeCache):
             The same environment.
         """
         self._fingerprints.pop(env, None)
+        self._stable_names.pop(env, None)
         self.folder = folder
         env.bytecode_cache = self
         return env
@@ -134,12 +137,24 @@ class SharedBytecodeCache(BytecodeCache):
         """The file of ``bucket``'s code in the folder, and the header it must start with."""
         if self.folder is None:
             return None
-        stable = repr(_stable(self.fingerprint(bucket.environment)))
-        if "<lambda>" in stable or "<locals>" in stable:
-            return None  # A callable option with no name that means the same elsewhere.
+        stable = self._stable_name(bucket.environment)
+        if stable is None:
+            return None
         name = hashlib.sha256(f"{bucket.key}\0{stable}".encode()).hexdigest()
         header = b"%s\n%s\n%s\n" % (bc_magic, name.encode(), bucket.checksum.encode())
         return self.folder / f"{name}.code", header
+
+    def _stable_name(self, env: Environment) -> str | None:
+        """``env``'s fingerprint by names, computed once per environment (not per template).
+
+        None when an option is a callable with no name that means the same elsewhere.
+        """
+        if env in self._stable_names:
+            return self._stable_names[env]
+        stable = repr(_stable(self.fingerprint(env)))
+        named = None if "<lambda>" in stable or "<locals>" in stable else stable
+        self._stable_names[env] = named
+        return named
 
     def _write(self, found: tuple[Path, bytes] | None, bucket: Bucket) -> None:
         """Keep ``bucket``'s code at ``found`` (its ``_path``), once per process."""
