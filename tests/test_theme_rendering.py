@@ -16,16 +16,33 @@ import pytest
 import yaml
 
 from mkdocs_jekyll.mkdocs import plugin as core_plugin
+from mkdocs_jekyll.mkdocs.feeds import head_link
+from mkdocs_jekyll.mkdocs.page_context import SharedParts
+from mkdocs_jekyll.mkdocs.site_features import feed_head_link
 from mkdocs_jekyll.mkdocs.template_filters import install_label_memo
 from sitebuild import THREE_LOCALES, build_project, site_tree, write_files
 
+
+def _page(title: str, body: str, **front: str) -> str:
+    lines = [f"title: {title}", *(f"{key}: {value}" for key, value in front.items())]
+    return "---\n" + "\n".join(lines) + f"\n---\n# {title}\n\n{body}\n"
+
+
+SINGLE = {"layout": "single"}
 FILES = {
-    "docs/en/index.md": "---\ntitle: Home\n---\n# Home\n\nWelcome.\n\n## Part\n\nText.\n",
-    "docs/en/guide.md": "---\ntitle: Guide\n---\n# Guide\n\n## One\n\n```python\nx = 1\n```\n",
-    "docs/es-419/index.md": "---\ntitle: Inicio\n---\n# Inicio\n\nHola.\n",
-    "docs/es-419/guia.md": "---\ntitle: Guía\n---\n# Guía\n\n## Uno\n\nTexto.\n",
-    "docs/pt-br/index.md": "---\ntitle: Início\n---\n# Início\n\nOlá.\n",
-    "docs/about.md": "---\ntitle: Acerca\nlang: es-419\n---\n# Acerca\n\nUna página raíz.\n",
+    "docs/en/index.md": _page("Home", "Welcome.\n\n## Part\n\nText."),
+    "docs/en/guide.md": _page(
+        "Guide", "## One\n\n```python\nx = 1\n```", i18n_key="guide", **SINGLE
+    ),
+    "docs/es-419/index.md": _page("Inicio", "Hola."),
+    "docs/es-419/guia.md": _page("Guía", "## Uno\n\nTexto.", i18n_key="guide", **SINGLE),
+    "docs/pt-br/index.md": _page("Início", "Olá."),
+    "_data/ui-text.yml": (
+        "en:\n  toc_label: On this page\nes-419:\n  toc_label: En esta página\n"
+        "pt-br:\n  toc_label: Nesta página\n"
+    ),
+    # A root page in another locale's language, rendered in the default locale's pass.
+    "docs/about.md": _page("Acerca", "Una página raíz.", lang="es-419", **SINGLE),
 }
 
 
@@ -44,6 +61,46 @@ def _build(root: Path) -> dict[str, bytes]:
     }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
     return site_tree(build_project(root))
+
+
+class _Forgetful(dict[Any, Any]):
+    """A memo that keeps nothing: every page computes its own value."""
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        pass
+
+
+def test_what_pages_share_is_what_each_page_computes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``SharedParts``: UI text, feed links and alternates' URLs, kept per locale and pass."""
+    shared = _build(tmp_path / "shared")
+
+    def absolute_url(self: SharedParts, settings: Any, url: str) -> str:
+        return str(settings.absolute_url(url))
+
+    def feed_link(self: SharedParts, state: Any, settings: Any, locale: str | None) -> Any:
+        locales = bool(state.scan.translations.locales)
+        link = head_link(state.setup.options, settings, locale, locales=locales)
+        return feed_head_link(link, state.setup.features, settings)
+
+    def forgetful_init(self: SharedParts) -> None:
+        self.ui_texts = _Forgetful()
+
+    monkeypatch.setattr(SharedParts, "absolute_url", absolute_url)
+    monkeypatch.setattr(SharedParts, "feed_link", feed_link)
+    monkeypatch.setattr(SharedParts, "__init__", forgetful_init)
+    each = _build(tmp_path / "each")
+
+    assert shared.keys() == each.keys()
+    assert [name for name in each if each[name] != shared[name]] == []
+    # The shared values are there: alternates, the locale's feed, its UI text.
+    guide = shared["es-419/guia/index.html"]
+    assert b'hreflang="en" href="https://example.com/en/guide/"' in guide
+    assert b'href="https://example.com/es-419/feed.xml"' in guide
+    assert "En esta página".encode() in guide
+    assert "En esta página".encode() in shared["about/index.html"]
+    assert b"On this page" in shared["en/guide/index.html"]
 
 
 def test_labels_remembered_per_language_print_what_materials_macro_prints(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from mkdocs_jekyll.jekyll.documents import Document, normalise_locale
 from mkdocs_jekyll.jekyll.errors import ContentError
@@ -26,8 +27,11 @@ X_DEFAULT = "x-default"
 """hreflang's "no particular language" value, as a page's front matter ``lang``."""
 
 
+@cache
 def bcp47(locale: str) -> str:
     """The BCP 47 spelling of a locale folder name, for ``lang`` and ``hreflang``.
+
+    Kept per name: every page's alternates and language switcher ask for the same few.
 
     ``pt-br`` -> ``pt-BR``, ``es-419`` -> ``es-419``, ``zh-hant`` -> ``zh-Hant``,
     ``sr_latn_rs`` -> ``sr-Latn-RS`` (RFC 5646 case conventions).

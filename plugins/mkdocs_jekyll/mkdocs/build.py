@@ -20,7 +20,7 @@ import datetime as dt
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,7 +32,7 @@ from mkdocs_jekyll.jekyll.drops import SiteSettings
 from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.jekyll.urls import split_site_url
 from mkdocs_jekyll.mkdocs.i18n_context import site_lang
-from mkdocs_jekyll.mkdocs.page_context import AuthorProfiles
+from mkdocs_jekyll.mkdocs.page_context import AuthorProfiles, SharedParts
 from mkdocs_jekyll.mkdocs.render_cache import RenderCache, markdown_converter, render_site
 from mkdocs_jekyll.mkdocs.scan import SiteScan, scan_site
 from mkdocs_jekyll.mkdocs.site_features import read_features
@@ -134,6 +134,8 @@ class BuildState:
     scan: SiteScan
     cache: RenderCache
     authors: AuthorProfiles
+    shared: SharedParts = field(default_factory=SharedParts)
+    """What pages compute alike, once per build (``page_context``)."""
 
 
 @contextmanager

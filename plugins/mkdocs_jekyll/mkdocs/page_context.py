@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from mkdocs_jekyll.jekyll.documents import Document
     from mkdocs_jekyll.jekyll.drops import SiteSettings
     from mkdocs_jekyll.mkdocs.build import BuildState
+    from mkdocs_jekyll.mkdocs.feeds import HeadLink
 
 log = get_plugin_logger(__name__)
 
@@ -95,8 +96,7 @@ def page_context(
         "jekyll_ui_text": page_ui_text(state, settings, locale),
         "jekyll_label": jekyll_label,
     }
-    feed = head_link(options, settings, locale, locales=bool(scan.translations.locales))
-    feed = feed_head_link(feed, state.setup.features, settings)
+    feed = state.shared.feed_link(state, settings, locale)
     if feed is not None:
         context["jekyll_feed"] = feed
     if locale is not None and page.url.startswith(f"{locale}/"):
@@ -109,8 +109,9 @@ def page_context(
     pager = scan.pagination.pagers.get(doc.src_path)
     if pager is not None:
         context["jekyll_paginator"] = pager_links(pager, settings.relative_url)
+    absolute_url = state.shared.absolute_url
     context["jekyll_alternates"] = [
-        (hreflang, settings.absolute_url(url))
+        (hreflang, absolute_url(settings, url))
         for hreflang, url in scan.translations.head_alternates(doc)
     ]
     if options.seo_enabled:
@@ -129,8 +130,14 @@ def page_context(
 
 
 def page_ui_text(state: BuildState, settings: SiteSettings, locale: str | None) -> dict[str, Any]:
-    """``jekyll_ui_text``: the ui-text.yml labels of ``locale``, escaped."""
-    return _escaped(ui_text_for(state.scan.data.get("ui-text", {}), locale, settings.lang))
+    """``jekyll_ui_text``: the ui-text.yml labels of ``locale``, escaped (a page's own copy)."""
+    shared = state.shared
+    key = (locale, settings.lang)
+    labels = shared.ui_texts.get(key)
+    if labels is None:
+        labels = _escaped(ui_text_for(state.scan.data.get("ui-text", {}), locale, settings.lang))
+        shared.ui_texts[key] = labels
+    return dict(labels)
 
 
 def furniture_of(state: BuildState, settings: SiteSettings, doc: Document) -> Furniture:
@@ -159,6 +166,51 @@ def _neighbours(state: BuildState, doc: Document) -> tuple[Document | None, Docu
         return documents.get(other["path"]) if isinstance(other, Mapping) else None
 
     return document("previous"), document("next")
+
+
+class SharedParts:
+    """What many pages of a build compute alike, kept once per build (``BuildState.shared``).
+
+    Each value depends only on what is fixed for the whole build (``site.data``, which the
+    scan reads once) or for the pass (its settings) and on the key it is kept under, never
+    on the page, so a page gets what it would have computed itself.
+    """
+
+    def __init__(self) -> None:
+        self.ui_texts: dict[tuple[str | None, str | None], dict[str, Any]] = {}
+        """(locale, the site's lang) -> the escaped labels (``page_ui_text``)."""
+        self._urls: dict[tuple[str, str, str], str] = {}
+        self._feeds: dict[str | None, HeadLink | None] = {}
+        self._feeds_of: SiteSettings | None = None
+
+    def feed_link(
+        self, state: BuildState, settings: SiteSettings, locale: str | None
+    ) -> HeadLink | None:
+        """The head's feed link of ``locale``'s pages, once per pass (its settings) and locale.
+
+        Raises:
+            ContentError: A malformed ``feed`` option (raised again on every page, as before).
+        """
+        if self._feeds_of is not settings:
+            self._feeds, self._feeds_of = {}, settings  # Another pass: its own site name.
+        if locale in self._feeds:
+            return self._feeds[locale]
+        locales = bool(state.scan.translations.locales)
+        feed = head_link(state.setup.options, settings, locale, locales=locales)
+        feed = feed_head_link(feed, state.setup.features, settings)
+        self._feeds[locale] = feed
+        return feed
+
+    def absolute_url(self, settings: SiteSettings, url: str) -> str:
+        """``settings.absolute_url(url)``, computed once per URL and site URL.
+
+        A translation group's pages list the same alternates in every locale's pass.
+        """
+        key = (url, settings.url, settings.baseurl)  # All Jekyll's absolute_url reads.
+        found = self._urls.get(key)
+        if found is None:
+            found = self._urls[key] = settings.absolute_url(url)
+        return found
 
 
 class AuthorProfiles:
