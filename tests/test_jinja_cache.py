@@ -232,3 +232,17 @@ def _forget_compiled_templates() -> None:
     for item in gc.get_objects():
         if isinstance(item, SharedBytecodeCache):
             item.clear()
+
+
+def test_an_installed_environment_keeps_its_loaded_templates_in_a_plain_dict(
+    tmp_path: Path,
+) -> None:
+    """Jinja's LRU scans every loaded name on each lookup (each `{% include %}`)."""
+    (tmp_path / "page.html").write_text("{{ x }}!", encoding="utf-8")
+    env = CountingEnvironment(loader=jinja2.FileSystemLoader(str(tmp_path)))
+    loaded = env.get_template("page.html")
+    SharedBytecodeCache().install(env)
+    assert type(env.cache) is dict
+    assert env.get_template("page.html") is loaded
+    assert loaded.render(x=1) == "1!"
+    assert CountingEnvironment.compiled == 1

@@ -136,3 +136,27 @@ def test_labels_remembered_per_language_print_what_materials_macro_prints(
     # Every pass's language, and the root page rendered in its own.
     assert {language for language, _ in asked} >= {"en", "es-419", "pt-br"}
     assert b'<html lang="es-419"' in remembered["about/index.html"]
+
+
+def test_a_label_edited_between_two_builds_of_one_process_is_printed(tmp_path: Path) -> None:
+    """``mkdocs serve``: each build's environment keeps its own labels, not the last build's."""
+    override = '{% macro t(key) %}{{ {"action.skip": "MARKER"}[key] }}{% endmacro %}'
+    files = {
+        "docs/en/index.md": "# Home\n\n## Part\n",
+        "overrides/partials/languages/en.html": override.replace("MARKER", "Skip one"),
+    }
+    write_files(tmp_path, files)
+    settings = {
+        "site_name": "Site",
+        "site_url": "https://example.org/",
+        "theme": {"name": "material", "custom_dir": "overrides"},
+        "plugins": [{"jekyll/i18n": {"languages": THREE_LOCALES[:1]}}, {"jekyll": {}}],
+    }
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+    before = (build_project(tmp_path) / "en/index.html").read_text(encoding="utf-8")
+    (tmp_path / "overrides/partials/languages/en.html").write_text(
+        override.replace("MARKER", "Skip two"), encoding="utf-8"
+    )
+    after = (build_project(tmp_path) / "en/index.html").read_text(encoding="utf-8")
+    assert "Skip one" in before and "Skip two" not in before
+    assert "Skip two" in after and "Skip one" not in after

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from jinja2.bccache import Bucket, BytecodeCache, bc_magic
+from jinja2.utils import LRUCache
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -92,6 +93,11 @@ class SharedBytecodeCache(BytecodeCache):
         self._stable_names.pop(env, None)
         self.folder = folder
         env.bytecode_cache = self
+        if isinstance(env.cache, LRUCache):
+            # Every `{% include %}` looks its template up here, some forty a page, and the
+            # LRU moves the name to the back of a list (a scan of every loaded template).
+            # One pass loads a bounded set (the theme's), which a dict keeps alike.
+            env.cache = dict(env.cache.items())
         return env
 
     def fingerprint(self, env: Environment) -> tuple[Any, ...]:
