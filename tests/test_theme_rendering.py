@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
+from mkdocs_jekyll.mkdocs import outputs
 from mkdocs_jekyll.mkdocs import plugin as core_plugin
 from mkdocs_jekyll.mkdocs.feeds import head_link
 from mkdocs_jekyll.mkdocs.page_context import SharedParts
@@ -160,3 +161,26 @@ def test_a_label_edited_between_two_builds_of_one_process_is_printed(tmp_path: P
     after = (build_project(tmp_path) / "en/index.html").read_text(encoding="utf-8")
     assert "Skip one" in before and "Skip two" not in before
     assert "Skip two" in after and "Skip one" not in after
+
+
+def test_a_pass_writes_a_placeholder_sitemap_that_the_builds_own_replaces(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each locale pass rendered the theme's sitemap of its pages, replaced unread."""
+    monkeypatch.setattr(core_plugin.JekyllPlugin, "_writes_sitemap", lambda self, state: False)
+    theme = _build(tmp_path / "theme")
+    monkeypatch.undo()
+    written: list[str] = []
+    real = outputs.pass_sitemap
+
+    def spy(template: Any) -> Any:
+        written.append(template.name)
+        return real(template)
+
+    monkeypatch.setattr(core_plugin, "pass_sitemap", spy)
+    placeholder = _build(tmp_path / "placeholder")
+
+    assert written == ["sitemap.xml"] * 3  # One per locale pass.
+    assert placeholder.keys() == theme.keys()
+    assert [name for name in theme if theme[name] != placeholder[name]] == []
+    assert b"<urlset" in placeholder["sitemap.xml"]

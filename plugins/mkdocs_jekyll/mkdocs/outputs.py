@@ -266,6 +266,29 @@ def _write_root_404(
 # -- sitemap and robots --------------------------------------------------------------------
 
 
+PASS_SITEMAP = (
+    "<?xml version='1.0' encoding='UTF-8'?>\n"
+    "<!-- mkdocs-jekyll: replaced by the whole site's sitemap after the last locale pass -->\n"
+)
+"""What a locale pass writes to ``sitemap.xml``: ``_write_sitemap`` replaces it at the end."""
+
+
+def pass_sitemap(template: Any) -> Any:
+    """The theme's ``sitemap.xml`` for one locale pass: a placeholder, not the theme's.
+
+    Every pass (and every worker's) rendered the theme's sitemap of its pages, which the
+    build's own sitemap then replaced, unread. The placeholder is not empty, so MkDocs
+    writes it without a "Template skipped" line.
+
+    Args:
+        template: The theme's template, as MkDocs loaded it (a Jinja ``Template``).
+
+    Returns:
+        A template of the same environment rendering the placeholder.
+    """
+    return template.environment.from_string(PASS_SITEMAP)
+
+
 def _write_sitemap(site: Path, entries: list[SitemapEntry]) -> None:
     """Replace the per-pass sitemaps with the whole site's (``.gz`` alike)."""
     data = render_sitemap(entries)

@@ -55,7 +55,7 @@ from mkdocs_jekyll.mkdocs.jinja_cache import SharedBytecodeCache
 from mkdocs_jekyll.mkdocs.look import install_look
 from mkdocs_jekyll.mkdocs.markdown_reuse import MarkdownReuse
 from mkdocs_jekyll.mkdocs.navigation import site_navigation
-from mkdocs_jekyll.mkdocs.outputs import localized_404
+from mkdocs_jekyll.mkdocs.outputs import localized_404, pass_sitemap
 from mkdocs_jekyll.mkdocs.page_cache import PassCache
 from mkdocs_jekyll.mkdocs.page_context import render_page_context
 from mkdocs_jekyll.mkdocs.page_source import (
@@ -465,15 +465,30 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
     on_post_page = CombinedEvent(_post_page, _finish_page)
 
     def on_pre_template(self, template: Any, /, *, template_name: str, config: MkDocsConfig) -> Any:
-        """The 404 page's language selector lists every locale's home.
+        """The 404 page's language selector lists every locale's home; a pass's sitemap is a
+        placeholder when the build writes the whole site's.
 
-        Without this it kept the switcher of the last page rendered in the pass.
+        Without this the 404 page kept the switcher of the last page rendered in the pass.
         """
         state = self._state
         if self.config.enabled and state is not None and template_name == "404.html":
             baseurl = state.setup.settings.baseurl
             set_language_selector(config, state.scan.translations, None, baseurl)
+        if template_name == "sitemap.xml" and self._writes_sitemap(state):
+            return pass_sitemap(template)
         return template
+
+    def _writes_sitemap(self, state: BuildState | None) -> bool:
+        """Whether this build ends by writing the sitemap over the passes' (``outputs``).
+
+        Not under ``mkdocs serve``, whose server may send a pass's sitemap before then.
+        """
+        return (
+            self.config.enabled
+            and self.config.sitemap_enabled
+            and state is not None
+            and not self._serving
+        )
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
