@@ -56,11 +56,15 @@ def root_relative_links(body: str) -> list[tuple[int, str]]:
         if opening:
             fence = opening.group(1)
             continue
-        text = _INLINE_BLOCK.sub("", text)
-        opened = _OPEN_BLOCK.search(text)
-        if opened:
-            block = opened.group(1)
-            text = text[: opened.start()]
+        if "{%" in text:  # Both block patterns start with it.
+            text = _INLINE_BLOCK.sub("", text)
+            opened = _OPEN_BLOCK.search(text)
+            if opened:
+                block = opened.group(1)
+                text = text[: opened.start()]
+        if "/" not in text or ("]" not in text and "=" not in text):
+            # Every pattern needs a '/' and a ']' or '='; what follows only deletes text.
+            continue
         text = _CODE_SPAN.sub("", text)
         for pattern in _PATTERNS:
             found.update((number, m.start(1), m.group(1)) for m in pattern.finditer(text))
