@@ -165,6 +165,14 @@ class JekyllRenderContext(RenderContext):
             yield context
 
     def filter(self, name: str, token: Token | None) -> Callable[..., object]:
+        """Return the filter ``name``; one that can print the time or a random item marks
+        the render volatile (``JekyllEnvironment.volatile``)."""
+        func = self._find_filter(name, token)
+        if name in _VOLATILE_FILTERS and isinstance(self.env, JekyllEnvironment):
+            return _watched(self.env, name, func)
+        return func
+
+    def _find_filter(self, name: str, token: Token | None) -> Callable[..., object]:
         """Return the filter ``name``; warn and skip it when unknown and not strict.
 
         Filters that would walk a range longer than the loop limit refuse it: a range is
@@ -194,6 +202,117 @@ class JekyllRenderContext(RenderContext):
                 self.state.warn(f"{template_name}:{line + offset}:{column}: {message}")
                 record_finding(LIQUID, template_name, message, line=line + offset)
         return no_op_filter()
+
+
+_VOLATILE_FILTERS = frozenset(
+    {
+        "date",
+        "date_to_xmlschema",
+        "date_to_rfc822",
+        "date_to_string",
+        "date_to_long_string",
+        "sample",
+    }
+)
+"""Filters whose output can change from one build to the next with the same input: the date
+filters read ``'now'`` and ``'today'`` as the clock (``jekyll/dates.py``, python-liquid's
+``date``), ``sample`` is random."""
+
+
+def _watched(
+    env: JekyllEnvironment, name: str, func: Callable[..., object]
+) -> Callable[..., object]:
+    """``func``, marking the render volatile when its input makes its output time or chance."""
+
+    def watched(*args: object, **kwargs: object) -> object:
+        first = args[0] if args else None
+        if name == "sample" or (
+            isinstance(first, str) and first.strip().lower() in ("now", "today")
+        ):
+            env.volatile = True
+        return func(*args, **kwargs)
+
+    return watched
+
+
+class WatchedSite(dict[str, Any]):
+    """``site`` while a page renders: reading ``site.time`` marks the render volatile, and
+    reading the static files (``site.static_files``, ``site.collections``) is noted: their
+    modification times are then part of what the render read.
+
+    Any read of the whole mapping (iteration, ``items``, ``values``, a copy, its text,
+    JSON, a comparison) counts as reading it, as a template that prints ``site`` or loops
+    over it may print the time.
+    """
+
+    __slots__ = ("_env",)
+
+    def __init__(self, values: Mapping[str, Any], env: JekyllEnvironment) -> None:
+        super().__init__(values)
+        self._env = env
+
+    def _whole(self) -> None:
+        self._env.volatile = True
+
+    def _read(self, key: str) -> None:
+        if key == "time":
+            self._env.volatile = True
+        elif key in ("static_files", "collections"):
+            self._env.read_static_files = True
+
+    def __getitem__(self, key: str) -> Any:
+        self._read(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """``site[key]`` when present, else ``default``."""
+        self._read(key)
+        return super().get(key, default)
+
+    def __iter__(self) -> Iterator[str]:
+        self._whole()
+        return super().__iter__()
+
+    def items(self) -> Any:
+        """The items (the whole of ``site``)."""
+        self._whole()
+        return super().items()
+
+    def values(self) -> Any:
+        """The values (the whole of ``site``)."""
+        self._whole()
+        return super().values()
+
+    def copy(self) -> dict[str, Any]:
+        """A plain copy (the whole of ``site``)."""
+        self._whole()
+        return dict(super().items())
+
+    def __repr__(self) -> str:
+        self._whole()
+        return super().__repr__()
+
+    def __eq__(self, other: object) -> bool:
+        self._whole()
+        return super().__eq__(other)
+
+    def __ne__(self, other: object) -> bool:
+        self._whole()
+        return super().__ne__(other)
+
+    __hash__ = None
+
+    def __or__(self, other: Any) -> Any:
+        self._whole()
+        return super().__or__(other)
+
+    def __ror__(self, other: Any) -> Any:
+        self._whole()
+        return super().__ror__(other)
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        self._whole()
+        return super().__reduce_ex__(protocol)
 
 
 def _guard(func: Callable[..., object], limit: int) -> Callable[..., object]:
@@ -237,6 +356,11 @@ class JekyllEnvironment(Environment):
         """Site paths given to ``relative_url``/``absolute_url`` while rendering the current
         page; the build checks after writing the site that each one exists."""
         self.lax_warnings: list[tuple[Token, str, str]] = []
+        self.volatile = False
+        """Whether a render read the clock or chance (``site.time``, ``'now'``, ``sample``):
+        its output may differ in the next build with the same inputs (``liquid_store``)."""
+        self.read_static_files = False
+        """Whether a render read ``site.static_files`` or ``site.collections`` (``WatchedSite``)."""
         """Lax syntax met while parsing the current template: (tag token, written, meant)."""
         # python-liquid reads its limits as class attributes; these are per site.
         self.loop_iteration_limit = settings.loop_limit  # type: ignore[misc]
@@ -403,6 +527,7 @@ __all__ = [
     "JekyllRenderContext",
     "LiquidSettings",
     "RenderState",
+    "WatchedSite",
     "create_environment",
     "source_position",
 ]

@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 
     from mkdocs_jekyll.jekyll.documents import SiteModel
     from mkdocs_jekyll.mkdocs.build import BuildState
+    from mkdocs_jekyll.mkdocs.config import JekyllConfig
 
 log = get_plugin_logger(__name__)
 
@@ -155,6 +156,8 @@ class BuildCache:
         except OSError as err:
             log.warning(f"The build cache '{folder}' cannot be written ({err}); it is not used.")
             return None
+        if state.cache.liquid_store is not None:
+            state.cache.liquid_store.save()  # The Liquid outputs (``liquid_store``).
         return cls(root, build_key(config, state, serving=serving), folder)
 
     def pass_key(self, files: Files, locale: str | None, model: SiteModel) -> str:
@@ -222,7 +225,7 @@ def page_key(pass_key: str, src_uri: str, url: str, data: Any, markdown: str) ->
     """A page's key: its pass's, its source and URL, its front matter, its Liquid output."""
     digest = hashlib.sha256(pass_key.encode())
     digest.update(f"\0{src_uri}\0{url}\0".encode())
-    digest.update(_stable_json(data).encode())
+    digest.update(stable_json(data).encode())
     digest.update(b"\0")
     digest.update(markdown.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
@@ -239,6 +242,29 @@ def cacheable_build(config: MkDocsConfig) -> bool:
 
 def build_key(config: MkDocsConfig, state: BuildState, *, serving: bool = False) -> str:
     """Everything outside the pages that the key holds (see the docstring)."""
+    inputs = state.cache.inputs or inputs_digest(config, state.setup.root, state.setup.options)
+    digest = hashlib.sha256(f"{inputs}\0serving={serving}".encode())
+    model = state.scan.model
+    for path in sorted(model.documents):
+        doc = model.documents[path]
+        digest.update(f"\0{path}\0{doc.url}\0{doc.output}\0{doc.type}\0".encode())
+        digest.update(stable_json(doc.data).encode())
+        if doc.data.get("title") in (None, ""):
+            digest.update(doc.body.encode("utf-8", "surrogatepass"))
+        if doc.type != "pages":
+            rendered = state.cache.rendered.get(path)
+            digest.update(repr(rendered).encode("utf-8", "surrogatepass"))
+    digest.update(stable_json(sorted(model.excerpts.items())).encode())
+    digest.update(stable_json(sorted(model.unpublished)).encode())
+    return digest.hexdigest()
+
+
+def inputs_digest(config: MkDocsConfig, root: Path, options: JekyllConfig) -> str:
+    """What the keys hold outside the docs: versions, this package's files, ``mkdocs.yml``
+    and the variables it reads, settings, theme folders, ``_data/`` and ``_includes/``.
+
+    The Liquid outputs' key (``liquid_store``) and the build's key share it, computed once.
+    """
     digest = hashlib.sha256(f"{MARKER} {FORMAT} {sys.version}".encode())
     for name in _PACKAGES:
         try:
@@ -259,7 +285,6 @@ def build_key(config: MkDocsConfig, state: BuildState, *, serving: bool = False)
     for name in ("JEKYLL_ENV", "SOURCE_DATE_EPOCH", "TZ"):
         digest.update(f"\0{name}={os.environ.get(name)!r}".encode())
     settings = {
-        "serving": serving,
         "site_url": config.site_url,
         "docs_dir": config.docs_dir,
         "use_directory_urls": config.use_directory_urls,
@@ -272,27 +297,16 @@ def build_key(config: MkDocsConfig, state: BuildState, *, serving: bool = False)
         "extra_css": config.extra_css,
         "extra_javascript": [str(item) for item in config.extra_javascript],
     }
-    digest.update(_stable_json(settings).encode())
+    digest.update(stable_json(settings).encode())
     versioned = [_PACKAGE_ROOT, *(_package_dir(name) for name in ("material", "mkdocs"))]
     for theme_dir in config.theme.dirs:
         folder = Path(theme_dir).resolve()
-        if not any(root == folder or root in folder.parents for root in versioned if root):
+        if not any(top == folder or top in folder.parents for top in versioned if top):
             _hash_tree(digest, folder)  # Those inside a package: its version (above).
-    options = state.setup.options
+    # The plugin's options as resolved (an `INHERIT`ed file is not in mkdocs.yml's bytes).
+    digest.update(stable_json(dict(options.items())).encode())
     for name in (options.data_dir, options.includes_dir):
-        _hash_tree(digest, state.setup.root / name)
-    model = state.scan.model
-    for path in sorted(model.documents):
-        doc = model.documents[path]
-        digest.update(f"\0{path}\0{doc.url}\0{doc.output}\0{doc.type}\0".encode())
-        digest.update(_stable_json(doc.data).encode())
-        if doc.data.get("title") in (None, ""):
-            digest.update(doc.body.encode("utf-8", "surrogatepass"))
-        if doc.type != "pages":
-            rendered = state.cache.rendered.get(path)
-            digest.update(repr(rendered).encode("utf-8", "surrogatepass"))
-    digest.update(_stable_json(sorted(model.excerpts.items())).encode())
-    digest.update(_stable_json(sorted(model.unpublished)).encode())
+        _hash_tree(digest, root / name)
     return digest.hexdigest()
 
 
@@ -325,7 +339,7 @@ def _hash_tree(digest: Any, folder: Path, *, skip_compiled: bool = False) -> Non
             digest.update(b"\0unreadable")
 
 
-def _stable_json(value: Any) -> str:
+def stable_json(value: Any) -> str:
     """JSON with sorted keys; an object without a stable text makes a key that never hits."""
 
     def fallback(item: Any) -> str:

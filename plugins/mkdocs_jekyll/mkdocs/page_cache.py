@@ -46,7 +46,7 @@ def replay(records: list[tuple[str, int, str]]) -> None:
             logger.handle(logging.makeLogRecord(fields))
 
 
-class _Recorder(logging.Handler):
+class Recorder(logging.Handler):
     """Keeps what a page's rendering logs (once per record, whichever logger it reaches),
     and the compatibility findings it records (``jekyll/findings.py``)."""
 
@@ -86,7 +86,7 @@ class _Miss:
     """A page being rendered: its key and what it produced so far."""
 
     key: str
-    recorder: _Recorder | None = None
+    recorder: Recorder | None = None
     read_logs: list[tuple[str, int, str]] = field(default_factory=list)
     findings: list[tuple[str, str, int | None, str]] = field(default_factory=list)
     entries_before: int = 0
@@ -126,7 +126,7 @@ class PassCache:
             else:
                 self.hits[src_uri] = found
                 return found
-        miss = _Miss(key, _Recorder())
+        miss = _Miss(key, Recorder())
         assert miss.recorder is not None
         miss.recorder.attach()
         self._misses[src_uri] = miss
@@ -161,7 +161,7 @@ class PassCache:
         miss = self._misses.get(src_uri)
         if miss is not None:
             miss.entries_before = len(entries) if entries is not None else 0
-            miss.recorder = _Recorder()
+            miss.recorder = Recorder()
             miss.recorder.attach()
 
     def restore_entries(self, src_uri: str, entries: list[dict[str, Any]] | None) -> None:

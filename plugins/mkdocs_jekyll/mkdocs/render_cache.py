@@ -18,8 +18,15 @@ from mkdocs_jekyll.features.page_templates import render_error_box
 from mkdocs_jekyll.jekyll.collections import read_collections
 from mkdocs_jekyll.jekyll.drops import SiteDrops, build_drops, jekyll_drop, page_drop, render_order
 from mkdocs_jekyll.jekyll.errors import ContentError
-from mkdocs_jekyll.liquid.environment import LiquidSettings, create_environment
+from mkdocs_jekyll.liquid.environment import (
+    JekyllEnvironment,
+    LiquidSettings,
+    WatchedSite,
+    create_environment,
+)
 from mkdocs_jekyll.liquid.render import render_markdown
+from mkdocs_jekyll.mkdocs.build_cache import inputs_digest
+from mkdocs_jekyll.mkdocs.liquid_store import LiquidStore
 from mkdocs_jekyll.mkdocs.listing import render_excerpts, set_content
 from mkdocs_jekyll.mkdocs.pagination_pages import paginators
 
@@ -30,9 +37,10 @@ if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
 
-    from mkdocs_jekyll.jekyll.documents import Document
+    from mkdocs_jekyll.jekyll.documents import Document, SiteModel
     from mkdocs_jekyll.jekyll.drops import SiteSettings
     from mkdocs_jekyll.mkdocs.build import BuildSetup
+    from mkdocs_jekyll.mkdocs.liquid_store import StoredLiquid
     from mkdocs_jekyll.mkdocs.scan import SiteScan
 
 log = get_plugin_logger(__name__)
@@ -62,11 +70,17 @@ class RenderCache:
     """src_path -> the paginated page's ``paginator`` (jekyll-paginate's; unset: nil)."""
     url_targets: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """src_path -> the site paths its Liquid gave ``relative_url``/``absolute_url``."""
+    inputs: str | None = None
+    """``build_cache.inputs_digest`` of this build, when the build cache computed it."""
+    liquid_store: LiquidStore | None = None
+    """The outputs to keep in the build cache (``liquid_store``), once its folder is open."""
 
     def render(self, doc: Document, source: str) -> str:
         """Render one document's Liquid with the build's shared ``site`` and ``jekyll``."""
         page = self.drops.pages.get(doc.src_path) or page_drop(doc, time=self.now)
         site = self.drops.site_for(doc.src_path) if self.drops.site else self.context.get("site")
+        if isinstance(site, dict) and isinstance(self.liquid, JekyllEnvironment):
+            site = WatchedSite(site, self.liquid)  # `site.time` marks the render volatile
         context = {**self.context, "site": site, "page": page}
         context["paginator"] = self.paginators.get(doc.src_path)
         self.liquid.url_targets.clear()
@@ -134,6 +148,58 @@ def render_site(
         markdownify=setup.markdownify,
         keep_going=keep_going,
     )
+    store = None
+    options = setup.options
+    if not keep_going and previous is None and options.cache_enabled and options.cache_dir:
+        cache.inputs = inputs_digest(config, setup.root, setup.options)
+        store = LiquidStore.open(config, setup, scan, settings, drops, cache.inputs)
+    stored = store.load() if store is not None else None
+    if stored is not None:
+        stored.replay()  # What the renders logged, in their place.
+        cache.liquid.relative_includes |= stored.relative_includes
+        cache.liquid.include_locations.update(stored.include_locations)
+    elif store is not None:
+        store.start()
+    # Excerpts are rendered anew every build (they are in the key): only pages count.
+    cache.liquid.volatile = cache.liquid.read_static_files = False
+    outputs: dict[str, tuple[str, tuple[str, ...]]] = {}
+    try:
+        _render_documents(cache, model, labels, setup, stored, outputs, keep_going, previous)
+    except BaseException:
+        if store is not None:
+            store.abandon()
+        raise
+    if store is not None and stored is None:
+        liquid = cache.liquid
+        store.finish(
+            outputs,
+            liquid.relative_includes,
+            liquid.include_locations,
+            volatile=liquid.volatile,
+            read_static_files=liquid.read_static_files,
+        )
+        cache.liquid_store = store
+    cache.relative_includes = set(cache.liquid.relative_includes)
+    if previous is not None:
+        cache.relative_includes |= previous.relative_includes
+    return cache
+
+
+def _render_documents(
+    cache: RenderCache,
+    model: SiteModel,
+    labels: list[str],
+    setup: BuildSetup,
+    stored: StoredLiquid | None,
+    outputs: dict[str, tuple[str, tuple[str, ...]]],
+    keep_going: bool,
+    previous: RenderCache | None,
+) -> None:
+    """Render (or take from ``stored``) every written document's Liquid, in Jekyll's order.
+
+    Each output rendered is also put in ``outputs``, for the Liquid store.
+    """
+    drops = cache.drops
     # Jekyll's order (posts, collections, pages): a listing shows the rendered content of
     # what was rendered before it, as in Jekyll.
     for doc in render_order(model, labels):
@@ -155,19 +221,22 @@ def render_site(
             if before is not None and drop is not None:
                 drop.update({k: v for k, v in before.items() if k in ("content", "output")})
             continue
-        try:
-            output = cache.render(doc, doc.body)
-        except ContentError as err:
-            if not keep_going:
-                raise
-            log.error(str(err))
-            output = error_block(str(err), setup.page_env)
-        cache.rendered[doc.src_path] = (lines(doc.body), output)
+        source = lines(doc.body)
+        kept = stored.outputs.get(doc.src_path) if stored is not None else None
+        if kept is not None:  # Its key holds every document's source (``liquid_store``).
+            output, cache.url_targets[doc.src_path] = kept
+        else:
+            try:
+                output = cache.render(doc, doc.body)
+            except ContentError as err:
+                if not keep_going:
+                    raise
+                log.error(str(err))
+                output = error_block(str(err), setup.page_env)
+            else:
+                outputs[doc.src_path] = (output, cache.url_targets[doc.src_path])
+        cache.rendered[doc.src_path] = (source, output)
         set_content(drops, doc, output, setup.markdownify)
-    cache.relative_includes = set(cache.liquid.relative_includes)
-    if previous is not None:
-        cache.relative_includes |= previous.relative_includes
-    return cache
 
 
 def _create_liquid(
