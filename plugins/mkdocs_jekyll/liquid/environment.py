@@ -23,6 +23,7 @@ from mkdocs_jekyll.compat import no_op_filter
 from mkdocs_jekyll.jekyll.findings import LIQUID, record_finding
 from mkdocs_jekyll.jekyll.log import plugin_logger
 from mkdocs_jekyll.jekyll.safe_paths import read_utf8
+from mkdocs_jekyll.liquid.limits import DEPTH_LIMIT, LOOP_LIMIT, NAMESPACE_LIMIT, OUTPUT_LIMIT
 from mkdocs_jekyll.liquid.register import register
 
 if TYPE_CHECKING:
@@ -36,18 +37,7 @@ log = plugin_logger(__name__)
 PAGE_CACHE_SIZE = 64
 """Parsed pages an environment keeps for a repeated render of the same source."""
 
-# Resource limits: a page's Liquid is content anyone with a pull request can write, and
-# python-liquid sets none, so `{% for i in (1..100000000) %}` ran until memory ran out.
-# Each default is far above what a real site needs (a 3,000-post archive with an include
-# per post uses about 0.3% of the loop limit), and each has a plugin option to raise it.
-LOOP_LIMIT = 1_000_000
-"""Loop iterations in one page render, every loop and include counted."""
-OUTPUT_LIMIT = 10_000_000
-"""Bytes of Liquid output of one page (the Markdown before conversion)."""
-DEPTH_LIMIT = 30
-"""Nested render contexts: each include takes two levels, each loop one (python-liquid's)."""
-NAMESPACE_LIMIT = 10_000_000
-"""Bytes held by a page's ``assign`` and ``capture`` variables (``sys.getsizeof``)."""
+# Resource limits (``limits.py``): python-liquid sets none.
 # Filters that read a range without walking it: `(1..n) | size` stays cheap for any n.
 _RANGE_SAFE_FILTERS = frozenset({"size", "first", "last", "default"})
 
@@ -523,6 +513,10 @@ def create_environment(settings: LiquidSettings) -> JekyllEnvironment:
 
 
 __all__ = [
+    "DEPTH_LIMIT",
+    "LOOP_LIMIT",
+    "NAMESPACE_LIMIT",
+    "OUTPUT_LIMIT",
     "JekyllEnvironment",
     "JekyllRenderContext",
     "LiquidSettings",

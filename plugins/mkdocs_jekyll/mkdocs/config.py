@@ -16,7 +16,7 @@ from mkdocs_static_i18n.config import I18nPluginConfig, I18nPluginLanguage
 from mkdocs_jekyll.features.author import FLAT_KEYS
 from mkdocs_jekyll.features.look import LOOKS
 from mkdocs_jekyll.jekyll.safe_paths import site_relative
-from mkdocs_jekyll.liquid.environment import DEPTH_LIMIT, LOOP_LIMIT, NAMESPACE_LIMIT, OUTPUT_LIMIT
+from mkdocs_jekyll.liquid.limits import DEPTH_LIMIT, LOOP_LIMIT, NAMESPACE_LIMIT, OUTPUT_LIMIT
 from mkdocs_jekyll.mkdocs.options import (
     Collections,
     DefaultsSet,

@@ -111,7 +111,7 @@ def _include_findings(state: BuildState) -> list[Finding]:
     """Includes the pages used from the site's own folder, and their root-relative links."""
     found = []
     own = (state.setup.root / state.setup.options.includes_dir).resolve()
-    locations = getattr(state.cache.liquid, "include_locations", {})
+    locations = state.cache.includes_found()
     for name, (path, shown) in sorted(locations.items()):
         if not path.is_relative_to(own):
             continue  # the package's include, or a page's include_relative

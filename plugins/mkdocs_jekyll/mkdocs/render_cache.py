@@ -7,7 +7,9 @@ rebuild hands it the previous build's ``RenderCache`` and re-renders only change
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,13 +20,6 @@ from mkdocs_jekyll.features.page_templates import render_error_box
 from mkdocs_jekyll.jekyll.collections import read_collections
 from mkdocs_jekyll.jekyll.drops import SiteDrops, build_drops, jekyll_drop, page_drop, render_order
 from mkdocs_jekyll.jekyll.errors import ContentError
-from mkdocs_jekyll.liquid.environment import (
-    JekyllEnvironment,
-    LiquidSettings,
-    WatchedSite,
-    create_environment,
-)
-from mkdocs_jekyll.liquid.render import render_markdown
 from mkdocs_jekyll.mkdocs.build_cache import inputs_digest
 from mkdocs_jekyll.mkdocs.liquid_store import LiquidStore
 from mkdocs_jekyll.mkdocs.listing import render_excerpts, set_content
@@ -32,7 +27,6 @@ from mkdocs_jekyll.mkdocs.pagination_pages import paginators
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Callable
 
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
@@ -52,8 +46,10 @@ INCLUDES_DIR = Path(__file__).parent.parent / "includes"
 class RenderCache:
     """The Liquid environment, the shared ``site``/``jekyll`` and every page's output."""
 
-    liquid: Any
-    """The python-liquid environment of this build (includes, filters, limits)."""
+    make_liquid: Callable[[], Any]
+    """Creates the build's python-liquid environment (includes, filters, limits) when a
+    render first needs it (``liquid``): a build whose outputs come from the build cache
+    renders nothing, and does not import python-liquid."""
     drops: SiteDrops
     """``site`` and each document's ``page``, with rendered content and excerpts."""
     context: dict[str, Any]
@@ -74,9 +70,29 @@ class RenderCache:
     """``build_cache.inputs_digest`` of this build, when the build cache computed it."""
     liquid_store: LiquidStore | None = None
     """The outputs to keep in the build cache (``liquid_store``), once its folder is open."""
+    include_locations: dict[str, tuple[Path, str]] = field(default_factory=dict)
+    """Include name -> (file, label) of the outputs taken from the build cache."""
+    _liquid: Any = field(default=None, repr=False)
+
+    @property
+    def liquid(self) -> Any:
+        """The build's python-liquid environment, created on first use."""
+        if self._liquid is None:
+            self._liquid = self.make_liquid()
+        return self._liquid
+
+    def includes_found(self) -> dict[str, tuple[Path, str]]:
+        """Every include the pages' Liquid used: name -> (resolved file, label)."""
+        found = dict(self.include_locations)
+        if self._liquid is not None:
+            found.update(self._liquid.include_locations)
+        return found
 
     def render(self, doc: Document, source: str) -> str:
         """Render one document's Liquid with the build's shared ``site`` and ``jekyll``."""
+        from mkdocs_jekyll.liquid.environment import JekyllEnvironment, WatchedSite
+        from mkdocs_jekyll.liquid.render import render_markdown
+
         page = self.drops.pages.get(doc.src_path) or page_drop(doc, time=self.now)
         site = self.drops.site_for(doc.src_path) if self.drops.site else self.context.get("site")
         if isinstance(site, dict) and isinstance(self.liquid, JekyllEnvironment):
@@ -134,7 +150,7 @@ def render_site(
     labels = list(read_collections(setup.options.collections))
     drops = build_drops(settings, model, data=scan.data, time=setup.now, collections=labels)
     cache = RenderCache(
-        liquid=_create_liquid(config, setup, scan, settings),
+        make_liquid=partial(_create_liquid, config, setup, scan, settings),
         drops=drops,
         context={"site": drops.site, "jekyll": jekyll_drop(settings.environment)},
         now=setup.now,
@@ -156,12 +172,12 @@ def render_site(
     stored = store.load() if store is not None else None
     if stored is not None:
         stored.replay()  # What the renders logged, in their place.
-        cache.liquid.relative_includes |= stored.relative_includes
-        cache.liquid.include_locations.update(stored.include_locations)
+        cache.relative_includes |= stored.relative_includes
+        cache.include_locations.update(stored.include_locations)
     elif store is not None:
         store.start()
-    # Excerpts are rendered anew every build (they are in the key): only pages count.
-    cache.liquid.volatile = cache.liquid.read_static_files = False
+        # Excerpts are rendered anew every build (they are in the key): only pages count.
+        cache.liquid.volatile = cache.liquid.read_static_files = False
     outputs: dict[str, tuple[str, tuple[str, ...]]] = {}
     try:
         _render_documents(cache, model, labels, setup, stored, outputs, keep_going, previous)
@@ -179,7 +195,8 @@ def render_site(
             read_static_files=liquid.read_static_files,
         )
         cache.liquid_store = store
-    cache.relative_includes = set(cache.liquid.relative_includes)
+    if cache._liquid is not None:
+        cache.relative_includes |= cache._liquid.relative_includes
     if previous is not None:
         cache.relative_includes |= previous.relative_includes
     return cache
@@ -243,6 +260,8 @@ def _create_liquid(
     config: MkDocsConfig, setup: BuildSetup, scan: SiteScan, settings: SiteSettings
 ) -> Any:
     """The build's Liquid environment: the site's and the package's includes, its limits."""
+    from mkdocs_jekyll.liquid.environment import LiquidSettings, create_environment
+
     options = setup.options
     liquid_settings = LiquidSettings(
         includes_dirs=(setup.root / options.includes_dir, INCLUDES_DIR),
