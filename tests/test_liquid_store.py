@@ -20,7 +20,8 @@ from typing import Any
 import pytest
 
 from mkdocs_jekyll.mkdocs import liquid_store
-from sitebuild import make_site_builder, site_tree, warning_lines
+from mkdocs_jekyll.mkdocs.parallel import can_fork
+from sitebuild import THREE_LOCALES, make_site_builder, site_tree, warning_lines
 
 FILES = {
     "docs/index.md": (
@@ -239,3 +240,34 @@ def _liquid_packs(root: Path) -> list[Path]:
 def _timeless(data: bytes) -> bytes:
     """The file without jekyll-feed's ``<updated>``, the build time."""
     return re.sub(rb"<updated>[^<]*</updated>", b"", data)
+
+
+@pytest.mark.skipif(not can_fork(), reason="the locale passes fork worker processes")
+def test_locale_passes_in_workers_take_the_kept_outputs_as_one_process_would(
+    tmp_path: Path, reused: list[bool]
+) -> None:
+    files = {
+        f"docs/{locale}/{name}.md": (
+            f"---\ntitle: {name} {locale}\ni18n_key: {name}\n---\n# {name}\n\n"
+            "{% for p in site.pages %}{% if p.lang == page.lang %}{{ p.title }}; "
+            "{% endif %}{% endfor %}\n\n{% include note.html %} {{ site.data.facts.motto }}\n"
+        )
+        for locale in ("en", "es-419", "pt-br")
+        for name in ("index", "a", "b")
+    }
+    files |= {"_data/facts.yml": "motto: one\n", "_includes/note.html": "<p>note</p>\n"}
+
+    def plugins(**core: Any) -> list[Any]:
+        languages = {"languages": THREE_LOCALES, "parallel_workers": 2}
+        return ["search", {"jekyll/i18n": languages}, {"jekyll": core}]
+
+    (tmp_path / "cached").mkdir()
+    (tmp_path / "clean").mkdir()
+    build = make_site_builder(tmp_path / "cached")
+    build(files=files, plugins=plugins())
+    rebuilt = site_tree(build(files=files, plugins=plugins()))
+    assert reused == [False, True]
+    clean_build = make_site_builder(tmp_path / "clean")
+    clean = site_tree(clean_build(files=files, plugins=plugins(cache_enabled=False)))
+    assert sorted(rebuilt) == sorted(clean)
+    assert [path for path in clean if _timeless(clean[path]) != _timeless(rebuilt[path])] == []
