@@ -13,7 +13,8 @@ The key is conservative: a wrong hit writes a wrong site, a miss only costs time
 - **Build**: the versions of Python and of every package that renders (MkDocs, Material,
   static-i18n, Markdown, pymdown-extensions, Pygments, Jinja, python-liquid), the content
   of this package's own files, ``mkdocs.yml``'s bytes with the values of the environment
-  variables it reads (``!ENV``), the resolved settings that command-line flags change,
+  variables it reads (``!ENV``), the resolved settings that command-line flags change and
+  the plugin's resolved options (an ``INHERIT``ed file is not in ``mkdocs.yml``'s bytes),
   ``JEKYLL_ENV`` and ``SOURCE_DATE_EPOCH``, the content of every file in the theme folders
   outside Material's package (``overrides/``, the package's templates), of ``_data/``
   and ``_includes/``; the site model: every document's front matter, URL and output flag,
@@ -74,9 +75,9 @@ _PACKAGES = (
     "python-liquid",
     "pyyaml",
 )
-_FORMER_FOLDERS = ("pages", "packs")
-"""The page entries of a cache of another format (format 2: ``pages/``, one JSON file per
-page); compiled templates (``jinja/``) check their own version."""
+_FORMER_FOLDERS = ("pages", "packs", "liquid")
+"""The page entries and Liquid outputs of a cache of another format (format 2: ``pages/``,
+one JSON file per page); compiled templates (``jinja/``) check their own version."""
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 _PURE_EXTENSION = re.compile(
     r"^(?:(?:markdown\.extensions\.)?(?:abbr|admonition|attr_list|def_list|fenced_code|"
