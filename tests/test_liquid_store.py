@@ -271,3 +271,37 @@ def test_locale_passes_in_workers_take_the_kept_outputs_as_one_process_would(
     clean = site_tree(clean_build(files=files, plugins=plugins(cache_enabled=False)))
     assert sorted(rebuilt) == sorted(clean)
     assert [path for path in clean if _timeless(clean[path]) != _timeless(rebuilt[path])] == []
+
+
+@pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
+def test_a_warm_build_on_one_process_per_cpu_cuts_no_locale_and_writes_the_same_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reused: list[bool]
+) -> None:
+    from test_balanced_passes import TITLED, _names, _plugins
+
+    import mkdocs_jekyll.mkdocs.i18n_plugin as i18n_plugin
+
+    plans: list[list[list[str]]] = []
+    real = i18n_plugin.ParallelPasses
+
+    def spy(plugin: Any, config: Any, plan: list[list[Any]], workers: int, locales: Any) -> Any:
+        plans.append(_names(plan))
+        return real(plugin, config, plan, workers, locales)
+
+    monkeypatch.setattr(i18n_plugin, "ParallelPasses", spy)
+    monkeypatch.setattr(i18n_plugin.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(i18n_plugin.sys, "platform", "linux")
+    (tmp_path / "cached").mkdir()
+    (tmp_path / "clean").mkdir()
+    build = make_site_builder(tmp_path / "cached")
+    build(files=TITLED, plugins=_plugins({}))
+    rebuilt = site_tree(build(files=TITLED, plugins=_plugins({})))
+    assert reused == [False, True]
+    # Cold: pt-br cut between the parent and the worker. Warm: every locale whole, the
+    # parent building en then pt-br, the worker es-419.
+    assert plans == [[["pt-br#0/2"], ["es-419", "pt-br#1/2"]], [["pt-br"], ["es-419"]]]
+    plugins = _plugins({})
+    plugins[2] = {"jekyll": {"cache_enabled": False}}
+    clean = site_tree(make_site_builder(tmp_path / "clean")(files=TITLED, plugins=plugins))
+    assert sorted(rebuilt) == sorted(clean)
+    assert [path for path in clean if _timeless(clean[path]) != _timeless(rebuilt[path])] == []

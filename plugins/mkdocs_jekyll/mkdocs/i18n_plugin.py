@@ -154,8 +154,11 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
             model = _site_model(config)
             shardable = model is not None and page_shards.shardable_site(config, files, model)
             balanced = self.config.parallel_workers is None
+            # Every page's Liquid from the build cache: its pages will be too, so a cut
+            # locale would only add a pass's fixed cost (measured: ~0.3 s CPU and wall).
+            cut = not _liquid_reused(config)
             mine, *others = page_shards.process_plan(
-                locales, sizes, workers, shardable=shardable, balanced=balanced
+                locales, sizes, workers, shardable=shardable, balanced=balanced, cut=cut
             )
             if others or mine[1:]:
                 page_shards.start(mine[0])
@@ -408,6 +411,14 @@ def _site_model(config: MkDocsConfig) -> SiteModel | None:
         if isinstance(plugin, JekyllPlugin) and plugin.config.enabled:
             return plugin.site_model
     return None
+
+
+def _liquid_reused(config: MkDocsConfig) -> bool:
+    """Whether the core plugin took every page's Liquid output from the build cache."""
+    return any(
+        isinstance(p, JekyllPlugin) and p.config.enabled and p.liquid_reused
+        for p in config.plugins.values()
+    )
 
 
 def _later_locales(config: MkDocsConfig) -> LaterLocales | None:

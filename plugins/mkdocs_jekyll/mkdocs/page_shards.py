@@ -106,7 +106,9 @@ BALANCE_SLACK = 1.1
 """How far over its share of the pages a process may go before a locale is cut for it."""
 
 
-def balanced_plan(locales: Sequence[str], sizes: Mapping[str, int], processes: int) -> Plan:
+def balanced_plan(
+    locales: Sequence[str], sizes: Mapping[str, int], processes: int, *, cut: bool = True
+) -> Plan:
     """Every locale pass's shards spread over ``processes`` processes, the parent first.
 
     Each process gets about the same number of pages, and a process builds its passes one
@@ -121,6 +123,9 @@ def balanced_plan(locales: Sequence[str], sizes: Mapping[str, int], processes: i
         locales: The locales to build, the first pass's first.
         sizes: Pages per locale.
         processes: The processes, the parent included.
+        cut: Whether a locale may be cut; without, each goes whole to the least loaded
+            process (a warm build: its pages come from the build cache, each shard would
+            only add a pass's fixed cost).
 
     Returns:
         The shards of each process in the order it builds them; the parent's first is its
@@ -133,7 +138,7 @@ def balanced_plan(locales: Sequence[str], sizes: Mapping[str, int], processes: i
         size = sizes.get(locale, 0)
         least = min(loads)
         count = 1
-        if least + size > share * BALANCE_SLACK:
+        if cut and least + size > share * BALANCE_SLACK:
             count = min(processes, max(2, math.ceil((least + size) / share)))
         taken: set[int] = set()
         for index in range(count):
@@ -152,16 +157,18 @@ def process_plan(
     *,
     shardable: bool,
     balanced: bool,
+    cut: bool = True,
 ) -> Plan:
     """The shards of each process, the parent's first (its own pass first).
 
     ``balanced`` (``parallel_workers`` unset, ``workers`` the CPU count): one process per
-    CPU, the parent included (``balanced_plan``), when the site may be sharded. Otherwise
+    CPU, the parent included (``balanced_plan``; ``cut``: locales may be cut), when the
+    site may be sharded. Otherwise
     ``workers`` worker processes beside the parent, each pass or shard of ``plan_shards``
     a call of its own, taken by the next free worker.
     """
     if balanced and shardable:
-        return balanced_plan(locales, sizes, workers)
+        return balanced_plan(locales, sizes, workers, cut=cut)
     own, *tasks = plan_shards(locales, sizes, workers, shardable=shardable)
     return [[own], *([task] for task in tasks)]
 

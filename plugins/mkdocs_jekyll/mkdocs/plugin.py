@@ -136,6 +136,11 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         return None if self._state is None else self._state.scan.model
 
     @property
+    def liquid_reused(self) -> bool:
+        """Whether this build took every page's Liquid output from the build cache."""
+        return self._state is not None and self._state.cache.reused
+
+    @property
     def serving(self) -> bool:
         """Whether this is ``mkdocs serve`` (not ``--clean``): every build keeps its state."""
         return self._serving

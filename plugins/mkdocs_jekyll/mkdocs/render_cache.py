@@ -72,6 +72,8 @@ class RenderCache:
     """The outputs to keep in the build cache (``liquid_store``), once its folder is open."""
     include_locations: dict[str, tuple[Path, str]] = field(default_factory=dict)
     """Include name -> (file, label) of the outputs taken from the build cache."""
+    reused: bool = False
+    """Whether every page's output came from the build cache (``liquid_store``)."""
     _liquid: Any = field(default=None, repr=False)
 
     @property
@@ -171,6 +173,7 @@ def render_site(
         store = LiquidStore.open(config, setup, scan, settings, drops, cache.inputs)
     stored = store.load() if store is not None else None
     if stored is not None:
+        cache.reused = True
         stored.replay()  # What the renders logged, in their place.
         cache.relative_includes |= stored.relative_includes
         cache.include_locations.update(stored.include_locations)
