@@ -7,8 +7,8 @@ pages, against two references:
 - **plain**: the same content with the Liquid already resolved, built by mkdocs-material and
   upstream mkdocs-static-i18n with the Markdown extensions our plugin enables. It is the floor
   our plugins add to: anything above it is our cost.
-- **ours-par**: ours with worker processes (``parallel_workers`` unset: one worker per CPU);
-  ``ours`` itself builds one locale after another in one process.
+- **ours-par**: ours with worker processes (``parallel_workers`` unset: one process per
+  CPU, the parent included); ``ours`` itself builds one locale after another in one process.
 - **single**: the same pages and posts, all in one locale, with workers: a site whose
   locales cannot be spread over the workers.
 - **warm**: ``ours-par`` built again with the build cache the previous build left
@@ -1146,8 +1146,13 @@ def run_default(options: Options) -> tuple[str, bool]:
         )
         parallel = ms_per_page(results.get("ours-par"), total)
         if parallel is not None:
+            layout = (
+                f"{options.workers} workers"
+                if options.workers
+                else f"{os.cpu_count()} processes, the parent included"
+            )
             print(
-                f"parallel ({options.workers or os.cpu_count()} workers): ours-par "
+                f"parallel ({layout}): ours-par "
                 f"{parallel:.1f} ms/page, ours-par/jekyll {_fmt(_ratio(parallel, jekyll), '.2f')}"
                 f"; single locale {_fmt(ms_per_page(results.get('single'), total), '.1f')} "
                 f"ms/page; warm rebuild {_fmt(ms_per_page(results.get('warm'), total), '.1f')} "
@@ -1323,7 +1328,7 @@ def parse_args(argv: Iterable[str] | None = None) -> Options:
         type=int,
         default=None,
         help="jekyll/i18n parallel_workers of the ours-par variant (default: unset, which is "
-        "one worker per CPU); ours always builds one locale after another",
+        "one process per CPU, the parent included); ours always builds one locale after another",
     )
     parser.add_argument(
         "--serve-locale",
