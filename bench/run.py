@@ -19,9 +19,10 @@ pages, against two references:
 Every build runs in a fresh process (imports included, as a user's ``mkdocs build``), several
 times, alternating between variants so that a slow moment of the machine hits all of them.
 Memory is the peak of the whole process tree (workers included), sampled. The script also
-times ``mkdocs serve``: how long until the first page is served, then how long after saving
-a page its new text is served. It prints the load average: on a shared machine, compare
-ratios within one run.
+times ``mkdocs serve``: how long until the first page is served, starting with no build
+cache as on a fresh clone, then how long after saving a page its new text is served, then a
+second server's first page with the first one's cache. It prints the load average: on a
+shared machine, compare ratios within one run.
 
 It is not part of the test suite (timings are machine-dependent); run it by hand::
 
@@ -916,6 +917,9 @@ def measure_serve(
     source = site.ours / "docs" / locale / f"{_slug(number)}.md"
     log = site.root / "serve.log"
     command = [*mkdocs_command(), "serve", *config_args, "-a", f"127.0.0.1:{port}"]
+    # The first server starts as on a fresh clone: no build cache, compiled templates included
+    # (the builds timed before leave theirs); the second one is timed with the first one's.
+    shutil.rmtree(site.ours / CACHE_DIR, ignore_errors=True)
     with log.open("wb") as log_handle:
         start = time.perf_counter()
         server = subprocess.Popen(
