@@ -133,12 +133,7 @@ class BuildCache:
         manifest = root / "manifest.json"
         current = False
         if manifest.exists() or (root.is_dir() and any(root.iterdir())):
-            try:
-                data = json.loads(manifest.read_text(encoding="utf-8"))
-                ours = isinstance(data, dict) and data.get("marker") == MARKER
-                current = ours and data.get("format") == FORMAT
-            except (OSError, ValueError):
-                ours = current = False
+            ours, current = read_manifest(root)
             if not ours:
                 # Never trusted, never deleted: it may not be ours.
                 log.warning(
@@ -220,6 +215,17 @@ def from_fields(fields: Fields) -> CachedPage:
             for c, p, n, m in _typed(findings, list)
         ],
     )
+
+
+def read_manifest(root: Path) -> tuple[bool, bool]:
+    """Whether the cache folder ``root`` is this package's (its ``manifest.json`` marker),
+    and whether it is of this format: (ours, current); an unreadable manifest is neither."""
+    try:
+        data = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False, False
+    ours = isinstance(data, dict) and data.get("marker") == MARKER
+    return ours, ours and data.get("format") == FORMAT
 
 
 def page_key(pass_key: str, src_uri: str, url: str, data: Any, markdown: str) -> str:

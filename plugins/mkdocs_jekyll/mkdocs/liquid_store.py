@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,8 +37,8 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.plugins import get_plugin_logger
 
 from mkdocs_jekyll.jekyll.findings import record_finding
-from mkdocs_jekyll.mkdocs.build_cache import MARKER, cacheable_build, stable_json
-from mkdocs_jekyll.mkdocs.cache_packs import FORMAT, PackDamaged, PackWriter, read_pack
+from mkdocs_jekyll.mkdocs.build_cache import cacheable_build, read_manifest, stable_json
+from mkdocs_jekyll.mkdocs.cache_packs import PackDamaged, PackWriter, read_pack
 from mkdocs_jekyll.mkdocs.page_cache import Recorder, replay
 
 if TYPE_CHECKING:
@@ -116,7 +115,7 @@ class LiquidStore:
         """The outputs kept under this build's key, when the folder is this version's cache
         and every file read with ``include_relative`` is unchanged."""
         path = self._pack()
-        if not path.is_file() or not _ours(self.folder):
+        if not path.is_file() or not read_manifest(self.folder)[1]:
             return None
         try:
             stored = _from_records(read_pack(path))
@@ -236,15 +235,6 @@ def _fields(doc: Any) -> list[Any]:
 def _dated_by_build_time(drops: SiteDrops, now: dt.datetime) -> bool:
     """Whether a document's ``date`` is the build time (an undated collection document)."""
     return any(dict.get(drop, "date") is now for drop in drops.pages.values())
-
-
-def _ours(folder: Path) -> bool:
-    """Whether the folder is this version's build cache (``BuildCache.open`` wrote it)."""
-    try:
-        data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return isinstance(data, dict) and data.get("marker") == MARKER and data.get("format") == FORMAT
 
 
 def _to_records(stored: StoredLiquid) -> list[tuple[str, tuple[Any, ...]]]:
