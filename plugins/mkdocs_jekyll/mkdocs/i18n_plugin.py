@@ -405,29 +405,33 @@ def _within(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder if folder.endswith(os.sep) else folder + os.sep)
 
 
-def _site_model(config: MkDocsConfig) -> SiteModel | None:
-    """The core plugin's site model (None when it is missing or disabled)."""
+def _core_plugin(config: MkDocsConfig) -> JekyllPlugin | None:
+    """The enabled ``jekyll`` plugin of this build, if there is one."""
     for plugin in config.plugins.values():
         if isinstance(plugin, JekyllPlugin) and plugin.config.enabled:
-            return plugin.site_model
+            return plugin
     return None
+
+
+def _site_model(config: MkDocsConfig) -> SiteModel | None:
+    """The core plugin's site model (None when it is missing or disabled)."""
+    core = _core_plugin(config)
+    return None if core is None else core.site_model
 
 
 def _liquid_reused(config: MkDocsConfig) -> bool:
     """Whether the core plugin took every page's Liquid output from the build cache."""
-    return any(
-        isinstance(p, JekyllPlugin) and p.config.enabled and p.liquid_reused
-        for p in config.plugins.values()
-    )
+    core = _core_plugin(config)
+    return core is not None and core.liquid_reused
 
 
 def _later_locales(config: MkDocsConfig) -> LaterLocales | None:
     """The core plugin's ``LaterLocales``, when this build may leave other locales for later."""
-    for plugin in config.plugins.values():
-        if isinstance(plugin, JekyllPlugin) and plugin.config.enabled:
-            later = plugin.later_locales
-            return later if later.may_defer(config) else None
-    return None
+    core = _core_plugin(config)
+    if core is None:
+        return None
+    later = core.later_locales
+    return later if later.may_defer(config) else None
 
 
 def _serving(config: MkDocsConfig) -> bool:
