@@ -159,7 +159,7 @@ class TriggeredInlineProcessor(InlineProcessor):
 
     def run(self, tree: etree.Element, ancestors: list[str] | None = None) -> etree.Element:
         """Choose the patterns for this tree, run the inline pass, put the registry back."""
-        registry, triggers = self.inlinePatterns, self._triggers
+        registry, triggers, any_from = self.inlinePatterns, self._triggers, self._any_from
         kept = kept_patterns(list(registry), "".join(tree.itertext()))
         # The pass reads its patterns only by len() and integer index: a list serves, and
         # skips the registry's per-lookup sorting checks too.
@@ -169,8 +169,7 @@ class TriggeredInlineProcessor(InlineProcessor):
         try:
             return super().run(tree, ancestors)
         finally:
-            self.inlinePatterns, self._triggers = registry, triggers
-            self._any_from = _any_trigger_from(triggers)
+            self.inlinePatterns, self._triggers, self._any_from = registry, triggers, any_from
 
     def _handle_inline(self, data: str, index: int = 0) -> str:
         """``InlineProcessor.__handleInline``: the patterns from ``index`` on, tried in
