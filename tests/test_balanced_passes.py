@@ -107,17 +107,9 @@ def _plugins(i18n: dict[str, Any]) -> list[Any]:
 
 
 # The passes after the parent's own: the parent's, then each worker's.
-PLANS = {
-    2: [["pt-br#0/2"], ["es-419", "pt-br#1/2"]],
-    4: [["pt-br#0/3"], ["en#1/2", "pt-br#1/3"], ["es-419#0/2", "pt-br#2/3"], ["es-419#1/2"]],
-}
-
-
-@pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
-@pytest.mark.parametrize("cpus", sorted(PLANS))
-def test_unset_workers_group_the_passes_on_one_process_per_cpu_with_the_same_output(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cpus: int
-) -> None:
+def spy_plans(monkeypatch: pytest.MonkeyPatch, cpus: int) -> list[list[list[str]]]:
+    """Linux with ``cpus`` CPUs and ``parallel_workers`` unset; the list each build's plan
+    (``_names``) is appended to as ``ParallelPasses`` receives it."""
     import mkdocs_jekyll.mkdocs.i18n_plugin as i18n_plugin
 
     plans: list[list[list[str]]] = []
@@ -130,6 +122,21 @@ def test_unset_workers_group_the_passes_on_one_process_per_cpu_with_the_same_out
     monkeypatch.setattr(i18n_plugin, "ParallelPasses", spy)
     monkeypatch.setattr(i18n_plugin.os, "cpu_count", lambda: cpus)
     monkeypatch.setattr(i18n_plugin.sys, "platform", "linux")
+    return plans
+
+
+PLANS = {
+    2: [["pt-br#0/2"], ["es-419", "pt-br#1/2"]],
+    4: [["pt-br#0/3"], ["en#1/2", "pt-br#1/3"], ["es-419#0/2", "pt-br#2/3"], ["es-419#1/2"]],
+}
+
+
+@pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
+@pytest.mark.parametrize("cpus", sorted(PLANS))
+def test_unset_workers_group_the_passes_on_one_process_per_cpu_with_the_same_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cpus: int
+) -> None:
+    plans = spy_plans(monkeypatch, cpus)
     (tmp_path / "one").mkdir()
     (tmp_path / "two").mkdir()
     build = make_site_builder(tmp_path / "one")

@@ -277,20 +277,9 @@ def test_locale_passes_in_workers_take_the_kept_outputs_as_one_process_would(
 def test_a_warm_build_on_one_process_per_cpu_cuts_no_locale_and_writes_the_same_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reused: list[bool]
 ) -> None:
-    from test_balanced_passes import TITLED, _names, _plugins
+    from test_balanced_passes import TITLED, _plugins, spy_plans
 
-    import mkdocs_jekyll.mkdocs.i18n_plugin as i18n_plugin
-
-    plans: list[list[list[str]]] = []
-    real = i18n_plugin.ParallelPasses
-
-    def spy(plugin: Any, config: Any, plan: list[list[Any]], workers: int, locales: Any) -> Any:
-        plans.append(_names(plan))
-        return real(plugin, config, plan, workers, locales)
-
-    monkeypatch.setattr(i18n_plugin, "ParallelPasses", spy)
-    monkeypatch.setattr(i18n_plugin.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(i18n_plugin.sys, "platform", "linux")
+    plans = spy_plans(monkeypatch, 2)
     (tmp_path / "cached").mkdir()
     (tmp_path / "clean").mkdir()
     build = make_site_builder(tmp_path / "cached")
