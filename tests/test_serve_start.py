@@ -28,11 +28,13 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from test_serve import _free_port, _stop, _wait_for
 
-from mkdocs_jekyll.mkdocs.serve_start import LaterLocales, move_tree
+from mkdocs_jekyll.mkdocs.serve_start import PASS_START_PAGES, LaterLocales, move_tree
 from sitebuild import THREE_LOCALES, site_tree, write_files
 
 SPANISH_PAGES = 40
 """Enough pages that the other locales are still being built when the first page is served."""
+ENGLISH_PAGES = 2 * PASS_START_PAGES + 10
+"""Enough that the first pass is cut in shards and the worker's shard has pages too."""
 
 FILES = {
     "docs/en/index.md": "---\ntitle: Home\ni18n_key: home\n---\n# Home\n\nHOME-en\n",
@@ -44,6 +46,10 @@ FILES = {
     **{
         f"docs/es-419/pagina-{n}.md": f"---\ntitle: Página {n}\n---\n# Página {n}\n\nTEXTO-{n}\n"
         for n in range(SPANISH_PAGES)
+    },
+    **{
+        f"docs/en/page-{n}.md": f"---\ntitle: Page {n}\n---\n# Page {n}\n\nTEXT-{n}\n"
+        for n in range(ENGLISH_PAGES)
     },
 }
 ERROR = "es-419/roto.md:6:"

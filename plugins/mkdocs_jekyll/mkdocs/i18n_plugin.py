@@ -38,6 +38,7 @@ from mkdocs_jekyll.mkdocs.parallel import (
     write_shards_search,
 )
 from mkdocs_jekyll.mkdocs.plugin import JekyllPlugin
+from mkdocs_jekyll.mkdocs.serve_start import PASS_START_PAGES
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -148,6 +149,8 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
             and workers >= 2  # 1: one locale after another, as static-i18n does.
             and active_plan() is None
             and (later or not _serving(config))
+            # Fewer pages than a worker's pass start costs: the parent alone is done first.
+            and not (later and sizes.get(self.current_language, 0) <= PASS_START_PAGES)
             and can_fork()
         ):
             locales = [self.current_language, *([] if later else self._other_locales())]
@@ -160,6 +163,10 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
             mine, *others = page_shards.process_plan(
                 locales, sizes, workers, shardable=shardable, balanced=balanced, cut=cut
             )
+            if later:  # The parent is past its pass's start: it takes more of the pages.
+                mine, *others = page_shards.with_head_start(
+                    [mine, *others], self.current_language, PASS_START_PAGES
+                )
             if others or mine[1:]:
                 page_shards.start(mine[0])
                 plan = [mine[1:], *others]

@@ -37,6 +37,9 @@ from jinja2.utils import LRUCache
 if TYPE_CHECKING:
     from jinja2 import Environment
 
+JINJA_FOLDER = "jinja"
+"""The folder of compiled templates in the build cache's folder."""
+
 # Environment attributes that change what a template compiles to.
 _COMPILE_OPTIONS = (
     "block_start_string",

@@ -28,7 +28,7 @@ import logging
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from mkdocs_jekyll.jekyll.documents import normalise_locale
@@ -55,6 +55,8 @@ class Shard:
     locale: str
     index: int
     count: int
+    head_start: int = 0
+    """Pages shard 0 takes beyond an even cut (``with_head_start``); the same in every shard."""
 
 
 @dataclass
@@ -173,6 +175,19 @@ def process_plan(
     return [[own], *([task] for task in tasks)]
 
 
+def with_head_start(plan: Plan, locale: str, pages: int) -> Plan:
+    """``plan`` with ``locale``'s shard 0 taking ``pages`` more of its pages than an even cut.
+
+    For a plan whose shard 0 of ``locale`` is the parent's own pass, already past its start
+    (files, nav) when the workers fork: each worker's pass starts from nothing, which costs
+    about as much as rendering ``pages`` pages, so an even cut leaves the parent waiting.
+    """
+    return [
+        [replace(task, head_start=pages) if task.locale == locale else task for task in tasks]
+        for tasks in plan
+    ]
+
+
 def shardable_site(config: MkDocsConfig, files: Files, model: SiteModel) -> bool:
     """Whether skipping pages leaves the others' output exactly as it is (see the docstring)."""
     if not set(config.plugins) <= SHARDABLE_PLUGINS:
@@ -232,6 +247,7 @@ def assign(files: Files) -> None:
 
     Shard ``i`` of ``n`` takes the ``i``-th contiguous slice of the pages in build order, so
     the shards' search entries, put one after another, are in the sequential build's order.
+    The slices are even, but for shard 0's ``head_start`` extra pages (``with_head_start``).
     The site's own ``404.html`` page stays with shard 0: the parent keeps its output for
     the root 404 page.
     """
@@ -241,9 +257,18 @@ def assign(files: Files) -> None:
     pages = [file.src_uri for file in files.documentation_pages()]
     own_404 = {file.src_uri for file in files.documentation_pages() if file.dest_uri == _OWN_404}
     index, count = active.shard.index, active.shard.count
-    chosen = set(pages[index * len(pages) // count : (index + 1) * len(pages) // count])
+    head = min(active.shard.head_start, len(pages))
+    chosen = set(
+        pages[_cut(index, len(pages), count, head) : _cut(index + 1, len(pages), count, head)]
+    )
     chosen = (chosen | own_404) if index == 0 else (chosen - own_404)
     active.pages = frozenset(chosen)
+
+
+def _cut(index: int, pages: int, count: int, head: int) -> int:
+    """Where shard ``index`` of ``count`` starts: an even cut of the pages after shard 0's
+    ``head`` extra ones (``Shard.head_start``); ``_cut(count, ...)`` is ``pages``."""
+    return 0 if index == 0 else head + index * (pages - head) // count
 
 
 def skips(src_uri: str) -> bool:

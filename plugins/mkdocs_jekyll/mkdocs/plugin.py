@@ -51,7 +51,7 @@ from mkdocs_jekyll.mkdocs.incremental import (
     restore_unread_pages,
     watch_site,
 )
-from mkdocs_jekyll.mkdocs.jinja_cache import SharedBytecodeCache
+from mkdocs_jekyll.mkdocs.jinja_cache import JINJA_FOLDER, SharedBytecodeCache
 from mkdocs_jekyll.mkdocs.look import install_look
 from mkdocs_jekyll.mkdocs.markdown_reuse import MarkdownReuse
 from mkdocs_jekyll.mkdocs.navigation import site_navigation
@@ -80,6 +80,7 @@ from mkdocs_jekyll.mkdocs.template_filters import (
     install_url_filters,
     jekyll_include_helper,
 )
+from mkdocs_jekyll.mkdocs.template_warmup import TemplateWarmup
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -129,6 +130,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """The pass's shared Markdown instance (``markdown_reuse``)."""
         self.later_locales = LaterLocales(enabled=False)
         """Under ``mkdocs serve``: the other locales, built once the server has started."""
+        self._warmup: TemplateWarmup | None = None
+        """Serve's first build: the templates compiling on another CPU (``template_warmup``)."""
 
     @property
     def site_model(self) -> SiteModel | None:
@@ -203,6 +206,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             return
         # An incremental rebuild keeps every unchanged page's Liquid (see `incremental`).
         previous = self._serve.previous if active_plan() is not None else None
+        if self._serving and self._serve.previous is None and self.config.cache_enabled:
+            self._warmup = TemplateWarmup.start(config) if self.config.cache_dir else None
         with as_plugin_error():
             refuse_endless_walks(config)  # before MkDocs' own walk of docs_dir hangs on it
             self._state = read_build(
@@ -221,6 +226,13 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             if options.cache_enabled and options.cache_dir
             else None
         )
+        self._end_warmup(None if self._cache is None else self._cache.folder / JINJA_FOLDER)
+
+    def _end_warmup(self, folder: Path | None) -> None:
+        """Send the template warm-up the folder to write its code in (None: nowhere)."""
+        warmup, self._warmup = self._warmup, None
+        if warmup is not None:
+            warmup.deliver(folder)
 
     # -- files and URLs --------------------------------------------------------------------
 
@@ -587,6 +599,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         Priority: -100, after jekyll/i18n (0) has waited for the workers writing into it.
         """
         staged, self._staged = self._staged, None
+        self._end_warmup(None)
         if self._collector is not None:
             self._collector.detach()
             self._collector = None
@@ -616,7 +629,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             settings = self._settings or self._state.setup.settings
             install_look(env, self._state, settings, self.config, config)
         cache = self._cache
-        return self._templates.install(env, None if cache is None else cache.folder / "jinja")
+        return self._templates.install(env, None if cache is None else cache.folder / JINJA_FOLDER)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

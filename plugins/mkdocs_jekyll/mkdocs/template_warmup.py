@@ -1,0 +1,168 @@
+"""Compile the theme's templates on an idle CPU while ``mkdocs serve``'s first build reads.
+
+From a fresh clone (no build cache) every process of the first serve build compiled
+Material's templates and ours before its first page: about 0.4 s of CPU in the parent, on
+the path to the first page served, while the other CPU sat idle through the whole start
+(reading the site in ``on_pre_build`` is one process's work). So the first pass forks a
+short-lived process as ``on_pre_build`` starts: it makes the pass's Jinja environment as
+the build will (MkDocs' theme environment, then every plugin's ``on_env``), compiles the
+templates a page render loads (``main.html``, the static templates, and every template
+they name), and, once the parent has opened the build cache, writes the compiled code into
+its ``jinja/`` folder (``jinja_cache``). The parent and the page-shard worker then load
+that code there instead of compiling, as a later build would.
+
+Nothing it writes can change a page: ``SharedBytecodeCache`` uses an entry only when its
+template name, environment fingerprint and source checksum all match, so code compiled for
+an environment configured differently is never used (it is compiled as before). Late or
+failed, it costs nothing but its own CPU: a template not there yet is compiled as before.
+
+It runs only where the plugins' ``on_env`` is known to touch nothing outside the
+environment (``page_shards.SHARDABLE_PLUGINS``), on Linux (as parallel passes: forking is
+unsafe on macOS), from a single thread, with more than one CPU and a build cache folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jinja2 import TemplateError, meta
+from mkdocs.structure.files import Files
+
+from mkdocs_jekyll.mkdocs.jinja_cache import SharedBytecodeCache
+from mkdocs_jekyll.mkdocs.page_shards import SHARDABLE_PLUGINS, SKIPPED_TEMPLATE
+from mkdocs_jekyll.mkdocs.parallel import can_fork
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+    from jinja2 import Environment
+    from jinja2.bccache import Bucket
+    from mkdocs.config.defaults import MkDocsConfig
+
+ROOTS = ("main.html", SKIPPED_TEMPLATE)
+"""The page templates compiled first (with the theme's static ones and what they name)."""
+
+WAIT_SECONDS = 60.0
+"""How long the warm-up waits for the parent's cache folder before it gives up."""
+
+
+class TemplateWarmup:
+    """The forked process compiling the templates, and the pipe its folder is sent on."""
+
+    def __init__(self, process: multiprocessing.process.BaseProcess, sender: Connection) -> None:
+        self._process = process
+        self._sender: Connection | None = sender
+
+    @classmethod
+    def start(cls, config: MkDocsConfig) -> TemplateWarmup | None:
+        """Fork the warm-up, when this build can use one (see the module docstring).
+
+        Args:
+            config: The first pass's configuration, after every plugin's ``on_config``.
+
+        Returns:
+            The running warm-up, or None.
+        """
+        if not may_warm(config):
+            return None
+        context = multiprocessing.get_context("fork")
+        receiver, sender = context.Pipe(duplex=False)
+        process = context.Process(
+            target=_warm, args=(config, receiver), name="mkdocs-jekyll-templates", daemon=True
+        )
+        process.start()
+        receiver.close()  # The child's end.
+        return cls(process, sender)
+
+    def deliver(self, folder: Path | None) -> None:
+        """Tell the warm-up where to write its code (None: nowhere; it then just exits).
+
+        Called once, when the parent's build cache is open (or the build failed first).
+        """
+        sender, self._sender = self._sender, None
+        if sender is None:
+            return
+        try:
+            sender.send(None if folder is None else str(folder))
+        except OSError:
+            pass  # It has ended already (and wrote nothing).
+        finally:
+            sender.close()
+
+
+def may_warm(config: MkDocsConfig) -> bool:
+    """Whether a warm-up may run for this build (see the module docstring)."""
+    return (
+        sys.platform.startswith("linux")
+        and (os.cpu_count() or 1) >= 2
+        and set(config.plugins) <= SHARDABLE_PLUGINS
+        and can_fork()
+    )
+
+
+def _warm(config: MkDocsConfig, receiver: Connection) -> None:
+    """In the forked process: compile, wait for the folder, write the code there."""
+    logging.disable(logging.CRITICAL)  # The build logs whatever the environment has to say.
+    cache = SharedBytecodeCache()
+    try:
+        env = config.plugins.on_env(config.theme.get_env(), config=config, files=Files([]))
+        cache.install(env)
+        buckets = compile_templates(env, cache, _roots(config))
+    except (TemplateError, OSError):
+        return  # The build compiles (and reports) what this could not.
+    if not receiver.poll(WAIT_SECONDS):
+        return
+    try:
+        folder = receiver.recv()
+    except (EOFError, OSError):
+        return
+    if isinstance(folder, str):
+        cache.folder = Path(folder)
+        for bucket in buckets:
+            cache.dump_bytecode(bucket)
+
+
+def _roots(config: MkDocsConfig) -> list[str]:
+    """The templates to start from: the page templates, the theme's static templates."""
+    return [*ROOTS, *config.theme.static_templates]
+
+
+def compile_templates(
+    env: Environment, cache: SharedBytecodeCache, roots: list[str]
+) -> list[Bucket]:
+    """Compile ``roots`` and every template they name (``{% include "x" %}``), into ``cache``.
+
+    A template is compiled as Jinja's loader compiles it, parsed once: its references are
+    read from the same tree. A name made at render time (``"icons/" ~ name``) is not
+    followed; the build compiles such a template when it first loads it.
+
+    Returns:
+        The compiled templates' buckets (their code is also in ``cache``).
+    """
+    loader = env.loader
+    if loader is None:
+        return []
+    buckets: list[Bucket] = []
+    queue, seen = list(roots), set(roots)
+    while queue:
+        name = queue.pop(0)
+        try:
+            source, filename, _ = loader.get_source(env, name)
+        except TemplateError:
+            continue  # Not in this theme (a static template it lacks): nothing to compile.
+        bucket = cache.get_bucket(env, name, filename, source)
+        tree = env.parse(source, name, filename)
+        for found in meta.find_referenced_templates(tree):
+            if found is not None and found not in seen:
+                seen.add(found)
+                queue.append(found)
+        if bucket.code is None:
+            bucket.code = env.compile(tree, name, filename)
+            cache.set_bucket(bucket)
+        buckets.append(bucket)
+    return buckets

@@ -1,0 +1,185 @@
+"""`mkdocs serve`'s first build: templates compiled on another CPU, the pages cut for the parent.
+
+Given a fresh project (no build cache), when `mkdocs serve` makes its first build, then the
+theme's templates are compiled by a forked warm-up while the site is read, the build loads
+that code instead of compiling it, and every page is exactly what the same build writes
+without the warm-up. Given the first pass cut in page shards, the parent's shard takes the
+pages a worker's pass start costs, and the shards still cover every page once, in order.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import jinja2
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from mkdocs_jekyll.mkdocs import page_shards, template_warmup
+from mkdocs_jekyll.mkdocs.jinja_cache import SharedBytecodeCache
+from mkdocs_jekyll.mkdocs.page_shards import Shard, with_head_start
+from mkdocs_jekyll.mkdocs.parallel import can_fork
+from mkdocs_jekyll.mkdocs.template_warmup import TemplateWarmup, compile_templates
+from sitebuild import THREE_LOCALES, site_tree, write_files
+
+FILES = {
+    "docs/en/index.md": "---\ntitle: Home\ni18n_key: home\n---\n# Home\n\nHOME {{ site.title }}\n",
+    "docs/en/about.md": "---\ntitle: About\ni18n_key: about\n---\n# About\n\nABOUT\n",
+    "docs/es-419/index.md": "---\ntitle: Inicio\ni18n_key: home\n---\n# Inicio\n\nINICIO\n",
+    "docs/pt-br/index.md": "---\ntitle: Início\ni18n_key: home\n---\n# Início\n\nINICIO-pt\n",
+}
+
+
+def _project(root: Path) -> Path:
+    write_files(root, FILES)
+    config = {
+        "site_name": "Warm",
+        "site_url": "https://example.com/base/",
+        "theme": {"name": "material"},
+        "plugins": ["search", {"jekyll/i18n": {"languages": THREE_LOCALES}}, {"jekyll": {}}],
+    }
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    return root
+
+
+def _first_serve_build(project: Path, site_dir: Path) -> dict[str, bytes]:
+    """What the first build of `mkdocs serve` writes (in process: every locale, no server)."""
+    config: Any = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir))
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        build(config, serve_url="https://example.com/base/")
+    finally:
+        config.plugins.on_shutdown()
+    return site_tree(site_dir)
+
+
+def _compiled_here(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the templates this process compiles from now on."""
+    names: list[str] = []
+    compile_ = jinja2.Environment.compile
+
+    def spy(
+        self: jinja2.Environment, source: Any, name: str | None = None, *a: Any, **k: Any
+    ) -> Any:
+        names.append(str(name))
+        return compile_(self, source, name, *a, **k)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", spy)
+    return names
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or not can_fork(), reason="forks the warm-up (Linux)"
+)
+def test_the_first_serve_build_loads_the_warm_ups_code_and_writes_the_same_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cold = _project(tmp_path / "cold")
+    monkeypatch.chdir(cold)
+    monkeypatch.setattr(template_warmup, "may_warm", lambda config: False)
+    compiled_cold = _compiled_here(monkeypatch)
+    expected = _first_serve_build(cold, tmp_path / "cold-site")
+    monkeypatch.undo()
+
+    warm = _project(tmp_path / "warm")
+    monkeypatch.chdir(warm)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)  # Warms up on a one-CPU machine too.
+    deliver = TemplateWarmup.deliver
+    started: list[TemplateWarmup] = []
+
+    def deliver_and_wait(self: TemplateWarmup, folder: Path | None) -> None:
+        started.append(self)
+        deliver(self, folder)
+        self._process.join(60)  # Done before the pass loads templates (no race in a test).
+
+    monkeypatch.setattr(TemplateWarmup, "deliver", deliver_and_wait)
+    compiled_warm = _compiled_here(monkeypatch)
+    served = _first_serve_build(warm, tmp_path / "warm-site")
+
+    assert len(started) == 1 and started[0]._process.exitcode == 0
+    assert len(list((warm / ".cache/mkdocs-jekyll/jinja").glob("*.code"))) >= 20
+    assert {"main.html", "base.html", "partials/header.html"} <= set(compiled_cold)
+    assert {"main.html", "base.html", "partials/header.html"}.isdisjoint(compiled_warm)
+    assert sorted(served) == sorted(expected)
+    assert [path for path in expected if served[path] != expected[path]] == []
+
+
+def test_a_build_not_under_serve_starts_no_warm_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[object] = []
+    monkeypatch.setattr(TemplateWarmup, "start", lambda config: started.append(config))
+    project = _project(tmp_path / "project")
+    monkeypatch.chdir(project)
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    assert started == []
+
+
+def test_compile_templates_follows_the_names_a_template_gives_and_skips_made_ones() -> None:
+    env = jinja2.Environment(
+        loader=jinja2.DictLoader(
+            {
+                "main.html": '{% extends "base.html" %}{% block b %}{% include "a.html" %}'
+                '{% include "icons/" ~ name %}{% endblock %}',
+                "base.html": "{% block b %}{% endblock %}"
+                '{% include "missing.html" ignore missing %}',
+                "a.html": '{% import "macros.html" as m %}{{ m.x() }}',
+                "macros.html": "{% macro x() %}X{% endmacro %}",
+                "icons/star.svg": "<svg/>",
+                "unused.html": "never",
+            }
+        )
+    )
+    cache = SharedBytecodeCache()
+    cache.install(env)
+    buckets = compile_templates(env, cache, ["main.html", "404.html"])
+    assert [bucket.key for bucket in buckets] == [
+        cache.get_cache_key(name) for name in ("main.html", "base.html", "a.html", "macros.html")
+    ]
+    assert all(bucket.code is not None for bucket in buckets)
+    assert len(cache.entries) == 4
+    # The environment then loads the compiled code instead of compiling it.
+    assert env.get_template("main.html").render(name="star.svg") == "X<svg/>"
+
+
+def _files(count: int) -> Any:
+    pages = [
+        SimpleNamespace(src_uri=f"p{n:03}.md", dest_uri=f"p{n:03}/index.html") for n in range(count)
+    ]
+    return SimpleNamespace(documentation_pages=lambda: pages)
+
+
+@pytest.mark.parametrize("pages", [0, 1, 5, 20, 21, 50, 200])
+@pytest.mark.parametrize("count", [2, 3])
+@pytest.mark.parametrize("head", [0, 20])
+def test_shards_with_a_head_start_cover_every_page_once_in_order(
+    pages: int, count: int, head: int
+) -> None:
+    (plan,) = with_head_start([[Shard("en", i, count) for i in range(count)]], "en", head)
+    slices: list[list[str]] = []
+    try:
+        for shard in plan:
+            page_shards.start(shard)
+            page_shards.assign(_files(pages))
+            slices.append(
+                sorted(s for s in (f"p{n:03}.md" for n in range(pages)) if not page_shards.skips(s))
+            )
+    finally:
+        page_shards.start(None)
+    assert [page for part in slices for page in part] == [f"p{n:03}.md" for n in range(pages)]
+    extra = min(head, pages)
+    assert len(slices[0]) == extra + (pages - extra) // count
+    assert max(map(len, slices[1:])) - min(map(len, slices[1:])) <= 1
+
+
+def test_a_head_start_is_given_only_to_the_named_locales_shards() -> None:
+    plan = [[Shard("en", 0, 2), Shard("pt", 0, 2)], [Shard("en", 1, 2), Shard("pt", 1, 2)]]
+    assert with_head_start(plan, "en", 20) == [
+        [Shard("en", 0, 2, 20), Shard("pt", 0, 2)],
+        [Shard("en", 1, 2, 20), Shard("pt", 1, 2)],
+    ]
