@@ -26,6 +26,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -107,6 +108,8 @@ def may_warm(config: MkDocsConfig) -> bool:
 
 def _warm(config: MkDocsConfig, receiver: Connection) -> None:
     """In the forked process: compile, wait for the folder, write the code there."""
+    # Ctrl+C stops the server, not this (it ends with the parent's pipe, or at its exit).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     logging.disable(logging.CRITICAL)  # The build logs whatever the environment has to say.
     cache = SharedBytecodeCache()
     try:
