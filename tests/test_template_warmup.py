@@ -128,7 +128,9 @@ def test_compile_templates_follows_the_names_a_template_gives_and_skips_made_one
                 '{% include "icons/" ~ name %}{% endblock %}',
                 "base.html": "{% block b %}{% endblock %}"
                 '{% include "missing.html" ignore missing %}',
-                "a.html": '{% import "macros.html" as m %}{{ m.x() }}',
+                "a.html": '{% import "macros.html" as m %}{{ m.x() }}{% if 0 %}'
+                '{% include "broken.html" %}{% endif %}',
+                "broken.html": "{% if %}",
                 "macros.html": "{% macro x() %}X{% endmacro %}",
                 "icons/star.svg": "<svg/>",
                 "unused.html": "never",

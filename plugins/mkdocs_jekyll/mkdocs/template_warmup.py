@@ -142,7 +142,8 @@ def compile_templates(
 
     A template is compiled as Jinja's loader compiles it, parsed once: its references are
     read from the same tree. A name made at render time (``"icons/" ~ name``) is not
-    followed; the build compiles such a template when it first loads it.
+    followed, and a template that is missing or does not parse is left out; the build
+    compiles (or reports) such a template when it first loads it.
 
     Returns:
         The compiled templates' buckets (their code is also in ``cache``).
@@ -156,10 +157,12 @@ def compile_templates(
         name = queue.pop(0)
         try:
             source, filename, _ = loader.get_source(env, name)
+            tree = env.parse(source, name, filename)
         except TemplateError:
-            continue  # Not in this theme (a static template it lacks): nothing to compile.
+            # Not in this theme (a static template it lacks), or broken: the build compiles
+            # (and reports) it as before.
+            continue
         bucket = cache.get_bucket(env, name, filename, source)
-        tree = env.parse(source, name, filename)
         for found in meta.find_referenced_templates(tree):
             if found is not None and found not in seen:
                 seen.add(found)
