@@ -19,6 +19,11 @@ Nothing half-built is ever served:
   site is in place;
 - a rebuild the server starts (a save) first waits for the thread.
 
+The default locale's pass is itself spread over the CPUs (page shards, ``parallel_workers``
+unset): the parent's shard takes ``PASS_START_PAGES`` more pages than a worker's, whose
+pass starts from nothing, and a locale of no more pages than that is not cut. Its templates
+are compiled on the idle CPU while the site is read (``template_warmup``).
+
 The first build defers only when every plugin is one whose post-build work is known
 (``page_shards.SHARDABLE_PLUGINS``): another plugin's ``on_post_build`` would otherwise
 run before the other locales exist. It does not defer in strict mode (a warning of another
