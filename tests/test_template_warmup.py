@@ -20,10 +20,11 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from mkdocs_jekyll.mkdocs import page_shards, template_warmup
+from mkdocs_jekyll.mkdocs import i18n_plugin, page_shards, template_warmup
 from mkdocs_jekyll.mkdocs.jinja_cache import SharedBytecodeCache
 from mkdocs_jekyll.mkdocs.page_shards import Shard, with_head_start
 from mkdocs_jekyll.mkdocs.parallel import can_fork
+from mkdocs_jekyll.mkdocs.serve_start import PASS_START_PAGES
 from mkdocs_jekyll.mkdocs.template_warmup import TemplateWarmup, compile_templates
 from sitebuild import THREE_LOCALES, site_tree, write_files
 
@@ -185,3 +186,52 @@ def test_a_head_start_is_given_only_to_the_named_locales_shards() -> None:
         [Shard("en", 0, 2, 20), Shard("pt", 0, 2)],
         [Shard("en", 1, 2, 20), Shard("pt", 1, 2)],
     ]
+
+
+def _english_site(root: Path, pages: int) -> Path:
+    files = {
+        f"docs/en/page-{n}.md": f"---\ntitle: Page {n}\n---\n# Page {n}\n\nTEXT-{n}\n"
+        for n in range(pages)
+    }
+    write_files(root, files)
+    return _project(root)
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or not can_fork(), reason="forks page shards (Linux)"
+)
+@pytest.mark.parametrize("pages", [PASS_START_PAGES - 2, 3 * PASS_START_PAGES])
+def test_serves_first_pass_is_cut_with_the_parents_head_start_only_when_it_pays(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pages: int
+) -> None:
+    # Given `mkdocs serve` with live reload, workers unset on two CPUs, and an English locale
+    # of `pages` + 2 pages, when its first build runs, then the English pass is cut only when
+    # it has more pages than a worker's pass start costs, the parent's shard first.
+    monkeypatch.setattr("mkdocs_jekyll.mkdocs.plugin.serve_livereload", lambda: True)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    plans: list[Any] = []
+    real = i18n_plugin.ParallelPasses
+
+    def spy(plugin: Any, config: Any, plan: Any, *args: Any) -> Any:
+        plans.append((page_shards.current(), plan))
+        return real(plugin, config, plan, *args)
+
+    monkeypatch.setattr(i18n_plugin, "ParallelPasses", spy)
+    project = _english_site(tmp_path / "project", pages)
+    monkeypatch.chdir(project)
+    site = tmp_path / "site"
+    config: Any = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        build(config, serve_url="https://example.com/base/")
+        config.plugins["jekyll"].later_locales.wait()
+    finally:
+        config.plugins.on_shutdown()
+
+    if pages <= PASS_START_PAGES:
+        assert plans == []
+    else:
+        head = PASS_START_PAGES
+        assert plans == [(Shard("en", 0, 2, head), [[], [Shard("en", 1, 2, head)]])]
+    for n in range(pages):
+        assert f"TEXT-{n}" in (site / f"en/page-{n}/index.html").read_text(encoding="utf-8")
