@@ -51,6 +51,9 @@ def _project(root: Path) -> Path:
 def _first_serve_build(project: Path, site_dir: Path) -> dict[str, bytes]:
     """What the first build of `mkdocs serve` writes (in process: every locale, no server)."""
     config: Any = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir))
+    # MkDocs keeps a plugin with `on_startup` for the whole process: as a new server's,
+    # its compiled templates start empty (an earlier test's build filled them).
+    config.plugins["jekyll"]._templates.clear()
     config.plugins.on_startup(command="serve", dirty=False)
     try:
         build(config, serve_url="https://example.com/base/")
