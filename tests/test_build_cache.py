@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from mkdocs.exceptions import Abort
 
-from mkdocs_jekyll.mkdocs import build_cache, page_cache
+from mkdocs_jekyll.mkdocs import build_cache, page_cache, site_replay
 from mkdocs_jekyll.mkdocs.parallel import can_fork
 from sitebuild import make_site_builder, site_tree, warning_lines
 
@@ -48,7 +48,12 @@ ARCHIVES = {f"_jekyll_archives/{name}.md" for name in ("categories", "tags", "ye
 
 @pytest.fixture
 def lookups(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, bool]]:
-    """src_uri -> whether the cache had the page, for every page looked up."""
+    """src_uri -> whether the cache had the page, for every page looked up.
+
+    No build is replayed whole (``site_replay``, tested in ``test_site_replay.py``): an
+    unchanged rebuild then looks every page up.
+    """
+    monkeypatch.setattr(site_replay.SiteReplay, "load", classmethod(lambda *args: None))
     seen: dict[str, bool] = {}
     real = page_cache.PassCache.lookup
 

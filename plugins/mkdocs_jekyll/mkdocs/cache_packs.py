@@ -188,13 +188,18 @@ class PassPacks:
         pass_key: The pass's key (every page key of the pass starts from it).
         writer: Which part of the pass this process builds (``all``, or a shard's
             ``1of2``): a writer compacts only its own packs (see the module docstring).
+        warn: Whether a damaged pack is reported (not by a reader that falls back to
+            building the pass, which reports it then).
     """
 
-    def __init__(self, folder: Path, label: str, pass_key: str, writer: str) -> None:
+    def __init__(
+        self, folder: Path, label: str, pass_key: str, writer: str, *, warn: bool = True
+    ) -> None:
         self._folder = folder / FOLDER
         self._label = label
         self._prefix = f"{pass_key}."
         self._writer = writer
+        self._warn = warn
         self._entries: dict[str, Fields] | None = None
         self._origin: dict[str, Path] = {}
         """Key -> the pack it was read from."""
@@ -269,6 +274,16 @@ class PassPacks:
         self._closed = True
         self._entries, self._origin = None, {}
 
+    def keep(self) -> None:
+        """Entries were read without building the pass (``site_replay``): every pack they
+        came from is kept as it is (touched, so ``prune`` leaves it)."""
+        for path in {self._origin[key] for key in self._used}:
+            try:
+                os.utime(path)
+            except OSError:
+                continue
+        self._closed = True
+
     def discard(self) -> None:
         """Drop this writer's unfinished pack (a failed pass)."""
         self._closed = True
@@ -309,6 +324,8 @@ class PassPacks:
             except OSError:
                 continue  # Removed meanwhile (another build's prune): a miss.
             except PackDamaged:
+                if not self._warn:
+                    continue
                 log.warning(
                     f"The build cache entry '{self._shown(name)}' is damaged; it is ignored "
                     "and rebuilt."

@@ -31,6 +31,7 @@ from mkdocs_jekyll.mkdocs.build_log import NESTED_BUILD_LINES, quiet_build_log
 from mkdocs_jekyll.mkdocs.config import JekyllI18nConfig
 from mkdocs_jekyll.mkdocs.incremental import active_plan
 from mkdocs_jekyll.mkdocs.jinja_cache import SharedBytecodeCache
+from mkdocs_jekyll.mkdocs.page_cache import add_pages
 from mkdocs_jekyll.mkdocs.parallel import (
     ParallelPasses,
     can_fork,
@@ -109,7 +110,10 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
 
         Priority: -100, as upstream's. MkDocs titles the folder ``es-419`` "Es 419" while
         upstream looks for "Es-419", so the Spanish nav kept a useless top-level section.
+        A replayed build (``site_replay``) has no page, hence no homepage to warn about.
         """
+        if _replaying(config):
+            return nav
         current = normalise_locale(self.current_language)
         for item in nav.items:
             if item.is_section and item.title:
@@ -146,6 +150,7 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         later = _serving(config) and _later_locales(config) is not None
         if (
             not self.building
+            and not _replaying(config)  # No pass to build (``site_replay``).
             and workers >= 2  # 1: one locale after another, as static-i18n does.
             and active_plan() is None
             and (later or not _serving(config))
@@ -206,6 +211,8 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         Priority: -100, as upstream's: it runs the other locale passes after every plugin's
         post-build work for the first pass.
         """
+        if _replaying(config):
+            return  # The kept build holds every locale's files (``site_replay``).
         plan = active_plan()
         if plan is not None and not self.building:
             self._build_planned(config, [c for c in self._other_locales() if c in plan.locales])
@@ -245,6 +252,7 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
                 raise PluginError(f"the '{failed.locale}' locale pass failed: {failed.error}")
             for result in results:
                 self.search_entries.extend(result.search_entries)
+                add_pages(result.pages)
             with as_plugin_error():
                 write_shards_search(config, own, own_search, results)
         finally:
@@ -430,6 +438,12 @@ def _liquid_reused(config: MkDocsConfig) -> bool:
     """Whether the core plugin took every page's Liquid output from the build cache."""
     core = _core_plugin(config)
     return core is not None and core.liquid_reused
+
+
+def _replaying(config: MkDocsConfig) -> bool:
+    """Whether this build writes the last build's files instead of its passes (``site_replay``)."""
+    core = _core_plugin(config)
+    return core is not None and core.replaying
 
 
 def _later_locales(config: MkDocsConfig) -> LaterLocales | None:

@@ -36,6 +36,44 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 
+PageRef = tuple[str, str, int]
+"""Where a written page's output is kept: (pass key, page key, size in bytes)."""
+
+_PAGES: dict[str, PageRef] = {}
+"""Every page this process wrote from (or into) a page pack this build, by absolute path
+(for ``site_replay``)."""
+
+
+def note_page(abs_dest_path: str, pass_key: str, page_key: str, size: int) -> None:
+    """A page's output file, written from the page pack entry ``page_key`` (``size`` bytes)."""
+    _PAGES[abs_dest_path] = (pass_key, page_key, size)
+
+
+def pages_mark() -> int:
+    """How many pages are noted so far (a worker's pass sends back those noted after it)."""
+    return len(_PAGES)
+
+
+def pages_since(mark: int) -> list[tuple[str, PageRef]]:
+    """The pages noted after ``pages_mark`` returned ``mark``."""
+    return list(_PAGES.items())[mark:]
+
+
+def add_pages(pages: list[tuple[str, PageRef]]) -> None:
+    """Note the pages a worker's pass wrote (``pages_since`` in the worker)."""
+    _PAGES.update(pages)
+
+
+def noted_page(abs_dest_path: str) -> PageRef | None:
+    """The page pack entry the file at ``abs_dest_path`` was written from, if noted."""
+    return _PAGES.get(abs_dest_path)
+
+
+def forget_pages() -> None:
+    """A new build: no page written yet."""
+    _PAGES.clear()
+
+
 def replay(records: list[tuple[str, int, str]]) -> None:
     """Log a cached page's records again, where its rendering would have logged them."""
     for name, level, message in records:
@@ -109,6 +147,7 @@ class PassCache:
         writer = "all" if shard is None else f"{shard.index}of{shard.count}"
         self._packs = cache.pass_packs(self._key, writer)
         self.hits: dict[str, CachedPage] = {}
+        self._hit_keys: dict[str, str] = {}
         self._misses: dict[str, _Miss] = {}
 
     def lookup(self, src_uri: str, url: str, data: Any, markdown: str) -> CachedPage | None:
@@ -125,6 +164,7 @@ class PassCache:
                 )
             else:
                 self.hits[src_uri] = found
+                self._hit_keys[src_uri] = key
                 return found
         miss = _Miss(key, Recorder())
         assert miss.recorder is not None
@@ -178,9 +218,9 @@ class PassCache:
         src_uri = page.file.src_uri
         hit = self.hits.get(src_uri)
         if hit is not None:
-            write_file(
-                hit.output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path
-            )
+            data = hit.output.encode("utf-8", errors="xmlcharrefreplace")
+            write_file(data, page.file.abs_dest_path)
+            note_page(page.file.abs_dest_path, self._key, self._hit_keys[src_uri], len(data))
             return None
         miss = self._misses.pop(src_uri, None)
         if miss is None:
@@ -189,7 +229,7 @@ class PassCache:
         findings = miss.findings + (miss.recorder.findings if miss.recorder is not None else [])
         added = entries[miss.entries_before :] if entries is not None else []
         anchors = page.present_anchor_ids
-        self._store(
+        stored = self._store(
             miss.key,
             CachedPage(
                 output=output,
@@ -205,13 +245,18 @@ class PassCache:
                 findings=findings,
             ),
         )
+        if stored:  # MkDocs writes it next, as a hit's is written above.
+            size = len(output.encode("utf-8", errors="xmlcharrefreplace"))
+            note_page(page.file.abs_dest_path, self._key, miss.key, size)
         return output
 
-    def _store(self, key: str, page: CachedPage) -> None:
+    def _store(self, key: str, page: CachedPage) -> bool:
         try:
             self._packs.put(key, to_fields(page))
         except (OSError, ValueError) as err:
             log.debug(f"Not cached ({err}): {key}")
+            return False
+        return True
 
     def close(self, *, complete: bool = True) -> None:
         """The pass is over: its pack is written (or the one it used whole kept).

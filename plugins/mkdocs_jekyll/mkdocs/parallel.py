@@ -33,6 +33,7 @@ from mkdocs_jekyll.compat import keep_site_folder, restoring_clean_directory
 from mkdocs_jekyll.features.search_index import lunr_language, write_locale_index
 from mkdocs_jekyll.mkdocs import page_shards
 from mkdocs_jekyll.mkdocs.build_log import NESTED_BUILD_LINES, quiet_build_log
+from mkdocs_jekyll.mkdocs.page_cache import PageRef, pages_mark, pages_since
 from mkdocs_jekyll.mkdocs.page_shards import Plan, Shard
 
 if TYPE_CHECKING:
@@ -55,6 +56,8 @@ class PassResult:
     """The shard built, when the locale's pages are spread over several processes."""
     search_index: dict[str, Any] | None = None
     """A shard's search index (its own pages), for the parent to write the locale's."""
+    pages: list[tuple[str, PageRef]] = field(default_factory=list)
+    """The pages it wrote from the page packs (``page_cache.note_page``), for ``site_replay``."""
 
 
 def can_fork() -> bool:
@@ -160,6 +163,7 @@ def _build_one(task: Shard) -> PassResult:
     # other locales' output. This runs in a forked worker that exits after the pass.
     keep_site_folder()
     shard = task if task.count > 1 else None
+    mark = pages_mark()
     with _collected_logs() as logs, quiet_build_log(NESTED_BUILD_LINES):
         try:
             build(config)
@@ -169,7 +173,12 @@ def _build_one(task: Shard) -> PassResult:
         logs = [record for record in logs if not _repeated_notice(record)]
     entries = list(plugin.search_entries[before:])
     return PassResult(
-        locale, entries, logs=logs, shard=shard, search_index=page_shards.kept_search()
+        locale,
+        entries,
+        logs=logs,
+        shard=shard,
+        search_index=page_shards.kept_search(),
+        pages=pages_since(mark),
     )
 
 

@@ -74,6 +74,7 @@ from mkdocs_jekyll.mkdocs.safe_files import (
 )
 from mkdocs_jekyll.mkdocs.serve_start import LaterLocales
 from mkdocs_jekyll.mkdocs.site_features import apply_site_features
+from mkdocs_jekyll.mkdocs.site_replay import SiteRecorder, SiteReplay, replay_key
 from mkdocs_jekyll.mkdocs.staging import StagedBuild, discard, keep_dirty_files, publish, stage
 from mkdocs_jekyll.mkdocs.template_filters import (
     install_label_memo,
@@ -132,6 +133,10 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """Under ``mkdocs serve``: the other locales, built once the server has started."""
         self._warmup: TemplateWarmup | None = None
         """Serve's first build: the templates compiling on another CPU (``template_warmup``)."""
+        self._replay: SiteReplay | None = None
+        """The last build's files and logs, when this build writes them (``site_replay``)."""
+        self._recorder: SiteRecorder | None = None
+        """This build's files and logs, kept for the next build to replay."""
 
     @property
     def site_model(self) -> SiteModel | None:
@@ -142,6 +147,11 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
     def liquid_reused(self) -> bool:
         """Whether this build took every page's Liquid output from the build cache."""
         return self._state is not None and self._state.cache.reused
+
+    @property
+    def replaying(self) -> bool:
+        """Whether this build writes the last build's files instead of its passes."""
+        return self._replay is not None
 
     @property
     def serving(self) -> bool:
@@ -226,6 +236,15 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             if options.cache_enabled and options.cache_dir
             else None
         )
+        self._replay, self._recorder = None, None
+        if self._cache is not None and self._staged is not None and not self._serving:
+            key = replay_key(config, self._state, self._cache)
+            if self._state.cache.reused:  # Nothing read the clock or chance.
+                self._replay = SiteReplay.load(self._cache, key)
+            if self._replay is not None:
+                self._replay.start(config.site_dir)
+            else:
+                self._recorder = SiteRecorder(self._cache, key)
         self._end_warmup(None if self._cache is None else self._cache.folder / JINJA_FOLDER)
 
     def _end_warmup(self, folder: Path | None) -> None:
@@ -252,9 +271,27 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
 
         Priority: 100, before jekyll/i18n (-100) forks the workers that write into it.
         """
-        if self._staged is not None:
-            keep_dirty_files(self._staged)
+        if self._staged is not None and keep_dirty_files(self._staged):
+            if self._replay is not None:  # Only whole builds are kept and replayed.
+                self._replay.cancel(config.site_dir)
+            self._replay, self._recorder = None, None
         return files
+
+    @event_priority(100)
+    def _replay_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        """Start keeping what the build logs; a replayed build gives MkDocs no file.
+
+        Priority: 100, before static-i18n (-100) reads the files (after the dirty check).
+        """
+        if is_locale_pass(config):
+            return files
+        if self._recorder is not None:
+            self._recorder.start()
+        if self._replay is None:
+            return files
+        self._replay.replay_logs()
+        config.nav = None  # No page to list: the kept build's files have their nav.
+        return Files([])
 
     @event_priority(-200)
     def _place_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -264,7 +301,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         otherwise strip the locale folder from our URLs again.
         """
         state = self._state
-        if self.config.enabled and state is not None:
+        if self.config.enabled and state is not None and self._replay is None:
             settings = self._settings or state.setup.settings
             place_files(files, state, settings, config, locale_pass=is_locale_pass(config))
             append_pager_files(files, state.scan.pagination, state.scan.model, config)
@@ -281,7 +318,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             )
         return files
 
-    on_files = CombinedEvent(_drop_linked_files, _keep_dirty_files, _place_files)
+    on_files = CombinedEvent(_drop_linked_files, _keep_dirty_files, _replay_files, _place_files)
 
     # -- pages -----------------------------------------------------------------------------
 
@@ -441,7 +478,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         Priority: -200, after static-i18n (-100) has shaped the locale's automatic nav.
         """
         state = self._state
-        if not self.config.enabled or state is None:
+        if not self.config.enabled or state is None or self._replay is not None:
             return nav
         return site_navigation(nav, state, config, files, data_dir=self.config.data_dir)
 
@@ -529,7 +566,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         Priority: -50, after Material's search plugin (0) wrote this pass's index and before
         static-i18n (-100) starts the next pass or merges every locale into the root index.
         """
-        if self.config.enabled and self._state is not None:
+        if self.config.enabled and self._state is not None and self._replay is None:
             with as_plugin_error():
                 if page_shards.current() is not None:
                     # One shard's pages: the parent writes the locale's index from all.
@@ -558,6 +595,12 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         state = self._state
         if not self.config.enabled or state is None or is_locale_pass(config):
             return
+        replayed, self._replay = self._replay, None
+        if replayed is not None:
+            replayed.finish(config.site_dir)
+            self._own_404_page = replayed.own_404_page
+        elif self._recorder is not None:
+            self._recorder.snapshot(config.site_dir, self._own_404_page)
         if self.later_locales.start(config, finish=partial(self._finish_site, config, state)):
             return  # Under `mkdocs serve`: after the other locales (see `serve_start`).
         self._finish_site(config, state)
@@ -587,6 +630,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             return  # MkDocs raises Abort next, and on_build_error removes the staged folder.
         publish(staged)
         self._staged = None
+        recorder, self._recorder = self._recorder, None
+        if recorder is not None:
+            recorder.save()
 
     on_post_build = CombinedEvent(
         _write_locale_search, _close_cache_pass, _write_site_outputs, _publish_site
@@ -600,6 +646,12 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """
         staged, self._staged = self._staged, None
         self._end_warmup(None)
+        if self._replay is not None and staged is not None:
+            self._replay.cancel(str(staged.staging))
+        self._replay = None
+        if self._recorder is not None:
+            self._recorder.abandon()
+            self._recorder = None
         if self._collector is not None:
             self._collector.detach()
             self._collector = None

@@ -85,15 +85,18 @@ def stage(config: MkDocsConfig) -> StagedBuild | None:
     return StagedBuild(config, site_dir, target, staging, os.getpid())
 
 
-def keep_dirty_files(staged: StagedBuild) -> None:
+def keep_dirty_files(staged: StagedBuild) -> bool:
     """After MkDocs' clean step: under ``--dirty``, start from a copy of the current site.
 
     ``--dirty`` means "do not clean": unchanged files stay and only newer sources are
     rebuilt, which MkDocs decides by comparing modification times, so the copy keeps them.
+
+    Returns:
+        Whether the build is a dirty one.
     """
     probe = staged.staging / _PROBE
     if not probe.exists():
-        return  # Cleaned: an ordinary build, which starts empty.
+        return False  # Cleaned: an ordinary build, which starts empty.
     probe.unlink()
     if staged.target.is_dir():
         shutil.copytree(
@@ -104,6 +107,7 @@ def keep_dirty_files(staged: StagedBuild) -> None:
             ignore=partial(_hidden_top_level, staged.target),
         )
         log.debug(f"dirty build: started from a copy of '{staged.target}'")
+    return True
 
 
 def publish(staged: StagedBuild) -> None:

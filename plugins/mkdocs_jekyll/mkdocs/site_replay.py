@@ -1,0 +1,320 @@
+"""A whole build replayed: a build of an unchanged site writes the last one's files, no pass.
+
+A warm build (every page a cache hit, ``page_cache``) still ran every locale pass through
+MkDocs: each pass listed, placed and keyed its files, walked every page through every hook,
+rendered its theme templates and wrote its search index, about as much work again as
+writing its pages. When nothing the build reads has changed, every pass would produce the
+same files and log the same records as last time, so the build keeps them instead.
+
+- **Recording** (every build that may use the cache, not serve or ``--dirty``): from the
+  first pass's ``on_files`` to the site-wide outputs (``plugin._write_site_outputs``), what
+  the build logs is kept; there, the staged folder holds every pass's files, and each is
+  kept as a reference to the page pack entry it was written from (``note_page``, checked by
+  size) or as its bytes (theme assets, search indexes, 404 pages: a few MB). Saved when the
+  build succeeds, in ``.cache/mkdocs-jekyll/site/<key>.pack`` (``cache_packs``' format).
+- **Replaying**: a build whose key matches, whose every page's Liquid came from the Liquid
+  store (``liquid_store``: nothing read the clock or chance) and whose every referenced
+  page entry is readable gives MkDocs no files, builds no other locale, logs the kept
+  records, then writes the kept files where the site-wide outputs start, which run as in
+  any build (the feeds take this build's time, the site checks run again).
+
+The key is the page cache's build key (versions, this package, ``mkdocs.yml``, settings,
+plugin options, theme folders, ``_data``, ``_includes``, the site model) with every
+plugin's resolved options, every page's Liquid output and the path and content of every
+file below ``docs_dir``. Anything missing or damaged (a warning for damage) means an
+ordinary build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.plugins import get_plugin_logger
+
+from mkdocs_jekyll.jekyll.findings import record_finding
+from mkdocs_jekyll.mkdocs.build_cache import stable_json
+from mkdocs_jekyll.mkdocs.cache_packs import PackDamaged, PackWriter, PassPacks, read_pack
+from mkdocs_jekyll.mkdocs.page_cache import Recorder, forget_pages, noted_page, replay
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from mkdocs_jekyll.mkdocs.build import BuildState
+    from mkdocs_jekyll.mkdocs.build_cache import BuildCache
+
+log = get_plugin_logger(__name__)
+
+FOLDER = "site"
+SUFFIX = ".pack"
+_META = ""
+"""The record of what is not one file's (no file's relative path is empty)."""
+_PAGE = "page"
+_BYTES = "bytes"
+
+
+def replay_key(config: MkDocsConfig, state: BuildState, cache: BuildCache) -> str:
+    """Everything the build's files and records depend on (see the module docstring)."""
+    digest = hashlib.sha256(f"site replay\0{cache.build_key}\0".encode())
+    options = {name: dict(plugin.config.items()) for name, plugin in config.plugins.items()}
+    digest.update(stable_json(options).encode())
+    for path in sorted(state.cache.rendered):
+        digest.update(f"\0{path}\0".encode())
+        digest.update(repr(state.cache.rendered[path]).encode("utf-8", "surrogatepass"))
+    # A document's text is in the key already: its front matter (the build key) and its
+    # Liquid output (above) are all its page is made of, as the page cache's key holds.
+    known = state.scan.model.documents.keys() & state.cache.rendered.keys()
+    docs = Path(config.docs_dir)
+    found: list[str] = []
+    for folder, dirs, names in os.walk(docs):
+        dirs.sort()
+        found.extend(os.path.join(folder, name) for name in names)
+    for path in sorted(found):
+        rel = Path(os.path.relpath(path, docs)).as_posix()
+        digest.update(f"\0{rel}\0".encode("utf-8", "surrogateescape"))
+        if rel in known:
+            continue
+        try:
+            digest.update(Path(path).read_bytes())
+        except OSError:
+            return ""  # A file that cannot be read: no key (never replayed, never kept).
+    return digest.hexdigest()
+
+
+@dataclass
+class _Snapshot:
+    """The staged folder where the site-wide outputs start, and what the build logged."""
+
+    files: list[tuple[str, tuple[Any, ...]]]
+    meta: tuple[Any, ...]
+
+
+class SiteRecorder:
+    """Keeps one build's logs and files for a later build to replay (``SiteReplay``)."""
+
+    def __init__(self, cache: BuildCache, key: str) -> None:
+        self._cache = cache
+        self._key = key
+        self._records = Recorder()
+        self._snapshot: _Snapshot | None = None
+        forget_pages()
+
+    def start(self) -> None:
+        """The first pass's files are listed: record what the build logs from here."""
+        self._records.attach()
+
+    def snapshot(self, site_dir: str, own_404_page: str | None) -> None:
+        """Every pass is built: keep the staged folder's files (pages by reference).
+
+        A file the walk cannot explain (a link, a page of another size than its entry's)
+        leaves nothing kept.
+        """
+        logs = self._records.detach()
+        findings = self._records.findings
+        root = Path(site_dir)
+        files: list[tuple[str, tuple[Any, ...]]] = []
+        dirs: list[str] = []
+        try:
+            for folder, subdirs, names in os.walk(root):
+                subdirs.sort()
+                here = Path(folder)
+                for name in subdirs:
+                    path = here / name
+                    if path.is_symlink():
+                        return
+                    dirs.append(path.relative_to(root).as_posix())
+                for name in sorted(names):
+                    path = here / name
+                    stat = path.lstat()
+                    if not path.is_file() or path.is_symlink():
+                        return
+                    rel = path.relative_to(root).as_posix()
+                    ref = noted_page(str(path))
+                    if ref is not None and ref[2] == stat.st_size:
+                        files.append((rel, (_PAGE, ref[0], ref[1])))
+                    else:
+                        files.append((rel, (_BYTES, path.read_bytes())))
+        except OSError as err:
+            log.debug(f"The build is not kept for replay ({err})")
+            return
+        meta = (own_404_page, [list(r) for r in logs], [list(f) for f in findings], dirs)
+        self._snapshot = _Snapshot(files, meta)
+
+    def abandon(self) -> None:
+        """The build failed: keep nothing."""
+        self._records.detach()
+        self._snapshot = None
+
+    def save(self) -> None:
+        """The build succeeded: write its record, and remove older ones."""
+        snapshot, self._snapshot = self._snapshot, None
+        if snapshot is None or not self._key:
+            return
+        folder = self._cache.folder / FOLDER
+        final = folder / f"{self._key}{SUFFIX}"
+        writer = PackWriter(final)
+        try:
+            writer.add(_META, snapshot.meta)
+            for rel, fields in snapshot.files:
+                writer.add(rel, fields)
+            writer.close()
+            for name in os.listdir(folder):
+                if name != final.name:
+                    (folder / name).unlink(missing_ok=True)
+        except (OSError, ValueError) as err:
+            writer.discard()
+            log.debug(f"The build was not kept for replay ({err})")
+
+
+@dataclass
+class SiteReplay:
+    """A kept build, every file's bytes at hand, ready to be written again."""
+
+    own_404_page: str | None
+    logs: list[tuple[str, int, str]]
+    findings: list[tuple[str, str, int | None, str]]
+    dirs: list[str]
+    files: list[tuple[str, bytes]]
+    packs: list[PassPacks] = field(default_factory=list)
+    _writer: threading.Thread | None = None
+    _failed: BaseException | None = None
+
+    @classmethod
+    def load(cls, cache: BuildCache, key: str) -> SiteReplay | None:
+        """The build kept under ``key`` with every page it refers to, else None.
+
+        A damaged record is ignored with a warning (the build is then an ordinary one).
+        """
+        if not key:
+            return None
+        path = cache.folder / FOLDER / f"{key}{SUFFIX}"
+        try:
+            records = read_pack(path)
+        except OSError:
+            return None
+        except PackDamaged:
+            shown = f"{cache.label.rstrip('/')}/{FOLDER}/{path.name}"
+            log.warning(f"The build cache entry '{shown}' is damaged; it is ignored and rebuilt.")
+            return None
+        try:
+            return cls._from_records(cache, records)
+        except (LookupError, ValueError, TypeError) as err:
+            log.debug(f"The kept build is not replayed ({err})")
+            return None
+
+    @classmethod
+    def _from_records(cls, cache: BuildCache, records: dict[str, tuple[Any, ...]]) -> SiteReplay:
+        own_404_page, logs, findings, dirs = records.pop(_META)
+        packs: dict[str, PassPacks] = {}
+        files: list[tuple[str, bytes]] = []
+        for rel, fields in records.items():
+            if fields[0] == _BYTES and isinstance(fields[1], bytes):
+                files.append((rel, fields[1]))
+                continue
+            kind, pass_key, page_key = fields
+            if kind != _PAGE:
+                raise ValueError(f"unknown record kind {kind!r}")
+            if pass_key not in packs:
+                # Quietly: a damaged pack is reported by the pass that reads it next.
+                packs[pass_key] = PassPacks(cache.folder, cache.label, pass_key, "-", warn=False)
+            entry = packs[pass_key].get(page_key)
+            if entry is None or not isinstance(entry[0], str):
+                raise LookupError(f"page entry missing: {rel}")
+            files.append((rel, entry[0].encode("utf-8", errors="xmlcharrefreplace")))
+        return cls(
+            own_404_page=own_404_page if own_404_page is None else str(own_404_page),
+            logs=[(str(n), int(level), str(m)) for n, level, m in logs],
+            findings=[
+                (str(c), str(p), None if n is None else int(n), str(m)) for c, p, n, m in findings
+            ],
+            dirs=[str(d) for d in dirs],
+            files=files,
+            packs=list(packs.values()),
+        )
+
+    def replay_logs(self) -> None:
+        """Log what the kept build logged from its first pass's files on, in order."""
+        replay(self.logs)
+        for category, path, line, message in self.findings:
+            record_finding(category, path, message, line=line)
+
+    def start(self, site_dir: str) -> None:
+        """Write the files into a hidden folder of the staged folder, beside the build.
+
+        MkDocs' clean step keeps hidden entries; the file writes (most of a replayed
+        build's time, in the kernel) then overlap the rest of the build.
+        """
+        folder = Path(site_dir, _WRITING)
+        self._writer = threading.Thread(target=self._write_into, args=(folder,), daemon=True)
+        self._writer.start()
+
+    def _write_into(self, folder: Path) -> None:
+        try:
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            _write_tree(folder, self.dirs, self.files)
+        except BaseException as err:  # Reported by `finish`, which writes them again.
+            self._failed = err
+
+    def cancel(self, site_dir: str) -> None:
+        """The build is not replayed after all (``--dirty``): remove what was written."""
+        if self._writer is not None:
+            self._writer.join()
+            self._writer = None
+        shutil.rmtree(Path(site_dir, _WRITING), ignore_errors=True)
+
+    def finish(self, site_dir: str) -> None:
+        """Make the staged folder the kept build's: its folders and files, nothing else.
+
+        The page packs the pages came from are kept (a build that reads an entry keeps it).
+        """
+        root = Path(site_dir)
+        folder = root / _WRITING
+        if self._writer is not None:
+            self._writer.join()
+            self._writer = None
+        for entry in os.scandir(root):
+            if entry.name == _WRITING and self._failed is None:
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path)
+            else:
+                os.unlink(entry.path)
+        if self._failed is not None or not folder.is_dir():
+            log.debug(f"The kept build is written again ({self._failed})")
+            _write_tree(root, self.dirs, self.files)
+        else:
+            for name in os.listdir(folder):
+                os.rename(folder / name, root / name)
+            folder.rmdir()
+        for packs in self.packs:
+            packs.keep()
+
+
+_WRITING = ".mkdocs-jekyll-replay"
+"""The hidden folder of the staged folder the kept build's files are written into."""
+
+
+def _write_tree(root: Path, dirs: list[str], files: list[tuple[str, bytes]]) -> None:
+    """Make ``dirs`` (parents first) and write ``files`` below ``root``."""
+    for rel in dirs:
+        os.mkdir(root / rel)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+    for rel, data in files:
+        fd = os.open(root / rel, flags, 0o666)
+        try:
+            _write_all(fd, data)
+        finally:
+            os.close(fd)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """``os.write`` until every byte is written (one call, for a file on a local disk)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]

@@ -1,0 +1,200 @@
+"""A whole build replayed (``site_replay``): an unchanged rebuild writes the last build's files.
+
+Given a site built once, when it is built again unchanged, then no locale pass renders or
+looks up a page and the output equals a clean build's, file by file (the feeds' build time
+aside); when any input changed, the build is an ordinary one and equals a clean build of
+the changed sources. A damaged or incomplete record means an ordinary build.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mkdocs_jekyll.mkdocs import page_cache, site_replay
+from mkdocs_jekyll.mkdocs.parallel import can_fork
+from sitebuild import make_site_builder, site_tree, warning_lines
+
+FILES = {
+    "docs/en/index.md": (
+        "---\ntitle: Home\ni18n_key: home\n---\n# Home\n\n{% include note.html %} "
+        "{{ site.data.facts.motto }}\n\n![Logo](logo.txt)\n"
+    ),
+    "docs/en/a.md": "---\ntitle: A\ni18n_key: a\n---\n# A\n\nSee [home](index.md#home).\n",
+    "docs/en/logo.txt": "logo one\n",
+    "docs/es-419/index.md": "---\ntitle: Inicio\ni18n_key: home\n---\n# Inicio\n\nHola.\n",
+    "docs/es-419/a.md": "---\ntitle: A es\ni18n_key: a\n---\n# A\n\n[Falta](missing.md)\n",
+    "docs/404.md": "---\ntitle: Not found\npermalink: /404.html\n---\n# Lost\n",
+    "_data/facts.yml": "motto: one\n",
+    "_includes/note.html": "<p>note one</p>\n",
+}
+LANGUAGES = [
+    {"locale": "en", "name": "English", "default": True},
+    {"locale": "es-419", "name": "Español"},
+]
+
+
+def _plugins(workers: int = 1, **core: Any) -> list[Any]:
+    i18n = {"languages": LANGUAGES, "parallel_workers": workers}
+    return ["search", {"jekyll/i18n": i18n}, {"jekyll": core}]
+
+
+@dataclass
+class Spies:
+    replayed: int = 0
+    """Builds that wrote a kept build's files."""
+    lookups: list[str] = field(default_factory=list)
+    """Pages looked up in the page cache (a replayed build looks none up)."""
+
+
+@pytest.fixture
+def spies(monkeypatch: pytest.MonkeyPatch) -> Iterator[Spies]:
+    found = Spies()
+    finish = site_replay.SiteReplay.finish
+    lookup = page_cache.PassCache.lookup
+
+    def spy_finish(self: Any, site_dir: str) -> None:
+        found.replayed += 1
+        finish(self, site_dir)
+
+    def spy_lookup(self: Any, src_uri: str, *args: Any) -> Any:
+        found.lookups.append(src_uri)
+        return lookup(self, src_uri, *args)
+
+    monkeypatch.setattr(site_replay.SiteReplay, "finish", spy_finish)
+    monkeypatch.setattr(page_cache.PassCache, "lookup", spy_lookup)
+    yield found
+
+
+def _clean(tmp_path: Path, files: dict[str, str], **config: Any) -> dict[str, bytes]:
+    """A build of ``files`` without the cache."""
+    folder = tmp_path / "clean"
+    folder.mkdir(exist_ok=True)
+    plugins = config.pop("plugins", _plugins())
+    plugins[2] = {"jekyll": {**plugins[2]["jekyll"], "cache_enabled": False}}
+    return site_tree(make_site_builder(folder)(files=files, plugins=plugins, **config))
+
+
+WORKERS = [
+    pytest.param(1, id="one locale after another"),
+    pytest.param(
+        2,
+        id="locales in workers",
+        marks=pytest.mark.skipif(not can_fork(), reason="the locale passes fork workers"),
+    ),
+]
+
+
+@pytest.mark.parametrize("workers", WORKERS)
+def test_an_unchanged_rebuild_is_replayed_and_equals_a_clean_build(
+    tmp_path: Path, spies: Spies, workers: int
+) -> None:
+    (tmp_path / "cached").mkdir()
+    build = make_site_builder(tmp_path / "cached")
+    build(files=FILES, plugins=_plugins(workers))
+    assert spies.replayed == 0
+    spies.lookups.clear()
+    rebuilt = site_tree(build(files=FILES, plugins=_plugins(workers)))
+    assert (spies.replayed, spies.lookups) == (1, [])
+    clean = _clean(tmp_path, FILES, plugins=_plugins(workers))
+    assert rebuilt == clean
+    assert "404.html" in rebuilt and b"Lost" in rebuilt["404.html"]  # The site's own 404.
+    # The pages' packs were kept by the replayed build: the next one replays too.
+    assert site_tree(build(files=FILES, plugins=_plugins(workers))) == clean
+    assert (spies.replayed, spies.lookups) == (2, [])
+
+
+@dataclass(frozen=True)
+class Case:
+    description: str
+    files: dict[str, str] = field(default_factory=dict)
+    config: dict[str, Any] = field(default_factory=dict)
+
+
+CASES = [
+    Case("a page's text", files={"docs/en/a.md": FILES["docs/en/a.md"] + "\nMore.\n"}),
+    Case("a static file's content", files={"docs/en/logo.txt": "logo two\n"}),
+    Case("a new static file", files={"docs/es-419/logo.txt": "logo es\n"}),
+    Case("_data", files={"_data/facts.yml": "motto: two\n"}),
+    Case("_includes", files={"_includes/note.html": "<p>note two</p>\n"}),
+    Case("mkdocs.yml", config={"site_name": "Another name"}),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.description)
+def test_a_changed_input_is_built_again_and_equals_a_clean_build(
+    tmp_path: Path, spies: Spies, case: Case
+) -> None:
+    (tmp_path / "cached").mkdir()
+    build = make_site_builder(tmp_path / "cached")
+    build(files=FILES, plugins=_plugins())
+    changed = {**FILES, **case.files}
+    rebuilt = site_tree(build(files=changed, plugins=_plugins(), **case.config))
+    assert spies.replayed == 0
+    assert rebuilt == _clean(tmp_path, changed, **case.config)
+
+
+def test_a_replayed_build_logs_the_same_warnings(
+    tmp_path: Path, spies: Spies, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    (tmp_path / "cached").mkdir()
+    build = make_site_builder(tmp_path / "cached")
+    build(files=FILES, plugins=_plugins())
+    first = warning_lines(caplog)
+    caplog.clear()
+    build(files=FILES, plugins=_plugins())
+    assert spies.replayed == 1
+    assert warning_lines(caplog) == first
+    assert any("missing.md" in line for line in first)
+
+
+def test_a_damaged_record_is_ignored_with_a_warning(
+    tmp_path: Path, spies: Spies, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "cached").mkdir()
+    build = make_site_builder(tmp_path / "cached")
+    build(files=FILES, plugins=_plugins())
+    (record,) = (tmp_path / "cached/project/.cache/mkdocs-jekyll/site").iterdir()
+    data = bytearray(record.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    record.write_bytes(bytes(data))
+    caplog.clear()
+    rebuilt = site_tree(build(files=FILES, plugins=_plugins()))
+    assert spies.replayed == 0
+    shown = f".cache/mkdocs-jekyll/site/{record.name}"
+    assert f"The build cache entry '{shown}' is damaged; it is ignored and rebuilt." in (
+        " ".join(warning_lines(caplog))
+    )
+    assert rebuilt == _clean(tmp_path, FILES)
+    build(files=FILES, plugins=_plugins())
+    assert spies.replayed == 1  # The ordinary build kept a whole record again.
+
+
+def test_a_record_whose_pages_are_gone_means_an_ordinary_build(
+    tmp_path: Path, spies: Spies, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "cached").mkdir()
+    build = make_site_builder(tmp_path / "cached")
+    build(files=FILES, plugins=_plugins())
+    for pack in (tmp_path / "cached/project/.cache/mkdocs-jekyll/packs").iterdir():
+        pack.unlink()
+    caplog.clear()
+    rebuilt = site_tree(build(files=FILES, plugins=_plugins()))
+    assert spies.replayed == 0
+    assert not any("damaged" in line for line in warning_lines(caplog))
+    assert rebuilt == _clean(tmp_path, FILES)
+
+
+def test_a_page_reading_the_build_time_is_never_replayed(tmp_path: Path, spies: Spies) -> None:
+    files = {**FILES, "docs/en/a.md": "---\ntitle: A\ni18n_key: a\n---\nBuilt {{ site.time }}\n"}
+    (tmp_path / "cached").mkdir()
+    build = make_site_builder(tmp_path / "cached")
+    build(files=files, plugins=_plugins())
+    build(files=files, plugins=_plugins())
+    assert spies.replayed == 0
