@@ -181,7 +181,7 @@ class SiteReplay:
     dirs: list[str]
     files: list[tuple[str, bytes]]
     packs: list[PassPacks] = field(default_factory=list)
-    _writer: threading.Thread | None = None
+    _writers: list[threading.Thread] = field(default_factory=list)
     _failed: BaseException | None = None
 
     @classmethod
@@ -246,26 +246,37 @@ class SiteReplay:
     def start(self, site_dir: str) -> None:
         """Write the files into a hidden folder of the staged folder, beside the build.
 
-        MkDocs' clean step keeps hidden entries; the file writes (most of a replayed
-        build's time, in the kernel) then overlap the rest of the build.
+        MkDocs' clean step keeps hidden entries. The writes (most of a replayed build's
+        time, spent in the kernel) are shared by two threads, which run beside the rest of
+        the build: a thread waiting on a system call lets the others run.
         """
-        folder = Path(site_dir, _WRITING)
-        self._writer = threading.Thread(target=self._write_into, args=(folder,), daemon=True)
-        self._writer.start()
-
-    def _write_into(self, folder: Path) -> None:
+        folder = os.path.join(site_dir, _WRITING)
+        shutil.rmtree(folder, ignore_errors=True)
         try:
-            shutil.rmtree(folder, ignore_errors=True)
-            folder.mkdir()
-            _write_tree(folder, self.dirs, self.files)
+            os.mkdir(folder)
+        except OSError as err:
+            self._failed = err
+            return
+        for part in range(_WRITERS):
+            chunk = self.files[part::_WRITERS]
+            writer = threading.Thread(target=self._write_into, args=(folder, chunk), daemon=True)
+            writer.start()
+            self._writers.append(writer)
+
+    def _write_into(self, folder: str, files: list[tuple[str, bytes]]) -> None:
+        try:
+            _write_files(folder, files)
         except BaseException as err:  # Reported by `finish`, which writes them again.
             self._failed = err
 
+    def _join(self) -> None:
+        for writer in self._writers:
+            writer.join()
+        self._writers = []
+
     def cancel(self, site_dir: str) -> None:
         """The build is not replayed after all (``--dirty``): remove what was written."""
-        if self._writer is not None:
-            self._writer.join()
-            self._writer = None
+        self._join()
         shutil.rmtree(Path(site_dir, _WRITING), ignore_errors=True)
 
     def finish(self, site_dir: str) -> None:
@@ -275,9 +286,7 @@ class SiteReplay:
         """
         root = Path(site_dir)
         folder = root / _WRITING
-        if self._writer is not None:
-            self._writer.join()
-            self._writer = None
+        self._join()
         for entry in os.scandir(root):
             if entry.name == _WRITING and self._failed is None:
                 continue
@@ -287,8 +296,10 @@ class SiteReplay:
                 os.unlink(entry.path)
         if self._failed is not None or not folder.is_dir():
             log.debug(f"The kept build is written again ({self._failed})")
-            _write_tree(root, self.dirs, self.files)
+            _write_files(str(root), self.files)
+            _make_dirs(str(root), self.dirs)
         else:
+            _make_dirs(str(folder), self.dirs)  # The empty ones.
             for name in os.listdir(folder):
                 os.rename(folder / name, root / name)
             folder.rmdir()
@@ -300,17 +311,30 @@ _WRITING = ".mkdocs-jekyll-replay"
 """The hidden folder of the staged folder the kept build's files are written into."""
 
 
-def _write_tree(root: Path, dirs: list[str], files: list[tuple[str, bytes]]) -> None:
-    """Make ``dirs`` (parents first) and write ``files`` below ``root``."""
-    for rel in dirs:
-        os.mkdir(root / rel)
+_WRITERS = 2
+"""Threads writing a replayed build's files (the bench machine's CPUs)."""
+
+
+def _write_files(root: str, files: list[tuple[str, bytes]]) -> None:
+    """Write ``files`` below ``root``, with their folders (another thread may make one)."""
+    made: set[str] = set()
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
     for rel, data in files:
-        fd = os.open(root / rel, flags, 0o666)
+        parent = os.path.dirname(rel)
+        if parent and parent not in made:
+            os.makedirs(os.path.join(root, parent), exist_ok=True)
+            made.add(parent)
+        fd = os.open(os.path.join(root, rel), flags, 0o666)
         try:
             _write_all(fd, data)
         finally:
             os.close(fd)
+
+
+def _make_dirs(root: str, dirs: list[str]) -> None:
+    """Make every folder of ``dirs`` that writing the files did not."""
+    for rel in dirs:
+        os.makedirs(os.path.join(root, rel), exist_ok=True)
 
 
 def _write_all(fd: int, data: bytes) -> None:
