@@ -74,7 +74,7 @@ from mkdocs_jekyll.mkdocs.safe_files import (
 )
 from mkdocs_jekyll.mkdocs.serve_start import LaterLocales
 from mkdocs_jekyll.mkdocs.site_features import apply_site_features
-from mkdocs_jekyll.mkdocs.site_replay import SiteRecorder, SiteReplay, replay_key
+from mkdocs_jekyll.mkdocs.site_replay import SiteRecorder, SiteReplay, may_replay, open_replay
 from mkdocs_jekyll.mkdocs.staging import StagedBuild, discard, keep_dirty_files, publish, stage
 from mkdocs_jekyll.mkdocs.template_filters import (
     install_label_memo,
@@ -231,20 +231,15 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             self._serve.start_build(config.site_dir)
         self._serve.previous = self._state if self._serving else None
         options = self.config
+        replayable = may_replay(self._state)
         self._cache = (
             BuildCache.open(config, self._state, options.cache_dir, serving=self._serving)
             if options.cache_enabled and options.cache_dir
             else None
         )
         self._replay, self._recorder = None, None
-        if self._cache is not None and self._staged is not None and not self._serving:
-            key = replay_key(config, self._state, self._cache)
-            if self._state.cache.reused:  # Nothing read the clock or chance.
-                self._replay = SiteReplay.load(self._cache, key)
-            if self._replay is not None:
-                self._replay.start(config.site_dir)
-            else:
-                self._recorder = SiteRecorder(self._cache, key)
+        if replayable and self._cache is not None and self._staged is not None:
+            self._replay, self._recorder = open_replay(config, self._state, self._cache)
         self._end_warmup(None if self._cache is None else self._cache.folder / JINJA_FOLDER)
 
     def _end_warmup(self, folder: Path | None) -> None:

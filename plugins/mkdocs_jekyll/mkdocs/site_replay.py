@@ -58,6 +58,29 @@ _PAGE = "page"
 _BYTES = "bytes"
 
 
+def may_replay(state: BuildState) -> bool:
+    """Whether the build's Liquid outputs are (or are now) in the cache, as a replay needs.
+
+    Call before the build cache opens (``BuildCache.open`` saves the pending outputs).
+    """
+    store = state.cache.liquid_store
+    return state.cache.reused or (store is not None and store.pending is not None)
+
+
+def open_replay(
+    config: MkDocsConfig, state: BuildState, cache: BuildCache
+) -> tuple[SiteReplay | None, SiteRecorder | None]:
+    """The kept build this one replays (its files already being written), or the recorder
+    that keeps this one; for a build in a staged folder, outside ``mkdocs serve``."""
+    key = replay_key(config, state, cache)
+    if state.cache.reused:  # Nothing read the clock or chance.
+        replay = SiteReplay.load(cache, key)
+        if replay is not None:
+            replay.start(config.site_dir)
+            return replay, None
+    return None, SiteRecorder(cache, key)
+
+
 def replay_key(config: MkDocsConfig, state: BuildState, cache: BuildCache) -> str:
     """Everything the build's files and records depend on (see the module docstring)."""
     digest = hashlib.sha256(f"site replay\0{cache.build_key}\0".encode())
@@ -334,7 +357,9 @@ def _write_files(root: str, files: list[tuple[str, bytes]]) -> None:
 def _make_dirs(root: str, dirs: list[str]) -> None:
     """Make every folder of ``dirs`` that writing the files did not."""
     for rel in dirs:
-        os.makedirs(os.path.join(root, rel), exist_ok=True)
+        path = os.path.join(root, rel)
+        if not os.path.isdir(path):  # A failing mkdir costs more than a stat.
+            os.makedirs(path, exist_ok=True)
 
 
 def _write_all(fd: int, data: bytes) -> None:
