@@ -9,6 +9,7 @@ the changed sources. A damaged or incomplete record means an ordinary build.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -198,3 +199,39 @@ def test_a_page_reading_the_build_time_is_never_replayed(tmp_path: Path, spies: 
     build(files=files, plugins=_plugins())
     build(files=files, plugins=_plugins())
     assert spies.replayed == 0
+
+
+def test_a_site_without_locales_is_replayed_too(tmp_path: Path, spies: Spies) -> None:
+    from test_build_cache import CONFIG
+    from test_build_cache import FILES as ONE_LOCALE
+
+    (tmp_path / "cached").mkdir()
+    build = make_site_builder(tmp_path / "cached")
+    build(files=ONE_LOCALE, strict=True, **CONFIG)
+    spies.lookups.clear()
+    rebuilt = site_tree(build(files=ONE_LOCALE, strict=True, **CONFIG))
+    assert (spies.replayed, spies.lookups) == (1, [])
+    clean_config = {**CONFIG, "plugins": ["search", {"jekyll": {"cache_enabled": False}}]}
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    assert rebuilt == site_tree(make_site_builder(clean)(files=ONE_LOCALE, **clean_config))
+
+
+def test_a_dirty_build_is_never_replayed(tmp_path: Path, spies: Spies) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    build = make_site_builder(tmp_path)
+    build(files=FILES, plugins=_plugins())
+    site = build(files=FILES, plugins=_plugins())
+    (site / "stale.txt").write_text("kept by --dirty\n", "utf-8")
+    project = tmp_path / "project"
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        mkdocs_build(load_config(str(project / "mkdocs.yml")), dirty=True)
+    finally:
+        os.chdir(cwd)
+    assert spies.replayed == 1  # The second build only.
+    assert (site / "stale.txt").read_text("utf-8") == "kept by --dirty\n"
+    assert not (site / site_replay._WRITING).exists()
