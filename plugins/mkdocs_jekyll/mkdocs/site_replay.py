@@ -87,8 +87,11 @@ def replay_key(config: MkDocsConfig, state: BuildState, cache: BuildCache) -> st
     options = {name: dict(plugin.config.items()) for name, plugin in config.plugins.items()}
     digest.update(stable_json(options).encode())
     for path in sorted(state.cache.rendered):
-        digest.update(f"\0{path}\0".encode())
-        digest.update(repr(state.cache.rendered[path]).encode("utf-8", "surrogatepass"))
+        digest.update(f"\0{path}".encode())
+        for text in state.cache.rendered[path]:
+            data = text.encode("utf-8", "surrogatepass")
+            digest.update(b"\0%d\0" % len(data))
+            digest.update(data)
     # A document's text is in the key already: its front matter (the build key) and its
     # Liquid output (above) are all its page is made of, as the page cache's key holds.
     known = state.scan.model.documents.keys() & state.cache.rendered.keys()
