@@ -124,7 +124,14 @@ CASES = [
     Case("_data", files={"_data/facts.yml": "motto: two\n"}),
     Case("_includes", files={"_includes/note.html": "<p>note two</p>\n"}),
     Case("mkdocs.yml", config={"site_name": "Another name"}),
+    Case(
+        "a setting mkdocs.yml inherits",
+        files={"base.yml": "copyright: Two\n"},
+        config={"INHERIT": "base.yml"},
+    ),
 ]
+INHERITED = {"base.yml": "copyright: One\n"}
+"""The first build of the case above inherits this ``copyright``."""
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.description)
@@ -133,7 +140,9 @@ def test_a_changed_input_is_built_again_and_equals_a_clean_build(
 ) -> None:
     (tmp_path / "cached").mkdir()
     build = make_site_builder(tmp_path / "cached")
-    build(files=FILES, plugins=_plugins())
+    inherited = "INHERIT" in case.config
+    first = {**FILES, **INHERITED} if inherited else FILES
+    build(files=first, plugins=_plugins(), **({"INHERIT": "base.yml"} if inherited else {}))
     changed = {**FILES, **case.files}
     rebuilt = site_tree(build(files=changed, plugins=_plugins(), **case.config))
     assert spies.replayed == 0

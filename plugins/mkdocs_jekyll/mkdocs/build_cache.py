@@ -13,7 +13,7 @@ The key is conservative: a wrong hit writes a wrong site, a miss only costs time
 - **Build**: the versions of Python and of every package that renders (MkDocs, Material,
   static-i18n, Markdown, pymdown-extensions, Pygments, Jinja, python-liquid), the content
   of this package's own files, ``mkdocs.yml``'s bytes with the values of the environment
-  variables it reads (``!ENV``), the resolved settings that command-line flags change and
+  variables it reads (``!ENV``), every resolved setting (command-line flags change some) and
   the plugin's resolved options (an ``INHERIT``ed file is not in ``mkdocs.yml``'s bytes),
   ``JEKYLL_ENV`` and ``SOURCE_DATE_EPOCH``, the content of every file in the theme folders
   outside Material's package (``overrides/``, the package's templates), of ``_data/``
@@ -86,6 +86,11 @@ _PURE_EXTENSION = re.compile(
     r"material\.extensions\..+)$"
 )
 """Markdown extensions that read nothing but the page's text and their configuration."""
+_NOT_OUTPUT = frozenset(
+    {"plugins", "site_dir", "config_file_path", "dev_addr", "remote_branch", "remote_name", "watch"}
+)
+"""Settings that do not shape the output (``plugins``: the plugin's own options are hashed;
+``site_dir`` points at the build's staged folder)."""
 _ENV_TAG = re.compile(rb"!ENV\s*\[?\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)")
 
 
@@ -291,7 +296,10 @@ def inputs_digest(config: MkDocsConfig, root: Path, options: JekyllConfig) -> st
         digest.update(b"\0" + name + b"=" + repr(value).encode())
     for name in ("JEKYLL_ENV", "SOURCE_DATE_EPOCH", "TZ"):
         digest.update(f"\0{name}={os.environ.get(name)!r}".encode())
-    settings = {
+    # Every setting as resolved (an `INHERIT`ed `copyright` is not in mkdocs.yml's bytes),
+    # some in a stable form.
+    settings = {name: value for name, value in config.items() if name not in _NOT_OUTPUT}
+    settings |= {
         "site_url": config.site_url,
         "docs_dir": config.docs_dir,
         "use_directory_urls": config.use_directory_urls,

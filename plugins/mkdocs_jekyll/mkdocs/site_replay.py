@@ -97,7 +97,7 @@ def replay_key(config: MkDocsConfig, state: BuildState, cache: BuildCache) -> st
     known = state.scan.model.documents.keys() & state.cache.rendered.keys()
     docs = Path(config.docs_dir)
     found: list[str] = []
-    for folder, dirs, names in os.walk(docs):
+    for folder, dirs, names in os.walk(docs, followlinks=True):  # As MkDocs' own walk.
         dirs.sort()
         found.extend(os.path.join(folder, name) for name in names)
     for path in sorted(found):
