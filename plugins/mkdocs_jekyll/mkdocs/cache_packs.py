@@ -283,6 +283,7 @@ class PassPacks:
             except OSError:
                 continue
         self._closed = True
+        self._entries, self._origin = None, {}
 
     def discard(self) -> None:
         """Drop this writer's unfinished pack (a failed pass)."""

@@ -288,6 +288,10 @@ class SiteReplay:
             writer = threading.Thread(target=self._write_into, args=(folder, chunk), daemon=True)
             writer.start()
             self._writers.append(writer)
+        # Kept, and their entries let go of while the threads write (not at exit).
+        for packs in self.packs:
+            packs.keep()
+        self.packs = []
 
     def _write_into(self, folder: str, files: list[tuple[str, bytes]]) -> None:
         try:
@@ -329,8 +333,9 @@ class SiteReplay:
             for name in os.listdir(folder):
                 os.rename(folder / name, root / name)
             folder.rmdir()
-        for packs in self.packs:
+        for packs in self.packs:  # Kept by `start` unless it could not start.
             packs.keep()
+        self.files = []
 
 
 _WRITING = ".mkdocs-jekyll-replay"
