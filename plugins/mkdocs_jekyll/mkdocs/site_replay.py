@@ -14,9 +14,12 @@ same files and log the same records as last time, so the build keeps them instea
   build succeeds, in ``.cache/mkdocs-jekyll/site/<key>.pack`` (``cache_packs``' format).
 - **Replaying**: a build whose key matches, whose every page's Liquid came from the Liquid
   store (``liquid_store``: nothing read the clock or chance) and whose every referenced
-  page entry is readable gives MkDocs no files, builds no other locale, logs the kept
-  records, then writes the kept files where the site-wide outputs start, which run as in
-  any build (the feeds take this build's time, the site checks run again).
+  page entry is readable gives MkDocs no files, forks no worker and builds no other
+  locale, and logs the kept records. Two threads write the kept files into a hidden
+  folder of the staged one from ``on_pre_build`` on (file writes are kernel time, which
+  the rest of the build overlaps); where the site-wide outputs start, those files replace
+  what the empty pass wrote, and the site-wide outputs run as in any build (the feeds
+  take this build's time, the site checks run again).
 
 The key is the page cache's build key (versions, this package, ``mkdocs.yml``, settings,
 plugin options, theme folders, ``_data``, ``_includes``, the site model) with every
