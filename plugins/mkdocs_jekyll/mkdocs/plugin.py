@@ -36,6 +36,7 @@ from mkdocs_jekyll.mkdocs.configure import configure_site
 from mkdocs_jekyll.mkdocs.fast_search import install_fast_search
 from mkdocs_jekyll.mkdocs.file_model import place_files, unreadable_page
 from mkdocs_jekyll.mkdocs.findings import finish_findings, start_findings
+from mkdocs_jekyll.mkdocs.gc_policy import BuildCollector
 from mkdocs_jekyll.mkdocs.i18n_context import (
     current_locale,
     is_locale_pass,
@@ -137,6 +138,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """The last build's files and logs, when this build writes them (``site_replay``)."""
         self._recorder: SiteRecorder | None = None
         """This build's files and logs, kept for the next build to replay."""
+        self._collector_policy = BuildCollector()
+        """The collector's policy for a ``mkdocs build`` command (``gc_policy``)."""
 
     @property
     def site_model(self) -> SiteModel | None:
@@ -165,6 +168,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         # run before the other locales' passes instead of after them.
         later = self._serving and not dirty and serve_livereload()
         self.later_locales = LaterLocales(enabled=later)
+        if self.config.enabled:
+            self._collector_policy.start(command)
 
     def on_shutdown(self) -> None:
         """Forget the server's state: MkDocs reuses this instance for later builds in-process."""
@@ -172,6 +177,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         self.later_locales = LaterLocales(enabled=False)
         self._serving = False
         self._serve = ServeState()
+        self._collector_policy.stop()
 
     # -- configuration ---------------------------------------------------------------------
 

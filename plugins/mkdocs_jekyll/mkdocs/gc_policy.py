@@ -1,0 +1,67 @@
+"""The garbage collector's policy for a ``mkdocs build`` (or ``gh-deploy``) command.
+
+Why: a cold build of the bench site spent about 0.3 s in full collections, each walking every
+object the imports, the config and the site model made, objects that live until the build
+ends; and the process took 0.25-0.35 s to exit after "Documentation built": the interpreter's
+shutdown runs several full collections over every module's objects, and frees them one by
+one, work the operating system does for free when the process ends.
+
+So, from ``on_startup`` of a build command (imports and config loaded) to ``on_shutdown``,
+the objects alive at the start are frozen (``gc.freeze``): the collector no longer walks
+them, and everything made during the build is collected as usual. ``on_shutdown`` unfreezes
+them, so a caller that goes on in-process (a test, a tool running builds) has its collector
+as before. At interpreter exit, once the build command has run in the process, a last hook
+collects the garbage there is (finalizers run as they would have) and freezes what is still
+alive, so shutdown's collections have nothing left to walk. ``atexit`` work and flushing of
+other code is untouched: it only runs the collector earlier, once.
+
+``mkdocs serve`` keeps its collector as it is: a long-lived server must collect everything.
+Output does not depend on any of this.
+"""
+
+from __future__ import annotations
+
+import atexit
+import gc
+
+_BUILD_COMMANDS = frozenset({"build", "gh-deploy"})
+_exit_hook: list[bool] = []
+"""Whether ``_collect_before_exit`` is registered in this process (once)."""
+
+
+class BuildCollector:
+    """Freezes the objects alive when a build command starts, until it shuts down."""
+
+    def __init__(self) -> None:
+        self._frozen = False
+
+    @property
+    def active(self) -> bool:
+        """Whether this build froze the collector's view of the objects alive at its start."""
+        return self._frozen
+
+    def start(self, command: str) -> None:
+        """At ``on_startup``: freeze the startup objects of ``build``/``gh-deploy``, not serve."""
+        if command not in _BUILD_COMMANDS or self._frozen:
+            return
+        gc.freeze()
+        self._frozen = True
+        if not _exit_hook:
+            atexit.register(_collect_before_exit)
+            _exit_hook.append(True)
+
+    def stop(self) -> None:
+        """At ``on_shutdown``: give the collector every object back."""
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
+
+
+def _collect_before_exit() -> None:
+    """Collect the garbage left, then leave the live objects out of shutdown's collections.
+
+    Registered after the interpreter's own exit work (logging's, for one), so it runs before
+    it; those handlers still run, and whatever they make is collected as usual.
+    """
+    gc.collect()
+    gc.freeze()

@@ -1,0 +1,113 @@
+"""`mkdocs build` freezes its startup objects for the collector; the site is the same."""
+
+from __future__ import annotations
+
+import gc
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from mkdocs_jekyll.mkdocs import gc_policy
+from sitebuild import THREE_LOCALES, site_tree, write_files
+
+FILES = {
+    "docs/en/index.md": "---\ni18n_key: home\n---\n# Welcome\n[a](a.md)\n",
+    "docs/en/a.md": "---\ntitle: A page\n---\n## Part\nText {{ site.pages | size }}\n",
+    "docs/en/_posts/2024-01-02-hello.md": "---\ntitle: Hello\n---\nHi\n",
+    "docs/es-419/index.md": "---\ni18n_key: home\n---\n# Inicio\n",
+    "docs/pt-br/index.md": "# Início\n",
+}
+
+
+def _project(folder: Path) -> Path:
+    write_files(folder, FILES)
+    settings: dict[str, Any] = {
+        "site_name": "Test site",
+        "site_url": "https://example.com/",
+        "theme": {"name": "material"},
+        "plugins": [
+            "search",
+            {"jekyll/i18n": {"languages": THREE_LOCALES, "parallel_workers": 1}},
+            {"jekyll": {}},
+        ],
+    }
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+    return folder
+
+
+def _build(project: Path, command: str | None) -> tuple[dict[str, bytes], list[int]]:
+    """Build ``project`` in-process, as ``mkdocs <command>`` would (None: ``build()`` alone).
+
+    Returns the site and the collector's frozen-object counts during and after the build.
+    """
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        config = load_config(str(project / "mkdocs.yml"))
+        if command is not None:
+            config.plugins.on_startup(command=command, dirty=False)
+        try:
+            during = gc.get_freeze_count()
+            build(config)
+        finally:
+            if command is not None:
+                config.plugins.on_shutdown()
+    finally:
+        os.chdir(cwd)
+    return site_tree(Path(config.site_dir)), [during, gc.get_freeze_count()]
+
+
+def test_a_build_command_freezes_its_startup_objects_and_builds_the_same_site(
+    tmp_path: Path,
+) -> None:
+    assert gc.get_freeze_count() == 0
+    plain, _ = _build(_project(tmp_path / "plain"), None)
+    frozen, counts = _build(_project(tmp_path / "frozen"), "build")
+    assert counts[0] > 0, "on_startup of `mkdocs build` freezes the objects alive"
+    assert counts[1] == 0, "on_shutdown gives them back to the collector"
+    assert frozen == plain
+    assert gc_policy._exit_hook == [True]
+
+
+def test_serve_keeps_the_collector_as_it_is(tmp_path: Path) -> None:
+    policy = gc_policy.BuildCollector()
+    policy.start("serve")
+    assert not policy.active
+    assert gc.get_freeze_count() == 0
+
+
+def test_the_command_line_build_exits_cleanly_and_writes_the_same_site(tmp_path: Path) -> None:
+    in_process, _ = _build(_project(tmp_path / "in-process"), None)
+    project = _project(tmp_path / "cli")
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert site_tree(project / "site") == in_process
+
+
+@pytest.mark.parametrize("command", ["build", "gh-deploy"])
+def test_the_policy_freezes_once_and_gives_back_at_stop(command: str) -> None:
+    policy = gc_policy.BuildCollector()
+    policy.start(command)
+    try:
+        assert policy.active
+        count = gc.get_freeze_count()
+        policy.start(command)  # a second start changes nothing
+        assert gc.get_freeze_count() == count
+    finally:
+        policy.stop()
+    assert not policy.active
+    assert gc.get_freeze_count() == 0
