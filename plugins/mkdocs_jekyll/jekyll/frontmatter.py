@@ -53,6 +53,8 @@ class FrontMatter:
         has_front_matter: Whether the file starts with a front matter block (Jekyll renders
             only such files; it copies the others as they are).
         key_lines: 1-based file line of each top-level key, for messages.
+        mkdocs_meta: Whether MkDocs' own split (``mkdocs.utils.meta.get_data``) reads the
+            front matter as a mapping, so that its ``page.markdown`` is ``body``.
     """
 
     data: dict[str, Any]
@@ -60,6 +62,7 @@ class FrontMatter:
     line_offset: int
     has_front_matter: bool
     key_lines: dict[str, int] = field(default_factory=dict)
+    mkdocs_meta: bool = False
 
 
 def parse_front_matter(text: str, path: str) -> FrontMatter:
@@ -91,7 +94,7 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
         data = _load(match.group(1), path, first_line=2)
         if data is not None:
             body = text[match.end() :].lstrip("\n")
-            return _result(text, body, data, match.group(1), first_line=2)
+            return _result(text, body, data, match.group(1), first_line=2, mkdocs_meta=True)
     jekyll = _JEKYLL_YAML_RE.match(text)
     if jekyll is not None:
         # Jekyll keeps `---` in the YAML it loads: the YAML starts on line 1. An empty block
@@ -183,7 +186,13 @@ def _yaml_hint(problem: str, source: str, mark: Any) -> str:
 
 
 def _result(
-    text: str, body: str, data: dict[str, Any], source: str, *, first_line: int
+    text: str,
+    body: str,
+    data: dict[str, Any],
+    source: str,
+    *,
+    first_line: int,
+    mkdocs_meta: bool = False,
 ) -> FrontMatter:
     """Build the ``FrontMatter`` of a file with a front matter block."""
     key_lines: dict[str, int] = {}
@@ -192,7 +201,7 @@ def _result(
         if key is not None and key.group(1) in data:
             key_lines[key.group(1)] = number  # later duplicates win, as in PyYAML
     offset = text[: len(text) - len(body)].count("\n")
-    return FrontMatter(data, body, offset, True, key_lines)
+    return FrontMatter(data, body, offset, True, key_lines, mkdocs_meta)
 
 
 def _strip_multimarkdown_meta(text: str) -> str:

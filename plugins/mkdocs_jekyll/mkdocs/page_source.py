@@ -7,6 +7,7 @@ prints it raw, with the layout's template) and the Liquid output rendered before
 
 from __future__ import annotations
 
+import os
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -21,8 +22,10 @@ from mkdocs_jekyll.mkdocs.render_cache import error_block, lines
 
 if TYPE_CHECKING:
     from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
 
-    from mkdocs_jekyll.jekyll.documents import Document
+    from mkdocs_jekyll.jekyll.documents import Document, ScanCache
     from mkdocs_jekyll.mkdocs.render_cache import RenderCache
     from mkdocs_jekyll.mkdocs.scan import SiteScan
 
@@ -36,6 +39,42 @@ _ESCAPED_META = ("title", "description", "author", "subtitle", "status")
 # Material includes `.icons/<icon>.svg` for a page's `icon`: anything but a path of names
 # would end the build with Jinja's TemplateNotFound traceback.
 _ICON_NAME = re.compile(r"[\w-]+(?:/[\w-]+)+")
+
+
+def may_skip_meta(config: MkDocsConfig, *, serving: bool) -> bool:
+    """Whether pages may skip MkDocs' second parse of their front matter (``known_source``).
+
+    Only with the plugins known to read no page's ``meta`` before ours sets it (``page_shards``'
+    list), and not under ``mkdocs serve``, whose saves may land between the scan and the read.
+    """
+    return not serving and set(config.plugins) <= page_shards.SHARDABLE_PLUGINS
+
+
+def known_source(file: File, cache: ScanCache) -> str | None:
+    """The page's text for MkDocs' read, split as MkDocs splits it, without its YAML loaded again.
+
+    Why: MkDocs reads every page and loads its front matter's YAML into ``page.meta``, which
+    ``on_page_markdown`` then replaces with the scan's (``theme_page_meta``); the scan read
+    the same file with the same loader moments before. When the scan found that MkDocs' own
+    split reads the front matter as a mapping (``FrontMatter.mkdocs_meta``) and the file has
+    not changed since (its size and mtime, ``ScanCache``'s key), MkDocs' ``page.markdown``
+    is the scan's body: a leading blank line makes ``mkdocs.utils.meta.get_data`` return it
+    as it is, with an empty ``meta`` and no YAML. None: MkDocs reads the file itself.
+
+    Callers check ``may_skip_meta`` and that the page is a document of the scan (whose
+    ``on_page_markdown`` sets its ``meta``).
+    """
+    path = file.abs_src_path
+    hit = cache.entries.get(path) if path is not None else None
+    if path is None or hit is None or not hit[1].mkdocs_meta:
+        return None
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None  # MkDocs reports it
+    if hit[0] != (stat.st_mtime_ns, stat.st_size):
+        return None
+    return "\n" + hit[1].body
 
 
 def theme_page_meta(doc: Document, scan: SiteScan) -> dict[str, Any]:

@@ -60,6 +60,8 @@ from mkdocs_jekyll.mkdocs.outputs import localized_404, pass_sitemap
 from mkdocs_jekyll.mkdocs.page_cache import PassCache
 from mkdocs_jekyll.mkdocs.page_context import render_page_context
 from mkdocs_jekyll.mkdocs.page_source import (
+    known_source,
+    may_skip_meta,
     page_html,
     page_markdown,
     skipped_page_meta,
@@ -138,6 +140,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """The last build's files and logs, when this build writes them (``site_replay``)."""
         self._recorder: SiteRecorder | None = None
         """This build's files and logs, kept for the next build to replay."""
+        self._skip_meta = False
+        """Whether the pass's pages skip MkDocs' parse of their front matter (``page_source``)."""
         self._collector_policy = BuildCollector()
         """The collector's policy for a ``mkdocs build`` command (``gc_policy``)."""
 
@@ -217,6 +221,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         # The locale's own site_name/site_description (static-i18n's per-language overrides,
         # applied in its on_config) title this pass's pages.
         self._settings = pass_settings(setup.settings, config)
+        self._skip_meta = may_skip_meta(config, serving=self._serving)
         install_fast_search(config)  # every pass: Material's on_config made a new index
         if is_locale_pass(config):
             return
@@ -327,7 +332,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """Under ``mkdocs serve``, a page that is not UTF-8 is read as empty.
 
         Its error (from the scan) replaces its content; MkDocs' own read would stop the
-        server's build with a traceback.
+        server's build with a traceback. Otherwise a page of the scan is given its text
+        split as MkDocs would split it, without its front matter (``known_source``).
         """
         state = self._state
         if not self.config.enabled or state is None:
@@ -336,7 +342,11 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             return ""  # Another shard renders it (see `page_shards`).
         if self._look_up_cache(page, state):
             return ""  # Its cached output is written instead (see `build_cache`).
-        return "" if unreadable_page(page.file, state.scan.model) else None
+        if unreadable_page(page.file, state.scan.model):
+            return ""
+        if self._skip_meta and page.file.src_uri in state.scan.model.documents:
+            return known_source(page.file, self._scan_cache)  # its YAML is loaded once
+        return None
 
     def _look_up_cache(self, page: Page, state: BuildState) -> bool:
         """Whether the page's output is in the build cache (it is then not rendered)."""
