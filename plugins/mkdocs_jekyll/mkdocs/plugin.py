@@ -55,6 +55,7 @@ from mkdocs_jekyll.mkdocs.incremental import (
 from mkdocs_jekyll.mkdocs.jinja_cache import JINJA_FOLDER, SharedBytecodeCache
 from mkdocs_jekyll.mkdocs.look import install_look
 from mkdocs_jekyll.mkdocs.markdown_reuse import MarkdownReuse
+from mkdocs_jekyll.mkdocs.nav_memo import install_nav_memo
 from mkdocs_jekyll.mkdocs.navigation import site_navigation
 from mkdocs_jekyll.mkdocs.outputs import localized_404, pass_sitemap
 from mkdocs_jekyll.mkdocs.page_cache import PassCache
@@ -692,7 +693,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             settings = self._settings or self._state.setup.settings
             install_look(env, self._state, settings, self.config, config)
         cache = self._cache
-        return self._templates.install(env, None if cache is None else cache.folder / JINJA_FOLDER)
+        self._templates.install(env, None if cache is None else cache.folder / JINJA_FOLDER)
+        install_nav_memo(env)  # after the template cache: it loads partials/nav.html
+        return env
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -1,0 +1,127 @@
+"""Material's primary navigation rendered once per pass for the pages that show it alike.
+
+Why: Material renders ``partials/nav.html`` (the whole site navigation, through
+``nav-item.html``'s macros) for every page, about 4% of a cold build of the bench site,
+where most pages are not in the navigation. For a page that is not in the navigation, no
+item is active and none is the page, so the HTML depends on the pass's settings and on the
+page only through the links' URLs, which ``url`` makes relative to the page. Pages whose
+links come out the same (the same folder depth, for pretty permalinks) get the same HTML:
+the pass renders it once and the others reuse it.
+
+Only when ``nav.html``, ``nav-item.html``, ``logo.html`` and ``source.html`` are Material's
+own files (whose inputs are listed below); a site's override of any of them, or a page in
+the navigation, renders as Material does. The memo belongs to the pass's environment.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable, Iterator
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from jinja2 import TemplateNotFound
+from mkdocs.utils.templates import url_filter
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from jinja2.runtime import Context
+
+NAV_TEMPLATE = "partials/nav.html"
+_MATERIAL_PARTIALS = (NAV_TEMPLATE, "partials/nav-item.html", "partials/logo.html")
+_SOURCE = "partials/source.html"
+
+
+def install_nav_memo(env: Environment) -> bool:
+    """Make the pass's ``partials/nav.html`` reuse its HTML for pages that show it alike.
+
+    Returns:
+        Whether the memo is installed (Material's own partials, loaded in ``env``).
+    """
+    if env.loader is None or not all(_is_materials(env, name) for name in _MATERIAL_PARTIALS):
+        return False
+    if not _is_materials(env, _SOURCE):
+        return False
+    template = env.get_template(NAV_TEMPLATE)
+    render = template.root_render_func
+    memo: dict[tuple[Any, ...], str] = {}
+
+    def root_render_func(context: Context) -> Iterator[str]:
+        key = nav_key(context)
+        if key is None:
+            yield from render(context)
+            return
+        html = memo.get(key)
+        if html is None:
+            html = memo[key] = env.concat(render(context))
+        yield html
+
+    template.root_render_func = root_render_func
+    return True
+
+
+def nav_key(context: Context) -> tuple[Any, ...] | None:
+    """What Material's navigation reads of the page being rendered; None: render it.
+
+    For a page outside the navigation: the pass's navigation and settings (the same
+    objects for every page of the pass), the page's language (``lang``), the features, and
+    every URL the partials pass to ``url``, as ``url`` gives it for this page: each item's,
+    the home page's, ``extra.homepage`` and the logo's.
+    """
+    page = context.get("page")
+    nav = context.get("nav")
+    config = context.get("config")
+    url = context.environment.filters.get("url")
+    if page is None or nav is None or config is None or url is not url_filter:
+        return None  # another plugin's `url` may read more of the page
+    items = list(_walk(nav))
+    if any(getattr(item, "active", False) for item in items) or page in nav.pages:
+        return None
+    to_url: Callable[[Context, object], str] = url_filter
+    homepage = getattr(nav, "homepage", None)
+    wanted = [getattr(item, "url", None) for item in items]
+    wanted += [
+        homepage.url if homepage is not None else None,
+        config.extra.get("homepage"),
+        config.theme.get("logo"),
+    ]
+    features = context.get("features")
+    return (
+        id(nav),
+        id(config),
+        config.theme.get("language"),
+        tuple(features) if isinstance(features, list | tuple) else repr(features),
+        tuple(None if value is None else to_url(context, value) for value in wanted),
+    )
+
+
+def _walk(items: Any) -> Iterator[Any]:
+    """Every item of the navigation, sections' children included, in order."""
+    for item in items:
+        yield item
+        children = getattr(item, "children", None)
+        if children:
+            yield from _walk(children)
+
+
+def _is_materials(env: Environment, name: str) -> bool:
+    """Whether ``name`` loads Material's own file (no override in a theme folder)."""
+    assert env.loader is not None
+    try:
+        _, filename, _ = env.loader.get_source(env, name)
+    except TemplateNotFound:
+        return False
+    material = _material_templates()
+    if filename is None or material is None:
+        return False
+    return Path(filename).resolve() == material / name
+
+
+@cache
+def _material_templates() -> Path | None:
+    """Material's own ``templates`` folder."""
+    spec = importlib.util.find_spec("material")
+    if spec is None or spec.origin is None:
+        return None
+    return Path(spec.origin).resolve().parent / "templates"
