@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.utils.meta import YAML_RE
 
 from mkdocs_jekyll.features.layouts import template_for_layout
 from mkdocs_jekyll.jekyll.safe_paths import is_inside
@@ -58,8 +59,12 @@ def known_source(file: File, cache: ScanCache) -> str | None:
     the same file with the same loader moments before. When the scan found that MkDocs' own
     split reads the front matter as a mapping (``FrontMatter.mkdocs_meta``) and the file has
     not changed since (its size and mtime, ``ScanCache``'s key), MkDocs' ``page.markdown``
-    is the scan's body: a leading blank line makes ``mkdocs.utils.meta.get_data`` return it
-    as it is, with an empty ``meta`` and no YAML. None: MkDocs reads the file itself.
+    is the text after the block (``YAML_RE``, blank lines stripped): a leading blank line
+    makes ``mkdocs.utils.meta.get_data`` return it as it is, with an empty ``meta`` and no
+    YAML. None: MkDocs reads the file itself.
+
+    The text is read again rather than taken from the scan: a forked worker touching the
+    scan's copy of every page would copy the memory it shares with the parent.
 
     Callers check ``may_skip_meta`` and that the page is a document of the scan (whose
     ``on_page_markdown`` sets its ``meta``).
@@ -70,11 +75,15 @@ def known_source(file: File, cache: ScanCache) -> str | None:
         return None
     try:
         stat = os.stat(path)
-    except OSError:
+        if hit[0] != (stat.st_mtime_ns, stat.st_size):
+            return None
+        text = file.content_string
+    except (OSError, ValueError):
         return None  # MkDocs reports it
-    if hit[0] != (stat.st_mtime_ns, stat.st_size):
+    block = YAML_RE.match(text)
+    if block is None:
         return None
-    return "\n" + hit[1].body
+    return "\n" + text[block.end() :].lstrip("\n")
 
 
 def theme_page_meta(doc: Document, scan: SiteScan) -> dict[str, Any]:
