@@ -54,8 +54,8 @@ def _spy(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     keys: list[bool] = []
     real = nav_memo.nav_key
 
-    def spy(context: Any) -> Any:
-        key = real(context)
+    def spy(context: Any, shapes: Any) -> Any:
+        key = real(context, shapes)
         keys.append(key is not None)
         return key
 

@@ -16,7 +16,8 @@ the navigation, renders as Material does. The memo belongs to the pass's environ
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,9 +47,10 @@ def install_nav_memo(env: Environment) -> bool:
     template = env.get_template(NAV_TEMPLATE)
     render = template.root_render_func
     memo: dict[tuple[Any, ...], str] = {}
+    shapes: list[_Shape] = []
 
     def root_render_func(context: Context) -> Iterator[str]:
-        key = nav_key(context)
+        key = nav_key(context, shapes)
         if key is None:
             yield from render(context)
             return
@@ -61,13 +63,14 @@ def install_nav_memo(env: Environment) -> bool:
     return True
 
 
-def nav_key(context: Context) -> tuple[Any, ...] | None:
+def nav_key(context: Context, shapes: list[_Shape]) -> tuple[Any, ...] | None:
     """What Material's navigation reads of the page being rendered; None: render it.
 
     For a page outside the navigation: the pass's navigation and settings (the same
     objects for every page of the pass), the page's language (``lang``), the features, and
     every URL the partials pass to ``url``, as ``url`` gives it for this page: each item's,
-    the home page's, ``extra.homepage`` and the logo's.
+    the home page's, ``extra.homepage`` and the logo's. ``shapes`` keeps the pass's
+    navigation as read once (``_shape``).
     """
     page = context.get("page")
     nav = context.get("nav")
@@ -75,13 +78,16 @@ def nav_key(context: Context) -> tuple[Any, ...] | None:
     url = context.environment.filters.get("url")
     if page is None or nav is None or config is None or url is not url_filter:
         return None  # another plugin's `url` may read more of the page
-    items = list(_walk(nav))
-    if any(getattr(item, "active", False) for item in items) or page in nav.pages:
+    shape = _shape(nav, shapes)
+    # Material compares items with the page (`==`: same title and file): any item of the
+    # page's file, or an active one, and the page renders its own navigation.
+    if page.file.src_uri in shape.files or any(
+        getattr(item, "active", False) for item in shape.items
+    ):
         return None
-    to_url: Callable[[Context, object], str] = url_filter
     homepage = getattr(nav, "homepage", None)
-    wanted = [getattr(item, "url", None) for item in items]
-    wanted += [
+    wanted = [
+        *shape.urls,
         homepage.url if homepage is not None else None,
         config.extra.get("homepage"),
         config.theme.get("logo"),
@@ -92,8 +98,31 @@ def nav_key(context: Context) -> tuple[Any, ...] | None:
         id(config),
         config.theme.get("language"),
         tuple(features) if isinstance(features, list | tuple) else repr(features),
-        tuple(None if value is None else to_url(context, value) for value in wanted),
+        tuple(None if value is None else url_filter(context, value) for value in wanted),
     )
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """A navigation's items, their URLs and the files of its pages, read once per pass."""
+
+    nav: Any
+    items: tuple[Any, ...]
+    urls: tuple[Any, ...]
+    files: frozenset[str]
+
+
+def _shape(nav: Any, shapes: list[_Shape]) -> _Shape:
+    """The navigation's shape, kept in ``shapes`` for the last navigation seen."""
+    if shapes and shapes[0].nav is nav:
+        return shapes[0]
+    items = tuple(_walk(nav))
+    files = frozenset(
+        file.src_uri for item in items if (file := getattr(item, "file", None)) is not None
+    )
+    shape = _Shape(nav, items, tuple(getattr(item, "url", None) for item in items), files)
+    shapes[:] = [shape]
+    return shape
 
 
 def _walk(items: Any) -> Iterator[Any]:
