@@ -79,6 +79,7 @@ def test_a_build_command_freezes_its_startup_objects_and_builds_the_same_site(
 def test_serve_keeps_the_collector_as_it_is(tmp_path: Path) -> None:
     policy = gc_policy.BuildCollector()
     policy.start("serve")
+    policy.keep()
     assert not policy.active
     assert gc.get_freeze_count() == 0
 
@@ -107,6 +108,9 @@ def test_the_policy_freezes_once_and_gives_back_at_stop(command: str) -> None:
         count = gc.get_freeze_count()
         policy.start(command)  # a second start changes nothing
         assert gc.get_freeze_count() == count
+        kept = [[] for _ in range(3)]  # made after the start, alive for the build
+        policy.keep()
+        assert gc.get_freeze_count() >= count + len(kept)
     finally:
         policy.stop()
     assert not policy.active

@@ -7,8 +7,10 @@ shutdown runs several full collections over every module's objects, and frees th
 one, work the operating system does for free when the process ends.
 
 So, from ``on_startup`` of a build command (imports and config loaded) to ``on_shutdown``,
-the objects alive at the start are frozen (``gc.freeze``): the collector no longer walks
-them, and everything made during the build is collected as usual. ``on_shutdown`` unfreezes
+the objects alive at the start are frozen (``gc.freeze``), and those the scan made (the site
+model and every page's Liquid, alive for the whole build) once it ends, after a collection
+of the young generations: the collector no longer walks them, and everything made during
+the passes is collected as usual. ``on_shutdown`` unfreezes
 them, so a caller that goes on in-process (a test, a tool running builds) has its collector
 as before. At interpreter exit, once the build command has run in the process, a last hook
 collects the garbage there is (finalizers run as they would have) and freezes what is still
@@ -49,6 +51,12 @@ class BuildCollector:
         if not _exit_hook:
             atexit.register(_collect_before_exit)
             _exit_hook.append(True)
+
+    def keep(self) -> None:
+        """After the scan: its objects (the site model, every page's Liquid) live as long."""
+        if self._frozen:
+            gc.collect(1)  # the scan's young garbage first: frozen, it would stay
+            gc.freeze()
 
     def stop(self) -> None:
         """At ``on_shutdown``: give the collector every object back."""

@@ -242,6 +242,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             )
             self._serve.start_build(config.site_dir)
         self._serve.previous = self._state if self._serving else None
+        self._collector_policy.keep()  # the scan's objects live as long as the build
         options = self.config
         replayable = may_replay(self._state)
         self._cache = (
