@@ -70,6 +70,10 @@ class StoredLiquid:
     findings: list[tuple[str, str, int | None, str]] = field(default_factory=list)
     file_times: str | None = None
     """The static files' modification times, when a render read them (``static_times``)."""
+    page_logs: dict[
+        str, tuple[list[tuple[str, int, str]], list[tuple[str, str, int | None, str]]]
+    ] = field(default_factory=dict)
+    """src_path -> what a page's render logged, logged when a pass builds it (``page_liquid``)."""
 
     def replay(self) -> None:
         """Log what the renders logged, and record their findings, as rendering would."""
@@ -88,8 +92,16 @@ class LiquidStore:
         self.file_times = file_times
         """This build's ``static_times``."""
         self.recorder: Recorder | None = None
+        self.early: tuple[list[tuple[str, int, str]], list[tuple[str, str, int | None, str]]] = (
+            [],
+            [],
+        )
+        """What the renders before the passes logged, when the pages render later (``pause``)."""
         self.pending: StoredLiquid | None = None
         """Outputs to keep once the build cache has opened its folder (``save``)."""
+        self.opened = False
+        """Whether the build cache opened its folder (``save`` was called): the outputs of
+        pages rendered in the passes are saved at the end of the build then."""
 
     @classmethod
     def open(
@@ -138,6 +150,12 @@ class LiquidStore:
         self.recorder = Recorder()
         self.recorder.attach()
 
+    def pause(self) -> None:
+        """The renders before the passes are over; the pages render in the passes."""
+        recorder, self.recorder = self.recorder, None
+        if recorder is not None:
+            self.early = (recorder.detach(), list(recorder.findings))
+
     def finish(
         self,
         outputs: dict[str, tuple[str, tuple[str, ...]]],
@@ -146,20 +164,26 @@ class LiquidStore:
         *,
         volatile: bool,
         read_static_files: bool,
+        page_logs: dict[
+            str, tuple[list[tuple[str, int, str]], list[tuple[str, str, int | None, str]]]
+        ]
+        | None = None,
     ) -> None:
         """The renders are over: keep their outputs for ``save`` unless they were volatile."""
         recorder, self.recorder = self.recorder, None
-        logs = recorder.detach() if recorder is not None else []
-        if volatile or recorder is None:
+        if recorder is not None:
+            self.early = (recorder.detach(), list(recorder.findings))
+        if volatile:
             log.debug("Liquid: a page read the time or chance; its outputs are not cached")
             return
         self.pending = StoredLiquid(
             outputs=dict(outputs),
             relative_includes=set(relative_includes),
             include_locations=dict(include_locations),
-            logs=logs,
-            findings=list(recorder.findings),
+            logs=self.early[0],
+            findings=self.early[1],
             file_times=self.file_times if read_static_files else None,
+            page_logs=dict(page_logs or {}),
         )
 
     def abandon(self) -> None:
@@ -173,6 +197,7 @@ class LiquidStore:
 
         The pack replaces every earlier one: only the last build's outputs can match.
         """
+        self.opened = True
         stored, self.pending = self.pending, None
         if stored is None:
             return
@@ -254,7 +279,9 @@ def _to_records(stored: StoredLiquid) -> list[tuple[str, tuple[Any, ...]]]:
         )
     ]
     for path, (output, targets) in stored.outputs.items():
-        records.append((path, (output, list(targets))))
+        logs, findings = stored.page_logs.get(path, ([], []))
+        fields = (output, list(targets), [list(r) for r in logs], [list(f) for f in findings])
+        records.append((path, fields))
     return records
 
 
@@ -269,20 +296,30 @@ def _from_records(records: dict[str, tuple[Any, ...]]) -> StoredLiquid | None:
         if _file_hash(str(path)) != hashed:
             return None
     outputs: dict[str, tuple[str, tuple[str, ...]]] = {}
-    for path, (output, targets) in records.items():
+    page_logs = {}
+    for path, (output, targets, logged, found) in records.items():
         if not isinstance(output, str):
             raise TypeError("expected str")
         outputs[path] = (output, tuple(str(target) for target in targets))
+        if logged or found:
+            page_logs[path] = (_logs(logged), _findings(found))
     return StoredLiquid(
         outputs=outputs,
         relative_includes={str(path) for path, _ in relative},
         include_locations={str(n): (Path(p), str(s)) for n, p, s in locations},
-        logs=[(str(name), int(level), str(text)) for name, level, text in logs],
-        findings=[
-            (str(c), str(p), None if n is None else int(n), str(m)) for c, p, n, m in findings
-        ],
+        logs=_logs(logs),
+        findings=_findings(findings),
         file_times=None if file_times is None else str(file_times),
+        page_logs=page_logs,
     )
+
+
+def _logs(logs: Any) -> list[tuple[str, int, str]]:
+    return [(str(name), int(level), str(text)) for name, level, text in logs]
+
+
+def _findings(findings: Any) -> list[tuple[str, str, int | None, str]]:
+    return [(str(c), str(p), None if n is None else int(n), str(m)) for c, p, n, m in findings]
 
 
 def _file_hash(path: str) -> str:

@@ -31,7 +31,8 @@ from mkdocs.commands.build import build
 
 from mkdocs_jekyll.compat import keep_site_folder, restoring_clean_directory
 from mkdocs_jekyll.features.search_index import lunr_language, write_locale_index
-from mkdocs_jekyll.mkdocs import page_shards
+from mkdocs_jekyll.jekyll.errors import ContentError
+from mkdocs_jekyll.mkdocs import page_liquid, page_shards
 from mkdocs_jekyll.mkdocs.build_log import NESTED_BUILD_LINES, quiet_build_log
 from mkdocs_jekyll.mkdocs.page_cache import PageRef, pages_mark, pages_since
 from mkdocs_jekyll.mkdocs.page_shards import Plan, Shard
@@ -58,6 +59,10 @@ class PassResult:
     """A shard's search index (its own pages), for the parent to write the locale's."""
     pages: list[tuple[str, PageRef]] = field(default_factory=list)
     """The pages it wrote from the page packs (``page_cache.note_page``), for ``site_replay``."""
+    liquid: page_liquid.Payload | None = None
+    """The pages whose Liquid the pass rendered (``page_liquid``), for the parent."""
+    content_error: str | None = None
+    """The message of a content error that failed the pass, as the build reports it."""
 
 
 def can_fork() -> bool:
@@ -111,6 +116,8 @@ class ParallelPasses:
             done = [_build_here(task) for task in self._own]
             for future in self._futures:
                 done.extend(future.result())
+            for result in done:
+                page_liquid.collect(result.liquid)
         finally:
             self._pool.shutdown()
             _PARENT = None
@@ -168,7 +175,14 @@ def _build_one(task: Shard) -> PassResult:
         try:
             build(config)
         except BaseException as err:
-            return PassResult(locale, [], f"{type(err).__name__}: {err}", logs, shard)
+            return PassResult(
+                locale,
+                [],
+                f"{type(err).__name__}: {err}",
+                logs,
+                shard,
+                content_error=_content_error(err),
+            )
     if task.count > 1 and task.index > 0:
         logs = [record for record in logs if not _repeated_notice(record)]
     entries = list(plugin.search_entries[before:])
@@ -179,7 +193,18 @@ def _build_one(task: Shard) -> PassResult:
         shard=shard,
         search_index=page_shards.kept_search(),
         pages=pages_since(mark),
+        liquid=page_liquid.take(),
     )
+
+
+def _content_error(err: BaseException) -> str | None:
+    """The content error behind a failed pass (MkDocs logged it), if one is."""
+    seen: BaseException | None = err
+    while seen is not None:
+        if isinstance(seen, ContentError):
+            return str(seen)
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 _PASS_NOTICES = (

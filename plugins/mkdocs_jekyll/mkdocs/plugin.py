@@ -21,7 +21,7 @@ from mkdocs_jekyll.jekyll.findings import converting
 from mkdocs_jekyll.kramdown.pipeline import warn_unsupported_settings
 from mkdocs_jekyll.kramdown.report import PageSource
 from mkdocs_jekyll.kramdown.report import converting as converting_markdown
-from mkdocs_jekyll.mkdocs import page_shards
+from mkdocs_jekyll.mkdocs import page_liquid, page_shards
 from mkdocs_jekyll.mkdocs.archive_listing import archive_listing, restore_listing
 from mkdocs_jekyll.mkdocs.build import (
     BuildSetup,
@@ -336,10 +336,13 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """Whether the page's output is in the build cache (it is then not rendered)."""
         cache = self._pass_cache
         doc = state.scan.model.documents.get(page.file.src_uri)
-        rendered = state.cache.rendered.get(page.file.src_uri)
-        if cache is None or doc is None or rendered is None or doc.dest == "404.html":
+        if cache is None or doc is None or doc.dest == "404.html":
             return False  # The root 404 page's output is kept for the root (on_post_page).
         if doc.src_path in state.scan.model.errors:
+            return False
+        with as_plugin_error():
+            rendered = state.cache.rendered_for(doc)  # Its Liquid, rendered now if need be.
+        if rendered is None:
             return False
         if cache.lookup(doc.src_path, page.file.url, doc.data, rendered[1]) is None:
             return False
@@ -403,7 +406,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         listing = archive_listing(page, doc, state, settings, config)
         if listing is not None:
             return listing
-        content = page_html(doc, scan=state.scan, cache=state.cache, env=state.setup.page_env)
+        with as_plugin_error():
+            content = page_html(doc, scan=state.scan, cache=state.cache, env=state.setup.page_env)
         return html if content is None else content
 
     @event_priority(-1000)
@@ -603,6 +607,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
     def _finish_site(self, config: MkDocsConfig, state: BuildState) -> None:
         """Write the site-wide outputs of a build whose every locale is built."""
         with as_plugin_error():
+            page_liquid.finish_liquid(state.cache)  # What every pass rendered.
             self._serve.merge_search(config.site_dir)
             write_build_outputs(config, state, self.config, own_404_page=self._own_404_page)
         if self._collector is not None:
@@ -647,6 +652,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if self._recorder is not None:
             self._recorder.abandon()
             self._recorder = None
+        page_liquid.reset()  # Drops of a failed build are watched no more.
         if self._collector is not None:
             self._collector.detach()
             self._collector = None
