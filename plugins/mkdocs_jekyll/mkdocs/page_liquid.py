@@ -344,12 +344,7 @@ def _captured() -> Iterator[list[logging.LogRecord]]:
     """Every record logged meanwhile, kept instead of handled (see ``parallel``)."""
     records: list[logging.LogRecord] = []
     seen: set[int] = set()
-    loggers = [logging.getLogger()] + [
-        item
-        for item in logging.Logger.manager.loggerDict.values()
-        if isinstance(item, logging.Logger)
-    ]
-    saved = [(logger, logger.handlers) for logger in loggers if logger.handlers]
+    saved = [(logger, logger.handlers) for logger in _loggers() if logger.handlers]
     handler = _Keeper(records, seen)
     for logger, _ in saved:
         logger.handlers = [handler]
@@ -358,6 +353,19 @@ def _captured() -> Iterator[list[logging.LogRecord]]:
     finally:
         for logger, handlers in saved:
             logger.handlers = handlers
+
+
+_LOGGERS: tuple[int, list[logging.Logger]] = (-1, [])
+
+
+def _loggers() -> list[logging.Logger]:
+    """Every logger, the root's first (loggers are never removed: kept while none is added)."""
+    global _LOGGERS
+    known = logging.Logger.manager.loggerDict
+    if _LOGGERS[0] != len(known):
+        found = [item for item in known.values() if isinstance(item, logging.Logger)]
+        _LOGGERS = (len(known), [logging.getLogger(), *found])
+    return _LOGGERS[1]
 
 
 class _Keeper(logging.Handler):

@@ -315,6 +315,7 @@ def _defer_pages(
     """
     if store is not None:
         store.pause()  # What a page's render logs is kept with its output.
+    _ = cache.liquid  # Created once, before the passes fork their workers.
     cache.pages = page_liquid.PageLiquid(
         cache.render,
         lambda doc: cache.url_targets.get(doc.src_path, ()),
