@@ -147,3 +147,29 @@ def test_a_liquid_error_in_a_pass_fails_the_build_with_its_one_line_and_leaves_s
     assert len(error_lines(caplog)) == 1
     assert error_lines(caplog)[0].startswith(f"{locale}/c.md:6:")
     assert site_tree(site) == before
+
+
+def test_an_include_a_theme_prints_reads_the_pages_content_as_once_every_page_rendered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Minimal Mistakes' custom analytics include renders with each page's theme, after
+    # every page's Liquid: it reads b.md's HTML, which the pass renders in order first.
+    from test_site_features import SINGLE
+
+    monkeypatch.setenv("JEKYLL_ENV", "production")
+    files = {
+        "docs/a.md": _page("A", "Text.\n"),
+        "docs/b.md": _page("B", "**bold** {{ page.title }}\n"),
+        "_includes/analytics-providers/custom.html": (
+            "<script>/* {% for p in site.pages %}{% if p.title == 'B' %}"
+            "{{ p.content | strip_newlines }}{% endif %}{% endfor %} */</script>\n"
+        ),
+    }
+    plugins = [{"jekyll": {"site": {"analytics": {"provider": "custom"}}, "defaults": SINGLE}}]
+    (tmp_path / "lazy").mkdir()
+    (tmp_path / "upfront").mkdir()
+    lazy = site_tree(make_site_builder(tmp_path / "lazy")(files=files, plugins=plugins))
+    with upfront():
+        before = site_tree(make_site_builder(tmp_path / "upfront")(files=files, plugins=plugins))
+    assert "/* <p><strong>bold</strong> B</p> */" in lazy["a/index.html"].decode()
+    assert [path for path in before if before[path] != lazy.get(path)] == []
