@@ -1,8 +1,9 @@
 """The build cache's Liquid outputs: a build whose every Liquid input is unchanged reuses them.
 
-``render_site`` renders every page's Liquid before the first pass (``render_cache``), and
-the page cache keys each page by that output (``build_cache.page_key``), so even a build of
-an unchanged site parsed and rendered the Liquid of every page. Here the outputs of the last
+``render_site`` renders the posts' Liquid before the first pass and each pass its pages'
+(``render_cache``, ``page_liquid``), and the page cache keys each page by that output
+(``build_cache.page_key``), so even a build of an unchanged site parsed and rendered the
+Liquid of every page. Here the outputs of the last
 build are kept in one pack (``cache_packs``' format) under a key of everything Liquid can
 read, and a build whose key matches takes them instead of rendering.
 
@@ -20,6 +21,10 @@ Outputs that may change with the same inputs are never kept: when a render read 
 or chance (``site.time``, ``'now'`` or ``'today'`` through a date filter, ``sample``:
 ``JekyllEnvironment.volatile``) or a collection document is dated by the build time, the
 build writes no pack. What the renders logged (warnings, findings) is kept and logged again.
+
+The pages' outputs come back from the processes that rendered them (``page_liquid``); the
+pack is written at the end of the build, when every page's is there, and what a page's
+render logged is logged again when its pass builds it.
 
 Used only by ``mkdocs build`` with the build cache on (``cacheable_build``), not by ``mkdocs
 serve``, whose rebuilds reuse the previous build's outputs page by page (``incremental``).

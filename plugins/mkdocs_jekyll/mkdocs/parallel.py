@@ -1,10 +1,11 @@
 """Build static-i18n's other locale passes in parallel worker processes.
 
 static-i18n builds the default locale, then each other locale one after another from its own
-``on_post_build``. Every pass is independent once the site model and every page's Liquid are
-computed (``build.py``, in the first pass's ``on_pre_build``). So, as soon as the first pass
-has cleaned ``site/`` (its ``on_files``), forked workers start the other passes, each into its
-own locale folder of ``site/``, while the first pass goes on in the parent; at the first pass's
+``on_post_build``. Every pass is independent once the site model and the posts' Liquid are
+computed (``build.py``, in the first pass's ``on_pre_build``; each process renders its own
+pages' Liquid, ``page_liquid``). So, as soon as the first pass has cleaned ``site/`` (its
+``on_files``), forked workers start the other passes, each into its own locale folder of
+``site/``, while the first pass goes on in the parent; at the first pass's
 ``on_post_build`` the parent collects their search entries and log records and merges them in
 locale order, exactly as the sequential passes would have. A large locale is also cut into
 shards of its pages (``page_shards.py``), built the same way, the first locale's first shard

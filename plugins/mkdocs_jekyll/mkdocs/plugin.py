@@ -201,9 +201,10 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
     # -- reading the site ------------------------------------------------------------------
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """Read every locale's front matter and render its Liquid, before `site/` is cleaned.
+        """Read every locale's front matter and render its posts' Liquid (`render_cache`).
 
-        Any content error stops the build here, so the previous `site/` stays intact.
+        Any content error stops the build (here, or in the pass of its page), and the
+        previous `site/` stays intact (`staging`).
         """
         setup = self._setup
         if not self.config.enabled or setup is None:

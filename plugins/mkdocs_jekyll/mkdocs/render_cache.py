@@ -1,8 +1,11 @@
 """Every page's Liquid output, rendered once per build for all locale passes.
 
-``render_site`` runs in ``on_pre_build`` of the first pass, right after the scan: a Liquid
-error stops the build before MkDocs cleans ``site/``. Under ``mkdocs serve`` an incremental
-rebuild hands it the previous build's ``RenderCache`` and re-renders only changed pages.
+``render_site`` runs in ``on_pre_build`` of the first pass, right after the scan, and
+renders the posts' and collection documents' Liquid; a page's renders in the pass that
+builds it (``page_liquid``), except under ``mkdocs serve``, which renders every page here.
+A Liquid error fails the build and leaves ``site/`` as it was (``staging``). Under ``mkdocs
+serve`` an incremental rebuild hands it the previous build's ``RenderCache`` and
+re-renders only changed pages.
 """
 
 from __future__ import annotations
