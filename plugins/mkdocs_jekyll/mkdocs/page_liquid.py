@@ -118,6 +118,7 @@ class PageLiquid:
         drops: SiteDrops,
         markdownify: Callable[[str], str],
         env: Callable[[], Any],
+        on_error: Callable[[ContentError], str] | None = None,
     ) -> None:
         """Watch the pages' content from now on.
 
@@ -128,7 +129,10 @@ class PageLiquid:
             drops: The build's drops.
             markdownify: The site's Markdown converter (``set_content``).
             env: The build's Liquid environment, if created (its includes and flags).
+            on_error: Under ``mkdocs serve``: logs a page's Liquid error and gives what
+                the page shows instead (the error box); None: the error fails the build.
         """
+        self._on_error = on_error
         global _ACTIVE
         _ACTIVE = self
         self._env = env
@@ -173,12 +177,14 @@ class PageLiquid:
             with _captured() as records:
                 try:
                     output = self._render(doc, doc.body)
-                except ContentError:
+                except ContentError as err:
                     if self._read:
                         return self._in_order(doc)
-                    for record in records:
-                        logging.getLogger(record.name).handle(record)
-                    raise
+                    if self._on_error is None:
+                        for record in records:
+                            logging.getLogger(record.name).handle(record)
+                        raise
+                    output = self._on_error(err)
         finally:
             watch_content(self.finalize if self._next < len(self.order) else None)
         if self._read:
@@ -212,10 +218,12 @@ class PageLiquid:
                     with _captured() as records:
                         try:
                             output = self._render(doc, doc.body)
-                        except ContentError:
-                            for record in records:
-                                logging.getLogger(record.name).handle(record)
-                            raise
+                        except ContentError as err:
+                            if self._on_error is None:
+                                for record in records:
+                                    logging.getLogger(record.name).handle(record)
+                                raise
+                            output = self._on_error(err)
                     result = PageOutput(output, self._targets(doc), records)
                     self.outputs[doc.src_path] = result
                 set_content(self._drops, doc, result.output, self._markdownify)
@@ -309,6 +317,10 @@ def finish_liquid(cache: RenderCache) -> None:
     if pages is None:
         return
     payloads = collected()
+    if pages._on_error is not None:
+        # `mkdocs serve`: every pass ran here; an incremental rebuild takes the pages'
+        # content from these drops, as every page rendered in order leaves them.
+        pages.finalize()
     pages.stop()
     outputs = dict(cache.early_outputs)
     page_logs = {}

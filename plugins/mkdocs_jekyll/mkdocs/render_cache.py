@@ -196,10 +196,10 @@ def render_site(
     )
     store = None
     options = setup.options
-    # Pages render in the passes (``page_liquid``), but not under `mkdocs serve`, whose
-    # incremental rebuilds reuse the previous build's outputs page by page.
-    lazy = not keep_going and previous is None
-    if lazy and options.cache_enabled and options.cache_dir:
+    # Pages render in the passes (``page_liquid``); an incremental serve rebuild renders
+    # its changed pages here (it reuses the previous build's outputs page by page).
+    lazy = previous is None
+    if lazy and not keep_going and options.cache_enabled and options.cache_dir:
         cache.inputs = inputs_digest(config, setup.root, setup.options)
         store = LiquidStore.open(config, setup, scan, settings, drops, cache.inputs)
     stored = store.load() if store is not None else None
@@ -223,7 +223,7 @@ def render_site(
             cache, model, labels, setup, stored, outputs, keep_going, previous, deferred
         )
         if later:
-            _defer_pages(cache, later, setup, store)
+            _defer_pages(cache, later, setup, store, keep_going)
     except BaseException:
         if store is not None:
             store.abandon()
@@ -309,13 +309,23 @@ def _render_documents(
 
 
 def _defer_pages(
-    cache: RenderCache, pages: list[Document], setup: BuildSetup, store: LiquidStore | None
+    cache: RenderCache,
+    pages: list[Document],
+    setup: BuildSetup,
+    store: LiquidStore | None,
+    keep_going: bool = False,
 ) -> None:
     """Leave the pages' Liquid to the passes that build them (``page_liquid``).
 
     A page more than one pass writes (outside the locale folders) or that is not themed
     (written as a file, in every pass's ``on_files``) renders now, once, in the parent.
+    With ``keep_going`` (``mkdocs serve``) a page whose Liquid fails shows the error.
     """
+
+    def show_error(err: ContentError) -> str:
+        log.error(str(err))
+        return error_block(str(err), setup.page_env)
+
     if store is not None:
         store.pause()  # What a page's render logs is kept with its output.
     _ = cache.liquid  # Created once, before the passes fork their workers.
@@ -326,6 +336,7 @@ def _defer_pages(
         cache.drops,
         setup.markdownify,
         lambda: cache._liquid,
+        on_error=show_error if keep_going else None,
     )
     for doc in pages:
         if doc.locale is None or not doc.is_themed:
