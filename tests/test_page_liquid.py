@@ -173,3 +173,47 @@ def test_an_include_a_theme_prints_reads_the_pages_content_as_once_every_page_re
         before = site_tree(make_site_builder(tmp_path / "upfront")(files=files, plugins=plugins))
     assert "/* <p><strong>bold</strong> B</p> */" in lazy["a/index.html"].decode()
     assert [path for path in before if before[path] != lazy.get(path)] == []
+
+
+LISTING_CV = (
+    "{% for p in site.pages %}{% if p.title == 'CV' %}[{{ p.content | strip_newlines }}]"
+    "{% endif %}{% endfor %}"
+)
+
+
+def test_serve_rebuilding_a_page_that_shows_another_pages_content_shows_its_html(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # shows.md is edited to print cv.md's content; Jekyll renders cv.md first (site.pages
+    # order), so it prints its HTML. The first build rendered every page alone in its pass:
+    # its drops must hold cv.md's HTML all the same for the rebuild of shows.md alone.
+    from test_incremental_serve import (
+        FILES as SERVED,
+    )
+    from test_incremental_serve import (
+        _assert_same_as_full_build,
+        _edit,
+        _project,
+        _rebuild_logged,
+        _serving,
+    )
+
+    files = {
+        **SERVED,
+        "docs/en/shows.md": "---\ntitle: Shows\n---\nSHOWS-one\n",
+    }
+    settings = {
+        "site_name": "Incremental",
+        "site_url": "https://example.com/base/",
+        "theme": {"name": "material"},
+        "plugins": ["search", {"jekyll/i18n": {"languages": THREE_LOCALES}}, {"jekyll": {}}],
+    }
+    project = _project(tmp_path / "project", files, settings)
+    with _serving(project, tmp_path / "served") as serving:
+        _edit(project, "docs/en/shows.md", "SHOWS-one", f"SHOWS-two {LISTING_CV}")
+        assert _rebuild_logged(serving, caplog) == (
+            "Rebuilding en/shows.md only (the text changed)."
+        )
+        page = (serving.site_dir / "en/shows/index.html").read_text(encoding="utf-8")
+        assert "SHOWS-two" in page and '<h1 id="cv">CV</h1><p>CV-one</p>]' in page
+        _assert_same_as_full_build(serving, tmp_path)

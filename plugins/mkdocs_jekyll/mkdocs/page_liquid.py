@@ -318,8 +318,11 @@ def finish_liquid(cache: RenderCache) -> None:
         return
     payloads = collected()
     if pages._on_error is not None:
-        # `mkdocs serve`: every pass ran here; an incremental rebuild takes the pages'
-        # content from these drops, as every page rendered in order leaves them.
+        # `mkdocs serve`: an incremental rebuild takes the pages' content from these drops,
+        # as every page rendered in order leaves them (a worker's outputs are as good).
+        for payload in payloads:
+            for path, (output, targets, _, _) in payload.pages.items():
+                pages.outputs.setdefault(path, PageOutput(output, targets, logged=True))
         pages.finalize()
     pages.stop()
     outputs = dict(cache.early_outputs)
