@@ -310,12 +310,18 @@ def _page_error_line(record: logging.LogRecord) -> bool:
     return True
 
 
-def finish_liquid(cache: RenderCache) -> None:
+def finish_liquid(cache: RenderCache) -> bool:
     """The passes are over: gather what each process rendered, for the site's checks and
-    report, and keep it in the Liquid store (when every page was rendered)."""
+    report, and keep it in the Liquid store (when every page was rendered).
+
+    Returns:
+        Whether the pages' outputs are kept in the Liquid store.
+    """
     pages = cache.pages
     if pages is None:
-        return
+        return False
+    from mkdocs_jekyll.mkdocs.render_cache import lines  # (it imports this module)
+
     payloads = collected()
     if pages._on_error is not None:
         # `mkdocs serve`: an incremental rebuild takes the pages' content from these drops,
@@ -331,6 +337,8 @@ def finish_liquid(cache: RenderCache) -> None:
     for payload in payloads:
         for path, (output, targets, logs, findings) in payload.pages.items():
             cache.url_targets[path] = targets
+            doc = pages.order[pages._index[path]]
+            cache.rendered.setdefault(path, (lines(doc.body), output))
             outputs[path] = (output, targets)
             page_logs[path] = (logs, findings)
         cache.relative_includes |= payload.relative_includes
@@ -339,10 +347,10 @@ def finish_liquid(cache: RenderCache) -> None:
         read_static = read_static or payload.read_static_files
     store, cache.liquid_store = cache.liquid_store, None
     if store is None or any(doc.src_path not in outputs for doc in pages.order):
-        return  # A page no pass built: the next build renders them all again.
+        return False  # A page no pass built: the next build renders them all again.
     if not store.opened:
         store.abandon()
-        return  # The build cache did not open its folder (not ours, not writable).
+        return False  # The build cache did not open its folder (not ours, not writable).
     store.finish(
         outputs,
         cache.relative_includes,
@@ -351,7 +359,9 @@ def finish_liquid(cache: RenderCache) -> None:
         read_static_files=read_static,
         page_logs=page_logs,
     )
+    kept = store.pending is not None  # None: a render read the clock or chance.
     store.save()
+    return kept
 
 
 @contextmanager

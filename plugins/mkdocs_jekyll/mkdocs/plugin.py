@@ -74,7 +74,13 @@ from mkdocs_jekyll.mkdocs.safe_files import (
 )
 from mkdocs_jekyll.mkdocs.serve_start import LaterLocales
 from mkdocs_jekyll.mkdocs.site_features import apply_site_features
-from mkdocs_jekyll.mkdocs.site_replay import SiteRecorder, SiteReplay, may_replay, open_replay
+from mkdocs_jekyll.mkdocs.site_replay import (
+    SiteRecorder,
+    SiteReplay,
+    may_replay,
+    open_replay,
+    replay_key,
+)
 from mkdocs_jekyll.mkdocs.staging import StagedBuild, discard, keep_dirty_files, publish, stage
 from mkdocs_jekyll.mkdocs.template_filters import (
     install_label_memo,
@@ -608,7 +614,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
     def _finish_site(self, config: MkDocsConfig, state: BuildState) -> None:
         """Write the site-wide outputs of a build whose every locale is built."""
         with as_plugin_error():
-            page_liquid.finish_liquid(state.cache)  # What every pass rendered.
+            kept = page_liquid.finish_liquid(state.cache)  # What every pass rendered.
+            self._rekey_replay(config, state, kept)
             self._serve.merge_search(config.site_dir)
             write_build_outputs(config, state, self.config, own_404_page=self._own_404_page)
         if self._collector is not None:
@@ -616,6 +623,18 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             self._collector = None
         if self._cache is not None and not self._serving:
             self._cache.prune()  # Entries no page of this build used.
+
+    def _rekey_replay(self, config: MkDocsConfig, state: BuildState, kept: bool) -> None:
+        """Key the build kept for replay with every page's Liquid output, once the passes
+        rendered them (``page_liquid``); keep nothing when the outputs were not kept."""
+        recorder = self._recorder
+        if recorder is None or state.cache.pages is None or self._cache is None:
+            return
+        if kept:
+            recorder.rekey(replay_key(config, state, self._cache))
+        else:
+            recorder.abandon()
+            self._recorder = None
 
     @event_priority(-1000)
     def _publish_site(self, *, config: MkDocsConfig) -> None:
