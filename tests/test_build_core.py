@@ -458,12 +458,14 @@ def test_given_two_locales_then_each_page_liquid_is_rendered_once_per_build(
         return original(self, doc, source)  # type: ignore[arg-type]
 
     monkeypatch.setattr(RenderCache, "render", counting)
+    plugins = two_locale_plugins()
+    plugins[1]["jekyll/i18n"]["parallel_workers"] = 1  # A worker's renders are not seen here.
     build_site(
         files={
             "docs/en/index.md": "Home {{ page.url }}\n\n!!! note\n    x\n",
             "docs/es-419/index.md": "Inicio\n",
         },
-        plugins=two_locale_plugins(),
+        plugins=plugins,
     )
     assert sorted(calls) == ["en/index.md", "es-419/index.md"]
 

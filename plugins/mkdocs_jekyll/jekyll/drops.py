@@ -65,6 +65,26 @@ class Deferred:
         return self._value
 
 
+CONTENT_KEYS = frozenset({"content", "output"})
+"""The keys of a drop whose value depends on the order documents render in."""
+
+_CONTENT_WATCH: list[Callable[[], None]] = []
+"""Called (the last one set) when a page's ``content`` or ``output`` is read (``watch_content``)."""
+
+
+def watch_content(callback: Callable[[], None] | None) -> None:
+    """Call ``callback`` whenever a page's (not a post's) ``content`` or ``output`` is read.
+
+    A page's rendered content depends on when it renders (``render_order``); the build
+    renders a page's Liquid in the process that builds it (``page_liquid``) only while no
+    render reads another page's content: this tells it. A read of the whole drop (its
+    items, values, a copy, its text, a comparison) counts. None stops watching.
+    """
+    _CONTENT_WATCH.clear()
+    if callback is not None:
+        _CONTENT_WATCH.append(callback)
+
+
 class Drop(dict[str, Any]):
     """A page's drop: a dict whose ``Deferred`` values are made when first read.
 
@@ -72,14 +92,35 @@ class Drop(dict[str, Any]):
     and JSON) sees the made value, never the ``Deferred``.
     """
 
+    def _whole(self) -> None:
+        if _CONTENT_WATCH and type(self) is Drop:
+            _CONTENT_WATCH[0]()
+
     def __getitem__(self, key: str) -> Any:
+        if _CONTENT_WATCH and key in CONTENT_KEYS and type(self) is Drop:
+            _CONTENT_WATCH[0]()
         value = super().__getitem__(key)
         return value() if isinstance(value, Deferred) else value
 
     def __iter__(self) -> Iterator[str]:
         # Overridden so that dict(drop) and {**drop} go through __getitem__ (CPython copies
         # a dict subclass's raw values when it keeps dict's own iterator).
+        self._whole()
         return super().__iter__()
+
+    def __repr__(self) -> str:
+        self._whole()
+        return super().__repr__()
+
+    def __eq__(self, other: object) -> bool:
+        self._whole()
+        return super().__eq__(other)
+
+    def __ne__(self, other: object) -> bool:
+        self._whole()
+        return super().__ne__(other)
+
+    __hash__ = None
 
     def get(self, key: str, default: Any = None) -> Any:
         """``drop[key]`` when present, else ``default``."""

@@ -156,7 +156,7 @@ def read_build(
     keep_going: bool = False,
     previous: RenderCache | None = None,
 ) -> BuildState:
-    """Scan the site, then render every page's Liquid: all before ``site/`` is cleaned.
+    """Scan the site, then render the posts' Liquid (the pages' renders in their passes).
 
     Args:
         config: The first pass's configuration.

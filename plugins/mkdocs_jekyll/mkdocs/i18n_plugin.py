@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.commands.build import build
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs_static_i18n import folder
@@ -248,6 +248,9 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         try:
             results = parallel.results()
             failed = replay_logs(results)
+            if failed is not None and failed.content_error is not None:
+                # The pass logged the error's one line (``replay_logs``), as MkDocs does.
+                raise Abort("Aborted with a BuildError!")
             if failed is not None:
                 raise PluginError(f"the '{failed.locale}' locale pass failed: {failed.error}")
             for result in results:

@@ -1,8 +1,9 @@
 """The build cache's Liquid outputs: a build whose every Liquid input is unchanged reuses them.
 
-``render_site`` renders every page's Liquid before the first pass (``render_cache``), and
-the page cache keys each page by that output (``build_cache.page_key``), so even a build of
-an unchanged site parsed and rendered the Liquid of every page. Here the outputs of the last
+``render_site`` renders the posts' Liquid before the first pass and each pass its pages'
+(``render_cache``, ``page_liquid``), and the page cache keys each page by that output
+(``build_cache.page_key``), so even a build of an unchanged site parsed and rendered the
+Liquid of every page. Here the outputs of the last
 build are kept in one pack (``cache_packs``' format) under a key of everything Liquid can
 read, and a build whose key matches takes them instead of rendering.
 
@@ -20,6 +21,10 @@ Outputs that may change with the same inputs are never kept: when a render read 
 or chance (``site.time``, ``'now'`` or ``'today'`` through a date filter, ``sample``:
 ``JekyllEnvironment.volatile``) or a collection document is dated by the build time, the
 build writes no pack. What the renders logged (warnings, findings) is kept and logged again.
+
+The pages' outputs come back from the processes that rendered them (``page_liquid``); the
+pack is written at the end of the build, when every page's is there, and what a page's
+render logged is logged again when its pass builds it.
 
 Used only by ``mkdocs build`` with the build cache on (``cacheable_build``), not by ``mkdocs
 serve``, whose rebuilds reuse the previous build's outputs page by page (``incremental``).
@@ -70,6 +75,10 @@ class StoredLiquid:
     findings: list[tuple[str, str, int | None, str]] = field(default_factory=list)
     file_times: str | None = None
     """The static files' modification times, when a render read them (``static_times``)."""
+    page_logs: dict[
+        str, tuple[list[tuple[str, int, str]], list[tuple[str, str, int | None, str]]]
+    ] = field(default_factory=dict)
+    """src_path -> what a page's render logged, logged when a pass builds it (``page_liquid``)."""
 
     def replay(self) -> None:
         """Log what the renders logged, and record their findings, as rendering would."""
@@ -88,8 +97,16 @@ class LiquidStore:
         self.file_times = file_times
         """This build's ``static_times``."""
         self.recorder: Recorder | None = None
+        self.early: tuple[list[tuple[str, int, str]], list[tuple[str, str, int | None, str]]] = (
+            [],
+            [],
+        )
+        """What the renders before the passes logged, when the pages render later (``pause``)."""
         self.pending: StoredLiquid | None = None
         """Outputs to keep once the build cache has opened its folder (``save``)."""
+        self.opened = False
+        """Whether the build cache opened its folder (``save`` was called): the outputs of
+        pages rendered in the passes are saved at the end of the build then."""
 
     @classmethod
     def open(
@@ -138,6 +155,12 @@ class LiquidStore:
         self.recorder = Recorder()
         self.recorder.attach()
 
+    def pause(self) -> None:
+        """The renders before the passes are over; the pages render in the passes."""
+        recorder, self.recorder = self.recorder, None
+        if recorder is not None:
+            self.early = (recorder.detach(), list(recorder.findings))
+
     def finish(
         self,
         outputs: dict[str, tuple[str, tuple[str, ...]]],
@@ -146,20 +169,26 @@ class LiquidStore:
         *,
         volatile: bool,
         read_static_files: bool,
+        page_logs: dict[
+            str, tuple[list[tuple[str, int, str]], list[tuple[str, str, int | None, str]]]
+        ]
+        | None = None,
     ) -> None:
         """The renders are over: keep their outputs for ``save`` unless they were volatile."""
         recorder, self.recorder = self.recorder, None
-        logs = recorder.detach() if recorder is not None else []
-        if volatile or recorder is None:
+        if recorder is not None:
+            self.early = (recorder.detach(), list(recorder.findings))
+        if volatile:
             log.debug("Liquid: a page read the time or chance; its outputs are not cached")
             return
         self.pending = StoredLiquid(
             outputs=dict(outputs),
             relative_includes=set(relative_includes),
             include_locations=dict(include_locations),
-            logs=logs,
-            findings=list(recorder.findings),
+            logs=self.early[0],
+            findings=self.early[1],
             file_times=self.file_times if read_static_files else None,
+            page_logs=dict(page_logs or {}),
         )
 
     def abandon(self) -> None:
@@ -173,6 +202,7 @@ class LiquidStore:
 
         The pack replaces every earlier one: only the last build's outputs can match.
         """
+        self.opened = True
         stored, self.pending = self.pending, None
         if stored is None:
             return
@@ -254,7 +284,9 @@ def _to_records(stored: StoredLiquid) -> list[tuple[str, tuple[Any, ...]]]:
         )
     ]
     for path, (output, targets) in stored.outputs.items():
-        records.append((path, (output, list(targets))))
+        logs, findings = stored.page_logs.get(path, ([], []))
+        fields = (output, list(targets), [list(r) for r in logs], [list(f) for f in findings])
+        records.append((path, fields))
     return records
 
 
@@ -269,20 +301,30 @@ def _from_records(records: dict[str, tuple[Any, ...]]) -> StoredLiquid | None:
         if _file_hash(str(path)) != hashed:
             return None
     outputs: dict[str, tuple[str, tuple[str, ...]]] = {}
-    for path, (output, targets) in records.items():
+    page_logs = {}
+    for path, (output, targets, logged, found) in records.items():
         if not isinstance(output, str):
             raise TypeError("expected str")
         outputs[path] = (output, tuple(str(target) for target in targets))
+        if logged or found:
+            page_logs[path] = (_logs(logged), _findings(found))
     return StoredLiquid(
         outputs=outputs,
         relative_includes={str(path) for path, _ in relative},
         include_locations={str(n): (Path(p), str(s)) for n, p, s in locations},
-        logs=[(str(name), int(level), str(text)) for name, level, text in logs],
-        findings=[
-            (str(c), str(p), None if n is None else int(n), str(m)) for c, p, n, m in findings
-        ],
+        logs=_logs(logs),
+        findings=_findings(findings),
         file_times=None if file_times is None else str(file_times),
+        page_logs=page_logs,
     )
+
+
+def _logs(logs: Any) -> list[tuple[str, int, str]]:
+    return [(str(name), int(level), str(text)) for name, level, text in logs]
+
+
+def _findings(findings: Any) -> list[tuple[str, str, int | None, str]]:
+    return [(str(c), str(p), None if n is None else int(n), str(m)) for c, p, n, m in findings]
 
 
 def _file_hash(path: str) -> str:

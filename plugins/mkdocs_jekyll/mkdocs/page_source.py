@@ -163,7 +163,7 @@ def page_markdown(
     """
     if not doc.is_markdown:
         return ""
-    cached = cache.rendered.get(doc.src_path)
+    cached = cache.rendered_for(doc)
     if cached is not None and (cached[0] == lines(source) or doc.src_path in scan.model.errors):
         output = cached[1]
     else:

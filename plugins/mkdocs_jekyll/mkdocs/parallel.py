@@ -1,10 +1,11 @@
 """Build static-i18n's other locale passes in parallel worker processes.
 
 static-i18n builds the default locale, then each other locale one after another from its own
-``on_post_build``. Every pass is independent once the site model and every page's Liquid are
-computed (``build.py``, in the first pass's ``on_pre_build``). So, as soon as the first pass
-has cleaned ``site/`` (its ``on_files``), forked workers start the other passes, each into its
-own locale folder of ``site/``, while the first pass goes on in the parent; at the first pass's
+``on_post_build``. Every pass is independent once the site model and the posts' Liquid are
+computed (``build.py``, in the first pass's ``on_pre_build``; each process renders its own
+pages' Liquid, ``page_liquid``). So, as soon as the first pass has cleaned ``site/`` (its
+``on_files``), forked workers start the other passes, each into its own locale folder of
+``site/``, while the first pass goes on in the parent; at the first pass's
 ``on_post_build`` the parent collects their search entries and log records and merges them in
 locale order, exactly as the sequential passes would have. A large locale is also cut into
 shards of its pages (``page_shards.py``), built the same way, the first locale's first shard
@@ -31,7 +32,8 @@ from mkdocs.commands.build import build
 
 from mkdocs_jekyll.compat import keep_site_folder, restoring_clean_directory
 from mkdocs_jekyll.features.search_index import lunr_language, write_locale_index
-from mkdocs_jekyll.mkdocs import page_shards
+from mkdocs_jekyll.jekyll.errors import ContentError
+from mkdocs_jekyll.mkdocs import page_liquid, page_shards
 from mkdocs_jekyll.mkdocs.build_log import NESTED_BUILD_LINES, quiet_build_log
 from mkdocs_jekyll.mkdocs.page_cache import PageRef, pages_mark, pages_since
 from mkdocs_jekyll.mkdocs.page_shards import Plan, Shard
@@ -58,6 +60,10 @@ class PassResult:
     """A shard's search index (its own pages), for the parent to write the locale's."""
     pages: list[tuple[str, PageRef]] = field(default_factory=list)
     """The pages it wrote from the page packs (``page_cache.note_page``), for ``site_replay``."""
+    liquid: page_liquid.Payload | None = None
+    """The pages whose Liquid the pass rendered (``page_liquid``), for the parent."""
+    content_error: str | None = None
+    """The message of a content error that failed the pass, as the build reports it."""
 
 
 def can_fork() -> bool:
@@ -111,6 +117,8 @@ class ParallelPasses:
             done = [_build_here(task) for task in self._own]
             for future in self._futures:
                 done.extend(future.result())
+            for result in done:
+                page_liquid.collect(result.liquid)
         finally:
             self._pool.shutdown()
             _PARENT = None
@@ -168,7 +176,14 @@ def _build_one(task: Shard) -> PassResult:
         try:
             build(config)
         except BaseException as err:
-            return PassResult(locale, [], f"{type(err).__name__}: {err}", logs, shard)
+            return PassResult(
+                locale,
+                [],
+                f"{type(err).__name__}: {err}",
+                logs,
+                shard,
+                content_error=_content_error(err),
+            )
     if task.count > 1 and task.index > 0:
         logs = [record for record in logs if not _repeated_notice(record)]
     entries = list(plugin.search_entries[before:])
@@ -179,7 +194,18 @@ def _build_one(task: Shard) -> PassResult:
         shard=shard,
         search_index=page_shards.kept_search(),
         pages=pages_since(mark),
+        liquid=page_liquid.take(),
     )
+
+
+def _content_error(err: BaseException) -> str | None:
+    """The content error behind a failed pass (MkDocs logged it), if one is."""
+    seen: BaseException | None = err
+    while seen is not None:
+        if isinstance(seen, ContentError):
+            return str(seen)
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 _PASS_NOTICES = (

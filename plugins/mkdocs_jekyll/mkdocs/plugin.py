@@ -21,7 +21,7 @@ from mkdocs_jekyll.jekyll.findings import converting
 from mkdocs_jekyll.kramdown.pipeline import warn_unsupported_settings
 from mkdocs_jekyll.kramdown.report import PageSource
 from mkdocs_jekyll.kramdown.report import converting as converting_markdown
-from mkdocs_jekyll.mkdocs import page_shards
+from mkdocs_jekyll.mkdocs import page_liquid, page_shards
 from mkdocs_jekyll.mkdocs.archive_listing import archive_listing, restore_listing
 from mkdocs_jekyll.mkdocs.build import (
     BuildSetup,
@@ -78,7 +78,13 @@ from mkdocs_jekyll.mkdocs.safe_files import (
 )
 from mkdocs_jekyll.mkdocs.serve_start import LaterLocales
 from mkdocs_jekyll.mkdocs.site_features import apply_site_features
-from mkdocs_jekyll.mkdocs.site_replay import SiteRecorder, SiteReplay, may_replay, open_replay
+from mkdocs_jekyll.mkdocs.site_replay import (
+    SiteRecorder,
+    SiteReplay,
+    may_replay,
+    open_replay,
+    replay_key,
+)
 from mkdocs_jekyll.mkdocs.staging import StagedBuild, discard, keep_dirty_files, publish, stage
 from mkdocs_jekyll.mkdocs.template_filters import (
     install_label_memo,
@@ -212,9 +218,10 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
     # -- reading the site ------------------------------------------------------------------
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """Read every locale's front matter and render its Liquid, before `site/` is cleaned.
+        """Read every locale's front matter and render its posts' Liquid (`render_cache`).
 
-        Any content error stops the build here, so the previous `site/` stays intact.
+        Any content error stops the build (here, or in the pass of its page), and the
+        previous `site/` stays intact (`staging`).
         """
         setup = self._setup
         if not self.config.enabled or setup is None:
@@ -354,10 +361,13 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """Whether the page's output is in the build cache (it is then not rendered)."""
         cache = self._pass_cache
         doc = state.scan.model.documents.get(page.file.src_uri)
-        rendered = state.cache.rendered.get(page.file.src_uri)
-        if cache is None or doc is None or rendered is None or doc.dest == "404.html":
+        if cache is None or doc is None or doc.dest == "404.html":
             return False  # The root 404 page's output is kept for the root (on_post_page).
         if doc.src_path in state.scan.model.errors:
+            return False
+        with as_plugin_error():
+            rendered = state.cache.rendered_for(doc)  # Its Liquid, rendered now if need be.
+        if rendered is None:
             return False
         if cache.lookup(doc.src_path, page.file.url, doc.data, rendered[1]) is None:
             return False
@@ -421,7 +431,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         listing = archive_listing(page, doc, state, settings, config)
         if listing is not None:
             return listing
-        content = page_html(doc, scan=state.scan, cache=state.cache, env=state.setup.page_env)
+        with as_plugin_error():
+            content = page_html(doc, scan=state.scan, cache=state.cache, env=state.setup.page_env)
         return html if content is None else content
 
     @event_priority(-1000)
@@ -621,6 +632,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
     def _finish_site(self, config: MkDocsConfig, state: BuildState) -> None:
         """Write the site-wide outputs of a build whose every locale is built."""
         with as_plugin_error():
+            kept = page_liquid.finish_liquid(state.cache)  # What every pass rendered.
+            self._rekey_replay(config, state, kept)
             self._serve.merge_search(config.site_dir)
             write_build_outputs(config, state, self.config, own_404_page=self._own_404_page)
         if self._collector is not None:
@@ -628,6 +641,18 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             self._collector = None
         if self._cache is not None and not self._serving:
             self._cache.prune()  # Entries no page of this build used.
+
+    def _rekey_replay(self, config: MkDocsConfig, state: BuildState, kept: bool) -> None:
+        """Key the build kept for replay with every page's Liquid output, once the passes
+        rendered them (``page_liquid``); keep nothing when the outputs were not kept."""
+        recorder = self._recorder
+        if recorder is None or state.cache.pages is None or self._cache is None:
+            return
+        if kept:
+            recorder.rekey(replay_key(config, state, self._cache))
+        else:
+            recorder.abandon()
+            self._recorder = None
 
     @event_priority(-1000)
     def _publish_site(self, *, config: MkDocsConfig) -> None:
@@ -665,6 +690,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if self._recorder is not None:
             self._recorder.abandon()
             self._recorder = None
+        page_liquid.reset()  # Drops of a failed build are watched no more.
         if self._collector is not None:
             self._collector.detach()
             self._collector = None

@@ -1,8 +1,11 @@
 """Every page's Liquid output, rendered once per build for all locale passes.
 
-``render_site`` runs in ``on_pre_build`` of the first pass, right after the scan: a Liquid
-error stops the build before MkDocs cleans ``site/``. Under ``mkdocs serve`` an incremental
-rebuild hands it the previous build's ``RenderCache`` and re-renders only changed pages.
+``render_site`` runs in ``on_pre_build`` of the first pass, right after the scan, and
+renders the posts' and collection documents' Liquid; a page's renders in the pass that
+builds it (``page_liquid``), except under ``mkdocs serve``, which renders every page here.
+A Liquid error fails the build and leaves ``site/`` as it was (``staging``). Under ``mkdocs
+serve`` an incremental rebuild hands it the previous build's ``RenderCache`` and
+re-renders only changed pages.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from mkdocs_jekyll.features.page_templates import render_error_box
 from mkdocs_jekyll.jekyll.collections import read_collections
 from mkdocs_jekyll.jekyll.drops import SiteDrops, build_drops, jekyll_drop, page_drop, render_order
 from mkdocs_jekyll.jekyll.errors import ContentError
+from mkdocs_jekyll.mkdocs import page_liquid
 from mkdocs_jekyll.mkdocs.build_cache import inputs_digest
 from mkdocs_jekyll.mkdocs.liquid_store import LiquidStore
 from mkdocs_jekyll.mkdocs.listing import render_excerpts, set_content
@@ -74,6 +78,13 @@ class RenderCache:
     """Include name -> (file, label) of the outputs taken from the build cache."""
     reused: bool = False
     """Whether every page's output came from the build cache (``liquid_store``)."""
+    pages: page_liquid.PageLiquid | None = None
+    """The pages rendered when a pass first needs them (``page_liquid``)."""
+    page_logs: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    """src_path -> what the page's render logged in the build the store kept, logged when
+    a pass builds the page (as that build logged it)."""
+    early_outputs: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict, repr=False)
+    """The outputs rendered before the passes, for the Liquid store (``finish_liquid``)."""
     _liquid: Any = field(default=None, repr=False)
 
     @property
@@ -113,9 +124,25 @@ class RenderCache:
         self.url_targets[doc.src_path] = tuple(self.liquid.url_targets)
         return output
 
+    def rendered_for(self, doc: Document) -> tuple[str, str] | None:
+        """A written document's (source, Liquid output): a page's is rendered when first
+        needed (``page_liquid``), and what its render logged is logged then.
+
+        Raises:
+            ContentError: The page's Liquid fails.
+        """
+        path = doc.src_path
+        cached = self.rendered.get(path)
+        if cached is None and self.pages is not None and path in self.pages:
+            cached = self.rendered[path] = (lines(doc.body), self.pages.output(doc).output)
+        elif path in self.page_logs:
+            logs, findings = self.page_logs.pop(path)
+            page_liquid.PageOutput("", (), logs=logs, findings=findings).log()
+        return cached
+
     def output_for(self, doc: Document) -> str:
         """A document's Liquid output, rendered before the build (``render_site``)."""
-        cached = self.rendered.get(doc.src_path)
+        cached = self.rendered_for(doc)
         return cached[1] if cached is not None else self.render(doc, doc.body)
 
 
@@ -149,6 +176,7 @@ def render_site(
         ContentError: A page's Liquid fails (without ``keep_going``).
     """
     model = scan.model
+    page_liquid.reset()
     labels = list(read_collections(setup.options.collections))
     drops = build_drops(settings, model, data=scan.data, time=setup.now, collections=labels)
     cache = RenderCache(
@@ -168,7 +196,10 @@ def render_site(
     )
     store = None
     options = setup.options
-    if not keep_going and previous is None and options.cache_enabled and options.cache_dir:
+    # Pages render in the passes (``page_liquid``); an incremental serve rebuild renders
+    # its changed pages here (it reuses the previous build's outputs page by page).
+    lazy = previous is None
+    if lazy and not keep_going and options.cache_enabled and options.cache_dir:
         cache.inputs = inputs_digest(config, setup.root, setup.options)
         store = LiquidStore.open(config, setup, scan, settings, drops, cache.inputs)
     stored = store.load() if store is not None else None
@@ -177,18 +208,29 @@ def render_site(
         stored.replay()  # What the renders logged, in their place.
         cache.relative_includes |= stored.relative_includes
         cache.include_locations.update(stored.include_locations)
+        cache.page_logs.update(stored.page_logs)
+        for doc in model.documents.values():
+            if doc.type == "pages" and (doc.locale is None or not doc.is_themed):
+                cache.rendered_for(doc)  # Logged where the build that kept it logged it.
     elif store is not None:
         store.start()
         # Excerpts are rendered anew every build (they are in the key): only pages count.
         cache.liquid.volatile = cache.liquid.read_static_files = False
-    outputs: dict[str, tuple[str, tuple[str, ...]]] = {}
+    outputs = cache.early_outputs
+    deferred = lazy and stored is None
     try:
-        _render_documents(cache, model, labels, setup, stored, outputs, keep_going, previous)
+        later = _render_documents(
+            cache, model, labels, setup, stored, outputs, keep_going, previous, deferred
+        )
+        if later:
+            _defer_pages(cache, later, setup, store, keep_going)
     except BaseException:
         if store is not None:
             store.abandon()
         raise
-    if store is not None and stored is None:
+    if cache.pages is not None:
+        cache.liquid_store = store  # Written once the passes rendered the pages.
+    elif store is not None and stored is None:
         liquid = cache.liquid
         store.finish(
             outputs,
@@ -214,18 +256,24 @@ def _render_documents(
     outputs: dict[str, tuple[str, tuple[str, ...]]],
     keep_going: bool,
     previous: RenderCache | None,
-) -> None:
+    defer: bool = False,
+) -> list[Document]:
     """Render (or take from ``stored``) every written document's Liquid, in Jekyll's order.
 
-    Each output rendered is also put in ``outputs``, for the Liquid store.
+    Each output rendered is also put in ``outputs``, for the Liquid store. With ``defer``,
+    the pages are not rendered but returned, in order (``page_liquid``).
     """
     drops = cache.drops
+    deferred: list[Document] = []
     # Jekyll's order (posts, collections, pages): a listing shows the rendered content of
     # what was rendered before it, as in Jekyll.
     for doc in render_order(model, labels):
         if not doc.output:
             continue  # Not written (output: false, another locale): no content needed.
         failure = model.errors.get(doc.src_path)
+        if defer and doc.type == "pages" and failure is None:
+            deferred.append(doc)
+            continue
         if failure is not None:
             box = error_block(failure, setup.page_env)
             cache.rendered[doc.src_path] = (lines(doc.body), box)
@@ -257,6 +305,42 @@ def _render_documents(
                 outputs[doc.src_path] = (output, cache.url_targets[doc.src_path])
         cache.rendered[doc.src_path] = (source, output)
         set_content(drops, doc, output, setup.markdownify)
+    return deferred
+
+
+def _defer_pages(
+    cache: RenderCache,
+    pages: list[Document],
+    setup: BuildSetup,
+    store: LiquidStore | None,
+    keep_going: bool = False,
+) -> None:
+    """Leave the pages' Liquid to the passes that build them (``page_liquid``).
+
+    A page more than one pass writes (outside the locale folders) or that is not themed
+    (written as a file, in every pass's ``on_files``) renders now, once, in the parent.
+    With ``keep_going`` (``mkdocs serve``) a page whose Liquid fails shows the error.
+    """
+
+    def show_error(err: ContentError) -> str:
+        log.error(str(err))
+        return error_block(str(err), setup.page_env)
+
+    if store is not None:
+        store.pause()  # What a page's render logs is kept with its output.
+    _ = cache.liquid  # Created once, before the passes fork their workers.
+    cache.pages = page_liquid.PageLiquid(
+        cache.render,
+        lambda doc: cache.url_targets.get(doc.src_path, ()),
+        pages,
+        cache.drops,
+        setup.markdownify,
+        lambda: cache._liquid,
+        on_error=show_error if keep_going else None,
+    )
+    for doc in pages:
+        if doc.locale is None or not doc.is_themed:
+            cache.rendered_for(doc)
 
 
 def _create_liquid(

@@ -67,6 +67,8 @@ def may_replay(state: BuildState) -> bool:
     Call before the build cache opens (``BuildCache.open`` saves the pending outputs).
     """
     store = state.cache.liquid_store
+    if state.cache.pages is not None:  # The pages' outputs are kept at the end (``rekey``).
+        return store is not None
     return state.cache.reused or (store is not None and store.pending is not None)
 
 
@@ -173,6 +175,11 @@ class SiteRecorder:
             return
         meta = (own_404_page, [list(r) for r in logs], [list(f) for f in findings], dirs)
         self._snapshot = _Snapshot(files, meta)
+
+    def rekey(self, key: str) -> None:
+        """The build's key once every page's Liquid output is known: the passes rendered
+        the pages (``page_liquid``), and ``open_replay`` saw only the posts'."""
+        self._key = key
 
     def abandon(self) -> None:
         """The build failed: keep nothing."""
