@@ -85,26 +85,22 @@ def watch_content(callback: Callable[[], None] | None) -> None:
         _CONTENT_WATCH.append(callback)
 
 
-class Drop(dict[str, Any]):
-    """A page's drop: a dict whose ``Deferred`` values are made when first read.
+class WholeReads(dict[str, Any]):
+    """A dict that calls ``_whole`` whenever it is read as a whole.
 
-    Every way of reading it (``[]``, ``get``, ``items``, ``values``, ``dict(drop)``, ``**``
-    and JSON) sees the made value, never the ``Deferred``.
+    Iteration, its text, a comparison, ``|`` and pickling read every value at once, so a
+    dict watched for reads of some keys (``Drop``'s content, ``WatchedSite``'s time) must
+    count them as reads of every key. Subclasses override ``_whole`` (and, where reading
+    a value is itself watched, leave ``items``/``values``/``copy`` to go through
+    ``__getitem__``).
     """
 
-    def _whole(self) -> None:
-        if _CONTENT_WATCH and type(self) is Drop:
-            _CONTENT_WATCH[0]()
+    __slots__ = ()
 
-    def __getitem__(self, key: str) -> Any:
-        if _CONTENT_WATCH and key in CONTENT_KEYS and type(self) is Drop:
-            _CONTENT_WATCH[0]()
-        value = super().__getitem__(key)
-        return value() if isinstance(value, Deferred) else value
+    def _whole(self) -> None:
+        """Called on every read of the whole mapping."""
 
     def __iter__(self) -> Iterator[str]:
-        # Overridden so that dict(drop) and {**drop} go through __getitem__ (CPython copies
-        # a dict subclass's raw values when it keeps dict's own iterator).
         self._whole()
         return super().__iter__()
 
@@ -121,6 +117,40 @@ class Drop(dict[str, Any]):
         return super().__ne__(other)
 
     __hash__ = None
+
+    def __or__(self, other: Any) -> Any:
+        self._whole()
+        return super().__or__(other)
+
+    def __ror__(self, other: Any) -> Any:
+        self._whole()
+        return super().__ror__(other)
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        self._whole()
+        return super().__reduce_ex__(protocol)
+
+
+class Drop(WholeReads):
+    """A page's drop: a dict whose ``Deferred`` values are made when first read.
+
+    Every way of reading it (``[]``, ``get``, ``items``, ``values``, ``dict(drop)``, ``**``
+    and JSON) sees the made value, never the ``Deferred``.
+    """
+
+    def _whole(self) -> None:
+        if _CONTENT_WATCH and type(self) is Drop:
+            _CONTENT_WATCH[0]()
+
+    def __getitem__(self, key: str) -> Any:
+        if _CONTENT_WATCH and key in CONTENT_KEYS and type(self) is Drop:
+            _CONTENT_WATCH[0]()
+        value = super().__getitem__(key)
+        return value() if isinstance(value, Deferred) else value
+
+    # ``WholeReads`` overrides ``__iter__``, so dict(drop) and {**drop} go through
+    # __getitem__ too (CPython copies a dict subclass's raw values when it keeps dict's own
+    # iterator).
 
     def get(self, key: str, default: Any = None) -> Any:
         """``drop[key]`` when present, else ``default``."""

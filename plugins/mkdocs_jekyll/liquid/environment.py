@@ -20,6 +20,7 @@ from liquid.exceptions import LiquidError, LiquidSyntaxError, LoopIterationLimit
 from liquid.template import BoundTemplate
 
 from mkdocs_jekyll.compat import no_op_filter
+from mkdocs_jekyll.jekyll.drops import WholeReads
 from mkdocs_jekyll.jekyll.findings import LIQUID, record_finding
 from mkdocs_jekyll.jekyll.log import plugin_logger
 from mkdocs_jekyll.jekyll.safe_paths import read_utf8
@@ -225,7 +226,7 @@ def _watched(
     return watched
 
 
-class WatchedSite(dict[str, Any]):
+class WatchedSite(WholeReads):
     """``site`` while a page renders: reading ``site.time`` marks the render volatile, and
     reading the static files (``site.static_files``, ``site.collections``) is noted: their
     modification times are then part of what the render read.
@@ -259,10 +260,6 @@ class WatchedSite(dict[str, Any]):
         self._read(key)
         return super().get(key, default)
 
-    def __iter__(self) -> Iterator[str]:
-        self._whole()
-        return super().__iter__()
-
     def items(self) -> Any:
         """The items (the whole of ``site``)."""
         self._whole()
@@ -277,32 +274,6 @@ class WatchedSite(dict[str, Any]):
         """A plain copy (the whole of ``site``)."""
         self._whole()
         return dict(super().items())
-
-    def __repr__(self) -> str:
-        self._whole()
-        return super().__repr__()
-
-    def __eq__(self, other: object) -> bool:
-        self._whole()
-        return super().__eq__(other)
-
-    def __ne__(self, other: object) -> bool:
-        self._whole()
-        return super().__ne__(other)
-
-    __hash__ = None
-
-    def __or__(self, other: Any) -> Any:
-        self._whole()
-        return super().__or__(other)
-
-    def __ror__(self, other: Any) -> Any:
-        self._whole()
-        return super().__ror__(other)
-
-    def __reduce_ex__(self, protocol: Any) -> Any:
-        self._whole()
-        return super().__reduce_ex__(protocol)
 
 
 def _guard(func: Callable[..., object], limit: int) -> Callable[..., object]:
