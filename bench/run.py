@@ -411,9 +411,9 @@ def _navigation(locales: Sequence[str], pages: int) -> dict[str, Any]:
 def _nav_for(folder: str, locale: str, pages: int) -> list[dict[str, str]]:
     """The small explicit per-locale nav given to both MkDocs variants.
 
-    Our plugin does not read ``_data/navigation.yml`` yet, and Material's automatic nav of
-    all pages makes build time grow with the square of the page count, so both MkDocs
-    variants get the same six entries instead.
+    Material's automatic nav of all pages makes build time grow with the square of the page
+    count, so both MkDocs variants get the same six entries instead; in ours, a locale's
+    ``nav:`` wins over ``_data/navigation.yml``'s menu (which Jekyll's masthead shows).
     """
     count = min(NAV_ENTRIES, pages)
     return [

@@ -4,7 +4,9 @@ Given a site with a ``main`` menu, in Minimal Mistakes' shape (one menu for ever
 per locale (``titles``/``urls`` keyed by locale), when it is built, then each locale's
 Material nav is that menu: its titles, links to its pages (the current one marked active),
 links to other locales' pages and external sites, while pages outside the menu are still
-built and a menu URL that is not a page warns (so ``--strict`` fails).
+built and a menu URL that is not a page warns (so ``--strict`` fails). A ``nav:`` in the
+configuration (mkdocs.yml's, or a locale's in jekyll/i18n) wins over the menu, as upstream
+static-i18n gives it.
 """
 
 from __future__ import annotations
@@ -19,7 +21,14 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from mkdocs_jekyll.mkdocs.navigation import MenuEntry, classify_url, locale_menu, url_candidates
-from sitebuild import BuildSite, html, output_paths, strict_abort, warning_lines
+from sitebuild import (
+    BuildSite,
+    html,
+    make_site_builder,
+    output_paths,
+    strict_abort,
+    warning_lines,
+)
 
 LANGUAGES: list[dict[str, Any]] = [
     {"locale": "en", "name": "English", "default": True},
@@ -420,3 +429,167 @@ def test_given_a_main_menu_that_is_no_list_then_it_warns_and_keeps_the_automatic
         "a string 'CV'; the automatic nav is kept."
     ]
     assert "Not in the menu" in [title for title, _ in _nav(site, "en/index.html")]
+
+
+# -- a nav: in the configuration ---------------------------------------------------------------
+
+NAV_PAGES = {
+    "docs/en/index.md": "# Home\n",
+    "docs/en/guide/a.md": "# Guide A\n",
+    "docs/en/guide/b.md": "# Guide B\n",
+    "docs/en/other.md": "# Other\n",
+    "docs/fr/index.md": "# Accueil\n",
+    "docs/fr/guide/a.md": "# Guide A FR\n",
+    "docs/fr/guide/b.md": "# Guide B FR\n",
+    "docs/fr/other.md": "# Autre\n",
+}
+"""A two-locale site whose locales each have a ``nav:`` with a section (``Guide``)."""
+
+NAV_LOCALES = [("en", "English", "Guide"), ("fr", "Français", "Guide FR")]
+
+
+def _locale_navs(folders: dict[str, str]) -> list[dict[str, Any]]:
+    """``languages:`` with a ``nav:`` each; ``folders``: locale to its docs folder."""
+    return [
+        {
+            "locale": locale,
+            "name": name,
+            **({"default": True} if locale == "en" else {}),
+            "nav": [
+                {"Home": f"{folders[locale]}/index.md"},
+                {
+                    section: [
+                        {f"A ({locale})": f"{folders[locale]}/guide/a.md"},
+                        {f"B ({locale})": f"{folders[locale]}/guide/b.md"},
+                    ]
+                },
+            ],
+        }
+        for locale, name, section in NAV_LOCALES
+    ]
+
+
+def _primary_nav(site: Path, page: str) -> tuple[list[tuple[str, Any, bool]], list[Any]]:
+    """The primary nav's links (title, href, active) and its items' active marks."""
+    nav = html(site / page).select_one("nav.md-nav--primary")
+    assert nav is not None
+
+    def own(tag: Any) -> bool:
+        return tag.find_parent("nav", class_="md-nav--secondary") is None  # not the toc
+
+    links = [
+        (
+            " ".join(a.get_text(" ", strip=True).split()),
+            a.get("href"),
+            "md-nav__link--active" in a.get("class", []),
+        )
+        for a in nav.select(".md-nav__link")
+        if own(a)
+    ]
+    items = [
+        " ".join(li.select_one(".md-nav__link").get_text(" ", strip=True).split())
+        for li in nav.select("li.md-nav__item--active")
+        if own(li)
+    ]
+    return links, items
+
+
+@pytest.mark.parametrize("menu", [True, False], ids=["menu", "no-menu"])
+@pytest.mark.parametrize("workers", [1, 2])
+def test_given_each_locale_a_nav_then_its_pages_are_active_in_their_locale(
+    build_site: BuildSite, menu: bool, workers: int
+) -> None:
+    """The locale's ``nav:`` is its nav, even with a ``_data/navigation.yml`` menu.
+
+    The menu (one for every locale, Minimal Mistakes' shape) used to replace every
+    locale's ``nav:``: the later locales showed the default locale's links, their own pages
+    never active.
+    """
+    files = dict(NAV_PAGES)
+    if menu:
+        files["_data/navigation.yml"] = "main:\n  - {title: Other, url: /en/other/}\n"
+    folders = {"en": "en", "fr": "fr"}
+    i18n = {"languages": _locale_navs(folders), "parallel_workers": workers}
+    site = build_site(
+        files=files,
+        plugins=["search", {"jekyll/i18n": i18n}, {"jekyll": {"permalink": "pretty"}}],
+        strict=True,
+    )
+    for locale, _, section in NAV_LOCALES:
+        for page, title in (("guide/a", f"A ({locale})"), ("guide/b", f"B ({locale})")):
+            links, items = _primary_nav(site, f"{locale}/{page}/index.html")
+            assert [text for text, _, active in links if active] == [title]
+            assert [text for text, _, _ in links] == [
+                "Home",
+                section,
+                f"A ({locale})",
+                f"B ({locale})",
+            ]
+            assert items == [section, title]  # the section (open), the page
+        links, items = _primary_nav(site, f"{locale}/other/index.html")  # outside the nav
+        assert [active for _, _, active in links] == [False] * 4
+        assert items == []
+
+
+def test_given_each_locale_a_nav_then_it_is_the_nav_upstream_gives(
+    tmp_path: Path, build_site: BuildSite
+) -> None:
+    """The oracle: static-i18n and Material on the same content give the same nav.
+
+    Upstream serves the default locale at the site root, so only the later locale's
+    pages are compared link for link; the default locale's, by titles and active marks.
+    """
+    menu = {"_data/navigation.yml": "main:\n  - {title: Other, url: /en/other/}\n"}
+    i18n = {"languages": _locale_navs({"en": "en", "fr": "fr"}), "parallel_workers": 1}
+    site = build_site(
+        files={**NAV_PAGES, **menu},
+        plugins=["search", {"jekyll/i18n": i18n}, {"jekyll": {"permalink": "pretty"}}],
+    )
+    (tmp_path / "upstream").mkdir()
+    upstream = make_site_builder(tmp_path / "upstream")(
+        files=NAV_PAGES,
+        plugins=[
+            "search",
+            {"i18n": {"docs_structure": "folder", "languages": i18n["languages"]}},
+        ],
+    )
+    for page in ("index.html", "guide/a/index.html", "guide/b/index.html", "other/index.html"):
+        assert _primary_nav(site, f"fr/{page}") == _primary_nav(upstream, f"fr/{page}")
+        ours, theirs = _primary_nav(site, f"en/{page}"), _primary_nav(upstream, page)
+        assert [(text, active) for text, _, active in ours[0]] == [
+            (text, active) for text, _, active in theirs[0]
+        ]
+        assert ours[1] == theirs[1]
+
+
+def test_given_a_site_nav_and_a_menu_then_the_nav_wins(build_site: BuildSite) -> None:
+    """A single-locale site's ``nav:`` in mkdocs.yml is its nav; the menu stays data."""
+    files = {
+        "docs/index.md": "# Home\n",
+        "docs/about.md": "# About\n",
+        "_data/navigation.yml": "main:\n  - {title: Home page, url: /}\n",
+    }
+    site = build_site(files=files, nav=[{"Start": "index.md"}, {"About us": "about.md"}])
+    assert _nav(site, "about/index.html") == [("Start", "/"), ("About us", "/about/")]
+    assert _active(site, "about/index.html") == ["About us"]
+
+
+def test_given_a_nav_for_one_locale_only_then_the_others_use_the_menu(
+    build_site: BuildSite,
+) -> None:
+    """static-i18n puts the top-level ``nav:`` back between passes: a locale without its
+    own ``nav:`` gets the menu."""
+    languages = _locale_navs({"en": "en", "fr": "fr"})
+    del languages[1]["nav"]
+    menu = "main:\n  - {title: Autre, url: /fr/other/}\n"
+    site = build_site(
+        files={**NAV_PAGES, "_data/navigation.yml": menu},
+        plugins=[
+            "search",
+            {"jekyll/i18n": {"languages": languages, "parallel_workers": 1}},
+            {"jekyll": {"permalink": "pretty"}},
+        ],
+    )
+    assert [t for t, _ in _nav(site, "en/guide/a/index.html")] == ["Home", "A (en)", "B (en)"]
+    assert _nav(site, "fr/other/index.html") == [("Autre", "/fr/other/")]
+    assert _active(site, "fr/other/index.html") == ["Autre"]

@@ -5,6 +5,9 @@ tabs and sidebar from MkDocs' nav. Using the data file as the nav keeps one menu
 and keeps Material's nav small: it embeds the whole nav in every page, so the automatic nav
 of a large site makes build time grow with the square of the page count.
 
+A ``nav:`` the pass was given (mkdocs.yml's, or the locale's in jekyll/i18n) is the author's
+own choice for Material's nav and wins over the menu.
+
 Two shapes are read, and may be mixed:
 
 - Minimal Mistakes': ``main: [{title: CV, url: /en/cv/, children: [...]}]``, one menu for
@@ -288,6 +291,8 @@ def data_navigation(
 ) -> Navigation:
     """Replace ``nav`` by the ``main`` menu of ``navigation.yml`` for ``locale``.
 
+    Unless the pass has a ``nav:`` of its own (``config.nav``): an explicit nav wins.
+
     The menu's internal URLs become the pass's own ``Page`` objects (MkDocs made them for
     every file; reusing them keeps one object per page, so Material marks the active page
     and prev/next follow the menu), other locales' pages and external addresses become
@@ -295,7 +300,8 @@ def data_navigation(
     from the menu are still built, as MkDocs builds every file; they get no prev/next.
 
     Args:
-        nav: The nav MkDocs and static-i18n built, returned as it is without a menu.
+        nav: The nav MkDocs and static-i18n built, returned as it is without a menu or
+            with a ``nav:`` in the configuration.
         data: ``site.data``.
         locale: The locale of this pass, or None on a single-locale site.
         default_locale: The site's default locale.
@@ -309,6 +315,13 @@ def data_navigation(
     """
     navigation = data.get("navigation")
     if not isinstance(navigation, Mapping) or navigation.get("main") is None:
+        return nav
+    if config.nav is not None:
+        # The pass's own ``nav:`` (mkdocs.yml's, or the locale's in jekyll/i18n) is the
+        # author's choice for this nav, as upstream honours it: the menu stays data only
+        # (``site.data.navigation`` for Minimal Mistakes' masthead). Replacing it gave the
+        # later locales the default locale's menu, where their pages are never active.
+        log.debug(f"{source}: the {locale or 'site'} nav is the nav: of the configuration")
         return nav
     main = navigation["main"]
     # Problems of the shared menu are reported once, in the default locale's pass.
