@@ -77,6 +77,10 @@ def open_replay(
 ) -> tuple[SiteReplay | None, SiteRecorder | None]:
     """The kept build this one replays (its files already being written), or the recorder
     that keeps this one; for a build in a staged folder, outside ``mkdocs serve``."""
+    if state.cache.pages is not None:
+        # Its pages render in the passes (nothing to replay): it is keyed once their
+        # outputs are back (``rekey``), not twice.
+        return None, SiteRecorder(cache, "")
     key = replay_key(config, state, cache)
     if state.cache.reused:  # Nothing read the clock or chance.
         replay = SiteReplay.load(cache, key)
