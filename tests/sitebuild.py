@@ -90,6 +90,22 @@ def build_project(project: Path, *, strict: bool = False) -> Path:
     return Path(config.site_dir)
 
 
+def write_project(root: Path, files: Mapping[str, str], **config: Any) -> Path:
+    """Write ``files`` and a Material ``mkdocs.yml`` (keyword arguments override its keys;
+    ``plugins`` defaults to a bare ``jekyll``) below ``root``; return ``root``."""
+    root.mkdir(parents=True, exist_ok=True)
+    write_files(root, files)
+    settings: dict[str, Any] = {
+        "site_name": "Test site",
+        "site_url": "https://example.com/",
+        "theme": {"name": "material"},
+        "plugins": [{"jekyll": {}}],
+    }
+    settings.update(config)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+    return root
+
+
 def make_site_builder(tmp_path: Path) -> BuildSite:
     """``build(files={...}, strict=False, **mkdocs_yml)`` builds a site in ``tmp_path``.
 
@@ -98,17 +114,7 @@ def make_site_builder(tmp_path: Path) -> BuildSite:
     """
 
     def _build(files: Mapping[str, str], strict: bool = False, **config: Any) -> Path:
-        project = tmp_path / "project"
-        project.mkdir(exist_ok=True)
-        write_files(project, files)
-        settings: dict[str, Any] = {
-            "site_name": "Test site",
-            "site_url": "https://example.com/",
-            "theme": {"name": "material"},
-            "plugins": [{"jekyll": {}}],
-        }
-        settings.update(config)
-        (project / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+        project = write_project(tmp_path / "project", files, **config)
         return build_project(project, strict=strict)
 
     return _build

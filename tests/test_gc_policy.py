@@ -7,15 +7,13 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from mkdocs_jekyll.mkdocs import gc_policy
-from sitebuild import THREE_LOCALES, site_tree, write_files
+from sitebuild import THREE_LOCALES, site_tree, write_project
 
 FILES = {
     "docs/en/index.md": "---\ni18n_key: home\n---\n# Welcome\n[a](a.md)\n",
@@ -27,19 +25,12 @@ FILES = {
 
 
 def _project(folder: Path) -> Path:
-    write_files(folder, FILES)
-    settings: dict[str, Any] = {
-        "site_name": "Test site",
-        "site_url": "https://example.com/",
-        "theme": {"name": "material"},
-        "plugins": [
-            "search",
-            {"jekyll/i18n": {"languages": THREE_LOCALES, "parallel_workers": 1}},
-            {"jekyll": {}},
-        ],
-    }
-    (folder / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
-    return folder
+    plugins = [
+        "search",
+        {"jekyll/i18n": {"languages": THREE_LOCALES, "parallel_workers": 1}},
+        {"jekyll": {}},
+    ]
+    return write_project(folder, FILES, plugins=plugins)
 
 
 def _build(project: Path, command: str | None) -> tuple[dict[str, bytes], list[int]]:

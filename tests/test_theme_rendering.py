@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from mkdocs_jekyll.mkdocs import outputs
 from mkdocs_jekyll.mkdocs import plugin as core_plugin
@@ -21,7 +20,7 @@ from mkdocs_jekyll.mkdocs.feeds import head_link
 from mkdocs_jekyll.mkdocs.page_context import SharedParts
 from mkdocs_jekyll.mkdocs.site_features import feed_head_link
 from mkdocs_jekyll.mkdocs.template_filters import install_label_memo
-from sitebuild import THREE_LOCALES, build_project, site_tree, write_files
+from sitebuild import THREE_LOCALES, build_project, site_tree, write_project
 
 
 def _page(title: str, body: str, **front: str) -> str:
@@ -48,20 +47,13 @@ FILES = {
 
 
 def _build(root: Path) -> dict[str, bytes]:
-    write_files(root, FILES)
-    settings: dict[str, Any] = {
-        "site_name": "Test site",
-        "site_url": "https://example.com/",
-        "theme": {"name": "material"},
-        "plugins": [
-            "search",
-            # One process: the passes counted here run in this one.
-            {"jekyll/i18n": {"languages": THREE_LOCALES, "parallel_workers": 1}},
-            {"jekyll": {}},
-        ],
-    }
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
-    return site_tree(build_project(root))
+    plugins = [
+        "search",
+        # One process: the passes counted here run in this one.
+        {"jekyll/i18n": {"languages": THREE_LOCALES, "parallel_workers": 1}},
+        {"jekyll": {}},
+    ]
+    return site_tree(build_project(write_project(root, FILES, plugins=plugins)))
 
 
 class _Forgetful(dict[Any, Any]):
@@ -146,14 +138,14 @@ def test_a_label_edited_between_two_builds_of_one_process_is_printed(tmp_path: P
         "docs/en/index.md": "# Home\n\n## Part\n",
         "overrides/partials/languages/en.html": override.replace("MARKER", "Skip one"),
     }
-    write_files(tmp_path, files)
-    settings = {
-        "site_name": "Site",
-        "site_url": "https://example.org/",
-        "theme": {"name": "material", "custom_dir": "overrides"},
-        "plugins": [{"jekyll/i18n": {"languages": THREE_LOCALES[:1]}}, {"jekyll": {}}],
-    }
-    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+    write_project(
+        tmp_path,
+        files,
+        site_name="Site",
+        site_url="https://example.org/",
+        theme={"name": "material", "custom_dir": "overrides"},
+        plugins=[{"jekyll/i18n": {"languages": THREE_LOCALES[:1]}}, {"jekyll": {}}],
+    )
     before = (build_project(tmp_path) / "en/index.html").read_text(encoding="utf-8")
     (tmp_path / "overrides/partials/languages/en.html").write_text(
         override.replace("MARKER", "Skip two"), encoding="utf-8"
