@@ -132,6 +132,21 @@ def test_python_liquid_no_op_filter_returns_its_input() -> None:
     assert compat.no_op_filter()("x", 1, a=2) == "x"
 
 
+def test_python_liquid_lexes_text_with_the_rule_the_fast_lexer_replaces() -> None:
+    """liquid/lex.py: ``compile_liquid_rules`` holds the lazy text rule once, and
+    ``_tokenize_template`` is the lexer ``get_lexer`` binds to those rules."""
+    from liquid.lex import _tokenize_template, compile_liquid_rules, get_lexer
+
+    assert compile_liquid_rules().pattern.count(compat.LIQUID_TEXT_PATTERN) == 1
+    assert get_lexer().func is _tokenize_template  # type: ignore[attr-defined]
+    lexer = compat.fast_liquid_lexer()
+    assert lexer is not None
+    source = "a {{ b }} {%- if c -%}\n{% endif %}{ {{x}}\n"
+    assert [(t.kind, t.value, t.start_index) for t in lexer(source)] == [
+        (t.kind, t.value, t.start_index) for t in get_lexer()(source)
+    ]
+
+
 def test_strict_builds_count_warnings_with_a_count_handler_on_the_mkdocs_logger() -> None:
     """MkDocs 1.6's ``build()`` adds a ``CountHandler`` in strict mode and aborts on it."""
     from mkdocs.commands import build as build_module
