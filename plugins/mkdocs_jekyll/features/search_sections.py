@@ -122,12 +122,13 @@ def _attributes(source: str) -> dict[str, str | None]:
 
 
 class _Splitter:
-    """Material's ``Parser`` handlers on tag names; each method mirrors the one it names.
+    """Material's ``Parser`` handlers on tag names, in one loop over the tokens.
 
     Material keeps ``Element`` objects in ``context`` and ``skip``; an ``Element`` equals
     another, or a string, with the same tag name and hashes as it, so ``skip`` behaves as a
     set of tag names (adding a name already there does nothing) and ``el in context`` as
-    ``el.tag in tags``.
+    ``el.tag in tags``. The three handlers are written inline in ``split``, each under a
+    comment naming Material's method it mirrors: a call per token was a third of the time.
     """
 
     def __init__(self) -> None:
@@ -141,11 +142,41 @@ class _Splitter:
 
     def split(self, html: str) -> list[Section] | None:
         """Feed ``html`` through the handlers; None at a token outside the fast path."""
-        start, end, data = self.start, self.end, self.data
+        tags, open_attrs, skip, sections = self.tags, self.attrs, self.skip, self.sections
+        section = self.section
+        # A start tag's attributes, parsed once per distinct source in the page (code
+        # blocks repeat `class="n"`); the dicts are only read, never changed.
+        parsed: dict[str, dict[str, str | None]] = {"": _NO_ATTRIBUTES}
         # findall: one tuple per token, "" for each group the token has not.
         for text, start_tag, attributes, closed, end_tag in _TOKEN.findall(html):
             if text:
-                data(unescape(text))
+                # -- Parser.handle_data
+                if not skip.isdisjoint(tags):
+                    continue
+                if "&" in text:
+                    text = unescape(text)
+                # Collapse whitespace outside <pre> (a newline made a space stays whitespace).
+                in_pre = "pre" in tags
+                space = text.isspace()
+                if not in_pre:
+                    text = " " if space else text.replace("\n", " ")
+                if section is None:
+                    section = Section("hx", _NO_ATTRIBUTES)
+                    sections.append(section)
+                if section.tag in tags:
+                    # The heading's text, without its permalink.
+                    if not any(
+                        tag == "a" and attrs.get("class") == "headerlink"
+                        for tag, attrs in zip(tags, open_attrs, strict=True)
+                    ):
+                        section.title.append(_escape(text))
+                elif space:
+                    # Collapse adjacent whitespace, outside <pre>.
+                    body = section.text
+                    if not body or not body[-1].isspace() or in_pre:
+                        body.append(text)
+                else:
+                    section.text.append(_escape(text))
             elif start_tag:
                 tag = start_tag.lower()
                 if tag in RAW_TEXT:
@@ -153,100 +184,83 @@ class _Splitter:
                 if closed and tag not in VOID:
                     return None  # <span/>: HTML5 reads a start tag, Python a start and an end
                 # <br/>: start and end (handle_startendtag); Material ignores a void end tag.
-                start(tag, _attributes(attributes))
+                # -- Parser.handle_starttag
+                if tag in VOID:
+                    continue
+                attrs = parsed.get(attributes)
+                if attrs is None:
+                    attrs = parsed[attributes] = _attributes(attributes)
+                tags.append(tag)
+                open_attrs.append(attrs)
+                if tag in HEADINGS and "id" in attrs:
+                    depth = len(tags)
+                    # Ensure a top-level section before a first heading that is not an h1.
+                    if tag != "h1" and not sections:
+                        sections.append(Section("hx", _NO_ATTRIBUTES, depth))
+                    heading = Section(tag, attrs, depth)
+                    if sections:
+                        heading.id = attrs["id"]
+                    sections.append(heading)
+                    section = heading
+                if section is None:
+                    section = Section("hx", _NO_ATTRIBUTES)
+                    sections.append(section)
+                # Skip a block excluded from search, and code blocks' line numbers.
+                if "data-search-exclude" in attrs or attrs.get("class") == "linenodiv":
+                    skip.add(tag)
+                    continue
+                if tag in KEEP and skip.isdisjoint(tags):
+                    (section.title if section.tag in tags else section.text).append(f"<{tag}>")
             elif end_tag:
                 tag = end_tag.lower()
                 if tag in RAW_TEXT:
                     return None
-                end(tag)
+                # -- Parser.handle_endtag
+                if not tags or tags[-1] != tag:
+                    continue
+                assert section is not None  # an open element made one
+                # Leaving the element a heading was nested in: back to the enclosing section.
+                depth = len(tags)
+                if section.depth > depth:
+                    for candidate in reversed(sections):
+                        if candidate.depth <= depth:
+                            section.depth = float("inf")
+                            section = candidate
+                            break
+                tags.pop()
+                open_attrs.pop()
+                if tag in skip:
+                    if tag not in ALWAYS_SKIPPED:
+                        skip.remove(tag)
+                    continue
+                if tag in KEEP and skip.isdisjoint(tags):
+                    _close_kept(section.title if section.tag in tags else section.text, tag)
             else:
                 return None  # a "<" that opens no tag of the simple form
-        return self.sections
+        self.section = section
+        return sections
 
-    def start(self, tag: str, attrs: dict[str, str | None]) -> None:
-        """``Parser.handle_starttag``."""
-        if tag in VOID:
-            return
-        tags = self.tags
-        tags.append(tag)
-        self.attrs.append(attrs)
-        if tag in HEADINGS and "id" in attrs:
-            depth = len(tags)
-            # Ensure a top-level section before a first heading that is not an h1.
-            if tag != "h1" and not self.sections:
-                self.sections.append(Section("hx", _NO_ATTRIBUTES, depth))
-            section = Section(tag, attrs, depth)
-            if self.sections:
-                section.id = attrs["id"]
-            self.sections.append(section)
-            self.section = section
-        if self.section is None:
-            self.section = Section("hx", _NO_ATTRIBUTES)
-            self.sections.append(self.section)
-        # Skip a block excluded from search, and code blocks' line numbers.
-        if "data-search-exclude" in attrs or attrs.get("class") == "linenodiv":
-            self.skip.add(tag)
-            return
-        if tag in KEEP and self.skip.isdisjoint(tags):
-            section = self.section
-            (section.title if section.tag in tags else section.text).append(f"<{tag}>")
 
-    def end(self, tag: str) -> None:
-        """``Parser.handle_endtag``."""
-        tags = self.tags
-        if not tags or tags[-1] != tag:
-            return
-        section = self.section
-        assert section is not None  # an open element made one
-        # Leaving the element a heading was nested in: back to the enclosing section.
-        depth = len(tags)
-        if section.depth > depth:
-            for candidate in reversed(self.sections):
-                if candidate.depth <= depth:
-                    section.depth = float("inf")
-                    self.section = section = candidate
-                    break
-        tags.pop()
-        self.attrs.pop()
-        if tag in self.skip:
-            if tag not in ALWAYS_SKIPPED:
-                self.skip.remove(tag)
-            return
-        if tag in KEEP and self.skip.isdisjoint(tags):
-            data = section.title if section.tag in tags else section.text
-            # Drop the element if it holds only whitespace, from its first opening on.
-            index = data.index(f"<{tag}>")
-            for i in range(index + 1, len(data)):
-                if not data[i].isspace():
-                    index = len(data)
-                    break
-            if len(data) > index:
-                del data[index:]
-            else:
-                data.append(f"</{tag}>")
+def _close_kept(data: list[str], tag: str) -> None:
+    """The end of a kept element (``Parser.handle_endtag``): dropped with what it holds if
+    that is only whitespace, from its first opening on, else closed.
 
-    def data(self, text: str) -> None:
-        """``Parser.handle_data``."""
-        tags = self.tags
-        if not self.skip.isdisjoint(tags):
-            return
-        # Collapse whitespace outside <pre>.
-        if "pre" not in tags:
-            text = " " if text.isspace() else text.replace("\n", " ")
-        section = self.section
-        if section is None:
-            self.section = section = Section("hx", _NO_ATTRIBUTES)
-            self.sections.append(section)
-        if section.tag in tags:
-            # The heading's text, without its permalink.
-            if not any(
-                tag == "a" and attrs.get("class") == "headerlink"
-                for tag, attrs in zip(tags, self.attrs, strict=True)
-            ):
-                section.title.append(escape(text, quote=False))
-        elif text.isspace():
-            # Collapse adjacent whitespace, outside <pre>.
-            if not section.text or not section.text[-1].isspace() or "pre" in tags:
-                section.text.append(text)
-        else:
-            section.text.append(escape(text, quote=False))
+    Raises:
+        ValueError: The element's opening was skipped (Material's handler fails too).
+    """
+    index = data.index(f"<{tag}>")
+    for i in range(index + 1, len(data)):
+        if not data[i].isspace():
+            index = len(data)
+            break
+    if len(data) > index:
+        del data[index:]
+    else:
+        data.append(f"</{tag}>")
+
+
+def _escape(text: str) -> str:
+    """``html.escape(text, quote=False)``, without the call when there is nothing to escape."""
+    if "&" in text or "<" in text or ">" in text:
+        return escape(text, quote=False)
+    return text
