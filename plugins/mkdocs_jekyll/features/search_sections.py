@@ -32,21 +32,25 @@ from html import escape, unescape
 
 _SPACE = "[ \t\n\r\f]"
 """HTML's whitespace (Python's ``\\s`` also takes other characters, on which releases differ)."""
-_TAG_NAME = "[a-zA-Z][-.:a-zA-Z0-9_]*"
+_TAG_NAME = "[a-zA-Z][-.:a-zA-Z0-9_]*+"
 """A tag name every ``HTMLParser`` release reads the same (its end-tag pattern's)."""
-_ATTRIBUTE_NAME = "[a-zA-Z_:][-.:a-zA-Z0-9_]*"
-_QUOTED = """"[^"]*"|'[^']*'"""
+_ATTRIBUTE_NAME = "[a-zA-Z_:][-.:a-zA-Z0-9_]*+"
+_QUOTED = """"[^"]*+"|'[^']*+'"""
 """A quoted attribute value (an unquoted one is outside the fast path)."""
 
+# The repeats are possessive (``*+``, ``++``): what follows each one cannot start with a
+# character it takes (a name is followed by a space, "=", "/" or ">"; an attribute by a
+# space, "/" or ">"), so giving one back never made a match, and the engine keeps no
+# backtracking state for them (a quarter of the matching).
 _TOKEN = re.compile(
-    rf"""([^<]+)"""  # 1: text up to the next tag
-    rf"""|<({_TAG_NAME})((?:{_SPACE}+{_ATTRIBUTE_NAME}(?:=(?:{_QUOTED}))?)*)"""
-    rf"""{_SPACE}*(/?)>"""  # 2: start tag, 3: its attributes, 4: "/" of <br/>
-    rf"""|</({_TAG_NAME}){_SPACE}*>"""  # 5: end tag
+    rf"""([^<]++)"""  # 1: text up to the next tag
+    rf"""|<({_TAG_NAME})((?:{_SPACE}++{_ATTRIBUTE_NAME}(?:=(?:{_QUOTED}))?)*+)"""
+    rf"""{_SPACE}*+(/?)>"""  # 2: start tag, 3: its attributes, 4: "/" of <br/>
+    rf"""|</({_TAG_NAME}){_SPACE}*+>"""  # 5: end tag
     r"""|<"""  # anything else: outside the fast path
 )
 
-_ATTRIBUTES = re.compile(rf"{_SPACE}+({_ATTRIBUTE_NAME})(?:=({_QUOTED}))?")
+_ATTRIBUTES = re.compile(rf"{_SPACE}++({_ATTRIBUTE_NAME})(?:=({_QUOTED}))?")
 
 RAW_TEXT = frozenset(
     "script style textarea title xmp iframe noembed noframes noscript plaintext".split()
