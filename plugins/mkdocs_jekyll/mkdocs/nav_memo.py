@@ -40,9 +40,9 @@ def install_nav_memo(env: Environment) -> bool:
     Returns:
         Whether the memo is installed (Material's own partials, loaded in ``env``).
     """
-    if env.loader is None or not all(_is_materials(env, name) for name in _MATERIAL_PARTIALS):
+    if env.loader is None or not all(is_materials(env, name) for name in _MATERIAL_PARTIALS):
         return False
-    if not _is_materials(env, _SOURCE):
+    if not is_materials(env, _SOURCE):
         return False
     template = env.get_template(NAV_TEMPLATE)
     render = template.root_render_func
@@ -134,7 +134,7 @@ def _walk(items: Any) -> Iterator[Any]:
             yield from _walk(children)
 
 
-def _is_materials(env: Environment, name: str) -> bool:
+def is_materials(env: Environment, name: str) -> bool:
     """Whether ``name`` loads Material's own file (no override in a theme folder)."""
     assert env.loader is not None
     try:

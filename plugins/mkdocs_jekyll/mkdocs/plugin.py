@@ -69,6 +69,7 @@ from mkdocs_jekyll.mkdocs.page_source import (
     theme_page_meta,
 )
 from mkdocs_jekyll.mkdocs.pagination_pages import append_pager_files
+from mkdocs_jekyll.mkdocs.partial_memo import install_partial_memo
 from mkdocs_jekyll.mkdocs.post_build import write_build_outputs
 from mkdocs_jekyll.mkdocs.redirect_files import redirect_stub
 from mkdocs_jekyll.mkdocs.safe_files import (
@@ -722,6 +723,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         cache = self._cache
         self._templates.install(env, None if cache is None else cache.folder / JINJA_FOLDER)
         install_nav_memo(env)  # after the template cache: it loads partials/nav.html
+        install_partial_memo(env)  # the search box and logo, likewise
         return env
 
     def on_serve(

@@ -1,0 +1,154 @@
+"""Material's search box and logo rendered once per pass for the pages that show them alike.
+
+Why: the header includes ``partials/search.html`` (the search form) and
+``partials/logo.html`` on every page, and neither reads the page: the search form prints
+the language's labels (``lang.t``), the theme's icons and the features; the logo prints
+the theme's logo (its URL made relative to the page by ``url``) or icon. Their HTML is the
+same for every page with the same values of those, so a pass renders each once per key
+(the values it reads, as it reads them) and reuses it.
+
+Only for Material's own files of the versions read here (``KNOWN_PARTIALS``: a partial
+that reads something new renders as Material does), with MkDocs' own ``url`` filter, and
+``lang`` the module of the package's ``partials/language.html``, whose labels depend only
+on the language and the key (``install_label_memo``). Anything else, in any page, renders
+as before. The memo belongs to the pass's environment.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from jinja2 import TemplateNotFound
+from mkdocs.utils.templates import url_filter
+
+from mkdocs_jekyll.mkdocs.nav_memo import is_materials
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from jinja2.runtime import Context
+
+SEARCH = "partials/search.html"
+LOGO = "partials/logo.html"
+LANGUAGE = "partials/language.html"
+
+KNOWN_PARTIALS = {
+    SEARCH: frozenset({"bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30"}),
+    LOGO: frozenset({"e0925ef6c190174a5162ed1ecc55295016dd8a7beec3018db3e04aac283a2dd9"}),
+}
+"""SHA-256 of each partial's source in the Materials whose reads the keys below list
+(9.6 to 9.8: the same files)."""
+
+_SEARCH_ICONS = ("search", "previous", "share", "close")
+"""The ``theme.icon`` keys ``search.html`` reads."""
+
+KeyFunction = Callable[["Context"], "tuple[Any, ...] | None"]
+
+
+def install_partial_memo(env: Environment) -> list[str]:
+    """Make the pass's search box and logo partials reuse their HTML where it is the same.
+
+    Returns:
+        The partials memoised (Material's own, of a known version, loaded in ``env``).
+    """
+    installed: list[str] = []
+    # The search box's labels are the package's language.html's (a site's may read more).
+    search = _is_package_language(env)
+    for name, key in ((SEARCH, search_key), (LOGO, logo_key)):
+        if _is_known(env, name) and (name != SEARCH or search):
+            _memoise(env, name, key)
+            installed.append(name)
+    return installed
+
+
+def search_key(context: Context) -> tuple[Any, ...] | None:
+    """What ``partials/search.html`` reads; None: render it.
+
+    The labels (``lang.t`` of the package's ``language.html``: the theme's language), the
+    features and the four icons it names.
+    """
+    config = context.get("config")
+    features = context.get("features")
+    if config is None or not isinstance(features, list | tuple) or not _package_lang(context):
+        return None
+    icons = _icons(config)
+    if icons is None:
+        return None
+    return (
+        id(config),
+        config.theme.get("language"),
+        tuple(features),
+        tuple(icons.get(name) for name in _SEARCH_ICONS),
+    )
+
+
+def logo_key(context: Context) -> tuple[Any, ...] | None:
+    """What ``partials/logo.html`` reads; None: render it.
+
+    The theme's logo as ``url`` gives it for this page, and the logo icon.
+    """
+    config = context.get("config")
+    if config is None or context.environment.filters.get("url") is not url_filter:
+        return None  # another plugin's `url` may read more of the page
+    icons = _icons(config)
+    logo = config.theme.get("logo")
+    if icons is None or not (logo is None or isinstance(logo, str)):
+        return None
+    return (id(config), logo and url_filter(context, logo), icons.get("logo"))
+
+
+def _icons(config: Any) -> dict[str, Any] | None:
+    """The theme's ``icon`` settings (empty when unset); None when not a mapping."""
+    icon = config.theme.get("icon")
+    if icon is None:
+        return {}
+    return icon if isinstance(icon, dict) else None
+
+
+def _package_lang(context: Context) -> bool:
+    """Whether ``lang`` is the module of the package's ``partials/language.html``."""
+    lang = context.get("lang")
+    return (
+        getattr(lang, "__name__", None) == LANGUAGE
+        and "jekyll_label_memo" in context.environment.globals
+    )
+
+
+def _memoise(env: Environment, name: str, key_of: KeyFunction) -> None:
+    """Replace ``name``'s render function by one keeping its HTML per ``key_of``."""
+    template = env.get_template(name)
+    render = template.root_render_func
+    memo: dict[tuple[Any, ...], str] = {}
+
+    def root_render_func(context: Context) -> Iterator[str]:
+        key = key_of(context)
+        if key is None:
+            yield from render(context)
+            return
+        html = memo.get(key)
+        if html is None:
+            html = memo[key] = env.concat(render(context))
+        yield html
+
+    template.root_render_func = root_render_func
+
+
+def _is_known(env: Environment, name: str) -> bool:
+    """Whether ``name`` loads Material's own file, of a version listed in ``KNOWN_PARTIALS``."""
+    if env.loader is None or not is_materials(env, name):
+        return False
+    source, _, _ = env.loader.get_source(env, name)
+    return hashlib.sha256(source.encode("utf-8")).hexdigest() in KNOWN_PARTIALS[name]
+
+
+def _is_package_language(env: Environment) -> bool:
+    """Whether ``partials/language.html`` loads the package's own file (not a site's)."""
+    assert env.loader is not None
+    try:
+        _, filename, _ = env.loader.get_source(env, LANGUAGE)
+    except TemplateNotFound:
+        return False
+    package = Path(__file__).resolve().parent.parent / "templates" / LANGUAGE
+    return filename is not None and Path(filename).resolve() == package

@@ -1,0 +1,149 @@
+"""Material's search box and logo are rendered once per pass where they are alike: same site.
+
+Each site is built with the memo (``mkdocs/partial_memo.py``) and without it, and every file
+must be equal byte for byte; a spy checks the memo was used (or, for a site overriding what
+it relies on, not used).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mkdocs_jekyll.mkdocs import partial_memo
+from mkdocs_jekyll.mkdocs import plugin as plugin_module
+from sitebuild import THREE_LOCALES, make_site_builder, site_tree
+
+# Pages at several depths, in three locales, a translated pair, and a post.
+FILES = {
+    "docs/en/index.md": "---\ni18n_key: home\n---\n# Welcome\n",
+    "docs/en/a.md": "---\ntitle: A & B\ni18n_key: a\n---\n## Part\n",
+    "docs/en/guide/deep/c.md": "# C\ntext\n",
+    "docs/en/_posts/2024-01-02-hello.md": "---\ntitle: Hello\n---\nHi\n",
+    "docs/es-419/index.md": "---\ni18n_key: home\n---\n# Inicio\n",
+    "docs/es-419/a.md": "---\ni18n_key: a\n---\n# A es\n",
+    "docs/pt-br/index.md": "# Início\n",
+    "docs/pt-br/h/i.md": "# H fora\n",
+    "docs/assets/logo.png": "png",
+}
+
+
+def _plugins(workers: int, look: str = "material") -> list[Any]:
+    return [
+        "search",
+        {"jekyll/i18n": {"languages": THREE_LOCALES, "parallel_workers": workers}},
+        {"jekyll": {"permalink": "pretty", "look": look}},
+    ]
+
+
+def _build(folder: Path, files: dict[str, str], **config: Any) -> dict[str, bytes]:
+    folder.mkdir()
+    return site_tree(make_site_builder(folder)(files=files, **config))
+
+
+def _spy(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
+    """Record, for each render of a memoised partial, whether it had a key."""
+    keys: list[tuple[str, bool]] = []
+    for name in ("search_key", "logo_key"):
+        real = getattr(partial_memo, name)
+
+        def spy(context: Any, real: Any = real, name: str = name) -> Any:
+            key = real(context)
+            keys.append((name, key is not None))
+            return key
+
+        monkeypatch.setattr(partial_memo, name, spy)
+    return keys
+
+
+THEMES = {
+    "plain": {"name": "material"},
+    "logo-features-icons": {
+        "name": "material",
+        "logo": "assets/logo.png",
+        "features": ["search.share", "search.suggest", "navigation.tabs"],
+        "icon": {"search": "material/magnify-expand", "close": "material/close-box"},
+    },
+    "icon-logo-language": {
+        "name": "material",
+        "language": "fr",
+        "icon": {"logo": "material/cloud", "previous": "material/arrow-left-bold"},
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("theme", "look", "workers"),
+    [
+        ("plain", "material", 1),
+        ("logo-features-icons", "material", 1),
+        ("icon-logo-language", "material", 1),
+        ("logo-features-icons", "minimal-mistakes", 1),
+        ("logo-features-icons", "material", 2),
+    ],
+    ids=["plain", "logo-features-icons", "icon-logo-language", "minimal-mistakes", "workers"],
+)
+def test_the_shared_search_box_and_logo_give_the_same_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, theme: str, look: str, workers: int
+) -> None:
+    keys = _spy(monkeypatch)
+    config = {"plugins": _plugins(workers, look), "theme": THEMES[theme]}
+    on = _build(tmp_path / "on", FILES, **config)
+    if workers == 1:  # (a worker's spies are in its own process)
+        assert ("search_key", True) in keys
+        if look == "material":
+            assert ("logo_key", True) in keys
+        assert all(found for _, found in keys)
+    monkeypatch.setattr(plugin_module, "install_partial_memo", lambda env: [])
+    keys.clear()
+    off = _build(tmp_path / "off", FILES, **config)
+    assert keys == []
+    assert on == off
+
+
+def test_a_site_overriding_the_language_partial_renders_the_search_box_each_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keys = _spy(monkeypatch)
+    override = '{% macro t(key) %}{{ key }} of {{ page.title if page else "" }}{% endmacro %}'
+    files = {**FILES, "overrides/partials/language.html": override}
+    theme = {"name": "material", "custom_dir": "overrides"}
+    tree = _build(tmp_path / "site", files, plugins=_plugins(1), theme=theme)
+    assert [name for name, _ in keys] == ["logo_key"] * len(keys)
+    # Each page's own title shows in its search box.
+    assert b'placeholder="search.placeholder of C"' in tree["en/guide/deep/c/index.html"]
+    assert b'placeholder="search.placeholder of H fora"' in tree["pt-br/h/i/index.html"]
+
+
+def test_a_site_overriding_a_partial_renders_it_as_material_does(tmp_path: Path) -> None:
+    files = {
+        **FILES,
+        "overrides/partials/logo.html": "<i>{{ page.title }}</i>",
+        "overrides/partials/search.html": "<b>{{ page.title }}</b>",
+    }
+    theme = {"name": "material", "custom_dir": "overrides"}
+    tree = _build(tmp_path / "site", files, plugins=_plugins(1), theme=theme)
+    page = tree["en/guide/deep/c/index.html"]
+    assert b"<i>C</i>" in page and b"<b>C</b>" in page
+
+
+def test_only_known_versions_of_materials_partials_are_memoised(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "theme": {"name": "material"}})
+    assert not config.validate()[0]
+    templates = Path(plugin_module.__file__).resolve().parent.parent / "templates"
+
+    def env() -> Any:
+        env = config.theme.get_env()
+        env.loader.searchpath.insert(0, str(templates))
+        return env
+
+    assert partial_memo.install_partial_memo(env()) == [partial_memo.SEARCH, partial_memo.LOGO]
+    monkeypatch.setitem(partial_memo.KNOWN_PARTIALS, partial_memo.SEARCH, frozenset())
+    assert partial_memo.install_partial_memo(env()) == [partial_memo.LOGO]
