@@ -85,6 +85,26 @@ def watch_content(callback: Callable[[], None] | None) -> None:
         _CONTENT_WATCH.append(callback)
 
 
+READ_KEYS = frozenset({"content", "output", "excerpt"})
+"""The keys of a drop whose value an edit of the document's text (not its front matter) changes."""
+
+_READ_WATCH: list[Callable[[str | None], None]] = []
+"""Called (the last one set) with a document's ``path`` when its ``READ_KEYS`` are read
+(``watch_reads``)."""
+
+
+def watch_reads(callback: Callable[[str | None], None] | None) -> None:
+    """Call ``callback`` with the ``src_path`` of every document (page, post or collection
+    document) whose ``content``, ``output`` or ``excerpt`` is read, or whose whole drop is.
+
+    ``mkdocs serve`` records, per render, which documents' text it printed: an edit of
+    one then rebuilds the pages that printed it too (``page_reads``). None stops watching.
+    """
+    _READ_WATCH.clear()
+    if callback is not None:
+        _READ_WATCH.append(callback)
+
+
 class WholeReads(dict[str, Any]):
     """A dict that calls ``_whole`` whenever it is read as a whole.
 
@@ -141,10 +161,14 @@ class Drop(WholeReads):
     def _whole(self) -> None:
         if _CONTENT_WATCH and type(self) is Drop:
             _CONTENT_WATCH[0]()
+        if _READ_WATCH:
+            _READ_WATCH[0](dict.get(self, "path"))
 
     def __getitem__(self, key: str) -> Any:
         if _CONTENT_WATCH and key in CONTENT_KEYS and type(self) is Drop:
             _CONTENT_WATCH[0]()
+        if _READ_WATCH and key in READ_KEYS:
+            _READ_WATCH[0](dict.get(self, "path"))
         value = super().__getitem__(key)
         return value() if isinstance(value, Deferred) else value
 

@@ -9,10 +9,13 @@ every other page reused from the previous build.
 
 A save qualifies when every changed file is an existing page of a locale folder whose front
 matter is unchanged, that has a ``title`` (else MkDocs titles it from its first heading, which
-other pages' navigation shows) and that no page pulls in with ``include_relative``. Anything
-else (a new or deleted file, a front matter edit, ``mkdocs.yml``, ``_data/``, ``_includes/``,
-``overrides/``) rebuilds the whole site as before. Either way the served site equals what a
-full build writes.
+other pages' navigation shows) and that no page pulls in with ``include_relative``. The
+pages that show an edited document's text are rebuilt with it: those whose Liquid printed
+its ``content``, ``output`` or ``excerpt`` in the previous builds (and those that printed
+theirs, ``page_reads``), and those whose layout lists its excerpt; each must qualify as
+the edited pages do. Anything else (a new or deleted file, a front matter edit,
+``mkdocs.yml``, ``_data/``, ``_includes/``, ``overrides/``) rebuilds the whole site as
+before. Either way the served site equals what a full build writes.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from mkdocs_jekyll.features.search_index import (
 from mkdocs_jekyll.jekyll.archives import lists_posts
 from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.mkdocs.build_log import DIRTY_BUILD_LINES, quiet_build_log
+from mkdocs_jekyll.mkdocs.page_reads import excerpt_readers, readers_of
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -51,7 +55,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-    from mkdocs_jekyll.jekyll.documents import ScanCache
+    from mkdocs_jekyll.jekyll.documents import Document, ScanCache
     from mkdocs_jekyll.mkdocs.build import BuildState
     from mkdocs_jekyll.mkdocs.config import JekyllConfig
     from mkdocs_jekyll.mkdocs.scan import SiteScan
@@ -115,8 +119,16 @@ class ServeState:
         previous = self.previous
         if previous is None:
             return None
-        includes = previous.cache.relative_includes
-        return plan_rebuild(before, after, previous.scan, includes, docs_dir, scan_cache)
+        cache = previous.cache
+        return plan_rebuild(
+            before,
+            after,
+            previous.scan,
+            cache.relative_includes,
+            docs_dir,
+            scan_cache,
+            reads=cache.reads,
+        )
 
     def merge_search(self, site_dir: str) -> None:
         """After every pass of an incremental rebuild: the root index, rebuilt pages merged."""
@@ -169,6 +181,8 @@ def plan_rebuild(
     relative_includes: AbstractSet[str],
     docs_dir: Path,
     scan_cache: ScanCache,
+    *,
+    reads: Mapping[str, AbstractSet[str]] | None = None,
 ) -> RebuildPlan | None:
     """The incremental rebuild for the changes between two snapshots, or None for a full one.
 
@@ -181,6 +195,9 @@ def plan_rebuild(
             ``include_relative``.
         docs_dir: The site's ``docs_dir``, absolute.
         scan_cache: The previous build's front matter, by file; updated for edited files.
+        reads: What each document's renders read of other documents' text in the
+            previous builds (``page_reads``): their readers are rebuilt with them. None:
+            not recorded, so only a full rebuild is exact.
     """
     model, build_order = previous.model, previous.locale_order
     modified, created_or_removed = changed_files(before, after)
@@ -188,34 +205,18 @@ def plan_rebuild(
         return _full(f"{_shown(sorted(created_or_removed)[0], docs_dir)} was added or removed")
     if not modified:
         return _full("the change is outside the pages")
-    locales: set[str | None] = set()
-    pages: set[str] = set()
+    if reads is None:
+        return _full("the previous build did not record what its pages read")
+    edited: set[str] = set()
     for path in sorted(modified):
         shown = _shown(path, docs_dir)
         src_path = _docs_relative(path, docs_dir)
         doc = model.documents.get(src_path) if src_path is not None else None
-        if src_path is None or doc is None or not doc.output or doc.locale not in build_order:
+        if src_path is None or doc is None:
             return _full(f"{shown} changed")
-        if src_path in model.errors:
-            return _full(f"{shown} had an error")
-        if src_path in model.mtime_dated:
-            # Document#date: a draft without a date is dated at its file's modification
-            # time, so every save moves it in `site.posts` (and maybe to another URL).
-            return _full(f"{shown} is a draft dated by its file's modification time")
-        if previous.pagination.depends_on(src_path):
-            # Its locale's paginated pages (jekyll-paginate) list it, or it is one: every
-            # page of the series (generated pages 2..N) is rebuilt with it.
-            return _full(f"{shown} is on paginated pages")
-        if doc.type == "posts" and any(
-            lists_posts(page) and page.locale == doc.locale for page in model.built()
-        ):
-            # The locale's archives print the post's excerpt and reading time.
-            return _full(f"{shown} is a post its locale's archive pages list")
-        if not doc.is_markdown:
-            # Its output is a generated file or a page without Markdown: rebuilt in full.
-            return _full(f"{shown} is not a Markdown page")
-        if "title" not in doc.data:
-            return _full(f"{shown} has no 'title' (its first heading titles it in the nav)")
+        reason = _not_alone(doc, previous)
+        if reason is not None:
+            return _full(f"{shown} {reason}")
         if path in relative_includes:
             return _full(f"{shown} is included by a page ('include_relative')")
         try:
@@ -223,11 +224,59 @@ def plan_rebuild(
                 return _full(f"the front matter of {shown} changed")
         except (ContentError, OSError, UnicodeDecodeError):
             return _full(f"the front matter of {shown} has an error")
+        edited.add(src_path)
+    # The documents whose text changes: the edited ones, the ones whose Liquid printed
+    # one of them, and so on; then the pages whose layout lists one's excerpt.
+    changed = edited | readers_of(edited, reads)
+    readers = (changed - edited) | excerpt_readers(changed, model)
+    locales: set[str | None] = set()
+    for src_path in sorted(edited):
+        locales.add(model.documents[src_path].locale)
+    for src_path in sorted(readers):
+        doc = model.documents.get(src_path)
+        if doc is None:
+            return _full(f"'{src_path}' shows an edited page's text and is not a site page")
+        if not doc.output:
+            continue  # Not written: its text shows only through its readers, found above.
+        reason = _not_alone(doc, previous)
+        if reason is not None:
+            return _full(f"'{src_path}' shows an edited page's text and {reason}")
         locales.add(doc.locale)
-        pages.add(src_path)
     order = tuple(locale for locale in build_order if locale in locales)
-    log.info(f"Rebuilding {', '.join(sorted(pages))} only (the text changed).")
-    return RebuildPlan(locales=order, pages=frozenset(pages))
+    pages = frozenset(path for path in edited | readers if model.documents[path].output)
+    shown_by = sorted(pages - edited)
+    also = f"; and {', '.join(shown_by)}, which show its text" if shown_by else ""
+    log.info(f"Rebuilding {', '.join(sorted(edited))} only (the text changed){also}.")
+    return RebuildPlan(locales=order, pages=pages)
+
+
+def _not_alone(doc: Document, previous: SiteScan) -> str | None:
+    """Why rebuilding the document's page alone would not give a full build's output (what
+    else shows its text is rebuilt with it); None when it would."""
+    model, src_path = previous.model, doc.src_path
+    if not doc.output or doc.locale not in previous.locale_order:
+        return "changed"
+    if src_path in model.errors:
+        return "had an error"
+    if src_path in model.mtime_dated:
+        # Document#date: a draft without a date is dated at its file's modification
+        # time, so every save moves it in `site.posts` (and maybe to another URL).
+        return "is a draft dated by its file's modification time"
+    if previous.pagination.depends_on(src_path):
+        # Its locale's paginated pages (jekyll-paginate) list it, or it is one: every
+        # page of the series (generated pages 2..N) is rebuilt with it.
+        return "is on paginated pages"
+    if doc.type == "posts" and any(
+        lists_posts(page) and page.locale == doc.locale for page in model.built()
+    ):
+        # The locale's archives print the post's excerpt and reading time.
+        return "is a post its locale's archive pages list"
+    if not doc.is_markdown:
+        # Its output is a generated file or a page without Markdown: rebuilt in full.
+        return "is not a Markdown page"
+    if "title" not in doc.data:
+        return "has no 'title' (its first heading titles it in the nav)"
+    return None
 
 
 def mark_for_rebuild(files: Files, pages: frozenset[str]) -> None:

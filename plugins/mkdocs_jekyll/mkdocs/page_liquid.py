@@ -45,6 +45,7 @@ from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.jekyll.findings import Finding, record_finding
 from mkdocs_jekyll.mkdocs.listing import set_content
 from mkdocs_jekyll.mkdocs.page_cache import replay
+from mkdocs_jekyll.mkdocs.page_reads import merge
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -105,6 +106,8 @@ class Payload:
     include_locations: dict[str, tuple[Path, str]]
     volatile: bool
     read_static_files: bool
+    reads: dict[str, set[str]] | None = None
+    """Under ``mkdocs serve``: what each render of the process read (``page_reads``)."""
 
 
 class PageLiquid:
@@ -119,6 +122,7 @@ class PageLiquid:
         markdownify: Callable[[str], str],
         env: Callable[[], Any],
         on_error: Callable[[ContentError], str] | None = None,
+        reads: dict[str, set[str]] | None = None,
     ) -> None:
         """Watch the pages' content from now on.
 
@@ -131,8 +135,10 @@ class PageLiquid:
             env: The build's Liquid environment, if created (its includes and flags).
             on_error: Under ``mkdocs serve``: logs a page's Liquid error and gives what
                 the page shows instead (the error box); None: the error fails the build.
+            reads: What the renders read (``RenderCache.reads``), sent to the parent.
         """
         self._on_error = on_error
+        self._reads = reads
         global _ACTIVE
         _ACTIVE = self
         self._env = env
@@ -249,6 +255,7 @@ class PageLiquid:
             dict(env.include_locations) if env is not None else {},
             volatile=env is not None and env.volatile,
             read_static_files=env is not None and env.read_static_files,
+            reads=self._reads,
         )
 
 
@@ -341,6 +348,9 @@ def finish_liquid(cache: RenderCache) -> bool:
             cache.rendered.setdefault(path, (lines(doc.body), output))
             outputs[path] = (output, targets)
             page_logs[path] = (logs, findings)
+        more = payload.reads
+        if cache.reads is not None and more is not None and more is not cache.reads:
+            merge(cache.reads, more)
         cache.relative_includes |= payload.relative_includes
         cache.include_locations.update(payload.include_locations)
         volatile = volatile or payload.volatile

@@ -21,12 +21,21 @@ from mkdocs.plugins import get_plugin_logger
 
 from mkdocs_jekyll.features.page_templates import render_error_box
 from mkdocs_jekyll.jekyll.collections import read_collections
-from mkdocs_jekyll.jekyll.drops import SiteDrops, build_drops, jekyll_drop, page_drop, render_order
+from mkdocs_jekyll.jekyll.drops import (
+    CONTENT_KEYS,
+    SiteDrops,
+    build_drops,
+    jekyll_drop,
+    page_drop,
+    render_order,
+)
 from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.mkdocs import page_liquid
 from mkdocs_jekyll.mkdocs.build_cache import inputs_digest
+from mkdocs_jekyll.mkdocs.incremental import active_plan
 from mkdocs_jekyll.mkdocs.liquid_store import LiquidStore
 from mkdocs_jekyll.mkdocs.listing import render_excerpts, set_content
+from mkdocs_jekyll.mkdocs.page_reads import merge, reading_for
 from mkdocs_jekyll.mkdocs.pagination_pages import paginators
 
 if TYPE_CHECKING:
@@ -85,6 +94,9 @@ class RenderCache:
     a pass builds the page (as that build logged it)."""
     early_outputs: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict, repr=False)
     """The outputs rendered before the passes, for the Liquid store (``finish_liquid``)."""
+    reads: dict[str, set[str]] | None = None
+    """Under ``mkdocs serve``: src_path -> the documents whose text its renders read
+    (``page_reads``), for the incremental rebuilds; None: not recorded."""
     _liquid: Any = field(default=None, repr=False)
 
     @property
@@ -103,6 +115,12 @@ class RenderCache:
 
     def render(self, doc: Document, source: str) -> str:
         """Render one document's Liquid with the build's shared ``site`` and ``jekyll``."""
+        if self.reads is None:
+            return self._render(doc, source)
+        with reading_for(doc.src_path, self.reads):
+            return self._render(doc, source)
+
+    def _render(self, doc: Document, source: str) -> str:
         from mkdocs_jekyll.liquid.environment import JekyllEnvironment, WatchedSite
         from mkdocs_jekyll.liquid.render import render_markdown
 
@@ -185,6 +203,8 @@ def render_site(
         context={"site": drops.site, "jekyll": jekyll_drop(settings.environment)},
         now=setup.now,
     )
+    if keep_going:  # `mkdocs serve`: what each render read, for the incremental rebuilds.
+        cache.reads = {}
     cache.paginators = paginators(scan.pagination, drops)
     cache.excerpts = model.excerpts = render_excerpts(
         cache.render,
@@ -265,6 +285,9 @@ def _render_documents(
     """
     drops = cache.drops
     deferred: list[Document] = []
+    plan = active_plan()
+    # An incremental rebuild renders its pages again: the edited ones and their readers.
+    rebuilt = plan.pages if plan is not None else frozenset()
     # Jekyll's order (posts, collections, pages): a listing shows the rendered content of
     # what was rendered before it, as in Jekyll.
     for doc in render_order(model, labels):
@@ -279,15 +302,22 @@ def _render_documents(
             cache.rendered[doc.src_path] = (lines(doc.body), box)
             continue
         reused = previous.rendered.get(doc.src_path) if previous is not None else None
-        if reused is not None and reused[0] == lines(doc.body):
+        if (
+            previous is not None
+            and reused is not None
+            and reused[0] == lines(doc.body)
+            and doc.src_path not in rebuilt
+        ):
             cache.rendered[doc.src_path] = reused
-            before_targets = previous.url_targets if previous is not None else {}
-            cache.url_targets[doc.src_path] = before_targets.get(doc.src_path, ())
-            # Its drop keeps the HTML content of the last build (feeds, listings).
-            before = previous.drops.pages.get(doc.src_path) if previous else None
+            cache.url_targets[doc.src_path] = previous.url_targets.get(doc.src_path, ())
+            if cache.reads is not None and previous.reads is not None:
+                merge(cache.reads, {doc.src_path: previous.reads.get(doc.src_path, set())})
+            # Its drop keeps the HTML content of the last build (feeds, listings): the
+            # values as they are (a conversion not made yet is made when first read).
+            before = previous.drops.pages.get(doc.src_path)
             drop = drops.pages.get(doc.src_path)
             if before is not None and drop is not None:
-                drop.update({k: v for k, v in before.items() if k in ("content", "output")})
+                drop.update({k: dict.get(before, k) for k in CONTENT_KEYS if k in before})
             continue
         source = lines(doc.body)
         kept = stored.outputs.get(doc.src_path) if stored is not None else None
@@ -337,6 +367,7 @@ def _defer_pages(
         setup.markdownify,
         lambda: cache._liquid,
         on_error=show_error if keep_going else None,
+        reads=cache.reads,
     )
     for doc in pages:
         if doc.locale is None or not doc.is_themed:
