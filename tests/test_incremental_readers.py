@@ -52,6 +52,8 @@ READERS = {
     "docs/en/shows.md": "---\ntitle: Shows\n---\nSHOWS " + _shows("CV"),
     # Prints shows.md's content, so cv.md's too.
     "docs/en/twice.md": "---\ntitle: Shows shows\n---\nTWICE " + _shows("Shows"),
+    # A page of a locale the first build renders after the server started (workers).
+    "docs/pt-br/mostra.md": "---\ntitle: Mostra\n---\nMOSTRA " + _shows("CV"),
     "docs/en/latest.md": (
         "---\ntitle: Latest\n---\nLATEST [{{ site.posts.first.content | strip_newlines }}]\n"
     ),
@@ -120,19 +122,21 @@ CASES = [
         "CV-one",
         "CV-two",
         "Rebuilding en/cv.md only (the text changed); and en/about-cv.md, en/shows.md,"
-        " en/twice.md, which show its text.",
+        " en/twice.md, pt-br/mostra.md, which show its text.",
         frozenset(
             {
                 "en/cv/index.html",
                 "en/about-cv/index.html",
                 "en/shows/index.html",
                 "en/twice/index.html",
+                "pt-br/mostra/index.html",
             }
         ),
         (
             ("en/shows/index.html", "<p>CV-two</p>]"),
             ("en/about-cv/index.html", "CV-two]"),
             ("en/twice/index.html", "CV-two"),
+            ("pt-br/mostra/index.html", "<p>CV-two</p>]"),
         ),
     ),
     Case(
