@@ -217,3 +217,34 @@ def test_serve_rebuilding_a_page_that_shows_another_pages_content_shows_its_html
         page = (serving.site_dir / "en/shows/index.html").read_text(encoding="utf-8")
         assert "SHOWS-two" in page and '<h1 id="cv">CV</h1><p>CV-one</p>]' in page
         _assert_same_as_full_build(serving, tmp_path)
+
+
+@pytest.mark.skipif(not can_fork(), reason="the locale passes fork worker processes")
+@pytest.mark.parametrize("workers", [1, 2], ids=["one process", "workers"])
+def test_a_page_context_include_keeps_its_relative_url_targets_when_it_renders_pages_in_order(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, workers: int
+) -> None:
+    # The post's theme renders cta.html (`jekyll_include`), whose `site.pages` loop renders
+    # the other locales' pages in order inside it; its target found before that is still
+    # checked.
+    files = {
+        "docs/es-419/index.md": _page("Inicio", "Inicio\n"),
+        "docs/pt-br/index.md": _page("Início", "Início\n"),
+        "docs/en/_posts/2024-01-02-one.md": _page("One", "One\n"),
+        "_includes/cta.html": (
+            "{{ '/cta-missing/' | relative_url }} "
+            "{% for p in site.pages %}{{ p.content | size }}{% endfor %}\n"
+        ),
+        "overrides/main.html": (
+            '{% extends "base.html" %}{% block content %}{{ super() }}'
+            "{{ jekyll_include('cta.html', page=page) }}{% endblock %}\n"
+        ),
+    }
+    theme = {"name": "material", "custom_dir": "overrides"}
+    with caplog.at_level(logging.WARNING):
+        make_site_builder(tmp_path)(files=files, plugins=_plugins(workers), theme=theme)
+    assert [line for line in warning_lines(caplog) if "relative_url" in line] == [
+        "mkdocs_jekyll: en/_posts/2024-01-02-one.md: relative_url target '/cta-missing/' is "
+        "not a page or file of the site (MkDocs' validation.links.not_found sets how this is "
+        "reported)"
+    ]

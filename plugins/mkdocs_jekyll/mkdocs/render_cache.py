@@ -130,16 +130,23 @@ class RenderCache:
             site = WatchedSite(site, self.liquid)  # `site.time` marks the render volatile
         context = {**self.context, "site": site, "page": page}
         context["paginator"] = self.paginators.get(doc.src_path)
-        self.liquid.url_targets.clear()
-        output = render_markdown(
-            self.liquid,
-            source,
-            path=doc.src_path,
-            line_offset=doc.line_offset,
-            context=context,
-            source_file=Path(doc.abs_path),
-        )
-        self.url_targets[doc.src_path] = tuple(self.liquid.url_targets)
+        # Each render collects its own targets: a render within it (a page rendered in
+        # order when an include reads its content, ``page_liquid.finalize``) must not
+        # clear the ones this render found before it.
+        liquid = self.liquid
+        outer, liquid.url_targets = liquid.url_targets, []
+        try:
+            output = render_markdown(
+                liquid,
+                source,
+                path=doc.src_path,
+                line_offset=doc.line_offset,
+                context=context,
+                source_file=Path(doc.abs_path),
+            )
+            self.url_targets[doc.src_path] = tuple(liquid.url_targets)
+        finally:
+            liquid.url_targets = outer
         return output
 
     def rendered_for(self, doc: Document) -> tuple[str, str] | None:
