@@ -88,9 +88,11 @@ def _config(workers: int | None) -> dict[str, Any]:
     }
 
 
-@pytest.fixture(params=[None, 1], ids=["workers", "one-process"])
+@pytest.fixture
 def readers(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServeSession]:
-    project = _project(tmp_path / "project", READERS, _config(request.param))
+    """The site served, with workers where the machine allows (``parallel_workers: 1`` when
+    a test is parametrized with ``readers=1``)."""
+    project = _project(tmp_path / "project", READERS, _config(getattr(request, "param", None)))
     with _serving(project, tmp_path / "served") as serving:
         yield serving
 
@@ -179,6 +181,7 @@ CASES = [
 ]
 
 
+@pytest.mark.parametrize("readers", [None, 1], ids=["workers", "one process"], indirect=True)
 @pytest.mark.parametrize("case", CASES, ids=[case.description for case in CASES])
 def test_an_edit_rebuilds_the_pages_printing_its_text_and_equals_a_full_build(
     readers: ServeSession, tmp_path: Path, caplog: pytest.LogCaptureFixture, case: Case
