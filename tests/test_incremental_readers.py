@@ -309,3 +309,26 @@ def test_readers_of_follows_readers_of_readers() -> None:
     assert readers_of({"e"}, reads) == {"d"}
     assert readers_of({"a"}, reads) == {"b", "c"}
     assert readers_of({"z"}, reads) == set()
+
+
+def test_a_rebuild_does_not_convert_the_content_of_pages_it_keeps(
+    readers: ServeSession, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The kept pages' drops keep the previous build's content as it was: a conversion not
+    # made yet is made when (if) a listing reads it, not for every page on every save.
+    import markdown
+
+    converted: list[str] = []
+    real = markdown.Markdown.convert
+
+    def spy(self: markdown.Markdown, source: str) -> str:
+        converted.append(source)
+        return real(self, source)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(markdown.Markdown, "convert", spy)
+        _edit(readers.project, "docs/es-419/impacto.md", "IMPACTO-one", "IMPACTO-two")
+        assert _rebuild_logged(readers, caplog).startswith("Rebuilding es-419/impacto.md only")
+    pages = [text for text in converted if "HELLO-one" not in text and "Hola" not in text]
+    assert len(pages) == 1 and "IMPACTO-two" in pages[0]  # The page itself; excerpts aside.
+    _assert_same_as_full_build(readers, tmp_path)
