@@ -9,11 +9,14 @@ text; a page that prints another document's ``content``, ``output`` or ``excerpt
 document's (``RenderCache.reads``), and the planner rebuilds the documents that read an
 edited one, and the ones that read those.
 
-Only Liquid renders are recorded: a document's Liquid output is the only part of a page the
-plugin's theme builds from other documents' text, except the excerpts of posts and
-collection documents that layouts list (``excerpt_readers``), and the site-wide
-outputs (feeds, search, sitemap) that every build writes again. Recording costs a call per
-read of those keys, and only under ``mkdocs serve``.
+Only Liquid renders are recorded (a page's own, its excerpt's, and the includes its theme
+renders with ``jekyll_include``): outside them, the plugin's theme shows other documents'
+text only as the excerpts of posts and collection documents that layouts list
+(``excerpt_readers``), the archives' excerpts and reading times (an edit of a post they list
+rebuilds everything: ``incremental``), and in the site-wide outputs (feeds, search,
+sitemap) that every build writes again. Recording costs a call and a set insertion per read
+of those keys inside a render, and only under ``mkdocs serve``; other builds pay one false
+test per read of a drop's key.
 """
 
 from __future__ import annotations
