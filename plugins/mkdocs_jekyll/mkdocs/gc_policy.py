@@ -17,6 +17,14 @@ collects the garbage there is (finalizers run as they would have) and freezes wh
 alive, so shutdown's collections have nothing left to walk. ``atexit`` work and flushing of
 other code is untouched: it only runs the collector earlier, once.
 
+Forking workers (``parallel``) freezes too, so that a worker's collections leave the pages
+it shares with the parent alone; ``freeze_for_workers`` and ``thaw_after_workers`` are its
+side of the one freeze owner. ``gc.unfreeze`` gives back every frozen object at once, so
+when the workers were done it used to give back this policy's objects too, and the tail of
+the build (and its full collection) walked them again. Under a build command the objects
+frozen for the workers (the parent's, alive for the build) stay frozen until ``on_shutdown``;
+elsewhere (serve, a caller's own ``build()``) they are given back when the workers are done.
+
 ``mkdocs serve`` keeps its collector as it is: a long-lived server must collect everything.
 Output does not depend on any of this.
 """
@@ -29,6 +37,8 @@ import gc
 _BUILD_COMMANDS = frozenset({"build", "gh-deploy"})
 _exit_hook: list[bool] = []
 """Whether ``_collect_before_exit`` is registered in this process (once)."""
+_owners: list[BuildCollector] = []
+"""The build command's policy while it holds objects frozen (``start`` to ``stop``)."""
 
 
 class BuildCollector:
@@ -48,6 +58,7 @@ class BuildCollector:
             return
         gc.freeze()
         self._frozen = True
+        _owners.append(self)
         if not _exit_hook:
             atexit.register(_collect_before_exit)
             _exit_hook.append(True)
@@ -63,6 +74,27 @@ class BuildCollector:
         if self._frozen:
             gc.unfreeze()
             self._frozen = False
+            _owners.remove(self)
+
+
+def freeze_for_workers() -> None:
+    """Before forking workers: freeze what the parent holds, so theirs stay shared pages.
+
+    Under a build command, its young garbage goes first (what is frozen now stays frozen
+    until ``on_shutdown``); the objects frozen already are not walked again.
+    """
+    if _owners:
+        gc.collect()
+    gc.freeze()
+
+
+def thaw_after_workers() -> None:
+    """The workers are done: give the collector back what ``freeze_for_workers`` froze.
+
+    Under a build command the policy keeps them frozen, with its own, until ``on_shutdown``.
+    """
+    if not _owners:
+        gc.unfreeze()
 
 
 def _collect_before_exit() -> None:

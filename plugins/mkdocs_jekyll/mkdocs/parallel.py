@@ -17,7 +17,6 @@ locales on two CPUs are two processes, not three; the parent builds its others a
 
 from __future__ import annotations
 
-import gc
 import logging
 import multiprocessing
 import os
@@ -35,6 +34,7 @@ from mkdocs_jekyll.features.search_index import lunr_language, write_locale_inde
 from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.mkdocs import page_liquid, page_shards
 from mkdocs_jekyll.mkdocs.build_log import NESTED_BUILD_LINES, quiet_build_log
+from mkdocs_jekyll.mkdocs.gc_policy import freeze_for_workers, thaw_after_workers
 from mkdocs_jekyll.mkdocs.page_cache import PageRef, pages_mark, pages_since
 from mkdocs_jekyll.mkdocs.page_shards import Plan, Shard
 
@@ -102,7 +102,7 @@ class ParallelPasses:
         self._locales = locales
         # The parent's objects so far move out of the collector's reach: a worker's garbage
         # collections then leave their pages shared with the parent instead of copying them.
-        gc.freeze()
+        freeze_for_workers()
         context = multiprocessing.get_context("fork")
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
         self._futures = [self._pool.submit(_build_all, tasks) for tasks in plan[1:]]
@@ -122,7 +122,7 @@ class ParallelPasses:
         finally:
             self._pool.shutdown()
             _PARENT = None
-            gc.unfreeze()
+            thaw_after_workers()
         return sorted(done, key=self._position)
 
     def _position(self, result: PassResult) -> tuple[int, int]:
@@ -133,7 +133,7 @@ class ParallelPasses:
         global _PARENT
         self._pool.shutdown(wait=True, cancel_futures=True)
         _PARENT = None
-        gc.unfreeze()
+        thaw_after_workers()
 
 
 def _build_all(tasks: list[Shard]) -> list[PassResult]:

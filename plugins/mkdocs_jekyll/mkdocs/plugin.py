@@ -92,7 +92,7 @@ from mkdocs_jekyll.mkdocs.template_filters import (
     install_url_filters,
     jekyll_include_helper,
 )
-from mkdocs_jekyll.mkdocs.template_warmup import TemplateWarmup
+from mkdocs_jekyll.mkdocs.template_warmup import TemplateWarmup, cold_build
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -143,7 +143,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         self.later_locales = LaterLocales(enabled=False)
         """Under ``mkdocs serve``: the other locales, built once the server has started."""
         self._warmup: TemplateWarmup | None = None
-        """Serve's first build: the templates compiling on another CPU (``template_warmup``)."""
+        """A first or cold build: the templates compiling on another CPU (``template_warmup``)."""
         self._replay: SiteReplay | None = None
         """The last build's files and logs, when this build writes them (``site_replay``)."""
         self._recorder: SiteRecorder | None = None
@@ -236,8 +236,10 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             return
         # An incremental rebuild keeps every unchanged page's Liquid (see `incremental`).
         previous = self._serve.previous if active_plan() is not None else None
-        if self._serving and self._serve.previous is None and self.config.cache_enabled:
-            self._warmup = TemplateWarmup.start(config) if self.config.cache_dir else None
+        if self._serve.previous is None and self.config.cache_enabled and self.config.cache_dir:
+            folder = setup.root / self.config.cache_dir / JINJA_FOLDER
+            if self._serving or cold_build(config, folder):
+                self._warmup = TemplateWarmup.start(config)
         with as_plugin_error():
             refuse_endless_walks(config)  # before MkDocs' own walk of docs_dir hangs on it
             self._state = read_build(
