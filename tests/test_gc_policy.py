@@ -12,7 +12,8 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from mkdocs_jekyll.mkdocs import gc_policy
+from mkdocs_jekyll.mkdocs import gc_policy, parallel
+from mkdocs_jekyll.mkdocs.parallel import can_fork
 from sitebuild import THREE_LOCALES, site_tree, write_project
 
 FILES = {
@@ -106,3 +107,50 @@ def test_the_policy_freezes_once_and_gives_back_at_stop(command: str) -> None:
         policy.stop()
     assert not policy.active
     assert gc.get_freeze_count() == 0
+
+
+def test_the_workers_freeze_leaves_a_build_commands_objects_frozen_until_stop() -> None:
+    policy = gc_policy.BuildCollector()
+    policy.start("build")
+    try:
+        gc_policy.freeze_for_workers()
+        kept = gc.get_freeze_count()
+        gc_policy.thaw_after_workers()
+        assert gc.get_freeze_count() == kept, "the policy owns the freeze until on_shutdown"
+    finally:
+        policy.stop()
+    assert gc.get_freeze_count() == 0
+    # Without a build command (serve, a caller's own build()), the workers' freeze is theirs.
+    gc_policy.freeze_for_workers()
+    assert gc.get_freeze_count() > 0
+    gc_policy.thaw_after_workers()
+    assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
+@pytest.mark.parametrize("command", [None, "build"])
+def test_a_build_with_workers_thaws_only_what_no_build_command_owns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str | None
+) -> None:
+    # Given a three-locale site built with two workers, when the workers are done, then a
+    # build command's objects stay frozen (its policy gives them back at on_shutdown), a
+    # plain build() gets every object back; the site is the same either way.
+    thawed: list[int] = []
+    thaw = parallel.thaw_after_workers
+
+    def spy() -> None:
+        thaw()
+        thawed.append(gc.get_freeze_count())
+
+    monkeypatch.setattr(parallel, "thaw_after_workers", spy)
+    plugins = [
+        "search",
+        {"jekyll/i18n": {"languages": THREE_LOCALES, "parallel_workers": 2}},
+        {"jekyll": {}},
+    ]
+    sequential, _ = _build(_project(tmp_path / "sequential"), None)
+    site, counts = _build(write_project(tmp_path / "workers", FILES, plugins=plugins), command)
+    assert len(thawed) == 1
+    assert (thawed[0] > 0) == (command is not None)
+    assert counts[1] == 0
+    assert site == sequential

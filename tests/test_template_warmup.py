@@ -9,6 +9,7 @@ pages a worker's pass start costs, and the shards still cover every page once, i
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -113,15 +114,117 @@ def test_the_first_serve_build_loads_the_warm_ups_code_and_writes_the_same_pages
     assert [path for path in expected if served[path] != expected[path]] == []
 
 
-def test_a_build_not_under_serve_starts_no_warm_up(
+def _build_project(project: Path, site_dir: Path, jekyll: dict[str, Any] | None = None) -> None:
+    """``mkdocs build`` of ``project`` in-process (workers unset: one process per CPU)."""
+    if jekyll is not None:
+        config_file = project / "mkdocs.yml"
+        config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+        config["plugins"][-1] = {"jekyll": jekyll}
+        config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
+    config: Any = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir))
+    config.plugins["jekyll"]._templates.clear()  # A new process compiled nothing yet.
+    build(config)
+
+
+def _compiled_by_process(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
+    """Every process forked from now on (workers too) notes the templates it compiles."""
+    compile_ = jinja2.Environment.compile
+
+    def spy(
+        self: jinja2.Environment, source: Any, name: str | None = None, *a: Any, **k: Any
+    ) -> Any:
+        with log.open("a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()} {name}\n")
+        return compile_(self, source, name, *a, **k)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", spy)
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or not can_fork(), reason="forks the warm-up (Linux)"
+)
+def test_a_cold_build_with_workers_loads_the_warm_ups_code_in_every_lane_and_writes_the_same_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Given a fresh three-locale project built with workers on two CPUs, when `mkdocs build`
+    # runs, then a warm-up compiles the theme's templates, neither the parent nor the worker
+    # compiles them, and the site is the one the same build writes without the warm-up.
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    cold = _project(tmp_path / "cold")
+    monkeypatch.chdir(cold)
+    monkeypatch.setattr(template_warmup, "may_warm", lambda config: False)
+    _build_project(cold, tmp_path / "cold-site")
+    expected = site_tree(tmp_path / "cold-site")
+    monkeypatch.undo()
+
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    warm = _project(tmp_path / "warm")
+    monkeypatch.chdir(warm)
+    forks: list[int] = []
+    real = i18n_plugin.ParallelPasses
+
+    def spy(*args: Any) -> Any:
+        forks.append(os.getpid())
+        return real(*args)
+
+    monkeypatch.setattr(i18n_plugin, "ParallelPasses", spy)
+    deliver = TemplateWarmup.deliver
+    warmups: list[TemplateWarmup] = []
+
+    def deliver_and_wait(self: TemplateWarmup, folder: Path | None) -> None:
+        warmups.append(self)
+        deliver(self, folder)
+        self._process.join(60)  # Done before the lanes load templates (no race in a test).
+
+    monkeypatch.setattr(TemplateWarmup, "deliver", deliver_and_wait)
+    log = tmp_path / "compiled.log"
+    _compiled_by_process(monkeypatch, log)
+    _build_project(warm, tmp_path / "warm-site")
+
+    assert len(warmups) == 1 and warmups[0]._process.exitcode == 0
+    assert forks == [os.getpid()], "the build forked its worker"
+    compiled: dict[int, set[str]] = {}
+    for line in log.read_text(encoding="utf-8").splitlines():
+        pid, name = line.split(" ", 1)
+        compiled.setdefault(int(pid), set()).add(name)
+    warmup_pid = warmups[0]._process.pid
+    assert {"main.html", "base.html", "partials/header.html"} <= compiled.pop(warmup_pid)
+    assert len(compiled) <= 2, "the parent and its worker, if they compiled anything"
+    for names in compiled.values():
+        assert {"main.html", "base.html", "partials/header.html"}.isdisjoint(names)
+    assert site_tree(tmp_path / "warm-site") == expected
+
+
+@pytest.mark.parametrize(
+    ("why", "jekyll", "i18n", "built_before"),
+    [
+        ("one process asked for", {}, {"parallel_workers": 1}, False),
+        ("no build cache", {"cache_enabled": False}, {}, False),
+        ("the cache's templates are compiled already", {}, {}, True),
+    ],
+)
+def test_a_build_starts_no_warm_up_when_it_cannot_pay(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    why: str,
+    jekyll: dict[str, Any],
+    i18n: dict[str, Any],
+    built_before: bool,
+) -> None:
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    project = _project(tmp_path / "project")
+    config_file = project / "mkdocs.yml"
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config["plugins"][1]["jekyll/i18n"].update(i18n)
+    config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
+    monkeypatch.chdir(project)
+    if built_before:
+        _build_project(project, tmp_path / "site", jekyll)
+        assert list((project / ".cache/mkdocs-jekyll/jinja").glob("*.code")), why
     started: list[object] = []
     monkeypatch.setattr(TemplateWarmup, "start", lambda config: started.append(config))
-    project = _project(tmp_path / "project")
-    monkeypatch.chdir(project)
-    build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
-    assert started == []
+    _build_project(project, tmp_path / "site", jekyll)
+    assert started == [], why
 
 
 def test_compile_templates_follows_the_names_a_template_gives_and_skips_made_ones() -> None:

@@ -88,15 +88,20 @@ class TemplateWarmup:
         return cls(process, sender)
 
     def deliver(self, folder: Path | None) -> None:
-        """Tell the warm-up where to write its code (None: nowhere; it then just exits).
+        """Tell the warm-up where to write its code (None: nowhere; it is then stopped).
 
-        Called once, when the parent's build cache is open (or the build failed first).
+        Called once, when the parent's build cache is open (or the build failed first: a
+        failed build leaves no process of its own running).
         """
         sender, self._sender = self._sender, None
         if sender is None:
             return
         try:
-            sender.send(None if folder is None else str(folder))
+            if folder is None:
+                self._process.terminate()
+                self._process.join()
+            else:
+                sender.send(str(folder))
         except OSError:
             pass  # It has ended already (and wrote nothing).
         finally:
