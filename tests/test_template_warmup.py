@@ -5,6 +5,7 @@ theme's templates are compiled by a forked warm-up while the site is read, the b
 that code instead of compiling it, and every page is exactly what the same build writes
 without the warm-up. Given the first pass cut in page shards, the parent's shard takes the
 pages a worker's pass start costs, and the shards still cover every page once, in order.
+Given a cold `mkdocs build` with workers, its parent and worker load the warm-up's code too.
 """
 
 from __future__ import annotations
