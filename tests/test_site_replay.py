@@ -244,3 +244,57 @@ def test_a_dirty_build_is_never_replayed(tmp_path: Path, spies: Spies) -> None:
     assert spies.replayed == 1  # The second build only.
     assert (site / "stale.txt").read_text("utf-8") == "kept by --dirty\n"
     assert not (site / site_replay._WRITING).exists()
+
+
+def _walked_by_os_walk(root: Path) -> tuple[list[tuple[str, Any]], list[str]] | None:
+    """The snapshot's files and folders as ``os.walk`` and ``pathlib`` list them."""
+    files: list[tuple[str, Any]] = []
+    dirs: list[str] = []
+    for folder, subdirs, names in os.walk(root):
+        subdirs.sort()
+        here = Path(folder)
+        for name in subdirs:
+            if (here / name).is_symlink():
+                return None
+            dirs.append((here / name).relative_to(root).as_posix())
+        for name in sorted(names):
+            path = here / name
+            if not path.is_file() or path.is_symlink():
+                return None
+            ref = page_cache.noted_page(str(path))
+            kept = ("page", ref[0], ref[1]) if ref else ("bytes", path.read_bytes())
+            files.append((path.relative_to(root).as_posix(), kept))
+    return files, dirs
+
+
+@pytest.mark.parametrize("link", [None, "file", "folder", "broken"])
+def test_the_snapshot_walk_lists_the_staged_folder_as_os_walk_does(
+    tmp_path: Path, link: str | None
+) -> None:
+    # Given a staged folder of nested folders (names out of order, a noted page) and maybe a
+    # link, when the snapshot walks it, then it keeps what os.walk's listing gives, in its
+    # order, and keeps nothing when a link is there.
+    site = tmp_path / "site"
+    for rel in ["b/index.html", "a/z/index.html", "a/index.html", "a.css", "B.txt", "a/y/x.js"]:
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(f"<{rel}>", encoding="utf-8")
+    (site / "a/empty").mkdir()
+    page_cache.forget_pages()
+    page_cache.note_page(str(site / "a/index.html"), "pass", "page", len("<a/index.html>"))
+    if link == "file":
+        (site / "a/y/link.html").symlink_to(site / "a.css")
+    elif link == "folder":
+        (site / "a/linked").symlink_to(site / "b")
+    elif link == "broken":
+        (site / "b/gone").symlink_to(site / "nowhere")
+    files: list[tuple[str, Any]] = []
+    dirs: list[str] = []
+    try:
+        kept = site_replay._walk_site(str(site), "", files, dirs)
+        expected = _walked_by_os_walk(site)
+    finally:
+        page_cache.forget_pages()
+    assert kept == (expected is not None)
+    if expected is not None:
+        assert (files, dirs) == expected
+        assert ("a/index.html", ("page", "pass", "page")) in files

@@ -33,6 +33,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import stat
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -151,29 +152,11 @@ class SiteRecorder:
         """
         logs = self._records.detach()
         findings = self._records.findings
-        root = Path(site_dir)
         files: list[tuple[str, tuple[Any, ...]]] = []
         dirs: list[str] = []
         try:
-            for folder, subdirs, names in os.walk(root):
-                subdirs.sort()
-                here = Path(folder)
-                for name in subdirs:
-                    path = here / name
-                    if path.is_symlink():
-                        return
-                    dirs.append(path.relative_to(root).as_posix())
-                for name in sorted(names):
-                    path = here / name
-                    stat = path.lstat()
-                    if not path.is_file() or path.is_symlink():
-                        return
-                    rel = path.relative_to(root).as_posix()
-                    ref = noted_page(str(path))
-                    if ref is not None and ref[2] == stat.st_size:
-                        files.append((rel, (_PAGE, ref[0], ref[1])))
-                    else:
-                        files.append((rel, (_BYTES, path.read_bytes())))
+            if not _walk_site(str(Path(site_dir)), "", files, dirs):
+                return
         except OSError as err:
             log.debug(f"The build is not kept for replay ({err})")
             return
@@ -389,3 +372,47 @@ def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view) :]
+
+
+def _walk_site(
+    folder: str, rel: str, files: list[tuple[str, tuple[Any, ...]]], dirs: list[str]
+) -> bool:
+    """Keep ``folder``'s files and folders below it, in ``os.walk``'s order (top down, names
+    sorted); False for a file the walk cannot explain (a link, not a regular file).
+
+    One ``scandir`` per folder and one ``lstat`` per file, with string paths: the staged
+    folder of a cold build holds every page, and ``pathlib`` (three stats and a relative path
+    per file) made this a sizeable share of the serial tail of a build with workers.
+    ``folder`` is normalised (``str(Path(..))``), so each file's path is the one
+    ``note_page`` was given.
+    """
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except OSError:
+        return True  # As os.walk: a folder it cannot list is left out.
+    subdirs: list[os.DirEntry[str]] = []
+    names: list[os.DirEntry[str]] = []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()  # Through a link, as os.walk sorts them.
+        except OSError:
+            is_dir = False
+        (subdirs if is_dir else names).append(entry)
+    subdirs.sort(key=lambda entry: entry.name)
+    names.sort(key=lambda entry: entry.name)
+    for entry in subdirs:
+        if entry.is_symlink():
+            return False
+        dirs.append(rel + entry.name)
+    for entry in names:
+        info = entry.stat(follow_symlinks=False)
+        if not stat.S_ISREG(info.st_mode):
+            return False  # A link, or not a regular file.
+        ref = noted_page(entry.path)
+        if ref is not None and ref[2] == info.st_size:
+            files.append((rel + entry.name, (_PAGE, ref[0], ref[1])))
+        else:
+            with open(entry.path, "rb") as handle:
+                files.append((rel + entry.name, (_BYTES, handle.read())))
+    return all(_walk_site(entry.path, f"{rel}{entry.name}/", files, dirs) for entry in subdirs)
