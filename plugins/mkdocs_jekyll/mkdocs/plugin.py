@@ -267,9 +267,14 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
 
     def _end_warmup(self, folder: Path | None) -> None:
         """Send the template warm-up the folder to write its code in (None: nowhere)."""
+        if self._warmup is not None:
+            self._warmup.deliver(folder)
+
+    def _close_warmup(self) -> None:
+        """The build is over: no warm-up outlives it (``TemplateWarmup.close``)."""
         warmup, self._warmup = self._warmup, None
         if warmup is not None:
-            warmup.deliver(folder)
+            warmup.close()
 
     # -- files and URLs --------------------------------------------------------------------
 
@@ -634,6 +639,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
 
     def _finish_site(self, config: MkDocsConfig, state: BuildState) -> None:
         """Write the site-wide outputs of a build whose every locale is built."""
+        self._close_warmup()
         with as_plugin_error():
             kept = page_liquid.finish_liquid(state.cache)  # What every pass rendered.
             self._rekey_replay(config, state, kept)
@@ -686,7 +692,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         Priority: -100, after jekyll/i18n (0) has waited for the workers writing into it.
         """
         staged, self._staged = self._staged, None
-        self._end_warmup(None)
+        self._close_warmup()
         if self._replay is not None and staged is not None:
             self._replay.cancel(str(staged.staging))
         self._replay = None

@@ -65,6 +65,8 @@ class TemplateWarmup:
     def __init__(self, process: multiprocessing.process.BaseProcess, sender: Connection) -> None:
         self._process = process
         self._sender: Connection | None = sender
+        self._parent = os.getpid()
+        """The process that started it: a forked worker inherits this object, not the child."""
 
     @classmethod
     def start(cls, config: MkDocsConfig) -> TemplateWarmup | None:
@@ -94,7 +96,7 @@ class TemplateWarmup:
         failed build leaves no process of its own running).
         """
         sender, self._sender = self._sender, None
-        if sender is None:
+        if sender is None or os.getpid() != self._parent:
             return
         try:
             if folder is None:
@@ -106,6 +108,18 @@ class TemplateWarmup:
             pass  # It has ended already (and wrote nothing).
         finally:
             sender.close()
+
+    def close(self) -> None:
+        """The build is done: a warm-up still compiling is stopped (its code comes too late
+        for this build; the build wrote what it compiled itself), and the process reaped."""
+        if os.getpid() != self._parent:
+            return
+        sender, self._sender = self._sender, None
+        if sender is not None:
+            sender.close()
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
 
 
 def may_warm(config: MkDocsConfig) -> bool:
