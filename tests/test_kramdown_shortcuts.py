@@ -243,3 +243,44 @@ def test_a_site_with_every_case_is_the_same_with_and_without_the_shortcuts(
     on_files, off_files = site_tree(on), site_tree(off)
     assert sorted(on_files) == sorted(off_files)
     assert [name for name in on_files if on_files[name] != off_files[name]] == []
+
+
+def _declaring() -> list[Any]:
+    from mkdocs_jekyll.kramdown.block_triggers import own_test_triggers
+
+    md = _markdown(shortcuts_on=True)
+    return [p for p in md.parser.blockprocessors if own_test_triggers(p) is not None]
+
+
+def test_our_block_processors_declare_the_strings_their_tests_need() -> None:
+    names = sorted(type(processor).__name__ for processor in _declaring())
+    assert names == [
+        "AbbrDefinitionProcessor",
+        "BlockMathProcessor",
+        "EndOfBlockProcessor",
+        "KramdownTableProcessor",
+        "TocMarkerProcessor",
+        "_GfmHashHeader",
+        "_SetextHeader",
+    ]
+
+
+@given(st.text(alphabet=" \n\t*-#=>[]^:{}|$`\\a1.t", max_size=50))
+def test_a_block_without_a_declared_trigger_fails_that_test(block: str) -> None:
+    """What the loop skips would have been false: no block holding none of a class's
+    TEST_TRIGGERS passes its test."""
+    from mkdocs_jekyll.kramdown.block_triggers import own_test_triggers
+
+    for processor in _declaring():
+        triggers = own_test_triggers(processor)
+        assert triggers is not None
+        if not any(trigger in block for trigger in triggers):
+            assert not processor.test(etree.Element("div"), block), type(processor).__name__
+
+
+@pytest.mark.parametrize(
+    "block",
+    ["| a | b |", "# Head", "Head\n===", "$$x$$", "*[A]: b", "* TOC\n{:toc}", "^"],
+)
+def test_a_block_with_its_trigger_is_still_tested(block: str) -> None:
+    assert any(p.test(etree.Element("div"), block) for p in _declaring())

@@ -13,6 +13,14 @@ the same in 3.5 to 3.11, checked by ``compat.block_loop_mirrored``), the registr
 afresh for each block as it does; a test is skipped only for a processor of exactly one of
 these classes whose ``test`` still uses exactly the names we read it with (a subclass or a
 release with another test is asked as before), with the expression the processor holds.
+
+Three more cuts of the same kind: Python-Markdown's reference and footnote definitions
+(``_DECLINING``) pass every test and decline in ``run``, changing nothing, unless their
+expression matches, so both are skipped alike on a block without its triggers; our own
+processors declare the strings their tests need (``TEST_TRIGGERS``, property-tested); and
+the loop keeps the processors in order (its plan) for as long as the registry's storage
+equals a copy of it, instead of iterating the registry (a sort check and a new list) for
+each block, as a registry that changed gives a new plan.
 """
 
 from __future__ import annotations
@@ -177,8 +185,29 @@ class TriggeredBlockLoop:
 
 def _step(processor: Any) -> _Step:
     attribute = _ATTRIBUTE.get(type(processor), "")
-    regex = getattr(processor, attribute, None) if attribute else None
-    return processor, test_triggers(processor) if attribute else None, attribute, regex
+    if not attribute:
+        return processor, own_test_triggers(processor), _NO_EXPRESSION, None
+    regex = getattr(processor, attribute, None)
+    return processor, test_triggers(processor), attribute, regex
+
+
+# An attribute no processor has: `getattr(processor, _NO_EXPRESSION, None) is None` holds,
+# so the triggers a class declares are always used.
+_NO_EXPRESSION = "_block_triggers_no_expression"
+
+
+def own_test_triggers(processor: Any) -> tuple[str, ...] | None:
+    """The ``TEST_TRIGGERS`` a processor class of ``kramdown/`` declares: its ``test`` is
+    false on a block holding none of them. Read only from the processor's own class (a
+    subclass with a test of its own is asked), and only from our modules."""
+    cls = type(processor)
+    triggers = vars(cls).get("TEST_TRIGGERS")
+    if not cls.__module__.startswith(_OURS) or not isinstance(triggers, tuple):
+        return None
+    return triggers if triggers and all(isinstance(t, str) and t for t in triggers) else None
+
+
+_OURS = "mkdocs_jekyll.kramdown."
 
 
 def install_block_loop(parser: BlockParser) -> None:

@@ -41,6 +41,9 @@ _TREE_PRIORITY = 6
 class TocMarkerProcessor(BlockProcessor):
     """Put a marker element where the first ``{:toc}`` list is."""
 
+    # The block loop skips `test` for a block holding none of these (block_triggers.py).
+    TEST_TRIGGERS = ("{:",)  # test: a last line matching BLOCK_IAL, which needs `{:`
+
     def __init__(self, parser: BlockParser) -> None:
         super().__init__(parser)
         self.found = False
