@@ -25,6 +25,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions.attr_list import AttrListTreeprocessor
+from markdown.extensions.md_in_html import MarkdownInHTMLPostprocessor
 from markdown.preprocessors import NormalizeWhitespace
 from markdown.treeprocessors import PrettifyTreeprocessor, UnescapeTreeprocessor
 
@@ -82,6 +83,18 @@ CASES = (
     Case("a caret bracket in text", "Odd [^ text here.\n", ("[^ text",)),
     Case("an abbreviation", "*[HTML]: Hyper Text\n\nSome HTML.\n", ("<abbr",)),
     Case("a toc", "* TOC\n{:toc}\n\n## A\n\n### B\n", ('href="#a"',)),
+    Case(
+        "the footnotes' place marker in the page",
+        "Text.[^a]\n\n///Footnotes Go Here///\n\nAfter.\n\n[^a]: Note.\n",
+        ('<div class="footnotes"',),
+    ),
+    Case(
+        "the place marker in a list item's tail",
+        "- x[^a] ///Footnotes Go Here///\n\n[^a]: Note.\n",
+    ),
+    Case("raw HTML in a heading", "## A <b>bold</b> head\n\nText.\n", ("<b>bold</b>",)),
+    Case("an entity and code in a heading", "## A &amp; `b`\n", ("&amp;",)),
+    Case("an HTML block then a heading", "<div>x</div>\n\n## After\n", ('id="after"',)),
 )
 
 
@@ -134,6 +147,7 @@ def test_each_shortcut_takes_the_place_of_python_markdowns_own() -> None:
     assert type(on.treeprocessors["prettify"]) is shortcuts.LeanPrettifyTreeprocessor
     assert type(on.treeprocessors["unescape"]) is shortcuts.LeanUnescapeTreeprocessor
     assert type(on.treeprocessors["attr_list"]) is shortcuts.TriggeredAttrListTreeprocessor
+    assert type(on.postprocessors["raw_html"]) is shortcuts.LeanMarkdownInHTMLPostprocessor
 
 
 def test_attr_list_runs_only_on_a_page_with_a_brace(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -165,11 +179,13 @@ def test_a_python_markdown_with_other_code_keeps_its_own_processors(
     )
     monkeypatch.setitem(shortcuts._MIRRORED, (UnescapeTreeprocessor, "run"), (frozenset(), ()))
     monkeypatch.setattr(shortcuts, "_ATTR_LIST_NAMES", frozenset())
+    monkeypatch.setattr(shortcuts, "_RAW_HTML_NAMES", ())
     md = _markdown(shortcuts_on=True)
     assert type(md.preprocessors["normalize_whitespace"]) is NormalizeWhitespace
     assert type(md.treeprocessors["prettify"]) is PrettifyTreeprocessor
     assert type(md.treeprocessors["unescape"]) is UnescapeTreeprocessor
     assert type(md.treeprocessors["attr_list"]) is AttrListTreeprocessor
+    assert type(md.postprocessors["raw_html"]) is MarkdownInHTMLPostprocessor
 
 
 def test_the_mirrored_code_is_the_installed_python_markdowns() -> None:
@@ -178,6 +194,8 @@ def test_the_mirrored_code_is_the_installed_python_markdowns() -> None:
     assert shortcuts.mirrored(PrettifyTreeprocessor, "run", "_prettifyETree")
     assert shortcuts.mirrored(UnescapeTreeprocessor, "run")
     assert shortcuts._attr_list_triggers() == ("{",)
+    assert shortcuts._raw_html_mirrored()
+    assert shortcuts.itertext_reads_all()
 
 
 @given(st.text(alphabet=" \t\na\r", max_size=40))
@@ -284,3 +302,25 @@ def test_a_block_without_a_declared_trigger_fails_that_test(block: str) -> None:
 )
 def test_a_block_with_its_trigger_is_still_tested(block: str) -> None:
     assert any(p.test(etree.Element("div"), block) for p in _declaring())
+
+
+def test_the_footnotes_place_marker_is_looked_for_only_in_a_page_holding_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from markdown.extensions.footnotes import FootnoteExtension
+
+    calls: list[bool] = []
+    original = FootnoteExtension.findFootnotesPlaceholder
+
+    def spy(self: FootnoteExtension, root: etree.Element) -> Any:
+        calls.append(True)
+        return original(self, root)
+
+    monkeypatch.setattr(FootnoteExtension, "findFootnotesPlaceholder", spy)
+    md = _markdown(shortcuts_on=True)
+    md.convert("Text.[^a]\n\n[^a]: Note.\n")
+    assert calls == []
+    md.reset()
+    html = md.convert("Text.[^a]\n\n///Footnotes Go Here///\n\nEnd.\n\n[^a]: Note.\n")
+    assert calls == [True]
+    assert html.index('class="footnotes"') < html.index("End.")

@@ -1,6 +1,6 @@
 """Python-Markdown's own whole-page processors, less the work that cannot change the page.
 
-Four of Python-Markdown's processors run on every page and cost a fifth of its conversion
+Five of Python-Markdown's processors run on every page and cost a fifth of its conversion
 on a typical page, mostly for nothing (measured on the bench site's pages):
 
 - ``normalize_whitespace`` blanks the lines holding only spaces with ``(?<=\\n) +\\n``, an
@@ -16,6 +16,10 @@ on a typical page, mostly for nothing (measured on the bench site's pages):
 - ``attr_list`` looks for ``{...}`` at the end of every block and the start of every tail;
   on a page whose text holds no ``{`` (the string each of its expressions needs,
   ``regex_triggers``) none matches and it changes nothing, so it does not run.
+- ``raw_html`` puts the stashed HTML back where its placeholders are: it runs on the page
+  and again on each heading and on the table of contents (``toc`` runs every postprocessor
+  on them), building its expression each time; a text without ``STX`` (what every
+  placeholder starts with) holds none and comes back unchanged, so it is returned at once.
 
 Why the output cannot change: each replacement is installed only in place of Python-Markdown's
 exact class, and only when that class's code uses exactly the names and constants the
@@ -27,10 +31,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from markdown import util
 from markdown.extensions.attr_list import AttrListTreeprocessor
+from markdown.extensions.md_in_html import MarkdownInHTMLPostprocessor
+from markdown.postprocessors import RawHtmlPostprocessor
 from markdown.preprocessors import NormalizeWhitespace
 from markdown.treeprocessors import PrettifyTreeprocessor, UnescapeTreeprocessor
 
@@ -185,7 +192,8 @@ class TriggeredAttrListTreeprocessor(AttrListTreeprocessor):
             super().run(doc)
 
 
-def _itertext_reads_all() -> bool:
+@cache
+def itertext_reads_all() -> bool:
     """Whether ``itertext`` yields every element's text and tail, below a comment too
     (the C ElementTree's does; Python's own skips what is under a comment's tag)."""
     from xml.etree import ElementTree
@@ -199,14 +207,51 @@ def _itertext_reads_all() -> bool:
     return "".join(root.itertext()) == "acdb"
 
 
+# The names `RawHtmlPostprocessor.run` uses in Python-Markdown 3.11 and in 3.5 to 3.10:
+# either way it only replaces matches of a placeholder expression (which needs `STX`), and
+# returns the text unchanged when there is none.
+_RAW_HTML_NAMES = (
+    frozenset({"HTML_PLACEHOLDER", "compile", "htmlStash", "html_counter", "md", "re", "sub"})
+    | {"util"},
+    frozenset({"HTML_PLACEHOLDER", "OrderedDict", "compile", "format", "get_placeholder"})
+    | {"htmlStash", "html_counter", "isblocklevel", "md", "range", "rawHtmlBlocks", "re"}
+    | {"run", "stash_to_string", "sub", "util"},
+)
+
+
+def _raw_html_mirrored() -> bool:
+    code = getattr(RawHtmlPostprocessor.run, "__code__", None)
+    return (
+        code is not None
+        and frozenset(code.co_names) in _RAW_HTML_NAMES
+        and "run" not in vars(MarkdownInHTMLPostprocessor)
+    )
+
+
+class LeanRawHtmlPostprocessor(RawHtmlPostprocessor):
+    """``raw_html``, returning at once a text that holds no placeholder."""
+
+    def run(self, text: str) -> str:
+        """Python-Markdown's, unless the text has no ``STX``."""
+        if type(text) is str and util.STX not in text:
+            return text
+        return super().run(text)
+
+
+class LeanMarkdownInHTMLPostprocessor(MarkdownInHTMLPostprocessor):
+    """md_in_html's ``raw_html``, returning at once a text that holds no placeholder."""
+
+    def run(self, text: str) -> str:
+        """md_in_html's, unless the text has no ``STX``."""
+        if type(text) is str and util.STX not in text:
+            return text
+        return super().run(text)
+
+
 def _attr_list_triggers() -> tuple[str, ...] | None:
     """The strings one of which any change ``attr_list`` makes needs (None: unknown)."""
     code = getattr(AttrListTreeprocessor.run, "__code__", None)
-    if (
-        code is None
-        or not _itertext_reads_all()
-        or not frozenset(code.co_names) <= _ATTR_LIST_NAMES
-    ):
+    if code is None or not itertext_reads_all() or not frozenset(code.co_names) <= _ATTR_LIST_NAMES:
         return None
     found: set[str] = set()
     for name in _ATTR_LIST_EXPRESSIONS:
@@ -248,6 +293,19 @@ def install_shortcuts(md: Markdown) -> None:
             "unescape",
             UnescapeTreeprocessor,
             lambda _current: LeanUnescapeTreeprocessor(md),
+        )
+    if _raw_html_mirrored():
+        _replace(
+            md.postprocessors,
+            "raw_html",
+            RawHtmlPostprocessor,
+            lambda _current: LeanRawHtmlPostprocessor(md),
+        )
+        _replace(
+            md.postprocessors,
+            "raw_html",
+            MarkdownInHTMLPostprocessor,
+            lambda _current: LeanMarkdownInHTMLPostprocessor(md),
         )
     triggers = _attr_list_triggers()
     if triggers:
