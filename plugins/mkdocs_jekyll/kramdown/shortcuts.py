@@ -126,25 +126,27 @@ class LeanPrettifyTreeprocessor(PrettifyTreeprocessor):
     def run(self, root: etree.Element) -> None:
         """Add the line breaks Python-Markdown's prettifier adds."""
         is_block_level = self.md.is_block_level
-        known: dict[Any, bool] = {}
-
-        def block(tag: Any) -> bool:
-            answer = known.get(tag)
-            if answer is None:
-                answer = known[tag] = bool(is_block_level(tag))
-            return answer
-
+        known: dict[Any, bool] = {}  # tag -> is_block_level(tag), for this page
         # `_prettifyETree`: each element's text and tail depend only on themselves and its
         # children's tags, so the order of the visits does not matter.
         stack = [root]
         while stack:
             elem = stack.pop()
             tag = elem.tag
-            if block(tag) and tag not in _NOT_PRETTIFIED:
+            block = known.get(tag)
+            if block is None:
+                block = known[tag] = bool(is_block_level(tag))
+            if block and tag not in _NOT_PRETTIFIED:
+                for child in elem:
+                    child_tag = child.tag
+                    child_block = known.get(child_tag)
+                    if child_block is None:
+                        child_block = known[child_tag] = bool(is_block_level(child_tag))
+                    if child_block:
+                        stack.append(child)
                 text = elem.text
-                if (not text or not text.strip()) and len(elem) and block(elem[0].tag):
+                if (not text or not text.strip()) and len(elem) and known[elem[0].tag]:
                     elem.text = "\n"
-                stack.extend(child for child in elem if block(child.tag))
             tail = elem.tail
             if not tail or not tail.strip():
                 elem.tail = "\n"

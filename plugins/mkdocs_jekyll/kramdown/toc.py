@@ -90,10 +90,10 @@ class TocTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         """Replace the marker (if any) with the table of contents, or with nothing."""
-        parents = {child: parent for parent in root.iter() for child in parent}
         marker = next(root.iter(MARKER), None)
         if marker is None:
             return
+        parents = {child: parent for parent in root.iter() for child in parent}
         parent = parents[marker]
         index = list(parent).index(marker)
         parent.remove(marker)
