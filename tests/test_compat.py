@@ -277,3 +277,22 @@ def test_python_markdowns_block_loop_is_the_one_block_triggers_mirrors() -> None
     compat.replace_parse_blocks(parser, lambda parent, blocks: seen.append(blocks))
     parser.parseChunk(etree.Element("div"), "a\n\nb")
     assert seen == [["a", "b"]]
+
+
+def test_python_markdowns_registry_storage_is_the_one_we_read_and_write() -> None:
+    """markdown/util.py: ``Registry`` keeps ``_priority`` (name, priority items, sorted when
+    iterated) and ``_data`` (items by name); iterating reads an item by its name there."""
+    from markdown.util import Registry
+
+    registry: Registry[str] = Registry()
+    registry.register("a", "first", 10)
+    registry.register("b", "second", 20)
+    storage = compat.registry_storage(registry)
+    assert storage is not None
+    assert list(registry) == ["b", "a"]
+    assert [item.name for item in storage[0]] == ["second", "first"]
+    assert storage[1] == {"first": "a", "second": "b"}
+    assert compat.replace_registered(registry, "first", "z")
+    assert list(registry) == ["b", "z"]
+    assert not compat.replace_registered(registry, "missing", "y")
+    assert compat.registry_storage(object()) is None

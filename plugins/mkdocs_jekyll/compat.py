@@ -49,6 +49,10 @@ Python-Markdown (3.5 to 3.11):
 - ``block_loop_mirrored``, ``replace_parse_blocks``: ``BlockParser.parseBlocks``, the loop
   over the block processors (public, but ``kramdown/block_triggers.py`` mirrors its body),
   replaced on the parser instance.
+- ``replace_registered``: a ``Registry``'s ``_data``, to put one item in another's place
+  (its name, priority and place among equal priorities kept: ``kramdown/shortcuts.py``).
+- ``registry_storage``: a ``Registry``'s ``_priority`` list and ``_data`` dict, which
+  ``kramdown/block_triggers.py`` compares with a copy to know the registry unchanged.
 
 Python (3.11 and later):
 - ``regex_tree``, ``regex_op_name``: ``re._parser``, the parse tree of a regular expression
@@ -458,3 +462,30 @@ def replace_parse_blocks(parser: object, loop: Callable[[Any, list[str]], None])
     """Make ``parser.parseBlocks(parent, blocks)`` (what ``parseChunk`` and block processors
     call) run ``loop``: an instance attribute shadows the method."""
     setattr(parser, "parseBlocks", loop)  # noqa: B010 (mypy refuses assigning to a method)
+
+
+def replace_registered(registry: object, name: str, item: object) -> bool:
+    """Put ``item`` in the place of the one registered as ``name`` in a Python-Markdown
+    ``Registry``, keeping its priority and its place among equal priorities.
+
+    Returns:
+        Whether it was replaced (False when ``name`` is not registered or the registry's
+        storage is not the one we know).
+    """
+    data = getattr(registry, "_data", None)
+    if not isinstance(data, dict) or name not in data:
+        return False
+    data[name] = item
+    return True
+
+
+def registry_storage(registry: object) -> tuple[list[Any], dict[str, Any]] | None:
+    """A Python-Markdown ``Registry``'s own storage: its ``(name, priority)`` items in
+    registration order (sorted once iterated) and its items by name. Iterating it gives
+    ``[data[name] for name, _ in sorted(priority items)]``, so equal storage gives the same
+    items in the same order. None when the storage is not the one we know."""
+    priority = getattr(registry, "_priority", None)
+    data = getattr(registry, "_data", None)
+    if isinstance(priority, list) and isinstance(data, dict):
+        return priority, data
+    return None

@@ -36,6 +36,9 @@ _DEFINITION = re.compile(r"^ {0,3}[*]\[(?P<abbr>.+?)\]:(?P<title>.*)$", re.MULTI
 class AbbrDefinitionProcessor(BlockProcessor):
     """Remove ``*[ABBR]: title`` lines from a block and record them."""
 
+    # The block loop skips `test` for a block holding none of these (block_triggers.py).
+    TEST_TRIGGERS = ("*[",)  # test: `_DEFINITION.search(block)`, which needs `*[`
+
     def __init__(self, parser: BlockParser, abbrs: dict[str, str]) -> None:
         super().__init__(parser)
         self.abbrs = abbrs

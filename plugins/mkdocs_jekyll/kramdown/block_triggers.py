@@ -13,6 +13,14 @@ the same in 3.5 to 3.11, checked by ``compat.block_loop_mirrored``), the registr
 afresh for each block as it does; a test is skipped only for a processor of exactly one of
 these classes whose ``test`` still uses exactly the names we read it with (a subclass or a
 release with another test is asked as before), with the expression the processor holds.
+
+Three more cuts of the same kind: Python-Markdown's reference and footnote definitions
+(``_DECLINING``) pass every test and decline in ``run``, changing nothing, unless their
+expression matches, so both are skipped alike on a block without its triggers; our own
+processors declare the strings their tests need (``TEST_TRIGGERS``, property-tested); and
+the loop keeps the processors in order (its plan) for as long as the registry's storage
+equals a copy of it, instead of iterating the registry (a sort check and a new list) for
+each block, as a registry that changed gives a new plan.
 """
 
 from __future__ import annotations
@@ -24,12 +32,14 @@ from markdown.blockprocessors import (
     BlockQuoteProcessor,
     HRProcessor,
     OListProcessor,
+    ReferenceProcessor,
     SetextHeaderProcessor,
     UListProcessor,
 )
 from markdown.extensions.def_list import DefListProcessor
+from markdown.extensions.footnotes import FootnoteBlockProcessor
 
-from mkdocs_jekyll.compat import block_loop_mirrored, replace_parse_blocks
+from mkdocs_jekyll.compat import block_loop_mirrored, registry_storage, replace_parse_blocks
 from mkdocs_jekyll.kramdown.regex_triggers import regex_triggers
 
 if TYPE_CHECKING:
@@ -59,7 +69,49 @@ def _test_mirrored(cls: type[Any]) -> bool:
     return code is not None and frozenset(code.co_names) == _SEARCHED[cls][1]
 
 
-_ATTRIBUTE = {cls: entry[0] for cls, entry in _SEARCHED.items() if _test_mirrored(cls)}
+_RUN_NAMES = frozenset({"RE", "end", "group", "insert", "lstrip", "pop", "rstrip", "search"})
+# Processor class -> (the attribute holding its expression, the names its `run` uses in
+# Python-Markdown 3.5 to 3.11 besides `_RUN_NAMES`): `test` is always true (`return True`),
+# and `run` declines with nothing changed unless that expression finds a match:
+#   block = blocks.pop(0); m = self.RE.search(block); if m: ...
+#   else: blocks.insert(0, block); return False
+# so on a block holding none of the expression's triggers, test and run are skipped alike.
+_DECLINING: dict[type[Any], tuple[str, tuple[frozenset[str], ...]]] = {
+    ReferenceProcessor: (
+        "RE",
+        (
+            frozenset({"lower", "md", "parser", "references", "start", "strip"}),
+            frozenset({"finditer", "lower", "md", "parser", "references", "start", "strip"}),
+        ),
+    ),
+    FootnoteBlockProcessor: (
+        "RE",
+        (
+            frozenset({"detab", "detectTabbed", "extend", "footnotes", "join", "setFootnote"})
+            | {"start", "strip"},
+            frozenset({"detab", "detectTabbed", "extend", "footnotes", "join", "setFootnote"})
+            | {"finditer", "start", "strip"},
+        ),
+    ),
+}
+
+
+def _declining_mirrored(cls: type[Any]) -> bool:
+    """Whether ``cls.test`` is ``return True`` and ``cls.run`` uses the names we read."""
+    test = getattr(getattr(cls, "test", None), "__code__", None)
+    run = getattr(getattr(cls, "run", None), "__code__", None)
+    return (
+        test is not None
+        and run is not None
+        and not test.co_names
+        and test.co_consts[-1:] == (True,)
+        and frozenset(run.co_names) - _RUN_NAMES in _DECLINING[cls][1]
+    )
+
+
+_ATTRIBUTE = {cls: entry[0] for cls, entry in _SEARCHED.items() if _test_mirrored(cls)} | {
+    cls: entry[0] for cls, entry in _DECLINING.items() if _declining_mirrored(cls)
+}
 """The classes whose test we skip, each with the attribute holding its expression."""
 
 
@@ -70,39 +122,92 @@ def test_triggers(processor: Any) -> tuple[str, ...] | None:
     return regex_triggers(regex) if isinstance(regex, re.Pattern) else None
 
 
+_Step = tuple[Any, tuple[str, ...] | None, str, Any]
+"""A processor, the strings one of which its test needs (None: always asked), and the
+attribute holding the expression they were read from, with that expression."""
+
+
 class TriggeredBlockLoop:
     """``BlockParser.parseBlocks`` for one parser, skipping the tests a block cannot pass."""
 
     def __init__(self, parser: BlockParser) -> None:
         self.parser = parser
-        # Processor -> (the expression it held, its triggers): read again if it changes.
-        self._known: dict[Any, tuple[Any, tuple[str, ...] | None]] = {}
+        # The registry the plan was made from, a copy of its storage then, and the plan:
+        # each processor in the order iterating the registry gives them.
+        self._registry: Any = None
+        self._copy: tuple[list[Any], dict[str, Any]] | None = None
+        self._plan: list[_Step] = []
 
-    def _needed(self, processor: Any, attribute: str) -> tuple[str, ...] | None:
-        regex = getattr(processor, attribute, None)
-        known = self._known.get(processor)
-        if known is None or known[0] is not regex:
-            known = self._known[processor] = (regex, test_triggers(processor))
-        return known[1]
+    def _current_plan(self) -> list[_Step]:
+        """The processors as iterating the registry gives them now, with their triggers.
+
+        Made again whenever the registry's storage differs from its copy (a processor
+        registered, removed or replaced): otherwise iterating the registry, as
+        Python-Markdown's loop does for each block, would give the same processors in the
+        same order.
+        """
+        registry = self.parser.blockprocessors
+        storage = registry_storage(registry)
+        copy = self._copy
+        if (
+            storage is not None
+            and registry is self._registry
+            and copy is not None
+            and storage[0] == copy[0]
+            and storage[1] == copy[1]
+        ):
+            return self._plan
+        plan = [_step(processor) for processor in registry]
+        storage = registry_storage(registry)  # sorted by the iteration
+        self._registry = registry
+        self._copy = None if storage is None else (list(storage[0]), dict(storage[1]))
+        self._plan = plan
+        return plan
 
     def parse_blocks(self, parent: etree.Element, blocks: list[str]) -> None:
         """Process ``blocks`` into ``parent``, as Python-Markdown's loop does."""
         while blocks:
-            for processor in self.parser.blockprocessors:
-                attribute = _ATTRIBUTE.get(type(processor))
-                if attribute is not None:
-                    needed = self._needed(processor, attribute)
-                    if needed is not None:
-                        block = blocks[0]
-                        for trigger in needed:
-                            if trigger in block:
-                                break
-                        else:
-                            continue  # the test would be false
+            for processor, needed, attribute, regex in self._current_plan():
+                # A processor holding another expression than its triggers were read from
+                # is asked (a test is skipped only for the expression it holds).
+                if needed is not None and getattr(processor, attribute, None) is regex:
+                    block = blocks[0]
+                    for trigger in needed:
+                        if trigger in block:
+                            break
+                    else:
+                        continue  # the test would be false
                 if processor.test(parent, blocks[0]):
                     if processor.run(parent, blocks) is not False:
                         # run returns True or None
                         break
+
+
+def _step(processor: Any) -> _Step:
+    attribute = _ATTRIBUTE.get(type(processor), "")
+    if not attribute:
+        return processor, own_test_triggers(processor), _NO_EXPRESSION, None
+    regex = getattr(processor, attribute, None)
+    return processor, test_triggers(processor), attribute, regex
+
+
+# An attribute no processor has: `getattr(processor, _NO_EXPRESSION, None) is None` holds,
+# so the triggers a class declares are always used.
+_NO_EXPRESSION = "_block_triggers_no_expression"
+
+
+def own_test_triggers(processor: Any) -> tuple[str, ...] | None:
+    """The ``TEST_TRIGGERS`` a processor class of ``kramdown/`` declares: its ``test`` is
+    false on a block holding none of them. Read only from the processor's own class (a
+    subclass with a test of its own is asked), and only from our modules."""
+    cls = type(processor)
+    triggers = vars(cls).get("TEST_TRIGGERS")
+    if not cls.__module__.startswith(_OURS) or not isinstance(triggers, tuple):
+        return None
+    return triggers if triggers and all(isinstance(t, str) and t for t in triggers) else None
+
+
+_OURS = "mkdocs_jekyll.kramdown."
 
 
 def install_block_loop(parser: BlockParser) -> None:

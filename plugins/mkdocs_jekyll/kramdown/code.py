@@ -65,6 +65,8 @@ class CodeTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         """Rewrite every ``pre > code`` block and every code span of the page."""
+        if next(root.iter("pre"), None) is None and next(root.iter("code"), None) is None:
+            return  # nothing to rewrite: only `pre` and `code` elements are
         for parent in list(root.iter()):
             for index, child in enumerate(list(parent)):
                 if child.tag == "pre":

@@ -30,6 +30,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
 from mkdocs_jekyll.kramdown.extensions import document_options
+from mkdocs_jekyll.kramdown.shortcuts import itertext_reads_all
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -180,6 +181,18 @@ class KramdownFootnotesExtension(FootnoteExtension):
         md.treeprocessors.register(
             KramdownFootnotesProcessor(md, self, self.kramdown), "kramdown_footnotes", _PRIORITY
         )
+
+    def findFootnotesPlaceholder(
+        self, root: etree.Element
+    ) -> tuple[etree.Element, etree.Element, bool] | None:
+        """Python-Markdown's search for the footnotes' place marker in every element's text
+        and tail, skipped (found nowhere) when the page's whole text lacks the marker: one
+        scan of the text instead of a recursive walk asking for the marker twice an element."""
+        marker = self.getConfig("PLACE_MARKER")
+        if isinstance(marker, str) and marker and itertext_reads_all():
+            if marker not in "".join(root.itertext()):
+                return None
+        return super().findFootnotesPlaceholder(root)
 
 
 def makeExtension(**kwargs: Any) -> KramdownFootnotesExtension:

@@ -112,6 +112,9 @@ def transliterated(text: str) -> tuple[str, str]:
 class _GfmHashHeader(HashHeaderProcessor):
     """ATX headings as GFM reads them (kramdown's ``ATX_HEADER_START``, GFM quirk)."""
 
+    # The block loop skips `test` for a block holding none of these (block_triggers.py).
+    TEST_TRIGGERS = ("#",)  # test: `if "#" not in block: return False`
+
     def __init__(self, parser: Any, *, gfm: bool) -> None:
         super().__init__(parser)
         self.gfm = gfm
@@ -158,6 +161,9 @@ class _GfmHashHeader(HashHeaderProcessor):
 
 class _SetextHeader(SetextHeaderProcessor):
     """Python-Markdown's setext headings, with their source text kept."""
+
+    # The block loop skips `test` for a block holding none of these (block_triggers.py).
+    TEST_TRIGGERS = ("\n=", "\n-")  # test: `("\n=" in block or "\n-" in block) and ...`
 
     def test(self, parent: etree.Element, block: str) -> bool:
         """Python-Markdown's test (the second line is a run of ``=`` or of ``-``), after a

@@ -250,6 +250,9 @@ class EndOfBlockProcessor(BlockProcessor):
     separates two blocks that would otherwise join and writes nothing.
     """
 
+    # The block loop skips `test` for a block holding none of these (block_triggers.py).
+    TEST_TRIGGERS = ("^",)  # test: `_EOB.match(first line)`, which needs `^`
+
     def test(self, parent: etree.Element, block: str) -> bool:
         """The block starts with a ``^`` line."""
         return bool(_EOB.match(block.split("\n", 1)[0]))

@@ -88,6 +88,9 @@ class InlineMathProcessor(InlineProcessor):
 class BlockMathProcessor(BlockProcessor):
     """A block that is only ``$$...$$``."""
 
+    # The block loop skips `test` for a block holding none of these (block_triggers.py).
+    TEST_TRIGGERS = ("$$",)  # both of its expressions need `$$`
+
     def __init__(self, md: Markdown, engine: str | None) -> None:
         super().__init__(md.parser)
         self.md = md

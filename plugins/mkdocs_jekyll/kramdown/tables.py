@@ -79,6 +79,9 @@ def _has_pipe(line: str) -> bool:
 class KramdownTableProcessor(BlockProcessor):
     """A block whose every line holds a pipe, built into kramdown's table markup."""
 
+    # The block loop skips `test` for a block holding none of these (block_triggers.py).
+    TEST_TRIGGERS = ("|",)  # test: `if "|" not in block: return False`
+
     def test(self, parent: etree.Element, block: str) -> bool:
         """Every line is a table line, the first one not indented as code.
 

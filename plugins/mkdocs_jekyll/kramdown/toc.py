@@ -41,6 +41,9 @@ _TREE_PRIORITY = 6
 class TocMarkerProcessor(BlockProcessor):
     """Put a marker element where the first ``{:toc}`` list is."""
 
+    # The block loop skips `test` for a block holding none of these (block_triggers.py).
+    TEST_TRIGGERS = ("{:",)  # test: a last line matching BLOCK_IAL, which needs `{:`
+
     def __init__(self, parser: BlockParser) -> None:
         super().__init__(parser)
         self.found = False
@@ -87,10 +90,10 @@ class TocTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         """Replace the marker (if any) with the table of contents, or with nothing."""
-        parents = {child: parent for parent in root.iter() for child in parent}
         marker = next(root.iter(MARKER), None)
         if marker is None:
             return
+        parents = {child: parent for parent in root.iter() for child in parent}
         parent = parents[marker]
         index = list(parent).index(marker)
         parent.remove(marker)

@@ -62,6 +62,7 @@ from mkdocs_jekyll.kramdown.extensions import ExtensionTagsInlineProcessor
 from mkdocs_jekyll.kramdown.linebreaks import BackslashBreakProcessor
 from mkdocs_jekyll.kramdown.math import InlineMathProcessor
 from mkdocs_jekyll.kramdown.regex_triggers import regex_triggers
+from mkdocs_jekyll.kramdown.shortcuts import install_shortcuts
 from mkdocs_jekyll.kramdown.typography import (
     EntityProcessor,
     EscapedGuillemetsProcessor,
@@ -227,6 +228,7 @@ class TriggersExtension(Extension):
             md.treeprocessors.register(TriggeredInlineProcessor(md), _NAME, _PRIORITY)
         install_block_loop(md.parser)
         _check_toc_marker(md)
+        install_shortcuts(md)
         md.registerExtension(self)
 
 
