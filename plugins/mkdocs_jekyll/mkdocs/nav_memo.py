@@ -16,7 +16,7 @@ the navigation, renders as Material does. The memo belongs to the pass's environ
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -44,13 +44,25 @@ def install_nav_memo(env: Environment) -> bool:
         return False
     if not is_materials(env, _SOURCE):
         return False
-    template = env.get_template(NAV_TEMPLATE)
+    shapes: list[_Shape] = []
+    memoise_render(env, NAV_TEMPLATE, lambda context: nav_key(context, shapes))
+    return True
+
+
+def memoise_render(
+    env: Environment, name: str, key_of: Callable[[Context], tuple[Any, ...] | None]
+) -> None:
+    """Replace ``name``'s render function by one keeping its HTML per ``key_of``.
+
+    ``key_of`` returns what the template reads of the page, or None when the page must be
+    rendered as the template is (the memo is kept with the pass's environment).
+    """
+    template = env.get_template(name)
     render = template.root_render_func
     memo: dict[tuple[Any, ...], str] = {}
-    shapes: list[_Shape] = []
 
     def root_render_func(context: Context) -> Iterator[str]:
-        key = nav_key(context, shapes)
+        key = key_of(context)
         if key is None:
             yield from render(context)
             return
@@ -60,7 +72,6 @@ def install_nav_memo(env: Environment) -> bool:
         yield html
 
     template.root_render_func = root_render_func
-    return True
 
 
 def nav_key(context: Context, shapes: list[_Shape]) -> tuple[Any, ...] | None:

@@ -17,14 +17,14 @@ as before. The memo belongs to the pass's environment.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import TemplateNotFound
 from mkdocs.utils.templates import url_filter
 
-from mkdocs_jekyll.mkdocs.nav_memo import is_materials
+from mkdocs_jekyll.mkdocs.nav_memo import is_materials, memoise_render
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -58,7 +58,7 @@ def install_partial_memo(env: Environment) -> list[str]:
     search = _is_package_language(env)
     for name, key in ((SEARCH, search_key), (LOGO, logo_key)):
         if _is_known(env, name) and (name != SEARCH or search):
-            _memoise(env, name, key)
+            memoise_render(env, name, key)
             installed.append(name)
     return installed
 
@@ -114,25 +114,6 @@ def _package_lang(context: Context) -> bool:
         getattr(lang, "__name__", None) == LANGUAGE
         and "jekyll_label_memo" in context.environment.globals
     )
-
-
-def _memoise(env: Environment, name: str, key_of: KeyFunction) -> None:
-    """Replace ``name``'s render function by one keeping its HTML per ``key_of``."""
-    template = env.get_template(name)
-    render = template.root_render_func
-    memo: dict[tuple[Any, ...], str] = {}
-
-    def root_render_func(context: Context) -> Iterator[str]:
-        key = key_of(context)
-        if key is None:
-            yield from render(context)
-            return
-        html = memo.get(key)
-        if html is None:
-            html = memo[key] = env.concat(render(context))
-        yield html
-
-    template.root_render_func = root_render_func
 
 
 def _is_known(env: Environment, name: str) -> bool:
