@@ -296,3 +296,31 @@ def test_python_markdowns_registry_storage_is_the_one_we_read_and_write() -> Non
     assert list(registry) == ["b", "z"]
     assert not compat.replace_registered(registry, "missing", "y")
     assert compat.registry_storage(object()) is None
+
+
+def test_add_files_from_theme_reads_one_listing_of_the_environment(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    assert compat.theme_files_listing_only()
+    original = compat._ORIGINAL_ADD_FILES_FROM_THEME or Files.add_files_from_theme
+    assert list(inspect.signature(original).parameters)[1:] == ["env", "config"]
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "theme/css").mkdir(parents=True)
+    (tmp_path / "theme/css/a.css").write_text("a", "utf-8")
+    config = load_config(
+        config_file_path=str(tmp_path / "mkdocs.yml"),
+        docs_dir=str(tmp_path / "docs"),
+        theme={"name": None, "custom_dir": str(tmp_path / "theme")},
+    )
+    listed: list[Any] = []
+
+    class Listing:  # the one thing of the environment it reads
+        def list_templates(self, extensions: Any = None, filter_func: Any = None) -> list[str]:
+            listed.append(filter_func)
+            return ["css/a.css"]
+
+    files = Files([])
+    original(files, Listing(), config)
+    assert [f.src_uri for f in files] == ["css/a.css"] and len(listed) == 1
+    assert not listed[0]("main.html") and listed[0]("css/a.css")

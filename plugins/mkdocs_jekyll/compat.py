@@ -23,6 +23,9 @@ MkDocs (1.6):
   ``_RelativePathTreeprocessor``, ``_ExtractTitleTreeprocessor`` (and their ``_register``),
   ``Page._title_from_render``, the ``mkdocs.structure.pages`` logger; ``render`` replaced on
   the page instance.
+- ``theme_files_listing_only``, ``replace_add_files_from_theme``: ``Files.add_files_from_theme``
+  (public, but replaced on the class by ``mkdocs/theme_files.py``, which memoises the one
+  ``list_templates`` call it makes and relies on its reading nothing else of the environment).
 
 mkdocs-static-i18n (1.3):
 - ``i18n_reconfigure_files``: ``I18n.reconfigure_files``, which builds a locale's file list.
@@ -166,6 +169,55 @@ def set_page_title(page: Page, title: str | None) -> None:
 def file_url(file: File, use_directory_urls: bool) -> str:
     """The URL MkDocs gives ``file`` for its current ``dest_uri``."""
     return file._get_url(use_directory_urls)
+
+
+ADD_FILES_FROM_THEME_NAMES = frozenset(
+    {"list_templates", "get_file_from_path", "theme", "dirs", "os", "path", "isfile", "join"}
+    | {"append", "File", "site_dir", "use_directory_urls"}
+)
+"""What MkDocs 1.6's ``Files.add_files_from_theme`` reads: of the environment, only
+``list_templates`` (its filter reads the theme's ``static_templates`` and MkDocs'
+``markdown_extensions``, see ``THEME_FILTER_NAMES``)."""
+
+THEME_FILTER_NAMES = frozenset(
+    {"append", "extend", "utils", "markdown_extensions", "theme", "static_templates"}
+    | {"fnmatch", "lower"}
+)
+
+
+def theme_files_listing_only() -> bool:
+    """Whether ``Files.add_files_from_theme`` is MkDocs 1.6's: one ``env.list_templates``
+    call whose filter depends only on the theme's ``static_templates`` and MkDocs'
+    ``markdown_extensions``, so its result can be kept for the build's later passes."""
+    from mkdocs.structure.files import Files
+
+    code = getattr(_ORIGINAL_ADD_FILES_FROM_THEME or Files.add_files_from_theme, "__code__", None)
+    if code is None or frozenset(code.co_names) != ADD_FILES_FROM_THEME_NAMES:
+        return False
+    inner = [const for const in code.co_consts if hasattr(const, "co_names")]
+    return (
+        len(inner) == 1
+        and frozenset(inner[0].co_names) == THEME_FILTER_NAMES
+        and inner[0].co_freevars == ("config",)
+    )
+
+
+_ORIGINAL_ADD_FILES_FROM_THEME: Any = None
+
+
+def replace_add_files_from_theme(wrap: Callable[[Any], Any]) -> None:
+    """Replace ``Files.add_files_from_theme`` by ``wrap(original)``, once per process.
+
+    ``build()`` calls it on every pass with a new environment; the replacement decides,
+    per call, whether to call the original with the real environment or a recorded listing.
+    """
+    global _ORIGINAL_ADD_FILES_FROM_THEME
+    from mkdocs.structure.files import Files
+
+    if _ORIGINAL_ADD_FILES_FROM_THEME is not None:
+        return
+    _ORIGINAL_ADD_FILES_FROM_THEME = Files.add_files_from_theme
+    Files.add_files_from_theme = wrap(Files.add_files_from_theme)  # type: ignore[method-assign]
 
 
 def i18n_reconfigure_files(plugin: Any, files: Files, config: MkDocsConfig) -> Any:

@@ -93,6 +93,7 @@ from mkdocs_jekyll.mkdocs.template_filters import (
     jekyll_include_helper,
 )
 from mkdocs_jekyll.mkdocs.template_warmup import TemplateWarmup, cold_build
+from mkdocs_jekyll.mkdocs.theme_files import start_build as list_theme_once
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -208,6 +209,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             self._setup = BuildSetup.create(config, self.config)
             self._state, self._own_404_page = None, None
             self._collector, self.findings = start_findings(), []
+            list_theme_once(config)  # the later passes reuse this pass's theme listing
             if self.config.markdown_kramdown is not None:
                 warn_unsupported_settings(self.config.markdown_kramdown)
         apply_site_features(config, self._setup, report=not is_locale_pass(config))

@@ -1,0 +1,89 @@
+"""The theme's static files are listed once per build, not once per locale pass: same site.
+
+Each site is built with the listing kept for the later passes (``mkdocs/theme_files.py``)
+and without it, and every file must be equal byte for byte; a spy checks the later passes
+reused the first pass's listing, and a second build sees a theme file added since.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mkdocs_jekyll.mkdocs import theme_files
+from sitebuild import THREE_LOCALES, build_project, make_site_builder, site_tree
+
+# Three locales, an override folder with its own static file and one of Material's, and a
+# docs file shadowing a theme file (the docs win, in every pass).
+FILES = {
+    "docs/en/index.md": "---\ni18n_key: home\n---\n# Welcome\n",
+    "docs/en/guide/a.md": "# A\ntext\n",
+    "docs/es-419/index.md": "---\ni18n_key: home\n---\n# Inicio\n",
+    "docs/pt-br/index.md": "# Início\n",
+    "docs/assets/images/favicon.png": "docs favicon",
+    "overrides/assets/extra/site.css": "body { color: red }\n",
+    "overrides/assets/stylesheets/README.md": "not copied\n",
+    "overrides/main.html": '{% extends "base.html" %}\n',
+}
+
+
+def _config(workers: int) -> dict[str, Any]:
+    return {
+        "theme": {"name": "material", "custom_dir": "overrides"},
+        "plugins": [
+            "search",
+            {"jekyll/i18n": {"languages": THREE_LOCALES, "parallel_workers": workers}},
+            {"jekyll": {"permalink": "pretty"}},
+        ],
+    }
+
+
+def _spy(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record, for each pass in this process, whether it listed the theme or reused it."""
+    calls: list[str] = []
+
+    class Recording(theme_files._Recording):
+        def list_templates(self, extensions: Any = None, filter_func: Any = None) -> list[str]:
+            calls.append("listed")
+            return super().list_templates(extensions, filter_func)
+
+    class Recorded(theme_files._Recorded):
+        def list_templates(self, extensions: Any = None, filter_func: Any = None) -> list[str]:
+            calls.append("reused")
+            return super().list_templates(extensions, filter_func)
+
+    monkeypatch.setattr(theme_files, "_Recording", Recording)
+    monkeypatch.setattr(theme_files, "_Recorded", Recorded)
+    return calls
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_given_locale_passes_when_the_theme_listing_is_reused_then_the_site_is_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    with monkeypatch.context() as off:
+        off.setattr(theme_files, "theme_files_listing_only", lambda: False)
+        (tmp_path / "off").mkdir()
+        expected = site_tree(make_site_builder(tmp_path / "off")(FILES, **_config(workers)))
+    calls = _spy(monkeypatch)
+    (tmp_path / "on").mkdir()
+    site = make_site_builder(tmp_path / "on")(FILES, **_config(workers))
+    assert site_tree(site) == expected
+    assert (site / "assets/extra/site.css").is_file()
+    assert (site / "assets/images/favicon.png").read_text() == "docs favicon"
+    assert not (site / "assets/stylesheets/README.md").exists()
+    assert calls[0] == "listed"
+    if workers == 1:  # the later passes run in this process (with workers, in others)
+        assert calls == ["listed", "reused", "reused"]
+
+
+def test_given_a_theme_file_added_when_building_again_then_the_new_build_lists_it(
+    tmp_path: Path,
+) -> None:
+    site = make_site_builder(tmp_path)(FILES, **_config(1))
+    assert not (site / "assets/extra/more.js").exists()
+    (tmp_path / "project/overrides/assets/extra/more.js").write_text("// more\n", "utf-8")
+    site = build_project(tmp_path / "project")
+    assert (site / "assets/extra/more.js").read_text("utf-8") == "// more\n"
