@@ -324,3 +324,17 @@ def test_add_files_from_theme_reads_one_listing_of_the_environment(tmp_path: Pat
     original(files, Listing(), config)
     assert [f.src_uri for f in files] == ["css/a.css"] and len(listed) == 1
     assert not listed[0]("main.html") and listed[0]("css/a.css")
+
+
+def test_static_i18n_create_i18n_file_is_the_one_mirrored() -> None:
+    from mkdocs_static_i18n import folder
+    from mkdocs_static_i18n.plugin import I18n
+
+    assert compat.i18n_file_mirrored()
+    original, log, pattern = compat.i18n_file_parts()
+    assert original is folder.create_i18n_file and hasattr(log, "isEnabledFor")
+    assert pattern.match("pt_BR") and not pattern.match("cv1")
+    assert "folder.create_i18n_file" in inspect.getsource(I18n.reconfigure_files)
+    with compat.i18n_files_made_by(print):  # type: ignore[arg-type]
+        assert folder.create_i18n_file is print
+    assert folder.create_i18n_file is original

@@ -30,6 +30,9 @@ MkDocs (1.6):
 mkdocs-static-i18n (1.3):
 - ``i18n_reconfigure_files``: ``I18n.reconfigure_files``, which builds a locale's file list.
 - ``build_log_filter``: ``I18nLoggingFilter`` and its ``filtered_prefixes`` set.
+- ``i18n_file_mirrored``, ``i18n_file_parts``, ``i18n_files_made_by``:
+  ``folder.create_i18n_file`` (which ``mkdocs/i18n_files.py`` mirrors; ``reconfigure_files``
+  looks it up on the module at each call), its logger ``folder.log`` and ``config.RE_LOCALE``.
 
 Material (9.6):
 - ``has_search_index``, ``material_search_plugin``, ``search_index_json``:
@@ -225,6 +228,51 @@ def i18n_reconfigure_files(plugin: Any, files: Files, config: MkDocsConfig) -> A
     from mkdocs_static_i18n.plugin import I18n
 
     return I18n.reconfigure_files(plugin, files, config)
+
+
+I18N_FILE_NAMES = frozenset(
+    {"File", "Path", "PurePath", "RE_LOCALE", "_get_url", "abs_dest_path", "alternates"}
+    | {"as_posix", "debug", "dest_path", "dest_uri", "docs_dir", "endswith", "inclusion"}
+    | {"is_relative_to", "join", "locale", "locale_alternate_of", "localization", "log"}
+    | {"match", "name", "norm_src_uri", "normpath", "os", "parts", "path", "relative_to"}
+    | {"site_dir", "src_path", "src_uri", "url", "use_directory_urls", "with_name"}
+)
+"""What static-i18n 1.3's ``folder.create_i18n_file`` reads, which ``i18n_files`` mirrors."""
+
+I18N_FILE_TEXTS = ("reconfigure ", "README.html", "index.html", "README", "index", " from locale ")
+
+
+def i18n_file_mirrored() -> bool:
+    """Whether static-i18n's ``folder.create_i18n_file`` is the 1.3 one ``i18n_files`` mirrors."""
+    from mkdocs_static_i18n import folder
+
+    code = getattr(folder.create_i18n_file, "__code__", None)
+    return (
+        code is not None
+        and frozenset(code.co_names) == I18N_FILE_NAMES
+        and tuple(c for c in code.co_consts if isinstance(c, str)) == I18N_FILE_TEXTS
+    )
+
+
+def i18n_file_parts() -> tuple[Callable[..., File], Any, re.Pattern[str]]:
+    """static-i18n's own ``create_i18n_file``, its logger and its locale pattern (``RE_LOCALE``)."""
+    from mkdocs_static_i18n import config, folder
+
+    return folder.create_i18n_file, folder.log, config.RE_LOCALE
+
+
+@contextmanager
+def i18n_files_made_by(make: Callable[..., File]) -> Iterator[None]:
+    """Make static-i18n's ``reconfigure_files`` create each locale file with ``make``, meanwhile
+    (it looks ``folder.create_i18n_file`` up at each call)."""
+    from mkdocs_static_i18n import folder
+
+    original = folder.create_i18n_file
+    folder.create_i18n_file = make
+    try:
+        yield
+    finally:
+        folder.create_i18n_file = original
 
 
 def build_log_filter(prefixes: tuple[str, ...]) -> Callable[[logging.LogRecord], bool]:

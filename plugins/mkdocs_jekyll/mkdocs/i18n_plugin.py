@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs_static_i18n import folder
 from mkdocs_static_i18n.plugin import I18n
 
-from mkdocs_jekyll.compat import i18n_reconfigure_files, restoring_clean_directory
+from mkdocs_jekyll.compat import restoring_clean_directory
 from mkdocs_jekyll.features.search_index import lunr_language
 from mkdocs_jekyll.i18n.locale_folders import unconfigured_locale_folders
 from mkdocs_jekyll.jekyll.documents import locale_folder_map, normalise_locale
@@ -29,6 +29,7 @@ from mkdocs_jekyll.mkdocs import page_release, page_shards
 from mkdocs_jekyll.mkdocs.build import as_plugin_error
 from mkdocs_jekyll.mkdocs.build_log import NESTED_BUILD_LINES, quiet_build_log
 from mkdocs_jekyll.mkdocs.config import JekyllI18nConfig
+from mkdocs_jekyll.mkdocs.i18n_files import reconfigure_files as locale_files
 from mkdocs_jekyll.mkdocs.incremental import active_plan
 from mkdocs_jekyll.mkdocs.jinja_cache import SharedBytecodeCache
 from mkdocs_jekyll.mkdocs.page_cache import add_pages
@@ -343,7 +344,7 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         # By identity: File equality compares several attributes, per pair.
         skipped = {id(f) for f in unlocalised}
         kept = Files([f for f in files if id(f) not in skipped])
-        i18n_files = CrossLocaleFiles(self, list(i18n_reconfigure_files(self, kept, mkdocs_config)))
+        i18n_files = CrossLocaleFiles(self, list(locale_files(self, kept, mkdocs_config)))
         chosen = i18n_files.src_uris
         for file in kept.documentation_pages():
             if file.src_uri not in chosen:

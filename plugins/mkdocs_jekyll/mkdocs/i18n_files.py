@@ -1,0 +1,142 @@
+"""static-i18n's locale files made with string operations instead of ``pathlib``.
+
+Every locale pass (and every shard of one) runs static-i18n's ``reconfigure_files``, which
+makes a new ``File`` for each docs file and for each alternate it looks at
+(``folder.create_i18n_file``: ~1,200 calls per pass on the bench site). Each call builds a
+dozen ``PurePath`` objects to compare a path's first folders with the locales and to move
+it under another folder, and formats two debug messages even when nobody logs them
+(measured: ~4% of a sequential build's CPU). For a plain relative POSIX path (no empty,
+``.`` or ``..`` part) those ``pathlib`` steps are list operations on the path's parts, so
+``make_file`` does the same steps on ``str.split('/')``, assigns the same attributes in the
+same order and logs the same messages when DEBUG is on; any other path, or a static-i18n
+whose ``create_i18n_file`` is not the one mirrored here, goes to upstream's own function.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.structure.files import File
+
+from mkdocs_jekyll.compat import (
+    file_url,
+    i18n_file_mirrored,
+    i18n_file_parts,
+    i18n_files_made_by,
+    i18n_reconfigure_files,
+)
+
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Callable
+
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+
+def reconfigure_files(plugin: Any, files: Files, config: MkDocsConfig) -> Any:
+    """static-i18n's ``reconfigure_files`` (``compat.i18n_reconfigure_files``), its locale
+    files made by ``_FileMaker`` when it can mirror upstream's."""
+    if plugin.config.docs_structure != "folder" or os.sep != "/" or not i18n_file_mirrored():
+        return i18n_reconfigure_files(plugin, files, config)
+    with i18n_files_made_by(_FileMaker(*i18n_file_parts())):
+        return i18n_reconfigure_files(plugin, files, config)
+
+
+def _plain(path: str) -> bool:
+    """Whether ``path`` is relative, POSIX and without empty, ``.`` or ``..`` parts: one
+    whose ``PurePath`` parts are its ``/``-separated parts and which ``normpath`` keeps."""
+    return bool(path) and all(part not in ("", ".", "..") for part in path.split("/"))
+
+
+def _under(parts: list[str], folder: list[str]) -> bool:
+    """``PurePosixPath(parts).is_relative_to(folder)``, on parts."""
+    return parts[: len(folder)] == folder
+
+
+def _joined(parts: list[str]) -> str:
+    """``PurePosixPath(*parts).as_posix()``: ``.`` when there are none."""
+    return "/".join(parts) or "."
+
+
+class _FileMaker:
+    """``folder.create_i18n_file`` (static-i18n 1.3), step for step, on plain paths."""
+
+    def __init__(
+        self, original: Callable[..., File], log: Any, locale_pattern: re.Pattern[str]
+    ) -> None:
+        self.original = original
+        self.log = log
+        self.locale_pattern = locale_pattern
+
+    def __call__(
+        self,
+        file: File,
+        current_language: str,
+        default_language: str,
+        all_languages: list[str],
+        config: MkDocsConfig,
+    ) -> File:
+        """The file as the ``current_language`` pass sees it (a new ``File``)."""
+        names = (file.src_uri, file.dest_uri, current_language, default_language, *all_languages)
+        if not all(isinstance(name, str) and _plain(name) for name in names):
+            return self.original(file, current_language, default_language, all_languages, config)
+        debug = self.log.isEnabledFor(logging.DEBUG)
+        if debug:
+            self.log.debug(f"reconfigure {file}")
+        file = File(
+            file.src_path,
+            config.docs_dir,
+            file.dest_path,
+            config.use_directory_urls,
+            dest_uri=file.dest_uri,
+            inclusion=file.inclusion,
+        )
+        src_parts = file.src_uri.split("/")
+        file_locale: str = default_language
+        file_localization: str | None = None
+        for language in all_languages:
+            if _under(src_parts, language.split("/")):
+                file_locale = language
+                file_localization = language
+                break
+            # Upstream: a folder named like a locale, not configured, is one too.
+            if self.locale_pattern.match(src_parts[0]):
+                file_locale = src_parts[0]
+                file_localization = src_parts[0]
+                break
+        dest_parts = file.dest_uri.split("/")
+        if dest_parts[-1].endswith("README.html"):  # README.html should be index.html
+            dest_parts = [*dest_parts[:-1], "index.html"]
+        locale_parts = file_locale.split("/")
+        current_parts = current_language.split("/")
+        dest_uri: str | None = None
+        if file_locale != current_language:
+            if _under(dest_parts, locale_parts):
+                dest_uri = _joined(current_parts + dest_parts[len(locale_parts) :])
+            elif current_language != default_language:
+                dest_uri = _joined(current_parts + dest_parts)
+        elif file_locale == default_language:
+            if _under(dest_parts, locale_parts):
+                dest_uri = _joined(dest_parts[len(locale_parts) :])
+            elif current_language != default_language:
+                dest_uri = _joined(current_parts + dest_parts)
+        if dest_uri is not None:
+            file.dest_uri = dest_uri  # ``dest_path``'s setter, for a plain path
+        file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_path))
+        if file.name == "README":
+            file.name = "index"
+        file.url = file_url(file, config.use_directory_urls)
+        i18n: Any = file  # static-i18n's attributes, which ``File`` does not declare
+        i18n.alternates = {current_language: file}
+        i18n.locale = file_locale
+        i18n.locale_alternate_of = current_language
+        i18n.localization = file_localization
+        i18n.norm_src_uri = file.src_uri
+        if file_localization:
+            i18n.norm_src_uri = _joined(src_parts[len(file_localization.split("/")) :])
+        if debug:
+            self.log.debug(f"reconfigure {file} from locale {file_locale}")
+        return file

@@ -1,0 +1,124 @@
+"""static-i18n's locale files made on strings (``mkdocs/i18n_files.py``) are upstream's.
+
+Every attribute of every file, for paths in and out of locale folders, READMEs, a folder
+named like an unconfigured locale and paths ``pathlib`` would read differently, is compared
+with static-i18n's own ``create_i18n_file``; a three-locale site is built with and without.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.files import File
+
+from mkdocs_jekyll import compat
+from mkdocs_jekyll.mkdocs import i18n_files
+from sitebuild import THREE_LOCALES, make_site_builder, site_tree
+
+SOURCES = [
+    "index.md",
+    "en/index.md",
+    "en/guide/a.md",
+    "en/README.md",
+    "en/guide/README.md",
+    "es-419/guide/a.md",
+    "es-419",
+    "pt-br/img/logo.png",
+    "fr/page.md",  # named like a locale, not configured
+    "cv/page.md",
+    "assets/en/x.css",
+    "english/a.md",
+    "en.md",
+    "a/../b.md",  # not plain: upstream's own function
+    "./c.md",
+]
+DESTS = [None, "en/x/index.html", "en", "README.html", "de/README.html", "zz/y.html"]
+LANGUAGES = [["en", "es-419", "pt-br"], ["es-419", "en"], ["en"]]
+ATTRIBUTES = (
+    "src_uri",
+    "dest_uri",
+    "abs_src_path",
+    "abs_dest_path",
+    "name",
+    "url",
+    "inclusion",
+    "locale",
+    "locale_alternate_of",
+    "localization",
+    "norm_src_uri",
+)
+
+
+def _state(file: File) -> dict[str, Any]:
+    state = {name: getattr(file, name) for name in ATTRIBUTES}
+    state["alternates"] = {k: v is file for k, v in file.alternates.items()}  # type: ignore[attr-defined]
+    return state
+
+
+@pytest.mark.parametrize("use_directory_urls", [True, False])
+def test_given_any_file_when_made_on_strings_then_it_is_upstreams(
+    tmp_path: Path, use_directory_urls: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: t\nuse_directory_urls: {str(use_directory_urls).lower()}\n", "utf-8"
+    )
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    original, log, pattern = compat.i18n_file_parts()
+    maker = i18n_files._FileMaker(original, log, pattern)
+    cases = itertools.product(SOURCES, DESTS, LANGUAGES, ["en", "es-419", "pt-br"], ["en", "pt-br"])
+    for src, dest, languages, current, default in cases:
+
+        def source(src: str = src, dest: str | None = dest) -> File:
+            return File(src, config.docs_dir, config.site_dir, use_directory_urls, dest_uri=dest)
+
+        args = (current, default, languages, config)
+        caplog.clear()
+        with caplog.at_level(logging.DEBUG):
+            expected = original(source(), *args)
+            expected_log = [r.getMessage() for r in caplog.records]
+            caplog.clear()
+            made = maker(source(), *args)
+            made_log = [r.getMessage() for r in caplog.records]
+        assert _state(made) == _state(expected), (src, dest, args[:3])
+        assert made_log == expected_log
+
+
+def test_given_a_three_locale_site_when_files_are_made_on_strings_then_the_site_is_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = {
+        "docs/en/index.md": "---\ni18n_key: home\n---\n# Welcome\n[b](guide/README.md)\n",
+        "docs/en/guide/README.md": "# Guide\n",
+        "docs/en/img/logo.png": "en",
+        "docs/es-419/index.md": "---\ni18n_key: home\n---\n# Inicio\n![l](img/logo.png)\n",
+        "docs/es-419/img/logo.png": "es",
+        "docs/pt-br/index.md": "# Início\n",
+        "docs/cv/page.md": "# CV\n",
+        "docs/assets/site.css": "body {}\n",
+    }
+    plugins = [
+        "search",
+        {"jekyll/i18n": {"languages": THREE_LOCALES, "parallel_workers": 1}},
+        {"jekyll": {}},
+    ]
+    made: list[str] = []
+    real = i18n_files._FileMaker.__call__
+
+    def spy(self: Any, file: File, *args: Any) -> File:
+        made.append(file.src_uri)
+        return real(self, file, *args)
+
+    with monkeypatch.context() as off:
+        off.setattr(i18n_files, "i18n_file_mirrored", lambda: False)
+        (tmp_path / "off").mkdir()
+        expected = site_tree(make_site_builder(tmp_path / "off")(files, plugins=plugins))
+    monkeypatch.setattr(i18n_files._FileMaker, "__call__", spy)
+    (tmp_path / "on").mkdir()
+    assert site_tree(make_site_builder(tmp_path / "on")(files, plugins=plugins)) == expected
+    assert "es-419/index.md" in made
