@@ -13,7 +13,6 @@ from mkdocs_jekyll.compat import (
     material_search_plugin,
     search_entries,
     serve_livereload,
-    strict_abort_pending,
 )
 from mkdocs_jekyll.features.search_index import pass_index
 from mkdocs_jekyll.jekyll.documents import ScanCache
@@ -21,7 +20,7 @@ from mkdocs_jekyll.jekyll.findings import converting
 from mkdocs_jekyll.kramdown.pipeline import warn_unsupported_settings
 from mkdocs_jekyll.kramdown.report import PageSource
 from mkdocs_jekyll.kramdown.report import converting as converting_markdown
-from mkdocs_jekyll.mkdocs import page_liquid, page_shards
+from mkdocs_jekyll.mkdocs import page_shards
 from mkdocs_jekyll.mkdocs.archive_listing import archive_listing, restore_listing
 from mkdocs_jekyll.mkdocs.build import (
     BuildSetup,
@@ -31,11 +30,11 @@ from mkdocs_jekyll.mkdocs.build import (
     read_build,
 )
 from mkdocs_jekyll.mkdocs.build_cache import BuildCache
+from mkdocs_jekyll.mkdocs.build_end import BuildEnd
 from mkdocs_jekyll.mkdocs.config import JekyllConfig
 from mkdocs_jekyll.mkdocs.configure import configure_site
 from mkdocs_jekyll.mkdocs.fast_search import install_fast_search
 from mkdocs_jekyll.mkdocs.file_model import place_files, unreadable_page
-from mkdocs_jekyll.mkdocs.findings import finish_findings, start_findings
 from mkdocs_jekyll.mkdocs.gc_policy import BuildCollector
 from mkdocs_jekyll.mkdocs.i18n_context import (
     current_locale,
@@ -70,7 +69,6 @@ from mkdocs_jekyll.mkdocs.page_source import (
 )
 from mkdocs_jekyll.mkdocs.pagination_pages import append_pager_files
 from mkdocs_jekyll.mkdocs.partial_memo import install_partial_memo
-from mkdocs_jekyll.mkdocs.post_build import write_build_outputs
 from mkdocs_jekyll.mkdocs.redirect_files import redirect_stub
 from mkdocs_jekyll.mkdocs.safe_files import (
     drop_escaping_files,
@@ -80,13 +78,9 @@ from mkdocs_jekyll.mkdocs.safe_files import (
 from mkdocs_jekyll.mkdocs.serve_start import LaterLocales
 from mkdocs_jekyll.mkdocs.site_features import apply_site_features
 from mkdocs_jekyll.mkdocs.site_replay import (
-    SiteRecorder,
-    SiteReplay,
     may_replay,
-    open_replay,
-    replay_key,
 )
-from mkdocs_jekyll.mkdocs.staging import StagedBuild, discard, keep_dirty_files, publish, stage
+from mkdocs_jekyll.mkdocs.staging import stage
 from mkdocs_jekyll.mkdocs.template_filters import (
     install_label_memo,
     install_url_filters,
@@ -105,7 +99,7 @@ if TYPE_CHECKING:
 
     from mkdocs_jekyll.jekyll.documents import SiteModel
     from mkdocs_jekyll.jekyll.drops import SiteSettings
-    from mkdocs_jekyll.jekyll.findings import Finding, FindingsCollector
+    from mkdocs_jekyll.jekyll.findings import Finding
 
 log = get_plugin_logger(__name__)
 
@@ -126,15 +120,10 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         self._serving = False
         self._templates = SharedBytecodeCache()
         """Compiled theme templates, kept across locale passes and serve rebuilds."""
-        self._staged: StagedBuild | None = None
-        """The folder this build writes into, which replaces ``site/`` on success."""
+        self._end = BuildEnd()
+        """Its staged folder, replay, warm-up and findings: the build's end (``build_end``)."""
         self._pass_language: str | None = None
         """The pass's ``theme.language`` while a page renders in its own (``set_page_language``)."""
-        self._own_404_page: str | None = None
-        """The output of the site's own page at ``404.html``, put back after every pass."""
-        self._collector: FindingsCollector | None = None
-        self.findings: list[Finding] = []
-        """The last build's compatibility findings, for ``mkdocs-jekyll report``."""
         self._cache: BuildCache | None = None
         """The build cache (``build_cache``), when this build can use one."""
         self._pass_cache: PassCache | None = None
@@ -143,12 +132,6 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """The pass's shared Markdown instance (``markdown_reuse``)."""
         self.later_locales = LaterLocales(enabled=False)
         """Under ``mkdocs serve``: the other locales, built once the server has started."""
-        self._warmup: TemplateWarmup | None = None
-        """A first or cold build: the templates compiling on another CPU (``template_warmup``)."""
-        self._replay: SiteReplay | None = None
-        """The last build's files and logs, when this build writes them (``site_replay``)."""
-        self._recorder: SiteRecorder | None = None
-        """This build's files and logs, kept for the next build to replay."""
         self._skip_meta = False
         """Whether the pass's pages skip MkDocs' parse of their front matter (``page_source``)."""
         self._collector_policy = BuildCollector()
@@ -167,7 +150,12 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
     @property
     def replaying(self) -> bool:
         """Whether this build writes the last build's files instead of its passes."""
-        return self._replay is not None
+        return self._end.replay is not None
+
+    @property
+    def findings(self) -> list[Finding]:
+        """The last build's compatibility findings, for ``mkdocs-jekyll report``."""
+        return self._end.findings
 
     @property
     def serving(self) -> bool:
@@ -207,15 +195,15 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if self._setup is None or not is_locale_pass(config):
             # A new build (static-i18n's later locale passes reuse the first pass's state).
             self._setup = BuildSetup.create(config, self.config)
-            self._state, self._own_404_page = None, None
-            self._collector, self.findings = start_findings(), []
+            self._state = None
+            self._end.start()
             list_theme_once(config)  # the later passes reuse this pass's theme listing
             if self.config.markdown_kramdown is not None:
                 warn_unsupported_settings(self.config.markdown_kramdown)
         apply_site_features(config, self._setup, report=not is_locale_pass(config))
         if not self._serving and not is_locale_pass(config):
             # Whatever fails from here on, the previous site/ survives (see `staging`).
-            self._staged = stage(config)
+            self._end.staged = stage(config)
         return config
 
     # -- reading the site ------------------------------------------------------------------
@@ -241,7 +229,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if self._serve.previous is None and self.config.cache_enabled and self.config.cache_dir:
             folder = setup.root / self.config.cache_dir / JINJA_FOLDER
             if self._serving or cold_build(config, folder):
-                self._warmup = TemplateWarmup.start(config)
+                self._end.warmup = TemplateWarmup.start(config)
         with as_plugin_error():
             refuse_endless_walks(config)  # before MkDocs' own walk of docs_dir hangs on it
             self._state = read_build(
@@ -262,21 +250,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             if options.cache_enabled and options.cache_dir
             else None
         )
-        self._replay, self._recorder = None, None
-        if replayable and self._cache is not None and self._staged is not None:
-            self._replay, self._recorder = open_replay(config, self._state, self._cache)
-        self._end_warmup(None if self._cache is None else self._cache.folder / JINJA_FOLDER)
-
-    def _end_warmup(self, folder: Path | None) -> None:
-        """Send the template warm-up the folder to write its code in (None: nowhere)."""
-        if self._warmup is not None:
-            self._warmup.deliver(folder)
-
-    def _close_warmup(self) -> None:
-        """The build is over: no warm-up outlives it (``TemplateWarmup.close``)."""
-        warmup, self._warmup = self._warmup, None
-        if warmup is not None:
-            warmup.close()
+        self._end.open_replay(config, self._state, self._cache, replayable=replayable)
+        self._end.end_warmup(None if self._cache is None else self._cache.folder / JINJA_FOLDER)
 
     # -- files and URLs --------------------------------------------------------------------
 
@@ -296,10 +271,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
 
         Priority: 100, before jekyll/i18n (-100) forks the workers that write into it.
         """
-        if self._staged is not None and keep_dirty_files(self._staged):
-            if self._replay is not None:  # Only whole builds are kept and replayed.
-                self._replay.cancel(config.site_dir)
-            self._replay, self._recorder = None, None
+        self._end.keep_dirty_files(config)
         return files
 
     @event_priority(100)
@@ -310,13 +282,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """
         if is_locale_pass(config):
             return files
-        if self._recorder is not None:
-            self._recorder.start()
-        if self._replay is None:
-            return files
-        self._replay.replay_logs()
-        config.nav = None  # No page to list: the kept build's files have their nav.
-        return Files([])
+        return self._end.replay_files(files, config)
 
     @event_priority(-200)
     def _place_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -326,7 +292,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         otherwise strip the locale folder from our URLs again.
         """
         state = self._state
-        if self.config.enabled and state is not None and self._replay is None:
+        if self.config.enabled and state is not None and self._end.replay is None:
             settings = self._settings or state.setup.settings
             place_files(files, state, settings, config, locale_pass=is_locale_pass(config))
             append_pager_files(files, state.scan.pagination, state.scan.model, config)
@@ -512,7 +478,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         Priority: -200, after static-i18n (-100) has shaped the locale's automatic nav.
         """
         state = self._state
-        if not self.config.enabled or state is None or self._replay is not None:
+        if not self.config.enabled or state is None or self._end.replay is not None:
             return nav
         return site_navigation(nav, state, config, files, data_dir=self.config.data_dir)
 
@@ -535,7 +501,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         stub = redirect_stub(doc, scan=state.scan, settings=settings, env=env)
         result = output if stub is None else stub
         if doc.dest == "404.html":
-            self._own_404_page = result  # Later passes write the theme's 404 over it.
+            self._end.own_404_page = result  # Later passes write the theme's 404 over it.
         return result
 
     @event_priority(-1000)
@@ -600,7 +566,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         Priority: -50, after Material's search plugin (0) wrote this pass's index and before
         static-i18n (-100) starts the next pass or merges every locale into the root index.
         """
-        if self.config.enabled and self._state is not None and self._replay is None:
+        if self.config.enabled and self._state is not None and self._end.replay is None:
             with as_plugin_error():
                 if page_shards.current() is not None:
                     # One shard's pages: the parent writes the locale's index from all.
@@ -629,41 +595,21 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         state = self._state
         if not self.config.enabled or state is None or is_locale_pass(config):
             return
-        replayed, self._replay = self._replay, None
-        if replayed is not None:
-            replayed.finish(config.site_dir)
-            self._own_404_page = replayed.own_404_page
-        elif self._recorder is not None:
-            self._recorder.snapshot(config.site_dir, self._own_404_page)
+        self._end.end_passes(config)
         if self.later_locales.start(config, finish=partial(self._finish_site, config, state)):
             return  # Under `mkdocs serve`: after the other locales (see `serve_start`).
         self._finish_site(config, state)
 
     def _finish_site(self, config: MkDocsConfig, state: BuildState) -> None:
         """Write the site-wide outputs of a build whose every locale is built."""
-        self._close_warmup()
-        with as_plugin_error():
-            kept = page_liquid.finish_liquid(state.cache)  # What every pass rendered.
-            self._rekey_replay(config, state, kept)
-            self._serve.merge_search(config.site_dir)
-            write_build_outputs(config, state, self.config, own_404_page=self._own_404_page)
-        if self._collector is not None:
-            self.findings = finish_findings(self._collector, state)
-            self._collector = None
-        if self._cache is not None and not self._serving:
-            self._cache.prune()  # Entries no page of this build used.
-
-    def _rekey_replay(self, config: MkDocsConfig, state: BuildState, kept: bool) -> None:
-        """Key the build kept for replay with every page's Liquid output, once the passes
-        rendered them (``page_liquid``); keep nothing when the outputs were not kept."""
-        recorder = self._recorder
-        if recorder is None or state.cache.pages is None or self._cache is None:
-            return
-        if kept:
-            recorder.rekey(replay_key(config, state, self._cache))
-        else:
-            recorder.abandon()
-            self._recorder = None
+        self._end.finish_site(
+            config,
+            state,
+            options=self.config,
+            serve=self._serve,
+            cache=self._cache,
+            serving=self._serving,
+        )
 
     @event_priority(-1000)
     def _publish_site(self, *, config: MkDocsConfig) -> None:
@@ -672,16 +618,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         Priority: -1000, last: every post-build output (static-i18n's locale passes at -100,
         ours at -150, Material's offline plugin at -100) must be in the staged folder first.
         """
-        staged = self._staged
-        if staged is None or is_locale_pass(config) or not staged.owned:
-            return
-        if strict_abort_pending():
-            return  # MkDocs raises Abort next, and on_build_error removes the staged folder.
-        publish(staged)
-        self._staged = None
-        recorder, self._recorder = self._recorder, None
-        if recorder is not None:
-            recorder.save()
+        if not is_locale_pass(config):
+            self._end.publish()
 
     on_post_build = CombinedEvent(
         _write_locale_search, _close_cache_pass, _write_site_outputs, _publish_site
@@ -693,20 +631,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
 
         Priority: -100, after jekyll/i18n (0) has waited for the workers writing into it.
         """
-        staged, self._staged = self._staged, None
-        self._close_warmup()
-        if self._replay is not None and staged is not None:
-            self._replay.cancel(str(staged.staging))
-        self._replay = None
-        if self._recorder is not None:
-            self._recorder.abandon()
-            self._recorder = None
-        page_liquid.reset()  # Drops of a failed build are watched no more.
-        if self._collector is not None:
-            self._collector.detach()
-            self._collector = None
-        if staged is not None and staged.owned:
-            discard(staged)
+        self._end.fail()
         if self._pass_cache is not None:
             self._pass_cache.abandon()
 

@@ -1,0 +1,179 @@
+"""The end of a build: its staged folder, its replay and warm-up, its site-wide outputs.
+
+``plugin.py`` holds the hooks only (house style); what happens once a build's passes are
+over, or when it fails, lives here, in the order the hooks call it. The object lives as
+long as the plugin: serve rebuilds reuse it, and each build starts it again (``start``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.structure.files import Files
+
+from mkdocs_jekyll.compat import strict_abort_pending
+from mkdocs_jekyll.mkdocs import page_liquid
+from mkdocs_jekyll.mkdocs.build import as_plugin_error
+from mkdocs_jekyll.mkdocs.findings import finish_findings, start_findings
+from mkdocs_jekyll.mkdocs.post_build import write_build_outputs
+from mkdocs_jekyll.mkdocs.site_replay import SiteRecorder, SiteReplay, open_replay, replay_key
+from mkdocs_jekyll.mkdocs.staging import StagedBuild, discard, keep_dirty_files, publish
+from mkdocs_jekyll.mkdocs.template_warmup import TemplateWarmup
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from mkdocs_jekyll.jekyll.findings import Finding, FindingsCollector
+    from mkdocs_jekyll.mkdocs.build import BuildState
+    from mkdocs_jekyll.mkdocs.build_cache import BuildCache
+    from mkdocs_jekyll.mkdocs.config import JekyllConfig
+    from mkdocs_jekyll.mkdocs.incremental import ServeState
+
+
+class BuildEnd:
+    """What a build keeps for its end: where it writes, what it replays, what it found."""
+
+    def __init__(self) -> None:
+        self.staged: StagedBuild | None = None
+        """The folder this build writes into, which replaces ``site/`` on success."""
+        self.own_404_page: str | None = None
+        """The output of the site's own page at ``404.html``, put back after every pass."""
+        self.collector: FindingsCollector | None = None
+        self.findings: list[Finding] = []
+        """The last build's compatibility findings, for ``mkdocs-jekyll report``."""
+        self.warmup: TemplateWarmup | None = None
+        """A first or cold build: the templates compiling on another CPU (``template_warmup``)."""
+        self.replay: SiteReplay | None = None
+        """The last build's files and logs, when this build writes them (``site_replay``)."""
+        self.recorder: SiteRecorder | None = None
+        """This build's files and logs, kept for the next build to replay."""
+
+    def start(self) -> None:
+        """A new build: no 404 output yet, and its own findings collected from now on."""
+        self.own_404_page = None
+        self.collector, self.findings = start_findings(), []
+
+    def open_replay(
+        self,
+        config: MkDocsConfig,
+        state: BuildState,
+        cache: BuildCache | None,
+        *,
+        replayable: bool,
+    ) -> None:
+        """Replay the last build, or keep this one for the next, when the cache allows."""
+        self.replay, self.recorder = None, None
+        if replayable and cache is not None and self.staged is not None:
+            self.replay, self.recorder = open_replay(config, state, cache)
+
+    def end_warmup(self, folder: Path | None) -> None:
+        """Send the template warm-up the folder to write its code in (None: nowhere)."""
+        if self.warmup is not None:
+            self.warmup.deliver(folder)
+
+    def close_warmup(self) -> None:
+        """The build is over: no warm-up outlives it (``TemplateWarmup.close``)."""
+        warmup, self.warmup = self.warmup, None
+        if warmup is not None:
+            warmup.close()
+
+    # -- files -----------------------------------------------------------------------------
+
+    def keep_dirty_files(self, config: MkDocsConfig) -> None:
+        """Under ``--dirty``, start the staged folder from a copy of ``site/``.
+
+        Only whole builds are kept and replayed: a dirty one neither replays nor is kept.
+        """
+        if self.staged is not None and keep_dirty_files(self.staged):
+            if self.replay is not None:
+                self.replay.cancel(config.site_dir)
+            self.replay, self.recorder = None, None
+
+    def replay_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Start keeping what the build logs; a replayed build gives MkDocs no file."""
+        if self.recorder is not None:
+            self.recorder.start()
+        if self.replay is None:
+            return files
+        self.replay.replay_logs()
+        config.nav = None  # No page to list: the kept build's files have their nav.
+        return Files([])
+
+    # -- the site-wide outputs -------------------------------------------------------------
+
+    def end_passes(self, config: MkDocsConfig) -> None:
+        """Every locale is built: write the replayed build's files, or keep this build's."""
+        replayed, self.replay = self.replay, None
+        if replayed is not None:
+            replayed.finish(config.site_dir)
+            self.own_404_page = replayed.own_404_page
+        elif self.recorder is not None:
+            self.recorder.snapshot(config.site_dir, self.own_404_page)
+
+    def finish_site(
+        self,
+        config: MkDocsConfig,
+        state: BuildState,
+        *,
+        options: JekyllConfig,
+        serve: ServeState,
+        cache: BuildCache | None,
+        serving: bool,
+    ) -> None:
+        """Write the site-wide outputs of a build whose every locale is built."""
+        self.close_warmup()
+        with as_plugin_error():
+            kept = page_liquid.finish_liquid(state.cache)  # What every pass rendered.
+            self._rekey_replay(config, state, cache, kept)
+            serve.merge_search(config.site_dir)
+            write_build_outputs(config, state, options, own_404_page=self.own_404_page)
+        if self.collector is not None:
+            self.findings = finish_findings(self.collector, state)
+            self.collector = None
+        if cache is not None and not serving:
+            cache.prune()  # Entries no page of this build used.
+
+    def _rekey_replay(
+        self, config: MkDocsConfig, state: BuildState, cache: BuildCache | None, kept: bool
+    ) -> None:
+        """Key the build kept for replay with every page's Liquid output, once the passes
+        rendered them (``page_liquid``); keep nothing when the outputs were not kept."""
+        recorder = self.recorder
+        if recorder is None or state.cache.pages is None or cache is None:
+            return
+        if kept:
+            recorder.rekey(replay_key(config, state, cache))
+        else:
+            recorder.abandon()
+            self.recorder = None
+
+    def publish(self) -> None:
+        """Replace ``site/`` with the staged folder, unless ``--strict`` is about to fail."""
+        staged = self.staged
+        if staged is None or not staged.owned:
+            return
+        if strict_abort_pending():
+            return  # MkDocs raises Abort next, and on_build_error removes the staged folder.
+        publish(staged)
+        self.staged = None
+        recorder, self.recorder = self.recorder, None
+        if recorder is not None:
+            recorder.save()
+
+    def fail(self) -> None:
+        """Remove a failed build's staged folder and forget its replay and findings."""
+        staged, self.staged = self.staged, None
+        self.close_warmup()
+        if self.replay is not None and staged is not None:
+            self.replay.cancel(str(staged.staging))
+        self.replay = None
+        if self.recorder is not None:
+            self.recorder.abandon()
+            self.recorder = None
+        page_liquid.reset()  # Drops of a failed build are watched no more.
+        if self.collector is not None:
+            self.collector.detach()
+            self.collector = None
+        if staged is not None and staged.owned:
+            discard(staged)
