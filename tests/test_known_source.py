@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from mkdocs_jekyll.mkdocs import page_pass
 from mkdocs_jekyll.mkdocs import plugin as plugin_module
 from sitebuild import THREE_LOCALES, make_site_builder, site_tree
 
@@ -46,7 +47,7 @@ def _build(folder: Path, plugins: list[Any]) -> dict[str, bytes]:
 
 def _spy(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     given: list[str] = []
-    real = plugin_module.known_source
+    real = page_pass.known_source
 
     def spy(file: Any, cache: Any) -> str | None:
         source = real(file, cache)
@@ -54,7 +55,7 @@ def _spy(monkeypatch: pytest.MonkeyPatch) -> list[str]:
             given.append(file.src_uri)
         return source
 
-    monkeypatch.setattr(plugin_module, "known_source", spy)
+    monkeypatch.setattr(page_pass, "known_source", spy)
     return given
 
 

@@ -9,19 +9,12 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
-from mkdocs_jekyll.compat import (
-    material_search_plugin,
-    search_entries,
-    serve_livereload,
-)
+from mkdocs_jekyll.compat import serve_livereload
 from mkdocs_jekyll.features.search_index import pass_index
 from mkdocs_jekyll.jekyll.documents import ScanCache
 from mkdocs_jekyll.jekyll.findings import converting
 from mkdocs_jekyll.kramdown.pipeline import warn_unsupported_settings
-from mkdocs_jekyll.kramdown.report import PageSource
-from mkdocs_jekyll.kramdown.report import converting as converting_markdown
 from mkdocs_jekyll.mkdocs import page_shards
-from mkdocs_jekyll.mkdocs.archive_listing import archive_listing, restore_listing
 from mkdocs_jekyll.mkdocs.build import (
     BuildSetup,
     BuildState,
@@ -34,42 +27,26 @@ from mkdocs_jekyll.mkdocs.build_end import BuildEnd
 from mkdocs_jekyll.mkdocs.config import JekyllConfig
 from mkdocs_jekyll.mkdocs.configure import configure_site
 from mkdocs_jekyll.mkdocs.fast_search import install_fast_search
-from mkdocs_jekyll.mkdocs.file_model import place_files, unreadable_page
 from mkdocs_jekyll.mkdocs.gc_policy import BuildCollector
 from mkdocs_jekyll.mkdocs.i18n_context import (
     current_locale,
     is_locale_pass,
-    page_language,
-    restore_language,
     set_language_selector,
-    set_page_language,
 )
 from mkdocs_jekyll.mkdocs.incremental import (
     ServeState,
     active_plan,
-    remember_page,
     restore_unread_pages,
     watch_site,
 )
 from mkdocs_jekyll.mkdocs.jinja_cache import JINJA_FOLDER, SharedBytecodeCache
 from mkdocs_jekyll.mkdocs.look import install_look
-from mkdocs_jekyll.mkdocs.markdown_reuse import MarkdownReuse
 from mkdocs_jekyll.mkdocs.nav_memo import install_nav_memo
 from mkdocs_jekyll.mkdocs.navigation import site_navigation
 from mkdocs_jekyll.mkdocs.outputs import localized_404, pass_sitemap
-from mkdocs_jekyll.mkdocs.page_cache import PassCache
-from mkdocs_jekyll.mkdocs.page_context import render_page_context
-from mkdocs_jekyll.mkdocs.page_source import (
-    known_source,
-    may_skip_meta,
-    page_html,
-    page_markdown,
-    skipped_page_meta,
-    theme_page_meta,
-)
-from mkdocs_jekyll.mkdocs.pagination_pages import append_pager_files
+from mkdocs_jekyll.mkdocs.page_pass import PagePass
+from mkdocs_jekyll.mkdocs.page_source import may_skip_meta
 from mkdocs_jekyll.mkdocs.partial_memo import install_partial_memo
-from mkdocs_jekyll.mkdocs.redirect_files import redirect_stub
 from mkdocs_jekyll.mkdocs.safe_files import (
     drop_escaping_files,
     guard_theme_loader,
@@ -77,14 +54,11 @@ from mkdocs_jekyll.mkdocs.safe_files import (
 )
 from mkdocs_jekyll.mkdocs.serve_start import LaterLocales
 from mkdocs_jekyll.mkdocs.site_features import apply_site_features
-from mkdocs_jekyll.mkdocs.site_replay import (
-    may_replay,
-)
+from mkdocs_jekyll.mkdocs.site_replay import may_replay
 from mkdocs_jekyll.mkdocs.staging import stage
 from mkdocs_jekyll.mkdocs.template_filters import (
     install_label_memo,
     install_url_filters,
-    jekyll_include_helper,
 )
 from mkdocs_jekyll.mkdocs.template_warmup import TemplateWarmup, cold_build
 from mkdocs_jekyll.mkdocs.theme_files import start_build as list_theme_once
@@ -122,18 +96,12 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """Compiled theme templates, kept across locale passes and serve rebuilds."""
         self._end = BuildEnd()
         """Its staged folder, replay, warm-up and findings: the build's end (``build_end``)."""
-        self._pass_language: str | None = None
-        """The pass's ``theme.language`` while a page renders in its own (``set_page_language``)."""
         self._cache: BuildCache | None = None
         """The build cache (``build_cache``), when this build can use one."""
-        self._pass_cache: PassCache | None = None
-        """The locale pass's lookups and recordings in the build cache."""
-        self._markdown = MarkdownReuse()
-        """The pass's shared Markdown instance (``markdown_reuse``)."""
+        self._pages = PagePass()
+        """The pass's pages, from cache lookup to written output (``page_pass``)."""
         self.later_locales = LaterLocales(enabled=False)
         """Under ``mkdocs serve``: the other locales, built once the server has started."""
-        self._skip_meta = False
-        """Whether the pass's pages skip MkDocs' parse of their front matter (``page_source``)."""
         self._collector_policy = BuildCollector()
         """The collector's policy for a ``mkdocs build`` command (``gc_policy``)."""
 
@@ -220,7 +188,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         # The locale's own site_name/site_description (static-i18n's per-language overrides,
         # applied in its on_config) title this pass's pages.
         self._settings = pass_settings(setup.settings, config)
-        self._skip_meta = may_skip_meta(config, serving=self._serving)
+        self._pages.skip_meta = may_skip_meta(config, serving=self._serving)
         install_fast_search(config)  # every pass: Material's on_config made a new index
         if is_locale_pass(config):
             return
@@ -294,18 +262,13 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         state = self._state
         if self.config.enabled and state is not None and self._end.replay is None:
             settings = self._settings or state.setup.settings
-            place_files(files, state, settings, config, locale_pass=is_locale_pass(config))
-            append_pager_files(files, state.scan.pagination, state.scan.model, config)
-            page_shards.new_pass()
-            page_shards.assign(files)
-            self._markdown.new_pass()
-            if not is_locale_pass(config):
-                self.later_locales.note_files(files)
-            cache = self._cache
-            self._pass_cache = (
-                None
-                if cache is None
-                else PassCache(cache, files, current_locale(config), state.scan.model)
+            self._pages.start(
+                files,
+                state,
+                settings,
+                config,
+                cache=self._cache,
+                later_locales=self.later_locales,
             )
         return files
 
@@ -323,37 +286,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         state = self._state
         if not self.config.enabled or state is None:
             return None
-        if page_shards.skips(page.file.src_uri):
-            return ""  # Another shard renders it (see `page_shards`).
-        if self._look_up_cache(page, state):
-            return ""  # Its cached output is written instead (see `build_cache`).
-        if unreadable_page(page.file, state.scan.model):
-            return ""
-        if self._skip_meta and page.file.src_uri in state.scan.model.documents:
-            return known_source(page.file, self._scan_cache)  # its YAML is loaded once
-        return None
-
-    def _look_up_cache(self, page: Page, state: BuildState) -> bool:
-        """Whether the page's output is in the build cache (it is then not rendered)."""
-        cache = self._pass_cache
-        doc = state.scan.model.documents.get(page.file.src_uri)
-        if cache is None or doc is None or doc.dest == "404.html":
-            return False  # The root 404 page's output is kept for the root (on_post_page).
-        if doc.src_path in state.scan.model.errors:
-            return False
-        with as_plugin_error():
-            rendered = state.cache.rendered_for(doc)  # Its Liquid, rendered now if need be.
-        if rendered is None:
-            return False
-        if cache.lookup(doc.src_path, page.file.url, doc.data, rendered[1]) is None:
-            return False
-        page_shards.quiet_notice(doc.src_path)
-        return True
-
-    def _skipped(self, src_uri: str) -> bool:
-        """Whether this pass does not render the page: another shard does, or it is cached."""
-        cache = self._pass_cache
-        return page_shards.skips(src_uri) or (cache is not None and src_uri in cache.hits)
+        return self._pages.read_source(page, state, self._scan_cache)
 
     @event_priority(60)
     def on_page_markdown(
@@ -368,20 +301,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         state = self._state
         if not self.config.enabled or state is None:
             return markdown
-        self._markdown.install(page)  # MkDocs converts it next: one instance per pass
-        doc = state.scan.model.documents.get(page.file.src_uri)
-        # Name the page for the kramdown extensions' warnings (MkDocs converts it next).
-        converting_markdown(PageSource(page.file.src_uri, doc.line_offset if doc else 0))
-        if doc is None:
-            return markdown
-        if self._skipped(doc.src_path):
-            page.meta = skipped_page_meta(doc, state.scan)
-            return ""
-        page.meta = theme_page_meta(doc, state.scan)
-        with as_plugin_error():
-            return page_markdown(
-                doc, markdown, scan=state.scan, cache=state.cache, env=state.setup.page_env
-            )
+        return self._pages.page_markdown(markdown, page, state)
 
     @event_priority(100)
     def _page_content(
@@ -395,21 +315,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         state = self._state
         if not self.config.enabled or state is None:
             return html
-        doc = state.scan.model.documents.get(page.file.src_uri)
-        if doc is None:
-            return html
-        if page_shards.skips(doc.src_path):
-            page.present_anchor_ids = None  # Unchecked here: its own shard has its anchors.
-            return ""
-        if self._skipped(doc.src_path):
-            return ""  # Cached: its title and anchors come back in `_end_page_read`.
         settings = self._settings or state.setup.settings
-        listing = archive_listing(page, doc, state, settings, config)
-        if listing is not None:
-            return listing
-        with as_plugin_error():
-            content = page_html(doc, scan=state.scan, cache=state.cache, env=state.setup.page_env)
-        return html if content is None else content
+        return self._pages.content(html, page, state, settings, config)
 
     @event_priority(-1000)
     def _end_page_read(
@@ -419,8 +326,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
 
         Priority: -1000, last: what every plugin did to the page's content is recorded.
         """
-        if self._pass_cache is not None:
-            self._pass_cache.restore_read(page, files)
+        self._pages.end_read(page, files)
         return html
 
     on_page_content = CombinedEvent(_page_content, _end_page_read)
@@ -433,8 +339,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
 
         Priority: 100, before Material's search (0) indexes the page.
         """
-        if self._pass_cache is not None:
-            self._pass_cache.start_build(page.file.src_uri, _search_entries(config))
+        self._pages.start_build(page, config)
         return context
 
     @event_priority(-100)
@@ -449,25 +354,10 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         state = self._state
         if not self.config.enabled or state is None:
             return context
-        if self._skipped(page.file.src_uri):
-            if self._pass_cache is not None:
-                self._pass_cache.restore_entries(page.file.src_uri, _search_entries(config))
-            doc = state.scan.model.documents.get(page.file.src_uri)
-            if self._serving and doc is not None:
-                # A later incremental rebuild shows it unread: its title and own metadata.
-                with page_shards.quietly():
-                    meta = theme_page_meta(doc, state.scan)
-                self._serve.page_heads[doc.src_path] = (page.title, meta)
-            return context
         settings = self._settings or state.setup.settings
-        restore_listing(page)
-        doc = state.scan.model.documents.get(page.file.src_uri)
-        context.update(render_page_context(state, settings, doc, page, config, self._serving))  # type: ignore[typeddict-item]
-        context["jekyll_include"] = jekyll_include_helper(state.cache, doc)  # type: ignore[typeddict-unknown-key]
-        self._pass_language = set_page_language(config, page_language(state.scan.translations, doc))
-        if self._serving:
-            remember_page(self._serve.page_heads, page)
-        return context
+        return self._pages.context(
+            context, page, state, settings, config, serve=self._serve, serving=self._serving
+        )
 
     on_page_context = CombinedEvent(_start_page_build, _page_context)
 
@@ -490,19 +380,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         state = self._state
         if not self.config.enabled or state is None:
             return output
-        restore_language(config, self._pass_language)
-        self._pass_language = None
-        if self._skipped(page.file.src_uri):
-            return ""
-        doc = state.scan.model.documents.get(page.file.src_uri)
-        if doc is None:
-            return output
-        env, settings = state.setup.page_env, state.setup.settings
-        stub = redirect_stub(doc, scan=state.scan, settings=settings, env=env)
-        result = output if stub is None else stub
-        if doc.dest == "404.html":
-            self._end.own_404_page = result  # Later passes write the theme's 404 over it.
-        return result
+        return self._pages.post_page(output, page, state, config, end=self._end)
 
     @event_priority(-1000)
     def _finish_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -510,11 +388,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
 
         Priority: -1000, last: the output as every plugin left it is what is written.
         """
-        cache = self._pass_cache
-        if cache is None or page_shards.skips(page.file.src_uri):
-            return output
-        kept = cache.finish(page, output, _search_entries(config))
-        return "" if kept is None else kept
+        return self._pages.finish(output, page, config)
 
     on_post_page = CombinedEvent(_post_page, _finish_page)
 
@@ -581,9 +455,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         Priority: -60, after the pass's pages, before static-i18n (-100) starts the next
         pass (or collects the workers' passes, and the cache is pruned at -150).
         """
-        pass_cache, self._pass_cache = self._pass_cache, None
-        if pass_cache is not None:
-            pass_cache.close(complete=active_plan() is None)
+        self._pages.close(complete=active_plan() is None)
 
     @event_priority(-150)
     def _write_site_outputs(self, *, config: MkDocsConfig) -> None:
@@ -632,8 +504,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         Priority: -100, after jekyll/i18n (0) has waited for the workers writing into it.
         """
         self._end.fail()
-        if self._pass_cache is not None:
-            self._pass_cache.abandon()
+        self._pages.abandon()
 
     @event_priority(-100)
     def on_env(
@@ -679,9 +550,3 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         watch_site(server, config, self.config, plan=plan)
         self.later_locales.serve(server, config, forget=self._serve.forget)
         return server
-
-
-def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
-    """Material's search index entries of the pass so far (None without search)."""
-    plugin = material_search_plugin(config)
-    return None if plugin is None else search_entries(plugin)
