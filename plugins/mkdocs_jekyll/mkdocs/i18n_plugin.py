@@ -11,27 +11,24 @@ from __future__ import annotations
 import os
 import sys
 from functools import partial
-from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.commands.build import build
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
-from mkdocs_static_i18n import folder
+from mkdocs.structure.files import Files
 from mkdocs_static_i18n.plugin import I18n
 
 from mkdocs_jekyll.compat import restoring_clean_directory
 from mkdocs_jekyll.features.search_index import lunr_language
-from mkdocs_jekyll.i18n.locale_folders import unconfigured_locale_folders
 from mkdocs_jekyll.jekyll.documents import locale_folder_map, normalise_locale
 from mkdocs_jekyll.mkdocs import page_release, page_shards
 from mkdocs_jekyll.mkdocs.build import as_plugin_error
 from mkdocs_jekyll.mkdocs.build_log import NESTED_BUILD_LINES, quiet_build_log
 from mkdocs_jekyll.mkdocs.config import JekyllI18nConfig
-from mkdocs_jekyll.mkdocs.i18n_files import reconfigure_files as locale_files
 from mkdocs_jekyll.mkdocs.incremental import active_plan
 from mkdocs_jekyll.mkdocs.jinja_cache import SharedBytecodeCache
+from mkdocs_jekyll.mkdocs.locale_pass_files import locale_pass_files
 from mkdocs_jekyll.mkdocs.page_cache import add_pages
 from mkdocs_jekyll.mkdocs.parallel import (
     ParallelPasses,
@@ -331,97 +328,10 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
     def reconfigure_files(self, files: Files, mkdocs_config: MkDocsConfig) -> Any:
         """Build the locale's file list, trusting configured locale folders only.
 
-        Upstream guesses that any folder named like a locale (``cv``, ``es``) is one and drops
-        its pages from every pass; such files are handled here as ordinary, unlocalised files.
-        Upstream also moves the default locale's files to the site root; they are moved back
-        under ``/<locale>/``.
+        Upstream guesses at locale folders and moves the default locale to the site root;
+        ``locale_pass_files`` does neither.
         """
-        folders = self.locale_folders()
-        docs_dir = _normalised(mkdocs_config.docs_dir)
-        unlocalised = [f for f in files if _outside_locale_folders(f, folders, docs_dir)]
-        if not self.building:  # the first pass: once per build
-            _warn_unconfigured_locales(unlocalised, self.all_languages)
-        # By identity: File equality compares several attributes, per pair.
-        skipped = {id(f) for f in unlocalised}
-        kept = Files([f for f in files if id(f) not in skipped])
-        i18n_files = CrossLocaleFiles(self, list(locale_files(self, kept, mkdocs_config)))
-        chosen = i18n_files.src_uris
-        for file in kept.documentation_pages():
-            if file.src_uri not in chosen:
-                # Another locale's page: not built in this pass, but links to it must resolve.
-                i18n_files.others[file.src_uri] = File(
-                    file.src_path,
-                    mkdocs_config.docs_dir,
-                    mkdocs_config.site_dir,
-                    mkdocs_config.use_directory_urls,
-                )
-        for file in unlocalised:
-            if self.is_default_language_build or not file.is_documentation_page():
-                _mark_unlocalised(file, self.current_language)
-                i18n_files.append(file)
-        if self.is_default_language_build:
-            for file in i18n_files:
-                if getattr(file, "localization", None) == self.default_language:
-                    _restore_locale_prefix(file, mkdocs_config)
-        return i18n_files
-
-
-class CrossLocaleFiles(folder.I18nFiles):  # type: ignore[misc]  # untyped upstream
-    """The locale pass's files, which also resolve links to other locales' pages.
-
-    Each static-i18n pass only holds its own locale, so ``[CV](../en/cv.md)`` on a Spanish
-    page was "not found". Those targets are kept in ``others`` (never built in this pass);
-    the core plugin moves them to their permalinks like the pass's own files.
-    """
-
-    def __init__(self, plugin: Any, files: list[File]) -> None:
-        super().__init__(plugin, files)
-        self.others: dict[str, File] = {}
-
-    def get_file_from_path(self, path: str) -> File | None:
-        """The pass's file for ``path``, else another locale's page of that source path."""
-        found: File | None = super().get_file_from_path(path)
-        if found is None:
-            found = self.others.get(PurePosixPath(path).as_posix())
-        return found
-
-
-def _warn_unconfigured_locales(files: list[File], configured: list[str]) -> None:
-    """Warn about each top folder of ``files`` named like a locale that is not configured."""
-    tops = {PurePosixPath(f.src_uri).parts[0] for f in files if "/" in f.src_uri}
-    for name in unconfigured_locale_folders(tops, configured):
-        log.warning(
-            f"{name}/: looks like a locale folder, but '{name}' is not in jekyll/i18n's "
-            "languages, so its pages are built in no locale; add it to languages, or rename "
-            "the folder"
-        )
-
-
-def _outside_locale_folders(file: File, folders: dict[str, str], docs_dir: str) -> bool:
-    """True for a docs file outside every configured locale folder (root files included).
-
-    Such files are the site's own (``images/``, ``CNAME``, ``robots.txt``): written once at
-    their own path, never copied into each locale. ``docs_dir`` is ``_normalised``.
-    """
-    if file.abs_src_path is None or not _within(file.abs_src_path, docs_dir):
-        return False
-    parts = PurePosixPath(file.src_uri).parts
-    return len(parts) == 1 or normalise_locale(parts[0]) not in folders
-
-
-def _normalised(path: str) -> str:
-    """``path`` absolute, normalised and (on Windows) case-folded, for ``_within``."""
-    return os.path.normcase(os.path.abspath(path))
-
-
-def _within(path: str, folder: str) -> bool:
-    """True when ``path`` is ``folder`` or below it; ``folder`` is ``_normalised``.
-
-    The same answer as comparing ``os.path.commonpath`` with ``folder``, at a fraction of
-    its cost (it runs for every file of every locale pass, theme files included).
-    """
-    path = _normalised(path)
-    return path == folder or path.startswith(folder if folder.endswith(os.sep) else folder + os.sep)
+        return locale_pass_files(self, files, mkdocs_config)
 
 
 def _core_plugin(config: MkDocsConfig) -> JekyllPlugin | None:
@@ -466,20 +376,3 @@ def _serving(config: MkDocsConfig) -> bool:
     would let it fork.
     """
     return any(isinstance(p, JekyllPlugin) and p.serving for p in config.plugins.values())
-
-
-def _mark_unlocalised(file: Any, current_language: str) -> None:
-    """Give a non-locale file the attributes static-i18n's templates read."""
-    file.alternates = {current_language: file}
-    file.locale = current_language
-    file.locale_alternate_of = current_language
-    file.localization = None
-    file.norm_src_uri = file.src_uri
-
-
-def _restore_locale_prefix(file: File, config: MkDocsConfig) -> None:
-    """Put a default-locale file back at ``<locale>/...``, where its source folder says."""
-    original = File(file.src_path, config.docs_dir, config.site_dir, config.use_directory_urls)
-    file.dest_uri = original.dest_uri
-    file.url = original.url
-    file.abs_dest_path = original.abs_dest_path
