@@ -20,10 +20,10 @@ from mkdocs_jekyll.mkdocs.build import (
     BuildState,
     as_plugin_error,
     pass_settings,
-    read_build,
 )
 from mkdocs_jekyll.mkdocs.build_cache import BuildCache
 from mkdocs_jekyll.mkdocs.build_end import BuildEnd
+from mkdocs_jekyll.mkdocs.build_start import read_site
 from mkdocs_jekyll.mkdocs.config import JekyllConfig
 from mkdocs_jekyll.mkdocs.configure import configure_site
 from mkdocs_jekyll.mkdocs.fast_search import install_fast_search
@@ -50,7 +50,6 @@ from mkdocs_jekyll.mkdocs.partial_memo import install_partial_memo
 from mkdocs_jekyll.mkdocs.safe_files import (
     drop_escaping_files,
     guard_theme_loader,
-    refuse_endless_walks,
 )
 from mkdocs_jekyll.mkdocs.serve_start import LaterLocales
 from mkdocs_jekyll.mkdocs.site_features import apply_site_features
@@ -60,7 +59,6 @@ from mkdocs_jekyll.mkdocs.template_filters import (
     install_label_memo,
     install_url_filters,
 )
-from mkdocs_jekyll.mkdocs.template_warmup import TemplateWarmup, cold_build
 from mkdocs_jekyll.mkdocs.theme_files import start_build as list_theme_once
 
 if TYPE_CHECKING:
@@ -192,22 +190,17 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         install_fast_search(config)  # every pass: Material's on_config made a new index
         if is_locale_pass(config):
             return
-        # An incremental rebuild keeps every unchanged page's Liquid (see `incremental`).
-        previous = self._serve.previous if active_plan() is not None else None
-        if self._serve.previous is None and self.config.cache_enabled and self.config.cache_dir:
-            folder = setup.root / self.config.cache_dir / JINJA_FOLDER
-            if self._serving or cold_build(config, folder):
-                self._end.warmup = TemplateWarmup.start(config)
+        self._state = read_site(
+            config,
+            setup,
+            self.config,
+            scan_cache=self._scan_cache,
+            settings=self._settings,
+            serve=self._serve,
+            end=self._end,
+            serving=self._serving,
+        )
         with as_plugin_error():
-            refuse_endless_walks(config)  # before MkDocs' own walk of docs_dir hangs on it
-            self._state = read_build(
-                config,
-                setup,
-                self._scan_cache,
-                self._settings,
-                keep_going=self._serving,
-                previous=previous.cache if previous is not None else None,
-            )
             self._serve.start_build(config.site_dir)
         self._serve.previous = self._state if self._serving else None
         self._collector_policy.keep()  # the scan's objects live as long as the build
