@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from mkdocs_jekyll.compat import material_search_plugin, search_entries
+from mkdocs_jekyll.features.search_index import pass_index
 from mkdocs_jekyll.kramdown.report import PageSource
 from mkdocs_jekyll.kramdown.report import converting as converting_markdown
 from mkdocs_jekyll.mkdocs import page_shards
@@ -240,6 +241,15 @@ class PagePass:
             return output
         kept = cache.finish(page, output, _search_entries(config))
         return "" if kept is None else kept
+
+    def write_search(self, config: MkDocsConfig, serve: ServeState) -> None:
+        """Give the pass's locale its own search index, or keep a shard's entries for it."""
+        with as_plugin_error():
+            if page_shards.current() is not None:
+                # One shard's pages: the parent writes the locale's index from all.
+                page_shards.keep_search(pass_index(config))
+            else:
+                serve.write_locale_search(config, current_locale(config))
 
     def close(self, *, complete: bool) -> None:
         """Write the pass's build cache pack (``complete``: not an incremental rebuild's)."""

@@ -10,11 +10,9 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import Files
 
 from mkdocs_jekyll.compat import serve_livereload
-from mkdocs_jekyll.features.search_index import pass_index
 from mkdocs_jekyll.jekyll.documents import ScanCache
 from mkdocs_jekyll.jekyll.findings import converting
 from mkdocs_jekyll.kramdown.pipeline import warn_unsupported_settings
-from mkdocs_jekyll.mkdocs import page_shards
 from mkdocs_jekyll.mkdocs.build import (
     BuildSetup,
     BuildState,
@@ -434,12 +432,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         static-i18n (-100) starts the next pass or merges every locale into the root index.
         """
         if self.config.enabled and self._state is not None and self._end.replay is None:
-            with as_plugin_error():
-                if page_shards.current() is not None:
-                    # One shard's pages: the parent writes the locale's index from all.
-                    page_shards.keep_search(pass_index(config))
-                else:
-                    self._serve.write_locale_search(config, current_locale(config))
+            self._pages.write_search(config, self._serve)
 
     @event_priority(-60)
     def _close_cache_pass(self, *, config: MkDocsConfig) -> None:
