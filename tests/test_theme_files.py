@@ -87,3 +87,53 @@ def test_given_a_theme_file_added_when_building_again_then_the_new_build_lists_i
     (tmp_path / "project/overrides/assets/extra/more.js").write_text("// more\n", "utf-8")
     site = build_project(tmp_path / "project")
     assert (site / "assets/extra/more.js").read_text("utf-8") == "// more\n"
+
+
+def test_a_replayed_build_lists_no_theme_file_and_equals_a_clean_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = _config(1)
+    (tmp_path / "clean").mkdir()
+    clean_plugins = [
+        *config["plugins"][:2],
+        {"jekyll": {"permalink": "pretty", "cache_enabled": False}},
+    ]
+    expected = site_tree(
+        make_site_builder(tmp_path / "clean")(FILES, **{**config, "plugins": clean_plugins})
+    )
+    (tmp_path / "cached").mkdir()
+    build = make_site_builder(tmp_path / "cached")
+    build(FILES, **config)
+    calls = _spy(monkeypatch)
+    listed: list[list[str]] = []
+    recorded_init = theme_files._Recorded.__init__
+
+    def spy_init(self: Any, names: list[str]) -> None:
+        listed.append(names)
+        recorded_init(self, names)
+
+    monkeypatch.setattr(theme_files._Recorded, "__init__", spy_init)
+    replayed = site_tree(build(FILES, **config))  # nothing changed: the last build replayed
+    assert replayed == expected
+    assert "assets/extra/site.css" in replayed  # the theme's files come from the record
+    assert "listed" not in calls and listed == [[]]  # MkDocs was handed an empty listing
+
+
+class _Foreign:
+    """A plugin of another package whose ``on_files`` runs before ours."""
+
+    def on_files(self, files: Any, /, *, config: Any) -> Any:
+        return files
+
+
+def test_a_replayed_build_lists_the_theme_when_another_package_reads_the_files_first() -> None:
+    from mkdocs_jekyll.mkdocs.plugin import JekyllPlugin
+
+    plugin = JekyllPlugin()
+    ours = plugin._replay_files
+    config: Any = type("Config", (), {})()
+    config.plugins = type("Plugins", (), {})()
+    config.plugins.events = {"files": [plugin._drop_linked_files, ours]}
+    assert plugin._files_reach_us_first(config)
+    config.plugins.events = {"files": [_Foreign().on_files, ours]}
+    assert not plugin._files_reach_us_first(config)

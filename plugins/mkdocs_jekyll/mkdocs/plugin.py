@@ -57,6 +57,7 @@ from mkdocs_jekyll.mkdocs.template_filters import (
     install_label_memo,
     install_url_filters,
 )
+from mkdocs_jekyll.mkdocs.theme_files import skip_listing
 from mkdocs_jekyll.mkdocs.theme_files import start_build as list_theme_once
 
 if TYPE_CHECKING:
@@ -210,6 +211,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             else None
         )
         self._end.open_replay(config, self._state, self._cache, replayable=replayable)
+        if self._end.replay is not None and self._files_reach_us_first(config):
+            skip_listing(config)  # the file list is dropped at `_replay_files`
         self._end.end_warmup(None if self._cache is None else self._cache.folder / JINJA_FOLDER)
 
     # -- files and URLs --------------------------------------------------------------------
@@ -242,6 +245,16 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if is_locale_pass(config):
             return files
         return self._end.replay_files(files, config)
+
+    def _files_reach_us_first(self, config: MkDocsConfig) -> bool:
+        """Whether no other package's ``on_files`` reads the file list before ours drops it."""
+        for method in config.plugins.events["files"]:
+            owner = getattr(method, "__self__", None)
+            if owner is self and getattr(method, "__name__", "") == "_replay_files":
+                return True
+            if not type(owner).__module__.startswith("mkdocs_jekyll."):
+                return False
+        return False
 
     @event_priority(-200)
     def _place_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:

@@ -8,7 +8,8 @@ folders, the theme's ``static_templates`` and MkDocs' ``markdown_extensions``, a
 theme folders do not change during a build, so the first pass's listing serves the later
 ones; MkDocs' own method still runs on it (which files the docs override, which folder
 holds each, the ``File`` objects of the pass). The first pass fills it before the workers
-fork (``parallel``), so they inherit it. A new build (a serve rebuild too) lists again.
+fork (``parallel``), so they inherit it. A new build (a serve rebuild too) lists again;
+a replayed build (``site_replay``), whose file list is dropped unread, lists nothing.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ class _BuildListing:
     def __init__(self, config: MkDocsConfig) -> None:
         self.config = weakref.ref(config)
         self.names: dict[_Key, list[str]] = {}
+        self.skip = False
+        """A replayed build: MkDocs' file list is dropped unread (``skip_listing``)."""
 
 
 _build: _BuildListing | None = None
@@ -51,6 +54,17 @@ def start_build(config: MkDocsConfig) -> None:
         return
     replace_add_files_from_theme(_listing_once)
     _build = _BuildListing(config)
+
+
+def skip_listing(config: MkDocsConfig) -> None:
+    """This build lists no theme file: it replays the last build's files.
+
+    A replayed build gives MkDocs an empty file list before any plugin but ours reads it
+    (``site_replay``; the caller checks no other plugin comes first), so the theme walk,
+    an eighth of such a build, would be thrown away unread.
+    """
+    if _build is not None and _build.config() is config:
+        _build.skip = True
 
 
 class _Recording:
@@ -101,7 +115,7 @@ def _listing_once(original: Any) -> Any:
         if listing is None or key is None or listing.config() is not config:
             original(files, env, config)
             return
-        names = listing.names.get(key)
+        names = [] if listing.skip else listing.names.get(key)
         if names is None:
             recording = _Recording(env)
             original(files, recording, config)
