@@ -298,3 +298,19 @@ def test_the_snapshot_walk_lists_the_staged_folder_as_os_walk_does(
     if expected is not None:
         assert (files, dirs) == expected
         assert ("a/index.html", ("page", "pass", "page")) in files
+
+
+def test_the_recorder_keeps_every_record_once_though_freed_records_ids_come_back() -> None:
+    # Each record reaches the recorder twice (``mkdocs``'s handlers, then the root's) and is
+    # freed once logged; CPython then gives the next record the same id, which the
+    # recorder once took for the same record: a replayed build lost some of its INFO lines.
+    recorder = page_cache.Recorder()
+    for number in range(200):
+        fields = {"name": "mkdocs.plugins.x", "levelno": logging.INFO, "msg": f"line {number}"}
+        record = logging.makeLogRecord({**fields, "levelname": "INFO"})
+        recorder.handle(record)  # on the `mkdocs` logger
+        recorder.handle(record)  # on the root, the same record
+        del record
+    assert [message for _name, _level, message in recorder.records] == [
+        f"line {n}" for n in range(200)
+    ]

@@ -10,6 +10,7 @@ same steps, then stored.
 from __future__ import annotations
 
 import logging
+from collections import deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -92,12 +93,15 @@ class Recorder(logging.Handler):
         super().__init__(logging.DEBUG)
         self.records: list[tuple[str, int, str]] = []
         self.findings: list[tuple[str, str, int | None, str]] = []
-        self._seen: set[int] = set()
+        self._recent: deque[logging.LogRecord] = deque(maxlen=RECENT_RECORDS)
+        """The last records handled, held: a record reaches this handler once per logger
+        on its way up (``mkdocs``, then the root), one logger after another. Their ids
+        alone are not enough: once a record is freed, a later one may get its id."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        if id(record) in self._seen:
+        if any(seen is record for seen in self._recent):
             return
-        self._seen.add(id(record))
+        self._recent.append(record)
         finding = getattr(record, "finding", None)
         if isinstance(finding, Finding):
             self.findings.append((finding.category, finding.path, finding.line, finding.message))
@@ -113,6 +117,9 @@ class Recorder(logging.Handler):
             logging.getLogger(logger).removeHandler(self)
         return self.records
 
+
+RECENT_RECORDS = 64
+"""Records a ``Recorder`` holds to know one it has kept (another thread's may come between)."""
 
 _RECORDED = ("", "mkdocs", FINDINGS_LOGGER)
 """The loggers a page's records reach: the root, MkDocs' (which may not propagate), the
