@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
@@ -34,6 +33,7 @@ from sitebuild import (
     strict_abort,
     two_locale_plugins,
     write_files,
+    write_project,
 )
 
 SECRET = "TOP-SECRET-0451"
@@ -62,16 +62,7 @@ def outside(tmp_path: Path) -> Path:
 
 def _project(root: Path, files: dict[str, str], **config: Any) -> Path:
     """A project folder with ``files`` and a ``mkdocs.yml`` (Material, the jekyll plugin)."""
-    write_files(root, files)
-    settings: dict[str, Any] = {
-        "site_name": "Hostile",
-        "site_url": "https://example.com/",
-        "theme": {"name": "material"},
-        "plugins": [{"jekyll": {}}],
-    }
-    settings.update(config)
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
-    return root
+    return write_project(root, files, **{"site_name": "Hostile", **config})
 
 
 def _link(link: Path, target: Path) -> None:
