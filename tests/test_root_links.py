@@ -39,7 +39,7 @@ def _every_line(body: str) -> list[tuple[int, str]]:
             block = opened.group(1)
             text = text[: opened.start()]
         text = root_links._CODE_SPAN.sub("", text)
-        for pattern in root_links._PATTERNS:
+        for _, pattern in root_links._PATTERNS:
             found.update((number, m.start(1), m.group(1)) for m in pattern.finditer(text))
     return [(number, url) for number, _, url in sorted(found)]
 
@@ -73,10 +73,17 @@ _PIECES = [
     ">",
     ":",
     "[",
+    "\r",
+    "\u2028",
+    "\x0c",
+    "\t",
+    "  ",
+    "HREF =",
+    "poster='/p'",
 ]
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
 def test_skipping_lines_finds_what_reading_every_line_finds(body: str) -> None:
     assert root_relative_links(body) == _every_line(body)

@@ -15,7 +15,7 @@ from mkdocs.structure.files import Files
 from mkdocs_jekyll.compat import strict_abort_pending
 from mkdocs_jekyll.mkdocs import page_liquid
 from mkdocs_jekyll.mkdocs.build import as_plugin_error
-from mkdocs_jekyll.mkdocs.findings import finish_findings, start_findings
+from mkdocs_jekyll.mkdocs.findings import finish_findings, scan_findings, start_findings
 from mkdocs_jekyll.mkdocs.post_build import write_build_outputs
 from mkdocs_jekyll.mkdocs.site_replay import SiteRecorder, SiteReplay, open_replay, replay_key
 from mkdocs_jekyll.mkdocs.staging import StagedBuild, discard, keep_dirty_files, publish
@@ -42,6 +42,8 @@ class BuildEnd:
         self.collector: FindingsCollector | None = None
         self.findings: list[Finding] = []
         """The last build's compatibility findings, for ``mkdocs-jekyll report``."""
+        self.scanned: list[Finding] | None = None
+        """The build's findings from the scan alone, once found (``prepare``)."""
         self.warmup: TemplateWarmup | None = None
         """A first or cold build: the templates compiling on another CPU (``template_warmup``)."""
         self.replay: SiteReplay | None = None
@@ -52,7 +54,15 @@ class BuildEnd:
     def start(self) -> None:
         """A new build: no 404 output yet, and its own findings collected from now on."""
         self.own_404_page = None
-        self.collector, self.findings = start_findings(), []
+        self.collector, self.findings, self.scanned = start_findings(), [], None
+
+    def prepare(self, state: BuildState) -> None:
+        """Work of the end that depends on the scan alone, done while workers build passes.
+
+        The parent would otherwise wait idle for the workers, then do it on the serial tail.
+        """
+        if self.collector is not None and self.scanned is None:
+            self.scanned = scan_findings(state)
 
     def open_replay(
         self,
@@ -129,8 +139,9 @@ class BuildEnd:
             serve.merge_search(config.site_dir)
             write_build_outputs(config, state, options, own_404_page=self.own_404_page)
         if self.collector is not None:
-            self.findings = finish_findings(self.collector, state)
+            self.findings = finish_findings(self.collector, state, self.scanned)
             self.collector = None
+        self.scanned = None
         if cache is not None and not serving:
             cache.prune()  # Entries no page of this build used.
 
@@ -175,5 +186,6 @@ class BuildEnd:
         if self.collector is not None:
             self.collector.detach()
             self.collector = None
+        self.scanned = None
         if staged is not None and staged.owned:
             discard(staged)

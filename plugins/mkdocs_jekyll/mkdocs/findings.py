@@ -31,20 +31,30 @@ def start_findings() -> FindingsCollector:
     return collector
 
 
-def finish_findings(collector: FindingsCollector, state: BuildState) -> list[Finding]:
+def scan_findings(state: BuildState) -> list[Finding]:
+    """The site-wide findings the scan alone shows (translations, root-relative links).
+
+    They depend on nothing the passes do, so a build with workers finds them while it waits
+    for the workers' passes (``BuildEnd.prepare``) rather than after.
+    """
+    documents = [doc for doc in state.scan.model.documents.values() if doc.output]
+    return _translation_findings(state, documents) + _link_findings(documents)
+
+
+def finish_findings(
+    collector: FindingsCollector, state: BuildState, scanned: list[Finding] | None = None
+) -> list[Finding]:
     """Add the site-wide findings, log the summary line and stop collecting.
 
     Args:
         collector: The build's collector (``start_findings``).
         state: The build.
+        scanned: ``scan_findings(state)``, when found already.
 
     Returns:
         Every finding of the build, in report order.
     """
-    documents = [doc for doc in state.scan.model.documents.values() if doc.output]
-    for finding in _translation_findings(state, documents):
-        collector.add(finding)
-    for finding in _link_findings(documents):
+    for finding in scan_findings(state) if scanned is None else scanned:
         collector.add(finding)
     for finding in _include_findings(state):
         collector.add(finding)

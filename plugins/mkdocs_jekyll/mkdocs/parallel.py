@@ -21,7 +21,7 @@ import logging
 import multiprocessing
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -107,14 +107,21 @@ class ParallelPasses:
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
         self._futures = [self._pool.submit(_build_all, tasks) for tasks in plan[1:]]
 
-    def results(self) -> list[PassResult]:
+    def results(self, meanwhile: Callable[[], None] | None = None) -> list[PassResult]:
         """Build the parent's other passes, wait for the workers'; in static-i18n's order.
 
-        One result per pass or shard, ordered by locale, then shard.
+        Args:
+            meanwhile: Work of the build's end that needs none of the passes' results,
+                done once the parent's passes are built, before it waits for the workers.
+
+        Returns:
+            One result per pass or shard, ordered by locale, then shard.
         """
         global _PARENT
         try:
             done = [_build_here(task) for task in self._own]
+            if meanwhile is not None:
+                meanwhile()
             for future in self._futures:
                 done.extend(future.result())
             for result in done:

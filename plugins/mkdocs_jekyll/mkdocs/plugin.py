@@ -122,6 +122,11 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """The last build's compatibility findings, for ``mkdocs-jekyll report``."""
         return self._end.findings
 
+    def prepare_end(self) -> None:
+        """While workers build passes: the end's work that needs the scan only (``build_end``)."""
+        if self.config.enabled and self._state is not None:
+            self._end.prepare(self._state)
+
     @property
     def serving(self) -> bool:
         """Whether this is ``mkdocs serve`` (not ``--clean``): every build keeps its state."""
