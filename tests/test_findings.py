@@ -12,6 +12,7 @@ import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -160,6 +161,35 @@ def test_report_as_json(tmp_path: Path) -> None:
         "theme",
         "theme",
     ]
+
+
+@pytest.mark.parametrize("workers", [1, 2], ids=["one-pass-after-another", "forked-passes"])
+def test_forked_passes_find_the_scans_findings_while_waiting_and_report_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    # With workers, the parent finds the translation and link findings while it waits for
+    # them (``BuildEnd.prepare``), not at the end; the report is the same either way.
+    from mkdocs_jekyll.mkdocs import build_end, findings
+
+    found_at: list[str] = []
+
+    def finder(where: str, original: Any) -> Any:
+        def find(state: Any) -> Any:
+            found_at.append(where)
+            return original(state)
+
+        return find
+
+    monkeypatch.setattr(build_end, "scan_findings", finder("wait", build_end.scan_findings))
+    monkeypatch.setattr(findings, "scan_findings", finder("end", findings.scan_findings))
+    config = write_project(tmp_path)
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    settings["plugins"][0]["jekyll/i18n"]["parallel_workers"] = workers
+    config.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    done = CliRunner().invoke(cli, ["report", "-f", str(config)])
+    assert done.exit_code == 0, done.output
+    assert _stdout(done.output) == REPORT.format(config=config)
+    assert found_at == (["end"] if workers == 1 else ["wait"])
 
 
 def test_a_site_without_findings_has_no_summary_line(

@@ -14,6 +14,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mkdocs.exceptions import Abort
 
 from mkdocs_jekyll.jekyll.documents import locale_folder_map, locale_of
@@ -300,3 +302,39 @@ def test_a_folder_named_like_a_locale_but_longer_belongs_to_no_locale(
 def test_locale_of_needs_the_whole_first_folder_name(src_path: str, locale: str | None) -> None:
     folders = locale_folder_map(["en", "es-419", "pt-br"])
     assert locale_of(src_path, folders) == locale
+
+
+_ENTRY = st.fixed_dictionaries(
+    {
+        "location": st.sampled_from(["", "a/", "en/", "en/a/", "pt-br/a/", "es-419/", "b/#x"]),
+        "title": st.sampled_from(["A", "B"]),
+        "text": st.sampled_from(["", "t"]),
+    }
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ENTRY, max_size=12), st.lists(st.booleans(), min_size=3, max_size=3))
+def test_search_dedupe_reading_the_locales_once_drops_what_upstreams_drops(
+    entries: list[dict[str, str]], built: list[bool]
+) -> None:
+    # ``JekyllI18nPlugin`` holds ``build_languages`` through static-i18n's dedupe, which
+    # otherwise remakes the list twice per entry; what it removes is upstream's answer.
+    from types import SimpleNamespace
+
+    from mkdocs_static_i18n.plugin import I18n
+
+    from mkdocs_jekyll.mkdocs.i18n_plugin import JekyllI18nPlugin
+
+    plugin = JekyllI18nPlugin()
+    locales = ["en", "es-419", "pt-br"]
+    plugin.config = SimpleNamespace(
+        languages=[
+            SimpleNamespace(locale=code, build=b) for code, b in zip(locales, built, strict=True)
+        ]
+    )
+    ours, theirs = [dict(e) for e in entries], [dict(e) for e in entries]
+    plugin.reconfigure_search_duplicates(ours)
+    I18n.reconfigure_search_duplicates(plugin, theirs)
+    assert ours == theirs
+    assert plugin.build_languages == [code for code, b in zip(locales, built, strict=True) if b]
