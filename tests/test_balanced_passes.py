@@ -173,3 +173,35 @@ def test_a_warning_in_the_parents_later_pass_fails_a_strict_build_once(
     # One from each half of pt-br (the parent's and the worker's), in page order.
     assert len(missing) == 2
     assert "pt-br/a.md" in missing[0] and "pt-br/c.md" in missing[1]
+
+
+@pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
+def test_the_parent_makes_the_sitemap_entries_while_it_waits_and_writes_the_same_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ``BuildEnd.prepare``: the documents' sitemap entries (and the scan's findings) need
+    # nothing the passes do, so the parent makes them before it waits for its worker; the
+    # site is the one a build without workers writes.
+    import mkdocs_jekyll.mkdocs.i18n_plugin as i18n_plugin
+    from mkdocs_jekyll.mkdocs import outputs, parallel
+
+    made: list[bool] = []  # One per call: whether workers were building meanwhile.
+    real = outputs.document_entries
+
+    def entries(*args: Any) -> Any:
+        made.append(parallel._PARENT is not None)
+        return real(*args)
+
+    monkeypatch.setattr(outputs, "document_entries", entries)
+    monkeypatch.setattr(i18n_plugin.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(i18n_plugin.sys, "platform", "linux")
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    build = make_site_builder(tmp_path / "one")
+    one = site_tree(build(files=TITLED, plugins=_plugins({"parallel_workers": 1}), strict=True))
+    assert made == [False]
+    two = site_tree(make_site_builder(tmp_path / "two")(files=TITLED, plugins=_plugins({})))
+    assert made == [False, True]
+    assert sorted(one) == sorted(two)
+    assert [path for path in one if one[path] != two[path]] == []
+    assert b"pt-br/c/" in one["sitemap.xml"] and "index.html" in one

@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 from mkdocs.structure.files import Files
 
 from mkdocs_jekyll.compat import strict_abort_pending
+from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.mkdocs import page_liquid
 from mkdocs_jekyll.mkdocs.build import as_plugin_error
 from mkdocs_jekyll.mkdocs.findings import finish_findings, scan_findings, start_findings
-from mkdocs_jekyll.mkdocs.post_build import write_build_outputs
+from mkdocs_jekyll.mkdocs.post_build import prepare_outputs, write_build_outputs
 from mkdocs_jekyll.mkdocs.site_replay import SiteRecorder, SiteReplay, open_replay, replay_key
 from mkdocs_jekyll.mkdocs.staging import StagedBuild, discard, keep_dirty_files, publish
 from mkdocs_jekyll.mkdocs.template_warmup import TemplateWarmup
@@ -24,6 +25,7 @@ from mkdocs_jekyll.mkdocs.template_warmup import TemplateWarmup
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
+    from mkdocs_jekyll.features.sitemap import SitemapEntry
     from mkdocs_jekyll.jekyll.findings import Finding, FindingsCollector
     from mkdocs_jekyll.mkdocs.build import BuildState
     from mkdocs_jekyll.mkdocs.build_cache import BuildCache
@@ -44,6 +46,10 @@ class BuildEnd:
         """The last build's compatibility findings, for ``mkdocs-jekyll report``."""
         self.scanned: list[Finding] | None = None
         """The build's findings from the scan alone, once found (``prepare``)."""
+        self.sitemap: list[SitemapEntry] | None = None
+        """The documents' sitemap entries, once made (``prepare``)."""
+        self.prepared = False
+        """Whether ``prepare`` ran for this build."""
         self.warmup: TemplateWarmup | None = None
         """A first or cold build: the templates compiling on another CPU (``template_warmup``)."""
         self.replay: SiteReplay | None = None
@@ -54,15 +60,26 @@ class BuildEnd:
     def start(self) -> None:
         """A new build: no 404 output yet, and its own findings collected from now on."""
         self.own_404_page = None
-        self.collector, self.findings, self.scanned = start_findings(), [], None
+        self.collector, self.findings = start_findings(), []
+        self._unprepare()
 
     def prepare(self, state: BuildState) -> None:
         """Work of the end that depends on the scan alone, done while workers build passes.
 
         The parent would otherwise wait idle for the workers, then do it on the serial tail.
         """
-        if self.collector is not None and self.scanned is None:
-            self.scanned = scan_findings(state)
+        if self.prepared:
+            return
+        self.prepared = True
+        try:
+            scanned = scan_findings(state) if self.collector is not None else None
+            sitemap = prepare_outputs(state)
+        except (ContentError, OSError):
+            return  # Found again at the end, which reports it after the passes' logs.
+        self.scanned, self.sitemap = scanned, sitemap
+
+    def _unprepare(self) -> None:
+        self.scanned, self.sitemap, self.prepared = None, None, False
 
     def open_replay(
         self,
@@ -137,11 +154,13 @@ class BuildEnd:
             kept = page_liquid.finish_liquid(state.cache)  # What every pass rendered.
             self._rekey_replay(config, state, cache, kept)
             serve.merge_search(config.site_dir)
-            write_build_outputs(config, state, options, own_404_page=self.own_404_page)
+            write_build_outputs(
+                config, state, options, own_404_page=self.own_404_page, sitemap_entries=self.sitemap
+            )
         if self.collector is not None:
             self.findings = finish_findings(self.collector, state, self.scanned)
             self.collector = None
-        self.scanned = None
+        self._unprepare()
         if cache is not None and not serving:
             cache.prune()  # Entries no page of this build used.
 
@@ -186,6 +205,6 @@ class BuildEnd:
         if self.collector is not None:
             self.collector.detach()
             self.collector = None
-        self.scanned = None
+        self._unprepare()
         if staged is not None and staged.owned:
             discard(staged)

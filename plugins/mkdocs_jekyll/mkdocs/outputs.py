@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from jinja2 import TemplateError
 from mkdocs.plugins import get_plugin_logger
 
 from mkdocs_jekyll.features.landing import (
@@ -23,6 +24,7 @@ from mkdocs_jekyll.features.landing import (
     render_landing,
     render_root_404,
 )
+from mkdocs_jekyll.features.page_templates import LANDING, REDIRECT, ROOT_404, install_filters
 from mkdocs_jekyll.features.redirects import render_stub
 from mkdocs_jekyll.features.sitemap import (
     ROBOTS_MARKER,
@@ -58,6 +60,7 @@ def write_site_outputs(
     own_404_page: str | None = None,
     drops: SiteDrops | None = None,
     locale_text: LocaleText | None = None,
+    sitemap_entries: list[SitemapEntry] | None = None,
 ) -> None:
     """Write sitemap.xml, robots, feeds, the root landing page, the root 404 and the report.
 
@@ -75,6 +78,8 @@ def write_site_outputs(
         drops: ``site`` and every document's drop, rendered content included: the feeds'
             entries (none without them).
         locale_text: Each locale's own ``site_name`` and ``site_description``, for its feed.
+        sitemap_entries: The documents' sitemap entries, when made already
+            (``prepare_site_outputs``).
 
     Raises:
         ContentError: ``i18n_report_file`` leaves the site folder.
@@ -104,10 +109,47 @@ def write_site_outputs(
             docs_dir=docs_dir or _docs_dir(model),
         )
     if options.sitemap_enabled:
-        entries = document_entries(model.documents.values(), translations, settings) + extra
+        if sitemap_entries is None:
+            sitemap_entries = document_entries(model.documents.values(), translations, settings)
+        entries = sitemap_entries + extra
         _write_sitemap(site, entries)
         _write_robots(site, settings, docs_dir or _docs_dir(model))
     log_report(report)
+
+
+def prepare_site_outputs(
+    *,
+    model: SiteModel,
+    translations: Translations,
+    settings: SiteSettings,
+    options: Any,
+    env: Environment | None,
+) -> list[SitemapEntry] | None:
+    """What of ``write_site_outputs`` needs the scan alone, done while workers build passes.
+
+    The documents' sitemap entries (None without a sitemap), and the root pages' templates
+    compiled into ``env``'s cache. A template that fails to compile is left for
+    ``write_site_outputs``, which reports it as it always has.
+
+    Args:
+        model: Every document of every locale.
+        translations: The translation index.
+        settings: ``url`` and ``baseurl`` for the entries' links.
+        options: The ``jekyll`` plugin's config.
+        env: The theme environment the root pages are rendered in.
+    """
+    if translations.locales and env is not None:
+        names = [REDIRECT if options.i18n_root == "redirect" else LANDING, ROOT_404]
+        if "jekyll_script_json" not in env.filters:
+            install_filters(env)
+        for name in names:
+            try:
+                env.get_template(name)
+            except TemplateError:
+                continue
+    if not options.sitemap_enabled:
+        return None
+    return document_entries(model.documents.values(), translations, settings)
 
 
 def localized_404(

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs_jekyll.mkdocs.feeds import locale_text
 from mkdocs_jekyll.mkdocs.i18n_context import language_names
-from mkdocs_jekyll.mkdocs.outputs import write_site_outputs
+from mkdocs_jekyll.mkdocs.outputs import prepare_site_outputs, write_site_outputs
 from mkdocs_jekyll.mkdocs.publish import write_pages_files
 from mkdocs_jekyll.mkdocs.redirect_files import write_redirects_json
 from mkdocs_jekyll.mkdocs.site_checks import check_site_references
@@ -18,12 +18,18 @@ from mkdocs_jekyll.mkdocs.site_checks import check_site_references
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
+    from mkdocs_jekyll.features.sitemap import SitemapEntry
     from mkdocs_jekyll.mkdocs.build import BuildState
     from mkdocs_jekyll.mkdocs.config import JekyllConfig
 
 
 def write_build_outputs(
-    config: MkDocsConfig, state: BuildState, options: JekyllConfig, *, own_404_page: str | None
+    config: MkDocsConfig,
+    state: BuildState,
+    options: JekyllConfig,
+    *,
+    own_404_page: str | None,
+    sitemap_entries: list[SitemapEntry] | None = None,
 ) -> None:
     """Write every file of the whole site, in the site's own settings (not a locale's).
 
@@ -32,6 +38,7 @@ def write_build_outputs(
         state: The build.
         options: The ``jekyll`` plugin's config.
         own_404_page: The HTML of the site's own page at ``404.html``, if it has one.
+        sitemap_entries: The documents' sitemap entries, if made already (``prepare_outputs``).
 
     Raises:
         ContentError: An output cannot be written as the site asks.
@@ -51,5 +58,18 @@ def write_build_outputs(
         own_404_page=own_404_page,
         drops=state.cache.drops,
         locale_text=locale_text(config),
+        sitemap_entries=sitemap_entries,
     )
     check_site_references(config, state, options)
+
+
+def prepare_outputs(state: BuildState) -> list[SitemapEntry] | None:
+    """The site-wide outputs' work that needs the scan alone (``prepare_site_outputs``)."""
+    scan, setup = state.scan, state.setup
+    return prepare_site_outputs(
+        model=scan.model,
+        translations=scan.translations,
+        settings=setup.settings,
+        options=setup.options,
+        env=setup.page_env,
+    )
