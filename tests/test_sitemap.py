@@ -17,8 +17,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from mkdocs_jekyll.features.sitemap import w3c_date
+from mkdocs_jekyll.features import sitemap
+from mkdocs_jekyll.features.sitemap import (
+    SITEMAP_NS,
+    XHTML_NS,
+    SitemapEntry,
+    render_sitemap,
+    w3c_date,
+)
 from sitebuild import THREE_LOCALES, BuildSite, html, write_files
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -250,3 +259,48 @@ def test_without_site_url_no_robots_txt_is_written(build_site: BuildSite) -> Non
     site = build_site(files=FILES, site_url=None, plugins=_plugins())
     assert not (site / "robots.txt").exists()
     assert "/es-419/impacto/" in _sitemap(site)
+
+
+def _tree_sitemap(entries: list[SitemapEntry]) -> bytes:
+    """``render_sitemap`` through ElementTree alone, as it was before its string writer."""
+    root = ET.Element("urlset", {"xmlns": SITEMAP_NS, "xmlns:xhtml": XHTML_NS})
+    for entry in sorted(entries, key=lambda item: item.loc):
+        url = ET.SubElement(root, "url")
+        ET.SubElement(url, "loc").text = entry.loc
+        if entry.lastmod is not None:
+            ET.SubElement(url, "lastmod").text = entry.lastmod
+        for hreflang, href in entry.alternates:
+            ET.SubElement(
+                url, "xhtml:link", {"rel": "alternate", "hreflang": hreflang, "href": href}
+            )
+    ET.indent(root)
+    return bytes(ET.tostring(root, encoding="UTF-8", xml_declaration=True)) + b"\n"
+
+
+_TEXT = st.text(
+    st.sampled_from(["a", "/", ":", "é", "日", "&", "<", ">", '"', "'", "\r", "\n", "\t", " "]),
+    max_size=6,
+)
+_SITEMAP_ENTRY = st.builds(
+    SitemapEntry,
+    loc=st.builds(lambda tail: f"https://example.com/{tail}", _TEXT) | _TEXT,
+    lastmod=st.none() | st.sampled_from(["2024-01-02", "2024-01-02T03:04:05+01:00", ""]),
+    alternates=st.lists(st.tuples(_TEXT, _TEXT), max_size=3),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_SITEMAP_ENTRY, max_size=6))
+def test_the_string_writer_writes_what_elementtree_writes(entries: list[SitemapEntry]) -> None:
+    assert render_sitemap(entries) == _tree_sitemap(entries)
+
+
+def test_a_plain_sitemap_takes_the_string_writer() -> None:
+    # The shortcut is used for ordinary URLs (and only falls back for odd values).
+    entries = [
+        SitemapEntry("https://example.com/b/", "2024-01-02", [("en", "https://example.com/b/")]),
+        SitemapEntry("https://example.com/a/", None),
+    ]
+    written = sitemap._plain_sitemap(sorted(entries, key=lambda entry: entry.loc))
+    assert written is not None and written == _tree_sitemap(entries)
+    assert sitemap._plain_sitemap([SitemapEntry("https://example.com/?a&b", None)]) is None
