@@ -345,7 +345,8 @@ def finish_liquid(cache: RenderCache) -> bool:
         for path, (output, targets, logs, findings) in payload.pages.items():
             cache.url_targets[path] = targets
             doc = pages.order[pages._index[path]]
-            cache.rendered.setdefault(path, (lines(doc.body), output))
+            if path not in cache.rendered:  # (Not setdefault: the parent's own are there.)
+                cache.rendered[path] = (lines(doc.body), output)
             outputs[path] = (output, targets)
             page_logs[path] = (logs, findings)
         more = payload.reads
