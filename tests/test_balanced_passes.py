@@ -205,3 +205,36 @@ def test_the_parent_makes_the_sitemap_entries_while_it_waits_and_writes_the_same
     assert sorted(one) == sorted(two)
     assert [path for path in one if one[path] != two[path]] == []
     assert b"pt-br/c/" in one["sitemap.xml"] and "index.html" in one
+
+
+@pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
+def test_a_shards_result_carries_its_search_entries_once_and_the_site_is_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A shard's own index lists the same entries as its pass: the worker sends one list
+    # (pickle keeps one copy of an object), and the locale's index is the one a build
+    # without workers writes.
+    import mkdocs_jekyll.mkdocs.i18n_plugin as i18n_plugin
+    from mkdocs_jekyll.mkdocs import parallel
+
+    shared: list[bool] = []
+    real = parallel.ParallelPasses.results
+
+    def results(self: Any, *args: Any, **kwargs: Any) -> Any:
+        found = real(self, *args, **kwargs)
+        for result in found:
+            if result.search_index is not None:
+                shared.append(result.search_index["docs"] is result.search_entries)
+        return found
+
+    monkeypatch.setattr(parallel.ParallelPasses, "results", results)
+    monkeypatch.setattr(i18n_plugin.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(i18n_plugin.sys, "platform", "linux")
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    build = make_site_builder(tmp_path / "one")
+    one = site_tree(build(files=TITLED, plugins=_plugins({"parallel_workers": 1})))
+    two = site_tree(make_site_builder(tmp_path / "two")(files=TITLED, plugins=_plugins({})))
+    assert shared == [True, True]  # pt-br's halves: the parent's, the worker's (unpickled)
+    for path in ("pt-br/search/search_index.json", "search/search_index.json"):
+        assert one[path] == two[path]

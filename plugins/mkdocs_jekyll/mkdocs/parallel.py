@@ -194,12 +194,17 @@ def _build_one(task: Shard) -> PassResult:
     if task.count > 1 and task.index > 0:
         logs = [record for record in logs if not _repeated_notice(record)]
     entries = list(plugin.search_entries[before:])
+    index = page_shards.kept_search()
+    if index is not None and index.get("docs") == entries:
+        # A shard's index lists the pass's entries: one list, so the result is pickled
+        # with one copy of them (a third of the worker's result, as long to unpickle).
+        index = {**index, "docs": entries}
     return PassResult(
         locale,
         entries,
         logs=logs,
         shard=shard,
-        search_index=page_shards.kept_search(),
+        search_index=index,
         pages=pages_since(mark),
         liquid=page_liquid.take(),
     )
