@@ -326,6 +326,35 @@ def test_add_files_from_theme_reads_one_listing_of_the_environment(tmp_path: Pat
     assert not listed[0]("main.html") and listed[0]("css/a.css")
 
 
+def test_the_theme_filter_drops_dot_paths_and_jinja_lists_as_mirrored(tmp_path: Path) -> None:
+    import jinja2
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    assert compat.theme_filter_drops_dot_paths()
+    assert compat.jinja_listing_mirrored()
+    source = inspect.getsource(jinja2.FileSystemLoader.list_templates)
+    assert "os.walk(searchpath, followlinks=self.followlinks)" in source
+    (tmp_path / "docs").mkdir()
+    config = load_config(
+        config_file_path=str(tmp_path / "mkdocs.yml"),
+        docs_dir=str(tmp_path / "docs"),
+        theme={"name": None, "custom_dir": str(tmp_path)},
+    )
+    listed: list[Any] = []
+
+    class Listing:
+        def list_templates(self, extensions: Any = None, filter_func: Any = None) -> list[str]:
+            listed.append(filter_func)
+            return []
+
+    original = compat._ORIGINAL_ADD_FILES_FROM_THEME or Files.add_files_from_theme
+    original(Files([]), Listing(), config)
+    for name in (".icons/a.svg", "assets/.x/b.css", "a/b/.c.js", ".d/e/f.png"):
+        assert not listed[0](name)
+    assert listed[0]("assets/b.css")
+
+
 def test_static_i18n_create_i18n_file_is_the_one_mirrored() -> None:
     from mkdocs_static_i18n import folder
     from mkdocs_static_i18n.plugin import I18n

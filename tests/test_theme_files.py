@@ -137,3 +137,84 @@ def test_a_replayed_build_lists_the_theme_when_another_package_reads_the_files_f
     assert plugin._files_reach_us_first(config)
     config.plugins.events = {"files": [_Foreign().on_files, ours]}
     assert not plugin._files_reach_us_first(config)
+
+
+# Dot folders at every depth of an override folder (with files MkDocs would otherwise copy),
+# and a dot file beside ordinary ones: the first pass leaves the folders unwalked.
+DOT_FILES = {
+    **FILES,
+    "overrides/.hidden/site.css": "hidden\n",
+    "overrides/assets/.cache/deep/x.js": "// hidden\n",
+    "overrides/assets/extra/.keep.css": "hidden\n",
+    "overrides/assets/extra.d/.x/y.css": "hidden\n",
+}
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_given_dot_folders_in_the_theme_when_the_listing_skips_them_then_the_site_is_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    with monkeypatch.context() as off:
+        off.setattr(theme_files, "theme_filter_drops_dot_paths", lambda: False)
+        (tmp_path / "off").mkdir()
+        expected = site_tree(make_site_builder(tmp_path / "off")(DOT_FILES, **_config(workers)))
+    walked: list[str] = []
+    walk = theme_files.os.walk
+
+    def spy_walk(top: str, **kwargs: Any) -> Any:
+        for entry in walk(top, **kwargs):
+            walked.append(entry[0])
+            yield entry
+
+    monkeypatch.setattr(theme_files.os, "walk", spy_walk)
+    (tmp_path / "on").mkdir()
+    site = make_site_builder(tmp_path / "on")(DOT_FILES, **_config(workers))
+    assert site_tree(site) == expected
+    assert (site / "assets/extra/site.css").is_file()
+    import material
+
+    themes = (str(tmp_path / "on/project/overrides"), str(Path(material.__file__).parent))
+    walked = [  # os.walk is everyone's: the theme folders' own, below their roots
+        path[len(theme) :] for path in walked for theme in themes if path.startswith(theme)
+    ]
+    assert any("/templates/assets" in path for path in walked)
+    assert not any("/." in path for path in walked)  # no dot folder walked, Material's either
+    assert "/assets/extra.d" in walked
+
+
+def test_the_pruned_listing_keeps_every_name_mkdocs_filter_keeps(tmp_path: Path) -> None:
+    import jinja2
+    from mkdocs.config import load_config
+
+    for name in DOT_FILES:
+        if name.startswith("overrides/"):
+            path = tmp_path / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text("x", "utf-8")
+    (tmp_path / "docs").mkdir()
+    config = load_config(
+        config_file_path=str(tmp_path / "mkdocs.yml"),
+        docs_dir=str(tmp_path / "docs"),
+        theme={"name": "material", "custom_dir": str(tmp_path / "overrides")},
+    )
+    env = config.theme.get_env()
+    assert type(env.loader) is jinja2.FileSystemLoader
+    kept: list[Any] = []
+
+    class Listing:  # MkDocs' own filter, caught on its way to the environment
+        def list_templates(self, extensions: Any = None, filter_func: Any = None) -> list[str]:
+            kept.append(filter_func)
+            return []
+
+    from mkdocs.structure.files import Files
+
+    from mkdocs_jekyll import compat
+
+    original = compat._ORIGINAL_ADD_FILES_FROM_THEME or Files.add_files_from_theme
+    original(Files([]), Listing(), config)
+    recording = theme_files._Recording(env, prune=True)
+    pruned = recording.list_templates(filter_func=kept[0])
+    assert pruned == env.list_templates(filter_func=kept[0])
+    assert any(name.startswith("assets/javascripts/") for name in pruned)  # Material's own
+    assert "assets/extra/site.css" in pruned
+    assert len(theme_files._pruned_listing(env.loader)) < len(env.loader.list_templates()) / 10

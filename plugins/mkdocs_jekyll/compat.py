@@ -26,6 +26,13 @@ MkDocs (1.6):
 - ``theme_files_listing_only``, ``replace_add_files_from_theme``: ``Files.add_files_from_theme``
   (public, but replaced on the class by ``mkdocs/theme_files.py``, which memoises the one
   ``list_templates`` call it makes and relies on its reading nothing else of the environment).
+  ``theme_filter_drops_dot_paths``: its filter's pattern list starts with ``'.*'`` and
+  ``'*/.*'`` (so ``theme_files`` leaves the theme's dot folders, Material's ``.icons``,
+  unwalked).
+
+Jinja (3.1):
+- ``jinja_listing_mirrored``: ``FileSystemLoader.list_templates`` (public, but
+  ``mkdocs/theme_files.py`` mirrors its walk to prune folders the filter drops whole).
 
 mkdocs-static-i18n (1.3):
 - ``i18n_reconfigure_files``: ``I18n.reconfigure_files``, which builds a locale's file list.
@@ -202,6 +209,40 @@ def theme_files_listing_only() -> bool:
         len(inner) == 1
         and frozenset(inner[0].co_names) == THEME_FILTER_NAMES
         and inner[0].co_freevars == ("config",)
+    )
+
+
+def theme_filter_drops_dot_paths() -> bool:
+    """Whether ``add_files_from_theme``'s filter drops every path with a part starting with
+    ``.``: MkDocs 1.6's, whose patterns (any one matching drops the name) include ``'.*'``
+    (the first part) and ``'*/.*'`` (any later one; ``*`` crosses ``/``)."""
+    from mkdocs.structure.files import Files
+
+    if not theme_files_listing_only():
+        return False
+    code = (_ORIGINAL_ADD_FILES_FROM_THEME or Files.add_files_from_theme).__code__
+    inner = next(const for const in code.co_consts if hasattr(const, "co_names"))
+    patterns = [const for const in inner.co_consts if isinstance(const, tuple)]
+    return len(patterns) == 1 and patterns[0][:2] == (".*", "*/.*")
+
+
+JINJA_LISTING_NAMES = frozenset(
+    {"add", "followlinks", "join", "len", "os", "path", "replace", "searchpath", "sep"}
+    | {"set", "sorted", "strip", "walk"}
+)
+"""What Jinja 3.1's ``FileSystemLoader.list_templates`` reads (``theme_files`` mirrors it)."""
+
+
+def jinja_listing_mirrored() -> bool:
+    """Whether ``FileSystemLoader.list_templates`` is Jinja 3.1's, which ``theme_files``
+    mirrors: one ``os.walk`` per folder, names relative to it with ``/``, a set, sorted."""
+    import jinja2
+
+    code = getattr(jinja2.FileSystemLoader.list_templates, "__code__", None)
+    return (
+        code is not None
+        and frozenset(code.co_names) == JINJA_LISTING_NAMES
+        and code.co_consts == (None, ("followlinks",), "/", 2, "./")
     )
 
 

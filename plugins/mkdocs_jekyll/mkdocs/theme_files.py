@@ -10,17 +10,27 @@ ones; MkDocs' own method still runs on it (which files the docs override, which 
 holds each, the ``File`` objects of the pass). The first pass fills it before the workers
 fork (``parallel``), so they inherit it. A new build (a serve rebuild too) lists again;
 a replayed build (``site_replay``), whose file list is dropped unread, lists nothing.
+
+That one listing leaves the folders whose names start with a dot unwalked: MkDocs' filter
+drops every name under them, and Material's ``.icons`` holds 14,300 of its 14,500 files
+(walking and filtering them took 0.05 to 0.09 s of a parallel build's serial head).
 """
 
 from __future__ import annotations
 
+import os
 import weakref
 from typing import TYPE_CHECKING, Any
 
 import jinja2
 from mkdocs import utils
 
-from mkdocs_jekyll.compat import replace_add_files_from_theme, theme_files_listing_only
+from mkdocs_jekyll.compat import (
+    jinja_listing_mirrored,
+    replace_add_files_from_theme,
+    theme_files_listing_only,
+    theme_filter_drops_dot_paths,
+)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -37,6 +47,8 @@ class _BuildListing:
         self.names: dict[_Key, list[str]] = {}
         self.skip = False
         """A replayed build: MkDocs' file list is dropped unread (``skip_listing``)."""
+        self.prune = theme_filter_drops_dot_paths() and jinja_listing_mirrored()
+        """Whether the listing may leave the dot folders unwalked (``_pruned_listing``)."""
 
 
 _build: _BuildListing | None = None
@@ -70,13 +82,41 @@ def skip_listing(config: MkDocsConfig) -> None:
 class _Recording:
     """The pass's environment as ``add_files_from_theme`` uses it, keeping what it lists."""
 
-    def __init__(self, env: jinja2.Environment) -> None:
+    def __init__(self, env: jinja2.Environment, prune: bool) -> None:
         self.env = env
+        self.prune = prune
         self.names: list[str] = []
 
     def list_templates(self, extensions: Any = None, filter_func: Any = None) -> list[str]:
-        self.names = self.env.list_templates(extensions=extensions, filter_func=filter_func)
+        loader = self.env.loader
+        if self.prune and extensions is None and isinstance(loader, jinja2.FileSystemLoader):
+            names = _pruned_listing(loader)
+            self.names = names if filter_func is None else [n for n in names if filter_func(n)]
+        else:
+            self.names = self.env.list_templates(extensions=extensions, filter_func=filter_func)
         return list(self.names)
+
+
+def _pruned_listing(loader: jinja2.FileSystemLoader) -> list[str]:
+    """``loader.list_templates()`` without the names under folders starting with a dot.
+
+    Jinja 3.1's walk and naming, mirrored (``compat.jinja_listing_mirrored``); only used
+    with MkDocs' filter, which drops those names anyway (``theme_filter_drops_dot_paths``).
+    """
+    found: set[str] = set()
+    for searchpath in loader.searchpath:
+        for dirpath, dirnames, filenames in os.walk(searchpath, followlinks=loader.followlinks):
+            dirnames[:] = [name for name in dirnames if not name.startswith(".")]
+            for filename in filenames:
+                template = (
+                    os.path.join(dirpath, filename)[len(searchpath) :]
+                    .strip(os.path.sep)
+                    .replace(os.path.sep, "/")
+                )
+                if template[:2] == "./":
+                    template = template[2:]
+                found.add(template)
+    return sorted(found)
 
 
 class _Recorded:
@@ -117,7 +157,7 @@ def _listing_once(original: Any) -> Any:
             return
         names = [] if listing.skip else listing.names.get(key)
         if names is None:
-            recording = _Recording(env)
+            recording = _Recording(env, listing.prune)
             original(files, recording, config)
             listing.names[key] = recording.names
         else:
