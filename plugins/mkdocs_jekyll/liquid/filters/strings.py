@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 from urllib.parse import quote_plus
 
@@ -31,8 +32,16 @@ _CJK_RANGES = (
     "\uf900-\ufa6d\ufa70-\ufad9\uff66-\uff6f\uff71-\uff9d\uffa0-\uffdc"
     "\U00020000-\U0003134a"
 )
-_CJK = re.compile(f"[{_CJK_RANGES}]")
-_CJK_WORD = re.compile(f"[^{_CJK_RANGES}{jekyll_text.RUBY_SPACE}]+")
+
+
+@cache
+def _cjk_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A CJK character, and a run of anything else but spaces; compiled at their first use
+    (3.4 ms, in the build's serial head if done at import, for a filter few sites use)."""
+    return (
+        re.compile(f"[{_CJK_RANGES}]"),
+        re.compile(f"[^{_CJK_RANGES}{jekyll_text.RUBY_SPACE}]+"),
+    )
 
 
 def slugify_filter(input_: object, mode: object = None, cased: object = False) -> str | None:
@@ -68,10 +77,12 @@ def number_of_words(input_: object, mode: object = None) -> int:
     stripped = text.strip(jekyll_text.RUBY_SPACE)
     words = len(jekyll_text.SPACES.split(stripped)) if stripped else 0
     if mode == "cjk":
-        return len(_CJK.findall(text)) + len(_CJK_WORD.findall(text))
+        cjk_char, cjk_word = _cjk_patterns()
+        return len(cjk_char.findall(text)) + len(cjk_word.findall(text))
     if mode == "auto":
-        cjk = len(_CJK.findall(text))
-        return words if cjk == 0 else cjk + len(_CJK_WORD.findall(text))
+        cjk_char, cjk_word = _cjk_patterns()
+        cjk = len(cjk_char.findall(text))
+        return words if cjk == 0 else cjk + len(cjk_word.findall(text))
     return words
 
 
