@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from mkdocs_jekyll.jekyll.errors import ContentError
-from mkdocs_jekyll.jekyll.yaml import load_yaml
+from mkdocs_jekyll.jekyll.yaml import load_simple_mapping, load_yaml
 
 __all__ = ["FrontMatter", "parse_front_matter", "validate_front_matter"]
 
@@ -108,6 +108,9 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
 
 def _load(source: str, path: str, *, first_line: int) -> dict[str, Any] | None:
     """Load the YAML of a front matter block: a mapping, or None when the block is empty."""
+    simple = load_simple_mapping(source)
+    if simple is not None:
+        return simple
     try:
         data = load_yaml(source)
     except yaml.YAMLError as err:

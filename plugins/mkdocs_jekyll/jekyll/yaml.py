@@ -6,10 +6,17 @@ Jekyll reads all three with ``SafeYAML.load`` (``lib/jekyll/utils.rb`` and
 the same documents several times faster, and a site with hundreds of posts reads every front
 matter block on each build. The one place that chooses: every reader of YAML in the package
 loads through ``load_yaml``, so no reader falls back differently.
+
+Most front matter is a few ``key: value`` lines of text (``title: "About"``,
+``permalink: /en/about/``), and setting up the parser for each costs more than reading
+them: ``load_simple_mapping`` reads exactly those blocks without it, with PyYAML's own
+resolver deciding which plain values are text, and hands every other block back.
 """
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from typing import Any
 
 import yaml
@@ -19,7 +26,19 @@ try:  # pragma: no cover - depends on how PyYAML was built
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader  # type: ignore[assignment]
 
-__all__ = ["SafeLoader", "load_yaml"]
+__all__ = ["SafeLoader", "load_simple_mapping", "load_yaml"]
+
+# Printable characters as libyaml's reader accepts them, less line breaks (NEL, U+2028,
+# U+2029), tabs and the byte order mark; quoted values also leave out their own quote
+# and, double-quoted, the backslash, so no escape or folding applies.
+_PRINTABLE = "\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff"
+_SIMPLE_LINE = re.compile(
+    r"([A-Za-z_][A-Za-z0-9_-]{0,99}): (?:"
+    rf"\"([ !#-\[\]-~{_PRINTABLE}]*)\""
+    rf"|'([ -&(-~{_PRINTABLE}]*)'"
+    r"|([A-Za-z0-9_/][A-Za-z0-9_./-]*))"
+)
+_STR = "tag:yaml.org,2002:str"
 
 
 def load_yaml(source: str) -> Any:
@@ -36,3 +55,49 @@ def load_yaml(source: str) -> Any:
         ValueError: A timestamp PyYAML recognised but could not build (``2024-13-45``).
     """
     return yaml.load(source, Loader=SafeLoader)
+
+
+@cache
+def _resolver() -> Any:
+    """A loader to ask, as parsing would, which tag a plain value resolves to."""
+    return SafeLoader("")
+
+
+def _is_text(plain: str) -> bool:
+    """Whether a plain (unquoted) value loads as text, not a bool, number, date or null."""
+    return bool(_resolver().resolve(yaml.ScalarNode, plain, (True, False)) == _STR)
+
+
+def load_simple_mapping(source: str) -> dict[str, str] | None:
+    """``load_yaml(source)`` for a block of ``key: value`` lines whose values are text.
+
+    Each line is a plain key, one space, and a value that is double-quoted without escapes,
+    single-quoted without doubled quotes, or plain (letters, digits, ``_./-``) and resolved
+    as text by PyYAML's resolver (so ``yes``, ``1.5``, ``2024-01-02`` or ``null`` are not).
+    A later duplicate key wins, as in PyYAML. Anything else (comments, blank lines, lists,
+    nested mappings, other values) returns None, and the caller loads the block with
+    ``load_yaml``: the result is the same either way, this is only faster.
+
+    Args:
+        source: The YAML text, every line ending with ``\\n``.
+
+    Returns:
+        The mapping, or None when the block is not of that simple shape.
+    """
+    if not source.endswith("\n"):
+        return None
+    data: dict[str, str] = {}
+    for line in source[:-1].split("\n"):
+        match = _SIMPLE_LINE.fullmatch(line)
+        if match is None:
+            return None
+        key, double, single, plain = match.groups()
+        if not _is_text(key):
+            return None
+        if plain is not None:
+            if not _is_text(plain):
+                return None
+            data[key] = plain
+        else:
+            data[key] = double if double is not None else single
+    return data
