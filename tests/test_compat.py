@@ -9,9 +9,11 @@ from __future__ import annotations
 import inspect
 import json
 import logging
+import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from mkdocs.commands import serve
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File
@@ -112,6 +114,36 @@ def test_material_search_parser_is_the_one_fast_search_mirrors() -> None:
     assert compat.material_search_index_type() is SearchIndex
     assert "parser = Parser()" in inspect.getsource(SearchIndex.add_entry_from_context)
     assert fast_search.parser_fingerprint() in fast_search.KNOWN_PARSERS, plugin.__file__
+
+
+def test_class_sources_from_one_parse_are_what_inspect_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fingerprint's classes are read from one parse of their module: same text."""
+    import importlib.util
+
+    from material.plugins.search import plugin
+
+    names = ("Parser", "Element", "Section")
+    expected = [inspect.getsource(getattr(plugin, name)) for name in names]
+    assert compat._class_sources(plugin, names) == expected
+    module_file = tmp_path / "classes_for_compat.py"
+    module_file.write_text(
+        "import dataclasses\n\n\n@dataclasses.dataclass\n# a comment\nclass A:\n"
+        "    x: int = 1\n\n    # inside\n    def f(self):\n        return 1\n\n"
+        '# after A\n\n\nclass B(A):\n    """Doc."""\n\n\nB2 = B\n',
+        "utf-8",
+    )
+    spec = importlib.util.spec_from_file_location("classes_for_compat", module_file)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "classes_for_compat", module)  # inspect looks it up
+    spec.loader.exec_module(module)
+    assert compat._class_sources(module, ("A", "B", "B2")) == [
+        inspect.getsource(module.A),
+        inspect.getsource(module.B),
+        inspect.getsource(module.B),  # not a class of that name: inspect's own answer
+    ]
 
 
 def test_replace_search_index_keeps_materials_state() -> None:
