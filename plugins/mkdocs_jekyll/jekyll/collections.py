@@ -18,6 +18,7 @@ from typing import Any
 
 from mkdocs_jekyll.jekyll.dates import parse_time
 from mkdocs_jekyll.jekyll.errors import ContentError
+from mkdocs_jekyll.jekyll.paths import path_parts
 from mkdocs_jekyll.jekyll.permalinks import (
     collection_template,
     document_url,
@@ -76,7 +77,7 @@ def read_collections(raw: object) -> dict[str, Collection]:
 
 def place(src_path: str, collections: Mapping[str, Collection]) -> Placement:
     """Find the collection folder (``_posts``, ``_drafts``, ``_<label>``) in ``src_path``."""
-    parts = PurePosixPath(src_path).parts[:-1]
+    parts = path_parts(src_path)[:-1]
     for index, part in enumerate(parts):
         if not part.startswith("_"):
             continue

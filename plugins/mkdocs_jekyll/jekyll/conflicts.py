@@ -13,11 +13,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
-from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from mkdocs_jekyll.jekyll.findings import CONFLICTS, record_finding
 from mkdocs_jekyll.jekyll.log import plugin_logger
+from mkdocs_jekyll.jekyll.paths import path_name
 
 if TYPE_CHECKING:
     from mkdocs_jekyll.jekyll.documents import Document, SiteModel
@@ -44,7 +44,7 @@ def write_order(doc: Document, labels: Sequence[str]) -> WriteOrder:
         A sort key; ties in Jekyll's own sort are broken by path.
     """
     if doc.type == "pages":
-        return (0, 0, _EARLIEST, PurePosixPath(doc.src_path).name, doc.src_path)
+        return (0, 0, _EARLIEST, path_name(doc.src_path), doc.src_path)
     index = labels.index(doc.type) if doc.type in labels else len(labels)
     return (1, index, _date(doc.data.get("date")), "", doc.src_path)
 

@@ -30,6 +30,7 @@ from mkdocs_jekyll.jekyll.conflicts import resolve_conflicts
 from mkdocs_jekyll.jekyll.defaults import FrontMatterDefaults
 from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.jekyll.frontmatter import FrontMatter, parse_front_matter, validate_front_matter
+from mkdocs_jekyll.jekyll.paths import path_name, path_parts
 from mkdocs_jekyll.jekyll.permalinks import (
     check_permalink,
     page_url,
@@ -106,7 +107,7 @@ class Document:
     @property
     def name(self) -> str:
         """The file name (``2024-01-02-hello.md``)."""
-        return PurePosixPath(self.src_path).name
+        return path_name(self.src_path)
 
     @property
     def published(self) -> bool:
@@ -299,7 +300,7 @@ def locale_of(src_path: str, locales: Mapping[str, str]) -> str | None:
     Returns:
         The locale code, or None for files outside every locale folder.
     """
-    first = PurePosixPath(src_path).parts[0]
+    first = path_parts(src_path)[0]
     return locales.get(normalise_locale(first))
 
 

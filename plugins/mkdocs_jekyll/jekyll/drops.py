@@ -16,6 +16,7 @@ from typing import Any
 
 from mkdocs_jekyll.jekyll.archives import is_archive
 from mkdocs_jekyll.jekyll.documents import Document, SiteModel
+from mkdocs_jekyll.jekyll.paths import path_name
 from mkdocs_jekyll.jekyll.urls import compute_absolute_url, compute_relative_url
 
 
@@ -244,7 +245,7 @@ def page_drop(doc: Document, *, time: dt.datetime | None = None) -> dict[str, An
         The drop; a generated excerpt and the rendered ``content`` are set by the build,
         which renders Liquid and Markdown.
     """
-    name = PurePosixPath(doc.src_path).name
+    name = path_name(doc.src_path)
     if doc.type == "pages":
         drop: dict[str, Any] = Drop(doc.data)
         excerpt = doc.data.get("excerpt")

@@ -19,6 +19,7 @@ from mkdocs_static_i18n import folder
 
 from mkdocs_jekyll.i18n.locale_folders import unconfigured_locale_folders
 from mkdocs_jekyll.jekyll.documents import normalise_locale
+from mkdocs_jekyll.jekyll.paths import path_parts
 from mkdocs_jekyll.mkdocs.i18n_files import reconfigure_files as i18n_reconfigure
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ def _outside_locale_folders(file: File, folders: dict[str, str], docs_dir: str) 
     """
     if file.abs_src_path is None or not _within(file.abs_src_path, docs_dir):
         return False
-    parts = PurePosixPath(file.src_uri).parts
+    parts = path_parts(file.src_uri)
     return len(parts) == 1 or normalise_locale(parts[0]) not in folders
 
 
