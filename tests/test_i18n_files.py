@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from mkdocs.config import load_config
 from mkdocs.structure.files import File
 
@@ -122,3 +124,12 @@ def test_given_a_three_locale_site_when_files_are_made_on_strings_then_the_site_
     (tmp_path / "on").mkdir()
     assert site_tree(make_site_builder(tmp_path / "on")(files, plugins=plugins)) == expected
     assert "es-419/index.md" in made
+
+
+@given(st.lists(st.sampled_from(["/", ".", "..", "...", "a", "en", ".a"]), max_size=8))
+def test_a_plain_path_is_one_whose_parts_are_not_empty_dot_or_dot_dot(pieces: list[str]) -> None:
+    path = "".join(pieces)
+    parts = path.split("/")
+    assert i18n_files._plain(path) == (
+        bool(path) and all(part not in ("", ".", "..") for part in parts)
+    )

@@ -48,7 +48,11 @@ def reconfigure_files(plugin: Any, files: Files, config: MkDocsConfig) -> Any:
 def _plain(path: str) -> bool:
     """Whether ``path`` is relative, POSIX and without empty, ``.`` or ``..`` parts: one
     whose ``PurePath`` parts are its ``/``-separated parts and which ``normpath`` keeps."""
-    return bool(path) and all(part not in ("", ".", "..") for part in path.split("/"))
+    # An empty, ``.`` or ``..`` part is a ``//``, ``/./`` or ``/../`` once the path is
+    # framed by slashes (an empty path is ``//``): three substring tests, run ~8,000 times
+    # a pass, instead of a split and a loop over the parts.
+    framed = f"/{path}/"
+    return "//" not in framed and "/./" not in framed and "/../" not in framed
 
 
 def _under(parts: list[str], folder: list[str]) -> bool:
