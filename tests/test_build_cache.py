@@ -7,6 +7,7 @@ sources, file by file; pages whose inputs did not change came from the cache.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -389,3 +390,45 @@ def test_two_shards_writing_one_locale_pass_lose_no_entry(tmp_path: Path) -> Non
     plugins[2] = {"jekyll": {"cache_enabled": False}}
     clean = site_tree(make_site_builder(tmp_path / "clean")(files=TITLED, plugins=plugins))
     assert rebuilt == clean
+
+
+def _rglob_digest(folder: Path, *, skip_compiled: bool = False) -> str:
+    """The tree digest as it was computed with ``pathlib`` (the reference)."""
+    digest = hashlib.sha256()
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if not path.is_file() or (skip_compiled and "__pycache__" in path.parts):
+                continue
+            digest.update(f"\0{path.relative_to(folder).as_posix()}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.mark.parametrize("skip_compiled", [False, True])
+def test_the_tree_digest_is_the_one_rglob_gave(tmp_path: Path, skip_compiled: bool) -> None:
+    """Same files, same order (by parts: ``a/b`` before ``a-b``), same bytes, on a tree of
+    the shapes ``rglob`` treats apart: dot files, a folder link (not followed), a file link
+    (read), ``__pycache__`` folders and a file of that name."""
+    files = {
+        "a/b": "1",
+        "a-b": "2",
+        "a.b/c": "3",
+        ".hidden/x": "4",
+        "z/.dot": "5",
+        "p/__pycache__/m.pyc": "6",
+        "__pycache__/n.pyc": "7",
+        "q/__pycache__": "8",
+        "é/ü.txt": "9",
+        "deep/er/than/that.txt": "10",
+    }
+    for name, text in files.items():
+        (tmp_path / "t" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "t" / name).write_text(text, "utf-8")
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside/o.txt").write_text("o", "utf-8")
+    (tmp_path / "t/linked-folder").symlink_to(tmp_path / "outside", target_is_directory=True)
+    (tmp_path / "t/linked-file").symlink_to(tmp_path / "outside/o.txt")
+    for folder in (tmp_path / "t", tmp_path / "missing", build_cache._PACKAGE_ROOT):
+        digest = hashlib.sha256()
+        build_cache._hash_tree(digest, folder, skip_compiled=skip_compiled)
+        assert digest.hexdigest() == _rglob_digest(folder, skip_compiled=skip_compiled)

@@ -341,17 +341,43 @@ def _file_digest(path: str | None) -> bytes:
 
 
 def _hash_tree(digest: Any, folder: Path, *, skip_compiled: bool = False) -> None:
-    """Every file's path and content below ``folder`` (missing: nothing)."""
-    if not folder.is_dir():
+    """Every file's path and content below ``folder`` (missing: nothing).
+
+    The files ``sorted(folder.rglob("*"))`` lists, in its order (by parts), read with
+    ``os.scandir``: ``Path`` objects made, compared and read cost as much as hashing this
+    package's 1.5 MB (10 ms of every build's serial head). ``skip_compiled`` leaves out
+    anything in a ``__pycache__`` folder, without walking it.
+    """
+    if not folder.is_dir() or (skip_compiled and "__pycache__" in folder.parts):
         return
-    for path in sorted(folder.rglob("*")):
-        if not path.is_file() or (skip_compiled and "__pycache__" in path.parts):
-            continue
-        digest.update(f"\0{path.relative_to(folder).as_posix()}\0".encode())
+    for parts, path in sorted(_tree_files(str(folder), (), skip_compiled)):
+        digest.update(f"\0{'/'.join(parts)}\0".encode())
         try:
-            digest.update(path.read_bytes())
+            with open(path, "rb") as file:
+                digest.update(file.read())
         except OSError:
             digest.update(b"\0unreadable")
+
+
+def _tree_files(
+    folder: str, above: tuple[str, ...], skip_compiled: bool
+) -> list[tuple[tuple[str, ...], str]]:
+    """The files below ``folder`` as ``rglob`` finds them (into folders, not folder links;
+    an unreadable folder skipped), each as (its parts below the top folder, its path)."""
+    found: list[tuple[tuple[str, ...], str]] = []
+    try:
+        entries = list(os.scandir(folder))
+    except PermissionError:
+        return found
+    for entry in entries:
+        if skip_compiled and entry.name == "__pycache__":
+            continue
+        parts = (*above, entry.name)
+        if entry.is_dir() and not entry.is_symlink():
+            found.extend(_tree_files(entry.path, parts, skip_compiled))
+        elif entry.is_file():
+            found.append((parts, entry.path))
+    return found
 
 
 def stable_json(value: Any) -> str:
