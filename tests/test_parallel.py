@@ -331,3 +331,28 @@ def test_locales_get_shards_by_their_share_of_the_pages(case: ShardCase) -> None
     assert [(s.locale, s.index, s.count) for s in shards] == case.expected
     unshardable = plan_shards(list(case.sizes), case.sizes, case.workers, shardable=False)
     assert [(s.locale, s.count) for s in unshardable] == [(name, 1) for name in case.sizes]
+
+
+@pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
+def test_the_workers_start_before_the_first_pass_makes_its_file_list_with_the_same_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parallel_calls: list[tuple[list[str], int]]
+) -> None:
+    """Their passes make their own lists: the first pass's (static-i18n's ``on_files``, a
+    tenth of the build's serial head) no longer delays them, and nothing else changes."""
+    from mkdocs_static_i18n.plugin import I18n
+
+    events: list[str] = []
+    upstream = I18n.on_files
+
+    def file_list(self: Any, files: Any, config: Any) -> Any:
+        events.append(f"file list {self.current_language} after {len(parallel_calls)} starts")
+        return upstream(self, files, config)
+
+    monkeypatch.setattr(I18n, "on_files", file_list)
+    one = _build_both(tmp_path, FILES, _plugins(1), _plugins(3))
+    assert "pt-br/sobre/index.html" in one
+    assert parallel_calls == [(["es-419", "pt-br"], 2)]
+    assert events[3:] == ["file list en after 1 starts"]  # this process: the first pass only
+    assert events[:3] == [
+        f"file list {locale} after 0 starts" for locale in ("en", "es-419", "pt-br")
+    ]

@@ -139,11 +139,10 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Start the other locales' passes in worker processes, once ``site/`` is clean.
 
-        Priority: -100, as upstream's, which builds this pass's file list.
+        Priority: -100, as upstream's, which builds this pass's file list. The workers start
+        first: their passes make their own file lists, so they need not wait for this one's.
         """
         sizes = page_shards.locale_sizes(files, self.locale_folders())
-        result: Files = super().on_files(files, config)
-        self._release_pages = page_release.may_release(config, serving=_serving(config))
         workers = self._workers()
         # `mkdocs serve` builds its other locales after the server starts (`serve_start`),
         # so only this pass's pages are spread over workers, before any thread starts.
@@ -177,6 +176,8 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
                 plan = [mine[1:], *others]
                 workers = max(1, min(workers, len(others)))
                 self._parallel = ParallelPasses(self, config, plan, workers, locales)
+        result: Files = super().on_files(files, config)
+        self._release_pages = page_release.may_release(config, serving=_serving(config))
         return result
 
     @event_priority(-100)
