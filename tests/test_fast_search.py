@@ -109,6 +109,29 @@ CASES = [
     Case("empty and whitespace-only kept elements", "<p></p><p> \n </p><ul>\n<li></li>\n</ul>"),
     Case("an empty id", '<h2 id="">E</h2><p>x</p>'),
     Case("unbalanced end tags", "<p>a</span></p></div><em>b"),
+    Case(
+        "plain elements holding text, as one token each",
+        '<p><span class="n">x</span> <em>y</em><a href="#z">z</a><span></span></p>'
+        "<table><tr><td style='x'>1</td><th class=\"k\">2</th></tr></table>"
+        '<div class="highlight"><pre><span></span><code><span class="k">if</span> '
+        '<span class="n">a</span><span class="o">&gt;</span>\n</code></pre></div>',
+    ),
+    Case(
+        "elements that look plain but are not",
+        '<h2 id="h">H<a class="headerlink" href="#h">&para;</a>'
+        "<a class='headerlink'>x</a><a CLASS=\"headerlink\">y</a>"
+        '<a class="&#104;eaderlink">q</a></h2>'
+        '<span class="linenodiv">1</span><td class="&#108;inenodiv">2</td>'
+        "<span DATA-SEARCH-EXCLUDE>3</span><em data-search-exclude=''>4</em>"
+        '<span data-search-exclude-not="1">5</span><Span>6</span><SPAN>7</SPAN>'
+        '<span class="a" class="linenodiv">8</span><b class>9</b><i\nclass="x" >10</i >',
+    ),
+    Case(
+        "a plain element inside a skipped one of its name",
+        "<p><span data-search-exclude>a<span>b</span>c</span>d</p>"
+        "<div data-search-exclude><em>e</em><td>f</td></div><td>g</td>",
+    ),
+    Case("a heading inside a plain element", '<p><span><h3 id="s">S</h3></span>t</p>'),
     Case("a comment", "<p>a<!-- note --> b</p>", fast=False),
     Case("a script", '<p>a</p><script>var a = "<b>";</script><p>c</p>', fast=False),
     Case("a style", "<style>p > a { color: red }</style><p>c</p>", fast=False),
@@ -137,7 +160,7 @@ def test_sections_are_the_ones_materials_parser_cuts(case: Case) -> None:
 
 
 # Pieces of HTML that exercise every branch of Material's handlers, and some outside the path.
-_TAGS = "p pre code li ul div span em a h1 h2 h3 object sub hx table td section P H2".split()
+_TAGS = "p pre code li ul div span em a h1 h2 h3 object sub hx table td th section P H2 Em".split()
 _ATTRIBUTES = [
     "",
     ' id="i"',
@@ -148,6 +171,12 @@ _ATTRIBUTES = [
     ' class="linenodiv"',
     ' class="headerlink"',
     ' CLASS="headerlink"',
+    " class='linenodiv'",
+    ' class="&#104;eaderlink"',
+    ' class="n"',
+    " class",
+    " DATA-SEARCH-EXCLUDE",
+    ' data-search-exclude-not="x"',
     ' title="a > b"',
     ' id="a&amp;b"',
     " x=y",

@@ -12,7 +12,9 @@ tag names, one for one (Material's ``Element`` compares and hashes by tag name a
 ``skip`` set and ``context`` list behave as sets and lists of names). The tokens are those
 ``HTMLParser`` (``convert_charrefs=True``) reports for the same input: lowercased tag and
 attribute names, attribute values unquoted and unescaped, an attribute without a value as
-None, the text between two tags as one unescaped piece.
+None, the text between two tags as one unescaped piece. An element of ``PLAIN_ELEMENTS`` holding
+only text (a code block's ``<span class="n">x</span>``, a table cell) is one token, its text
+handled as the handlers would handle it inside the element.
 
 Anything outside that well-formed subset, on which Python releases differ or ``HTMLParser``
 splits text differently, makes it give up and return None, and the caller uses Material's
@@ -38,15 +40,49 @@ _ATTRIBUTE_NAME = "[a-zA-Z_:][-.:a-zA-Z0-9_]*+"
 _QUOTED = """"[^"]*+"|'[^']*+'"""
 """A quoted attribute value (an unquoted one is outside the fast path)."""
 
+_NAME_END = "(?![-.:a-zA-Z0-9_])"
+PLAIN_ELEMENTS = (
+    "span td th em strong a b i u s small mark abbr kbd var samp cite dfn q del ins time "
+    "label dt dd caption figcaption summary".split()
+)
+"""Elements that change nothing in Material's handlers but their own stack entry.
+
+None is kept (``KEEP``), a heading, ``hx``, void, raw text, ``pre`` or always skipped, so
+the text of ``<span class="n">x</span>`` is handled as it would be outside the span (see
+``_PLAIN``)."""
+_PLAIN_CLASS = "|".join(
+    rf"""{quote}(?!(?:linenodiv|headerlink){quote})[^{quote}&]*+{quote}""" for quote in "\"'"
+)
+_PLAIN_ATTRIBUTE = (
+    # Not one that makes the element skipped or a permalink: no data-search-exclude, and a
+    # class only if it is plainly (no character reference) neither linenodiv nor headerlink.
+    rf"""{_SPACE}++(?!(?i:data-search-exclude){_NAME_END})"""
+    rf"""(?:(?i:class){_NAME_END}(?:=(?:{_PLAIN_CLASS}))?"""
+    rf"""|(?!(?i:class){_NAME_END}){_ATTRIBUTE_NAME}(?:=(?:{_QUOTED}))?)"""
+)
+_PLAIN = (
+    # (The lookahead of first letters spares trying every name at "<p" or "<div".)
+    rf"""<(?=[{"".join(sorted({name[0] for name in PLAIN_ELEMENTS}))}])"""
+    rf"""(?P<plain>{"|".join(PLAIN_ELEMENTS)}){_NAME_END}(?:{_PLAIN_ATTRIBUTE})*+{_SPACE}*+>"""
+    rf"""([^<]*+)</(?P=plain){_SPACE}*+>"""
+)
+"""A plain element holding only text, its start and end tag written in the same case.
+
+Material's handlers would push its name, handle the text and pop it: with none of the cases
+above, the text is handled as if the element were not there, and the element's end only
+drops its name from ``skip`` (where an element of that name inside a skipped one puts it).
+"""
+
 # The repeats are possessive (``*+``, ``++``): what follows each one cannot start with a
 # character it takes (a name is followed by a space, "=", "/" or ">"; an attribute by a
 # space, "/" or ">"), so giving one back never made a match, and the engine keeps no
 # backtracking state for them (a quarter of the matching).
 _TOKEN = re.compile(
     rf"""([^<]++)"""  # 1: text up to the next tag
+    rf"""|</({_TAG_NAME}){_SPACE}*+>"""  # 2: end tag
+    rf"""|{_PLAIN}"""  # 3: a plain element's tag name, 4: its text
     rf"""|<({_TAG_NAME})((?:{_SPACE}++{_ATTRIBUTE_NAME}(?:=(?:{_QUOTED}))?)*+)"""
-    rf"""{_SPACE}*+(/?)>"""  # 2: start tag, 3: its attributes, 4: "/" of <br/>
-    rf"""|</({_TAG_NAME}){_SPACE}*+>"""  # 5: end tag
+    rf"""{_SPACE}*+(/?)>"""  # 5: start tag, 6: its attributes, 7: "/" of <br/>
     r"""|<"""  # anything else: outside the fast path
 )
 
@@ -152,13 +188,28 @@ class _Splitter:
         # blocks repeat `class="n"`); the dicts are only read, never changed.
         parsed: dict[str, dict[str, str | None]] = {"": _NO_ATTRIBUTES}
         # findall: one tuple per token, "" for each group the token has not.
-        for text, start_tag, attributes, closed, end_tag in _TOKEN.findall(html):
+        for text, end_tag, plain, plain_text, start_tag, attributes, closed in _TOKEN.findall(html):
+            if plain:
+                # A plain element's start, text and end (see _PLAIN).
+                if section is None:
+                    section = Section("hx", _NO_ATTRIBUTES)
+                    sections.append(section)
+                if plain in skip:
+                    skip.remove(plain)  # Its text is skipped: an open `plain` is in skip.
+                    continue
+                if not plain_text:
+                    continue
+                text = plain_text
             if text:
                 # -- Parser.handle_data
                 if not skip.isdisjoint(tags):
                     continue
+                # What html.escape(quote=False) would change: a raw text has no "<".
                 if "&" in text:
                     text = unescape(text)
+                    escaped = "&" in text or "<" in text or ">" in text
+                else:
+                    escaped = ">" in text
                 # Collapse whitespace outside <pre> (a newline made a space stays whitespace).
                 in_pre = "pre" in tags
                 space = text.isspace()
@@ -173,14 +224,14 @@ class _Splitter:
                         tag == "a" and attrs.get("class") == "headerlink"
                         for tag, attrs in zip(tags, open_attrs, strict=True)
                     ):
-                        section.title.append(_escape(text))
+                        section.title.append(escape(text, False) if escaped else text)
                 elif space:
                     # Collapse adjacent whitespace, outside <pre>.
                     body = section.text
                     if not body or not body[-1].isspace() or in_pre:
                         body.append(text)
                 else:
-                    section.text.append(_escape(text))
+                    section.text.append(escape(text, False) if escaped else text)
             elif start_tag:
                 tag = start_tag.lower()
                 if tag in RAW_TEXT:
@@ -261,10 +312,3 @@ def _close_kept(data: list[str], tag: str) -> None:
         del data[index:]
     else:
         data.append(f"</{tag}>")
-
-
-def _escape(text: str) -> str:
-    """``html.escape(text, quote=False)``, without the call when there is nothing to escape."""
-    if "&" in text or "<" in text or ">" in text:
-        return escape(text, quote=False)
-    return text
