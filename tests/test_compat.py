@@ -10,6 +10,7 @@ import inspect
 import json
 import logging
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -93,11 +94,14 @@ def test_material_search_index_generates_json_from_a_previous_index() -> None:
     assert not compat.has_search_index(plugin)
     plugin.search_index = SearchIndex(lang=["en"], separator=" ", pipeline=[], fields={})
     assert compat.has_search_index(plugin)
-    assert json.loads(compat.search_index_json(plugin))["docs"] == []
-    compat.search_entries(plugin).append({"location": "a/", "title": "A", "text": ""})
-    assert json.loads(compat.search_index_json(plugin))["docs"] == [
-        {"location": "a/", "title": "A", "text": ""}
-    ]
+    assert compat.search_index_data(plugin)["docs"] == []
+    entry = {"location": "a/", "title": "Ä <b>", "text": "\u2028\x7f", "boost": date(2024, 1, 2)}
+    compat.search_entries(plugin).append(entry)
+    data = compat.search_index_data(plugin)
+    assert data["docs"] == [entry]
+    # What Material writes is this, encoded as Material encodes it.
+    encoded = json.dumps(data, separators=(",", ":"), default=str)
+    assert encoded == plugin.search_index.generate_search_index(None)
 
 
 def test_material_search_parser_is_the_one_fast_search_mirrors() -> None:

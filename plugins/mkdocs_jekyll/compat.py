@@ -42,8 +42,9 @@ mkdocs-static-i18n (1.3):
   looks it up on the module at each call), its logger ``folder.log`` and ``config.RE_LOCALE``.
 
 Material (9.6):
-- ``has_search_index``, ``material_search_plugin``, ``search_index_json``:
-  ``SearchIndex.generate_search_index(prev)`` of its search plugin, found by name.
+- ``has_search_index``, ``material_search_plugin``, ``search_index_data``:
+  ``SearchIndex.generate_search_index(prev)`` of its search plugin, found by name (what it
+  encodes: the ``config`` keys it picks and the ``entries``).
 - ``material_search_index_type``, ``material_search_parser_source``, ``replace_search_index``:
   ``material.plugins.search.plugin``'s ``SearchIndex``, and the source of what it does with
   a page's HTML (``add_entry_from_context``, ``Parser``, ``Element``, ``Section``, ``void``),
@@ -327,7 +328,7 @@ def build_log_filter(prefixes: tuple[str, ...]) -> Callable[[logging.LogRecord],
 
 
 def has_search_index(plugin: object) -> bool:
-    """Whether ``plugin`` is Material's search plugin with its index (``search_index_json``)."""
+    """Whether ``plugin`` is Material's search plugin with its index (``search_index_data``)."""
     index = getattr(plugin, "search_index", None)
     return index is not None and hasattr(index, "generate_search_index")
 
@@ -341,9 +342,20 @@ def material_search_plugin(config: MkDocsConfig) -> Any | None:
     return None
 
 
-def search_index_json(plugin: Any) -> str:
-    """Material's search index of the pass just built, as JSON (see ``has_search_index``)."""
-    return str(plugin.search_index.generate_search_index(None))
+SEARCH_INDEX_CONFIG = ("lang", "separator", "pipeline", "fields")
+"""The keys of its config Material's ``generate_search_index`` writes in the index."""
+
+
+def search_index_data(plugin: Any) -> dict[str, Any]:
+    """Material's search index of the pass just built (see ``has_search_index``), unencoded.
+
+    What ``generate_search_index(None)`` encodes with ``json.dumps(.., default=str)``: the
+    same bytes come of encoding this so, without the index's JSON made and read back. The
+    values are Material's own (a list of the entries so far, the config's lists): read only.
+    """
+    index = plugin.search_index
+    config = {key: index.config[key] for key in SEARCH_INDEX_CONFIG}
+    return {"config": config, "docs": list(index.entries)}
 
 
 def search_entries(plugin: Any) -> list[dict[str, Any]]:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mkdocs_jekyll.compat import material_search_plugin, search_index_json
+from mkdocs_jekyll.compat import material_search_plugin, search_index_data
 from mkdocs_jekyll.jekyll.documents import normalise_locale
 from mkdocs_jekyll.jekyll.errors import ContentError
 
@@ -76,7 +76,8 @@ def pass_index(config: MkDocsConfig) -> dict[str, Any] | None:
 
     Taken from Material's search plugin rather than from ``search/search_index.json``:
     parallel locale passes all write that file, and one may read another's half-written
-    copy. None when search is off.
+    copy. None when search is off. Its values are Material's (not a decoded copy): the
+    index is written with ``default=str``, as Material writes it, and never changed.
 
     Raises:
         ContentError: The index file (read without Material's plugin) is not valid JSON.
@@ -86,8 +87,7 @@ def pass_index(config: MkDocsConfig) -> dict[str, Any] | None:
         return read_index(root_index_path(config.site_dir))
     if not plugin.config.get("enabled", True):
         return None
-    data: dict[str, Any] = json.loads(search_index_json(plugin))
-    return data
+    return search_index_data(plugin)
 
 
 def write_pass_search(
@@ -154,7 +154,9 @@ def write_locale_index(
     payload = {**index, "docs": docs}
     if lunr_language is not None:
         payload["config"] = {**index.get("config", {}), "lang": [lunr_language]}
-    target.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    # default=str: Material's, for a value JSON has no type for (a `search.boost` date).
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str)
+    target.write_text(text, "utf-8")
     return target
 
 
