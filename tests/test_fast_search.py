@@ -181,6 +181,35 @@ _ATTRIBUTES = [
     ' id="a&amp;b"',
     " x=y",
 ]
+_TEXTS = [
+    " ",
+    "\n",
+    "\n\n",
+    "x",
+    "a b",
+    "a\nb",
+    "&amp;",
+    "&lt;",
+    "&#1;",
+    "&nbsp",
+    "AT&T",
+    "&",
+    "\t",
+    "&#x263A;",
+    "\r\n",
+    "é",
+    ">",
+    "<",
+    "<br>",
+    "<br/>",
+    "<img src='x'>",
+    "<hr />",
+    "<IMG src='x'/>",
+    "<span/>",
+    "<!-- c -->",
+    "<script>x</script>",
+    "</>",
+]
 _PIECES = st.one_of(
     st.builds(
         "<{}{}{}>".format,
@@ -189,37 +218,7 @@ _PIECES = st.one_of(
         st.sampled_from(["", " "]),
     ),
     st.builds("</{}{}>".format, st.sampled_from(_TAGS), st.sampled_from(["", " "])),
-    st.sampled_from(
-        [
-            " ",
-            "\n",
-            "\n\n",
-            "x",
-            "a b",
-            "a\nb",
-            "&amp;",
-            "&lt;",
-            "&#1;",
-            "&nbsp",
-            "AT&T",
-            "&",
-            "\t",
-            "&#x263A;",
-            "\r\n",
-            "é",
-            ">",
-            "<",
-            "<br>",
-            "<br/>",
-            "<img src='x'>",
-            "<hr />",
-            "<IMG src='x'/>",
-            "<span/>",
-            "<!-- c -->",
-            "<script>x</script>",
-            "</>",
-        ]
-    ),
+    st.sampled_from(_TEXTS),
 )
 
 
@@ -227,6 +226,30 @@ _PIECES = st.one_of(
 def test_any_html_of_these_pieces_is_cut_as_material_cuts_it_or_left_to_it(html: str) -> None:
     sections = split_sections(html)
     if sections is not None:
+        assert _ours(sections) == _material(html)
+
+
+# The same pieces without those outside the fast path: every example is cut by it.
+_REFUSED = {" x=y", "<", "<span/>", "<!-- c -->", "<script>x</script>", "</>", "<IMG src='x'/>"}
+_FAST_PIECES = st.one_of(
+    st.builds(
+        "<{}{}>".format,
+        st.sampled_from(_TAGS),
+        st.sampled_from([a for a in _ATTRIBUTES if a not in _REFUSED]),
+    ),
+    st.builds("</{}>".format, st.sampled_from(_TAGS)),
+    st.sampled_from([p for p in _TEXTS if p not in _REFUSED]),
+)
+
+
+@given(st.lists(_FAST_PIECES, max_size=40).map("".join))
+def test_any_html_of_fast_pieces_is_cut_by_the_fast_path_as_material_cuts_it(html: str) -> None:
+    sections = split_sections(html)
+    if sections is None:
+        # Only Material's own failure (a kept element closed after its skipped opening).
+        with pytest.raises(ValueError):
+            _material(html)
+    else:
         assert _ours(sections) == _material(html)
 
 

@@ -188,21 +188,37 @@ class _Splitter:
         # blocks repeat `class="n"`); the dicts are only read, never changed.
         parsed: dict[str, dict[str, str | None]] = {"": _NO_ATTRIBUTES}
         # findall: one tuple per token, "" for each group the token has not.
+        # What the text handler asks of the open elements, asked again only after a tag
+        # changed them (`stale`): runs of text and plain elements share one answer.
+        stale = True
+        skipped = in_pre = in_title = False
         for text, end_tag, plain, plain_text, start_tag, attributes, closed in _TOKEN.findall(html):
             if plain:
                 # A plain element's start, text and end (see _PLAIN).
                 if section is None:
                     section = Section("hx", _NO_ATTRIBUTES)
                     sections.append(section)
-                if plain in skip:
-                    skip.remove(plain)  # Its text is skipped: an open `plain` is in skip.
+                    stale = True
+                if stale:
+                    skipped, in_pre = not skip.isdisjoint(tags), "pre" in tags
+                    in_title, stale = section.tag in tags, False
+                if skipped:
+                    # Its text is skipped; its end drops its name from skip, if there (where
+                    # only an open element of that name puts it, so never when not skipped).
+                    if plain in skip:
+                        skip.remove(plain)
+                        stale = True
                     continue
                 if not plain_text:
                     continue
                 text = plain_text
             if text:
                 # -- Parser.handle_data
-                if not skip.isdisjoint(tags):
+                if stale:
+                    skipped, in_pre = not skip.isdisjoint(tags), "pre" in tags
+                    in_title = section is not None and section.tag in tags
+                    stale = False
+                if skipped:
                     continue
                 # What html.escape(quote=False) would change: a raw text has no "<".
                 if "&" in text:
@@ -211,14 +227,14 @@ class _Splitter:
                 else:
                     escaped = ">" in text
                 # Collapse whitespace outside <pre> (a newline made a space stays whitespace).
-                in_pre = "pre" in tags
                 space = text.isspace()
                 if not in_pre:
                     text = " " if space else text.replace("\n", " ")
                 if section is None:
                     section = Section("hx", _NO_ATTRIBUTES)
                     sections.append(section)
-                if section.tag in tags:
+                    in_title = "hx" in tags
+                if in_title:
                     # The heading's text, without its permalink.
                     if not any(
                         tag == "a" and attrs.get("class") == "headerlink"
@@ -242,6 +258,7 @@ class _Splitter:
                 # -- Parser.handle_starttag
                 if tag in VOID:
                     continue
+                stale = True
                 attrs = parsed.get(attributes)
                 if attrs is None:
                     attrs = parsed[attributes] = _attributes(attributes)
@@ -273,6 +290,7 @@ class _Splitter:
                 # -- Parser.handle_endtag
                 if not tags or tags[-1] != tag:
                     continue
+                stale = True
                 assert section is not None  # an open element made one
                 # Leaving the element a heading was nested in: back to the enclosing section.
                 depth = len(tags)
