@@ -351,10 +351,13 @@ def search_index_data(plugin: Any) -> dict[str, Any]:
 
     What ``generate_search_index(None)`` encodes with ``json.dumps(.., default=str)``: the
     same bytes come of encoding this so, without the index's JSON made and read back. The
-    values are Material's own (a list of the entries so far, the config's lists): read only.
+    entries are Material's own (read only; it makes new ones for each page), in a list of
+    their own; the config is a copy, as a later pass's ``on_config`` may change its lists.
     """
+    from copy import deepcopy
+
     index = plugin.search_index
-    config = {key: index.config[key] for key in SEARCH_INDEX_CONFIG}
+    config = deepcopy({key: index.config[key] for key in SEARCH_INDEX_CONFIG})
     return {"config": config, "docs": list(index.entries)}
 
 
