@@ -9,6 +9,7 @@ corpus; a page outside the fast path must really go to Material's parser.
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -477,6 +478,45 @@ def test_parallel_locale_workers_and_page_shards_index_as_material(
     assert workers == sequential
     # Each was built with workers twice: with the fast path and without.
     assert worker_passes == [["es-419", "pt-br"]] * 2 + [["en#1/2"]] * 2
+
+
+def _decoded_index(plugin: Any) -> Any:
+    """A pass's index as it was taken before ``search_index_data``: its JSON, decoded."""
+    return json.loads(plugin.search_index.generate_search_index(None))
+
+
+@pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
+def test_locale_indexes_from_materials_unencoded_index_are_those_of_its_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each locale's index, sequential, with workers and in shards, is written from
+    Material's entries as they are (a date boost, non-ASCII text) byte for byte as from its
+    JSON decoded again."""
+    from mkdocs_jekyll.features import search_index
+
+    locales = [language["locale"] for language in THREE_LOCALES]
+    files = _tricky_files(locales)
+    for locale in locales:
+        files[f"docs/{locale}/dated.md"] = (
+            "---\ntitle: Año\nsearch:\n  boost: 2024-01-02\ntags: [ñ]\n---\n"
+            "## Señal «x» ↩ {#s}\n\nNiño \u2013 ü \\u00e9 &amp; <b>b</b>\n"
+        )
+    one = {path: text for path, text in files.items() if path.startswith("docs/en/")}
+    builds = {
+        "sequential": _site(files, plugins=_plugins(THREE_LOCALES)),
+        "workers": _site(files, plugins=_plugins(THREE_LOCALES, 3)),
+        "shards": _site(one, plugins=_plugins(THREE_LOCALES[:1], 2)),
+    }
+    for name, build in builds.items():
+        unencoded = site_tree(build(tmp_path / name / "unencoded"))
+        with monkeypatch.context() as decoded:
+            decoded.setattr(search_index, "search_index_data", _decoded_index)
+            before = site_tree(build(tmp_path / name / "decoded"))
+        indexes = sorted(path for path in unencoded if path.endswith("search_index.json"))
+        assert len(indexes) == (2 if name == "shards" else 4), name
+        assert '"boost":"2024-01-02"' in unencoded[indexes[0]].decode(), name
+        assert [path for path in unencoded if unencoded[path] != before.get(path)] == []
+        assert sorted(unencoded) == sorted(before)
 
 
 def test_the_kramdown_corpus_as_a_site_has_materials_search_index(
