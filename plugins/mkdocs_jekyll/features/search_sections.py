@@ -81,8 +81,8 @@ _TOKEN = re.compile(
     rf"""([^<]++)"""  # 1: text up to the next tag
     rf"""|</({_TAG_NAME}){_SPACE}*+>"""  # 2: end tag
     rf"""|{_PLAIN}"""  # 3: a plain element's tag name, 4: its text
-    rf"""|<({_TAG_NAME})((?:{_SPACE}++{_ATTRIBUTE_NAME}(?:=(?:{_QUOTED}))?)*+)"""
-    rf"""{_SPACE}*+(/?)>"""  # 5: start tag, 6: its attributes, 7: "/" of <br/>
+    rf"""|<({_TAG_NAME})((?:{_SPACE}++{_ATTRIBUTE_NAME}(?:=(?:{_QUOTED}))?)*+"""
+    rf"""{_SPACE}*+/?)>"""  # 5: start tag, 6: its attributes, then the "/" of <br/> if any
     r"""|<"""  # anything else: outside the fast path
 )
 
@@ -192,7 +192,7 @@ class _Splitter:
         # changed them (`stale`): runs of text and plain elements share one answer.
         stale = True
         skipped = in_pre = in_title = False
-        for text, end_tag, plain, plain_text, start_tag, attributes, closed in _TOKEN.findall(html):
+        for text, end_tag, plain, plain_text, start_tag, attributes in _TOKEN.findall(html):
             if plain:
                 # A plain element's start, text and end (see _PLAIN).
                 if section is None:
@@ -252,7 +252,7 @@ class _Splitter:
                 tag = start_tag.lower()
                 if tag in RAW_TEXT:
                     return None
-                if closed and tag not in VOID:
+                if attributes and attributes[-1] == "/" and tag not in VOID:
                     return None  # <span/>: HTML5 reads a start tag, Python a start and an end
                 # <br/>: start and end (handle_startendtag); Material ignores a void end tag.
                 # -- Parser.handle_starttag
