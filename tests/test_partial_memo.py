@@ -147,3 +147,28 @@ def test_only_known_versions_of_materials_partials_are_memoised(
     assert partial_memo.install_partial_memo(env()) == [partial_memo.SEARCH, partial_memo.LOGO]
     monkeypatch.setitem(partial_memo.KNOWN_PARTIALS, partial_memo.SEARCH, frozenset())
     assert partial_memo.install_partial_memo(env()) == [partial_memo.LOGO]
+
+
+def test_the_language_partial_is_imported_once_per_pass_and_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jinja2.environment import Template
+
+    made: list[str | None] = []
+    real = Template.make_module
+
+    def make_module(self: Template, *args: Any, **kwargs: Any) -> Any:
+        made.append(self.name)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Template, "make_module", make_module)
+    config = {"plugins": _plugins(1), "theme": THEMES["icon-logo-language"]}
+    on = _build(tmp_path / "on", FILES, **config)
+    # One per locale pass (one language each), and one for each of the plugin's own pages
+    # (the landing page and the root 404, in an environment without the memo).
+    assert made.count(partial_memo.LANGUAGE) == 3 + 2
+    made.clear()
+    monkeypatch.setattr(plugin_module, "install_partial_memo", lambda env: [])
+    off = _build(tmp_path / "off", FILES, **config)
+    assert made.count(partial_memo.LANGUAGE) > 3 + 2 + 10  # Once per rendered page.
+    assert on == off
