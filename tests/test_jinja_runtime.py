@@ -19,6 +19,7 @@ from jinja2 import ChainableUndefined, Environment, StrictUndefined, Undefined
 from mkdocs_jekyll.mkdocs import jinja_runtime
 from mkdocs_jekyll.mkdocs import plugin as plugin_module
 from mkdocs_jekyll.mkdocs.jinja_runtime import (
+    FastContext,
     FastEnvironment,
     TemplateGlobals,
     install_fast_runtime,
@@ -155,6 +156,39 @@ def test_template_globals_read_as_a_chain_map(
     # A template given its own globals later reads them first.
     ours["a"] = theirs["a"] = "own"
     assert list(ours) == list(theirs) and ours["a"] == "own" and dict(ours) == dict(theirs)
+
+
+def _block(context: Any) -> Any:
+    yield "block"
+
+
+@pytest.mark.parametrize(
+    "globals_",
+    [
+        None,
+        TemplateGlobals({}, {"b": 1, "a": 2}),
+        TemplateGlobals({"own": 0}, {"b": 1}),
+        ChainMap({}, {"b": 1}),
+        {"plain": 1},
+    ],
+    ids=["none", "template-globals", "own-globals", "chain-map", "dict"],
+)
+@pytest.mark.parametrize("blocks", [{}, {"content": _block}], ids=["no-blocks", "blocks"])
+def test_a_context_is_made_as_jinjas(globals_: Any, blocks: dict[str, Any]) -> None:
+    from jinja2.runtime import Context
+
+    env = Environment(autoescape=lambda name: name == "x.html")
+    parent = {"page": 1}
+    ours = FastContext(env, parent, "x.html", blocks, globals=globals_)
+    theirs = Context(env, parent, "x.html", blocks, globals=globals_)
+    assert ours.parent is theirs.parent is parent and ours.vars == theirs.vars == {}
+    assert ours.name == theirs.name and ours.environment is theirs.environment
+    assert ours.eval_ctx.autoescape is theirs.eval_ctx.autoescape is True
+    assert ours.eval_ctx.volatile is theirs.eval_ctx.volatile is False
+    assert ours.exported_vars == theirs.exported_vars == set()
+    assert ours.globals_keys == theirs.globals_keys and type(ours.globals_keys) is set
+    assert ours.blocks == theirs.blocks and ours.blocks is not blocks
+    assert list(vars(ours)) == list(vars(theirs))
 
 
 def test_only_a_plain_jinja_environment_of_the_mirrored_version_is_changed(

@@ -9,14 +9,15 @@ template's globals, a ``ChainMap`` of the template's own (always empty here) and
 environment's: ``ChainMap`` copies every map into a new dict to iterate, and looks each key
 up in the empty map first (a ``KeyError`` per key) to read it.
 
-``FastEnvironment`` is Jinja's ``Environment`` with the same two methods doing the same
-with less work: ``getattr`` asks for the attribute without raising (``getattr`` with a
-default: the same ``AttributeError``s count as missing) and reads a plain dict or ``None``
-without raising either; ``make_globals`` returns ``TemplateGlobals``, a ``ChainMap`` that
-reads the environment's globals directly while the template's own map is empty. Results,
-order and errors are Jinja's.
+``FastEnvironment`` is Jinja's ``Environment`` with the same steps doing the same with less
+work: ``getattr`` asks for the attribute without raising (``getattr`` with a default: the
+same ``AttributeError``s count as missing) and reads a plain dict or ``None`` without
+raising either; ``make_globals`` returns ``TemplateGlobals``, a ``ChainMap`` that reads the
+environment's globals directly while the template's own map is empty; its contexts
+(``FastContext``) list those names straight from the environment's dict. Results, order and
+errors are Jinja's.
 
-Only for a plain ``jinja2.Environment`` (MkDocs') whose two methods are the ones mirrored
+Only for a plain ``jinja2.Environment`` (MkDocs') whose methods are the ones mirrored
 (``compat.jinja_runtime_mirrored``); any other environment is left as it is. The class is
 swapped on the instance (``compat.use_environment_class``), so an ``overlay`` of it is one too.
 """
@@ -28,6 +29,8 @@ from collections.abc import Iterator, MutableMapping
 from typing import Any
 
 from jinja2 import Environment
+from jinja2.nodes import EvalContext
+from jinja2.runtime import Context
 
 from mkdocs_jekyll.compat import jinja_runtime_mirrored, use_environment_class
 
@@ -69,8 +72,37 @@ class TemplateGlobals(ChainMap[str, Any]):
         return super().__len__()
 
 
+class FastContext(Context):
+    """Jinja's context, listing the names of ``TemplateGlobals`` without a copy of them."""
+
+    def __init__(
+        self,
+        environment: Environment,
+        parent: dict[str, Any],
+        name: str | None,
+        blocks: dict[str, Any],
+        globals: MutableMapping[str, Any] | None = None,
+    ):
+        # Context.__init__'s assignments, in its order.
+        self.parent = parent
+        self.vars = {}
+        self.environment = environment
+        self.eval_ctx = EvalContext(environment, name)
+        self.exported_vars = set()
+        self.name = name
+        if globals is None:
+            self.globals_keys = set()
+        elif type(globals) is TemplateGlobals and len(globals.maps) == 2 and not globals.maps[0]:
+            self.globals_keys = set(globals.maps[1])
+        else:
+            self.globals_keys = set(globals)
+        self.blocks = {k: [v] for k, v in blocks.items()} if blocks else {}
+
+
 class FastEnvironment(Environment):
     """Jinja's environment with ``getattr`` and ``make_globals`` doing less work (above)."""
+
+    context_class = FastContext
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """``obj.attribute``, else ``obj[attribute]``, else undefined, as Jinja's."""
