@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import TemplateNotFound
+from jinja2 import TemplateNotFound, UndefinedError
 from jinja2.tests import test_defined
 from jinja2.utils import missing
 from mkdocs.utils.templates import url_filter
@@ -105,7 +105,10 @@ def memoise_language(env: Environment) -> bool:
         config = resolve("config")
         if config is missing:
             return None
-        language = env.getattr(env.getattr(config, "theme"), "language")
+        try:
+            language = env.getattr(env.getattr(config, "theme"), "language")
+        except UndefinedError:
+            return None  # The template raises it, where it reads it.
         return language if type(language) is str else None
 
     def make(
