@@ -10,6 +10,7 @@ import inspect
 import json
 import logging
 import sys
+from collections import ChainMap
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -403,3 +404,18 @@ def test_static_i18n_create_i18n_file_is_the_one_mirrored() -> None:
     with compat.i18n_files_made_by(print):  # type: ignore[arg-type]
         assert folder.create_i18n_file is print
     assert folder.create_i18n_file is original
+
+
+def test_jinja_getattr_and_make_globals_are_the_ones_jinja_runtime_mirrors() -> None:
+    from jinja2 import Environment
+
+    assert compat.jinja_runtime_mirrored()
+    env = Environment()
+    assert isinstance(env.make_globals(None), ChainMap)
+    assert env.getattr({"a": 1}, "a") == 1
+
+    class Other(Environment):
+        pass
+
+    compat.use_environment_class(env, Other)
+    assert type(env) is Other and env.getattr({"a": 1}, "a") == 1

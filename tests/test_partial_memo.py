@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from markupsafe import Markup
 
 from mkdocs_jekyll.mkdocs import partial_memo
 from mkdocs_jekyll.mkdocs import plugin as plugin_module
@@ -147,3 +148,77 @@ def test_only_known_versions_of_materials_partials_are_memoised(
     assert partial_memo.install_partial_memo(env()) == [partial_memo.SEARCH, partial_memo.LOGO]
     monkeypatch.setitem(partial_memo.KNOWN_PARTIALS, partial_memo.SEARCH, frozenset())
     assert partial_memo.install_partial_memo(env()) == [partial_memo.LOGO]
+
+
+def test_the_language_partial_is_imported_once_per_pass_and_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jinja2.environment import Template
+
+    made: list[str | None] = []
+    real = Template.make_module
+
+    def make_module(self: Template, *args: Any, **kwargs: Any) -> Any:
+        made.append(self.name)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Template, "make_module", make_module)
+    config = {"plugins": _plugins(1), "theme": THEMES["icon-logo-language"]}
+    on = _build(tmp_path / "on", FILES, **config)
+    # One per locale pass (one language each), and one for each of the plugin's own pages
+    # (the landing page and the root 404, in an environment without the memo).
+    assert made.count(partial_memo.LANGUAGE) == 3 + 2
+    made.clear()
+    monkeypatch.setattr(plugin_module, "install_partial_memo", lambda env: [])
+    off = _build(tmp_path / "off", FILES, **config)
+    assert made.count(partial_memo.LANGUAGE) > 3 + 2 + 10  # Once per rendered page.
+    assert on == off
+
+
+def _language_env() -> Any:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from mkdocs_jekyll.mkdocs.template_filters import install_label_memo
+
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "theme": {"name": "material"}})
+    assert not config.validate()[0]
+    env = config.theme.get_env()
+    templates = Path(plugin_module.__file__).resolve().parent.parent / "templates"
+    env.loader.searchpath.insert(0, str(templates))
+    install_label_memo(env)
+    assert partial_memo.memoise_language(env)
+    return env
+
+
+class _Theme(dict[str, Any]):
+    pass
+
+
+class _Config:
+    def __init__(self, language: object) -> None:
+        self.theme = _Theme(language=language)
+
+
+def test_the_language_module_is_shared_only_where_it_is_the_same() -> None:
+    env = _language_env()
+    template = env.get_template(partial_memo.LANGUAGE)
+    memo = env.globals["jekyll_label_memo"]
+
+    def make(config: object, shared: bool = True, locals: Any = None) -> Any:
+        return template.make_module({"config": config, "jekyll_label_memo": memo}, shared, locals)
+
+    fr = make(_Config("fr"))
+    assert make(_Config("fr")) is fr and fr.t("search.placeholder") == "Rechercher"
+    de = make(_Config("de"))
+    assert de is not fr and de.t("search.placeholder") == "Suche"
+    # Not shared (imported without context), a local `config`, or no label memo: made anew.
+    assert make(_Config("fr"), shared=False) is not fr
+    assert make(_Config("en"), locals={"config": _Config("fr")}) is fr
+    assert make(_Config("fr"), locals={"config": _Config("de")}) is de
+    other = template.make_module({"config": _Config("fr")}, True)
+    assert other is not fr and other.t("search.placeholder") == "Rechercher"
+    # A language that is not a plain string, or none: Jinja's own import (and its error).
+    assert make(_Config(Markup("fr"))) is not make(_Config(Markup("fr")))
+    with pytest.raises(Exception, match="has no attribute 'theme'"):
+        make(object())

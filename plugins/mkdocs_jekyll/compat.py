@@ -68,6 +68,13 @@ Python-Markdown (3.5 to 3.11):
 - ``registry_storage``: a ``Registry``'s ``_priority`` list and ``_data`` dict, which
   ``kramdown/block_triggers.py`` compares with a copy to know the registry unchanged.
 
+Jinja (3.1):
+- ``jinja_runtime_mirrored``, ``use_environment_class``: ``Environment.getattr``,
+  ``Environment.make_globals`` and ``Context.__init__`` (public, but ``mkdocs/jinja_runtime.py``
+  mirrors their bodies: the compiled templates call ``environment.getattr`` for every ``a.b``
+  and make a context for every include), and the class of MkDocs' environment, swapped on the
+  instance for a subclass overriding them.
+
 Python (3.11 and later):
 - ``regex_tree``, ``regex_op_name``: ``re._parser``, the parse tree of a regular expression
   (``kramdown/regex_triggers.py`` reads what its matches need).
@@ -674,3 +681,34 @@ def registry_storage(registry: object) -> tuple[list[Any], dict[str, Any]] | Non
     if isinstance(priority, list) and isinstance(data, dict):
         return priority, data
     return None
+
+
+JINJA_GETATTR_NAMES = ("getattr", "AttributeError", "TypeError", "LookupError", "undefined")
+JINJA_MAKE_GLOBALS_NAMES = ("ChainMap", "globals")
+JINJA_CONTEXT_NAMES = (
+    "parent", "vars", "environment", "EvalContext", "eval_ctx", "set", "exported_vars",
+    "name", "globals_keys", "items", "blocks",
+)  # fmt: skip
+"""The names Jinja 3.1's ``Environment.getattr``, ``make_globals`` and ``Context.__init__``
+use, in order: the bodies ``mkdocs/jinja_runtime.py`` mirrors. A release whose methods use
+others is left alone."""
+
+
+def jinja_runtime_mirrored() -> bool:
+    """Whether Jinja's ``Environment.getattr``, ``make_globals`` and ``Context.__init__`` are
+    the ones we mirror."""
+    from jinja2 import Environment
+    from jinja2.runtime import Context
+
+    return (
+        Environment.getattr.__code__.co_names == JINJA_GETATTR_NAMES
+        and Environment.make_globals.__code__.co_names == JINJA_MAKE_GLOBALS_NAMES
+        and Environment.context_class is Context
+        and Context.__init__.__code__.co_names == JINJA_CONTEXT_NAMES
+    )
+
+
+def use_environment_class(env: Any, cls: type[Any]) -> None:
+    """Make ``env`` (a plain ``jinja2.Environment``) an instance of ``cls``, a subclass adding
+    no state: its attributes stay, the compiled templates call ``cls``'s methods."""
+    env.__class__ = cls

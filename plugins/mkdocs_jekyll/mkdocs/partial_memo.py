@@ -12,6 +12,11 @@ that reads something new renders as Material does), with MkDocs' own ``url`` fil
 ``lang`` the module of the package's ``partials/language.html``, whose labels depend only
 on the language and the key (``install_label_memo``). Anything else, in any page, renders
 as before. The memo belongs to the pass's environment.
+
+That ``partials/language.html`` (the package's) is also imported once per pass and language:
+Material's ``base.html`` imports it with the page's context on every page, but with the
+label memo all it makes is ``t``, whose labels depend only on the language
+(``memoise_language``).
 """
 
 from __future__ import annotations
@@ -21,13 +26,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import TemplateNotFound
+from jinja2 import TemplateNotFound, UndefinedError
+from jinja2.tests import test_defined
+from jinja2.utils import missing
 from mkdocs.utils.templates import url_filter
 
 from mkdocs_jekyll.mkdocs.nav_memo import is_materials, memoise_render
 
 if TYPE_CHECKING:
     from jinja2 import Environment
+    from jinja2.environment import TemplateModule
     from jinja2.runtime import Context
 
 SEARCH = "partials/search.html"
@@ -60,7 +68,63 @@ def install_partial_memo(env: Environment) -> list[str]:
         if _is_known(env, name) and (name != SEARCH or search):
             memoise_render(env, name, key)
             installed.append(name)
+    if search and memoise_language(env):
+        installed.append(LANGUAGE)
     return installed
+
+
+def memoise_language(env: Environment) -> bool:
+    """Make importing the package's ``partials/language.html`` with a page's context give the
+    module made for the first page of the same language (in this pass's environment).
+
+    The module holds ``t``, the label memo's function (``install_label_memo``) of the
+    language's labels, which render Material's language files imported without context:
+    nothing of the page. Imported with anything else (no label memo, another ``defined``
+    test, a language that is not a string, no context), it is made as Jinja makes it.
+
+    Returns:
+        Whether the memo is installed (the environment has the label memo).
+    """
+    label_memo = env.globals.get("jekyll_label_memo")
+    if label_memo is None:
+        return False
+    template = env.get_template(LANGUAGE)
+    make_module = template.make_module
+    modules: dict[str, TemplateModule] = {}
+
+    def language_of(vars: dict[str, Any] | None, shared: bool, locals: Any) -> str | None:
+        if not shared or not isinstance(vars, dict) or env.tests.get("defined") is not test_defined:
+            return None
+
+        def resolve(name: str) -> Any:  # What the module's context resolves `name` to.
+            value = locals.get(name, missing) if locals else missing
+            return vars.get(name, missing) if value is missing else value
+
+        if resolve("jekyll_label_memo") is not label_memo:
+            return None
+        config = resolve("config")
+        if config is missing:
+            return None
+        try:
+            language = env.getattr(env.getattr(config, "theme"), "language")
+        except UndefinedError:
+            return None  # The template raises it, where it reads it.
+        return language if type(language) is str else None
+
+    def make(
+        vars: dict[str, Any] | None = None, shared: bool = False, locals: Any = None
+    ) -> TemplateModule:
+        language = language_of(vars, shared, locals)
+        if language is None:
+            return make_module(vars, shared, locals)
+        module = modules.get(language)
+        if module is None:
+            module = modules[language] = make_module(vars, shared, locals)
+        return module
+
+    # An instance attribute shadows the method (Material's base.html calls `make_module`).
+    setattr(template, "make_module", make)  # noqa: B010
+    return True
 
 
 def search_key(context: Context) -> tuple[Any, ...] | None:

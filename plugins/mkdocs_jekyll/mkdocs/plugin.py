@@ -38,6 +38,7 @@ from mkdocs_jekyll.mkdocs.incremental import (
     watch_site,
 )
 from mkdocs_jekyll.mkdocs.jinja_cache import JINJA_FOLDER, SharedBytecodeCache
+from mkdocs_jekyll.mkdocs.jinja_runtime import install_fast_runtime
 from mkdocs_jekyll.mkdocs.look import install_look
 from mkdocs_jekyll.mkdocs.nav_memo import install_nav_memo
 from mkdocs_jekyll.mkdocs.navigation import site_navigation
@@ -520,6 +521,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """
         if not self.config.enabled:
             return env
+        install_fast_runtime(env)  # before any template is loaded: their globals
         if active_plan() is not None:
             # A dirty build read only the rebuilt pages (populated before this event).
             restore_unread_pages(files, self._serve.page_heads)

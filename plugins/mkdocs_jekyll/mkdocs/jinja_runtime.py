@@ -1,0 +1,144 @@
+"""The theme's Jinja environment doing its two most frequent runtime steps with less work.
+
+Why: rendering Material's templates spends about a quarter of its time in two of Jinja's
+helpers, not in the templates. ``Environment.getattr`` runs for every ``a.b`` (some 220 a
+page): Jinja tries the attribute, catches the ``AttributeError`` and tries the item, so every
+``config.theme.icon`` or ``page.meta.hide`` raises an exception first. And every
+``{% include %}`` and ``{% import %}`` (some 35 a page) builds a context that lists the
+template's globals, a ``ChainMap`` of the template's own (always empty here) and the
+environment's: ``ChainMap`` copies every map into a new dict to iterate, and looks each key
+up in the empty map first (a ``KeyError`` per key) to read it.
+
+``FastEnvironment`` is Jinja's ``Environment`` with the same steps doing the same with less
+work: ``getattr`` asks for the attribute without raising (``getattr`` with a default: the
+same ``AttributeError``s count as missing) and reads a plain dict or ``None`` without
+raising either; ``make_globals`` returns ``TemplateGlobals``, a ``ChainMap`` that reads the
+environment's globals directly while the template's own map is empty; its contexts
+(``FastContext``) list those names straight from the environment's dict. Results, order and
+errors are Jinja's.
+
+Only for a plain ``jinja2.Environment`` (MkDocs') whose methods are the ones mirrored
+(``compat.jinja_runtime_mirrored``); any other environment is left as it is. The class is
+swapped on the instance (``compat.use_environment_class``), so an ``overlay`` of it is one too.
+"""
+
+from __future__ import annotations
+
+from collections import ChainMap
+from collections.abc import Iterator, MutableMapping
+from typing import Any
+
+from jinja2 import Environment
+from jinja2.nodes import EvalContext
+from jinja2.runtime import Context
+
+from mkdocs_jekyll.compat import jinja_runtime_mirrored, use_environment_class
+
+_MISSING: Any = object()
+
+
+class TemplateGlobals(ChainMap[str, Any]):
+    """A template's globals: its own map, then the environment's (Jinja's ``ChainMap``).
+
+    While the template's own map is empty (every template MkDocs loads), a key's value,
+    presence and the order of the keys are the environment's globals', read directly.
+    """
+
+    def __getitem__(self, key: str) -> Any:
+        maps = self.maps
+        if len(maps) == 2 and not maps[0]:
+            try:
+                return maps[1][key]
+            except KeyError:
+                return self.__missing__(key)
+        return super().__getitem__(key)
+
+    def __iter__(self) -> Iterator[str]:
+        maps = self.maps
+        if len(maps) == 2 and not maps[0]:
+            return iter(tuple(maps[1]))  # A copy, as ChainMap iterates a copy.
+        return super().__iter__()
+
+    def __contains__(self, key: object) -> bool:
+        maps = self.maps
+        if len(maps) == 2 and not maps[0]:
+            return key in maps[1]
+        return super().__contains__(key)
+
+    def __len__(self) -> int:
+        maps = self.maps
+        if len(maps) == 2 and not maps[0]:
+            return len(maps[1])
+        return super().__len__()
+
+
+class FastContext(Context):
+    """Jinja's context, listing the names of ``TemplateGlobals`` without a copy of them."""
+
+    def __init__(
+        self,
+        environment: Environment,
+        parent: dict[str, Any],
+        name: str | None,
+        blocks: dict[str, Any],
+        globals: MutableMapping[str, Any] | None = None,
+    ):
+        # Context.__init__'s assignments, in its order.
+        self.parent = parent
+        self.vars = {}
+        self.environment = environment
+        self.eval_ctx = EvalContext(environment, name)
+        self.exported_vars = set()
+        self.name = name
+        if globals is None:
+            self.globals_keys = set()
+        elif type(globals) is TemplateGlobals and len(globals.maps) == 2 and not globals.maps[0]:
+            self.globals_keys = set(globals.maps[1])
+        else:
+            self.globals_keys = set(globals)
+        self.blocks = {k: [v] for k, v in blocks.items()} if blocks else {}
+
+
+class FastEnvironment(Environment):
+    """Jinja's environment with ``getattr`` and ``make_globals`` doing less work (above)."""
+
+    context_class = FastContext
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """``obj.attribute``, else ``obj[attribute]``, else undefined, as Jinja's."""
+        value = getattr(obj, attribute, _MISSING)
+        if value is not _MISSING:
+            return value
+        if type(obj) is dict:
+            # A plain dict's item (`get` is `[]` without `__missing__`, which only a
+            # subclass has); `attribute` is a str, or `getattr` has raised.
+            value = obj.get(attribute, _MISSING)
+            if value is not _MISSING:
+                return value
+            return self.undefined(obj=obj, name=attribute)
+        if obj is None:
+            return self.undefined(obj=obj, name=attribute)  # None[...] is a TypeError.
+        try:
+            return obj[attribute]
+        except (TypeError, LookupError, AttributeError):
+            return self.undefined(obj=obj, name=attribute)
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        """The globals of a template: ``d`` over the environment's (Jinja's ``ChainMap``)."""
+        if d is None:
+            d = {}
+        return TemplateGlobals(d, self.globals)
+
+
+def install_fast_runtime(env: Environment) -> bool:
+    """Make ``env`` a ``FastEnvironment`` (before it loads the templates it renders).
+
+    Returns:
+        Whether it is one now (a plain Jinja environment of the mirrored version).
+    """
+    if type(env) is FastEnvironment:
+        return True
+    if type(env) is not Environment or not jinja_runtime_mirrored():
+        return False
+    use_environment_class(env, FastEnvironment)
+    return True
