@@ -419,3 +419,22 @@ def test_jinja_getattr_and_make_globals_are_the_ones_jinja_runtime_mirrors() -> 
 
     compat.use_environment_class(env, Other)
     assert type(env) is Other and env.getattr({"a": 1}, "a") == 1
+
+
+def test_python_markdowns_serializer_functions_are_the_ones_kramdown_serializer_reads() -> None:
+    """markdown/serializers.py: the private functions ``kramdown/serializer.py`` compares
+    with the code it mirrors are there, and ``to_xhtml_string`` serializes through them."""
+    import xml.etree.ElementTree as etree
+
+    from markdown import serializers
+
+    functions = compat.markdown_serializer_functions()
+    assert functions is not None
+    assert sorted(functions) == sorted(compat.MARKDOWN_SERIALIZER_FUNCTIONS)
+    assert functions["to_xhtml_string"] is serializers.to_xhtml_string
+    assert "_write_html" in inspect.getsource(serializers.to_xhtml_string)
+    assert "_serialize_html" in inspect.getsource(functions["_write_html"])
+    element = etree.Element("p")
+    element.text = "a & b"
+    assert functions["_escape_cdata"]("a & b <") == "a &amp; b &lt;"
+    assert serializers.to_xhtml_string(element) == "<p>a &amp; b</p>"

@@ -637,6 +637,26 @@ def regex_op_name(op: object) -> str:
     return str(getattr(op, "name", op))
 
 
+MARKDOWN_SERIALIZER_FUNCTIONS = (
+    "_serialize_html",
+    "_write_html",
+    "to_xhtml_string",
+    "to_html_string",
+    "_escape_cdata",
+    "_escape_attrib_html",
+)
+"""The functions of ``markdown.serializers`` ``kramdown/serializer.py`` mirrors (some private)."""
+
+
+def markdown_serializer_functions() -> dict[str, Any] | None:
+    """Python-Markdown's serializer functions by name (None when one is missing), for
+    ``kramdown/serializer.py`` to compare with the code it mirrors."""
+    from markdown import serializers
+
+    functions = {name: getattr(serializers, name, None) for name in MARKDOWN_SERIALIZER_FUNCTIONS}
+    return None if None in functions.values() else functions
+
+
 PARSE_BLOCKS_NAMES = frozenset({"blockprocessors", "run", "test"})
 """The names Python-Markdown's ``BlockParser.parseBlocks`` (3.5 to 3.11) uses: the loop
 ``kramdown/block_triggers.py`` mirrors. A release whose loop uses others runs its own."""

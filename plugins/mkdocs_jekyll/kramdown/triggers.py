@@ -62,6 +62,7 @@ from mkdocs_jekyll.kramdown.extensions import ExtensionTagsInlineProcessor
 from mkdocs_jekyll.kramdown.linebreaks import BackslashBreakProcessor
 from mkdocs_jekyll.kramdown.math import InlineMathProcessor
 from mkdocs_jekyll.kramdown.regex_triggers import regex_triggers
+from mkdocs_jekyll.kramdown.serializer import install_serializer
 from mkdocs_jekyll.kramdown.shortcuts import install_shortcuts
 from mkdocs_jekyll.kramdown.typography import (
     EntityProcessor,
@@ -229,7 +230,13 @@ class TriggersExtension(Extension):
         install_block_loop(md.parser)
         _check_toc_marker(md)
         install_shortcuts(md)
+        self.md = md
         md.registerExtension(self)
+
+    def reset(self) -> None:
+        """As each page starts: serialize it with ``kramdown.serializer``'s lean function
+        (``Markdown`` sets its serializer after registering the extensions)."""
+        install_serializer(self.md)
 
 
 def makeExtension(**kwargs: Any) -> TriggersExtension:
