@@ -122,9 +122,10 @@ def test_triggers(processor: Any) -> tuple[str, ...] | None:
     return regex_triggers(regex) if isinstance(regex, re.Pattern) else None
 
 
-_Step = tuple[Any, tuple[str, ...] | None, str, Any]
+_Step = tuple[Any, tuple[str, ...] | None, str | None, Any]
 """A processor, the strings one of which its test needs (None: always asked), and the
-attribute holding the expression they were read from, with that expression."""
+attribute holding the expression they were read from, with that expression (None: the
+strings its class declares)."""
 
 
 class TriggeredBlockLoop:
@@ -169,8 +170,11 @@ class TriggeredBlockLoop:
         while blocks:
             for processor, needed, attribute, regex in self._current_plan():
                 # A processor holding another expression than its triggers were read from
-                # is asked (a test is skipped only for the expression it holds).
-                if needed is not None and getattr(processor, attribute, None) is regex:
+                # is asked (a test is skipped only for the expression it holds); a class's
+                # declared triggers (no attribute) always hold.
+                if needed is not None and (
+                    attribute is None or getattr(processor, attribute, None) is regex
+                ):
                     block = blocks[0]
                     for trigger in needed:
                         if trigger in block:
@@ -184,16 +188,11 @@ class TriggeredBlockLoop:
 
 
 def _step(processor: Any) -> _Step:
-    attribute = _ATTRIBUTE.get(type(processor), "")
+    attribute = _ATTRIBUTE.get(type(processor))
     if not attribute:
-        return processor, own_test_triggers(processor), _NO_EXPRESSION, None
+        return processor, own_test_triggers(processor), None, None
     regex = getattr(processor, attribute, None)
     return processor, test_triggers(processor), attribute, regex
-
-
-# An attribute no processor has: `getattr(processor, _NO_EXPRESSION, None) is None` holds,
-# so the triggers a class declares are always used.
-_NO_EXPRESSION = "_block_triggers_no_expression"
 
 
 def own_test_triggers(processor: Any) -> tuple[str, ...] | None:

@@ -118,6 +118,8 @@ class _GfmHashHeader(HashHeaderProcessor):
     def __init__(self, parser: Any, *, gfm: bool) -> None:
         super().__init__(parser)
         self.gfm = gfm
+        # The block `test` last passed, its first heading match and that heading's text.
+        self._found: tuple[str, re.Match[str], str] | None = None
         self.pattern = (
             re.compile(r"(?:^|\n)(?P<level>#{1,6})[\t ]+(?P<header>[^\n]*?)(?:\n|$)")
             if gfm
@@ -129,7 +131,13 @@ class _GfmHashHeader(HashHeaderProcessor):
         """A heading line whose text is not empty once the closing ``#``s are gone."""
         if "#" not in block:
             return False  # Both patterns start with "#": most blocks are not headings.
-        return any(self._text(m) for m in self.pattern.finditer(block))
+        for match in self.pattern.finditer(block):
+            text = self._text(match)
+            if text:
+                # The block loop runs us next on this very block: `run` starts from here.
+                self._found = (block, match, text)
+                return True
+        return False
 
     def _text(self, match: re.Match[str]) -> str:
         text = match.group("header").rstrip()
@@ -144,12 +152,17 @@ class _GfmHashHeader(HashHeaderProcessor):
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         """Split the block at the heading and build it, with its source text kept."""
         block = blocks.pop(0)
-        match = next(m for m in self.pattern.finditer(block) if self._text(m))
+        found, self._found = self._found, None
+        if found is not None and found[0] is block:
+            _block, match, text = found
+        else:
+            match = next(m for m in self.pattern.finditer(block) if self._text(m))
+            text = self._text(match)
         before, after = block[: match.start()], block[match.end() :]
         if before:
             self.parser.parseBlocks(parent, [before])
         heading = etree.SubElement(parent, f"h{len(match.group('level'))}")
-        heading.text = self._text(match).strip()
+        heading.text = text.strip()
         heading.set(RAW_TEXT, _HEADER_ID.sub("", heading.text).rstrip())
         ial, after = _take_ial(after)
         heading.text += ial

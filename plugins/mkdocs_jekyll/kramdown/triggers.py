@@ -119,8 +119,13 @@ def kept_patterns(patterns: Sequence[Any], text: str) -> list[Any]:
     known = True
     for pattern in patterns:
         triggers = _TRIGGERS.get(type(pattern)) if known else None
-        if triggers is None or any(trigger in text for trigger in triggers):
+        if triggers is None:
             kept.append(pattern)
+        else:
+            for trigger in triggers:
+                if trigger in text:
+                    kept.append(pattern)
+                    break
         known = known and type(pattern).__module__.startswith(_KNOWN)
     return kept
 
