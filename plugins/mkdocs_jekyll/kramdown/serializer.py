@@ -84,7 +84,8 @@ class _Unmirrored(Exception):
     """Something the mirror does not write as Python-Markdown would: it writes the page."""
 
 
-def _fingerprint(function: Any) -> tuple[frozenset[str], tuple[Any, ...]] | None:
+def fingerprint(function: Any) -> tuple[frozenset[str], tuple[Any, ...]] | None:
+    """The names and constants a function's code uses (None: not Python code)."""
     code = getattr(function, "__code__", None)
     if code is None:
         return None
@@ -95,7 +96,7 @@ def mirrored() -> bool:
     """Whether the installed Python-Markdown serializes with the code mirrored here."""
     functions = markdown_serializer_functions()
     return functions is not None and all(
-        _fingerprint(functions.get(name)) == expected for name, expected in _MIRRORED.items()
+        fingerprint(functions.get(name)) == expected for name, expected in _MIRRORED.items()
     )
 
 

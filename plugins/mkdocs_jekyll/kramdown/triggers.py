@@ -64,6 +64,7 @@ from mkdocs_jekyll.kramdown.math import InlineMathProcessor
 from mkdocs_jekyll.kramdown.regex_triggers import regex_triggers
 from mkdocs_jekyll.kramdown.serializer import install_serializer
 from mkdocs_jekyll.kramdown.shortcuts import install_shortcuts
+from mkdocs_jekyll.kramdown.toc_pass import lean_toc_run
 from mkdocs_jekyll.kramdown.typography import (
     EntityProcessor,
     EscapedGuillemetsProcessor,
@@ -207,6 +208,11 @@ class TriggeredInlineProcessor(InlineProcessor):
 
 class MarkerCheckedTocTreeprocessor(TocTreeprocessor):
     """Python-Markdown's ``toc``, which looks for its marker only on a page holding it."""
+
+    def run(self, doc: etree.Element) -> None:
+        """Python-Markdown's pass, with less work where mirrored (``kramdown.toc_pass``)."""
+        if not lean_toc_run(self, doc):
+            super().run(doc)
 
     def replace_marker(self, root: etree.Element, elem: etree.Element) -> None:
         """Replace the element whose own text is the marker: none unless the page has it."""

@@ -1,0 +1,189 @@
+"""Python-Markdown's ``toc`` pass, doing the same with less work per element and heading.
+
+``TocTreeprocessor.run`` costs about 7% of a page's conversion on the bench site. Per
+element of the page it matches its tag against ``[Hh][123456]``; per heading it sorts and
+copies the registry of postprocessors to run them on the heading's HTML, and builds an
+``UnescapeTreeprocessor`` to unescape it. ``lean_toc_run`` is the same ``run``, statement
+for statement, with:
+
+- a tag found to be a heading by its first two characters (what ``match`` of
+  ``[Hh][123456]`` reads);
+- the postprocessors read from their registry once per page (the pass registers none);
+- a text without ``STX`` (what every escape's placeholder starts with) left as it is by
+  ``unescape``, which would give it back unchanged.
+
+Why the output cannot change: it runs only for Python-Markdown's own ``run`` (and its
+helpers) with exactly the names and constants it was written from (``_MIRRORED``,
+Python-Markdown 3.11) and the processor's ``header_rgx`` the one that release compiles;
+otherwise Python-Markdown's own ``run`` runs.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from markdown import util
+from markdown.extensions import toc
+from markdown.treeprocessors import UnescapeTreeprocessor
+
+from mkdocs_jekyll.kramdown.serializer import fingerprint
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as etree
+
+    from markdown import Markdown
+    from markdown.postprocessors import Postprocessor
+
+_HEADER_PATTERN = "[Hh][123456]"
+_HEADINGS = frozenset(f"{h}{n}" for h in "Hh" for n in "123456")
+
+_RUN_NAMES = frozenset(
+    {"add", "add_anchor", "add_permalink", "append", "attrib", "build_toc_div", "escape_cdata"}
+    | {"header_rgx", "html", "int", "isinstance", "iter", "marker", "match", "md"}
+    | {"nest_toc_tokens", "postprocessors", "remove_fnrefs", "render_inner_html", "replace_marker"}
+    | {"run", "run_postprocessors", "sep", "serializer", "set", "set_level", "slugify", "str"}
+    | {"strip_tags", "tag", "toc", "toc_bottom", "toc_tokens", "toc_top", "unescape", "unique"}
+    | {"use_anchors", "use_permalinks"}
+)
+# The code each mirrored function uses: (names, constants), as `serializer.fingerprint` reads.
+_MIRRORED: dict[str, tuple[frozenset[str], tuple[Any, ...]]] = {
+    "TocTreeprocessor.run": (
+        _RUN_NAMES,
+        (
+            *(None, "id", "", "data-toc-label", -1),
+            ("level", "id", "name", "html", "data-toc-label"),
+            (False, None),
+        ),
+    ),
+    "render_inner_html": (
+        frozenset({"index", "rindex", "run_postprocessors", "serializer", "strip", "unescape"}),
+        (" Fully render inner html of an `etree` element as a string. ", ">", 1, "<"),
+    ),
+    "run_postprocessors": (
+        frozenset({"postprocessors", "run", "strip"}),
+        (" Run postprocessors from Markdown instance on text. ",),
+    ),
+    "unescape": (
+        frozenset({"UnescapeTreeprocessor", "unescape"}),
+        (" Unescape Markdown backslash escaped text. ",),
+    ),
+    "UnescapeTreeprocessor.unescape": (frozenset({"RE", "_unescape", "sub"}), (None,)),
+}
+
+
+def _functions() -> dict[str, Any]:
+    return {
+        "TocTreeprocessor.run": toc.TocTreeprocessor.run,
+        "render_inner_html": toc.render_inner_html,
+        "run_postprocessors": toc.run_postprocessors,
+        "unescape": toc.unescape,
+        "UnescapeTreeprocessor.unescape": UnescapeTreeprocessor.unescape,
+    }
+
+
+def mirrored() -> bool:
+    """Whether the installed Python-Markdown's ``toc`` pass is the code mirrored here."""
+    functions = _functions()
+    return all(fingerprint(functions[name]) == code for name, code in _MIRRORED.items())
+
+
+@cache
+def installed_mirrored() -> bool:
+    """``mirrored()``, asked once per process."""
+    return mirrored()
+
+
+def _unescape(text: str) -> str:
+    """``toc.unescape``: a text without a placeholder comes back as it is."""
+    return toc.unescape(text) if util.STX in text else text
+
+
+def _run_postprocessors(text: str, postprocessors: list[Postprocessor]) -> str:
+    """``toc.run_postprocessors``, over the page's postprocessors."""
+    for pp in postprocessors:
+        text = pp.run(text)
+    return text.strip()
+
+
+def _render_inner_html(el: etree.Element, md: Markdown, postprocessors: list[Postprocessor]) -> str:
+    """``toc.render_inner_html``."""
+    text = _unescape(md.serializer(el))
+    start = text.index(">") + 1
+    end = text.rindex("<")
+    text = text[start:end].strip()
+    return _run_postprocessors(text, postprocessors)
+
+
+def lean_toc_run(self: toc.TocTreeprocessor, doc: etree.Element) -> bool:
+    """``TocTreeprocessor.run`` on ``doc``, as described above. Returns False (having done
+    nothing) when the processor or the release is not the one mirrored."""
+    header_rgx = self.header_rgx
+    if header_rgx.pattern != _HEADER_PATTERN or header_rgx.flags != re.UNICODE:
+        return False
+    if not installed_mirrored():
+        return False
+    md = self.md
+    postprocessors = list(md.postprocessors)
+    headings = _HEADINGS
+
+    # Get a list of id attributes
+    used_ids = set()
+    for el in doc.iter():
+        if "id" in el.attrib:
+            used_ids.add(el.attrib["id"])
+    id_counters: dict[str, int] = {}
+
+    toc_tokens: list[Any] = []
+    for el in doc.iter():
+        if isinstance(el.tag, str) and el.tag[:2] in headings:
+            self.set_level(el)
+            innerhtml = _render_inner_html(toc.remove_fnrefs(el), md, postprocessors)
+            name = toc.strip_tags(innerhtml)
+
+            # Do not override pre-existing ids
+            if "id" not in el.attrib:
+                el.attrib["id"] = toc.unique(
+                    self.slugify(html.unescape(name), self.sep), used_ids, id_counters
+                )
+
+            data_toc_label = ""
+            if "data-toc-label" in el.attrib:
+                data_toc_label = _run_postprocessors(
+                    _unescape(el.attrib["data-toc-label"]), postprocessors
+                )
+                # Overwrite name with sanitized value of `data-toc-label`.
+                name = toc.escape_cdata(toc.strip_tags(data_toc_label))
+                # Remove the data-toc-label attribute as it is no longer needed
+                del el.attrib["data-toc-label"]
+
+            if int(el.tag[-1]) >= self.toc_top and int(el.tag[-1]) <= self.toc_bottom:
+                toc_tokens.append(
+                    {
+                        "level": int(el.tag[-1]),
+                        "id": _unescape(el.attrib["id"]),
+                        "name": name,
+                        "html": innerhtml,
+                        "data-toc-label": data_toc_label,
+                    }
+                )
+
+            if self.use_anchors:
+                self.add_anchor(el, el.attrib["id"])
+            if self.use_permalinks not in [False, None]:
+                self.add_permalink(el, el.attrib["id"])
+
+    nested = toc.nest_toc_tokens(toc_tokens)
+    div = self.build_toc_div(nested)
+    if self.marker:
+        self.replace_marker(doc, div)
+
+    # serialize and attach to markdown instance.
+    toc_html = md.serializer(div)
+    for pp in md.postprocessors:
+        toc_html = pp.run(toc_html)
+    md.toc_tokens = nested  # type: ignore[attr-defined]
+    md.toc = toc_html  # type: ignore[attr-defined]
+    return True
