@@ -97,8 +97,9 @@ def installed_mirrored() -> bool:
 
 
 def _unescape(text: str) -> str:
-    """``toc.unescape``: a text without a placeholder comes back as it is."""
-    return toc.unescape(text) if util.STX in text else text
+    """``toc.unescape``: a text without a placeholder comes back as it is (a ``str``
+    subclass, such as an ``AtomicString``, comes back from ``re.sub`` as a ``str``)."""
+    return text if type(text) is str and util.STX not in text else toc.unescape(text)
 
 
 def _run_postprocessors(text: str, postprocessors: list[Postprocessor]) -> str:
