@@ -118,3 +118,43 @@ def test_another_release_or_expression_runs_python_markdowns_own(
     finally:
         monkeypatch.undo()
         toc_pass.installed_mirrored.cache_clear()
+
+
+SITE_PAGES = {
+    "docs/index.md": "# Home\n\nText with `code` & <b>bold</b>.\n",
+    "docs/a.md": PAGE + "\n```python\ndef f(x):\n    return x < 1 & 2\n```\n",
+    "docs/b.md": "## Same\n\n## Same\n\n# C# & F#\n\nText\n# In a block\nafter\n"
+    "\n<script>if (a < b && c) {}</script>\n\n<!-- a comment & -->\n",
+}
+
+
+def test_a_site_is_the_same_with_the_lean_toc_serializer_and_heading_runs_and_without(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Given a site whose pages have headings of every kind, raw HTML, code and a table of
+    contents, when it is built with ``toc_pass``, the lean serializer and the headings'
+    reused matches, and again with Python-Markdown's own and a new match per heading, then
+    every produced file is the same."""
+    from mkdocs_jekyll.kramdown import serializer
+    from mkdocs_jekyll.kramdown.headings import _GfmHashHeader
+    from sitebuild import make_site_builder, site_tree
+
+    config: dict[str, Any] = {"markdown_extensions": [{"toc": {"permalink": True}}]}
+    (tmp_path / "on").mkdir()
+    (tmp_path / "off").mkdir()
+    on = make_site_builder(tmp_path / "on")(files=SITE_PAGES, **config)
+    assert 'class="headerlink"' in (on / "a" / "index.html").read_text(encoding="utf-8")
+
+    original_run = _GfmHashHeader.run
+
+    def run_matching_again(self: _GfmHashHeader, parent: Any, blocks: list[str]) -> None:
+        self._found = None
+        original_run(self, parent, blocks)
+
+    monkeypatch.setattr(_GfmHashHeader, "run", run_matching_again)
+    monkeypatch.setattr(toc_pass, "installed_mirrored", lambda: False)
+    monkeypatch.setattr(serializer, "_installed_mirrored", lambda: False)
+    off = make_site_builder(tmp_path / "off")(files=SITE_PAGES, **config)
+    on_files, off_files = site_tree(on), site_tree(off)
+    assert sorted(on_files) == sorted(off_files)
+    assert [name for name in on_files if on_files[name] != off_files[name]] == []
