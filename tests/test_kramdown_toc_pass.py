@@ -60,9 +60,15 @@ SETTINGS: list[dict[str, Any]] = [
 EXTENSIONS = ["attr_list", "footnotes", "md_in_html", "fenced_code", "tables"]
 
 
+# Mirrored from Python-Markdown 3.11 (the lowest allowed release's pass is its own there).
+MIRRORED_RELEASE = markdown.__version_info__[:2] == (3, 11)
+
+
 class _LeanToc(TocTreeprocessor):
     def run(self, doc: etree.Element) -> None:
-        assert toc_pass.lean_toc_run(self, doc)
+        if not toc_pass.lean_toc_run(self, doc):
+            assert not toc_pass.mirrored()
+            super().run(doc)
 
 
 def _convert(text: str, settings: dict[str, Any], *, lean: bool) -> tuple[str, str, Any]:
@@ -99,7 +105,7 @@ def test_any_short_page_is_the_same_with_the_lean_pass(text: str) -> None:
 
 
 def test_the_installed_python_markdowns_pass_is_the_one_mirrored() -> None:
-    assert toc_pass.mirrored()
+    assert toc_pass.mirrored() is MIRRORED_RELEASE
 
 
 def test_another_release_or_expression_runs_python_markdowns_own(

@@ -55,11 +55,11 @@ _MIRRORED: dict[str, tuple[frozenset[str], tuple[Any, ...]]] = {
     "_write_html": (frozenset({"_serialize_html", "append", "join"}), (None, "")),
     "to_xhtml_string": (
         frozenset({"ElementTree", "_write_html", "getroot"}),
-        (" Serialize element and its children to a string of XHTML. ", "xhtml", ("format",)),
+        ("xhtml", ("format",)),
     ),
     "to_html_string": (
         frozenset({"ElementTree", "_write_html", "getroot"}),
-        (" Serialize element and its children to a string of HTML5. ", "html", ("format",)),
+        ("html", ("format",)),
     ),
     "_escape_cdata": (
         frozenset({"AttributeError", "RE_AMP", "TypeError", "_raise_serialization_error"})
@@ -85,11 +85,14 @@ class _Unmirrored(Exception):
 
 
 def fingerprint(function: Any) -> tuple[frozenset[str], tuple[Any, ...]] | None:
-    """The names and constants a function's code uses (None: not Python code)."""
+    """The names and constants a function's code uses, its docstring aside (Python 3.13
+    strips its indentation), or None for what is not Python code."""
     code = getattr(function, "__code__", None)
     if code is None:
         return None
-    return frozenset(code.co_names), tuple(code.co_consts)
+    doc = getattr(function, "__doc__", None)
+    consts = tuple(c for c in code.co_consts if doc is None or not (type(c) is str and c == doc))
+    return frozenset(code.co_names), consts
 
 
 def mirrored() -> bool:

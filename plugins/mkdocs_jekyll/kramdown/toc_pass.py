@@ -60,27 +60,28 @@ _MIRRORED: dict[str, tuple[frozenset[str], tuple[Any, ...]]] = {
     ),
     "render_inner_html": (
         frozenset({"index", "rindex", "run_postprocessors", "serializer", "strip", "unescape"}),
-        (" Fully render inner html of an `etree` element as a string. ", ">", 1, "<"),
+        (">", 1, "<"),
     ),
     "run_postprocessors": (
         frozenset({"postprocessors", "run", "strip"}),
-        (" Run postprocessors from Markdown instance on text. ",),
+        (),
     ),
     "unescape": (
         frozenset({"UnescapeTreeprocessor", "unescape"}),
-        (" Unescape Markdown backslash escaped text. ",),
+        (),
     ),
     "UnescapeTreeprocessor.unescape": (frozenset({"RE", "_unescape", "sub"}), (None,)),
 }
 
 
 def _functions() -> dict[str, Any]:
+    """The functions mirrored, by name (None for one the release lacks)."""
     return {
-        "TocTreeprocessor.run": toc.TocTreeprocessor.run,
-        "render_inner_html": toc.render_inner_html,
-        "run_postprocessors": toc.run_postprocessors,
-        "unescape": toc.unescape,
-        "UnescapeTreeprocessor.unescape": UnescapeTreeprocessor.unescape,
+        "TocTreeprocessor.run": getattr(toc.TocTreeprocessor, "run", None),
+        "render_inner_html": getattr(toc, "render_inner_html", None),
+        "run_postprocessors": getattr(toc, "run_postprocessors", None),
+        "unescape": getattr(toc, "unescape", None),
+        "UnescapeTreeprocessor.unescape": getattr(UnescapeTreeprocessor, "unescape", None),
     }
 
 
