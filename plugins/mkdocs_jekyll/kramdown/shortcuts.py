@@ -59,7 +59,13 @@ def _code_of(function: Any) -> tuple[frozenset[str], tuple[Any, ...]] | None:
     code = getattr(function, "__code__", None)
     if code is None:
         return None
-    consts = tuple(c for c in code.co_consts if not (isinstance(c, str) and c.startswith(" ")))
+    # Python 3.13 strips the docstring's indentation: it is left out by value as well.
+    doc = getattr(function, "__doc__", None)
+    consts = tuple(
+        c
+        for c in code.co_consts
+        if not (isinstance(c, str) and (c.startswith(" ") or (doc is not None and c == doc)))
+    )
     return frozenset(code.co_names), consts
 
 
