@@ -159,60 +159,65 @@ def _boolean_attributes() -> frozenset[str]:
 def _write(root: etree.Element, xhtml: bool) -> str:
     """The tree under ``root`` as Python-Markdown's ``_serialize_html`` writes it."""
     parts: list[str] = []
-    write = parts.append
     boolean: frozenset[str] = frozenset() if xhtml else _boolean_attributes()
-    escape = _escape_cdata
-    kept = _tag_facts[xhtml]
-
-    def element(el: etree.Element) -> None:
-        tag: Any = el.tag
-        text = el.text
-        if type(tag) is str:
-            start, start_end, end, content, raw = kept.get(tag) or _facts(tag, xhtml)
-            items = el.items()
-            if items:
-                write("<" + tag)
-                for name, value in sorted(items) if len(items) > 1 else items:
-                    if type(name) is not str:
-                        raise _Unmirrored
-                    if value is None:
-                        write(" " + name)
-                        continue
-                    value = _escape_attrib_html(value)
-                    if name == value and name in boolean:
-                        write(" " + value)
-                    else:
-                        write(f' {name}="{value}"')
-                write(start_end)
-            else:
-                write(start)
-            if content:
-                if text:
-                    if raw or not ("&" in text or "<" in text or ">" in text):
-                        write(text)
-                    else:
-                        write(escape(text))
-                for child in el:
-                    element(child)
-                if end:
-                    write(end)
-        elif tag is etree.Comment:
-            write(f"<!--{escape(text)}-->")  # type: ignore[arg-type]
-        elif tag is etree.ProcessingInstruction:
-            write(f"<?{escape(text)}?>")  # type: ignore[arg-type]
-        elif tag is None:
-            if text:
-                write(escape(text))
-            for child in el:
-                element(child)
-        else:
-            raise _Unmirrored
-        tail = el.tail
-        if tail:
-            write(escape(tail) if "&" in tail or "<" in tail or ">" in tail else tail)
-
-    element(root)
+    _element(root, parts.append, _tag_facts[xhtml], xhtml, boolean)
     return "".join(parts)
+
+
+def _element(
+    el: etree.Element,
+    write: Callable[[str], None],
+    kept: dict[str, _Facts],
+    xhtml: bool,
+    boolean: frozenset[str],
+) -> None:
+    """Write ``el``, its children and its tail (a module function, not a closure: a
+    closure calling itself would leave a reference cycle per call for the collector)."""
+    tag: Any = el.tag
+    text = el.text
+    if type(tag) is str:
+        start, start_end, end, content, raw = kept.get(tag) or _facts(tag, xhtml)
+        items = el.items()
+        if items:
+            write("<" + tag)
+            for name, value in sorted(items) if len(items) > 1 else items:
+                if type(name) is not str:
+                    raise _Unmirrored
+                if value is None:
+                    write(" " + name)
+                    continue
+                value = _escape_attrib_html(value)
+                if name == value and name in boolean:
+                    write(" " + value)
+                else:
+                    write(f' {name}="{value}"')
+            write(start_end)
+        else:
+            write(start)
+        if content:
+            if text:
+                if raw or not ("&" in text or "<" in text or ">" in text):
+                    write(text)
+                else:
+                    write(_escape_cdata(text))
+            for child in el:
+                _element(child, write, kept, xhtml, boolean)
+            if end:
+                write(end)
+    elif tag is etree.Comment:
+        write(f"<!--{_escape_cdata(text)}-->")  # type: ignore[arg-type]
+    elif tag is etree.ProcessingInstruction:
+        write(f"<?{_escape_cdata(text)}?>")  # type: ignore[arg-type]
+    elif tag is None:
+        if text:
+            write(_escape_cdata(text))
+        for child in el:
+            _element(child, write, kept, xhtml, boolean)
+    else:
+        raise _Unmirrored
+    tail = el.tail
+    if tail:
+        write(_escape_cdata(tail) if "&" in tail or "<" in tail or ">" in tail else tail)
 
 
 def _lean(upstream: _Serializer, xhtml: bool) -> _Serializer:
