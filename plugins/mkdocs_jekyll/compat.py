@@ -350,7 +350,8 @@ def material_search_plugin(config: MkDocsConfig) -> Any | None:
 
 
 SEARCH_INDEX_CONFIG = ("lang", "separator", "pipeline", "fields")
-"""The keys of its config Material's ``generate_search_index`` writes in the index."""
+"""The keys of its config Material's ``generate_search_index`` writes in the index, in its
+order, where its config has them (``fields`` came with Material 9.7)."""
 
 
 def search_index_data(plugin: Any) -> dict[str, Any]:
@@ -364,7 +365,8 @@ def search_index_data(plugin: Any) -> dict[str, Any]:
     from copy import deepcopy
 
     index = plugin.search_index
-    config = deepcopy({key: index.config[key] for key in SEARCH_INDEX_CONFIG})
+    settings = index.config
+    config = deepcopy({key: settings[key] for key in SEARCH_INDEX_CONFIG if key in settings})
     return {"config": config, "docs": list(index.entries)}
 
 
