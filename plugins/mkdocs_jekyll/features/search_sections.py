@@ -62,11 +62,12 @@ _PLAIN_ATTRIBUTE = (
 )
 _PLAIN = (
     # (The lookahead of first letters spares trying every name at "<p" or "<div".)
-    rf"""<(?=[{"".join(sorted({name[0] for name in PLAIN_ELEMENTS}))}])"""
+    rf"""(?=[{"".join(sorted({name[0] for name in PLAIN_ELEMENTS}))}])"""
     rf"""(?P<plain>{"|".join(PLAIN_ELEMENTS)}){_NAME_END}(?:{_PLAIN_ATTRIBUTE})*+{_SPACE}*+>"""
     rf"""([^<]*+)</(?P=plain){_SPACE}*+>"""
 )
-"""A plain element holding only text, its start and end tag written in the same case.
+"""A plain element holding only text, its start and end tag written in the same case (after
+its "<").
 
 Material's handlers would push its name, handle the text and pop it: with none of the cases
 above, the text is handled as if the element were not there, and the element's end only
@@ -78,13 +79,17 @@ drops its name from ``skip`` (where an element of that name inside a skipped one
 # space, "/" or ">"), so giving one back never made a match, and the engine keeps no
 # backtracking state for them (a quarter of the matching).
 _TOKEN = re.compile(
-    rf"""([^<]++)"""  # 1: text up to the next tag
-    rf"""|</({_TAG_NAME}){_SPACE}*+>"""  # 2: end tag
-    rf"""|{_PLAIN}"""  # 3: a plain element's tag name, 4: its text
-    rf"""|<({_TAG_NAME})((?:{_SPACE}++{_ATTRIBUTE_NAME}(?:=(?:{_QUOTED}))?)*+"""
-    rf"""{_SPACE}*+/?)>"""  # 5: start tag, 6: its attributes, then the "/" of <br/> if any
-    r"""|<"""  # anything else: outside the fast path
+    rf"""<(?:/({_TAG_NAME}){_SPACE}*+>"""  # 1: end tag
+    rf"""|{_PLAIN}"""  # 2: a plain element's tag name, 3: its text
+    rf"""|({_TAG_NAME}(?:{_SPACE}++{_ATTRIBUTE_NAME}(?:=(?:{_QUOTED}))?)*+{_SPACE}*+/?)>"""
+    # 4: start tag, its attributes, and the "/" of <br/> if any
+    r"""|)"""  # or none: a "<" that opens no tag of the simple form, outside the fast path
+    r"""([^<]*+)"""  # 5: the text after it, up to the next tag
 )
+"""A tag and the text after it (the text of a page before its first tag follows a ``<br>``
+put in front, a void tag, which changes nothing in Material's handlers)."""
+
+_START_TAG = re.compile(_TAG_NAME)
 
 _ATTRIBUTES = re.compile(rf"{_SPACE}++({_ATTRIBUTE_NAME})(?:=({_QUOTED}))?")
 
@@ -161,6 +166,54 @@ def _attributes(source: str) -> dict[str, str | None]:
     return attrs
 
 
+_StartTag = tuple[str, dict[str, str | None], bool, bool, str]
+"""A start tag as the handlers read it: its lowercased name ("" for a void tag, which they
+ignore), its attributes, whether it opens a section (a heading with an ``id``), whether its
+content is skipped, and ``<name>`` when its tag is kept in the text (else "")."""
+
+_VOID_START: _StartTag = ("", _NO_ATTRIBUTES, False, False, "")
+_STARTS: dict[str, _StartTag] = {}
+"""The start tags read so far, by source, for every page of the process (a code block's
+``span class="n"``, a table's ``td style="text-align: right"``); the values are only read."""
+_MAX_STARTS = 4096
+"""Past this many, ``_STARTS`` starts again empty (headings' ids make many unique tags)."""
+
+
+def _start_tag(source: str) -> _StartTag | None:
+    """A start tag (its source between ``<`` and ``>``) read, and kept in ``_STARTS``.
+
+    Returns:
+        None when the tag is outside the fast path: an element whose content Python reads
+        as raw text, or a ``<span/>`` that is not a void element (Python reports a start
+        and an end tag for it, HTML5 a start tag only).
+    """
+    name = _START_TAG.match(source)
+    assert name is not None  # (the token's start tag begins with a name)
+    tag = name.group().lower()
+    attributes = source[name.end() :]
+    if tag in RAW_TEXT:
+        return None
+    if tag in VOID:
+        # <br/>: start and end (handle_startendtag); Material ignores a void end tag.
+        info = _VOID_START
+    elif attributes.endswith("/"):
+        return None
+    else:
+        attrs = _attributes(attributes)
+        info = (
+            tag,
+            attrs,
+            tag in HEADINGS and "id" in attrs,
+            # A block excluded from search, and code blocks' line numbers.
+            "data-search-exclude" in attrs or attrs.get("class") == "linenodiv",
+            f"<{tag}>" if tag in KEEP else "",
+        )
+    if len(_STARTS) >= _MAX_STARTS:
+        _STARTS.clear()
+    _STARTS[source] = info
+    return info
+
+
 class _Splitter:
     """Material's ``Parser`` handlers on tag names, in one loop over the tokens.
 
@@ -184,16 +237,63 @@ class _Splitter:
         """Feed ``html`` through the handlers; None at a token outside the fast path."""
         tags, open_attrs, skip, sections = self.tags, self.attrs, self.skip, self.sections
         section = self.section
-        # A start tag's attributes, parsed once per distinct source in the page (code
-        # blocks repeat `class="n"`); the dicts are only read, never changed.
-        parsed: dict[str, dict[str, str | None]] = {"": _NO_ATTRIBUTES}
-        # findall: one tuple per token, "" for each group the token has not.
         # What the text handler asks of the open elements, asked again only after a tag
-        # changed them (`stale`): runs of text and plain elements share one answer.
+        # changed them (`stale`): a run's texts share one answer, and runs after plain tags.
         stale = True
         skipped = in_pre = in_title = False
-        for text, end_tag, plain, plain_text, start_tag, attributes in _TOKEN.findall(html):
-            if plain:
+        # findall: one tuple per token, "" for each group the token has not.
+        for end_tag, plain, plain_text, start_tag, run in _TOKEN.findall(f"<br>{html}"):
+            if end_tag:
+                tag = end_tag.lower()
+                if tag in RAW_TEXT:
+                    return None
+                # -- Parser.handle_endtag (an end tag of no open element is ignored)
+                if tags and tags[-1] == tag:
+                    stale = True
+                    assert section is not None  # an open element made one
+                    # Leaving the element a heading was nested in: back to the enclosing
+                    # section.
+                    depth = len(tags)
+                    if section.depth > depth:
+                        for candidate in reversed(sections):
+                            if candidate.depth <= depth:
+                                section.depth = float("inf")
+                                section = candidate
+                                break
+                    tags.pop()
+                    open_attrs.pop()
+                    if tag in skip:
+                        if tag not in ALWAYS_SKIPPED:
+                            skip.remove(tag)
+                    elif tag in KEEP and skip.isdisjoint(tags):
+                        _close_kept(section.title if section.tag in tags else section.text, tag)
+            elif start_tag:
+                info = _STARTS.get(start_tag) or _start_tag(start_tag)
+                if info is None:
+                    return None
+                # -- Parser.handle_starttag (a void element, tag "", is not pushed)
+                tag, attrs, heading, excluded, kept = info
+                if tag:
+                    stale = True
+                    tags.append(tag)
+                    open_attrs.append(attrs)
+                    if heading:
+                        depth = len(tags)
+                        # Ensure a top-level section before a first heading that is not an h1.
+                        if tag != "h1" and not sections:
+                            sections.append(Section("hx", _NO_ATTRIBUTES, depth))
+                        section = Section(tag, attrs, depth)
+                        if sections:
+                            section.id = attrs["id"]
+                        sections.append(section)
+                    elif section is None:
+                        section = Section("hx", _NO_ATTRIBUTES)
+                        sections.append(section)
+                    if excluded:
+                        skip.add(tag)
+                    elif kept and skip.isdisjoint(tags):
+                        (section.title if section.tag in tags else section.text).append(kept)
+            elif plain:
                 # A plain element's start, text and end (see _PLAIN).
                 if section is None:
                     section = Section("hx", _NO_ATTRIBUTES)
@@ -205,111 +305,58 @@ class _Splitter:
                 if skipped:
                     # Its text is skipped; its end drops its name from skip, if there (where
                     # only an open element of that name puts it, so never when not skipped).
+                    plain_text = ""
                     if plain in skip:
                         skip.remove(plain)
                         stale = True
-                    continue
-                if not plain_text:
-                    continue
-                text = plain_text
-            if text:
-                # -- Parser.handle_data
+            else:
+                return None  # a "<" that opens no tag of the simple form
+            # -- Parser.handle_data, of a plain element's text and of the text after the tag
+            if plain_text:
+                # (What the plain element asked holds for the text after it.)
+                texts: tuple[str, ...] = (plain_text, run) if run else (plain_text,)
+            elif run:
+                if section is None:
+                    section = Section("hx", _NO_ATTRIBUTES)
+                    sections.append(section)
                 if stale:
                     skipped, in_pre = not skip.isdisjoint(tags), "pre" in tags
-                    in_title = section is not None and section.tag in tags
-                    stale = False
+                    in_title, stale = section.tag in tags, False
                 if skipped:
                     continue
+                texts = (run,)
+            else:
+                continue
+            assert section is not None  # (mypy: the text made one)
+            for text in texts:
                 # What html.escape(quote=False) would change: a raw text has no "<".
                 if "&" in text:
                     text = unescape(text)
                     escaped = "&" in text or "<" in text or ">" in text
                 else:
                     escaped = ">" in text
-                # Collapse whitespace outside <pre> (a newline made a space stays whitespace).
-                space = text.isspace()
-                if not in_pre:
-                    text = " " if space else text.replace("\n", " ")
-                if section is None:
-                    section = Section("hx", _NO_ATTRIBUTES)
-                    sections.append(section)
-                    in_title = "hx" in tags
-                if in_title:
-                    # The heading's text, without its permalink.
-                    if not any(
-                        tag == "a" and attrs.get("class") == "headerlink"
-                        for tag, attrs in zip(tags, open_attrs, strict=True)
-                    ):
-                        section.title.append(escape(text, False) if escaped else text)
-                elif space:
-                    # Collapse adjacent whitespace, outside <pre>.
-                    body = section.text
-                    if not body or not body[-1].isspace() or in_pre:
-                        body.append(text)
+                # Collapse whitespace outside <pre> (in it, a text is kept as it is).
+                if in_pre:
+                    pass
+                elif text.isspace():
+                    if not in_title:
+                        # Adjacent whitespace is one space.
+                        body = section.text
+                        if not body or not body[-1].isspace():
+                            body.append(" ")
+                        continue
+                    text = " "
                 else:
-                    section.text.append(escape(text, False) if escaped else text)
-            elif start_tag:
-                tag = start_tag.lower()
-                if tag in RAW_TEXT:
-                    return None
-                if attributes and attributes[-1] == "/" and tag not in VOID:
-                    return None  # <span/>: HTML5 reads a start tag, Python a start and an end
-                # <br/>: start and end (handle_startendtag); Material ignores a void end tag.
-                # -- Parser.handle_starttag
-                if tag in VOID:
-                    continue
-                stale = True
-                attrs = parsed.get(attributes)
-                if attrs is None:
-                    attrs = parsed[attributes] = _attributes(attributes)
-                tags.append(tag)
-                open_attrs.append(attrs)
-                if tag in HEADINGS and "id" in attrs:
-                    depth = len(tags)
-                    # Ensure a top-level section before a first heading that is not an h1.
-                    if tag != "h1" and not sections:
-                        sections.append(Section("hx", _NO_ATTRIBUTES, depth))
-                    heading = Section(tag, attrs, depth)
-                    if sections:
-                        heading.id = attrs["id"]
-                    sections.append(heading)
-                    section = heading
-                if section is None:
-                    section = Section("hx", _NO_ATTRIBUTES)
-                    sections.append(section)
-                # Skip a block excluded from search, and code blocks' line numbers.
-                if "data-search-exclude" in attrs or attrs.get("class") == "linenodiv":
-                    skip.add(tag)
-                    continue
-                if tag in KEEP and skip.isdisjoint(tags):
-                    (section.title if section.tag in tags else section.text).append(f"<{tag}>")
-            elif end_tag:
-                tag = end_tag.lower()
-                if tag in RAW_TEXT:
-                    return None
-                # -- Parser.handle_endtag
-                if not tags or tags[-1] != tag:
-                    continue
-                stale = True
-                assert section is not None  # an open element made one
-                # Leaving the element a heading was nested in: back to the enclosing section.
-                depth = len(tags)
-                if section.depth > depth:
-                    for candidate in reversed(sections):
-                        if candidate.depth <= depth:
-                            section.depth = float("inf")
-                            section = candidate
-                            break
-                tags.pop()
-                open_attrs.pop()
-                if tag in skip:
-                    if tag not in ALWAYS_SKIPPED:
-                        skip.remove(tag)
-                    continue
-                if tag in KEEP and skip.isdisjoint(tags):
-                    _close_kept(section.title if section.tag in tags else section.text, tag)
-            else:
-                return None  # a "<" that opens no tag of the simple form
+                    text = text.replace("\n", " ")
+                if escaped:
+                    text = escape(text, False)
+                if not in_title:
+                    section.text.append(text)
+                elif not any(
+                    tag == "a" and attrs.get("class") == "headerlink"
+                    for tag, attrs in zip(tags, open_attrs, strict=True)
+                ):
+                    section.title.append(text)  # the heading's text, without its permalink
         self.section = section
         return sections
 
