@@ -14,7 +14,9 @@ tag names, one for one (Material's ``Element`` compares and hashes by tag name a
 attribute names, attribute values unquoted and unescaped, an attribute without a value as
 None, the text between two tags as one unescaped piece. An element of ``PLAIN_ELEMENTS`` holding
 only text (a code block's ``<span class="n">x</span>``, a table cell) is one token, its text
-handled as the handlers would handle it inside the element.
+handled as the handlers would handle it inside the element. Each token is a tag and the text
+after it, and a start tag is read once per process (``_STARTS``): the handlers' work per
+token is one dict lookup and what the tag changes.
 
 Anything outside that well-formed subset, on which Python releases differ or ``HTMLParser``
 splits text differently, makes it give up and return None, and the caller uses Material's
