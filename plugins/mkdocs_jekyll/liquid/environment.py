@@ -314,6 +314,8 @@ class JekyllEnvironment(Environment):
         """Files ``include_relative`` read: other pages' output depends on them."""
         self.include_sources: dict[str, str] = {}
         self.expression_cache: dict[tuple[str, str], Any] = {}
+        self.shared_nodes: dict[tuple[str, str], Any] = {}
+        """Markup parsed once for every place it is written (``shared_nodes``)."""
         self.guarded_filters: dict[str, Callable[..., object]] = {}
         """Filters wrapped to refuse ranges longer than the loop limit, by name."""
         self.url_targets: list[str] = []

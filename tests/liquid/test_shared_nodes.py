@@ -1,0 +1,162 @@
+"""Markup parsed once for every place it is written (``liquid/shared_nodes.py``).
+
+A later place renders with the first place's parsed expression; its output, its errors
+(file, line and column) and its warnings must be the ones it has when parsed on its own.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from liquid_helpers import make_settings
+from mkdocs_jekyll.jekyll.errors import ContentError
+from mkdocs_jekyll.liquid import create_environment, render_markdown, shared_nodes
+from mkdocs_jekyll.liquid.environment import JekyllEnvironment
+from mkdocs_jekyll.liquid.shared_nodes import SharedOutputNode
+from mkdocs_jekyll.liquid.tags.include_tag import IncludeNode
+from sitebuild import BuildSite, site_tree
+
+LOGGER = "mkdocs.plugins.mkdocs_jekyll.liquid.render"
+INCLUDES = {
+    "note.html": "<p>{{ include.title }}: {{ include.body | upcase }}</p>",
+    "date.html": "{{ include.x | date_to_string }}",
+    "keep.html": "{% assign kept = include.body %}",
+}
+
+
+@pytest.fixture(autouse=True)
+def _files(site_dirs: dict[str, Path]) -> None:
+    for name, text in INCLUDES.items():
+        (site_dirs["includes"] / name).write_text(text, encoding="utf-8")
+
+
+def _render(env: JekyllEnvironment, source: str, path: str, context: dict[str, Any]) -> str:
+    """Render ``source`` as the page ``path`` (front matter of 10 lines); an error's text."""
+    try:
+        return render_markdown(env, source, path=path, line_offset=10, context=context)
+    except ContentError as err:
+        return f"error: {err}"
+
+
+@dataclass(frozen=True)
+class Case:
+    description: str
+    markup: str
+    """Written on the first page, then twice on the second, at other lines and columns."""
+    context: tuple[tuple[str, Any], ...] = ()
+    settings: tuple[tuple[str, Any], ...] = ()
+
+
+CASES = [
+    Case("a link", '{{ "/en/a/" | relative_url }}', settings=(("baseurl", "/r"),)),
+    Case("a variable", "{{ site.motto }}", (("site", {"motto": "Ship"}),)),
+    Case("an include", '{% include note.html title="Note" body=page.title %}'),
+    Case("a bad filter argument", '{{ "a" | truncate: "x" }}'),
+    Case("a division by zero", "{{ 1 | divided_by: page.zero }}", (("page", {"zero": 0}),)),
+    Case(
+        "an undefined variable, strict",
+        "{{ page.missing | upcase }}",
+        settings=(("strict_variables", True),),
+    ),
+    Case(
+        "an undefined filter argument, strict",
+        '{{ "a" | append: page.missing }}',
+        settings=(("strict_variables", True),),
+    ),
+    Case("an error in an include's file name", "{% include {{ 1 | divided_by: 0 }}.html %}"),
+    Case("an error in the included file", '{% include date.html x="bad" %}'),
+    Case(
+        "an include of an undefined variable, strict",
+        "{% include note.html body=page.missing %}",
+        settings=(("strict_variables", True),),
+    ),
+    Case(
+        "an undefined include parameter kept and printed later, strict",
+        "{% include keep.html body=page.missing %}{{ kept }}",
+        settings=(("strict_variables", True),),
+    ),
+    Case("a missing include", "{% include nope.html %}"),
+    Case("lax markup", "{{ page.title | upcase | }}"),
+    Case("an unknown filter", "{{ page.title | upcasee }}"),
+    Case(
+        "an unknown filter, strict",
+        "{{ page.title | upcasee }}",
+        settings=(("strict_filters", True),),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.description)
+def test_a_later_place_renders_and_fails_as_it_does_parsed_alone(
+    site_dirs: dict[str, Path], caplog: pytest.LogCaptureFixture, case: Case
+) -> None:
+    context: dict[str, Any] = {"page": {"title": "T"}, **dict(case.context)}
+    second = f"a\n  b {case.markup}\n\n{{% for i in (1..2) %}}  {case.markup}{{% endfor %}}\n"
+
+    def results(*, share: bool) -> tuple[str, list[str]]:
+        env = create_environment(make_settings(site_dirs, **dict(case.settings)))
+        if not share:
+            env.shared_nodes = None  # type: ignore[assignment]
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            _render(env, f"x {case.markup}", "en/first.md", context)
+            out = _render(env, second, "en/second.md", context)
+        return out, [r.getMessage() for r in caplog.records]
+
+    assert results(share=True) == results(share=False)
+
+
+def test_the_same_markup_is_parsed_once(site_dirs: dict[str, Path]) -> None:
+    env = create_environment(make_settings(site_dirs))
+    source = '{{ "/a/" | relative_url }} {% include note.html title="N" %}\n'
+    first = env.parse_page("en/a.md", source)
+    second = env.parse_page("en/b.md", "x\n" + source)
+    output, include = (node for node in second.nodes if not hasattr(node, "text"))
+    assert isinstance(output, SharedOutputNode)
+    assert output.expression is first.nodes[0].expression  # type: ignore[attr-defined]
+    assert isinstance(include, IncludeNode)
+    assert include.file is first.nodes[2].file  # type: ignore[attr-defined]
+    assert include.token.source == "x\n" + source  # Its own tag token.
+
+
+def test_lax_markup_and_unknown_filters_are_parsed_at_each_place(
+    site_dirs: dict[str, Path],
+) -> None:
+    env = create_environment(make_settings(site_dirs))
+    source = "{{ a | upcase | }}{{ a | nope }}{{ a ? 'x' }}"
+    env.parse_page("en/a.md", source)
+    env.parse_page("en/b.md", source)
+    assert env.shared_nodes == {}
+
+
+def test_a_strict_include_reading_variables_is_parsed_at_each_place(
+    site_dirs: dict[str, Path],
+) -> None:
+    env = create_environment(make_settings(site_dirs, strict_variables=True))
+    env.parse_page("en/a.md", "{% include note.html title='x' %}{% include note.html body=b %}")
+    assert list(env.shared_nodes) == [("include", "note.html title='x'")]
+
+
+def test_a_site_is_the_same_with_shared_markup(
+    build_site: BuildSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = (
+        "---\ntitle: {n}\n---\n"
+        "See [a]({{{{ '/en/p1/' | relative_url }}}}) and {{{{ site.data.facts.motto }}}}.\n\n"
+        '{{% include note.html title="Note" body=page.title %}}\n\n'
+        "{{% for i in (1..{n}) %}}{{{{ i | plus: 1 }}}} {{% endfor %}}\n"
+    )
+    files = {f"docs/en/p{n}.md": page.format(n=n) for n in range(1, 5)}
+    files["docs/index.md"] = "# Home\n"
+    files["_data/facts.yml"] = "motto: Measure twice\n"
+    files["_includes/note.html"] = INCLUDES["note.html"]
+    shared = site_tree(build_site(files))
+    monkeypatch.setattr(shared_nodes, "shared_store", lambda env: None)
+    alone = site_tree(build_site(files))
+    assert shared == alone
+    assert b"<p>Note: 3</p>" in shared["en/p3/index.html"]
