@@ -160,3 +160,39 @@ def test_a_site_is_the_same_with_shared_markup(
     alone = site_tree(build_site(files))
     assert shared == alone
     assert b"<p>Note: 3</p>" in shared["en/p3/index.html"]
+
+
+@dataclass(frozen=True)
+class FilterCase:
+    description: str
+    template: str
+    context: tuple[tuple[str, Any], ...] = ()
+    volatile: bool = False
+
+
+FILTER_CASES = [
+    FilterCase("a filter given the environment", '{{ "/a/" | relative_url }}'),
+    FilterCase("a plain filter", '{{ "a b" | slugify | upcase }}'),
+    FilterCase(
+        "a filter given the render context",
+        '{{ xs | where_exp: "x", "x.n > page.n" | map: "n" | join: "," }}',
+        (("xs", [{"n": 1}, {"n": 2}, {"n": 3}]),),
+    ),
+    FilterCase("a filter given a range longer than the loop limit", "{{ (1..100000000) | join }}"),
+    FilterCase("a filter reading the clock", '{{ "now" | date: "%Y" | size }}', volatile=True),
+    FilterCase("a filter given a plain date", '{{ "2024-01-02" | date: "%Y" }}'),
+]
+
+
+@pytest.mark.parametrize("case", FILTER_CASES, ids=lambda case: case.description)
+def test_a_filter_made_once_per_build_acts_as_one_made_per_call(
+    site_dirs: dict[str, Path], case: FilterCase
+) -> None:
+    context: dict[str, Any] = {**dict(case.context), "page": {"n": 2}}
+    env = create_environment(make_settings(site_dirs, baseurl="/r"))
+    _render(env, case.template, "en/a.md", {**context, "page": {"n": 1}})
+    env.volatile = False
+    again = _render(env, f"x\n{case.template}", "en/b.md", context)
+    fresh = create_environment(make_settings(site_dirs, baseurl="/r"))
+    assert again == _render(fresh, f"x\n{case.template}", "en/b.md", context)
+    assert env.volatile is fresh.volatile is case.volatile
