@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from liquid_helpers import make_settings
 from mkdocs_jekyll.jekyll.errors import ContentError
-from mkdocs_jekyll.liquid import create_environment, render_markdown, shared_nodes
+from mkdocs_jekyll.liquid import LiquidSettings, create_environment, render_markdown, shared_nodes
 from mkdocs_jekyll.liquid.environment import JekyllEnvironment
 from mkdocs_jekyll.liquid.shared_nodes import SharedOutputNode
 from mkdocs_jekyll.liquid.tags.include_tag import IncludeNode
@@ -47,9 +49,11 @@ def _render(env: JekyllEnvironment, source: str, path: str, context: dict[str, A
 class Case:
     description: str
     markup: str
-    """Written on the first page, then twice on the second, at other lines and columns."""
+    """Written twice on the second page, at other lines and columns than on the first."""
     context: tuple[tuple[str, Any], ...] = ()
     settings: tuple[tuple[str, Any], ...] = ()
+    first: str | None = None
+    """Written on the first page (default: ``markup``)."""
 
 
 CASES = [
@@ -88,6 +92,36 @@ CASES = [
         "{{ page.title | upcasee }}",
         settings=(("strict_filters", True),),
     ),
+    Case(
+        "a link to another path",
+        '{{ "/en/b/" | relative_url }}',
+        settings=(("baseurl", "/r"),),
+        first='{{ "/en/a-longer/" | relative_url }}',
+    ),
+    Case("another quote", "{{ 'it\"s' | upcase }}", first='{{ "it\'s" | upcase }}'),
+    Case("a string alone", '{{ "b" }}', first='{{ "a, b" }}'),
+    Case(
+        "a bad filter argument after another string",
+        '{{ "a" | truncate: "x" }}',
+        first='{{ "a longer one" | truncate: "x" }}',
+    ),
+    Case(
+        "an undefined filter argument after another string, strict",
+        '{{ "a" | append: page.missing }}',
+        settings=(("strict_variables", True),),
+        first='{{ "a: longer" | append: page.missing }}',
+    ),
+    Case("lax markup after another string", '{{ "a" | upcase | }}', first='{{ "bc" | upcase | }}'),
+    Case(
+        "a filter Ruby reads otherwise after another string",
+        '{{ "a" | join: ", ", }}',
+        first='{{ "b, c" | join: ", ", }}',
+    ),
+    Case(
+        "a string that is a path's key",
+        '{{ "a".size }}',
+        first='{{ "bcd".size }}',
+    ),
 ]
 
 
@@ -104,7 +138,7 @@ def test_a_later_place_renders_and_fails_as_it_does_parsed_alone(
             env.shared_nodes = None  # type: ignore[assignment]
         caplog.clear()
         with caplog.at_level(logging.WARNING):
-            _render(env, f"x {case.markup}", "en/first.md", context)
+            _render(env, f"x {case.first or case.markup}", "en/first.md", context)
             out = _render(env, second, "en/second.md", context)
         return out, [r.getMessage() for r in caplog.records]
 
@@ -122,6 +156,10 @@ def test_the_same_markup_is_parsed_once(site_dirs: dict[str, Path]) -> None:
     assert isinstance(include, IncludeNode)
     assert include.file is first.nodes[2].file  # type: ignore[attr-defined]
     assert include.token.source == "x\n" + source  # Its own tag token.
+    link = env.parse_page("en/c.md", '{{ "/b/" | relative_url }}').nodes[0]
+    assert isinstance(link, SharedOutputNode)
+    assert link.expression.filters is first.nodes[0].expression.filters  # type: ignore[attr-defined]
+    assert link.expression.left.value == "/b/"  # type: ignore[attr-defined]
 
 
 def test_lax_markup_and_unknown_filters_are_parsed_at_each_place(
@@ -196,3 +234,29 @@ def test_a_filter_made_once_per_build_acts_as_one_made_per_call(
     fresh = create_environment(make_settings(site_dirs, baseurl="/r"))
     assert again == _render(fresh, f"x\n{case.template}", "en/b.md", context)
     assert env.volatile is fresh.volatile is case.volatile
+
+
+_PIECES = st.sampled_from(
+    ['"a"', "'b'", '"c, d"', " | upcase", " | append: x", ' | truncate: "q"', " | nope", " ", ","]
+)
+
+
+@given(st.lists(_PIECES, min_size=1, max_size=4), st.lists(_PIECES, min_size=1, max_size=4))
+def test_any_two_output_statements_render_as_parsed_alone(
+    first: list[str], second: list[str]
+) -> None:
+    settings = LiquidSettings(includes_dirs=(), include_labels=(), strict_variables=True)
+    context: dict[str, Any] = {"x": "y"}
+    pages = (f"{{{{ {''.join(first)} }}}}", f"p\n {{{{ {''.join(second)} }}}}")
+
+    def results(*, share: bool) -> list[str]:
+        env = create_environment(settings)
+        if not share:
+            env.shared_nodes = None  # type: ignore[assignment]
+        return [_render(env, page, f"en/{n}.md", context) for n, page in enumerate(pages)]
+
+    logging.disable(logging.WARNING)
+    try:
+        assert results(share=True) == results(share=False)
+    finally:
+        logging.disable(logging.NOTSET)
