@@ -104,7 +104,8 @@ class RenderState:
     Attributes:
         page_name: The page path relative to ``docs_dir``; also the page template's name.
         line_offset: File lines before the Markdown (the stripped front matter).
-        source_file: Absolute path of the page, for ``include_relative``.
+        source_file: Absolute path of the page, for ``include_relative`` (made a ``Path``
+            there: most pages never need one).
         warn: Called with a finished message for each unknown filter (once per place).
         warned: Places (template name, source index) already warned about.
         iterations: Loop iterations begun so far in this page, every loop counted.
@@ -112,7 +113,7 @@ class RenderState:
 
     page_name: str
     line_offset: int
-    source_file: Path | None
+    source_file: Path | str | None
     warn: Callable[[str], None]
     warned: set[tuple[str, int]] = field(default_factory=set)
     iterations: int = 0
