@@ -52,6 +52,13 @@ CASES = [
     Case("a liquid tag", "{% liquid\nassign x = 1\necho x\n%}\n"),
     Case("carriage returns and tabs", "a\r\n{{ b }}\t\r\n"),
     Case("a fenced code block", "```liquid\n{% raw %}{{ a }}{% endraw %}\n```\n"),
+    Case("text after the last output, then a newline", "a {{ b }} c\nd\n"),
+    Case("stripped text up to a last newline", "{{ x -}} abc\n"),
+    Case("stripped text before a last newline", "abc {{- x }}\n"),
+    Case("a raw block, then a last newline", "{% raw %}a\n{% endraw %}\n"),
+    Case("three last newlines", "a {{ b }}\n\n\n"),
+    Case("an unclosed output before a last newline", "a {{ b\n"),
+    Case("an unclosed tag before a last newline", "a {% if\n"),
 ]
 
 

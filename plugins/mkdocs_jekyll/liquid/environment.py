@@ -104,7 +104,8 @@ class RenderState:
     Attributes:
         page_name: The page path relative to ``docs_dir``; also the page template's name.
         line_offset: File lines before the Markdown (the stripped front matter).
-        source_file: Absolute path of the page, for ``include_relative``.
+        source_file: Absolute path of the page, for ``include_relative`` (made a ``Path``
+            there: most pages never need one).
         warn: Called with a finished message for each unknown filter (once per place).
         warned: Places (template name, source index) already warned about.
         iterations: Loop iterations begun so far in this page, every loop counted.
@@ -112,7 +113,7 @@ class RenderState:
 
     page_name: str
     line_offset: int
-    source_file: Path | None
+    source_file: Path | str | None
     warn: Callable[[str], None]
     warned: set[tuple[str, int]] = field(default_factory=set)
     iterations: int = 0
@@ -160,10 +161,24 @@ class JekyllRenderContext(RenderContext):
 
     def filter(self, name: str, token: Token | None) -> Callable[..., object]:
         """Return the filter ``name``; one that can print the time or a random item marks
-        the render volatile (``JekyllEnvironment.volatile``)."""
+        the render volatile (``JekyllEnvironment.volatile``).
+
+        A known filter that is not given the render context is the same function for every
+        call of the build: it is made once (python-liquid binds the environment and the
+        range guard wraps it at each call otherwise).
+        """
+        env = self.env
+        if not isinstance(env, JekyllEnvironment):
+            return self._find_filter(name, token)
+        func = env.bound_filters.get(name)
+        if func is not None:
+            return func
         func = self._find_filter(name, token)
-        if name in _VOLATILE_FILTERS and isinstance(self.env, JekyllEnvironment):
-            return _watched(self.env, name, func)
+        if name in _VOLATILE_FILTERS:
+            func = _watched(env, name, func)
+        known = env.filters.get(name)
+        if known is not None and not getattr(known, "with_context", False):
+            env.bound_filters[name] = func
         return func
 
     def _find_filter(self, name: str, token: Token | None) -> Callable[..., object]:
@@ -178,12 +193,6 @@ class JekyllRenderContext(RenderContext):
             limit = env.loop_iteration_limit
             if limit is None or name in _RANGE_SAFE_FILTERS:
                 return func
-            if isinstance(env, JekyllEnvironment) and func is env.filters[name]:
-                # A plain filter (no context bound): wrap it once per build, not per call.
-                guarded = env.guarded_filters.get(name)
-                if guarded is None:
-                    guarded = env.guarded_filters[name] = _guard(func, limit)
-                return guarded
             return _guard(func, limit)
         if self.state is not None and token is not None:
             template_name = self.template.name
@@ -314,8 +323,11 @@ class JekyllEnvironment(Environment):
         """Files ``include_relative`` read: other pages' output depends on them."""
         self.include_sources: dict[str, str] = {}
         self.expression_cache: dict[tuple[str, str], Any] = {}
-        self.guarded_filters: dict[str, Callable[..., object]] = {}
-        """Filters wrapped to refuse ranges longer than the loop limit, by name."""
+        self.shared_nodes: dict[tuple[str, str], Any] = {}
+        """Markup parsed once for every place it is written (``shared_nodes``)."""
+        self.bound_filters: dict[str, Callable[..., object]] = {}
+        """Known filters that take no render context, as ``JekyllRenderContext.filter``
+        gives them (environment bound, range guard, volatile watch), by name."""
         self.url_targets: list[str] = []
         """Site paths given to ``relative_url``/``absolute_url`` while rendering the current
         page; the build checks after writing the site that each one exists."""

@@ -51,7 +51,7 @@ def render_markdown(
     path: str,
     line_offset: int,
     context: Mapping[str, Any],
-    source_file: Path | None = None,
+    source_file: Path | str | None = None,
 ) -> str:
     """Render the Liquid in a page's Markdown, before Markdown is converted.
 

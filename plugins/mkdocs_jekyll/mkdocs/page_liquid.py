@@ -379,9 +379,11 @@ def finish_liquid(cache: RenderCache) -> bool:
 def _captured() -> Iterator[list[logging.LogRecord]]:
     """Every record logged meanwhile, kept instead of handled (see ``parallel``)."""
     records: list[logging.LogRecord] = []
-    seen: set[int] = set()
     saved = [(logger, logger.handlers) for logger in _loggers() if logger.handlers]
-    handler = _Keeper(records, seen)
+    # A handler per page cost more than the page's Liquid rendered in some (a lock, and
+    # logging's registry of handlers): each capture takes a free one.
+    handler = _KEEPERS.pop() if _KEEPERS else _Keeper()
+    handler.keep(records)
     for logger, _ in saved:
         logger.handlers = [handler]
     try:
@@ -389,6 +391,8 @@ def _captured() -> Iterator[list[logging.LogRecord]]:
     finally:
         for logger, handlers in saved:
             logger.handlers = handlers
+        handler.keep(None)
+        _KEEPERS.append(handler)
 
 
 _LOGGERS: tuple[int, list[logging.Logger]] = (-1, [])
@@ -405,12 +409,21 @@ def _loggers() -> list[logging.Logger]:
 
 
 class _Keeper(logging.Handler):
-    def __init__(self, records: list[logging.LogRecord], seen: set[int]) -> None:
+    def __init__(self) -> None:
         super().__init__(logging.DEBUG)
+        self._records: list[logging.LogRecord] | None = None
+        self._seen: set[int] = set()
+
+    def keep(self, records: list[logging.LogRecord] | None) -> None:
+        """Keep what is logged in ``records`` from now on (None: a free handler)."""
         self._records = records
-        self._seen = seen
+        self._seen = set()
 
     def emit(self, record: logging.LogRecord) -> None:
-        if id(record) not in self._seen:
+        if self._records is not None and id(record) not in self._seen:
             self._seen.add(id(record))
             self._records.append(record)
+
+
+_KEEPERS: list[_Keeper] = []
+"""Handlers no capture uses (``_captured``)."""

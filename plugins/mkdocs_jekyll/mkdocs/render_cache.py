@@ -142,7 +142,7 @@ class RenderCache:
                 path=doc.src_path,
                 line_offset=doc.line_offset,
                 context=context,
-                source_file=Path(doc.abs_path),
+                source_file=doc.abs_path,
             )
             self.url_targets[doc.src_path] = tuple(liquid.url_targets)
         finally:

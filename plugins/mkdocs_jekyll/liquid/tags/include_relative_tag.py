@@ -36,7 +36,7 @@ class IncludeRelativeNode(IncludeNode):
                 "use 'include' with a file from _includes instead",
                 token=self.token,
             )
-        folder = source_file.parent
+        folder = Path(source_file).parent
         docs_dir = settings.docs_dir.resolve()
         if not folder.resolve().is_relative_to(docs_dir):
             raise LiquidSyntaxError(

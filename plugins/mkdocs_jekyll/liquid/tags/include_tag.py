@@ -23,6 +23,13 @@ from liquid.tag import Tag
 from liquid.token import TOKEN_EXPRESSION, Token
 
 from mkdocs_jekyll.jekyll.safe_paths import is_inside
+from mkdocs_jekyll.liquid.shared_nodes import (
+    keep,
+    lookup,
+    output_shareable,
+    params_shareable,
+    rebase,
+)
 
 if TYPE_CHECKING:
     from liquid import Environment, RenderContext
@@ -99,6 +106,10 @@ class Markup:
             position = match.end()
         self.parts.append(text[position:])
 
+    def shareable(self, env: Environment) -> bool:
+        """Whether the parsed markup renders the same at any place (``shared_nodes``)."""
+        return all(isinstance(part, str) or output_shareable(env, part) for part in self.parts)
+
     def render(self, context: RenderContext) -> str:
         """Evaluate the expressions and join the text, as ``Liquid::Template#render``."""
         out: list[str] = []
@@ -130,7 +141,7 @@ def parse_params(env: Environment, params: str, start: int, token: Token) -> Par
 class IncludeNode(Node):
     """``{% include file.ext key=value %}``, rendered with Jekyll's semantics."""
 
-    __slots__ = ("file", "params", "tag_name")
+    __slots__ = ("file", "first", "here", "params", "tag_name")
 
     def __init__(
         self,
@@ -138,11 +149,17 @@ class IncludeNode(Node):
         tag_name: str,
         file: Markup,
         params: Params | None,
+        first: Token | None = None,
+        here: Token | None = None,
     ) -> None:
         super().__init__(token)
         self.tag_name = tag_name
         self.file = file
         self.params = params
+        self.first = first
+        """The markup ``file`` and ``params`` were parsed from, at another place, and this
+        place's markup (``shared_nodes``)."""
+        self.here = here
         self.blank = False
 
     def _syntax_example(self) -> str:
@@ -213,6 +230,14 @@ class IncludeNode(Node):
 
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
         """Locate, parse (once) and render the included file."""
+        try:
+            return self._render_include(context, buffer)
+        except LiquidError as err:
+            if self.first is not None and self.here is not None:
+                rebase(err, self.first, self.here)
+            raise
+
+    def _render_include(self, context: RenderContext, buffer: TextIO) -> int:
         env = cast("JekyllEnvironment", context.env)
         name = self.file.render(context).strip()
         self._validate(name)
@@ -257,6 +282,17 @@ class IncludeTag(Tag):
             )
         next(stream)
         expression = stream.current
+        shared = lookup(self.env, self.name, expression)
+        if shared is not None:
+            file, values = shared.parts
+            first = shared.first(expression)
+            return self.node_class(token, self.name, file, values, first, expression)
+        node = self._parse_markup(token, expression)
+        if node.file.shareable(self.env) and params_shareable(self.env, node.params):
+            keep(self.env, self.name, expression, (node.file, node.params))
+        return node
+
+    def _parse_markup(self, token: Token, expression: Token) -> IncludeNode:
         markup = expression.value
         matched = VARIABLE_SYNTAX.search(markup)
         params: str | None

@@ -51,6 +51,8 @@ from liquid.token import (
     TOKEN_TAG,
 )
 
+from mkdocs_jekyll.liquid.shared_nodes import parse_output
+
 if TYPE_CHECKING:
     from liquid import Environment
     from liquid.ast import Node
@@ -409,10 +411,14 @@ class LaxUnlessTag(UnlessTag):
 
 
 class LaxOutput(Output):
-    """``{{ ... }}``, with Ruby's lax ``Variable`` reading of what its strict parser rejects."""
+    """``{{ ... }}``, with Ruby's lax ``Variable`` reading of what its strict parser rejects.
+
+    An expression parsed as is serves the same markup elsewhere (``shared_nodes``).
+    """
 
     def parse(self, stream: TokenStream) -> OutputNode:
-        return parse_lax(self.env, stream, super().parse, _OUTPUT)
+        parse = super().parse
+        return parse_output(self.env, stream, lambda s: parse_lax(self.env, s, parse, _OUTPUT))
 
 
 class LaxEchoTag(EchoTag):
