@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from mkdocs.exceptions import Abort
 
-from mkdocs_jekyll.mkdocs import build_cache, page_cache, site_replay
+from mkdocs_jekyll.mkdocs import build_cache, cache_packs, page_cache, site_replay
 from mkdocs_jekyll.mkdocs.parallel import can_fork
 from sitebuild import make_site_builder, site_tree, warning_lines
 
@@ -264,7 +264,7 @@ def _garble(data: bytes) -> bytes:
 
 
 def _other_format(data: bytes) -> bytes:
-    return data.replace(b"cache pack 3\n", b"cache pack 9\n", 1)
+    return data.replace(cache_packs.MAGIC, b"mkdocs-jekyll cache pack 99\n", 1)
 
 
 @dataclass(frozen=True)
@@ -329,7 +329,7 @@ def test_a_cache_of_an_earlier_format_starts_anew_without_a_warning(
     assert warning_lines(caplog) == []
     assert lookups == {"index.md": False}
     assert not (folder / "pages").exists() and len(_packs(tmp_path / "project")) == 1
-    assert json.loads((folder / "manifest.json").read_text("utf-8"))["format"] == 3
+    assert json.loads((folder / "manifest.json").read_text("utf-8"))["format"] == cache_packs.FORMAT
     lookups.clear()
     build(files=files, strict=True, **SMALL)
     assert lookups == {"index.md": True}
