@@ -75,6 +75,17 @@ def forget_pages() -> None:
     _PAGES.clear()
 
 
+def written_size(output: str) -> int:
+    """The size of the file MkDocs writes for a page's ``output`` (its UTF-8 encoding).
+
+    An ASCII page (most pages: Python-Markdown writes entities) is as long as its text, known
+    without encoding a copy of it.
+    """
+    if output.isascii():
+        return len(output)
+    return len(output.encode("utf-8", errors="xmlcharrefreplace"))
+
+
 def replay(records: list[tuple[str, int, str]]) -> None:
     """Log a cached page's records again, where its rendering would have logged them."""
     for name, level, message in records:
@@ -253,8 +264,7 @@ class PassCache:
             ),
         )
         if stored:  # MkDocs writes it next, as a hit's is written above.
-            size = len(output.encode("utf-8", errors="xmlcharrefreplace"))
-            note_page(page.file.abs_dest_path, self._key, miss.key, size)
+            note_page(page.file.abs_dest_path, self._key, miss.key, written_size(output))
         return output
 
     def _store(self, key: str, page: CachedPage) -> bool:
