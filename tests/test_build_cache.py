@@ -432,3 +432,41 @@ def test_the_tree_digest_is_the_one_rglob_gave(tmp_path: Path, skip_compiled: bo
         digest = hashlib.sha256()
         build_cache._hash_tree(digest, folder, skip_compiled=skip_compiled)
         assert digest.hexdigest() == _rglob_digest(folder, skip_compiled=skip_compiled)
+
+
+@dataclass(frozen=True)
+class WriteCase:
+    description: str
+    path: str
+    before: dict[str, str] = field(default_factory=dict)
+    """Files already there (relative path: text)."""
+
+
+WRITE_CASES = [
+    WriteCase("a pretty URL's new folder", "en/page/index.html", {"en/other/index.html": "x"}),
+    WriteCase("a folder two levels deep, neither there", "a/b/index.html"),
+    WriteCase("a file at the root", "404.html"),
+    WriteCase(
+        "a longer file there is cut to the new one", "p/index.html", {"p/index.html": "9" * 99}
+    ),
+    WriteCase("its folder there already", "p/index.html", {"p/other.html": "x"}),
+]
+
+
+@pytest.mark.parametrize("case", WRITE_CASES, ids=lambda case: case.description)
+def test_a_cached_page_is_written_as_mkdocs_writes_it(tmp_path: Path, case: WriteCase) -> None:
+    from mkdocs.utils import write_file
+
+    data = "<p>é ☃ &amp;</p>\n".encode()
+    for name, writer in (("ours", page_cache.write_page), ("mkdocs", write_file)):
+        root = tmp_path / name
+        for rel, text in case.before.items():
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_text(text, "utf-8")
+        root.mkdir(exist_ok=True)
+        writer(data, str(root / case.path))
+    ours, mkdocs = tmp_path / "ours", tmp_path / "mkdocs"
+    assert site_tree(ours) == site_tree(mkdocs)
+    assert (ours / case.path).read_bytes() == data
+    mode = (ours / case.path).stat().st_mode
+    assert mode == (mkdocs / case.path).stat().st_mode
