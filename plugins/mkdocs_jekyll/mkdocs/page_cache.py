@@ -103,17 +103,6 @@ def write_page(data: bytes, path: str) -> None:
         os.close(fd)
 
 
-def written_size(output: str) -> int:
-    """The size of the file MkDocs writes for a page's ``output`` (its UTF-8 encoding).
-
-    An ASCII page (most pages: Python-Markdown writes entities) is as long as its text, known
-    without encoding a copy of it.
-    """
-    if output.isascii():
-        return len(output)
-    return len(output.encode("utf-8", errors="xmlcharrefreplace"))
-
-
 def replay(records: list[tuple[str, int, str]]) -> None:
     """Log a cached page's records again, where its rendering would have logged them."""
     for name, level, message in records:
@@ -292,7 +281,8 @@ class PassCache:
             ),
         )
         if stored:  # MkDocs writes it next, as a hit's is written above.
-            note_page(page.file.abs_dest_path, self._key, miss.key, written_size(output))
+            size = len(output.encode("utf-8", errors="xmlcharrefreplace"))
+            note_page(page.file.abs_dest_path, self._key, miss.key, size)
         return output
 
     def _store(self, key: str, page: CachedPage) -> bool:
