@@ -181,7 +181,7 @@ def test_a_warning_in_the_parents_later_pass_fails_a_strict_build_once(
 class SpareCase:
     description: str
     slow: str
-    """The lane held back a moment before its passes: ``parent`` or ``worker``."""
+    """The lane held back until the other's passes are done: ``parent`` or ``worker``."""
     maker: str
     """Who makes the sitemap entries (and the scan's findings): ``parent`` or ``worker``."""
 
@@ -217,17 +217,27 @@ def test_the_lane_done_first_makes_the_sitemap_entries_and_the_site_is_the_same(
             handle.write(f"{who} {parallel._PARENT is not None}\n")
         return real(*args)
 
-    def held(build: Any, lane: str) -> Any:
-        def slowed(*args: Any) -> Any:
-            if (os.getpid() == parent) == (lane == "parent"):
-                time.sleep(1.5)  # Long enough for the other lane's passes.
-            return build(*args)
+    real_pass = parallel._build_one
+    # The plan on two CPUs: the parent builds en, then pt-br's first half (one call here);
+    # the worker es-419, then pt-br's second half (two calls).
+    passes = {"parent": 1, "worker": 2}
 
-        return slowed
+    def held(*args: Any) -> Any:
+        """A pass; the slow lane's wait until the other lane's passes are all done."""
+        mine = "parent" if os.getpid() == parent else "worker"
+        other = "worker" if mine == "parent" else "parent"
+        if mine == case.slow:
+            deadline = time.monotonic() + 60
+            while not (tmp_path / f"{other}-{passes[other]}").exists():
+                assert time.monotonic() < deadline, f"the {other}'s passes never ended"
+                time.sleep(0.02)
+        result = real_pass(*args)
+        done = len(list(tmp_path.glob(f"{mine}-*"))) + 1
+        (tmp_path / f"{mine}-{done}").touch()
+        return result
 
     monkeypatch.setattr(outputs, "document_entries", entries)
-    monkeypatch.setattr(parallel, "_build_here", held(parallel._build_here, case.slow))
-    monkeypatch.setattr(parallel, "_build_one", held(parallel._build_one, case.slow))
+    monkeypatch.setattr(parallel, "_build_one", held)
     monkeypatch.setattr(i18n_plugin.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(i18n_plugin.sys, "platform", "linux")
     (tmp_path / "one").mkdir()
