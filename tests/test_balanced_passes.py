@@ -115,9 +115,11 @@ def spy_plans(monkeypatch: pytest.MonkeyPatch, cpus: int) -> list[list[list[str]
     plans: list[list[list[str]]] = []
     real = i18n_plugin.ParallelPasses
 
-    def spy(plugin: Any, config: Any, plan: list[list[Any]], workers: int, locales: Any) -> Any:
+    def spy(
+        plugin: Any, config: Any, plan: list[list[Any]], workers: int, locales: Any, **kw: Any
+    ) -> Any:
         plans.append(_names(plan))
-        return real(plugin, config, plan, workers, locales)
+        return real(plugin, config, plan, workers, locales, **kw)
 
     monkeypatch.setattr(i18n_plugin, "ParallelPasses", spy)
     monkeypatch.setattr(i18n_plugin.os, "cpu_count", lambda: cpus)
@@ -175,33 +177,78 @@ def test_a_warning_in_the_parents_later_pass_fails_a_strict_build_once(
     assert "pt-br/a.md" in missing[0] and "pt-br/c.md" in missing[1]
 
 
+@dataclass(frozen=True)
+class SpareCase:
+    description: str
+    slow: str
+    """The lane held back until the other's passes are done: ``parent`` or ``worker``."""
+    maker: str
+    """Who makes the sitemap entries (and the scan's findings): ``parent`` or ``worker``."""
+
+
+SPARE_CASES = [
+    SpareCase("the worker is busy: the parent makes them while it waits", "worker", "parent"),
+    SpareCase("the worker is done first: it makes them, the parent takes them", "parent", "worker"),
+]
+
+
 @pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
-def test_the_parent_makes_the_sitemap_entries_while_it_waits_and_writes_the_same_site(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("case", SPARE_CASES, ids=lambda case: case.description)
+def test_the_lane_done_first_makes_the_sitemap_entries_and_the_site_is_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: SpareCase
 ) -> None:
-    # ``BuildEnd.prepare``: the documents' sitemap entries (and the scan's findings) need
-    # nothing the passes do, so the parent makes them before it waits for its worker; the
-    # site is the one a build without workers writes.
+    # ``BuildEnd.prepare``/``scan_work``: the documents' sitemap entries (and the scan's
+    # findings) need nothing the passes do, so whichever lane is done first makes them: the
+    # parent before it waits for its worker, or a worker done before the parent's own
+    # passes. The site is the one a build without workers writes.
+    import os
+    import time
+
     import mkdocs_jekyll.mkdocs.i18n_plugin as i18n_plugin
     from mkdocs_jekyll.mkdocs import outputs, parallel
 
-    made: list[bool] = []  # One per call: whether workers were building meanwhile.
+    parent = os.getpid()
+    calls = tmp_path / "calls"  # One line per call, in whichever process made it.
     real = outputs.document_entries
 
     def entries(*args: Any) -> Any:
-        made.append(parallel._PARENT is not None)
+        who = "parent" if os.getpid() == parent else "worker"
+        with calls.open("a", encoding="utf-8") as handle:
+            handle.write(f"{who} {parallel._PARENT is not None}\n")
         return real(*args)
 
+    real_pass = parallel._build_one
+    # The plan on two CPUs: the parent builds en, then pt-br's first half (one call here);
+    # the worker es-419, then pt-br's second half (two calls).
+    passes = {"parent": 1, "worker": 2}
+
+    def held(*args: Any) -> Any:
+        """A pass; the slow lane's wait until the other lane's passes are all done."""
+        mine = "parent" if os.getpid() == parent else "worker"
+        other = "worker" if mine == "parent" else "parent"
+        if mine == case.slow:
+            deadline = time.monotonic() + 60
+            while not (tmp_path / f"{other}-{passes[other]}").exists():
+                assert time.monotonic() < deadline, f"the {other}'s passes never ended"
+                time.sleep(0.02)
+        result = real_pass(*args)
+        done = len(list(tmp_path.glob(f"{mine}-*"))) + 1
+        (tmp_path / f"{mine}-{done}").touch()
+        return result
+
     monkeypatch.setattr(outputs, "document_entries", entries)
+    monkeypatch.setattr(parallel, "_build_one", held)
     monkeypatch.setattr(i18n_plugin.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(i18n_plugin.sys, "platform", "linux")
     (tmp_path / "one").mkdir()
     (tmp_path / "two").mkdir()
     build = make_site_builder(tmp_path / "one")
     one = site_tree(build(files=TITLED, plugins=_plugins({"parallel_workers": 1}), strict=True))
-    assert made == [False]
+    assert calls.read_text("utf-8").splitlines() == ["parent False"]
+    calls.unlink()
     two = site_tree(make_site_builder(tmp_path / "two")(files=TITLED, plugins=_plugins({})))
-    assert made == [False, True]
+    # Made once, by the lane done first, while the other was still building.
+    assert calls.read_text("utf-8").splitlines() == [f"{case.maker} True"]
     assert sorted(one) == sorted(two)
     assert [path for path in one if one[path] != two[path]] == []
     assert b"pt-br/c/" in one["sitemap.xml"] and "index.html" in one

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from mkdocs.exceptions import Abort
 
-from mkdocs_jekyll.mkdocs import build_cache, page_cache, site_replay
+from mkdocs_jekyll.mkdocs import build_cache, cache_packs, page_cache, site_replay
 from mkdocs_jekyll.mkdocs.parallel import can_fork
 from sitebuild import make_site_builder, site_tree, warning_lines
 
@@ -264,7 +264,7 @@ def _garble(data: bytes) -> bytes:
 
 
 def _other_format(data: bytes) -> bytes:
-    return data.replace(b"cache pack 3\n", b"cache pack 9\n", 1)
+    return data.replace(cache_packs.MAGIC, b"mkdocs-jekyll cache pack 99\n", 1)
 
 
 @dataclass(frozen=True)
@@ -329,7 +329,7 @@ def test_a_cache_of_an_earlier_format_starts_anew_without_a_warning(
     assert warning_lines(caplog) == []
     assert lookups == {"index.md": False}
     assert not (folder / "pages").exists() and len(_packs(tmp_path / "project")) == 1
-    assert json.loads((folder / "manifest.json").read_text("utf-8"))["format"] == 3
+    assert json.loads((folder / "manifest.json").read_text("utf-8"))["format"] == cache_packs.FORMAT
     lookups.clear()
     build(files=files, strict=True, **SMALL)
     assert lookups == {"index.md": True}
@@ -432,3 +432,41 @@ def test_the_tree_digest_is_the_one_rglob_gave(tmp_path: Path, skip_compiled: bo
         digest = hashlib.sha256()
         build_cache._hash_tree(digest, folder, skip_compiled=skip_compiled)
         assert digest.hexdigest() == _rglob_digest(folder, skip_compiled=skip_compiled)
+
+
+@dataclass(frozen=True)
+class WriteCase:
+    description: str
+    path: str
+    before: dict[str, str] = field(default_factory=dict)
+    """Files already there (relative path: text)."""
+
+
+WRITE_CASES = [
+    WriteCase("a pretty URL's new folder", "en/page/index.html", {"en/other/index.html": "x"}),
+    WriteCase("a folder two levels deep, neither there", "a/b/index.html"),
+    WriteCase("a file at the root", "404.html"),
+    WriteCase(
+        "a longer file there is cut to the new one", "p/index.html", {"p/index.html": "9" * 99}
+    ),
+    WriteCase("its folder there already", "p/index.html", {"p/other.html": "x"}),
+]
+
+
+@pytest.mark.parametrize("case", WRITE_CASES, ids=lambda case: case.description)
+def test_a_cached_page_is_written_as_mkdocs_writes_it(tmp_path: Path, case: WriteCase) -> None:
+    from mkdocs.utils import write_file
+
+    data = "<p>é ☃ &amp;</p>\n".encode()
+    for name, writer in (("ours", page_cache.write_page), ("mkdocs", write_file)):
+        root = tmp_path / name
+        for rel, text in case.before.items():
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_text(text, "utf-8")
+        root.mkdir(exist_ok=True)
+        writer(data, str(root / case.path))
+    ours, mkdocs = tmp_path / "ours", tmp_path / "mkdocs"
+    assert site_tree(ours) == site_tree(mkdocs)
+    assert (ours / case.path).read_bytes() == data
+    mode = (ours / case.path).stat().st_mode
+    assert mode == (mkdocs / case.path).stat().st_mode

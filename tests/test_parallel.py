@@ -81,13 +81,15 @@ def parallel_calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], int
     calls: list[tuple[list[str], int]] = []
     real = i18n_plugin.ParallelPasses
 
-    def spy(plugin: Any, config: Any, plan: list[list[Any]], workers: int, locales: Any) -> Any:
+    def spy(
+        plugin: Any, config: Any, plan: list[list[Any]], workers: int, locales: Any, **kw: Any
+    ) -> Any:
         # A whole locale pass by its locale, a shard of one as "locale#index/count"; a worker
         # call of several passes as "a+b", the parent's passes after its own as "parent: a".
         names = [f"parent: {_name(task)}" for task in plan[0]]
         names += ["+".join(_name(task) for task in tasks) for tasks in plan[1:]]
         calls.append((names, workers))
-        return real(plugin, config, plan, workers, locales)
+        return real(plugin, config, plan, workers, locales, **kw)
 
     monkeypatch.setattr(i18n_plugin, "ParallelPasses", spy)
     return calls

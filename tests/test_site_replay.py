@@ -314,3 +314,30 @@ def test_the_recorder_keeps_every_record_once_though_freed_records_ids_come_back
     assert [message for _name, _level, message in recorder.records] == [
         f"line {n}" for n in range(200)
     ]
+
+
+def test_the_keys_file_paths_are_the_ones_pathlib_gave(tmp_path: Path) -> None:
+    """The replay key names each file below ``docs_dir`` as ``Path(os.path.relpath(..))``
+    did (the reference), on names ``pathlib`` might treat apart; the docs folder given with
+    a trailing slash or a ``..`` walks to the same names."""
+    names = [
+        "index.md",
+        "a b/c d.md",
+        "a.b/.hidden",
+        "é/ü.md",
+        "deep/er/than/that.txt",
+        "x/-dash",
+        "x/y.z/",
+    ]
+    docs = tmp_path / "docs"
+    for name in names:
+        path = docs / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not name.endswith("/"):
+            path.write_text("x", "utf-8")
+    for given in (str(docs), f"{docs}/", f"{docs}/../docs"):
+        top = os.path.abspath(given)
+        found = [os.path.join(f, n) for f, _, ns in os.walk(top, followlinks=True) for n in ns]
+        expected = [Path(os.path.relpath(path, Path(given))).as_posix() for path in found]
+        assert [site_replay._relative(path, top) for path in found] == expected
+        assert len(found) == len(names) - 1

@@ -75,9 +75,9 @@ _PACKAGES = (
     "python-liquid",
     "pyyaml",
 )
-_FORMER_FOLDERS = ("pages", "packs", "liquid")
-"""The page entries and Liquid outputs of a cache of another format (format 2: ``pages/``,
-one JSON file per page); compiled templates (``jinja/``) check their own version."""
+_FORMER_FOLDERS = ("pages", "packs", "liquid", "site")
+"""The page entries, Liquid outputs and kept build of a cache of another format (format 2:
+``pages/``, one JSON file per page); compiled templates (``jinja/``) check their own version."""
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 _PURE_EXTENSION = re.compile(
     r"^(?:(?:markdown\.extensions\.)?(?:abbr|admonition|attr_list|def_list|fenced_code|"

@@ -33,6 +33,10 @@ if TYPE_CHECKING:
     from mkdocs_jekyll.mkdocs.incremental import ServeState
 
 
+ScanWork = tuple["list[Finding] | None", "list[SitemapEntry] | None"]
+"""The end's work that needs the scan alone (``BuildEnd.scan_work``)."""
+
+
 class BuildEnd:
     """What a build keeps for its end: where it writes, what it replays, what it found."""
 
@@ -63,20 +67,35 @@ class BuildEnd:
         self.collector, self.findings = start_findings(), []
         self._unprepare()
 
-    def prepare(self, state: BuildState) -> None:
+    def scan_work(self, state: BuildState) -> ScanWork | None:
+        """The end's work that needs the scan alone, as data: the scan's findings and the
+        documents' sitemap entries (None: an error, found again at the end).
+
+        A worker whose passes are done before the parent's own does it (``parallel``), on
+        the CPU that would idle; the templates are the parent's to compile (``prepare``).
+        """
+        try:
+            scanned = scan_findings(state) if self.collector is not None else None
+            return scanned, prepare_outputs(state, templates=False)
+        except (ContentError, OSError):
+            return None  # Found again at the end, which reports it after the passes' logs.
+
+    def prepare(self, state: BuildState, done: ScanWork | None = None) -> None:
         """Work of the end that depends on the scan alone, done while workers build passes.
 
         The parent would otherwise wait idle for the workers, then do it on the serial tail.
+        ``done``: a worker did the scan's part already (``scan_work``).
         """
         if self.prepared:
             return
         self.prepared = True
         try:
-            scanned = scan_findings(state) if self.collector is not None else None
-            sitemap = prepare_outputs(state)
+            prepare_outputs(state, entries=False)  # The root pages' templates, here.
         except (ContentError, OSError):
-            return  # Found again at the end, which reports it after the passes' logs.
-        self.scanned, self.sitemap = scanned, sitemap
+            return
+        work = self.scan_work(state) if done is None else done
+        if work is not None:
+            self.scanned, self.sitemap = work
 
     def _unprepare(self) -> None:
         self.scanned, self.sitemap, self.prepared = None, None, False

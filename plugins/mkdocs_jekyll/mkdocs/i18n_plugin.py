@@ -175,7 +175,9 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
                 page_shards.start(mine[0])
                 plan = [mine[1:], *others]
                 workers = max(1, min(workers, len(others)))
-                self._parallel = ParallelPasses(self, config, plan, workers, locales)
+                core = _core_plugin(config)
+                spare = None if core is None else core.end_scan_work
+                self._parallel = ParallelPasses(self, config, plan, workers, locales, spare=spare)
         result: Files = super().on_files(files, config)
         self._release_pages = page_release.may_release(config, serving=_serving(config))
         return result

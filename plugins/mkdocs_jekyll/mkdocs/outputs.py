@@ -124,6 +124,8 @@ def prepare_site_outputs(
     settings: SiteSettings,
     options: Any,
     env: Environment | None,
+    templates: bool = True,
+    entries: bool = True,
 ) -> list[SitemapEntry] | None:
     """What of ``write_site_outputs`` needs the scan alone, done while workers build passes.
 
@@ -137,8 +139,10 @@ def prepare_site_outputs(
         settings: ``url`` and ``baseurl`` for the entries' links.
         options: The ``jekyll`` plugin's config.
         env: The theme environment the root pages are rendered in.
+        templates: Whether to compile the templates (not in a worker: ``env`` is the parent's).
+        entries: Whether to make the entries (None when not: a worker made them).
     """
-    if translations.locales and env is not None:
+    if templates and translations.locales and env is not None:
         names = [REDIRECT if options.i18n_root == "redirect" else LANDING, ROOT_404]
         if "jekyll_script_json" not in env.filters:
             install_filters(env)
@@ -147,7 +151,7 @@ def prepare_site_outputs(
                 env.get_template(name)
             except TemplateError:
                 continue
-    if not options.sitemap_enabled:
+    if not (entries and options.sitemap_enabled):
         return None
     return document_entries(model.documents.values(), translations, settings)
 

@@ -10,12 +10,12 @@ same steps, then stored.
 from __future__ import annotations
 
 import logging
+import os
 from collections import deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.utils import write_file
 
 from mkdocs_jekyll.compat import set_page_title
 from mkdocs_jekyll.jekyll.findings import LOGGER as FINDINGS_LOGGER
@@ -73,6 +73,34 @@ def noted_page(abs_dest_path: str) -> PageRef | None:
 def forget_pages() -> None:
     """A new build: no page written yet."""
     _PAGES.clear()
+
+
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+
+
+def write_page(data: bytes, path: str) -> None:
+    """Write a cached page's output as MkDocs' ``write_file`` does, in half the system calls.
+
+    ``write_file`` stats the folder (``makedirs``), then opens the file through ``open``
+    (which stats it, asks whether it is a terminal and where it starts): eight calls per
+    page. Here, four: the page's own folder made (a pretty URL's; its parent exists, being
+    the locale's or an earlier page's), the file opened, written, closed. Same bytes, same
+    mode (``0o666`` less the umask); a deeper missing folder falls back to ``makedirs``.
+    """
+    folder = os.path.dirname(path)
+    try:
+        os.mkdir(folder)
+    except FileExistsError:
+        pass
+    except FileNotFoundError:
+        os.makedirs(folder, exist_ok=True)
+    fd = os.open(path, _FLAGS, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
 
 
 def replay(records: list[tuple[str, int, str]]) -> None:
@@ -226,7 +254,7 @@ class PassCache:
         hit = self.hits.get(src_uri)
         if hit is not None:
             data = hit.output.encode("utf-8", errors="xmlcharrefreplace")
-            write_file(data, page.file.abs_dest_path)
+            write_page(data, page.file.abs_dest_path)
             note_page(page.file.abs_dest_path, self._key, self._hit_keys[src_uri], len(data))
             return None
         miss = self._misses.pop(src_uri, None)

@@ -24,7 +24,7 @@ import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.commands.build import build
@@ -43,6 +43,9 @@ if TYPE_CHECKING:
 
 # The parent's plugin and config, inherited by forked workers (they cannot be pickled).
 _PARENT: tuple[Any, MkDocsConfig] | None = None
+# The end's work a worker does once its passes are done, if the parent's own are not (the
+# parent sets the event when they are: ``ParallelPasses.results``); inherited likewise.
+_SPARE: tuple[Callable[[], Any], Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,9 @@ class PassResult:
     """The pages whose Liquid the pass rendered (``page_liquid``), for the parent."""
     content_error: str | None = None
     """The message of a content error that failed the pass, as the build reports it."""
+    spare: Any = None
+    """The end's work the worker did after its last pass, the parent's still building
+    (``ParallelPasses(spare=)``), for the parent's ``meanwhile``."""
 
 
 def can_fork() -> bool:
@@ -83,7 +89,14 @@ class ParallelPasses:
     """Locale passes (or shards of them) in forked workers while the parent builds its own."""
 
     def __init__(
-        self, plugin: Any, config: MkDocsConfig, plan: Plan, workers: int, locales: list[str]
+        self,
+        plugin: Any,
+        config: MkDocsConfig,
+        plan: Plan,
+        workers: int,
+        locales: list[str],
+        *,
+        spare: Callable[[], Any] | None = None,
     ):
         """Fork the workers and start each worker's passes.
 
@@ -95,8 +108,11 @@ class ParallelPasses:
                 process, one pass after another.
             workers: Worker processes at most.
             locales: Every locale in static-i18n's order, the order of ``results``.
+            spare: Work of the build's end that needs none of the passes' results, done by
+                a worker whose passes are over while the parent still builds its own (on
+                the CPU that would idle); the parent gets its result in ``results``.
         """
-        global _PARENT
+        global _PARENT, _SPARE
         _PARENT = (plugin, config)
         self._own = plan[0]
         self._locales = locales
@@ -104,48 +120,72 @@ class ParallelPasses:
         # collections then leave their pages shared with the parent instead of copying them.
         freeze_for_workers()
         context = multiprocessing.get_context("fork")
+        self._parent_done = None if spare is None else context.Event()
+        _SPARE = None if spare is None else (spare, self._parent_done)
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
         self._futures = [self._pool.submit(_build_all, tasks) for tasks in plan[1:]]
 
-    def results(self, meanwhile: Callable[[], None] | None = None) -> list[PassResult]:
+    def results(self, meanwhile: Callable[[Any], None] | None = None) -> list[PassResult]:
         """Build the parent's other passes, wait for the workers'; in static-i18n's order.
 
         Args:
             meanwhile: Work of the build's end that needs none of the passes' results,
-                done once the parent's passes are built, before it waits for the workers.
+                done once the parent's passes are built, before it waits for the workers;
+                given the ``spare`` result a worker already made, if one did (else None).
 
         Returns:
             One result per pass or shard, ordered by locale, then shard.
         """
-        global _PARENT
+        global _PARENT, _SPARE
         try:
             done = [_build_here(task) for task in self._own]
+            if self._parent_done is not None:
+                self._parent_done.set()  # A worker done from now on leaves `spare` to us.
             if meanwhile is not None:
-                meanwhile()
+                meanwhile(self._spare_done())
             for future in self._futures:
                 done.extend(future.result())
             for result in done:
                 page_liquid.collect(result.liquid)
         finally:
             self._pool.shutdown()
-            _PARENT = None
+            _PARENT = _SPARE = None
             thaw_after_workers()
         return sorted(done, key=self._position)
+
+    def _spare_done(self) -> Any:
+        """The ``spare`` result of a worker already done, if one made it (without waiting)."""
+        for future in self._futures:
+            if future.done() and future.exception() is None:
+                for result in future.result():
+                    if result.spare is not None:
+                        return result.spare
+        return None
 
     def _position(self, result: PassResult) -> tuple[int, int]:
         return self._locales.index(result.locale), 0 if result.shard is None else result.shard.index
 
     def abandon(self) -> None:
         """The first pass failed: start no more passes, and let the running ones end."""
-        global _PARENT
+        global _PARENT, _SPARE
         self._pool.shutdown(wait=True, cancel_futures=True)
-        _PARENT = None
+        _PARENT = _SPARE = None
         thaw_after_workers()
 
 
 def _build_all(tasks: list[Shard]) -> list[PassResult]:
-    """In a worker: its passes, one after another, as static-i18n's loop would."""
-    return [_build_one(task) for task in tasks]
+    """In a worker: its passes, one after another, as static-i18n's loop would; then the
+    ``spare`` work, if the parent is still building its own passes (and none failed)."""
+    results = [_build_one(task) for task in tasks]
+    spare = _SPARE
+    if (
+        spare is not None
+        and results
+        and all(result.error is None for result in results)
+        and not spare[1].is_set()
+    ):
+        results[-1] = replace(results[-1], spare=spare[0]())
+    return results
 
 
 def _build_here(task: Shard) -> PassResult:

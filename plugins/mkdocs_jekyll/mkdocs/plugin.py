@@ -20,7 +20,7 @@ from mkdocs_jekyll.mkdocs.build import (
     pass_settings,
 )
 from mkdocs_jekyll.mkdocs.build_cache import BuildCache
-from mkdocs_jekyll.mkdocs.build_end import BuildEnd
+from mkdocs_jekyll.mkdocs.build_end import BuildEnd, ScanWork
 from mkdocs_jekyll.mkdocs.build_start import read_site
 from mkdocs_jekyll.mkdocs.config import JekyllConfig
 from mkdocs_jekyll.mkdocs.configure import configure_site
@@ -123,10 +123,17 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """The last build's compatibility findings, for ``mkdocs-jekyll report``."""
         return self._end.findings
 
-    def prepare_end(self) -> None:
-        """While workers build passes: the end's work that needs the scan only (``build_end``)."""
+    def prepare_end(self, done: ScanWork | None = None) -> None:
+        """While workers build passes: the end's work that needs the scan only (``build_end``;
+        ``done``: the part a worker did, ``end_scan_work``)."""
         if self.config.enabled and self._state is not None:
-            self._end.prepare(self._state)
+            self._end.prepare(self._state, done)
+
+    def end_scan_work(self) -> ScanWork | None:
+        """In a worker done before the parent: the end's scan-only work (``parallel``)."""
+        if self.config.enabled and self._state is not None:
+            return self._end.scan_work(self._state)
+        return None
 
     @property
     def serving(self) -> bool:

@@ -63,7 +63,9 @@ def write_build_outputs(
     check_site_references(config, state, options)
 
 
-def prepare_outputs(state: BuildState) -> list[SitemapEntry] | None:
+def prepare_outputs(
+    state: BuildState, *, templates: bool = True, entries: bool = True
+) -> list[SitemapEntry] | None:
     """The site-wide outputs' work that needs the scan alone (``prepare_site_outputs``)."""
     scan, setup = state.scan, state.setup
     return prepare_site_outputs(
@@ -72,4 +74,6 @@ def prepare_outputs(state: BuildState) -> list[SitemapEntry] | None:
         settings=setup.settings,
         options=setup.options,
         env=setup.page_env,
+        templates=templates,
+        entries=entries,
     )

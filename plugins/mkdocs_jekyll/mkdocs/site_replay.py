@@ -105,13 +105,13 @@ def replay_key(config: MkDocsConfig, state: BuildState, cache: BuildCache) -> st
     # A document's text is in the key already: its front matter (the build key) and its
     # Liquid output (above) are all its page is made of, as the page cache's key holds.
     known = state.scan.model.documents.keys() & state.cache.rendered.keys()
-    docs = Path(config.docs_dir)
+    docs = os.path.abspath(config.docs_dir)
     found: list[str] = []
     for folder, dirs, names in os.walk(docs, followlinks=True):  # As MkDocs' own walk.
         dirs.sort()
         found.extend(os.path.join(folder, name) for name in names)
     for path in sorted(found):
-        rel = Path(os.path.relpath(path, docs)).as_posix()
+        rel = _relative(path, docs)
         digest.update(f"\0{rel}\0".encode("utf-8", "surrogateescape"))
         if rel in known:
             continue
@@ -120,6 +120,21 @@ def replay_key(config: MkDocsConfig, state: BuildState, cache: BuildCache) -> st
         except OSError:
             return ""  # A file that cannot be read: no key (never replayed, never kept).
     return digest.hexdigest()
+
+
+def _relative(path: str, docs: str) -> str:
+    """``path`` (found by walking the absolute folder ``docs``) relative to it, with ``/``.
+
+    What ``Path(os.path.relpath(path, docs)).as_posix()`` gives, by slicing the string: a
+    walk's path is the folder's followed by plain names, already normal; ``pathlib`` and
+    ``relpath`` (two ``abspath`` calls) per file were a sizeable share of this key, computed
+    in the serial end of a build with workers.
+    """
+    prefix = os.path.join(docs, "")
+    if not path.startswith(prefix):
+        return Path(os.path.relpath(path, docs)).as_posix()
+    rel = path[len(prefix) :]
+    return rel if os.sep == "/" else rel.replace(os.sep, "/")
 
 
 @dataclass
