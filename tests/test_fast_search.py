@@ -133,6 +133,20 @@ CASES = [
         "<div data-search-exclude><em>e</em><td>f</td></div><td>g</td>",
     ),
     Case("a heading inside a plain element", '<p><span><h3 id="s">S</h3></span>t</p>'),
+    Case("a page without a tag", "Only\ntext &amp; more"),
+    Case("text before the first tag", " \nLead &lt;in&gt;<p>a</p>tail"),
+    Case("a void tag first", "<br>\n<hr/>x<h2 id='v'>V</h2>"),
+    Case(
+        "plain elements and texts in a row, in and out of <pre>",
+        "<p><em>a</em>\n<em> </em> <b></b>\n<i>b\nc</i>&gt;</p>"
+        "<pre><span>d</span> \n<span> </span><span>&amp;</span>\n</pre>\n <p>e</p>",
+    ),
+    Case(
+        "a plain element ending a skip, the text after it indexed",
+        "<p><em data-search-exclude>a<em>b</em>c <em>d</em> e</em>f</p>",
+    ),
+    Case("a page that is only a refused tag", "<!-- c -->", fast=False),
+    Case("a refused tag at the start", "<!DOCTYPE html>text", fast=False),
     Case("a comment", "<p>a<!-- note --> b</p>", fast=False),
     Case("a script", '<p>a</p><script>var a = "<b>";</script><p>c</p>', fast=False),
     Case("a style", "<style>p > a { color: red }</style><p>c</p>", fast=False),
@@ -158,6 +172,20 @@ def test_sections_are_the_ones_materials_parser_cuts(case: Case) -> None:
     assert (sections is not None) == case.fast
     if sections is not None:
         assert _ours(sections) == _material(case.html)
+
+
+def test_start_tags_read_for_earlier_pages_are_read_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The start tags kept from page to page (``_STARTS``), and kept anew once it is full."""
+    from mkdocs_jekyll.features import search_sections
+
+    monkeypatch.setattr(search_sections, "_STARTS", {})
+    monkeypatch.setattr(search_sections, "_MAX_STARTS", 3)
+    pages = [case.html for case in CASES if case.fast]
+    for html in pages + pages:
+        sections = split_sections(html)
+        assert sections is not None
+        assert _ours(sections) == _material(html)
+        assert len(search_sections._STARTS) <= 3
 
 
 # Pieces of HTML that exercise every branch of Material's handlers, and some outside the path.
@@ -376,6 +404,8 @@ Line<br>two.
 
 <div data-search-exclude><p>hidden</p></div>
 
+<div data-search-exclude="yes"><p>also hidden</p></div>
+
 <ul><li><h4 id="nested-{n}">Nested</h4> in a list</li></ul>
 
 Closing words.
@@ -439,12 +469,14 @@ def worker_passes(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     calls: list[list[str]] = []
     real = i18n_plugin.ParallelPasses
 
-    def spy(plugin: Any, config: Any, plan: list[list[Any]], workers: int, locales: Any) -> Any:
+    def spy(
+        plugin: Any, config: Any, plan: list[list[Any]], workers: int, locales: Any, **kw: Any
+    ) -> Any:
         tasks = [task for worker_tasks in plan[1:] for task in worker_tasks]
         calls.append(
             [t.locale if t.count == 1 else f"{t.locale}#{t.index}/{t.count}" for t in tasks]
         )
-        return real(plugin, config, plan, workers, locales)
+        return real(plugin, config, plan, workers, locales, **kw)
 
     monkeypatch.setattr(i18n_plugin, "ParallelPasses", spy)
     return calls

@@ -164,9 +164,9 @@ def test_a_cold_build_with_workers_loads_the_warm_ups_code_in_every_lane_and_wri
     forks: list[int] = []
     real = i18n_plugin.ParallelPasses
 
-    def spy(*args: Any) -> Any:
+    def spy(*args: Any, **kw: Any) -> Any:
         forks.append(os.getpid())
-        return real(*args)
+        return real(*args, **kw)
 
     monkeypatch.setattr(i18n_plugin, "ParallelPasses", spy)
     deliver = TemplateWarmup.deliver
@@ -319,9 +319,9 @@ def test_serves_first_pass_is_cut_with_the_parents_head_start_only_when_it_pays(
     plans: list[Any] = []
     real = i18n_plugin.ParallelPasses
 
-    def spy(plugin: Any, config: Any, plan: Any, *args: Any) -> Any:
+    def spy(plugin: Any, config: Any, plan: Any, *args: Any, **kw: Any) -> Any:
         plans.append((page_shards.current(), plan))
-        return real(plugin, config, plan, *args)
+        return real(plugin, config, plan, *args, **kw)
 
     monkeypatch.setattr(i18n_plugin, "ParallelPasses", spy)
     project = _english_site(tmp_path / "project", pages)
