@@ -440,3 +440,24 @@ def test_python_markdowns_serializer_functions_are_the_ones_kramdown_serializer_
     element.text = "a & b"
     assert functions["_escape_cdata"]("a & b <") == "a &amp; b &lt;"
     assert serializers.to_xhtml_string(element) == "<p>a &amp; b</p>"
+
+
+def test_pygments_regex_lexer_loop_is_the_one_pygments_loop_mirrors() -> None:
+    """pygments/lexer.py: ``RegexLexer.get_tokens_unprocessed`` uses the names we mirror, a
+    lexer class keeps its compiled states in ``_tokens`` (rules of ``(match, action,
+    new_state)``), and ``Lexer.get_tokens`` calls the loop through the instance."""
+    from pygments.lexer import Lexer, RegexLexer
+    from pygments.lexers import get_lexer_by_name
+
+    loop = RegexLexer.get_tokens_unprocessed
+    assert loop.__code__.co_names == compat.REGEX_LEXER_NAMES
+    lexer = get_lexer_by_name("python")
+    states = compat.regex_lexer_states(lexer)
+    assert states is not None and states is type(lexer)._tokens  # type: ignore[attr-defined]
+    match, _action, _new_state = states["root"][0]
+    assert match.__self__.match == match
+    assert "self.get_tokens_unprocessed(text)" in inspect.getsource(Lexer.get_tokens)
+    seen: list[str] = []
+    compat.replace_lexer_loop(lexer, lambda text, stack=("root",): iter(seen.append(text) or ()))
+    assert list(lexer.get_tokens("x")) == [] and seen == ["x\n"]
+    assert compat.regex_lexer_states(get_lexer_by_name("pycon")) is None

@@ -76,6 +76,11 @@ Jinja (3.1):
   and make a context for every include), and the class of MkDocs' environment, swapped on the
   instance for a subclass overriding them.
 
+Pygments (2.16 to 2.21):
+- ``regex_lexer_states``, ``replace_lexer_loop``: ``RegexLexer.get_tokens_unprocessed`` (the
+  loop over a state's rules, which ``kramdown/pygments_loop.py`` mirrors), a lexer class's
+  ``_tokens`` (its compiled states), and the loop replaced on the lexer instance.
+
 Python (3.11 and later):
 - ``regex_tree``, ``regex_op_name``: ``re._parser``, the parse tree of a regular expression
   (``kramdown/regex_triggers.py`` reads what its matches need).
@@ -760,3 +765,31 @@ def use_environment_class(env: Any, cls: type[Any]) -> None:
     """Make ``env`` (a plain ``jinja2.Environment``) an instance of ``cls``, a subclass adding
     no state: its attributes stay, the compiled templates call ``cls``'s methods."""
     env.__class__ = cls
+
+
+REGEX_LEXER_NAMES = (
+    "_tokens", "list", "type", "_TokenType", "group", "end", "isinstance", "tuple", "len",
+    "pop", "append", "int", "abs", "Whitespace", "Error", "IndexError",
+)  # fmt: skip
+"""The names Pygments' ``RegexLexer.get_tokens_unprocessed`` (2.16 to 2.21) uses, in order:
+the loop ``kramdown/pygments_loop.py`` mirrors. A release whose loop uses others runs its own."""
+
+
+def regex_lexer_states(lexer: object) -> dict[str, list[tuple[Any, Any, Any]]] | None:
+    """The compiled states (``_tokens``) of a Pygments lexer whose loop is ``RegexLexer``'s
+    own as we mirror it, or None (a lexer with a loop of its own, or another Pygments)."""
+    from pygments.lexer import RegexLexer
+
+    loop = RegexLexer.get_tokens_unprocessed
+    if getattr(type(lexer), "get_tokens_unprocessed", None) is not loop:
+        return None
+    if loop.__code__.co_names != REGEX_LEXER_NAMES:
+        return None
+    states = getattr(type(lexer), "_tokens", None)
+    return states if isinstance(states, dict) and "root" in states else None
+
+
+def replace_lexer_loop(lexer: object, loop: Callable[..., Iterator[Any]]) -> None:
+    """Make ``lexer.get_tokens_unprocessed(text, stack)`` (what ``Lexer.get_tokens`` and
+    ``using(this)`` call) run ``loop``: an instance attribute shadows the method."""
+    setattr(lexer, "get_tokens_unprocessed", loop)  # noqa: B010 (mypy refuses assigning to a method)
