@@ -1,21 +1,25 @@
 """Given a Pygments lexer tokenising with ``kramdown/pygments_loop.py``'s joined runs, when it
 lexes any text (real source files, snippets, random characters), then the tokens are the ones
 Pygments' own ``RegexLexer`` loop gives, position for position; and a site whose code blocks
-are highlighted with it is the same, byte for byte, as one highlighted without it.
+are highlighted with it is the same, byte for byte, as one highlighted without it. Rouge's
+spans around the tokens are the ones ``html.escape`` and the token classes give.
 """
 
 from __future__ import annotations
 
+import html
 import inspect
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pygments.lexer import ExtendedRegexLexer, Lexer, RegexLexer, bygroups, default, words
 from pygments.lexers import get_lexer_by_name
-from pygments.token import Keyword, Name, Punctuation, String, Text
+from pygments.token import Keyword, Name, Punctuation, String, Text, Token
 
 from mkdocs_jekyll.kramdown import pygments_loop, rouge
 
@@ -192,3 +196,39 @@ def test_a_site_is_the_same_with_and_without_the_joined_runs(
     assert sorted(on) == sorted(off)
     assert [name for name in on if on[name] != off[name]] == []
     assert any(b'<span class="k">def</span>' in on[name] for name in on)
+
+
+class _Given(Lexer):
+    """A lexer giving the tokens it is made with."""
+
+    def __init__(self, tokens: list[tuple[Any, str]]) -> None:
+        super().__init__()
+        self.given = tokens
+
+    def get_tokens(self, text: str, unfiltered: bool = False) -> Iterator[tuple[Any, str]]:
+        return iter(self.given)
+
+
+TOKEN_TYPES = [Text, Keyword, Name.Function, String.Escape, Punctuation, Token.Custom.Thing]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    tokens=st.lists(
+        st.tuples(
+            st.sampled_from(TOKEN_TYPES),
+            st.text(alphabet="a<>&\"' \t\n\u00a0\u2028\x1c", max_size=5),
+        ),
+        max_size=8,
+    )
+)
+def test_the_spans_are_each_tokens_escaped_text_in_its_class(tokens: list[tuple[Any, str]]) -> None:
+    """Rouge's markup as it was written before: `html.escape(value, quote=False)`, in a span
+    of the type's class unless the text is only blanks (or the type has no class)."""
+    expected = "".join(
+        f'<span class="{rouge.token_class(ttype)}">{html.escape(value, quote=False)}</span>'
+        if rouge.token_class(ttype) and value.strip()
+        else html.escape(value, quote=False)
+        for ttype, value in tokens
+    )
+    assert rouge._spans(_Given(tokens), "") == expected

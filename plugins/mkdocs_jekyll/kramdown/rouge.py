@@ -12,7 +12,7 @@ Mistakes' and Material's code colours apply to either.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -168,7 +168,7 @@ def _lexer(name: str) -> Lexer | None:
 def _tokens_html(name: str, code: str) -> str | None:
     """The tokens' HTML for ``code`` in the lexer ``name`` (``None``: no such lexer)."""
     lexer = _lexer(name)
-    return None if lexer is None else "".join(_spans(lexer, code))
+    return None if lexer is None else _spans(lexer, code)
 
 
 @cache
@@ -180,11 +180,34 @@ def token_class(ttype: _TokenType) -> str:
     return STANDARD_TYPES[current] if current is not None else ""
 
 
-def _spans(lexer: Lexer, code: str) -> Iterator[str]:
+# Per token type, the opening tag of its span ('' for a type without a class).
+_OPENING: dict[_TokenType, str] = {}
+
+
+def _spans(lexer: Lexer, code: str) -> str:
+    """The tokens of ``code``: escaped text, in a span of its class unless only blanks.
+
+    One pass with a list, each type's opening tag made once and the escape skipped for
+    text without ``&<>`` (most tokens): ``html.escape(value, quote=False)``'s output.
+    """
+    out: list[str] = []
+    append = out.append
     for ttype, value in lexer.get_tokens(code):
-        text = html.escape(value, quote=False)
-        css = token_class(ttype)
-        yield f'<span class="{css}">{text}</span>' if css and value.strip() else text
+        text = value
+        if "&" in value or "<" in value or ">" in value:
+            text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        opening = _OPENING.get(ttype)
+        if opening is None:
+            css = token_class(ttype)
+            opening = _OPENING[ttype] = f'<span class="{css}">' if css else ""
+        # `not value.isspace()` is `value.strip()` being non-empty, for non-empty text.
+        if opening and value and not value.isspace():
+            append(opening)
+            append(text)
+            append("</span>")
+        else:
+            append(text)
+    return "".join(out)
 
 
 def highlight_tag_html(code: str, lang: str, *, linenos: bool) -> str:
