@@ -132,17 +132,61 @@ def test_a_lexer_with_tricky_rules_lexes_as_pygments_does(text: str) -> None:
 
 
 def test_rules_that_could_change_when_joined_stay_alone() -> None:
-    """The back-reference and the two `(?P<w>)` rules run as Pygments runs them (the run
-    that held both is cut in halves); the leading `(?i)` and `(?s)` become scoped groups."""
+    """The back-reference runs as Pygments runs it; the others join, without their groups
+    (named ones too), the leading `(?i)` and `(?s)` as scoped groups."""
     lexer = _Tricky()
     pygments_loop.speed_up(lexer)
     list(lexer.get_tokens("select 'a' x! <<\n>> f( {a}"))
     runs = pygments_loop._RUNS[_Tricky]["root"]
     alone = [rule[0].__self__.pattern for _, rule, _ in runs if rule is not None]
-    assert alone == [r"(['\"])(.*?)(\1)", r"(?P<w>[a-z]+)(?=\()", r"(?P<w>[a-z]+)!"]
+    assert alone == [r"(['\"])(.*?)(\1)"]
     joined = [run[0].__self__.pattern for run in runs if run[1] is None]  # type: ignore[attr-defined]
-    assert joined[0] == r"(?:(?i:select\b))()|(?:(?s:<<.*?>>))()"
-    assert len(joined) == 2
+    assert joined[0].startswith(
+        r"(?:(?:[a-z]+)(?=\())()|(?:(?:[a-z]+)!)()|(?:(?i:select\b))()|(?:(?s:<<.*?>>))()|"
+    )
+
+
+class _Verbose(RegexLexer):
+    """A verbose lexer: its rules keep their groups (a comment could hold a parenthesis), and
+    a comment ends at the end of its rule."""
+
+    name = "verbose"
+    flags = re.MULTILINE | re.VERBOSE
+    tokens = {  # noqa: RUF012 (Pygments reads the class attribute)
+        "root": [
+            (r"(?P<w>[a-z]+) (\()  # a call", bygroups(Name.Function, Punctuation)),
+            (r"(?P<w>[a-z]+) (!)", bygroups(Keyword, Punctuation)),
+            (r"\s+", Text),
+            (r"[a-z(!]  # one character", Name),
+        ],
+    }
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet="ab(! \n", max_size=30))
+def test_a_run_that_does_not_compile_is_cut_in_halves(text: str) -> None:
+    """The two `(?P<w>)` rules cannot share a regex: they run alone, the rest joins."""
+    fast, own = _Verbose(), _Verbose()
+    assert pygments_loop.speed_up(fast)
+    assert list(fast.get_tokens_unprocessed(text)) == list(own.get_tokens_unprocessed(text))
+    runs = pygments_loop._RUNS[_Verbose]["root"]
+    assert [run[1] is None for run in runs] == [False, False, True]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(a)(?:b)(?P<n>c)(?=d)", (r"(?:a)(?:b)(?:c)(?=d)", 2)),
+        (r"[(]\((x)[^]()][]()]", (r"[(]\((?:x)[^]()][]()]", 1)),
+        (r"(?<!\.)(?i:(q))", (r"(?<!\.)(?i:(?:q))", 1)),
+        (r"\\(\\)", (r"\\(?:\\)", 1)),
+    ],
+)
+def test_groups_are_made_non_capturing_outside_character_classes(
+    pattern: str, expected: tuple[str, int]
+) -> None:
+    assert pygments_loop._without_groups(pattern) == expected
+    assert re.compile(expected[0]).groups == 0
 
 
 def test_a_lexer_with_a_loop_of_its_own_is_left_alone() -> None:

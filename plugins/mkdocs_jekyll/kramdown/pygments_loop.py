@@ -9,6 +9,8 @@ position and takes the first that matches, which is the rule the sequential loop
 stop at, and ``lastindex`` names it (each alternative ends with an empty group of its own,
 the last group its match closes). A token type takes the text of that match; a callback
 gets the match of the rule's own regex, so the groups it reads are the ones it always got.
+In the run the rules' groups are non-capturing: a group first in an alternative would hide
+its first character from ``re``'s quick check, which passes most alternatives over.
 
 A rule stays on its own, as Pygments runs it, when joining could change what it matches:
 numbered back-references or conditionals (their numbers would shift), flags other than the
@@ -17,7 +19,7 @@ matcher that is not a compiled regex; a run whose joined regex does not compile 
 name twice) is cut in halves until each part does. Long rules (Pygments' word lists,
 Unicode name classes) stay on their own too: compiling them again would cost more than
 joining them saves. A state's runs are compiled when the lexer first enters it, once per
-process (about 2 ms for Python's lexer; a block of 8 lines then lexes in 40% fewer
+process (about 3 ms for Python's lexer; a block of 8 lines then lexes in a third of the
 instructions).
 """
 
@@ -85,21 +87,22 @@ def speed_up(lexer: Lexer) -> bool:
 def _runs(rules: list[Rule], base: int) -> tuple[Run, ...]:
     """A state's rules as runs, in their order."""
     runs: list[Run] = []
-    pending: list[tuple[Rule, str]] = []
+    pending: list[tuple[Rule, str, int]] = []
     for rule in rules:
-        pattern = _joinable(rule, base)
-        if pattern is None:
+        joinable = _joinable(rule, base)
+        if joinable is None:
             runs.extend(_joined(pending))
             pending = []
             runs.append((rule[0], rule, ()))
         else:
-            pending.append((rule, pattern))
+            pending.append((rule, *joinable))
     runs.extend(_joined(pending))
     return tuple(runs)
 
 
-def _joinable(rule: Rule, base: int) -> str | None:
-    """The pattern to put in a run for ``rule`` (None: it stays alone)."""
+def _joinable(rule: Rule, base: int) -> tuple[str, int] | None:
+    """The pattern to put in a run for ``rule`` and its number of groups (None: it stays
+    alone)."""
     regex = getattr(rule[0], "__self__", None)
     if not isinstance(regex, re.Pattern) or rule[0] != regex.match:
         return None
@@ -107,36 +110,84 @@ def _joinable(rule: Rule, base: int) -> str | None:
     if not isinstance(pattern, str) or len(pattern) > _LONGEST_JOINED:
         return None
     if not pattern:
-        return pattern  # Pygments' `default`: matches the empty string whatever the flags
+        return pattern, 0  # Pygments' `default`: matches the empty string whatever the flags
     if _NUMBERED.search(pattern):
         return None
-    if regex.flags == base:
-        return pattern
-    leading = _LEADING_FLAGS.match(pattern)
-    if leading is None:
-        return None
-    added = 0
-    for letter in leading.group(1):
-        added |= _FLAG_BITS[letter]
-    if regex.flags != base | added or _LEADING_FLAGS.match(pattern, leading.end()):
-        return None
-    return f"(?{leading.group(1)}:{pattern[leading.end() :]})"
+    if regex.flags != base:
+        leading = _LEADING_FLAGS.match(pattern)
+        if leading is None:
+            return None
+        added = 0
+        for letter in leading.group(1):
+            added |= _FLAG_BITS[letter]
+        if regex.flags != base | added or _LEADING_FLAGS.match(pattern, leading.end()):
+            return None
+        pattern = f"(?{leading.group(1)}:{pattern[leading.end() :]})"
+    if not regex.flags & re.VERBOSE:
+        plain = _without_groups(pattern)
+        if plain is not None and plain[1] == regex.groups:
+            return plain[0], 0
+    return pattern, regex.groups
 
 
-def _joined(pending: list[tuple[Rule, str]]) -> list[Run]:
+def _without_groups(pattern: str) -> tuple[str, int] | None:
+    """``pattern`` with its capturing groups made non-capturing, and how many there were.
+
+    The run needs no group of a rule (a callback gets the rule's own match), and a group
+    first in an alternative hides its first character from ``re``'s quick check of each
+    alternative, so without them most alternatives are passed over at a glance. A scan that
+    misread a character class would count other than ``re`` did: the caller checks.
+    """
+    out: list[str] = []
+    count = 0
+    index = 0
+    in_class = False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            out.append(pattern[index : index + 2])
+            index += 2
+            continue
+        index += 1
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            for literal in ("^", "]"):  # `[]...]`, `[^]...]`: that `]` is a member
+                if pattern.startswith(literal, index):
+                    out.append(char)
+                    char = literal
+                    index += 1
+        elif char == "(":
+            if pattern.startswith("?P<", index):
+                index = pattern.find(">", index) + 1
+                if index == 0:
+                    return None
+            elif pattern.startswith("?", index):
+                out.append(char)
+                continue
+            count += 1
+            char = "(?:"
+        out.append(char)
+    return "".join(out), count
+
+
+def _joined(pending: list[tuple[Rule, str, int]]) -> list[Run]:
     """One run for the rules in ``pending`` (or runs of fewer, when they do not join)."""
     if len(pending) < 2:
-        return [(rule[0], rule, ()) for rule, _ in pending]
+        return [(rule[0], rule, ()) for rule, _, _ in pending]
+    base = pending[0][0][0].__self__.flags
+    # In a verbose regex a line break ends a rule's trailing comment, which would else
+    # swallow the rest of the run.
+    end = "\n" if base & re.VERBOSE else ""
     by_group: list[Rule | None] = [None]
     parts = []
-    for rule, pattern in pending:
-        # The rule's groups, then an empty one closing its alternative: the last group a
-        # match closes, so `lastindex` names the rule. Not a group around the rule, which
-        # would hide its first character from `re`'s quick check of each alternative.
-        by_group.extend([None] * rule[0].__self__.groups)
+    for rule, pattern, groups in pending:
+        # The rule's groups, if it keeps any, then an empty one closing its alternative: the
+        # last group a match closes, so `lastindex` names the rule.
+        by_group.extend([None] * groups)
         by_group.append(rule)
-        parts.append(f"(?:{pattern})()")
-    base = pending[0][0][0].__self__.flags
+        parts.append(f"(?:{pattern}{end})()")
     try:
         joined = re.compile("|".join(parts), base)
     except (re.error, OverflowError, RecursionError):
