@@ -59,6 +59,7 @@ from mkdocs_jekyll.compat import (
 )
 from mkdocs_jekyll.kramdown.block_triggers import install_block_loop
 from mkdocs_jekyll.kramdown.extensions import ExtensionTagsInlineProcessor
+from mkdocs_jekyll.kramdown.fence_search import install_fence_search
 from mkdocs_jekyll.kramdown.linebreaks import BackslashBreakProcessor
 from mkdocs_jekyll.kramdown.math import InlineMathProcessor
 from mkdocs_jekyll.kramdown.regex_triggers import regex_triggers
@@ -241,6 +242,7 @@ class TriggersExtension(Extension):
         install_block_loop(md.parser)
         _check_toc_marker(md)
         install_shortcuts(md)
+        install_fence_search(md)
         self.md = md
         md.registerExtension(self)
 
