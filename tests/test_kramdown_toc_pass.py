@@ -164,3 +164,68 @@ def test_a_site_is_the_same_with_the_lean_toc_serializer_and_heading_runs_and_wi
     on_files, off_files = site_tree(on), site_tree(off)
     assert sorted(on_files) == sorted(off_files)
     assert [name for name in on_files if on_files[name] != off_files[name]] == []
+
+
+def _convert_unread(text: str, settings: dict[str, Any]) -> tuple[str, str, Any]:
+    extension = TocExtension(**settings)
+    md = markdown.Markdown(extensions=[*EXTENSIONS, extension])
+    md.treeprocessors.register(_LeanToc(md, extension.getConfigs()), "toc", 5)
+    toc_pass.leave_toc_html_unread(md)
+    html = md.convert(text)
+    return html, md.toc, md.toc_tokens  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("settings", SETTINGS, ids=lambda settings: ",".join(settings) or "none")
+def test_an_instance_whose_toc_html_nobody_reads_gets_the_same_page_and_tokens(
+    settings: dict[str, Any],
+) -> None:
+    """Given an instance marked with ``leave_toc_html_unread``, when a page with and without
+    the ``[TOC]`` marker is converted, then the HTML and ``toc_tokens`` are Python-Markdown's;
+    ``md.toc`` is left as ``reset()`` sets it, unless the marker's div was built anyway."""
+    for text in (PAGE, PAGE.replace("[TOC]", "")):
+        html, toc_html, tokens = _convert_unread(text, settings)
+        own_html, own_toc_html, own_tokens = _convert(text, settings, lean=False)
+        assert (html, tokens) == (own_html, own_tokens)
+        marker_div = bool(settings.get("marker", "[TOC]")) and "[TOC]" in text
+        if toc_pass.mirrored() and not marker_div:
+            assert toc_html == ""
+        else:
+            assert toc_html == own_toc_html
+
+
+def test_the_toc_html_is_written_when_a_postprocessor_is_not_known_to_be_pure() -> None:
+    """A postprocessor of another package might keep state or warn on the table of
+    contents' HTML: with one registered, the table of contents is written as before."""
+    from markdown.postprocessors import Postprocessor
+
+    class Counting(Postprocessor):
+        calls = 0
+
+        def run(self, text: str) -> str:
+            Counting.calls += 1
+            return text
+
+    Counting.__module__ = "someone_else"
+    text = PAGE.replace("[TOC]", "")
+    results = []
+    for unread in (False, True):
+        extension = TocExtension()
+        md = markdown.Markdown(extensions=[*EXTENSIONS, extension])
+        md.treeprocessors.register(_LeanToc(md, extension.getConfigs()), "toc", 5)
+        md.postprocessors.register(Counting(md), "counting", 1)
+        if unread:
+            toc_pass.leave_toc_html_unread(md)
+        Counting.calls = 0
+        html = md.convert(text)
+        results.append((html, md.toc, md.toc_tokens, Counting.calls))  # type: ignore[attr-defined]
+    assert results[0] == results[1]
+    assert results[1][1] == _convert(text, {}, lean=False)[1]
+
+
+def test_the_shared_instance_of_a_pass_leaves_its_toc_html_unread() -> None:
+    from mkdocs_jekyll.mkdocs.markdown_reuse import MarkdownReuse
+
+    reuse = MarkdownReuse()
+    config: Any = type("Config", (), {"markdown_extensions": ["toc"], "mdx_configs": {}})()
+    md = reuse._instance(config)
+    assert md is not None and md in toc_pass._TOC_HTML_UNREAD

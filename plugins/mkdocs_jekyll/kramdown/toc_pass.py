@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 import re
+import weakref
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,7 @@ from markdown.extensions import toc
 from markdown.treeprocessors import UnescapeTreeprocessor
 
 from mkdocs_jekyll.kramdown.serializer import fingerprint
+from mkdocs_jekyll.kramdown.shortcuts import itertext_reads_all
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as etree
@@ -119,6 +121,38 @@ def _render_inner_html(el: etree.Element, md: Markdown, postprocessors: list[Pos
     return _run_postprocessors(text, postprocessors)
 
 
+_TOC_HTML_UNREAD: weakref.WeakSet[Markdown] = weakref.WeakSet()
+# Modules whose postprocessors only rewrite the text they are given (no state, no warning).
+_PURE_POSTPROCESSORS = ("markdown.", "mkdocs_jekyll.kramdown.")
+
+
+def leave_toc_html_unread(md: Markdown) -> None:
+    """Tell ``lean_toc_run`` that nothing reads ``md.toc`` after a conversion on ``md``.
+
+    ``md.toc`` is the table of contents as HTML, which the pass serializes and runs every
+    postprocessor on; MkDocs (1.6) reads ``md.toc_tokens`` instead, and no extension of
+    Python-Markdown's or pymdown-extensions' reads it. Only the caller of ``convert`` and the
+    instance's extensions can, so it is for the owner of the instance (one that knows all
+    of them) to say.
+    """
+    _TOC_HTML_UNREAD.add(md)
+
+
+def _pure(postprocessors: list[Postprocessor]) -> bool:
+    """Whether running ``postprocessors`` on a text changes nothing but that text."""
+    return all(type(pp).__module__.startswith(_PURE_POSTPROCESSORS) for pp in postprocessors)
+
+
+def _has_marker(processor: toc.TocTreeprocessor, doc: etree.Element) -> bool:
+    """Whether ``replace_marker`` could put the div in the page: never on a page whose text
+    lacks the marker (its element's own text is the marker), when ``itertext`` reads every
+    text of the page."""
+    marker = processor.marker
+    if not marker:
+        return False
+    return not itertext_reads_all() or marker in "".join(doc.itertext())
+
+
 def lean_toc_run(self: toc.TocTreeprocessor, doc: etree.Element) -> bool:
     """``TocTreeprocessor.run`` on ``doc``, as described above. Returns False (having done
     nothing) when the processor or the release is not the one mirrored."""
@@ -178,6 +212,11 @@ def lean_toc_run(self: toc.TocTreeprocessor, doc: etree.Element) -> bool:
                 self.add_permalink(el, el.attrib["id"])
 
     nested = toc.nest_toc_tokens(toc_tokens)
+    if md in _TOC_HTML_UNREAD and _pure(postprocessors) and not _has_marker(self, doc):
+        # Nobody reads `md.toc` and no marker takes the div: `reset()`'s value stands.
+        md.toc_tokens = nested  # type: ignore[attr-defined]
+        md.toc = ""  # type: ignore[attr-defined]
+        return True
     div = self.build_toc_div(nested)
     if self.marker:
         self.replace_marker(doc, div)

@@ -49,6 +49,7 @@ from mkdocs_jekyll.compat import (
     render_page_with,
     replace_page_render,
 )
+from mkdocs_jekyll.kramdown.toc_pass import leave_toc_html_unread
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -228,4 +229,7 @@ class MarkdownReuse:
         else:
             log.debug("One Markdown instance for the pass's pages")
             self._md = Markdown(extensions=extensions, extension_configs=configs)
+            # Its extensions are all RESET_SAFE's, none of which reads `md.toc`, and
+            # `render_page_with` reads `md.toc_tokens` only.
+            leave_toc_html_unread(self._md)
         return self._md
