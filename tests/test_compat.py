@@ -232,6 +232,20 @@ def test_page_render_is_the_body_render_page_with_mirrors() -> None:
     assert isinstance(pages.log, logging.Logger)
 
 
+def test_mkdocs_raw_html_scan_is_the_preprocessor_and_its_handler() -> None:
+    """mkdocs/structure/pages.py: ``_RawHTMLPreprocessor`` registers as ``mkdocs_raw_html``
+    (where ``render_page_with`` puts ``raw_html_anchors``' scan) and parses with
+    ``_HTMLHandler``, a Python-Markdown HTML parser."""
+    import markdown
+    from markdown.htmlparser import htmlparser
+
+    preprocessor, handler = compat.mkdocs_raw_html_scan()
+    md = markdown.Markdown()
+    preprocessor()._register(md)
+    assert type(md.preprocessors["mkdocs_raw_html"]) is preprocessor
+    assert issubclass(handler, htmlparser.HTMLParser)
+
+
 def test_a_page_render_replaced_or_overridden_is_left_alone(tmp_path: Path) -> None:
     from mkdocs.config.defaults import MkDocsConfig
 

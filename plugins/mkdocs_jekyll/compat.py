@@ -22,7 +22,7 @@ MkDocs (1.6):
   page processors ``_RawHTMLPreprocessor``, ``_ExtractAnchorsTreeprocessor``,
   ``_RelativePathTreeprocessor``, ``_ExtractTitleTreeprocessor`` (and their ``_register``),
   ``Page._title_from_render``, the ``mkdocs.structure.pages`` logger; ``render`` replaced on
-  the page instance.
+  the page instance. ``mkdocs_raw_html_scan``: ``_RawHTMLPreprocessor`` and ``_HTMLHandler``.
 - ``theme_files_listing_only``, ``replace_add_files_from_theme``: ``Files.add_files_from_theme``
   (public, but replaced on the class by ``mkdocs/theme_files.py``, which memoises the one
   ``list_templates`` call it makes and relies on its reading nothing else of the environment).
@@ -570,12 +570,19 @@ def replace_page_render(page: Page, render: Callable[[MkDocsConfig, Files], None
     setattr(page, "render", render)  # noqa: B010 (mypy refuses assigning to a method)
 
 
-def render_page_with(page: Page, md: Markdown, config: MkDocsConfig, files: Files) -> None:
+def render_page_with(
+    page: Page,
+    md: Markdown,
+    config: MkDocsConfig,
+    files: Files,
+    wrap_raw_html: Callable[[Any], Any] | None = None,
+) -> None:
     """``Page.render`` (MkDocs 1.6) with ``md`` in place of the instance it creates.
 
     The page's own processors are registered anew (replacing the previous page's, under the
     same names and priorities, so they run in the same order as on a new instance). The
-    caller resets ``md`` after the page.
+    caller resets ``md`` after the page. ``wrap_raw_html`` (``mkdocs/raw_html_anchors.py``)
+    takes MkDocs' raw HTML anchor scan and gives the preprocessor registered in its place.
     """
     from mkdocs.structure import pages
     from mkdocs.structure.toc import get_toc
@@ -583,6 +590,8 @@ def render_page_with(page: Page, md: Markdown, config: MkDocsConfig, files: File
     assert page.markdown is not None
     raw_html_ext = pages._RawHTMLPreprocessor()
     raw_html_ext._register(md)
+    if wrap_raw_html is not None:
+        replace_registered(md.preprocessors, "mkdocs_raw_html", wrap_raw_html(raw_html_ext))
     extract_anchors_ext = pages._ExtractAnchorsTreeprocessor(page.file, files, config)
     extract_anchors_ext._register(md)
     relative_path_ext = pages._RelativePathTreeprocessor(page.file, files, config)
@@ -598,6 +607,14 @@ def render_page_with(page: Page, md: Markdown, config: MkDocsConfig, files: File
     )
     if pages.log.getEffectiveLevel() > logging.DEBUG:
         page.links_to_anchors = relative_path_ext.links_to_anchors
+
+
+def mkdocs_raw_html_scan() -> tuple[type[Any], type[Any]]:
+    """MkDocs' ``_RawHTMLPreprocessor`` (which finds the ids of a page's raw HTML) and the
+    ``_HTMLHandler`` it parses with, whose code ``mkdocs/raw_html_anchors.py`` checks."""
+    from mkdocs.structure import pages
+
+    return pages._RawHTMLPreprocessor, pages._HTMLHandler
 
 
 def render_empty_page(page: Page) -> None:

@@ -18,6 +18,9 @@ extension that keeps per-document state must honour with a ``reset`` of its own.
   document to the next, or to clear it in ``reset()``); otherwise, and for a page another
   plugin or a ``Page`` subclass renders its own way, MkDocs' own ``render`` runs as before.
 
+- MkDocs' scan of the page's raw HTML for anchors runs only where the text could hold one
+  (``raw_html_anchors.py``).
+
 - While a page converts on the shared instance, ``is_block_level`` (asked some 300 times a
   page, by the prettifier, ``attr_list`` and ``toc``) looks the tag up in a set of
   ``block_level_elements`` taken as the page starts, instead of Python-Markdown's scan of that
@@ -50,6 +53,7 @@ from mkdocs_jekyll.compat import (
     replace_page_render,
 )
 from mkdocs_jekyll.kramdown.toc_pass import leave_toc_html_unread
+from mkdocs_jekyll.mkdocs.raw_html_anchors import anchor_scan
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -198,7 +202,7 @@ class MarkdownReuse:
             return
         md.is_block_level = partial(_is_block_level, frozenset(md.block_level_elements))  # type: ignore[method-assign]
         try:
-            render_page_with(page, md, config, files)
+            render_page_with(page, md, config, files, anchor_scan)
         except BaseException:
             self._md, self._decided = None, False  # never reuse a half-converted instance
             raise
