@@ -145,3 +145,9 @@ def test_a_site_is_the_same_with_the_skipped_scans_and_without(
     on_files, off_files = site_tree(on), site_tree(off)
     assert sorted(on_files) == sorted(off_files)
     assert [name for name in on_files if on_files[name] != off_files[name]] == []
+
+
+@given(st.text(alphabet="<>/='\" \t\nidnameIDNAMEx", max_size=40))
+def test_the_quick_look_answers_as_the_expression_of_an_attribute_name(text: str) -> None:
+    in_tags = text[text.find("<") :] if "<" in text else ""
+    assert may_name_an_anchor(text) is (raw_html_anchors._ANCHOR_NAME.search(in_tags) is not None)

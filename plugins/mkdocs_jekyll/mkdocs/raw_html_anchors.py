@@ -30,8 +30,13 @@ from mkdocs_jekyll.compat import mkdocs_raw_html_scan
 from mkdocs_jekyll.kramdown.serializer import fingerprint
 
 # `id` or `name` as a whole attribute name, as html.parser delimits one (over-approximated:
-# `\s` is wider than HTML's whitespace, and the text outside tags is searched too).
+# `\s` is wider than HTML's whitespace, and the text outside tags is searched too): what
+# `may_name_an_anchor` looks for, and the tests check it against.
 _ANCHOR_NAME = re.compile(r"""(?i)(?<=['"\s/])(?:id|name)(?=[\s/=>]|\Z)""")
+
+_NAMES = ("id", "name")
+_QUOTE_SLASH = frozenset("'\"/")
+_SLASH_EQUALS_GT = frozenset("/=>")
 
 _MIRRORED: dict[str, tuple[frozenset[str], tuple[Any, ...]]] = {
     "_RawHTMLPreprocessor.run": (
@@ -60,8 +65,32 @@ def mirrored() -> bool:
 
 
 def may_name_an_anchor(text: str) -> bool:
-    """Whether MkDocs' scan of ``text`` could find an anchor (False: it finds none)."""
-    return _ANCHOR_NAME.search(text) is not None
+    """Whether MkDocs' scan of ``text`` could find an anchor (False: it finds none).
+
+    The text is lowercased (each character alone: ``id`` and ``name`` only come from ASCII
+    letters, and the characters around them lowercase to themselves) and each ``id`` or
+    ``name`` in it is looked at, which is several times quicker than ``_ANCHOR_NAME``.
+    Only the text from the first ``<`` on is read: an attribute is inside a tag.
+    """
+    first_tag = text.find("<")
+    if first_tag == -1:
+        return False
+    lowered = text[first_tag:].lower()
+    end = len(lowered)
+    for name in _NAMES:
+        width = len(name)
+        at = lowered.find(name, 1)
+        while at != -1:
+            before = lowered[at - 1]
+            if before in _QUOTE_SLASH or before.isspace():
+                after = at + width
+                if after == end:
+                    return True
+                following = lowered[after]
+                if following in _SLASH_EQUALS_GT or following.isspace():
+                    return True
+            at = lowered.find(name, at + 1)
+    return False
 
 
 class AnchorScan(Preprocessor):
