@@ -95,6 +95,21 @@ CASES = (
     Case("raw HTML in a heading", "## A <b>bold</b> head\n\nText.\n", ("<b>bold</b>",)),
     Case("an entity and code in a heading", "## A &amp; `b`\n", ("&amp;",)),
     Case("an HTML block then a heading", "<div>x</div>\n\n## After\n", ('id="after"',)),
+    Case("indented code after a paragraph", "Para\n\n    code\n    more\n", ("<pre",)),
+    Case("tab-indented code", "Para\n\n\tcode\n", ("code\n",)),
+    Case("a list item's indented paragraph", "- item\n\n    continued\n", ("continued",)),
+    Case("code in an ordered item", "1. one\n\n    para\n\n        code\n", ("<pre",)),
+    Case("a definition's indented paragraph", "Term\n: def\n\n    more of it\n", ("more",)),
+    Case("indented code holding a fence", "Text\n\n    ```\n    x\n    ```\n", ("```",)),
+    Case("a fence in a list item", "- item\n\n    ```\n    fenced\n    ```\n", ("fenced",)),
+    Case("three spaces are no code", "Text\n\n   not code\n", ("<p>not code</p>",)),
+    Case("four spaces inside a paragraph", "Text    with    gaps\n\nMore\n", ("gaps",)),
+    Case(
+        "a markdown block with text after it",
+        '<div markdown="1">\n*x*\n</div>\ntext after\n\n<section markdown="1">\ny\n</section>\n',
+        ("<em>x</em>", "text after"),
+    ),
+    Case("a raw HTML block in a list item", "- item\n\n    <div>raw</div>\n", ("raw",)),
 )
 
 
@@ -302,6 +317,48 @@ def test_a_block_without_a_declared_trigger_fails_that_test(block: str) -> None:
 )
 def test_a_block_with_its_trigger_is_still_tested(block: str) -> None:
     assert any(p.test(etree.Element("div"), block) for p in _declaring())
+
+
+def _indent_and_placeholder_steps() -> list[Any]:
+    from mkdocs_jekyll.kramdown.block_triggers import TriggeredBlockLoop
+
+    md = _markdown(shortcuts_on=True)
+    steps = TriggeredBlockLoop(md.parser)._current_plan()
+    return [step for step in steps if step[2] == "tab_length" or step[1] == ("\x02",)]
+
+
+def test_the_indented_and_html_stash_tests_are_skipped_where_they_cannot_pass() -> None:
+    names = sorted(type(step[0]).__name__ for step in _indent_and_placeholder_steps())
+    assert names == [
+        "KramdownDefListIndentProcessor",
+        "ListIndentProcessor",
+        "MarkdownInHtmlProcessor",
+        "SuperFencesCodeBlockProcessor",
+    ]
+
+
+@given(
+    st.text(alphabet=" \n\t*-#>a1.`\x02\x03", max_size=40),
+    st.sampled_from(["div", "li", "dd", "ul", "dl"]),
+)
+def test_a_block_without_the_indent_or_placeholder_takes_no_skipped_processor(
+    block: str, tag: str
+) -> None:
+    """What the loop skips would have been declined: a block not holding ``tab_length``
+    spaces fails the indented tests (SuperFences' code declines it in ``run``), and one
+    without the stash's placeholder is declined by md_in_html's ``run``; the blocks and the
+    parent are left as they were."""
+    for processor, needed, _attribute, _value in _indent_and_placeholder_steps():
+        if any(trigger in block for trigger in needed):
+            continue
+        parent = etree.Element(tag)
+        etree.SubElement(parent, "ul" if tag == "div" else "p")
+        before = etree.tostring(parent)
+        blocks = [block, "next"]
+        test = processor.test(parent, block)
+        assert not test or processor.run(parent, blocks) is False, type(processor).__name__
+        assert blocks == [block, "next"]
+        assert etree.tostring(parent) == before
 
 
 def test_the_footnotes_place_marker_is_looked_for_only_in_a_page_holding_it(

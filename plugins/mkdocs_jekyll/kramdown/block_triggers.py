@@ -21,6 +21,17 @@ processors declare the strings their tests need (``TEST_TRIGGERS``, property-tes
 the loop keeps the processors in order (its plan) for as long as the registry's storage
 equals a copy of it, instead of iterating the registry (a sort check and a new list) for
 each block, as a registry that changed gives a new plan.
+
+And three whose test needs an indented block: Python-Markdown's indented code and list
+continuations (``CodeBlockProcessor.test``, ``ListIndentProcessor.test``, kept by def_list's
+subclass and ours) and SuperFences' indented code (which passes every test and declines in
+``run`` unless ``CodeBlockProcessor.test`` passes) take only a block starting with
+``tab_length`` spaces, so a block holding no such run of spaces is not offered to them
+(while the processor's ``tab_length`` is the value read); md_in_html's processor passes
+every test and declines unless the block starts with an HTML stash placeholder, so a block
+without its ``STX`` is not offered to it either. Each only where its code is the one read
+(``_INDENTED_TESTS``, ``_SUPERFENCES_RUN``, ``_MD_IN_HTML_RUNS``), for that exact class or a
+subclass keeping the test function.
 """
 
 from __future__ import annotations
@@ -28,9 +39,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from markdown import util
 from markdown.blockprocessors import (
     BlockQuoteProcessor,
+    CodeBlockProcessor,
     HRProcessor,
+    ListIndentProcessor,
     OListProcessor,
     ReferenceProcessor,
     SetextHeaderProcessor,
@@ -38,9 +52,12 @@ from markdown.blockprocessors import (
 )
 from markdown.extensions.def_list import DefListProcessor
 from markdown.extensions.footnotes import FootnoteBlockProcessor
+from markdown.extensions.md_in_html import MarkdownInHtmlProcessor
+from pymdownx.superfences import SuperFencesCodeBlockProcessor
 
 from mkdocs_jekyll.compat import block_loop_mirrored, registry_storage, replace_parse_blocks
 from mkdocs_jekyll.kramdown.regex_triggers import regex_triggers
+from mkdocs_jekyll.kramdown.serializer import fingerprint
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as etree
@@ -113,6 +130,66 @@ _ATTRIBUTE = {cls: entry[0] for cls, entry in _SEARCHED.items() if _test_mirrore
     cls: entry[0] for cls, entry in _DECLINING.items() if _declining_mirrored(cls)
 }
 """The classes whose test we skip, each with the attribute holding its expression."""
+
+# Tests that are false unless the block starts with `tab_length` spaces (an indented block):
+#   CodeBlockProcessor: return block.startswith(' '*self.tab_length)
+#   ListIndentProcessor: return block.startswith(' '*self.tab_length) and ...
+# Keyed by the function, so a subclass that keeps the test (def_list's and our definition
+# continuations) is skipped alike; with the names and constants each was read with.
+_INDENTED_TESTS: dict[Any, tuple[frozenset[str], tuple[Any, ...]]] = {
+    CodeBlockProcessor.test: (frozenset({"startswith", "tab_length"}), (None, " ")),
+    ListIndentProcessor.test: (
+        frozenset({"startswith", "tab_length", "parser", "state", "isstate", "len", "tag"})
+        | {"ITEM_TYPES", "LIST_TYPES"},
+        (None, " ", "detabbed", -1),
+    ),
+}
+# SuperFences' indented code: `test` is `return True`, and `run` declines (returns False,
+# nothing changed) unless `CodeBlockProcessor.test` passes, as above.
+_SUPERFENCES_RUN = (
+    frozenset({"config", "get", "CodeBlockProcessor", "test", "revert_greedy_fences", "run"}),
+    (False, "disable_indented_code_blocks", 0, "nested", True),
+)
+# md_in_html's processor: `test` is `return True`, and `run` declines unless the block
+# starts with a placeholder of the HTML stash (`util.HTML_PLACEHOLDER_RE.match(blocks[0])`).
+_MD_IN_HTML_RUN_NAMES = frozenset(
+    {"HTML_PLACEHOLDER_RE", "match", "util", "group", "int", "parser", "md", "htmlStash"}
+    | {"rawHtmlBlocks", "isinstance", "etree", "Element", "pop", "append", "insert"}
+    | {"parse_element_content"}
+)
+_MD_IN_HTML_RUNS = (_MD_IN_HTML_RUN_NAMES, _MD_IN_HTML_RUN_NAMES | {"end"})
+
+
+def _returns_true(function: Any) -> bool:
+    code = getattr(function, "__code__", None)
+    return code is not None and not code.co_names and code.co_consts[-1:] == (True,)
+
+
+def _indented_test(cls: type[Any]) -> bool:
+    """Whether ``cls``'s test is false for a block not starting with ``tab_length`` spaces."""
+    test = getattr(cls, "test", None)
+    if cls is SuperFencesCodeBlockProcessor:
+        return (
+            _returns_true(test)
+            and fingerprint(getattr(cls, "run", None)) == _SUPERFENCES_RUN
+            and _indented_test(CodeBlockProcessor)
+        )
+    expected = _INDENTED_TESTS.get(test)
+    return expected is not None and fingerprint(test) == expected
+
+
+def _placeholder_triggers(cls: type[Any]) -> tuple[str, ...] | None:
+    """For md_in_html's processor, the strings its ``run`` needs to take the block."""
+    run = getattr(cls, "run", None)
+    code = getattr(run, "__code__", None)
+    if (
+        cls is not MarkdownInHtmlProcessor
+        or not _returns_true(getattr(cls, "test", None))
+        or code is None
+        or frozenset(code.co_names) not in _MD_IN_HTML_RUNS
+    ):
+        return None
+    return regex_triggers(util.HTML_PLACEHOLDER_RE)
 
 
 def test_triggers(processor: Any) -> tuple[str, ...] | None:
@@ -188,8 +265,17 @@ class TriggeredBlockLoop:
 
 
 def _step(processor: Any) -> _Step:
-    attribute = _ATTRIBUTE.get(type(processor))
+    cls = type(processor)
+    attribute = _ATTRIBUTE.get(cls)
     if not attribute:
+        if _indented_test(cls):
+            # The test needs the block to start with this many spaces, so to hold them.
+            tab_length = getattr(processor, _TAB_LENGTH, None)
+            if type(tab_length) is int and tab_length > 0:
+                return processor, (" " * tab_length,), _TAB_LENGTH, tab_length
+        placeholder = _placeholder_triggers(cls)
+        if placeholder is not None:
+            return processor, placeholder, None, None
         return processor, own_test_triggers(processor), None, None
     regex = getattr(processor, attribute, None)
     return processor, test_triggers(processor), attribute, regex
@@ -207,6 +293,7 @@ def own_test_triggers(processor: Any) -> tuple[str, ...] | None:
 
 
 _OURS = "mkdocs_jekyll.kramdown."
+_TAB_LENGTH = "tab_length"
 
 
 def install_block_loop(parser: BlockParser) -> None:
