@@ -298,6 +298,9 @@ def test_python_markdowns_inline_loop_is_the_one_triggers_mirrors() -> None:
     compat.replace_inline_handler(processor, lambda data, index=0: data.upper())
     assert getattr(processor, compat.INLINE_HANDLER)("x") == "X"
     assert callable(compat.inline_pattern_applier(processor))
+    assert compat.inline_text_handler(processor)("y") == "Y"
+    parameters = inspect.signature(compat.inline_placeholder_processor(processor)).parameters
+    assert list(parameters) == ["data", "parent", "isText"]
 
 
 def test_python_regex_parser_gives_named_operators() -> None:

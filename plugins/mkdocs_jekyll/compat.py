@@ -60,6 +60,8 @@ Python-Markdown (3.5 to 3.11):
 - ``inline_handler_mirrored``, ``replace_inline_handler``, ``inline_pattern_applier``: the
   inline pass's ``InlineProcessor.__handleInline`` (the loop over the patterns for one run of
   text, which ``kramdown/triggers.py`` mirrors) and ``__applyPattern`` (one pattern on it).
+  ``inline_text_handler``, ``inline_placeholder_processor``: ``__handleInline`` and
+  ``__processPlaceholders``, which ``kramdown/inline_pass.py``'s mirror of ``run`` calls.
 
 - ``block_loop_mirrored``, ``replace_parse_blocks``: ``BlockParser.parseBlocks``, the loop
   over the block processors (public, but ``kramdown/block_triggers.py`` mirrors its body),
@@ -636,6 +638,7 @@ def render_empty_page(page: Page) -> None:
 
 INLINE_HANDLER = "_InlineProcessor__handleInline"
 INLINE_APPLY = "_InlineProcessor__applyPattern"
+INLINE_PLACEHOLDERS = "_InlineProcessor__processPlaceholders"
 INLINE_HANDLER_NAMES = frozenset(
     {"AtomicString", INLINE_APPLY, "inlinePatterns", "isinstance", "len", "util"}
 )
@@ -670,6 +673,19 @@ def inline_pattern_applier(
         processor, INLINE_APPLY
     )
     return applier
+
+
+def inline_text_handler(processor: object) -> Callable[[str], str]:
+    """``processor.__handleInline``, bound (or the handler ``replace_inline_handler`` set)."""
+    handler: Callable[[str], str] = getattr(processor, INLINE_HANDLER)
+    return handler
+
+
+def inline_placeholder_processor(processor: object) -> Callable[..., list[Any]]:
+    """``processor.__processPlaceholders(data, parent, isText=True)``, bound: the run's
+    nodes and their ancestors, with ``parent``'s text or tail set from ``data``."""
+    process: Callable[..., list[Any]] = getattr(processor, INLINE_PLACEHOLDERS)
+    return process
 
 
 def regex_tree(regex: re.Pattern[str]) -> list[tuple[Any, Any]] | None:

@@ -60,6 +60,8 @@ from mkdocs_jekyll.compat import (
 from mkdocs_jekyll.kramdown.block_triggers import install_block_loop
 from mkdocs_jekyll.kramdown.extensions import ExtensionTagsInlineProcessor
 from mkdocs_jekyll.kramdown.fence_search import install_fence_search
+from mkdocs_jekyll.kramdown.inline_pass import lean_inline_run
+from mkdocs_jekyll.kramdown.inline_pass import mirrored as inline_pass_mirrored
 from mkdocs_jekyll.kramdown.linebreaks import BackslashBreakProcessor
 from mkdocs_jekyll.kramdown.math import InlineMathProcessor
 from mkdocs_jekyll.kramdown.regex_triggers import regex_triggers
@@ -176,6 +178,8 @@ class TriggeredInlineProcessor(InlineProcessor):
         self._triggers = [pattern_triggers(pattern) for pattern in kept]
         self._any_from = _any_trigger_from(self._triggers)
         try:
+            if inline_pass_mirrored():
+                return lean_inline_run(self, tree, ancestors)
             return super().run(tree, ancestors)
         finally:
             self.inlinePatterns, self._triggers, self._any_from = registry, triggers, any_from
