@@ -18,6 +18,8 @@ from typing import Any
 
 import markdown
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import mkdocs_jekyll.mkdocs.configure as configure
 from mkdocs_jekyll.kramdown.math import InlineMathProcessor
@@ -211,6 +213,24 @@ def test_a_page_without_the_trigger_leaves_the_pattern_out() -> None:
     math = next(p for p in patterns if isinstance(p, InlineMathProcessor))
     assert math not in kept_patterns(patterns, "one $ here")
     assert math in kept_patterns(patterns, "math $$x$$ here")
+
+
+@given(st.text(alphabet="$-.<>{:#'\"\\&[^ab", max_size=30))
+def test_the_patterns_kept_are_those_whose_trigger_the_text_holds(text: str) -> None:
+    """Each trigger is looked for once per text, and first by its characters alone: the
+    patterns kept are those a search for each trigger in turn keeps."""
+    from mkdocs_jekyll.kramdown.triggers import _TRIGGERS, _holds
+
+    patterns = list(_markdown({}, skipping=True).inlinePatterns)
+    expected = [
+        p
+        for p in patterns
+        if (needed := _TRIGGERS.get(type(p))) is None or any(t in text for t in needed)
+    ]
+    assert kept_patterns(patterns, text) == expected
+    for needed in _TRIGGERS.values():
+        for trigger in needed:
+            assert _holds(text, trigger) is (trigger in text)
 
 
 def test_a_pattern_from_another_extension_stops_the_skipping() -> None:

@@ -121,17 +121,31 @@ def kept_patterns(patterns: Sequence[Any], text: str) -> list[Any]:
     """
     kept: list[Any] = []
     known = True
+    held: dict[str, bool] = {}  # trigger -> whether the text holds it, for this text
     for pattern in patterns:
         triggers = _TRIGGERS.get(type(pattern)) if known else None
         if triggers is None:
             kept.append(pattern)
         else:
             for trigger in triggers:
-                if trigger in text:
+                holds = held.get(trigger)
+                if holds is None:
+                    holds = held[trigger] = _holds(text, trigger)
+                if holds:
                     kept.append(pattern)
                     break
         known = known and type(pattern).__module__.startswith(_KNOWN)
     return kept
+
+
+def _holds(text: str, trigger: str) -> bool:
+    """``trigger in text``, answered at once when the text lacks one of its characters: a
+    search for one character is many times quicker than for several (``$$``, ``{:``)."""
+    if len(trigger) > 1:
+        for char in trigger:
+            if char not in text:
+                return False
+    return trigger in text
 
 
 @lru_cache(maxsize=256)
