@@ -125,3 +125,19 @@ def test_a_pattern_without_a_regex_is_always_tried() -> None:
         pass
 
     assert pattern_triggers(Foreign()) is None
+
+
+@given(
+    st.text(alphabet="$$-.<>{:#'\"\\&[^ab\n= ", max_size=40),
+    st.lists(st.text(alphabet="$-.<>{:#[^\n= ", min_size=1, max_size=4), min_size=1, max_size=4),
+)
+def test_a_trigger_is_found_through_its_probe_exactly_when_it_is_in_the_text(
+    text: str, triggers: list[str]
+) -> None:
+    from mkdocs_jekyll.kramdown.regex_triggers import probes
+
+    pairs = probes(tuple(triggers))
+    assert [trigger for _probe, trigger in pairs] == triggers
+    for probe, trigger in pairs:
+        assert len(probe) == 1 and probe in trigger
+        assert (probe in text and (probe is trigger or trigger in text)) is (trigger in text)

@@ -348,7 +348,7 @@ def test_a_block_without_the_indent_or_placeholder_takes_no_skipped_processor(
     spaces fails the indented tests (SuperFences' code declines it in ``run``), and one
     without the stash's placeholder is declined by md_in_html's ``run``; the blocks and the
     parent are left as they were."""
-    for processor, needed, _attribute, _value in _indent_and_placeholder_steps():
+    for processor, needed, _attribute, _value, _looks in _indent_and_placeholder_steps():
         if any(trigger in block for trigger in needed):
             continue
         parent = etree.Element(tag)

@@ -32,6 +32,9 @@ every test and declines unless the block starts with an HTML stash placeholder, 
 without its ``STX`` is not offered to it either. Each only where its code is the one read
 (``_INDENTED_TESTS``, ``_SUPERFENCES_RUN``, ``_MD_IN_HTML_RUNS``), for that exact class or a
 subclass keeping the test function.
+
+A block is searched for each string by its rarest character first (``regex_triggers.probes``):
+a search for ``$$`` or ``[^`` in a paragraph costs ten to twenty times one for ``$``.
 """
 
 from __future__ import annotations
@@ -56,7 +59,7 @@ from markdown.extensions.md_in_html import MarkdownInHtmlProcessor
 from pymdownx.superfences import SuperFencesCodeBlockProcessor
 
 from mkdocs_jekyll.compat import block_loop_mirrored, registry_storage, replace_parse_blocks
-from mkdocs_jekyll.kramdown.regex_triggers import regex_triggers
+from mkdocs_jekyll.kramdown.regex_triggers import probes, regex_triggers
 from mkdocs_jekyll.kramdown.serializer import fingerprint
 
 if TYPE_CHECKING:
@@ -199,10 +202,11 @@ def test_triggers(processor: Any) -> tuple[str, ...] | None:
     return regex_triggers(regex) if isinstance(regex, re.Pattern) else None
 
 
-_Step = tuple[Any, tuple[str, ...] | None, str | None, Any]
+_Step = tuple[Any, tuple[str, ...] | None, str | None, Any, tuple[tuple[str, str], ...]]
 """A processor, the strings one of which its test needs (None: always asked), and the
 attribute holding the expression they were read from, with that expression (None: the
-strings its class declares)."""
+strings its class declares); last, each of those strings with its character looked for
+first (``regex_triggers.probes``)."""
 
 
 class TriggeredBlockLoop:
@@ -245,7 +249,7 @@ class TriggeredBlockLoop:
     def parse_blocks(self, parent: etree.Element, blocks: list[str]) -> None:
         """Process ``blocks`` into ``parent``, as Python-Markdown's loop does."""
         while blocks:
-            for processor, needed, attribute, regex in self._current_plan():
+            for processor, needed, attribute, regex, looks in self._current_plan():
                 # A processor holding another expression than its triggers were read from
                 # is asked (a test is skipped only for the expression it holds); a class's
                 # declared triggers (no attribute) always hold.
@@ -253,8 +257,8 @@ class TriggeredBlockLoop:
                     attribute is None or getattr(processor, attribute, None) is regex
                 ):
                     block = blocks[0]
-                    for trigger in needed:
-                        if trigger in block:
+                    for probe, trigger in looks:  # `trigger in block`, quicker
+                        if probe in block and (probe is trigger or trigger in block):
                             break
                     else:
                         continue  # the test would be false
@@ -265,6 +269,11 @@ class TriggeredBlockLoop:
 
 
 def _step(processor: Any) -> _Step:
+    processor, needed, attribute, regex = _read_step(processor)
+    return processor, needed, attribute, regex, probes(needed or ())
+
+
+def _read_step(processor: Any) -> tuple[Any, tuple[str, ...] | None, str | None, Any]:
     cls = type(processor)
     attribute = _ATTRIBUTE.get(cls)
     if not attribute:

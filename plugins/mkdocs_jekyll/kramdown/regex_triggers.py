@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from mkdocs_jekyll.compat import regex_op_name, regex_tree
@@ -183,3 +183,23 @@ def regex_triggers(regex: re.Pattern[str]) -> tuple[str, ...] | None:
         return None
     triggers = _minimal(need)
     return tuple(sorted(triggers, key=lambda string: (-_cost(frozenset({string})), string)))
+
+
+def _rarity(char: str) -> float:
+    return _FREQUENCY.get(char, 0.01)
+
+
+@cache
+def probes(triggers: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each trigger with the one character of it to look for first (its rarest; the
+    trigger itself when it is one character).
+
+    A text lacking that character lacks the trigger, and a search for one character is
+    many times quicker than for several (on a 460-character block, 30 ns against 400 to
+    700 for ``$$``, ``[^`` or ``\\n=``): ``probe in text and (probe is trigger or trigger in
+    text)`` is ``trigger in text``, quicker.
+    """
+    return tuple(
+        (trigger if len(trigger) == 1 else min(trigger, key=_rarity), trigger)
+        for trigger in triggers
+    )

@@ -24,7 +24,8 @@ pattern whose regular expression needs a string the run, as it is when the patte
 comes, does not contain (``regex_triggers``: the strings are read from the expression
 itself). Such a pattern would have found no match, and Python-Markdown would have moved to
 the next one with the text unchanged: we do the same without asking (and at once, for a run
-holding no trigger of any pattern left, most runs of most pages). That check reads the
+holding no trigger of any pattern left, most runs of most pages; each trigger looked for
+by its rarest character first, ``regex_triggers.probes``). That check reads the
 very text the pattern would search, placeholders of earlier patterns included, so it needs
 no knowledge of the other patterns. A Python-Markdown whose loop differs from the one we
 mirror (``compat.inline_handler_mirrored``) runs its own, with only the page's choice.
@@ -64,7 +65,7 @@ from mkdocs_jekyll.kramdown.inline_pass import lean_inline_run
 from mkdocs_jekyll.kramdown.inline_pass import mirrored as inline_pass_mirrored
 from mkdocs_jekyll.kramdown.linebreaks import BackslashBreakProcessor
 from mkdocs_jekyll.kramdown.math import InlineMathProcessor
-from mkdocs_jekyll.kramdown.regex_triggers import regex_triggers
+from mkdocs_jekyll.kramdown.regex_triggers import probes, regex_triggers
 from mkdocs_jekyll.kramdown.serializer import install_serializer
 from mkdocs_jekyll.kramdown.shortcuts import install_shortcuts
 from mkdocs_jekyll.kramdown.toc_pass import lean_toc_run
@@ -176,7 +177,8 @@ class TriggeredInlineProcessor(InlineProcessor):
 
     def __init__(self, md: Markdown) -> None:
         super().__init__(md)
-        self._triggers: list[tuple[str, ...] | None] = []
+        # Per kept pattern: its triggers, each with the character looked for first.
+        self._triggers: list[tuple[tuple[str, str], ...] | None] = []
         self._any_from: list[re.Pattern[str] | None] = []
         self._apply = inline_pattern_applier(self)
         if inline_handler_mirrored():
@@ -189,8 +191,9 @@ class TriggeredInlineProcessor(InlineProcessor):
         # The pass reads its patterns only by len() and integer index: a list serves, and
         # skips the registry's per-lookup sorting checks too.
         self.inlinePatterns = cast(Any, kept)
-        self._triggers = [pattern_triggers(pattern) for pattern in kept]
-        self._any_from = _any_trigger_from(self._triggers)
+        needed = [pattern_triggers(pattern) for pattern in kept]
+        self._triggers = [None if strings is None else probes(strings) for strings in needed]
+        self._any_from = _any_trigger_from(needed)
         try:
             if inline_pass_mirrored():
                 return lean_inline_run(self, tree, ancestors)
@@ -212,8 +215,8 @@ class TriggeredInlineProcessor(InlineProcessor):
         while index < count:
             needed = triggers[index]
             if needed is not None:
-                for trigger in needed:
-                    if trigger in data:
+                for probe, trigger in needed:  # `trigger in data`, quicker
+                    if probe in data and (probe is trigger or trigger in data):
                         break
                 else:
                     # What __applyPattern returns when the regex finds nothing.
