@@ -219,7 +219,8 @@ def test_a_page_without_the_trigger_leaves_the_pattern_out() -> None:
 def test_the_patterns_kept_are_those_whose_trigger_the_text_holds(text: str) -> None:
     """Each trigger is looked for once per text, and first by its characters alone: the
     patterns kept are those a search for each trigger in turn keeps."""
-    from mkdocs_jekyll.kramdown.triggers import _TRIGGERS, _holds
+    from mkdocs_jekyll.kramdown.regex_triggers import holds
+    from mkdocs_jekyll.kramdown.triggers import _TRIGGERS
 
     patterns = list(_markdown({}, skipping=True).inlinePatterns)
     expected = [
@@ -230,7 +231,7 @@ def test_the_patterns_kept_are_those_whose_trigger_the_text_holds(text: str) -> 
     assert kept_patterns(patterns, text) == expected
     for needed in _TRIGGERS.values():
         for trigger in needed:
-            assert _holds(text, trigger) is (trigger in text)
+            assert holds(text, trigger) is (trigger in text)
 
 
 def test_a_pattern_from_another_extension_stops_the_skipping() -> None:

@@ -29,6 +29,8 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from mkdocs_jekyll.kramdown.regex_triggers import holds
+
 if TYPE_CHECKING:
     import xml.etree.ElementTree as etree
 
@@ -109,7 +111,7 @@ class AttributesPreprocessor(Preprocessor):
         """The page without definitions, each block IAL a marker block of its own."""
         self.pending.clear()
         self.originals.clear()
-        if "{:" not in "\n".join(lines):
+        if not holds("\n".join(lines), "{:"):
             return lines  # Every definition, IAL and reference starts with "{:".
         definitions: dict[str, list[tuple[str, str]]] = {}
         fenced = _fenced_lines(lines)

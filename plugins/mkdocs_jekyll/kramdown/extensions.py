@@ -31,6 +31,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from mkdocs_jekyll.kramdown.regex_triggers import holds
 from mkdocs_jekyll.kramdown.report import unsupported
 from mkdocs_jekyll.kramdown.settings import KramdownSettings
 
@@ -181,7 +182,7 @@ class ExtensionTagsPreprocessor(Preprocessor):
         _DOCUMENT[self.md] = {}
         self.raw.clear()
         self.originals.clear()
-        if "{::" not in "\n".join(lines):
+        if not holds("\n".join(lines), "{::"):
             return lines  # Every tag starts with "{::".
         out: list[str] = []
         fence: str | None = None

@@ -30,6 +30,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
 from mkdocs_jekyll.kramdown.extensions import document_options
+from mkdocs_jekyll.kramdown.regex_triggers import holds
 from mkdocs_jekyll.kramdown.shortcuts import itertext_reads_all
 
 if TYPE_CHECKING:
@@ -190,7 +191,7 @@ class KramdownFootnotesExtension(FootnoteExtension):
         scan of the text instead of a recursive walk asking for the marker twice an element."""
         marker = self.getConfig("PLACE_MARKER")
         if isinstance(marker, str) and marker and itertext_reads_all():
-            if marker not in "".join(root.itertext()):
+            if not holds("".join(root.itertext()), marker):
                 return None
         return super().findFootnotesPlaceholder(root)
 

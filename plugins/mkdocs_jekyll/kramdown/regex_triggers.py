@@ -203,3 +203,9 @@ def probes(triggers: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         (trigger if len(trigger) == 1 else min(trigger, key=_rarity), trigger)
         for trigger in triggers
     )
+
+
+def holds(text: str, needle: str) -> bool:
+    """``needle in text``, looked for by the needle's rarest character first (``probes``)."""
+    ((probe, _needle),) = probes((needle,))
+    return probe in text and (len(needle) == 1 or needle in text)

@@ -65,6 +65,7 @@ from mkdocs_jekyll.kramdown.inline_pass import lean_inline_run
 from mkdocs_jekyll.kramdown.inline_pass import mirrored as inline_pass_mirrored
 from mkdocs_jekyll.kramdown.linebreaks import BackslashBreakProcessor
 from mkdocs_jekyll.kramdown.math import InlineMathProcessor
+from mkdocs_jekyll.kramdown.regex_triggers import holds as text_holds
 from mkdocs_jekyll.kramdown.regex_triggers import probes, regex_triggers
 from mkdocs_jekyll.kramdown.serializer import install_serializer
 from mkdocs_jekyll.kramdown.shortcuts import install_shortcuts
@@ -131,22 +132,12 @@ def kept_patterns(patterns: Sequence[Any], text: str) -> list[Any]:
             for trigger in triggers:
                 holds = held.get(trigger)
                 if holds is None:
-                    holds = held[trigger] = _holds(text, trigger)
+                    holds = held[trigger] = text_holds(text, trigger)
                 if holds:
                     kept.append(pattern)
                     break
         known = known and type(pattern).__module__.startswith(_KNOWN)
     return kept
-
-
-def _holds(text: str, trigger: str) -> bool:
-    """``trigger in text``, answered at once when the text lacks one of its characters: a
-    search for one character is many times quicker than for several (``$$``, ``{:``)."""
-    if len(trigger) > 1:
-        for char in trigger:
-            if char not in text:
-                return False
-    return trigger in text
 
 
 @lru_cache(maxsize=256)
