@@ -30,6 +30,7 @@ from markdown import util
 from markdown.extensions import toc
 from markdown.treeprocessors import UnescapeTreeprocessor
 
+from mkdocs_jekyll.kramdown.regex_triggers import holds
 from mkdocs_jekyll.kramdown.serializer import fingerprint
 from mkdocs_jekyll.kramdown.shortcuts import itertext_reads_all
 
@@ -150,7 +151,7 @@ def _has_marker(processor: toc.TocTreeprocessor, doc: etree.Element) -> bool:
     marker = processor.marker
     if not marker:
         return False
-    return not itertext_reads_all() or marker in "".join(doc.itertext())
+    return not itertext_reads_all() or holds("".join(doc.itertext()), marker)
 
 
 def lean_toc_run(self: toc.TocTreeprocessor, doc: etree.Element) -> bool:
