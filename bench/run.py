@@ -576,7 +576,7 @@ def generate_site(
 # is unreadable. Writes "peak_tree_kib cpu_seconds peak_single_rss_kib"; the CPU time is
 # RUSAGE_CHILDREN, which counts every descendant the command waited for.
 _TREE_WRAPPER = """\
-import os, resource, subprocess, sys, time
+import os, resource, subprocess, sys, threading, time
 PAGE_KIB = os.sysconf("SC_PAGE_SIZE") // 1024
 
 def tree(root):
@@ -610,14 +610,26 @@ def kib(pid):
     except (OSError, ValueError, IndexError):
         return 0
 
+start = time.perf_counter()
 child = subprocess.Popen(sys.argv[3:])
 peak = 0
-while child.poll() is None:
-    peak = max(peak, sum(kib(pid) for pid in tree(child.pid)))
-    time.sleep(float(sys.argv[2]))
+over = threading.Event()
+
+def sample():
+    global peak
+    while not over.is_set():
+        peak = max(peak, sum(kib(pid) for pid in tree(child.pid)))
+        over.wait(float(sys.argv[2]))
+
+sampler = threading.Thread(target=sample)
+sampler.start()
+child.wait()
+wall = time.perf_counter() - start
+over.set()
+sampler.join()
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(sys.argv[1], "w") as out:
-    out.write(f"{peak} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss}")
+    out.write(f"{peak} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss} {wall}")
 sys.exit(child.returncode)
 """
 TREE_POLL_SECONDS = 0.1
@@ -785,10 +797,12 @@ def run_build(site: GeneratedSite, variant: str) -> Run:
             f"$ {' '.join(command)}\n{_tail(output)}\n"
             "(rerun with --keep to inspect the generated site)"
         )
-    tree, cpu, single = (_number(fields, index) for index in range(3))
+    tree, cpu, single, wall = (_number(fields, index) for index in range(4))
     return Run(
         variant=variant,
-        seconds=seconds,
+        # The wrapper's own clock, from starting the build to its exit: without the
+        # wrapper's start, and not rounded up to its next memory sample.
+        seconds=seconds if wall is None else wall,
         peak_rss_kib=None if single is None else int(single),
         warnings=sum(1 for line in (done.stderr + done.stdout).splitlines() if "WARNING" in line),
         cpu_seconds=cpu,
