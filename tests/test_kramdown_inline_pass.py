@@ -38,7 +38,9 @@ class Case:
 
 
 CASES = (
-    Case("nested emphasis", "a *b **c** d* e\n", "<strong>c</strong>"),
+    # Strong inside emphasis: Python-Markdown before 3.11.1 (3.5 is allowed) cuts
+    # `*b **c** d*` into three <em>, so emphasis inside strong, which every release nests.
+    Case("nested emphasis", "a **b *c* d** e\n", "<strong>b <em>c</em> d</strong>"),
     Case("a link with emphasis and a tail", "x [*a* b](/u) tail *t*\n", "tail <em>t</em>"),
     Case("a link inside a link's text", "[a [b](/in) c](/out)\n", "/out"),
     Case("inline HTML around text", "a <span>*b*</span> c <b>d</b>\n", "<b>d</b>"),
