@@ -60,8 +60,8 @@ SETTINGS: list[dict[str, Any]] = [
 EXTENSIONS = ["attr_list", "footnotes", "md_in_html", "fenced_code", "tables"]
 
 
-# Mirrored from Python-Markdown 3.11 (the lowest allowed release's pass is its own there).
-MIRRORED_RELEASE = markdown.__version_info__[:2] == (3, 11)
+# Mirrored from Python-Markdown 3.11.3 (other releases run their own pass).
+MIRRORED_RELEASE = markdown.__version_info__[:3] == (3, 11, 3)  # 3.11.2: another `unique`
 
 
 class _LeanToc(TocTreeprocessor):

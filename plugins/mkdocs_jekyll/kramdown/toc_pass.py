@@ -74,6 +74,11 @@ _MIRRORED: dict[str, tuple[frozenset[str], tuple[Any, ...]]] = {
         (),
     ),
     "UnescapeTreeprocessor.unescape": (frozenset({"RE", "_unescape", "sub"}), (None,)),
+    # Called with the counters 3.11.3 added (3.11.2 takes two arguments).
+    "unique": (
+        frozenset({"IDCOUNT_RE", "add", "get", "group", "int", "match", "max"}),
+        (1, 2, 0, False, None, "_", True),
+    ),
 }
 
 
@@ -85,6 +90,7 @@ def _functions() -> dict[str, Any]:
         "run_postprocessors": getattr(toc, "run_postprocessors", None),
         "unescape": getattr(toc, "unescape", None),
         "UnescapeTreeprocessor.unescape": getattr(UnescapeTreeprocessor, "unescape", None),
+        "unique": getattr(toc, "unique", None),
     }
 
 
