@@ -780,6 +780,21 @@ use, in order: the bodies ``mkdocs/jinja_runtime.py`` mirrors. A release whose m
 others is left alone."""
 
 
+def code_fingerprint(function: Any) -> tuple[frozenset[str], tuple[Any, ...]] | None:
+    """The names and constants a function's code uses, its docstring aside (Python 3.13
+    strips its indentation), or None for what is not Python code.
+
+    What a mirror of upstream code checks before it takes that code's place: a release
+    whose function uses other names or constants keeps its own.
+    """
+    code = getattr(function, "__code__", None)
+    if code is None:
+        return None
+    doc = getattr(function, "__doc__", None)
+    consts = tuple(c for c in code.co_consts if doc is None or not (type(c) is str and c == doc))
+    return frozenset(code.co_names), consts
+
+
 def jinja_runtime_mirrored() -> bool:
     """Whether Jinja's ``Environment.getattr``, ``make_globals`` and ``Context.__init__`` are
     the ones we mirror."""

@@ -58,9 +58,13 @@ from markdown.extensions.footnotes import FootnoteBlockProcessor
 from markdown.extensions.md_in_html import MarkdownInHtmlProcessor
 from pymdownx.superfences import SuperFencesCodeBlockProcessor
 
-from mkdocs_jekyll.compat import block_loop_mirrored, registry_storage, replace_parse_blocks
+from mkdocs_jekyll.compat import (
+    block_loop_mirrored,
+    code_fingerprint,
+    registry_storage,
+    replace_parse_blocks,
+)
 from mkdocs_jekyll.kramdown.regex_triggers import probes, regex_triggers
-from mkdocs_jekyll.kramdown.serializer import fingerprint
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as etree
@@ -174,11 +178,11 @@ def _indented_test(cls: type[Any]) -> bool:
     if cls is SuperFencesCodeBlockProcessor:
         return (
             _returns_true(test)
-            and fingerprint(getattr(cls, "run", None)) == _SUPERFENCES_RUN
+            and code_fingerprint(getattr(cls, "run", None)) == _SUPERFENCES_RUN
             and _indented_test(CodeBlockProcessor)
         )
     expected = _INDENTED_TESTS.get(test)
-    return expected is not None and fingerprint(test) == expected
+    return expected is not None and code_fingerprint(test) == expected
 
 
 def _placeholder_triggers(cls: type[Any]) -> tuple[str, ...] | None:

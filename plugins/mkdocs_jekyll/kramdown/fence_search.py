@@ -28,15 +28,16 @@ import re
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from mkdocs_jekyll.compat import code_fingerprint
 from mkdocs_jekyll.kramdown.regex_triggers import regex_triggers
-from mkdocs_jekyll.kramdown.serializer import fingerprint
 
 if TYPE_CHECKING:
     from markdown import Markdown
 
 _NAME = "fenced_code_block"  # where SuperFences registers its preprocessor
 
-# The code of each function mirrored or relied on: (names, constants) as `fingerprint` reads.
+# The code of each function mirrored or relied on: (names, constants), as
+# `compat.code_fingerprint` reads.
 _MIRRORED: dict[str, tuple[frozenset[str], tuple[Any, ...]]] = {
     "search_nested": (
         frozenset(
@@ -71,7 +72,7 @@ def mirrored() -> bool:
     module = _superfences()
     cls = getattr(module, "SuperFencesBlockPreprocessor", None)
     return cls is not None and all(
-        fingerprint(getattr(cls, name, None)) == code for name, code in _MIRRORED.items()
+        code_fingerprint(getattr(cls, name, None)) == code for name, code in _MIRRORED.items()
     )
 
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from markdown import serializers
 
-from mkdocs_jekyll.compat import markdown_serializer_functions
+from mkdocs_jekyll.compat import code_fingerprint, markdown_serializer_functions
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -84,22 +84,11 @@ class _Unmirrored(Exception):
     """Something the mirror does not write as Python-Markdown would: it writes the page."""
 
 
-def fingerprint(function: Any) -> tuple[frozenset[str], tuple[Any, ...]] | None:
-    """The names and constants a function's code uses, its docstring aside (Python 3.13
-    strips its indentation), or None for what is not Python code."""
-    code = getattr(function, "__code__", None)
-    if code is None:
-        return None
-    doc = getattr(function, "__doc__", None)
-    consts = tuple(c for c in code.co_consts if doc is None or not (type(c) is str and c == doc))
-    return frozenset(code.co_names), consts
-
-
 def mirrored() -> bool:
     """Whether the installed Python-Markdown serializes with the code mirrored here."""
     functions = markdown_serializer_functions()
     return functions is not None and all(
-        fingerprint(functions.get(name)) == expected for name, expected in _MIRRORED.items()
+        code_fingerprint(functions.get(name)) == expected for name, expected in _MIRRORED.items()
     )
 
 

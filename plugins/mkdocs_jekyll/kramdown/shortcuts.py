@@ -41,7 +41,7 @@ from markdown.postprocessors import RawHtmlPostprocessor
 from markdown.preprocessors import NormalizeWhitespace
 from markdown.treeprocessors import PrettifyTreeprocessor, UnescapeTreeprocessor
 
-from mkdocs_jekyll.compat import replace_registered
+from mkdocs_jekyll.compat import code_fingerprint, replace_registered
 from mkdocs_jekyll.kramdown.regex_triggers import regex_triggers
 
 if TYPE_CHECKING:
@@ -52,21 +52,6 @@ if TYPE_CHECKING:
 # Python-Markdown's `(?<=\n) +\n`, found by its leading line break.
 _BLANK_LINE_SPACES = re.compile(r"\n +(?=\n)")
 _NOT_PRETTIFIED = ("code", "pre")
-
-
-def _code_of(function: Any) -> tuple[frozenset[str], tuple[Any, ...]] | None:
-    """The names and constants (docstring aside) a function's code uses."""
-    code = getattr(function, "__code__", None)
-    if code is None:
-        return None
-    # Python 3.13 strips the docstring's indentation: it is left out by value as well.
-    doc = getattr(function, "__doc__", None)
-    consts = tuple(
-        c
-        for c in code.co_consts
-        if not (isinstance(c, str) and (c.startswith(" ") or (doc is not None and c == doc)))
-    )
-    return frozenset(code.co_names), consts
 
 
 # (class, method) -> the names and constants of the code each replacement mirrors.
@@ -109,7 +94,8 @@ _ATTR_LIST_EXPRESSIONS = ("HEADER_RE", "BLOCK_RE", "INLINE_RE")
 def mirrored(cls: type[Any], *methods: str) -> bool:
     """Whether each of ``cls``'s ``methods`` is the code its replacement here mirrors."""
     return all(
-        _code_of(getattr(cls, method, None)) == _MIRRORED.get((cls, method)) for method in methods
+        code_fingerprint(getattr(cls, method, None)) == _MIRRORED.get((cls, method))
+        for method in methods
     )
 
 

@@ -30,8 +30,8 @@ from markdown import util
 from markdown.extensions import toc
 from markdown.treeprocessors import UnescapeTreeprocessor
 
+from mkdocs_jekyll.compat import code_fingerprint
 from mkdocs_jekyll.kramdown.regex_triggers import holds
-from mkdocs_jekyll.kramdown.serializer import fingerprint
 from mkdocs_jekyll.kramdown.shortcuts import itertext_reads_all
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ _RUN_NAMES = frozenset(
     | {"strip_tags", "tag", "toc", "toc_bottom", "toc_tokens", "toc_top", "unescape", "unique"}
     | {"use_anchors", "use_permalinks"}
 )
-# The code each mirrored function uses: (names, constants), as `serializer.fingerprint` reads.
+# The code each mirrored function uses: (names, constants), as `compat.code_fingerprint` reads.
 _MIRRORED: dict[str, tuple[frozenset[str], tuple[Any, ...]]] = {
     "TocTreeprocessor.run": (
         _RUN_NAMES,
@@ -97,7 +97,7 @@ def _functions() -> dict[str, Any]:
 def mirrored() -> bool:
     """Whether the installed Python-Markdown's ``toc`` pass is the code mirrored here."""
     functions = _functions()
-    return all(fingerprint(functions[name]) == code for name, code in _MIRRORED.items())
+    return all(code_fingerprint(functions[name]) == code for name, code in _MIRRORED.items())
 
 
 @cache

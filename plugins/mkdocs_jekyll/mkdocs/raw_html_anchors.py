@@ -26,8 +26,7 @@ from typing import Any
 
 from markdown.preprocessors import Preprocessor
 
-from mkdocs_jekyll.compat import mkdocs_raw_html_scan
-from mkdocs_jekyll.kramdown.serializer import fingerprint
+from mkdocs_jekyll.compat import code_fingerprint, mkdocs_raw_html_scan
 
 # `id` or `name` as a whole attribute name, as html.parser delimits one (over-approximated:
 # `\s` is wider than HTML's whitespace, and the text outside tags is searched too): what
@@ -58,8 +57,9 @@ def mirrored() -> bool:
     own = {name for name, value in vars(handler).items() if callable(value)}
     return (
         own == _HANDLER_OWN
-        and fingerprint(getattr(preprocessor, "run", None)) == _MIRRORED["_RawHTMLPreprocessor.run"]
-        and fingerprint(getattr(handler, "handle_starttag", None))
+        and code_fingerprint(getattr(preprocessor, "run", None))
+        == _MIRRORED["_RawHTMLPreprocessor.run"]
+        and code_fingerprint(getattr(handler, "handle_starttag", None))
         == _MIRRORED["_HTMLHandler.handle_starttag"]
     )
 
