@@ -14,7 +14,7 @@ import markdown
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from markdown.extensions.toc import TocExtension, TocTreeprocessor
+from markdown.extensions.toc import IDCOUNT_RE, TocExtension, TocTreeprocessor
 
 from mkdocs_jekyll.kramdown import toc_pass
 
@@ -106,6 +106,25 @@ def test_any_short_page_is_the_same_with_the_lean_pass(text: str) -> None:
 
 def test_the_installed_python_markdowns_pass_is_the_one_mirrored() -> None:
     assert toc_pass.mirrored() is MIRRORED_RELEASE
+
+
+def test_a_release_whose_unique_takes_no_counters_runs_its_own_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """3.10 to 3.11.2: the same pass, but ``unique(id, ids)``, which the mirror's call with the
+    counters made fail with a TypeError on every page with a heading."""
+    from markdown.extensions import toc
+
+    def unique(id: str, ids: Any) -> str:
+        # The names 3.11.3's `unique` uses, without its third parameter.
+        counters: dict[str, int] = {}
+        m = IDCOUNT_RE.match(id)
+        counters[id] = max(counters.get(id, 0), int(m.group(2)) if m else 0)
+        ids.add(id)
+        return id
+
+    monkeypatch.setattr(toc, "unique", unique)
+    assert not toc_pass.mirrored()
 
 
 def test_another_release_or_expression_runs_python_markdowns_own(

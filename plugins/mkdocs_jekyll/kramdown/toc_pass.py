@@ -74,12 +74,10 @@ _MIRRORED: dict[str, tuple[frozenset[str], tuple[Any, ...]]] = {
         (),
     ),
     "UnescapeTreeprocessor.unescape": (frozenset({"RE", "_unescape", "sub"}), (None,)),
-    # Called with the counters 3.11.3 added (3.11.2 takes two arguments).
-    "unique": (
-        frozenset({"IDCOUNT_RE", "add", "get", "group", "int", "match", "max"}),
-        (1, 2, 0, False, None, "_", True),
-    ),
 }
+_UNIQUE_NAMES = frozenset({"IDCOUNT_RE", "add", "get", "group", "int", "match", "max"})
+"""The names ``toc.unique`` uses since 3.11.3, which added the counters the pass passes it
+(3.10 to 3.11.2 take two arguments); its constants differ between Python releases."""
 
 
 def _functions() -> dict[str, Any]:
@@ -90,14 +88,21 @@ def _functions() -> dict[str, Any]:
         "run_postprocessors": getattr(toc, "run_postprocessors", None),
         "unescape": getattr(toc, "unescape", None),
         "UnescapeTreeprocessor.unescape": getattr(UnescapeTreeprocessor, "unescape", None),
-        "unique": getattr(toc, "unique", None),
     }
 
 
 def mirrored() -> bool:
     """Whether the installed Python-Markdown's ``toc`` pass is the code mirrored here."""
     functions = _functions()
-    return all(code_fingerprint(functions[name]) == code for name, code in _MIRRORED.items())
+    return _unique_takes_counters() and all(
+        code_fingerprint(functions[name]) == code for name, code in _MIRRORED.items()
+    )
+
+
+def _unique_takes_counters() -> bool:
+    """Whether ``toc.unique`` is the one called as ``unique(id, ids, counters)``."""
+    code = getattr(getattr(toc, "unique", None), "__code__", None)
+    return code is not None and code.co_argcount == 3 and frozenset(code.co_names) == _UNIQUE_NAMES
 
 
 @cache
