@@ -25,6 +25,7 @@ with any other release, SuperFences runs its own loop.
 from __future__ import annotations
 
 import re
+import sys
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +57,13 @@ _MIRRORED: dict[str, tuple[frozenset[str], tuple[Any, ...]]] = {
         (0, 1, ""),
     ),
 }
+
+if sys.version_info >= (3, 13):
+    # Python 3.13's compiler keeps no None constant for the loop's `is None` tests.
+    _MIRRORED["search_nested"] = (
+        _MIRRORED["search_nested"][0],
+        (0, "\r", "unrecognized", "attrs", ">", "fence", 1),
+    )
 
 
 def _superfences() -> Any:
