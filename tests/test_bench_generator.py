@@ -128,3 +128,17 @@ def test_posts_go_to_every_variant_with_their_liquid_resolved_in_plain(tmp_path:
             assert "categories: [" in ours and "tags: [" in ours and "| relative_url }}" in ours
             assert "{{" not in plain and "{%" not in plain
     assert site.total_pages == 10
+
+
+def test_a_previous_output_is_moved_into_the_trash_not_deleted(site: Any) -> None:
+    """Deleting before a timed run would slow its file creation (see ``set_aside``)."""
+    output = bench.output_dir(site, "ours")
+    (output / "en").mkdir(parents=True)
+    (output / "en" / "index.html").write_text("previous", encoding="utf-8")
+
+    bench.set_aside(site, output)
+    bench.set_aside(site, output)  # Nothing left to move: no error.
+
+    assert not output.exists()
+    (moved,) = (site.root / bench.TRASH_DIR).iterdir()
+    assert (moved / "en" / "index.html").read_text(encoding="utf-8") == "previous"
