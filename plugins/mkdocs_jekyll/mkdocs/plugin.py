@@ -58,6 +58,7 @@ from mkdocs_jekyll.mkdocs.template_filters import (
     install_label_memo,
     install_url_filters,
 )
+from mkdocs_jekyll.mkdocs.template_loops import refuse_extends_loops
 from mkdocs_jekyll.mkdocs.theme_files import skip_listing
 from mkdocs_jekyll.mkdocs.theme_files import start_build as list_theme_once
 
@@ -534,6 +535,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             restore_unread_pages(files, self._serve.page_heads)
         if self._setup is not None:
             guard_theme_loader(env, config, self._setup.warn_link)
+        refuse_extends_loops(env, config)
         install_url_filters(env, config.site_url)
         install_label_memo(env)
         if self._state is not None:

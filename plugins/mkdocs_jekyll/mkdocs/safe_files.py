@@ -26,7 +26,7 @@ from mkdocs_jekyll.jekyll.safe_paths import (
 )
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    from jinja2 import BaseLoader, Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
@@ -48,7 +48,7 @@ def drop_escaping_files(files: Files, config: MkDocsConfig, warn: Warn) -> None:
     roots = [(config.docs_dir, "docs_dir", Path(os.path.abspath(config.docs_dir)))]
     custom = config.theme.custom_dir
     if custom:
-        roots.append((custom, _project_label(config, custom), _project(config)))
+        roots.append((custom, project_label(config, custom), _project(config)))
     guards = {root: FolderGuard(root) for root, _, _ in roots}
     for file in list(files):
         source = file.abs_src_path
@@ -120,7 +120,7 @@ def guard_theme_loader(env: Environment, config: MkDocsConfig, warn: Warn) -> No
     loader = env.loader
     if not custom or type(loader) is not FileSystemLoader:
         return
-    label = _project_label(config, custom)
+    label = project_label(config, custom)
     project = _project(config)
     env.loader = _SafeLoader(loader, {custom: (label, project)}, warn)
 
@@ -155,6 +155,20 @@ class _SafeLoader(FileSystemLoader):
         raise TemplateNotFound(template)
 
 
+def quiet_loader(loader: BaseLoader) -> BaseLoader:
+    """``loader`` resolving names as the build does, without warning about skipped links.
+
+    For checks that read templates before (or besides) a render: the render warns once.
+    """
+    if isinstance(loader, _SafeLoader):
+        return _SafeLoader(loader, loader.guarded, _ignore)
+    return loader
+
+
+def _ignore(_message: str) -> None:
+    """A ``warn`` that says nothing."""
+
+
 def _lexically_inside(path: str, root: str) -> bool:
     """Whether ``path`` is written below ``root`` (no link resolved)."""
     return os.path.normpath(path).startswith(os.path.normpath(root).rstrip(os.sep) + os.sep)
@@ -165,9 +179,9 @@ def _project(config: MkDocsConfig) -> Path:
     return Path(os.path.abspath(config.config_file_path or "mkdocs.yml")).parent
 
 
-def _project_label(config: MkDocsConfig, folder: str) -> str:
+def project_label(config: MkDocsConfig, path: str) -> str:
     """``overrides`` for ``<project>/overrides``; the path itself when outside the project."""
-    return _label(Path(folder), _project(config))
+    return _label(Path(path), _project(config))
 
 
 def _label(path: Path, base: Path) -> str:
@@ -178,4 +192,10 @@ def _label(path: Path, base: Path) -> str:
     return str(path)
 
 
-__all__ = ["drop_escaping_files", "guard_theme_loader", "refuse_endless_walks"]
+__all__ = [
+    "drop_escaping_files",
+    "guard_theme_loader",
+    "project_label",
+    "quiet_loader",
+    "refuse_endless_walks",
+]
