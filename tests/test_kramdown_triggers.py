@@ -377,6 +377,43 @@ def test_a_subclass_with_its_own_test_is_always_asked() -> None:
     assert test_triggers(Own(parser)) is None
 
 
+@given(st.text(alphabet="-_* x\n\t", max_size=30))
+def test_a_rule_is_found_only_in_a_block_holding_one_of_its_triggers(block: str) -> None:
+    """The rule's strings (two of `-`, `_` or `*` with up to two spaces between) are in
+    every block whose rule expression finds a rule: a block without them skips its test."""
+    from markdown.blockprocessors import HRProcessor
+
+    from mkdocs_jekyll.kramdown.block_triggers import test_triggers
+
+    triggers = test_triggers(HRProcessor(markdown.Markdown().parser))
+    assert triggers is not None and "- -" in triggers
+    if HRProcessor.SEARCH_RE.search(block):
+        assert any(trigger in block for trigger in triggers)
+
+
+@pytest.mark.parametrize(
+    "block",
+    ["---", "- - -", "*  *  *", "__ _", "text\n***\nmore", " -  -  -  ", "page-19 and a_b *x*"],
+)
+def test_rules_and_near_rules_convert_alike_with_and_without_skipping(block: str) -> None:
+    source = f"Before\n\n{block}\n\nAfter *em* and page-2 and snake_case\n"
+    assert _markdown({}, skipping=True).convert(source) == _markdown({}, skipping=False).convert(
+        source
+    )
+
+
+def test_a_rule_expression_of_its_own_gets_the_triggers_read_from_it() -> None:
+    import re
+
+    from markdown.blockprocessors import HRProcessor
+
+    from mkdocs_jekyll.kramdown.block_triggers import test_triggers
+
+    processor = HRProcessor(markdown.Markdown().parser)
+    processor.SEARCH_RE = re.compile(r"^[ ]{0,3}(?:-[ ]?){3,}$", re.MULTILINE)
+    assert test_triggers(processor) == ("-",)
+
+
 def test_a_python_markdown_with_another_block_loop_runs_its_own(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
