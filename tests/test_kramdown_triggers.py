@@ -208,6 +208,20 @@ def test_a_reused_instance_skips_per_page() -> None:
         assert reused.convert(page) == _markdown({}, skipping=False).convert(page)
 
 
+def test_pages_keeping_the_same_patterns_share_their_probes() -> None:
+    """The second page keeping the same patterns reuses the first's probes and finders, and
+    each page is still what every pattern gives."""
+    from mkdocs_jekyll.kramdown.triggers import _probes_and_finders
+
+    _probes_and_finders.cache_clear()
+    reused = _markdown({}, skipping=True)
+    for page in ["A *b* and `c`.\n", "D *e* and `f`.\n", "$$x$$ and *g*\n"]:
+        reused.reset()
+        assert reused.convert(page) == _markdown({}, skipping=False).convert(page)
+    info = _probes_and_finders.cache_info()
+    assert (info.hits, info.misses) == (1, 2)
+
+
 def test_a_page_without_the_trigger_leaves_the_pattern_out() -> None:
     patterns = list(_markdown({}, skipping=True).inlinePatterns)
     math = next(p for p in patterns if isinstance(p, InlineMathProcessor))
