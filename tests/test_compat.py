@@ -246,6 +246,17 @@ def test_mkdocs_raw_html_scan_is_the_preprocessor_and_its_handler() -> None:
     assert issubclass(handler, htmlparser.HTMLParser)
 
 
+def test_relative_path_processor_class_is_mkdocs_link_processor() -> None:
+    """mkdocs/structure/pages.py: ``_RelativePathTreeprocessor`` registers as ``relpath``
+    (where ``render_page_with`` puts ``relative_links``' subclass) and rewrites links in
+    ``path_to_url``."""
+    from mkdocs.structure import pages
+
+    cls = compat.relative_path_processor_class()
+    assert cls is pages._RelativePathTreeprocessor
+    assert callable(cls.path_to_url)
+
+
 def test_a_page_render_replaced_or_overridden_is_left_alone(tmp_path: Path) -> None:
     from mkdocs.config.defaults import MkDocsConfig
 

@@ -213,6 +213,72 @@ def test_the_mirrored_code_is_the_installed_python_markdowns() -> None:
     assert shortcuts.itertext_reads_all()
 
 
+def test_raw_html_is_restored_by_lines_only_with_the_mirrored_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Python-Markdown 3.11's ``run`` is mirrored; any other is run as it is."""
+    from markdown.postprocessors import RawHtmlPostprocessor
+
+    assert shortcuts.raw_html_run_mirrored()
+    calls: list[str] = []
+    original = RawHtmlPostprocessor.run
+
+    def other(self: RawHtmlPostprocessor, text: str) -> str:
+        calls.append(text)
+        return original(self, text)
+
+    page = "<div>raw</div>\n\nText\n"
+    expected = _markdown(shortcuts_on=True).convert(page)
+    monkeypatch.setattr(RawHtmlPostprocessor, "run", other)
+    shortcuts.raw_html_run_mirrored.cache_clear()
+    try:
+        assert not shortcuts.raw_html_run_mirrored()
+        assert _markdown(shortcuts_on=True).convert(page) == expected
+        assert calls != []
+    finally:
+        monkeypatch.undo()
+        shortcuts.raw_html_run_mirrored.cache_clear()
+    assert shortcuts.raw_html_run_mirrored()
+
+
+RAW_HTML_PAGES = (
+    "<div>a</div>\n\npara\n\n<p>x</p>\n",
+    "Inline <span>one</span> and <b>two</b> on a line.\n\n<hr>\n",
+    "```python\nx = '<p>'\n```\n\n<div markdown=\"1\">\n*in*\n\n<div>deep</div>\n</div>\n",
+    "## Heading <em>html</em>\n\n<!-- comment -->\n\ntext <br> end\n",
+    "<div>\n<div>\nnested\n</div>\n</div>\n\n- item <i>x</i>\n- `code <b>`\n",
+)
+
+
+@pytest.mark.parametrize("page", RAW_HTML_PAGES)
+def test_raw_html_restored_by_lines_is_python_markdowns(
+    page: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mirrored = _markdown(shortcuts_on=True).convert(page)
+    monkeypatch.setattr(shortcuts, "raw_html_run_mirrored", lambda: False)
+    assert _markdown(shortcuts_on=True).convert(page) == mirrored
+    assert mirrored == _markdown(shortcuts_on=False).convert(page)
+
+
+PLACEHOLDER_TEXT = st.lists(
+    st.sampled_from(["<p>", "</p>", "\n", "x", "<", "\x02wzxhzdk:", "\x03", "0", "1", "7", "2"]),
+    max_size=25,
+).map("".join)
+
+
+@given(PLACEHOLDER_TEXT)
+def test_a_substitution_by_lines_is_the_expressions_own(text: str) -> None:
+    from markdown import util
+
+    base = util.HTML_PLACEHOLDER % r"([0-9]+)"
+    pattern = re.compile(f"<p>{base}</p>|{base}")
+
+    def repl(m: re.Match[str]) -> str:
+        return f"[{m.group(1)}|{m.group(2)}]"
+
+    assert shortcuts._sub_by_line(pattern, repl, text) == pattern.sub(repl, text)
+
+
 @given(st.text(alphabet=" \t\na\r", max_size=40))
 def test_blank_lines_of_spaces_are_found_as_python_markdown_finds_them(text: str) -> None:
     assert shortcuts._BLANK_LINE_SPACES.sub("\n", text) == re.sub(r"(?<=\n) +\n", "\n", text)

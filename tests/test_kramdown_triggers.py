@@ -208,6 +208,20 @@ def test_a_reused_instance_skips_per_page() -> None:
         assert reused.convert(page) == _markdown({}, skipping=False).convert(page)
 
 
+def test_pages_keeping_the_same_patterns_share_their_probes() -> None:
+    """The second page keeping the same patterns reuses the first's probes and finders, and
+    each page is still what every pattern gives."""
+    from mkdocs_jekyll.kramdown.triggers import _probes_and_finders
+
+    _probes_and_finders.cache_clear()
+    reused = _markdown({}, skipping=True)
+    for page in ["A *b* and `c`.\n", "D *e* and `f`.\n", "$$x$$ and *g*\n"]:
+        reused.reset()
+        assert reused.convert(page) == _markdown({}, skipping=False).convert(page)
+    info = _probes_and_finders.cache_info()
+    assert (info.hits, info.misses) == (1, 2)
+
+
 def test_a_page_without_the_trigger_leaves_the_pattern_out() -> None:
     patterns = list(_markdown({}, skipping=True).inlinePatterns)
     math = next(p for p in patterns if isinstance(p, InlineMathProcessor))
@@ -375,6 +389,43 @@ def test_a_subclass_with_its_own_test_is_always_asked() -> None:
     parser = markdown.Markdown().parser
     assert test_triggers(BlockQuoteProcessor(parser)) == (">",)
     assert test_triggers(Own(parser)) is None
+
+
+@given(st.text(alphabet="-_* x\n\t", max_size=30))
+def test_a_rule_is_found_only_in_a_block_holding_one_of_its_triggers(block: str) -> None:
+    """The rule's strings (two of `-`, `_` or `*` with up to two spaces between) are in
+    every block whose rule expression finds a rule: a block without them skips its test."""
+    from markdown.blockprocessors import HRProcessor
+
+    from mkdocs_jekyll.kramdown.block_triggers import test_triggers
+
+    triggers = test_triggers(HRProcessor(markdown.Markdown().parser))
+    assert triggers is not None and "- -" in triggers
+    if HRProcessor.SEARCH_RE.search(block):
+        assert any(trigger in block for trigger in triggers)
+
+
+@pytest.mark.parametrize(
+    "block",
+    ["---", "- - -", "*  *  *", "__ _", "text\n***\nmore", " -  -  -  ", "page-19 and a_b *x*"],
+)
+def test_rules_and_near_rules_convert_alike_with_and_without_skipping(block: str) -> None:
+    source = f"Before\n\n{block}\n\nAfter *em* and page-2 and snake_case\n"
+    assert _markdown({}, skipping=True).convert(source) == _markdown({}, skipping=False).convert(
+        source
+    )
+
+
+def test_a_rule_expression_of_its_own_gets_the_triggers_read_from_it() -> None:
+    import re
+
+    from markdown.blockprocessors import HRProcessor
+
+    from mkdocs_jekyll.kramdown.block_triggers import test_triggers
+
+    processor = HRProcessor(markdown.Markdown().parser)
+    processor.SEARCH_RE = re.compile(r"^[ ]{0,3}(?:-[ ]?){3,}$", re.MULTILINE)
+    assert test_triggers(processor) == ("-",)
 
 
 def test_a_python_markdown_with_another_block_loop_runs_its_own(

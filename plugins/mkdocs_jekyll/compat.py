@@ -22,7 +22,8 @@ MkDocs (1.6):
   page processors ``_RawHTMLPreprocessor``, ``_ExtractAnchorsTreeprocessor``,
   ``_RelativePathTreeprocessor``, ``_ExtractTitleTreeprocessor`` (and their ``_register``),
   ``Page._title_from_render``, the ``mkdocs.structure.pages`` logger; ``render`` replaced on
-  the page instance. ``mkdocs_raw_html_scan``: ``_RawHTMLPreprocessor`` and ``_HTMLHandler``.
+  the page instance. ``mkdocs_raw_html_scan``: ``_RawHTMLPreprocessor`` and ``_HTMLHandler``;
+  ``relative_path_processor_class``: ``_RelativePathTreeprocessor``.
 - ``theme_files_listing_only``, ``replace_add_files_from_theme``: ``Files.add_files_from_theme``
   (public, but replaced on the class by ``mkdocs/theme_files.py``, which memoises the one
   ``list_templates`` call it makes and relies on its reading nothing else of the environment).
@@ -578,13 +579,16 @@ def render_page_with(
     config: MkDocsConfig,
     files: Files,
     wrap_raw_html: Callable[[Any], Any] | None = None,
+    relative_paths: Callable[[Any, Files, MkDocsConfig], Any] | None = None,
 ) -> None:
     """``Page.render`` (MkDocs 1.6) with ``md`` in place of the instance it creates.
 
     The page's own processors are registered anew (replacing the previous page's, under the
     same names and priorities, so they run in the same order as on a new instance). The
     caller resets ``md`` after the page. ``wrap_raw_html`` (``mkdocs/raw_html_anchors.py``)
-    takes MkDocs' raw HTML anchor scan and gives the preprocessor registered in its place.
+    takes MkDocs' raw HTML anchor scan and gives the preprocessor registered in its place;
+    ``relative_paths`` (``mkdocs/relative_links.py``) makes the link processor registered
+    in place of ``_RelativePathTreeprocessor``, from the same arguments.
     """
     from mkdocs.structure import pages
     from mkdocs.structure.toc import get_toc
@@ -596,7 +600,10 @@ def render_page_with(
         replace_registered(md.preprocessors, "mkdocs_raw_html", wrap_raw_html(raw_html_ext))
     extract_anchors_ext = pages._ExtractAnchorsTreeprocessor(page.file, files, config)
     extract_anchors_ext._register(md)
-    relative_path_ext = pages._RelativePathTreeprocessor(page.file, files, config)
+    if relative_paths is None:
+        relative_path_ext = pages._RelativePathTreeprocessor(page.file, files, config)
+    else:
+        relative_path_ext = relative_paths(page.file, files, config)
     relative_path_ext._register(md)
     extract_title_ext = pages._ExtractTitleTreeprocessor()
     extract_title_ext._register(md)
@@ -609,6 +616,14 @@ def render_page_with(
     )
     if pages.log.getEffectiveLevel() > logging.DEBUG:
         page.links_to_anchors = relative_path_ext.links_to_anchors
+
+
+def relative_path_processor_class() -> type[Any]:
+    """MkDocs' ``_RelativePathTreeprocessor`` (a page's link rewriting), which
+    ``mkdocs/relative_links.py`` subclasses when its ``path_to_url`` is the one mirrored."""
+    from mkdocs.structure import pages
+
+    return pages._RelativePathTreeprocessor
 
 
 def mkdocs_raw_html_scan() -> tuple[type[Any], type[Any]]:

@@ -3,7 +3,8 @@
 Python-Markdown's block parser asks every block processor in turn whether it takes the
 block at hand (``test``): about 20 questions for each paragraph of a page. Several of its
 own tests only search the block with a regular expression (``_SEARCHED``: a block quote's
-``>``, a rule's ``-``, ``*`` or ``_``, a setext underline's ``\\n=`` or ``\\n-``, a list's marker, a
+``>``, a rule's ``--``, ``- -`` or ``-  -`` or the same of ``*`` or ``_``
+(``_KNOWN_TRIGGERS``), a setext underline's ``\\n=`` or ``\\n-``, a list's marker, a
 definition's ``: ``), the costliest of them at every position of the block. On a block
 holding none of the strings that expression needs (``regex_triggers``) such a test is
 false, and the parser moves on to the next processor: this loop moves on without asking.
@@ -199,11 +200,29 @@ def _placeholder_triggers(cls: type[Any]) -> tuple[str, ...] | None:
     return regex_triggers(util.HTML_PLACEHOLDER_RE)
 
 
+# A rule (`HRProcessor.SEARCH_RE`, Python-Markdown 3.5 to 3.11): three or more runs of one
+# of `-`, `_` or `*`, each followed by at most two spaces, so two of the runs meet as the
+# character twice with zero, one or two spaces between. `regex_triggers` reads only the
+# character from the repeat, which every paragraph holding a hyphenated word passes; these
+# strings let such blocks skip the rule's search (at every line of the block). Used only for
+# exactly this expression (pattern and flags).
+_RULE_PATTERN = (
+    r"^[ ]{0,3}(?=(?P<atomicgroup>(-+[ ]{0,2}){3,}|(_+[ ]{0,2}){3,}|(\*+[ ]{0,2}){3,}))"
+    r"(?P=atomicgroup)[ ]*$"
+)
+_RULE_TRIGGERS = tuple(f"{c}{gap}{c}" for c in "-_*" for gap in ("", " ", "  "))
+_KNOWN_TRIGGERS: dict[tuple[str, int], tuple[str, ...]] = {
+    (_RULE_PATTERN, re.MULTILINE | re.UNICODE): _RULE_TRIGGERS,
+}
+
+
 def test_triggers(processor: Any) -> tuple[str, ...] | None:
     """The strings one of which a block needs to pass ``processor.test`` (None: unknown)."""
     attribute = _ATTRIBUTE.get(type(processor))
     regex = None if attribute is None else getattr(processor, attribute, None)
-    return regex_triggers(regex) if isinstance(regex, re.Pattern) else None
+    if not isinstance(regex, re.Pattern):
+        return None
+    return _KNOWN_TRIGGERS.get((regex.pattern, regex.flags)) or regex_triggers(regex)
 
 
 _Step = tuple[Any, tuple[str, ...] | None, str | None, Any, tuple[tuple[str, str], ...]]

@@ -52,6 +52,9 @@ _SPAN_TAGS = (
     "map|object|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|textarea|tt|var"
 )
 _LAZY_STOP = r"(?:\{:|</?(?!(?:" + _SPAN_TAGS + r")\b)[A-Za-z])"
+_SPACES_TAB = re.compile(r"^ *\t")
+_LEADING_TABS = re.compile(r"^\t+")
+_BLANK_LINE_START = re.compile(r"[ \t]*\n")
 
 
 @dataclass
@@ -66,7 +69,7 @@ def _first_line(marker_width: int, content: str) -> tuple[str, int]:
     if _ITEM_IAL_ONLY.match(content):
         indentation = 4
     else:
-        while re.match(r"^ *\t", content):
+        while "\t" in content and _SPACES_TAB.match(content):
             spaces = len(content) - len(content.lstrip(" "))
             column = spaces + marker_width
             tabs = len(content[spaces:]) - len(content[spaces:].lstrip("\t"))
@@ -165,14 +168,14 @@ class KramdownListProcessor(BlockProcessor):
             match = start.match(line)
             if last_blank and _HR.match(line):
                 break
-            if _EOB.match(line):
+            if line[:1] == "^" and _EOB.match(line):  # `_EOB` needs a leading `^`
                 eob = True
                 index += 1
                 break
             if match:
                 text, indentation = _first_line(len(match.group(1)), match.group(2))
                 item = _Item([], indentation)
-                ial = _ITEM_IAL.match(text)
+                ial = _ITEM_IAL.match(text) if "{:" in text else None
                 if ial:
                     item.attrs = parse_ial(ial.group(1)).attrs
                     text = text[ial.end() :]
@@ -190,7 +193,8 @@ class KramdownListProcessor(BlockProcessor):
                 and indent_re is not None
                 and (content_re.match(line) or (not last_blank and lazy_re.match(line)))
             ):
-                line = re.sub(r"^\t+", lambda m: " " * 4 * len(m.group(0)), line)
+                if line[:1] == "\t":
+                    line = _LEADING_TABS.sub(lambda m: " " * 4 * len(m.group(0)), line)
                 found = indent_re.match(line)
                 if found:
                     line = line[found.end() :]
@@ -266,7 +270,7 @@ class EndOfBlockProcessor(BlockProcessor):
 
 def _starts_with_blank(text: str) -> bool:
     """A blank line right after the first block (its separator counts once)."""
-    return text.startswith("\n") or bool(re.match(r"[ \t]*\n", text))
+    return text.startswith("\n") or bool(_BLANK_LINE_START.match(text))
 
 
 def _breakless(text: str) -> str:

@@ -156,6 +156,18 @@ def _any_trigger_from(triggers: list[tuple[str, ...] | None]) -> list[re.Pattern
     return found[::-1]
 
 
+@lru_cache(maxsize=64)
+def _probes_and_finders(
+    needed: tuple[tuple[str, ...] | None, ...],
+) -> tuple[list[tuple[tuple[str, str], ...] | None], list[re.Pattern[str] | None]]:
+    """Per kept pattern (each with the triggers in ``needed``): its triggers with their
+    probes, and ``_any_trigger_from``'s expression. Made once for the pages that keep
+    patterns with the same triggers (most pages of a site), instead of per page; the inline
+    pass only reads both lists."""
+    probed = [None if strings is None else probes(strings) for strings in needed]
+    return probed, _any_trigger_from(list(needed))
+
+
 def pattern_triggers(pattern: Any) -> tuple[str, ...] | None:
     """The strings one of which any text ``pattern`` matches in contains (None: unknown)."""
     compiled = getattr(pattern, "getCompiledRegExp", None)
@@ -182,9 +194,8 @@ class TriggeredInlineProcessor(InlineProcessor):
         # The pass reads its patterns only by len() and integer index: a list serves, and
         # skips the registry's per-lookup sorting checks too.
         self.inlinePatterns = cast(Any, kept)
-        needed = [pattern_triggers(pattern) for pattern in kept]
-        self._triggers = [None if strings is None else probes(strings) for strings in needed]
-        self._any_from = _any_trigger_from(needed)
+        needed = tuple(pattern_triggers(pattern) for pattern in kept)
+        self._triggers, self._any_from = _probes_and_finders(needed)
         try:
             if inline_pass_mirrored():
                 return lean_inline_run(self, tree, ancestors)

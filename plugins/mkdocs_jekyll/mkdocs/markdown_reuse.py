@@ -19,7 +19,8 @@ extension that keeps per-document state must honour with a ``reset`` of its own.
   plugin or a ``Page`` subclass renders its own way, MkDocs' own ``render`` runs as before.
 
 - MkDocs' scan of the page's raw HTML for anchors runs only where the text could hold one
-  (``raw_html_anchors.py``).
+  (``raw_html_anchors.py``), and its rewriting of links passes over the absolute links and
+  anchors it leaves as they are with less work (``relative_links.py``).
 
 - While a page converts on the shared instance, ``is_block_level`` (asked some 300 times a
   page, by the prettifier, ``attr_list`` and ``toc``) looks the tag up in a set of
@@ -54,6 +55,7 @@ from mkdocs_jekyll.compat import (
 )
 from mkdocs_jekyll.kramdown.toc_pass import leave_toc_html_unread
 from mkdocs_jekyll.mkdocs.raw_html_anchors import anchor_scan
+from mkdocs_jekyll.mkdocs.relative_links import relative_paths
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -202,7 +204,7 @@ class MarkdownReuse:
             return
         md.is_block_level = partial(_is_block_level, frozenset(md.block_level_elements))  # type: ignore[method-assign]
         try:
-            render_page_with(page, md, config, files, anchor_scan)
+            render_page_with(page, md, config, files, anchor_scan, relative_paths)
         except BaseException:
             self._md, self._decided = None, False  # never reuse a half-converted instance
             raise
