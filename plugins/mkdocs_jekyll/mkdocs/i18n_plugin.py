@@ -37,6 +37,7 @@ from mkdocs_jekyll.mkdocs.parallel import (
     write_shards_search,
 )
 from mkdocs_jekyll.mkdocs.plugin import JekyllPlugin
+from mkdocs_jekyll.mkdocs.search_dedupe import removes_nothing
 from mkdocs_jekyll.mkdocs.serve_start import PASS_START_PAGES
 
 if TYPE_CHECKING:
@@ -293,7 +294,9 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         """
         self._held_languages = self.build_languages
         try:
-            super().reconfigure_search_duplicates(search_index_entries)
+            # Nothing to remove when every entry is in a locale folder (``search_dedupe``).
+            if not removes_nothing(search_index_entries, self._held_languages):
+                super().reconfigure_search_duplicates(search_index_entries)
         finally:
             self._held_languages = None
 
