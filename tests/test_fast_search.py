@@ -142,6 +142,17 @@ CASES = [
         "<pre><span>d</span> \n<span> </span><span>&amp;</span>\n</pre>\n <p>e</p>",
     ),
     Case(
+        "texts with and without a character to escape, after a plain element and a tag",
+        "<p><em>a</em>&amp;\n<em>b&gt;</em>\n<em>c</em>>\n<em>\n</em>\n</p>\n\n<ul>\n<li>"
+        "d</li>\n</ul><pre><code><span>e\n</span>\n<span>&lt;</span>f>\n"
+        "<span> </span> \n</code></pre>\n<td>\n</td>\n",
+    ),
+    Case(
+        "texts of a heading and of a <pre> in it, after plain elements",
+        '<h2 id="t"><em>a</em>\n<em> </em><pre><span>b\n</span> \n</pre>c\n'
+        '<a class="headerlink" href="#t">x</a>\n</h2>\n<em>d</em> e',
+    ),
+    Case(
         "a plain element ending a skip, the text after it indexed",
         "<p><em data-search-exclude>a<em>b</em>c <em>d</em> e</em>f</p>",
     ),

@@ -133,6 +133,28 @@ CASES = [
         ],
     ),
     Case(
+        "pages linking to the same targets: each page's missing ones, in page order",
+        {
+            "docs/en/b.md": (
+                "---\ntitle: B\nheader: {overlay_color: '#333'}\n---\n"
+                '[gone]({{ "/gone/" | relative_url }}) [a]({{ "/en/a/" | relative_url }})\n'
+            ),
+            "docs/en/a.md": (
+                "---\ntitle: A\nimage: {alt: x}\n---\n"
+                '[a]({{ "/en/a/" | relative_url }}) [gone]({{ "/gone/" | relative_url }}) '
+                '[gone too]({{ "gone" | relative_url }})\n'
+            ),
+        },
+        [
+            "en/a.md: relative_url target '/gone/' is not a page or file of the site "
+            "(MkDocs' validation.links.not_found sets how this is reported)",
+            "en/a.md: relative_url target 'gone' is not a page or file of the site "
+            "(MkDocs' validation.links.not_found sets how this is reported)",
+            "en/b.md: relative_url target '/gone/' is not a page or file of the site "
+            "(MkDocs' validation.links.not_found sets how this is reported)",
+        ],
+    ),
+    Case(
         "targets the site has: pages of both locales, files, generated pages, outside URLs",
         {
             "docs/en/links.md": (

@@ -243,6 +243,7 @@ class _Splitter:
         # changed them (`stale`): a run's texts share one answer, and runs after plain tags.
         stale = True
         skipped = in_pre = in_title = False
+        body: list[str] = []  # The section's text (set with the others, once one is open).
         # findall: one tuple per token, "" for each group the token has not.
         for end_tag, plain, plain_text, start_tag, run in _TOKEN.findall(f"<br>{html}"):
             if end_tag:
@@ -303,7 +304,7 @@ class _Splitter:
                     stale = True
                 if stale:
                     skipped, in_pre = not skip.isdisjoint(tags), "pre" in tags
-                    in_title, stale = section.tag in tags, False
+                    in_title, stale, body = section.tag in tags, False, section.text
                 if skipped:
                     # Its text is skipped; its end drops its name from skip, if there (where
                     # only an open element of that name puts it, so never when not skipped).
@@ -314,17 +315,48 @@ class _Splitter:
             else:
                 return None  # a "<" that opens no tag of the simple form
             # -- Parser.handle_data, of a plain element's text and of the text after the tag
+            # A text outside the section's heading with no "&" or ">" (nothing to unescape
+            # or escape), nine in ten on the bench (half of them a line break between
+            # tags), is handled here as the loop below would handle it.
             if plain_text:
                 # (What the plain element asked holds for the text after it.)
-                texts: tuple[str, ...] = (plain_text, run) if run else (plain_text,)
+                if not in_title and "&" not in plain_text and ">" not in plain_text:
+                    if in_pre:
+                        body.append(plain_text)
+                    elif not plain_text.isspace():
+                        body.append(plain_text.replace("\n", " "))
+                    elif not body or not body[-1].isspace():
+                        body.append(" ")
+                    if not run:
+                        continue
+                    if "&" not in run and ">" not in run:
+                        if in_pre:
+                            body.append(run)
+                        elif not run.isspace():
+                            body.append(run.replace("\n", " "))
+                        elif not body[-1].isspace():
+                            body.append(" ")
+                        continue
+                    texts: tuple[str, ...] = (run,)
+                else:
+                    texts = (plain_text, run) if run else (plain_text,)
             elif run:
                 if section is None:
                     section = Section("hx", _NO_ATTRIBUTES)
                     sections.append(section)
+                    stale = True
                 if stale:
                     skipped, in_pre = not skip.isdisjoint(tags), "pre" in tags
-                    in_title, stale = section.tag in tags, False
+                    in_title, stale, body = section.tag in tags, False, section.text
                 if skipped:
+                    continue
+                if not in_title and "&" not in run and ">" not in run:
+                    if in_pre:
+                        body.append(run)
+                    elif not run.isspace():
+                        body.append(run.replace("\n", " "))
+                    elif not body or not body[-1].isspace():
+                        body.append(" ")
                     continue
                 texts = (run,)
             else:
@@ -343,7 +375,6 @@ class _Splitter:
                 elif text.isspace():
                     if not in_title:
                         # Adjacent whitespace is one space.
-                        body = section.text
                         if not body or not body[-1].isspace():
                             body.append(" ")
                         continue
@@ -353,7 +384,7 @@ class _Splitter:
                 if escaped:
                     text = escape(text, False)
                 if not in_title:
-                    section.text.append(text)
+                    body.append(text)
                 elif not any(
                     tag == "a" and attrs.get("class") == "headerlink"
                     for tag, attrs in zip(tags, open_attrs, strict=True)

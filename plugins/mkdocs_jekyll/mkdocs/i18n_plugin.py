@@ -37,6 +37,7 @@ from mkdocs_jekyll.mkdocs.parallel import (
     write_shards_search,
 )
 from mkdocs_jekyll.mkdocs.plugin import JekyllPlugin
+from mkdocs_jekyll.mkdocs.search_dedupe import removes_nothing
 from mkdocs_jekyll.mkdocs.serve_start import PASS_START_PAGES
 
 if TYPE_CHECKING:
@@ -245,7 +246,7 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         assert parallel is not None
         self.extend_search_entries(config)
         own = page_shards.current()
-        own_search = page_shards.kept_search()
+        own_search, own_json = page_shards.kept_search(), page_shards.kept_search_json()
         page_shards.start(None)
         self.building = True
         try:
@@ -261,7 +262,7 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
                 self.search_entries.extend(result.search_entries)
                 add_pages(result.pages)
             with as_plugin_error():
-                write_shards_search(config, own, own_search, results)
+                write_shards_search(config, own, own_search, results, own_json)
         finally:
             self.building = False
 
@@ -293,7 +294,9 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         """
         self._held_languages = self.build_languages
         try:
-            super().reconfigure_search_duplicates(search_index_entries)
+            # Nothing to remove when every entry is in a locale folder (``search_dedupe``).
+            if not removes_nothing(search_index_entries, self._held_languages):
+                super().reconfigure_search_duplicates(search_index_entries)
         finally:
             self._held_languages = None
 
