@@ -49,6 +49,9 @@ Material (9.6):
   ``material.plugins.search.plugin``'s ``SearchIndex``, and the source of what it does with
   a page's HTML (``add_entry_from_context``, ``Parser``, ``Element``, ``Section``, ``void``),
   which ``mkdocs/fast_search.py`` mirrors; the plugin's ``search_index`` is replaced.
+- ``material_search_settings_plugin``: the search plugin whose ``on_config`` and
+  ``_translate`` (the private method that reads ``lang``, ``separator`` and ``pipeline`` from
+  ``partials/language.html``) are the ones ``mkdocs/search_settings.py`` mirrors.
 
 python-liquid (2):
 - ``no_op_filter``: ``liquid.context._no_op_filter``, what an unknown filter does in lax mode.
@@ -388,10 +391,58 @@ def search_entries(plugin: Any) -> list[dict[str, Any]]:
     return entries
 
 
+SEARCH_SETTINGS_CODE: dict[str, tuple[frozenset[str], tuple[Any, ...]]] = {
+    "on_config": (
+        frozenset(
+            {"SearchFieldConfig", "SearchIndex", "SubConfig", "_translate", "config", "debug"}
+            | {"enabled", "fields", "filter", "isfile", "jieba", "jieba_dict", "len", "list"}
+            | {"jieba_dict_user", "lang", "load_userdict", "log", "normpath", "os", "path"}
+            | {"pipeline", "re", "run_validation", "search_index", "separator"}
+            | {"set_dictionary", "split", "values", "warning"}
+        ),
+        (
+            None, "search.config.lang", "search.config.separator", "\\s*,\\s*",
+            "search.config.pipeline", "title", "boost", 1000.0, "text", 1.0, "tags", 1000000.0,
+            "Loading jieba dictionary: ", "Configuration error for 'search.jieba_dict': '",
+            "' does not exist.", "Loading jieba user dictionary: ",
+            "Configuration error for 'search.jieba_dict_user': '", (),
+        ),
+    ),
+    "_translate": (
+        frozenset({"get_env", "get_template", "module", "t", "theme"}),
+        (None, "partials/language.html", "config"),
+    ),
+}  # fmt: skip
+"""``code_fingerprint`` of Material's ``SearchPlugin.on_config`` and ``_translate`` (9.8.2;
+the same under Python 3.11 and 3.13), which ``mkdocs/search_settings.py`` mirrors."""
+
+
+def material_search_settings_plugin(config: MkDocsConfig) -> Any | None:
+    """The build's Material search plugin, when its ``on_config`` (and the ``_translate`` it
+    calls for ``lang``, ``separator`` and ``pipeline``) are those of ``SEARCH_SETTINGS_CODE``
+    and it runs at the default priority; else None."""
+    try:
+        from material.plugins.search.plugin import SearchPlugin  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        if type(plugin) is SearchPlugin:
+            break
+    else:
+        return None
+    mirrored = all(
+        code_fingerprint(getattr(SearchPlugin, name, None)) == code
+        for name, code in SEARCH_SETTINGS_CODE.items()
+    )
+    priority = getattr(getattr(SearchPlugin, "on_config", None), "mkdocs_priority", 0)
+    return plugin if mirrored and priority == 0 else None
+
+
 def material_search_index_type() -> type[Any] | None:
     """Material's ``SearchIndex`` class, or None when its search plugin is not importable."""
     try:
-        from material.plugins.search.plugin import SearchIndex  # type: ignore[import-untyped]
+        from material.plugins.search.plugin import SearchIndex
     except ImportError:
         return None
     index_type: type[Any] = SearchIndex
