@@ -126,14 +126,20 @@ def test_another_translate_or_on_config_is_left_to_material(
 def test_a_plugin_between_leaves_the_settings_to_material(tmp_path: Path) -> None:
     """A plugin whose ``on_config`` runs after ours and before Material's may change the
     theme: Material reads the settings itself."""
-    plugins = [{"jekyll": {"cache_enabled": False}}, "tags", "search"]
-    config = _config(tmp_path, CASES[0], plugins)
-    names = [getattr(method, "__qualname__", "") for method in config.plugins.events["config"]]
-    between = names.index("JekyllPlugin._search_settings") + 1
-    assert names[between] != "SearchPlugin.on_config"
-    before = config.plugins.events["config"][between - 1]
-    assert not search_settings.translate_search_settings(config, before)
+    config = _config(tmp_path, CASES[0])
+    events = config.plugins.events["config"]
+    names = [getattr(method, "__qualname__", "") for method in events]
+    ours = names.index("JekyllPlugin._search_settings")
+    assert names[ours + 1] == "SearchPlugin.on_config"
+
+    def between(config: MkDocsConfig) -> MkDocsConfig:
+        return config
+
+    events.insert(ours + 1, between)
+    assert not search_settings.translate_search_settings(config, events[ours])
     assert _search(config) == (None, None, None)
+    del events[ours + 1]
+    assert search_settings.translate_search_settings(config, events[ours])
 
 
 def test_a_site_with_search_in_german_builds_the_same_without_it(
