@@ -118,8 +118,8 @@ def test_another_translate_or_on_config_is_left_to_material(
     assert not search_settings.translate_search_settings(config, before)
     assert _search(config) == (None, None, None)
     monkeypatch.undo()
-    code = compat.SEARCH_SETTINGS_CODE["on_config"]
-    monkeypatch.setitem(compat.SEARCH_SETTINGS_CODE, "on_config", (code[0], code[1][:-1]))
+    assert compat.material_search_settings_plugin(config) is plugin
+    monkeypatch.setattr(compat, "SEARCH_ON_CONFIG_CODE", ())  # an on_config not mirrored
     assert compat.material_search_settings_plugin(config) is None
 
 

@@ -391,36 +391,47 @@ def search_entries(plugin: Any) -> list[dict[str, Any]]:
     return entries
 
 
-SEARCH_SETTINGS_CODE: dict[str, tuple[frozenset[str], tuple[Any, ...]]] = {
-    "on_config": (
-        frozenset(
-            {"SearchFieldConfig", "SearchIndex", "SubConfig", "_translate", "config", "debug"}
-            | {"enabled", "fields", "filter", "isfile", "jieba", "jieba_dict", "len", "list"}
-            | {"jieba_dict_user", "lang", "load_userdict", "log", "normpath", "os", "path"}
-            | {"pipeline", "re", "run_validation", "search_index", "separator"}
-            | {"set_dictionary", "split", "values", "warning"}
-        ),
+_SEARCH_ON_CONFIG_96 = (
+    frozenset(
+        {"SearchIndex", "_translate", "config", "debug", "enabled", "filter", "isfile"}
+        | {"jieba", "jieba_dict", "jieba_dict_user", "lang", "len", "list", "load_userdict"}
+        | {"log", "normpath", "os", "path", "pipeline", "re", "search_index", "separator"}
+        | {"set_dictionary", "split", "warning"}
+    ),
+    (
+        None, "search.config.lang", "search.config.separator", "\\s*,\\s*",
+        "search.config.pipeline", "Loading jieba dictionary: ",
+        "Configuration error for 'search.jieba_dict': '", "' does not exist.",
+        "Loading jieba user dictionary: ",
+        "Configuration error for 'search.jieba_dict_user': '", (),
+    ),
+)  # fmt: skip
+SEARCH_ON_CONFIG_CODE = (
+    # 9.7 to 9.8.2: the search fields' validation and defaults after the settings.
+    (
+        _SEARCH_ON_CONFIG_96[0] | {"SearchFieldConfig", "SubConfig", "fields"}
+        | {"run_validation", "values"},
         (
-            None, "search.config.lang", "search.config.separator", "\\s*,\\s*",
-            "search.config.pipeline", "title", "boost", 1000.0, "text", 1.0, "tags", 1000000.0,
-            "Loading jieba dictionary: ", "Configuration error for 'search.jieba_dict': '",
-            "' does not exist.", "Loading jieba user dictionary: ",
-            "Configuration error for 'search.jieba_dict_user': '", (),
+            *_SEARCH_ON_CONFIG_96[1][:5], "title", "boost", 1000.0, "text", 1.0, "tags",
+            1000000.0, *_SEARCH_ON_CONFIG_96[1][5:],
         ),
     ),
-    "_translate": (
-        frozenset({"get_env", "get_template", "module", "t", "theme"}),
-        (None, "partials/language.html", "config"),
-    ),
-}  # fmt: skip
-"""``code_fingerprint`` of Material's ``SearchPlugin.on_config`` and ``_translate`` (9.8.2;
-the same under Python 3.11 and 3.13), which ``mkdocs/search_settings.py`` mirrors."""
+    _SEARCH_ON_CONFIG_96,  # 9.6.16
+)  # fmt: skip
+"""``code_fingerprint`` of the Material ``SearchPlugin.on_config`` releases whose reading of
+``lang``, ``separator`` and ``pipeline`` ``mkdocs/search_settings.py`` mirrors (the same
+under Python 3.11 and 3.13)."""
+SEARCH_TRANSLATE_CODE = (
+    frozenset({"get_env", "get_template", "module", "t", "theme"}),
+    (None, "partials/language.html", "config"),
+)
+"""``code_fingerprint`` of the ``SearchPlugin._translate`` it calls (9.6.16 to 9.8.2)."""
 
 
 def material_search_settings_plugin(config: MkDocsConfig) -> Any | None:
     """The build's Material search plugin, when its ``on_config`` (and the ``_translate`` it
-    calls for ``lang``, ``separator`` and ``pipeline``) are those of ``SEARCH_SETTINGS_CODE``
-    and it runs at the default priority; else None."""
+    calls for ``lang``, ``separator`` and ``pipeline``) are those of ``SEARCH_ON_CONFIG_CODE``
+    and ``SEARCH_TRANSLATE_CODE`` and it runs at the default priority; else None."""
     try:
         from material.plugins.search.plugin import SearchPlugin  # type: ignore[import-untyped]
     except ImportError:
@@ -431,9 +442,9 @@ def material_search_settings_plugin(config: MkDocsConfig) -> Any | None:
             break
     else:
         return None
-    mirrored = all(
-        code_fingerprint(getattr(SearchPlugin, name, None)) == code
-        for name, code in SEARCH_SETTINGS_CODE.items()
+    mirrored = (
+        code_fingerprint(getattr(SearchPlugin, "on_config", None)) in SEARCH_ON_CONFIG_CODE
+        and code_fingerprint(getattr(SearchPlugin, "_translate", None)) == SEARCH_TRANSLATE_CODE
     )
     priority = getattr(getattr(SearchPlugin, "on_config", None), "mkdocs_priority", 0)
     return plugin if mirrored and priority == 0 else None
