@@ -131,13 +131,15 @@ def test_class_sources_from_one_parse_are_what_inspect_gives(
 
     from material.plugins.search import plugin
 
-    names = ("Parser", "Element", "Section")
-    expected = [inspect.getsource(getattr(plugin, name)) for name in names]
+    names = ("SearchIndex.add_entry_from_context", "Parser", "Element", "Section")
+    expected = [inspect.getsource(compat._attribute_path(plugin, name)) for name in names]
     assert compat._class_sources(plugin, names) == expected
     module_file = tmp_path / "classes_for_compat.py"
     module_file.write_text(
-        "import dataclasses\n\n\n@dataclasses.dataclass\n# a comment\nclass A:\n"
+        "import dataclasses, functools\n\n\n@dataclasses.dataclass\n# a comment\nclass A:\n"
         "    x: int = 1\n\n    # inside\n    def f(self):\n        return 1\n\n"
+        "    @functools.cache\n    # a comment\n    def g(self):\n        return 2\n\n"
+        "    def h(self):\n        pass\n\n    h = functools.partialmethod(f)\n\n"
         '# after A\n\n\nclass B(A):\n    """Doc."""\n\n\nB2 = B\n',
         "utf-8",
     )
@@ -146,10 +148,14 @@ def test_class_sources_from_one_parse_are_what_inspect_gives(
     module = importlib.util.module_from_spec(spec)
     monkeypatch.setitem(sys.modules, "classes_for_compat", module)  # inspect looks it up
     spec.loader.exec_module(module)
-    assert compat._class_sources(module, ("A", "B", "B2")) == [
+    assert compat._class_sources(module, ("A", "B", "B2", "A.f", "A.g", "B.f", "A.h")) == [
         inspect.getsource(module.A),
         inspect.getsource(module.B),
         inspect.getsource(module.B),  # not a class of that name: inspect's own answer
+        inspect.getsource(module.A.f),
+        inspect.getsource(module.A.g),
+        inspect.getsource(module.A.f),  # B's f is A's: inspect's own answer
+        inspect.getsource(module.A.h),  # not the `def h` parsed: inspect's own answer
     ]
 
 

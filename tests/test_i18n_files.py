@@ -40,7 +40,9 @@ SOURCES = [
     "./c.md",
 ]
 DESTS = [None, "en/x/index.html", "en", "README.html", "de/README.html", "zz/y.html"]
-LANGUAGES = [["en", "es-419", "pt-br"], ["es-419", "en"], ["en"]]
+# One maker sees every set: it notes once per set of names whether they are plain (the last
+# is not: upstream's own function, whatever the file).
+LANGUAGES = [["en", "es-419", "pt-br"], ["es-419", "en"], ["en"], ["en", "./pt-br"]]
 ATTRIBUTES = (
     "src_uri",
     "dest_uri",

@@ -165,9 +165,10 @@ def test_the_language_partial_is_imported_once_per_pass_and_language(
     monkeypatch.setattr(Template, "make_module", make_module)
     config = {"plugins": _plugins(1), "theme": THEMES["icon-logo-language"]}
     on = _build(tmp_path / "on", FILES, **config)
-    # One per locale pass (one language each), and one for each of the plugin's own pages
-    # (the landing page and the root 404, in an environment without the memo).
-    assert made.count(partial_memo.LANGUAGE) == 3 + 2
+    # One per locale pass (one language each), and one for Material search's settings, read
+    # from one template before its on_config (`search_settings`; Material's own reading made
+    # one per setting it read: two here).
+    assert made.count(partial_memo.LANGUAGE) == 3 + 1
     made.clear()
     monkeypatch.setattr(plugin_module, "install_partial_memo", lambda env: [])
     off = _build(tmp_path / "off", FILES, **config)

@@ -80,6 +80,35 @@ def test_load_simple_mapping(case: Case) -> None:
         assert list(fast) == list(load_yaml(case.source))
 
 
+# libyaml's printable characters, less tabs, line breaks (NEL, U+2028, U+2029) and the byte
+# order mark: what a quoted value of the fast path may hold (but its own quote and, double
+# quoted, the backslash).
+PRINTABLE = [(0x20, 0x7E), (0xA0, 0x2027), (0x202A, 0xD7FF), (0xE000, 0xFEFE), (0xFF00, 0xFFFD)]
+PRINTABLE.append((0x10000, 0x10FFFF))
+
+
+def _printable(code: int) -> bool:
+    return any(low <= code <= high for low, high in PRINTABLE)
+
+
+# Every range's ends and their neighbours, and the characters the quotes leave out.
+EDGES = sorted(
+    {code for low, high in PRINTABLE for code in (low - 1, low, high, high + 1)}
+    | {0x00, 0x09, 0x0A, 0x0D, ord('"'), ord("'"), ord("\\"), 0x85, 0xFEFF}
+)
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_quoted_values_hold_exactly_the_printable_characters(quote: str) -> None:
+    for code in EDGES:
+        if code > 0x10FFFF:
+            continue
+        char = chr(code)
+        takes = _printable(code) and char != quote and not (quote == '"' and char == "\\")
+        fast = load_simple_mapping(f"title: {quote}a{char}b{quote}\n")
+        assert fast == ({"title": f"a{char}b"} if takes else None), hex(code)
+
+
 KEYS = st.sampled_from(["title", "a", "yes", "on", "null", "Null", "x_1", "i18n-key", "y", "_"])
 VALUES = st.one_of(
     st.text(alphabet="aZ09_./-:# yonNulTrEe", min_size=0, max_size=8),

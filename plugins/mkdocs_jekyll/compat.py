@@ -50,6 +50,9 @@ Material (9.6):
   ``material.plugins.search.plugin``'s ``SearchIndex``, and the source of what it does with
   a page's HTML (``add_entry_from_context``, ``Parser``, ``Element``, ``Section``, ``void``),
   which ``mkdocs/fast_search.py`` mirrors; the plugin's ``search_index`` is replaced.
+- ``material_search_settings_plugin``: the search plugin whose ``on_config`` and
+  ``_translate`` (the private method that reads ``lang``, ``separator`` and ``pipeline`` from
+  ``partials/language.html``) are the ones ``mkdocs/search_settings.py`` mirrors.
 
 python-liquid (2):
 - ``no_op_filter``: ``liquid.context._no_op_filter``, what an unknown filter does in lax mode.
@@ -390,10 +393,69 @@ def search_entries(plugin: Any) -> list[dict[str, Any]]:
     return entries
 
 
+_SEARCH_ON_CONFIG_96 = (
+    frozenset(
+        {"SearchIndex", "_translate", "config", "debug", "enabled", "filter", "isfile"}
+        | {"jieba", "jieba_dict", "jieba_dict_user", "lang", "len", "list", "load_userdict"}
+        | {"log", "normpath", "os", "path", "pipeline", "re", "search_index", "separator"}
+        | {"set_dictionary", "split", "warning"}
+    ),
+    (
+        None, "search.config.lang", "search.config.separator", "\\s*,\\s*",
+        "search.config.pipeline", "Loading jieba dictionary: ",
+        "Configuration error for 'search.jieba_dict': '", "' does not exist.",
+        "Loading jieba user dictionary: ",
+        "Configuration error for 'search.jieba_dict_user': '", (),
+    ),
+)  # fmt: skip
+SEARCH_ON_CONFIG_CODE = (
+    # 9.7 to 9.8.2: the search fields' validation and defaults after the settings.
+    (
+        _SEARCH_ON_CONFIG_96[0] | {"SearchFieldConfig", "SubConfig", "fields"}
+        | {"run_validation", "values"},
+        (
+            *_SEARCH_ON_CONFIG_96[1][:5], "title", "boost", 1000.0, "text", 1.0, "tags",
+            1000000.0, *_SEARCH_ON_CONFIG_96[1][5:],
+        ),
+    ),
+    _SEARCH_ON_CONFIG_96,  # 9.6.16
+)  # fmt: skip
+"""``code_fingerprint`` of the Material ``SearchPlugin.on_config`` releases whose reading of
+``lang``, ``separator`` and ``pipeline`` ``mkdocs/search_settings.py`` mirrors (the same
+under Python 3.11 and 3.13)."""
+SEARCH_TRANSLATE_CODE = (
+    frozenset({"get_env", "get_template", "module", "t", "theme"}),
+    (None, "partials/language.html", "config"),
+)
+"""``code_fingerprint`` of the ``SearchPlugin._translate`` it calls (9.6.16 to 9.8.2)."""
+
+
+def material_search_settings_plugin(config: MkDocsConfig) -> Any | None:
+    """The build's Material search plugin, when its ``on_config`` (and the ``_translate`` it
+    calls for ``lang``, ``separator`` and ``pipeline``) are those of ``SEARCH_ON_CONFIG_CODE``
+    and ``SEARCH_TRANSLATE_CODE`` and it runs at the default priority; else None."""
+    try:
+        from material.plugins.search.plugin import SearchPlugin  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        if type(plugin) is SearchPlugin:
+            break
+    else:
+        return None
+    mirrored = (
+        code_fingerprint(getattr(SearchPlugin, "on_config", None)) in SEARCH_ON_CONFIG_CODE
+        and code_fingerprint(getattr(SearchPlugin, "_translate", None)) == SEARCH_TRANSLATE_CODE
+    )
+    priority = getattr(getattr(SearchPlugin, "on_config", None), "mkdocs_priority", 0)
+    return plugin if mirrored and priority == 0 else None
+
+
 def material_search_index_type() -> type[Any] | None:
     """Material's ``SearchIndex`` class, or None when its search plugin is not importable."""
     try:
-        from material.plugins.search.plugin import SearchIndex  # type: ignore[import-untyped]
+        from material.plugins.search.plugin import SearchIndex
     except ImportError:
         return None
     index_type: type[Any] = SearchIndex
@@ -407,13 +469,12 @@ def material_search_parser_source() -> str:
     classes it uses, with the ``void`` tags, the ``escape`` function and ``Parser``'s bases:
     a change to any of them changes this text.
     """
-    import inspect
-
     from material.plugins.search import plugin  # type: ignore[import-untyped]
 
     pieces = [
-        inspect.getsource(plugin.SearchIndex.add_entry_from_context),
-        *_class_sources(plugin, ("Parser", "Element", "Section")),
+        *_class_sources(
+            plugin, ("SearchIndex.add_entry_from_context", "Parser", "Element", "Section")
+        ),
         repr(sorted(plugin.void)),
         f"{plugin.escape.__module__}.{plugin.escape.__qualname__}",
         repr([f"{base.__module__}.{base.__qualname__}" for base in plugin.Parser.__bases__]),
@@ -422,34 +483,60 @@ def material_search_parser_source() -> str:
 
 
 def _class_sources(module: Any, names: tuple[str, ...]) -> list[str]:
-    """``inspect.getsource`` of each of a module's top-level classes, from one parse.
+    """``inspect.getsource`` of each of a module's top-level classes or their methods.
 
     Python 3.11's ``inspect`` parses the whole module again for every class it is asked
-    for (15 ms for Material's three, in every build's serial head); here the module's
-    lines (``linecache``'s, as ``inspect`` reads them) are parsed once and each class runs
-    from its first decorator, or its ``class`` line, to its last line. Anything else (a
-    class not defined at the top level, no source) asks ``inspect``.
+    for (15 ms for Material's three, in every build's serial head), and tokenizes the
+    module's lines for a method (3 ms for ``add_entry_from_context``); here the module's
+    lines (``linecache``'s, as ``inspect`` reads them) are parsed once, and each class runs
+    from its first decorator, or its ``class`` line, to its last line. A name
+    ``Class.method`` is a method defined in such a class, from its first decorator, or its
+    ``def`` line (where its code starts), to its last line. Anything else (a class or
+    method not defined there, no source) asks ``inspect``.
     """
     import ast
     import inspect
     import linecache
 
-    classes = [getattr(module, name) for name in names]
+    objects = [_attribute_path(module, name) for name in names]
     try:
         lines = linecache.getlines(inspect.getsourcefile(module) or "", module.__dict__)
         tree = ast.parse("".join(lines))
     except (OSError, TypeError, SyntaxError, ValueError):
-        return [inspect.getsource(cls) for cls in classes]
-    found = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
+        return [inspect.getsource(item) for item in objects]
+    found: dict[str, ast.ClassDef | ast.FunctionDef] = {}
+    for statement in tree.body:
+        if isinstance(statement, ast.ClassDef):
+            found[statement.name] = statement
+            for member in statement.body:
+                if isinstance(member, ast.FunctionDef):
+                    found[f"{statement.name}.{member.name}"] = member
     sources = []
-    for name, cls in zip(names, classes, strict=True):
+    for name, item in zip(names, objects, strict=True):
         node = found.get(name)
-        if node is None or cls.__module__ != module.__name__ or cls.__qualname__ != name:
-            sources.append(inspect.getsource(cls))
+        start = 0
+        if node is not None:
+            start = node.decorator_list[0].lineno if node.decorator_list else node.lineno
+        code = getattr(item, "__code__", None)
+        if (
+            node is None
+            or getattr(item, "__module__", None) != module.__name__
+            or getattr(item, "__qualname__", None) != name
+            or isinstance(node, ast.ClassDef) != isinstance(item, type)
+            or (code is not None and code.co_firstlineno != start)
+        ):
+            sources.append(inspect.getsource(item))
             continue
-        start = node.decorator_list[0].lineno if node.decorator_list else node.lineno
         sources.append("".join(lines[start - 1 : node.end_lineno]))
     return sources
+
+
+def _attribute_path(module: Any, name: str) -> Any:
+    """``module.A.b`` for ``"A.b"``."""
+    item = module
+    for part in name.split("."):
+        item = getattr(item, part)
+    return item
 
 
 def replace_search_index(plugin: Any, index_type: type[Any]) -> None:

@@ -74,6 +74,8 @@ class _FileMaker:
         self.original = original
         self.log = log
         self.locale_pattern = locale_pattern
+        self._plain_languages: dict[tuple[Any, ...], bool] = {}
+        """Whether each set of a call's language names is plain: the same for every file."""
 
     def __call__(
         self,
@@ -84,8 +86,13 @@ class _FileMaker:
         config: MkDocsConfig,
     ) -> File:
         """The file as the ``current_language`` pass sees it (a new ``File``)."""
-        names = (file.src_uri, file.dest_uri, current_language, default_language, *all_languages)
-        if not all(isinstance(name, str) and _plain(name) for name in names):
+        if not (
+            self._languages_plain(current_language, default_language, all_languages)
+            and isinstance(file.src_uri, str)
+            and _plain(file.src_uri)
+            and isinstance(file.dest_uri, str)
+            and _plain(file.dest_uri)
+        ):
             return self.original(file, current_language, default_language, all_languages, config)
         debug = self.log.isEnabledFor(logging.DEBUG)
         if debug:
@@ -144,3 +151,16 @@ class _FileMaker:
         if debug:
             self.log.debug(f"reconfigure {file} from locale {file_locale}")
         return file
+
+    def _languages_plain(self, current: Any, default: Any, languages: list[Any]) -> bool:
+        """Whether the language names are all plain strings, asked once per set of names
+        (a pass asks for each of its ~1,200 files with the same names: 1 ms a pass)."""
+        names = (current, default, *languages)
+        try:
+            known = self._plain_languages.get(names)
+        except TypeError:  # An unhashable name: not a string.
+            return False
+        if known is None:
+            plain = all(isinstance(name, str) and _plain(name) for name in names)
+            known = self._plain_languages[names] = plain
+        return known

@@ -50,6 +50,7 @@ from mkdocs_jekyll.mkdocs.safe_files import (
     drop_escaping_files,
     guard_theme_loader,
 )
+from mkdocs_jekyll.mkdocs.search_settings import translate_search_settings
 from mkdocs_jekyll.mkdocs.serve_start import LaterLocales
 from mkdocs_jekyll.mkdocs.site_features import apply_site_features
 from mkdocs_jekyll.mkdocs.site_replay import may_replay
@@ -162,7 +163,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
     # -- configuration ---------------------------------------------------------------------
 
     @event_priority(100)
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+    def _configure(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Resolve site settings and install templates and Markdown extensions.
 
         Priority: 100, because static-i18n (-100) must see our theme folder and extensions.
@@ -184,6 +185,19 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             # Whatever fails from here on, the previous site/ survives (see `staging`).
             self._end.staged = stage(config)
         return config
+
+    @event_priority(1)
+    def _search_settings(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Read Material search's unset settings from one language template (``search_settings``).
+
+        Priority: 1, after every other plugin's own settings, right before Material's search
+        (0), which then finds them set; only when it is the next ``on_config`` to run.
+        """
+        if self.config.enabled:
+            translate_search_settings(config, self._search_settings)
+        return config
+
+    on_config = CombinedEvent(_configure, _search_settings)
 
     # -- reading the site ------------------------------------------------------------------
 

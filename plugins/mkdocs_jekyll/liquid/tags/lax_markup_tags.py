@@ -43,23 +43,24 @@ if TYPE_CHECKING:
 # Ruby Liquid 5.4: tags/case.rb `Case::Syntax`, tags/capture.rb `Capture::Syntax` (with
 # lib/liquid.rb's `VariableSignature`), tags/table_row.rb `TableRow::Syntax`,
 # tags/cycle.rb `Cycle::SimpleSyntax` and `Cycle::NamedSyntax`.
-_CASE_SYNTAX = re.compile(f"({_QUOTED_FRAGMENT})")
-_CAPTURE_SYNTAX = re.compile(r"((?:\(?[\w\-.\[\]]\)?)+)")
-_TABLEROW_SYNTAX = re.compile(rf"(\w+)\s+in\s+({_QUOTED_FRAGMENT}+)")
-_CYCLE_SIMPLE = re.compile(rf"\A(?:{_QUOTED_FRAGMENT})+")
-_CYCLE_NAMED = re.compile(rf"\A({_QUOTED_FRAGMENT})\s*:\s*(.*)", re.DOTALL)
-_CYCLE_VALUE = re.compile(rf"\s*({_QUOTED_FRAGMENT})\s*")
+# Texts compiled on first use, as `lax_tags`' (`(?s)`: `re.DOTALL`).
+_CASE_SYNTAX = f"({_QUOTED_FRAGMENT})"
+_CAPTURE_SYNTAX = r"((?:\(?[\w\-.\[\]]\)?)+)"
+_TABLEROW_SYNTAX = rf"(\w+)\s+in\s+({_QUOTED_FRAGMENT}+)"
+_CYCLE_SIMPLE = rf"\A(?:{_QUOTED_FRAGMENT})+"
+_CYCLE_NAMED = rf"(?s)\A({_QUOTED_FRAGMENT})\s*:\s*(.*)"
+_CYCLE_VALUE = rf"\s*({_QUOTED_FRAGMENT})\s*"
 
 
 def lax_case(markup: str) -> str | None:
     """``case``'s subject: the first fragment (``s foo`` is ``s``)."""
-    match = _CASE_SYNTAX.search(markup)
+    match = re.search(_CASE_SYNTAX, markup)
     return None if match is None else match.group(1)
 
 
 def lax_capture(markup: str) -> str | None:
     """``capture``'s variable: the first run of name characters (``t foo`` is ``t``)."""
-    match = _CAPTURE_SYNTAX.search(markup)
+    match = re.search(_CAPTURE_SYNTAX, markup)
     return None if match is None else match.group(1)
 
 
@@ -69,10 +70,10 @@ def lax_tablerow(markup: str) -> str | None:
     Anything else is ignored: a trailing word, a comma, ``reversed`` (Ruby's ``tablerow``
     has none).
     """
-    match = _TABLEROW_SYNTAX.search(markup)
+    match = re.search(_TABLEROW_SYNTAX, markup)
     if match is None:
         return None
-    attributes = {key: value for key, value in _TAG_ATTRIBUTES.findall(markup)}
+    attributes = {key: value for key, value in re.findall(_TAG_ATTRIBUTES, markup)}
     parts = [f"{match.group(1)} in {match.group(2)}"]
     parts.extend(
         f"{key}:{attributes[key]}" for key in ("cols", "limit", "offset") if key in attributes
@@ -86,15 +87,15 @@ def lax_cycle(markup: str) -> str | None:
     ``'a' 'b'`` is ``'a'`` alone; ``'a' 'b', 'c'`` is ``'a', 'c'``. Ruby splits at every
     comma, in quotes too.
     """
-    named = _CYCLE_NAMED.search(markup)
+    named = re.search(_CYCLE_NAMED, markup)
     if named is not None:
         group, values = f"{named.group(1)}: ", named.group(2)
-    elif _CYCLE_SIMPLE.search(markup) is not None:
+    elif re.search(_CYCLE_SIMPLE, markup) is not None:
         group, values = "", markup
     else:
         return None
     fragments = [
-        match.group(1) for part in values.split(",") if (match := _CYCLE_VALUE.search(part))
+        match.group(1) for part in values.split(",") if (match := re.search(_CYCLE_VALUE, part))
     ]
     return group + ", ".join(fragments)
 

@@ -59,30 +59,29 @@ if TYPE_CHECKING:
     from liquid.token import Token
 
 # Ruby Liquid 5.4's lib/liquid.rb, the building blocks of every lax regular expression.
+# The expressions are texts, compiled (by `re`'s cache) on first use: only Liquid that
+# python-liquid's own parse rejects reaches them, and compiling them all took about 1.5 ms
+# of every build's start.
 _QUOTED_STRING = r"\"[^\"]*\"|'[^']*'"
 _QUOTED_FRAGMENT = rf"(?:{_QUOTED_STRING}|(?:[^\s,|'\"]|{_QUOTED_STRING})+)"
-_TAG_ATTRIBUTES = re.compile(rf"(\w[\w-]*)\s*:\s*({_QUOTED_FRAGMENT})")
+_TAG_ATTRIBUTES = rf"(\w[\w-]*)\s*:\s*({_QUOTED_FRAGMENT})"
 # tags/for.rb: `For::Syntax`; `reversed` counts only right after the collection.
-_FOR_SYNTAX = re.compile(rf"\A([\w-]+)\s+in\s+({_QUOTED_FRAGMENT}+)\s*(reversed)?")
+_FOR_SYNTAX = rf"\A([\w-]+)\s+in\s+({_QUOTED_FRAGMENT}+)\s*(reversed)?"
 # tags/if.rb: `If::ExpressionsAndOperators` and `If::Syntax`.
 _AND_OR = r"\b(?:\s?and\s?|\s?or\s?)\b"
-_EXPRESSIONS_AND_OPERATORS = re.compile(
-    rf"(?:{_AND_OR}|(?:\s*(?!{_AND_OR})(?:{_QUOTED_FRAGMENT}|\S+)\s*)+)"
-)
-_IF_SYNTAX = re.compile(rf"({_QUOTED_FRAGMENT})\s*([=!<>a-z_]+)?\s*({_QUOTED_FRAGMENT})?")
+_EXPRESSIONS_AND_OPERATORS = rf"(?:{_AND_OR}|(?:\s*(?!{_AND_OR})(?:{_QUOTED_FRAGMENT}|\S+)\s*)+)"
+_IF_SYNTAX = rf"({_QUOTED_FRAGMENT})\s*([=!<>a-z_]+)?\s*({_QUOTED_FRAGMENT})?"
 # variable.rb: `MarkupWithQuotedFragment`, `FilterMarkupRegex`, `FilterParser`,
-# `FilterArgsRegex`; tags/assign.rb: `Assign::Syntax`.
-_MARKUP_WITH_QUOTED_FRAGMENT = re.compile(rf"({_QUOTED_FRAGMENT})(.*)", re.DOTALL)
-_FILTER_MARKUP = re.compile(r"\|\s*(.*)", re.DOTALL)
-_FILTER_PARSER = re.compile(rf"(?:\s+|{_QUOTED_FRAGMENT}|,)+")
-_FILTER_ARGS = re.compile(rf"(?::|,)\s*((?:\w+\s*:\s*)?{_QUOTED_FRAGMENT})")
-_ASSIGN_SYNTAX = re.compile(r"((?:\(?[\w\-.\[\]]\)?)+)\s*=\s*(.*?)\s*\Z", re.DOTALL)
+# `FilterArgsRegex`; tags/assign.rb: `Assign::Syntax` (`(?s)`: `re.DOTALL`).
+_MARKUP_WITH_QUOTED_FRAGMENT = rf"(?s)({_QUOTED_FRAGMENT})(.*)"
+_FILTER_MARKUP = r"(?s)\|\s*(.*)"
+_FILTER_PARSER = rf"(?:\s+|{_QUOTED_FRAGMENT}|,)+"
+_FILTER_ARGS = rf"(?::|,)\s*((?:\w+\s*:\s*)?{_QUOTED_FRAGMENT})"
+_ASSIGN_SYNTAX = r"(?s)((?:\(?[\w\-.\[\]]\)?)+)\s*=\s*(.*?)\s*\Z"
 # expression.rb and variable_lookup.rb: `Expression.parse`, `VariableParser`.
-_LITERAL = re.compile(
-    r"\A(?:-?\d+|\(\s*\S+\s*\.\.\s*\S+\s*\)|-?\d[\d.]+|nil|null|true|false|blank|empty)\Z"
-)
-_VARIABLE_PARSER = re.compile(r"\[[^\]]+\]|[\w\-]+\??")
-_IDENTIFIER = re.compile(r"\A[A-Za-z_][\w\-]*\Z")
+_LITERAL = r"\A(?:-?\d+|\(\s*\S+\s*\.\.\s*\S+\s*\)|-?\d[\d.]+|nil|null|true|false|blank|empty)\Z"
+_VARIABLE_PARSER = r"\[[^\]]+\]|[\w\-]+\??"
+_IDENTIFIER = r"\A[A-Za-z_][\w\-]*\Z"
 
 
 def lax_expression(fragment: str) -> str:
@@ -94,9 +93,9 @@ def lax_expression(fragment: str) -> str:
     """
     fragment = fragment.strip()
     quoted = len(fragment) > 1 and fragment[0] in "'\"" and fragment[-1] == fragment[0]
-    if quoted or _LITERAL.match(fragment):
+    if quoted or re.match(_LITERAL, fragment):
         return fragment
-    lookups = _VARIABLE_PARSER.findall(fragment)
+    lookups = re.findall(_VARIABLE_PARSER, fragment)
     if not lookups:
         return "nil"
     name, *rest = lookups
@@ -108,7 +107,7 @@ def _lookup(key: str, dot: str) -> str:
     is not a Liquid identifier."""
     if key.startswith("["):
         return key
-    if _IDENTIFIER.match(key):
+    if re.match(_IDENTIFIER, key):
         return f"{dot}{key}"
     return f"[{key!r}]" if '"' in key else f'["{key}"]'
 
@@ -119,11 +118,11 @@ def lax_for(markup: str) -> str | None:
     ``names | sort`` loops over ``names``; ``limit:2 reversed`` is not reversed; unknown
     attributes are dropped; the last ``limit``/``offset`` wins.
     """
-    match = _FOR_SYNTAX.search(markup.strip())
+    match = re.search(_FOR_SYNTAX, markup.strip())
     if match is None:
         return None
     name, collection, reversed_ = match.groups()
-    attributes = {key: value for key, value in _TAG_ATTRIBUTES.findall(markup)}
+    attributes = {key: value for key, value in re.findall(_TAG_ATTRIBUTES, markup)}
     parts = [f"{name} in {collection}"]
     if reversed_:
         parts.append("reversed")
@@ -138,14 +137,14 @@ def lax_condition(markup: str) -> str | None:
     ``a == 1 && b`` is ``a == 1``, ``list | size > 1`` is ``list``, ``a, b`` is ``a``.
     """
     parts: list[str] = []
-    for index, piece in enumerate(_EXPRESSIONS_AND_OPERATORS.findall(markup)):
+    for index, piece in enumerate(re.findall(_EXPRESSIONS_AND_OPERATORS, markup)):
         if index % 2:
             operator = piece.strip()
             if operator not in ("and", "or"):
                 return None
             parts.append(operator)
             continue
-        match = _IF_SYNTAX.search(piece)
+        match = re.search(_IF_SYNTAX, piece)
         if match is None:
             return None
         left, operator, right = match.groups()
@@ -168,25 +167,25 @@ def lax_filtered(markup: str) -> str | None:
     arguments that follow a ``:`` or ``,``: ``x | upcase | `` is ``x | upcase``,
     ``x upcase`` is ``x``, ``x | append: 'a' 'b'`` is ``x | append: 'a'``.
     """
-    match = _MARKUP_WITH_QUOTED_FRAGMENT.search(markup)
+    match = re.search(_MARKUP_WITH_QUOTED_FRAGMENT, markup)
     if match is None:
         return "nil"  # Ruby: no name, renders nothing
     name, rest = match.groups()
     parts = [lax_expression(name)]
-    filters = _FILTER_MARKUP.search(rest)
+    filters = re.search(_FILTER_MARKUP, rest)
     if filters is not None:
-        for chunk in _FILTER_PARSER.findall(filters.group(1)):
+        for chunk in re.findall(_FILTER_PARSER, filters.group(1)):
             filter_name = re.search(r"\w+", chunk)
             if filter_name is None:
                 continue
-            args = _FILTER_ARGS.findall(chunk)
+            args = re.findall(_FILTER_ARGS, chunk)
             parts.append(filter_name.group() + (f": {', '.join(args)}" if args else ""))
     return " | ".join(parts)
 
 
 def lax_assign(markup: str) -> str | None:
     """Rewrite an ``assign`` markup: Ruby's ``Assign::Syntax``, then a lax value."""
-    match = _ASSIGN_SYNTAX.search(markup)
+    match = re.search(_ASSIGN_SYNTAX, markup)
     if match is None:
         return None
     value = lax_filtered(match.group(2))
