@@ -7,7 +7,7 @@ site built with and without it must be equal byte for byte.
 
 from __future__ import annotations
 
-from collections import ChainMap
+from collections import ChainMap, UserDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,6 +56,43 @@ class _RaisesOther:
         raise ValueError(key)
 
 
+class _UserMissing(UserDict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return f"user missing {key}"
+
+
+class _UserOwnData(UserDict[str, Any]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.data = _Missing(a=1)
+
+
+class _Subscriptable(type):
+    def __getitem__(cls, key: str) -> str:
+        return f"class item {key}"
+
+
+class _ClassItems(metaclass=_Subscriptable):
+    pass
+
+
+class _Generic:
+    def __class_getitem__(cls, key: str) -> str:
+        return f"generic {key}"
+
+
+def _theme() -> Any:
+    from mkdocs.theme import Theme
+
+    return Theme(name=None, custom_dir=None, static_templates=[], language="fr")
+
+
+def _legacy_config() -> Any:
+    from mkdocs.config.config_options import SubConfig
+
+    return SubConfig().run_validation({"homepage": "/x/"})
+
+
 @dataclass(frozen=True)
 class Case:
     description: str
@@ -82,6 +119,18 @@ CASES = [
     Case("a chainable undefined's attribute", ChainableUndefined(name="x"), "y"),
     Case("a non-string attribute", {"a": 1}, 3),
     Case("__getitem__ raising something else", _RaisesOther(), "x"),
+    Case("a UserDict's key", UserDict(a=1), "a"),
+    Case("a UserDict's missing key", UserDict(a=1), "b"),
+    Case("a UserDict's __missing__", _UserMissing(a=1), "b"),
+    Case("a UserDict over a dict subclass", _UserOwnData(), "b"),
+    Case("MkDocs' config's missing key", _legacy_config(), "version"),
+    Case("MkDocs' config's key", _legacy_config(), "homepage"),
+    Case("a MkDocs theme's key", _theme(), "language"),
+    Case("a MkDocs theme's missing key", _theme(), "palette"),
+    Case("a class with a subscriptable metaclass", _ClassItems, "x"),
+    Case("an instance of that class", _ClassItems(), "x"),
+    Case("a class's __class_getitem__", _Generic, "x"),
+    Case("a function", len, "x"),
 ]
 
 
@@ -266,3 +315,25 @@ def test_a_site_built_with_the_fast_runtime_is_the_same(
     assert b'data-x="[&#39;toc&#39;]||extra &amp; more||' in on["en/a/index.html"] or (
         b"data-x=\"['toc']||extra & more||" in on["en/a/index.html"]
     )
+
+
+def test_a_theme_is_read_by_its_dict_only_over_mkdocs_own_getitem(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from mkdocs.theme import Theme
+
+    from mkdocs_jekyll.compat import theme_getitem
+
+    assert theme_getitem() is Theme.__getitem__
+    assert isinstance(_legacy_config(), UserDict)  # (the config cases read a UserDict)
+
+    def other(self: Any, key: str) -> Any:
+        return self._Theme__vars.get(key, f"default {key}")
+
+    monkeypatch.setattr(Theme, "__getitem__", other)
+    assert theme_getitem() is None
+    # A theme whose `__getitem__` is another is read the item way, as Jinja reads it.
+    monkeypatch.setattr(jinja_runtime, "_THEME_GETITEM", None)
+    fast = Environment()
+    assert install_fast_runtime(fast)
+    assert fast.getattr(_theme(), "palette") == "default palette"

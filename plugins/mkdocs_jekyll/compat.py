@@ -939,6 +939,19 @@ def jinja_runtime_mirrored() -> bool:
     )
 
 
+def theme_getitem() -> Any:
+    """MkDocs' ``Theme.__getitem__`` when it reads its private dict (``self.__vars[key]``,
+    MkDocs 1.5 and 1.6), else None: ``jinja_runtime`` then reads a theme's items the
+    item way, raising ``KeyError`` for a missing one."""
+    from mkdocs.theme import Theme
+
+    getitem = Theme.__dict__.get("__getitem__")
+    code = getattr(getitem, "__code__", None)
+    if code is None or code.co_names != ("_Theme__vars",) or code.co_argcount != 2:
+        return None
+    return getitem
+
+
 def use_environment_class(env: Any, cls: type[Any]) -> None:
     """Make ``env`` (a plain ``jinja2.Environment``) an instance of ``cls``, a subclass adding
     no state: its attributes stay, the compiled templates call ``cls``'s methods."""

@@ -24,7 +24,7 @@ swapped on the instance (``compat.use_environment_class``), so an ``overlay`` of
 
 from __future__ import annotations
 
-from collections import ChainMap
+from collections import ChainMap, UserDict
 from collections.abc import Iterator, MutableMapping
 from typing import Any
 
@@ -32,9 +32,13 @@ from jinja2 import Environment
 from jinja2.nodes import EvalContext
 from jinja2.runtime import Context
 
-from mkdocs_jekyll.compat import jinja_runtime_mirrored, use_environment_class
+from mkdocs_jekyll.compat import jinja_runtime_mirrored, theme_getitem, use_environment_class
 
 _MISSING: Any = object()
+
+_USERDICT_GETITEM = UserDict.__getitem__
+_THEME_GETITEM = theme_getitem()
+"""MkDocs' ``Theme.__getitem__``, when it is the one read here (None otherwise)."""
 
 
 class TemplateGlobals(ChainMap[str, Any]):
@@ -118,6 +122,19 @@ class FastEnvironment(Environment):
             return self.undefined(obj=obj, name=attribute)
         if obj is None:
             return self.undefined(obj=obj, name=attribute)  # None[...] is a TypeError.
+        kind = type(obj)
+        getitem = getattr(kind, "__getitem__", None)
+        if getitem is None and not isinstance(obj, type):
+            # No subscription (a class would have `__class_getitem__`): `obj[...]` is a
+            # TypeError, raised and caught for nothing (Material asks each TOC entry for
+            # `typeset`, which MkDocs' have not).
+            return self.undefined(obj=obj, name=attribute)
+        items = _items_read_plainly(obj, kind, getitem)
+        if items is not None:
+            value = items.get(attribute, _MISSING)
+            if value is not _MISSING:
+                return value
+            return self.undefined(obj=obj, name=attribute)
         try:
             return obj[attribute]
         except (TypeError, LookupError, AttributeError):
@@ -128,6 +145,25 @@ class FastEnvironment(Environment):
         if d is None:
             d = {}
         return TemplateGlobals(d, self.globals)
+
+
+def _items_read_plainly(obj: Any, kind: type[Any], getitem: Any) -> dict[str, Any] | None:
+    """The plain dict ``obj[key]`` reads, when it reads one without anything else; or None.
+
+    A ``UserDict`` (MkDocs' configs: ``config.extra``) without ``__missing__``, and MkDocs'
+    ``Theme`` (whose ``__getitem__`` is ``self.__vars[key]``, as ``compat.theme_items_read``
+    checks): for them ``obj[key]`` is ``dict[key]``, and a missing key raises ``KeyError``,
+    which ``get`` gives without raising.
+    """
+    if getitem is _USERDICT_GETITEM:
+        if hasattr(kind, "__missing__"):
+            return None
+        data = obj.data
+    elif getitem is _THEME_GETITEM and _THEME_GETITEM is not None:
+        data = getattr(obj, "_Theme__vars", None)
+    else:
+        return None
+    return data if type(data) is dict else None
 
 
 def install_fast_runtime(env: Environment) -> bool:

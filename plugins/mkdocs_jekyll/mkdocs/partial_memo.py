@@ -135,7 +135,7 @@ def search_key(context: Context) -> tuple[Any, ...] | None:
     """
     config = context.get("config")
     features = context.get("features")
-    if config is None or not isinstance(features, list | tuple) or not _package_lang(context):
+    if config is None or not isinstance(features, list | tuple) or not package_lang(context):
         return None
     icons = _icons(config)
     if icons is None:
@@ -171,7 +171,7 @@ def _icons(config: Any) -> dict[str, Any] | None:
     return icon if isinstance(icon, dict) else None
 
 
-def _package_lang(context: Context) -> bool:
+def package_lang(context: Context) -> bool:
     """Whether ``lang`` is the module of the package's ``partials/language.html``."""
     lang = context.get("lang")
     return (

@@ -13,6 +13,7 @@ from mkdocs_jekyll.compat import serve_livereload
 from mkdocs_jekyll.jekyll.documents import ScanCache
 from mkdocs_jekyll.jekyll.findings import converting
 from mkdocs_jekyll.kramdown.pipeline import warn_unsupported_settings
+from mkdocs_jekyll.mkdocs.block_memo import install_block_memo
 from mkdocs_jekyll.mkdocs.build import (
     BuildSetup,
     BuildState,
@@ -559,6 +560,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         self._templates.install(env, None if cache is None else cache.folder / JINJA_FOLDER)
         install_nav_memo(env)  # after the template cache: it loads partials/nav.html
         install_partial_memo(env)  # the search box and logo, likewise
+        install_block_memo(env)  # base.html's blocks that print the same on most pages
         return env
 
     def on_serve(
