@@ -20,7 +20,7 @@ in any page, renders as before. The memo belongs to the pass's environment.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from jinja2.filters import do_default, do_replace, do_tojson
@@ -28,7 +28,7 @@ from jinja2.runtime import Undefined
 from jinja2.utils import Namespace
 from mkdocs.utils.templates import url_filter
 
-from mkdocs_jekyll.mkdocs.nav_memo import is_materials
+from mkdocs_jekyll.mkdocs.nav_memo import is_materials, memoised
 from mkdocs_jekyll.mkdocs.partial_memo import package_lang
 
 if TYPE_CHECKING:
@@ -87,20 +87,7 @@ def memoise_block(env: Environment, name: str, block: str, key_of: KeyFunction) 
     extending template's ``super()`` included), so each page rendering the block uses this.
     """
     template = env.get_template(name)
-    render = template.blocks[block]
-    memo: dict[tuple[Any, ...], str] = {}
-
-    def render_block(context: Context) -> Iterator[str]:
-        key = key_of(context)
-        if key is None:
-            yield from render(context)
-            return
-        html = memo.get(key)
-        if html is None:
-            html = memo[key] = env.concat(render(context))
-        yield html
-
-    template.blocks[block] = render_block
+    template.blocks[block] = memoised(env, template.blocks[block], key_of)
 
 
 def config_key(context: Context) -> tuple[Any, ...] | None:

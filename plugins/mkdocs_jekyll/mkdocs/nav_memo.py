@@ -58,10 +58,19 @@ def memoise_render(
     rendered as the template is (the memo is kept with the pass's environment).
     """
     template = env.get_template(name)
-    render = template.root_render_func
+    template.root_render_func = memoised(env, template.root_render_func, key_of)
+
+
+def memoised(
+    env: Environment,
+    render: Callable[[Context], Iterator[str]],
+    key_of: Callable[[Context], tuple[Any, ...] | None],
+) -> Callable[[Context], Iterator[str]]:
+    """``render`` (a template's or a block's render function) keeping its HTML per
+    ``key_of``: None renders as before; a key seen before gives the HTML made then."""
     memo: dict[tuple[Any, ...], str] = {}
 
-    def root_render_func(context: Context) -> Iterator[str]:
+    def render_memoised(context: Context) -> Iterator[str]:
         key = key_of(context)
         if key is None:
             yield from render(context)
@@ -71,7 +80,7 @@ def memoise_render(
             html = memo[key] = env.concat(render(context))
         yield html
 
-    template.root_render_func = root_render_func
+    return render_memoised
 
 
 def nav_key(context: Context, shapes: list[_Shape]) -> tuple[Any, ...] | None:
