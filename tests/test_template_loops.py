@@ -68,12 +68,14 @@ CASES = [
         "same file, " + FIX,
     ),
     Case(
-        "chains that end: the package's page template, a variable name, no extends",
+        "chains that end (the package's page template, a variable name, no extends), a dot folder",
         {
             "main.html": '{% extends "jekyll-main.html" %}\n'
             "{% block extrahead %}{{ super() }}<!-- mine -->{% endblock %}\n",
             "partials/copyright.html": "<small>{{ config.site_name }}</small>\n",
             "other.html": "{% extends layout_name %}\n",
+            # A dot folder is no theme folder: not walked (nor copied, nor listed).
+            ".backup/main.html": '{% extends ".backup/main.html" %}\n',
         },
         None,
     ),

@@ -63,9 +63,13 @@ def refuse_extends_loops(env: Environment, config: MkDocsConfig) -> None:
 
 
 def _template_names(folder: str) -> list[str]:
-    """The ``.html`` templates below ``folder``, as template names (``partials/x.html``)."""
+    """The ``.html`` templates below ``folder``, as template names (``partials/x.html``).
+
+    Dot folders are not walked, as MkDocs' theme listing walks none (``theme_files``).
+    """
     names = []
-    for root, _dirs, files in os.walk(folder):
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [name for name in dirs if not name.startswith(".")]  # .git, .cache: no theme
         relative = os.path.relpath(root, folder)
         for file in sorted(files):
             if file.endswith(".html"):
