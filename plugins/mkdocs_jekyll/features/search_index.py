@@ -140,94 +140,24 @@ def write_locale_index(
     Raises:
         ContentError: The locale's existing index is not valid JSON.
     """
-    docs = locale_entries(index, locale)
-    target = Path(site_dir) / locale / "search" / "search_index.json"
-    previous = read_index(target) if merge else None
-    if previous is not None:
-        docs = merge_search_entries(previous.get("docs", []), docs)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(_encode(_locale_payload(index, docs, lunr_language)), "utf-8")
-    return target
-
-
-def locale_entries(index: Mapping[str, Any], locale: str) -> list[dict[str, Any]]:
-    """The entries of ``index`` in the locale's folder, their locations relative to it."""
     prefix = f"{locale}/"
     docs = []
     for entry in index.get("docs", []):
         location = str(entry.get("location", ""))
         if location.startswith(prefix):
             docs.append({**entry, "location": location[len(prefix) :]})
-    return docs
-
-
-def locale_entries_json(index: Mapping[str, Any], locale: str) -> str:
-    """``locale_entries`` as ``write_locale_index`` encodes them, without the list's brackets
-    ("" for none).
-
-    JSON writes a list as its items' texts joined by commas, so the pieces of several
-    indexes, joined, are the list of all their entries (``write_joined_locale_index``).
-    """
-    return _encode(locale_entries(index, locale))[1:-1]
-
-
-_DOCS_MARK = "\0docs\0"
-"""Where ``write_joined_locale_index`` puts the entries, in the index it encodes without them."""
-
-
-def write_joined_locale_index(
-    site_dir: str,
-    locale: str,
-    index: Mapping[str, Any],
-    pieces: list[str],
-    *,
-    lunr_language: str | None,
-) -> Path:
-    """``write_locale_index`` of ``index`` with the entries of ``pieces``, not encoded again.
-
-    The shards of a locale built in worker processes (``mkdocs/parallel.py``) each encode
-    their own entries (``locale_entries_json``) in their process: the parent, which writes
-    the locale's index once every shard is built, only joins them, a few milliseconds less
-    of the serial end of the build (7 on the bench's 1,200 entries of a locale).
-
-    Args:
-        site_dir: The build's output folder.
-        locale: The locale (its URL folder).
-        index: An index of the locale (its other keys: Material's ``config``).
-        pieces: Each shard's ``locale_entries_json``, in the shards' order.
-        lunr_language: As for ``write_locale_index``.
-
-    Returns:
-        The path written.
-    """
-    joined = ",".join(piece for piece in pieces if piece)
-    text = _encode(_locale_payload(index, _DOCS_MARK, lunr_language))
-    mark = _encode(_DOCS_MARK)
-    if text.count(mark) == 1:
-        text = text.replace(mark, f"[{joined}]")
-    else:  # The index holds the mark itself: encoded whole (the pieces decode to the same).
-        docs = json.loads(f"[{joined}]")
-        text = _encode(_locale_payload(index, docs, lunr_language))
     target = Path(site_dir) / locale / "search" / "search_index.json"
+    previous = read_index(target) if merge else None
+    if previous is not None:
+        docs = merge_search_entries(previous.get("docs", []), docs)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, "utf-8")
-    return target
-
-
-def _locale_payload(
-    index: Mapping[str, Any], docs: object, lunr_language: str | None
-) -> dict[str, Any]:
-    """The locale's index: ``index`` with ``docs``, and the locale's lunr language if any."""
     payload = {**index, "docs": docs}
     if lunr_language is not None:
         payload["config"] = {**index.get("config", {}), "lang": [lunr_language]}
-    return payload
-
-
-def _encode(value: object) -> str:
-    """A locale's index as JSON (``default=str``: Material's, for a value JSON has no type
-    for, a ``search.boost`` date)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    # default=str: Material's, for a value JSON has no type for (a `search.boost` date).
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str)
+    target.write_text(text, "utf-8")
+    return target
 
 
 def write_merged_root_index(

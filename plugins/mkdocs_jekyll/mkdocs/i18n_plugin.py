@@ -246,7 +246,7 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         assert parallel is not None
         self.extend_search_entries(config)
         own = page_shards.current()
-        own_search, own_json = page_shards.kept_search(), page_shards.kept_search_json()
+        own_search = page_shards.kept_search()
         page_shards.start(None)
         self.building = True
         try:
@@ -262,7 +262,7 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
                 self.search_entries.extend(result.search_entries)
                 add_pages(result.pages)
             with as_plugin_error():
-                write_shards_search(config, own, own_search, results, own_json)
+                write_shards_search(config, own, own_search, results)
         finally:
             self.building = False
 

@@ -31,7 +31,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from mkdocs_jekyll.features.search_index import locale_entries_json
 from mkdocs_jekyll.jekyll.documents import normalise_locale
 
 if TYPE_CHECKING:
@@ -68,8 +67,6 @@ class _Active:
     search: dict[str, Any] | None = None
     """The pass's search index (its own pages): the parent writes the locale's index from
     every shard's (``keep_search``)."""
-    search_json: str | None = None
-    """Its entries in the locale's index, encoded in this process (``keep_search``)."""
 
 
 Plan = list[list[Shard]]
@@ -230,24 +227,14 @@ def start(shard: Shard | None) -> None:
 
 
 def keep_search(index: dict[str, Any] | None) -> None:
-    """A sharded pass's search index, which ``kept_search`` hands to the parent, and its
-    entries encoded as the locale's index holds them (``kept_search_json``)."""
+    """A sharded pass's search index, which ``kept_search`` hands to the parent."""
     if _ACTIVE is not None:
         _ACTIVE.search = index
-        locale = _ACTIVE.shard.locale
-        _ACTIVE.search_json = None if index is None else locale_entries_json(index, locale)
 
 
 def kept_search() -> dict[str, Any] | None:
     """The search index ``keep_search`` kept for this process's shard."""
     return None if _ACTIVE is None else _ACTIVE.search
-
-
-def kept_search_json() -> str | None:
-    """The entries of the index ``keep_search`` kept, as ``locale_entries_json`` encodes them:
-    the parent joins every shard's (``parallel.write_shards_search``), encoded in each one's
-    process rather than all in its serial end."""
-    return None if _ACTIVE is None else _ACTIVE.search_json
 
 
 def current() -> Shard | None:

@@ -30,11 +30,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.commands.build import build
 
 from mkdocs_jekyll.compat import keep_site_folder, restoring_clean_directory
-from mkdocs_jekyll.features.search_index import (
-    lunr_language,
-    write_joined_locale_index,
-    write_locale_index,
-)
+from mkdocs_jekyll.features.search_index import lunr_language, write_locale_index
 from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.mkdocs import page_liquid, page_shards
 from mkdocs_jekyll.mkdocs.build_log import NESTED_BUILD_LINES, quiet_build_log
@@ -65,8 +61,6 @@ class PassResult:
     """The shard built, when the locale's pages are spread over several processes."""
     search_index: dict[str, Any] | None = None
     """A shard's search index (its own pages), for the parent to write the locale's."""
-    search_json: str | None = None
-    """A shard's entries as the locale's index holds them (``page_shards.kept_search_json``)."""
     pages: list[tuple[str, PageRef]] = field(default_factory=list)
     """The pages it wrote from the page packs (``page_cache.note_page``), for ``site_replay``."""
     liquid: page_liquid.Payload | None = None
@@ -251,7 +245,6 @@ def _build_one(task: Shard) -> PassResult:
         logs=logs,
         shard=shard,
         search_index=index,
-        search_json=page_shards.kept_search_json(),
         pages=pages_since(mark),
         liquid=page_liquid.take(),
     )
@@ -289,38 +282,25 @@ def write_shards_search(
     own: Shard | None,
     own_index: dict[str, Any] | None,
     results: list[PassResult],
-    own_json: str | None = None,
 ) -> None:
     """Write the search index of each locale built in shards, from every shard's pages.
 
     A sharded pass only kept its index (its own pages, ``page_shards.keep_search``); put one
-    after another in shard order, they are the index the whole pass would have written. Each
-    shard encoded its entries in its own process (``PassResult.search_json``, ``own_json``
-    for the parent's first pass): here they are only joined.
+    after another in shard order, they are the index the whole pass would have written.
 
     Raises:
         ContentError: A locale's existing index is not valid JSON (``write_locale_index``).
     """
-    shards: dict[str, list[tuple[int, dict[str, Any], str | None]]] = {}
-    found = [(own, own_index, own_json)] + [
-        (result.shard, result.search_index, result.search_json) for result in results
-    ]
-    for shard, index, encoded in found:
+    shards: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    found = [(own, own_index)] + [(result.shard, result.search_index) for result in results]
+    for shard, index in found:
         if shard is not None and index is not None:
-            shards.setdefault(shard.locale, []).append((shard.index, index, encoded))
+            shards.setdefault(shard.locale, []).append((shard.index, index))
     for locale, indexes in shards.items():
         indexes.sort(key=lambda item: item[0])
-        language = lunr_language(locale)
-        pieces = [encoded for _, _, encoded in indexes]
-        if all(piece is not None for piece in pieces):
-            joined = [piece for piece in pieces if piece is not None]  # (mypy)
-            write_joined_locale_index(
-                config.site_dir, locale, indexes[0][1], joined, lunr_language=language
-            )
-            continue
-        docs = [entry for _, index, _ in indexes for entry in index.get("docs", [])]
+        docs = [entry for _, index in indexes for entry in index.get("docs", [])]
         merged = {**indexes[0][1], "docs": docs}
-        write_locale_index(config.site_dir, locale, merged, lunr_language=language)
+        write_locale_index(config.site_dir, locale, merged, lunr_language=lunr_language(locale))
 
 
 def replay_logs(results: list[PassResult]) -> PassResult | None:
