@@ -19,7 +19,6 @@ in any page, renders as before. The memo belongs to the pass's environment.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +27,7 @@ from jinja2.runtime import Undefined
 from jinja2.utils import Namespace
 from mkdocs.utils.templates import url_filter
 
-from mkdocs_jekyll.mkdocs.nav_memo import is_materials, memoised
+from mkdocs_jekyll.mkdocs.nav_memo import is_known_materials, memoised
 from mkdocs_jekyll.mkdocs.partial_memo import package_lang
 
 if TYPE_CHECKING:
@@ -285,7 +284,4 @@ def _url(context: Context, path: str) -> str | None:
 
 def _is_known(env: Environment, name: str) -> bool:
     """Whether ``name`` loads Material's own file, of a version listed in ``KNOWN_SOURCES``."""
-    if env.loader is None or not is_materials(env, name):
-        return False
-    source, _, _ = env.loader.get_source(env, name)
-    return hashlib.sha256(source.encode("utf-8")).hexdigest() in KNOWN_SOURCES[name]
+    return env.loader is not None and is_known_materials(env, name, KNOWN_SOURCES[name])

@@ -15,6 +15,7 @@ the navigation, renders as Material does. The memo belongs to the pass's environ
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -156,15 +157,27 @@ def _walk(items: Any) -> Iterator[Any]:
 
 def is_materials(env: Environment, name: str) -> bool:
     """Whether ``name`` loads Material's own file (no override in a theme folder)."""
+    return _materials_source(env, name) is not None
+
+
+def is_known_materials(env: Environment, name: str, known: frozenset[str]) -> bool:
+    """Whether ``name`` loads Material's own file, its source's SHA-256 one of ``known``
+    (the releases whose template a memo's keys were read from)."""
+    source = _materials_source(env, name)
+    return source is not None and hashlib.sha256(source.encode("utf-8")).hexdigest() in known
+
+
+def _materials_source(env: Environment, name: str) -> str | None:
+    """The source of ``name`` when it loads Material's own file; None for an override."""
     assert env.loader is not None
     try:
-        _, filename, _ = env.loader.get_source(env, name)
+        source, filename, _ = env.loader.get_source(env, name)
     except TemplateNotFound:
-        return False
+        return None
     material = _material_templates()
-    if filename is None or material is None:
-        return False
-    return Path(filename).resolve() == material / name
+    if filename is None or material is None or Path(filename).resolve() != material / name:
+        return None
+    return source
 
 
 @cache

@@ -21,7 +21,6 @@ label memo all it makes is ``t``, whose labels depend only on the language
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,7 +30,7 @@ from jinja2.tests import test_defined
 from jinja2.utils import missing
 from mkdocs.utils.templates import url_filter
 
-from mkdocs_jekyll.mkdocs.nav_memo import is_materials, memoise_render
+from mkdocs_jekyll.mkdocs.nav_memo import is_known_materials, memoise_render
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -182,10 +181,7 @@ def package_lang(context: Context) -> bool:
 
 def _is_known(env: Environment, name: str) -> bool:
     """Whether ``name`` loads Material's own file, of a version listed in ``KNOWN_PARTIALS``."""
-    if env.loader is None or not is_materials(env, name):
-        return False
-    source, _, _ = env.loader.get_source(env, name)
-    return hashlib.sha256(source.encode("utf-8")).hexdigest() in KNOWN_PARTIALS[name]
+    return env.loader is not None and is_known_materials(env, name, KNOWN_PARTIALS[name])
 
 
 def _is_package_language(env: Environment) -> bool:
