@@ -220,3 +220,12 @@ def site_tree(site: Path, pattern: str = "*") -> dict[str, bytes]:
     return {
         p.relative_to(site).as_posix(): site_bytes(p) for p in site.rglob(pattern) if p.is_file()
     }
+
+
+def build_tree(folder: Path, files: Mapping[str, str], **config: Any) -> dict[str, bytes]:
+    """Build ``files`` in the new folder ``folder`` (``make_site_builder``); its ``site_tree``.
+
+    For tests that build one site two ways (a shortcut on and off) and compare every file.
+    """
+    folder.mkdir()
+    return site_tree(make_site_builder(folder)(files=files, **config))

@@ -16,7 +16,7 @@ import pytest
 
 from mkdocs_jekyll.mkdocs import block_memo
 from mkdocs_jekyll.mkdocs import plugin as plugin_module
-from sitebuild import THREE_LOCALES, make_site_builder, site_tree
+from sitebuild import THREE_LOCALES, build_tree
 
 # Pages at several depths, in three locales, a translated pair, titles with HTML's special
 # characters, and a post.
@@ -58,11 +58,6 @@ def _plugins(workers: int, look: str = "material") -> list[Any]:
         {"jekyll/i18n": {"languages": THREE_LOCALES, "parallel_workers": workers}},
         {"jekyll": {"permalink": "pretty", "look": look}},
     ]
-
-
-def _build(folder: Path, files: dict[str, str], **config: Any) -> dict[str, bytes]:
-    folder.mkdir()
-    return site_tree(make_site_builder(folder)(files=files, **config))
 
 
 def _spy(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
@@ -137,7 +132,7 @@ def test_the_shared_blocks_give_the_same_site(
     keys = _spy(monkeypatch)
     theme = {"name": "material", **case.theme}
     config = {"plugins": _plugins(case.workers, case.look), "theme": theme, **case.config}
-    on = _build(tmp_path / "on", FILES, **config)
+    on = build_tree(tmp_path / "on", FILES, **config)
     if case.workers == 1:  # (a worker's spies are in its own process)
         keyed = {block for block, found in keys if found}
         unkeyed = {block for block, found in keys if not found}
@@ -146,7 +141,7 @@ def test_the_shared_blocks_give_the_same_site(
         assert keyed == ALL - case.rendered - ({"footer"} if case.look != "material" else set())
     monkeypatch.setattr(plugin_module, "install_block_memo", lambda env: [])
     keys.clear()
-    off = _build(tmp_path / "off", FILES, **config)
+    off = build_tree(tmp_path / "off", FILES, **config)
     assert keys == []
     assert on == off
 
@@ -161,7 +156,7 @@ def test_a_site_overriding_a_partial_renders_its_block_as_material_does(
         "overrides/partials/icons.html": "<style>/* {{ page.title }} */</style>",
     }
     theme = {"name": "material", "custom_dir": "overrides"}
-    tree = _build(tmp_path / "site", files, plugins=_plugins(1), theme=theme)
+    tree = build_tree(tmp_path / "site", files, plugins=_plugins(1), theme=theme)
     assert {block for block, _ in keys} == ALL - {"footer", "styles"}
     page = tree["en/guide/deep/c/index.html"]
     assert b"<small>C &lt;&amp;&gt;</small>" in page
@@ -182,7 +177,7 @@ def test_a_site_overriding_base_html_renders_every_block(
     source, _, _ = env.loader.get_source(env, "base.html")  # Material's, as it is
     files = {**FILES, "overrides/base.html": source.replace("<body", "<body data-x")}
     theme = {"name": "material", "custom_dir": "overrides"}
-    tree = _build(tmp_path / "site", files, plugins=_plugins(1), theme=theme)
+    tree = build_tree(tmp_path / "site", files, plugins=_plugins(1), theme=theme)
     assert keys == []
     assert b"<body data-x" in tree["en/guide/deep/c/index.html"]
 

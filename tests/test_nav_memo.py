@@ -9,7 +9,7 @@ import pytest
 
 from mkdocs_jekyll.mkdocs import nav_memo
 from mkdocs_jekyll.mkdocs import plugin as plugin_module
-from sitebuild import THREE_LOCALES, make_site_builder, site_tree
+from sitebuild import THREE_LOCALES, build_tree
 
 # Pages in the navigation (nested in a section too) and outside it, at several depths:
 # default permalinks, pretty ones, a deeper folder, a post; three locales.
@@ -45,11 +45,6 @@ def _plugins(workers: int) -> list[Any]:
     ]
 
 
-def _build(folder: Path, files: dict[str, str], **config: Any) -> dict[str, bytes]:
-    folder.mkdir()
-    return site_tree(make_site_builder(folder)(files=files, **config))
-
-
 def _spy(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     keys: list[bool] = []
     real = nav_memo.nav_key
@@ -74,13 +69,13 @@ def test_the_shared_navigation_gives_the_same_site(
     theme = {"name": "material", "features": features, "logo": "assets/logo.png"}
     files = {**FILES, "docs/assets/logo.png": "png"}
     keys = _spy(monkeypatch)
-    on = _build(tmp_path / "on", files, plugins=_plugins(1), nav=NAV, theme=theme)
+    on = build_tree(tmp_path / "on", files, plugins=_plugins(1), nav=NAV, theme=theme)
     # The pages outside the navigation share it; those in it render their own.
     assert keys.count(True) >= 6
     assert keys.count(False) >= 4
     monkeypatch.setattr(plugin_module, "install_nav_memo", lambda env: False)
     keys.clear()
-    off = _build(tmp_path / "off", files, plugins=_plugins(1), nav=NAV, theme=theme)
+    off = build_tree(tmp_path / "off", files, plugins=_plugins(1), nav=NAV, theme=theme)
     assert keys == []
     assert on == off
 
@@ -96,7 +91,7 @@ def test_a_site_overriding_a_navigation_partial_renders_it_as_material_does(
     files = {**FILES, "overrides/partials/nav-item.html": override}
     theme = {"name": "material", "custom_dir": "overrides"}
     site = tmp_path / "site"
-    tree = _build(site, files, plugins=_plugins(1), nav=NAV, theme=theme)
+    tree = build_tree(site, files, plugins=_plugins(1), nav=NAV, theme=theme)
     assert keys == []
     # Each page's own title shows in its navigation.
     assert b"<li>A E outside</li>" in tree["en/e/index.html"]

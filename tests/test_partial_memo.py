@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from mkdocs_jekyll.mkdocs import partial_memo
 from mkdocs_jekyll.mkdocs import plugin as plugin_module
-from sitebuild import THREE_LOCALES, make_site_builder, site_tree
+from sitebuild import THREE_LOCALES, build_tree
 
 # Pages at several depths, in three locales, a translated pair, and a post.
 FILES = {
@@ -37,11 +37,6 @@ def _plugins(workers: int, look: str = "material") -> list[Any]:
         {"jekyll/i18n": {"languages": THREE_LOCALES, "parallel_workers": workers}},
         {"jekyll": {"permalink": "pretty", "look": look}},
     ]
-
-
-def _build(folder: Path, files: dict[str, str], **config: Any) -> dict[str, bytes]:
-    folder.mkdir()
-    return site_tree(make_site_builder(folder)(files=files, **config))
 
 
 def _spy(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
@@ -91,7 +86,7 @@ def test_the_shared_search_box_and_logo_give_the_same_site(
 ) -> None:
     keys = _spy(monkeypatch)
     config = {"plugins": _plugins(workers, look), "theme": THEMES[theme]}
-    on = _build(tmp_path / "on", FILES, **config)
+    on = build_tree(tmp_path / "on", FILES, **config)
     if workers == 1:  # (a worker's spies are in its own process)
         assert ("search_key", True) in keys
         if look == "material":
@@ -99,7 +94,7 @@ def test_the_shared_search_box_and_logo_give_the_same_site(
         assert all(found for _, found in keys)
     monkeypatch.setattr(plugin_module, "install_partial_memo", lambda env: [])
     keys.clear()
-    off = _build(tmp_path / "off", FILES, **config)
+    off = build_tree(tmp_path / "off", FILES, **config)
     assert keys == []
     assert on == off
 
@@ -111,7 +106,7 @@ def test_a_site_overriding_the_language_partial_renders_the_search_box_each_time
     override = '{% macro t(key) %}{{ key }} of {{ page.title if page else "" }}{% endmacro %}'
     files = {**FILES, "overrides/partials/language.html": override}
     theme = {"name": "material", "custom_dir": "overrides"}
-    tree = _build(tmp_path / "site", files, plugins=_plugins(1), theme=theme)
+    tree = build_tree(tmp_path / "site", files, plugins=_plugins(1), theme=theme)
     assert [name for name, _ in keys] == ["logo_key"] * len(keys)
     # Each page's own title shows in its search box.
     assert b'placeholder="search.placeholder of C"' in tree["en/guide/deep/c/index.html"]
@@ -125,7 +120,7 @@ def test_a_site_overriding_a_partial_renders_it_as_material_does(tmp_path: Path)
         "overrides/partials/search.html": "<b>{{ page.title }}</b>",
     }
     theme = {"name": "material", "custom_dir": "overrides"}
-    tree = _build(tmp_path / "site", files, plugins=_plugins(1), theme=theme)
+    tree = build_tree(tmp_path / "site", files, plugins=_plugins(1), theme=theme)
     page = tree["en/guide/deep/c/index.html"]
     assert b"<i>C</i>" in page and b"<b>C</b>" in page
 
@@ -164,14 +159,14 @@ def test_the_language_partial_is_imported_once_per_pass_and_language(
 
     monkeypatch.setattr(Template, "make_module", make_module)
     config = {"plugins": _plugins(1), "theme": THEMES["icon-logo-language"]}
-    on = _build(tmp_path / "on", FILES, **config)
+    on = build_tree(tmp_path / "on", FILES, **config)
     # One per locale pass (one language each), and one for Material search's settings, read
     # from one template before its on_config (`search_settings`; Material's own reading made
     # one per setting it read: two here).
     assert made.count(partial_memo.LANGUAGE) == 3 + 1
     made.clear()
     monkeypatch.setattr(plugin_module, "install_partial_memo", lambda env: [])
-    off = _build(tmp_path / "off", FILES, **config)
+    off = build_tree(tmp_path / "off", FILES, **config)
     assert made.count(partial_memo.LANGUAGE) > 3 + 2 + 10  # Once per rendered page.
     assert on == off
 
