@@ -53,6 +53,14 @@ CASES = [
         "'main.html' (overrides/main.html) -> 'layout.html' comes back to it, " + FIX,
     ),
     Case(
+        "an override leading into another's loop: the loop's own file is named",
+        {
+            "about.html": '{% extends "main.html" %}\n',
+            "main.html": '{% extends "main.html" %}\n',
+        },
+        f"overrides/main.html:1: '{{% extends \"main.html\" %}}' names this same file, {FIX}",
+    ),
+    Case(
         "a loop through the package's 404 page, which extends main.html",
         {"main.html": '{% extends "404.html" %}\n'},
         f"overrides/main.html:1: its 'extends' chain 'main.html' (overrides/main.html) -> "

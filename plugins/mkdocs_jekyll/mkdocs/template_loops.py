@@ -56,8 +56,9 @@ def refuse_extends_loops(env: Environment, config: MkDocsConfig) -> None:
     if not custom or env.loader is None:
         return
     loader = quiet_loader(env.loader)  # A linked template is warned about when it loads.
+    ended: set[str] = set()
     for name in _template_names(custom):
-        chain = _loop_from(env, loader, name)
+        chain = _loop_from(env, loader, name, ended)
         if chain is not None:
             raise PluginError(_message(config, chain))
 
@@ -78,26 +79,36 @@ def _template_names(folder: str) -> list[str]:
 
 
 def _loop_from(
-    env: Environment, loader: BaseLoader, name: str
+    env: Environment, loader: BaseLoader, name: str, ended: set[str]
 ) -> list[tuple[str, str, Extends]] | None:
-    """The chain of ``(name, file, extends)`` from ``name`` back to a file already in it."""
+    """The chain of ``(name, file, extends)`` from ``name`` back to a file already in it.
+
+    ``ended`` holds the names whose chain is known to end (the overrides' chains mostly
+    share their tail: ``jekyll-main.html``, ``base.html``): a chain reaching one ends there,
+    without loading it again, and every name of a chain that ends is added to it.
+    """
     chain: list[tuple[str, str, Extends]] = []
     seen: set[str] = set()
-    while True:
+    while name not in ended:
         try:
             source, filename, _uptodate = loader.get_source(env, name)
         except (TemplateNotFound, OSError):
-            return None  # Jinja reports a missing template itself, with its name.
+            break  # Jinja reports a missing template itself, with its name.
         if filename is None:
-            return None
+            break
         if filename in seen:
+            # A loop: through the first file (reported), or entered later (reported from
+            # its own first file, which is in custom_dir: theme templates make no loop).
             return chain if chain[0][1] == filename else None
         seen.add(filename)
         extends = _extends_of(env, filename, source)
         if extends is None:
-            return None
+            break
         chain.append((name, filename, extends))
         name = extends.name
+    ended.add(name)
+    ended.update(link[0] for link in chain)
+    return None
 
 
 def _extends_of(env: Environment, filename: str, source: str) -> Extends | None:
