@@ -146,12 +146,13 @@ def _images(state: BuildState, options: JekyllConfig) -> Iterator[tuple[str, str
                 yield doc.src_path, label, value.strip()
 
 
+_IMAGE_ROOTS = tuple(dict.fromkeys(keys[0] for keys, _label in _PAGE_IMAGES))
+"""The front matter keys every path of ``_PAGE_IMAGES`` starts from (``header``, ``image``)."""
+
+
 def _may_show_image(data: object) -> bool:
-    """Whether ``_dig`` can find a value of ``_PAGE_IMAGES`` in ``data`` (each starts with
-    ``header`` or ``image``)."""
-    return isinstance(data, Mapping) and (
-        data.get("header") is not None or data.get("image") is not None
-    )
+    """Whether ``_dig`` can find a value of ``_PAGE_IMAGES`` in ``data``."""
+    return isinstance(data, Mapping) and any(data.get(key) is not None for key in _IMAGE_ROOTS)
 
 
 def _where(source: str, key: str, state: BuildState) -> str:
