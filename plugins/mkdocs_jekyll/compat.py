@@ -15,6 +15,9 @@ MkDocs (1.6):
   ``mkdocs.utils.clean_directory``, which static-i18n replaces for its nested locale passes.
 - ``set_page_title``: write ``Page.title`` through ``vars(page)`` (it is a ``weak_property``).
 - ``file_url``: ``File._get_url``, the URL of a file whose ``dest_uri`` was changed.
+- ``replace_event_method``: MkDocs' ``PluginCollection._event_origins`` (the plugin named for
+  an event handler), for a handler put in another's place: Material search's
+  ``on_page_context``, which ``mkdocs/search_attributes.py`` mirrors.
 - ``strict_abort_pending``: the ``CountHandler`` that ``build()`` puts on the ``mkdocs`` logger
   in strict mode; it raises ``Abort`` after ``on_post_build`` when that handler counted any.
 - ``page_render_mirrored``, ``render_page_with``, ``render_empty_page``, ``replace_page_render``:
@@ -537,6 +540,29 @@ def _attribute_path(module: Any, name: str) -> Any:
     for part in name.split("."):
         item = getattr(item, part)
     return item
+
+
+def replace_event_method(
+    config: MkDocsConfig, event: str, method: Callable[..., Any], replacement: Callable[..., Any]
+) -> bool:
+    """Put ``replacement`` in ``method``'s place among the build's ``event`` handlers.
+
+    Same position (so the same order among the plugins'), and the same plugin named for it
+    in MkDocs' messages (``PluginCollection._event_origins``).
+
+    Returns:
+        Whether ``method`` was registered for ``event`` (and is now replaced).
+    """
+    plugins = config.plugins
+    events = plugins.events[event]
+    for index, registered in enumerate(events):
+        if registered == method:
+            events[index] = replacement
+            origin = plugins._event_origins.get(registered)
+            if origin is not None:
+                plugins._event_origins[replacement] = origin
+            return True
+    return False
 
 
 def replace_search_index(plugin: Any, index_type: type[Any]) -> None:

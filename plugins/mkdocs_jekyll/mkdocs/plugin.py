@@ -13,6 +13,7 @@ from mkdocs_jekyll.compat import serve_livereload
 from mkdocs_jekyll.jekyll.documents import ScanCache
 from mkdocs_jekyll.jekyll.findings import converting
 from mkdocs_jekyll.kramdown.pipeline import warn_unsupported_settings
+from mkdocs_jekyll.mkdocs import search_attributes
 from mkdocs_jekyll.mkdocs.block_memo import install_block_memo
 from mkdocs_jekyll.mkdocs.build import (
     BuildSetup,
@@ -216,6 +217,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         self._settings = pass_settings(setup.settings, config)
         self._pages.skip_meta = may_skip_meta(config, serving=self._serving)
         install_fast_search(config)  # every pass: Material's on_config made a new index
+        search_attributes.install(config)
         if is_locale_pass(config):
             return
         self._state = read_site(
