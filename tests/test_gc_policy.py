@@ -69,11 +69,13 @@ def test_a_build_command_freezes_its_startup_objects_and_builds_the_same_site(
 
 
 def test_serve_keeps_the_collector_as_it_is(tmp_path: Path) -> None:
+    before = gc.get_threshold()
     policy = gc_policy.BuildCollector()
     policy.start("serve")
     policy.keep()
     assert not policy.active
     assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == before
 
 
 def test_the_command_line_build_exits_cleanly_and_writes_the_same_site(tmp_path: Path) -> None:
@@ -94,12 +96,15 @@ def test_the_command_line_build_exits_cleanly_and_writes_the_same_site(tmp_path:
 @pytest.mark.parametrize("command", ["build", "gh-deploy"])
 def test_the_policy_freezes_once_and_gives_back_at_stop(command: str) -> None:
     policy = gc_policy.BuildCollector()
+    before = gc.get_threshold()
     policy.start(command)
     try:
         assert policy.active
+        assert gc.get_threshold() == (gc_policy.YOUNG_THRESHOLD, *before[1:])
         count = gc.get_freeze_count()
         policy.start(command)  # a second start changes nothing
         assert gc.get_freeze_count() == count
+        assert gc.get_threshold() == (gc_policy.YOUNG_THRESHOLD, *before[1:])
         kept = [[] for _ in range(3)]  # made after the start, alive for the build
         policy.keep()
         assert gc.get_freeze_count() >= count + len(kept)
@@ -107,6 +112,7 @@ def test_the_policy_freezes_once_and_gives_back_at_stop(command: str) -> None:
         policy.stop()
     assert not policy.active
     assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == before
 
 
 def test_the_workers_freeze_leaves_a_build_commands_objects_frozen_until_stop() -> None:

@@ -25,6 +25,13 @@ the build (and its full collection) walked them again. Under a build command the
 frozen for the workers (the parent's, alive for the build) stay frozen until ``on_shutdown``;
 elsewhere (serve, a caller's own ``build()``) they are given back when the workers are done.
 
+The youngest generation is collected every ``YOUNG_THRESHOLD`` net allocations instead of
+Python's 700, for the same span. A page's work makes many short-lived containers (Markdown's
+trees, Jinja's contexts), nearly all freed by their reference counts: at 700 the collector ran
+about 140 times in each lane of the bench's parallel build, walking objects still in use and
+promoting them to be walked again, 50 ms of CPU per lane; at 10,000, about 10 times,
+25-30 ms. The garbage it leaves waiting is at most that many containers (a few MB).
+
 ``mkdocs serve`` keeps its collector as it is: a long-lived server must collect everything.
 Output does not depend on any of this.
 """
@@ -35,6 +42,8 @@ import atexit
 import gc
 
 _BUILD_COMMANDS = frozenset({"build", "gh-deploy"})
+YOUNG_THRESHOLD = 10_000
+"""Net allocations of containers between two collections of the youngest generation."""
 _exit_hook: list[bool] = []
 """Whether ``_collect_before_exit`` is registered in this process (once)."""
 _owners: list[BuildCollector] = []
@@ -46,6 +55,8 @@ class BuildCollector:
 
     def __init__(self) -> None:
         self._frozen = False
+        self._thresholds: tuple[int, ...] | None = None
+        """The collector's thresholds before ``start`` raised the first, put back at ``stop``."""
 
     @property
     def active(self) -> bool:
@@ -58,6 +69,8 @@ class BuildCollector:
             return
         gc.freeze()
         self._frozen = True
+        self._thresholds = gc.get_threshold()
+        gc.set_threshold(max(YOUNG_THRESHOLD, self._thresholds[0]), *self._thresholds[1:])
         _owners.append(self)
         if not _exit_hook:
             atexit.register(_collect_before_exit)
@@ -73,6 +86,9 @@ class BuildCollector:
         """At ``on_shutdown``: give the collector every object back."""
         if self._frozen:
             gc.unfreeze()
+            if self._thresholds is not None:
+                gc.set_threshold(*self._thresholds)
+                self._thresholds = None
             self._frozen = False
             _owners.remove(self)
 
