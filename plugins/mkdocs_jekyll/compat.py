@@ -30,6 +30,10 @@ MkDocs (1.6):
   ``theme_filter_drops_dot_paths``: its filter's pattern list starts with ``'.*'`` and
   ``'*/.*'`` (so ``theme_files`` leaves the theme's dot folders, Material's ``.icons``,
   unwalked).
+- ``static_copy_mirrored``, ``replace_copy_static_files``, ``file_content_unset``:
+  ``Files.copy_static_files`` (public, but replaced on the class by
+  ``mkdocs/static_copies.py``, which mirrors its loop) and ``File.copy_file``, which copies
+  ``abs_src_path`` to ``abs_dest_path`` when the file's private ``_content`` is unset.
 
 Jinja (3.1):
 - ``jinja_listing_mirrored``: ``FileSystemLoader.list_templates`` (public, but
@@ -284,6 +288,54 @@ def replace_add_files_from_theme(wrap: Callable[[Any], Any]) -> None:
         return
     _ORIGINAL_ADD_FILES_FROM_THEME = Files.add_files_from_theme
     Files.add_files_from_theme = wrap(Files.add_files_from_theme)  # type: ignore[method-assign]
+
+
+COPY_STATIC_FILES_NAMES = frozenset({"is_documentation_page", "inclusion", "copy_file"})
+"""What MkDocs 1.6's ``Files.copy_static_files`` reads: each file's kind, its inclusion
+and its ``copy_file``, which it calls with ``dirty``, in the files' order."""
+
+FILE_COPY_NAMES = frozenset(
+    {"is_modified", "log", "debug", "src_uri", "abs_dest_path", "os", "makedirs", "path"}
+    | {"dirname", "_content", "abs_src_path", "utils", "copy_file", "shutil", "SameFileError"}
+    | {"isinstance", "str", "open", "write"}
+)
+"""What MkDocs 1.6's ``File.copy_file`` reads: with ``_content`` unset, it copies
+``abs_src_path`` to ``abs_dest_path`` with ``utils.copy_file``, nothing else."""
+
+
+def static_copy_mirrored() -> bool:
+    """Whether ``Files.copy_static_files`` and ``File.copy_file`` are MkDocs 1.6's, whose
+    loop ``mkdocs/static_copies.py`` mirrors and whose copy of a file it may skip."""
+    from mkdocs.structure.files import File, Files
+
+    loop = getattr(_ORIGINAL_COPY_STATIC_FILES or Files.copy_static_files, "__code__", None)
+    copy = getattr(File.copy_file, "__code__", None)
+    return (
+        loop is not None
+        and copy is not None
+        and frozenset(loop.co_names) == COPY_STATIC_FILES_NAMES
+        and loop.co_varnames[:3] == ("self", "dirty", "inclusion")
+        and frozenset(copy.co_names) == FILE_COPY_NAMES
+    )
+
+
+def file_content_unset(file: File) -> bool:
+    """Whether ``file``'s content is its source file's (no ``content_string``/``bytes`` set)."""
+    return file._content is None
+
+
+_ORIGINAL_COPY_STATIC_FILES: Any = None
+
+
+def replace_copy_static_files(wrap: Callable[[Any], Any]) -> None:
+    """Replace ``Files.copy_static_files`` by ``wrap(original)``, once per process."""
+    global _ORIGINAL_COPY_STATIC_FILES
+    from mkdocs.structure.files import Files
+
+    if _ORIGINAL_COPY_STATIC_FILES is not None:
+        return
+    _ORIGINAL_COPY_STATIC_FILES = Files.copy_static_files
+    Files.copy_static_files = wrap(Files.copy_static_files)  # type: ignore[method-assign]
 
 
 def i18n_reconfigure_files(plugin: Any, files: Files, config: MkDocsConfig) -> Any:
