@@ -514,3 +514,15 @@ def test_copy_static_files_copies_each_static_file_as_mirrored(tmp_path: Path) -
     assert sorted(p.name for p in (tmp_path / "site").rglob("*")) == ["a.css"]
     plain.content_string = "set"
     assert not compat.file_content_unset(plain) and plain.abs_src_path is None
+
+
+def test_static_i18n_tests_each_files_folder_with_its_is_relative_to(tmp_path: Path) -> None:
+    """``i18n_files`` swaps the folder test ``reconfigure_files`` looks up on its module."""
+    from mkdocs_static_i18n import reconfigure
+
+    assert compat.i18n_relative_test_mirrored()
+    original = reconfigure.is_relative_to
+    assert original("/docs/en/a.md", "/docs") and not original("/docsx/a.md", "/docs")
+    with compat.i18n_relative_test_by(lambda path, folder: False) as upstream:
+        assert upstream is original and not reconfigure.is_relative_to("/docs/a", "/docs")
+    assert reconfigure.is_relative_to is original

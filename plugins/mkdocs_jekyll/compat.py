@@ -45,6 +45,9 @@ mkdocs-static-i18n (1.3):
 - ``i18n_file_mirrored``, ``i18n_file_parts``, ``i18n_files_made_by``:
   ``folder.create_i18n_file`` (which ``mkdocs/i18n_files.py`` mirrors; ``reconfigure_files``
   looks it up on the module at each call), its logger ``folder.log`` and ``config.RE_LOCALE``.
+- ``i18n_relative_test_mirrored``, ``i18n_relative_test_by``: the ``is_relative_to`` that
+  ``reconfigure_files`` looks up in ``mkdocs_static_i18n.reconfigure`` (``PurePath``'s test,
+  which ``mkdocs/i18n_files.py`` mirrors on strings).
 
 Material (9.6):
 - ``has_search_index``, ``material_search_plugin``, ``search_index_data``:
@@ -388,6 +391,46 @@ def i18n_files_made_by(make: Callable[..., File]) -> Iterator[None]:
         yield
     finally:
         folder.create_i18n_file = original
+
+
+I18N_RELATIVE_TEST_NAMES = (
+    *("PurePath", "is_relative_to", "AttributeError", "relative_to", "ValueError"),
+)
+"""What static-i18n 1.3's ``is_relative_to`` reads: ``PurePath(a).is_relative_to(b)``, with
+a fallback for Pythons before 3.9."""
+
+
+def i18n_relative_test_mirrored() -> bool:
+    """Whether ``reconfigure_files`` tests a file's folder with static-i18n 1.3's
+    ``is_relative_to``, looked up on its module at each call (``i18n_relative_test_by``)."""
+    import mkdocs_static_i18n
+    from mkdocs_static_i18n import reconfigure
+
+    test = getattr(reconfigure, "is_relative_to", None)
+    code = getattr(test, "__code__", None)
+    loop = getattr(reconfigure.ExtendedPlugin.reconfigure_files, "__code__", None)
+    return (
+        test is getattr(mkdocs_static_i18n, "is_relative_to", None)
+        and code is not None
+        and code.co_names == I18N_RELATIVE_TEST_NAMES
+        and code.co_argcount == 2
+        and loop is not None
+        and "is_relative_to" in loop.co_names
+    )
+
+
+@contextmanager
+def i18n_relative_test_by(test: Callable[[Any, Any], bool]) -> Iterator[Callable[..., bool]]:
+    """Make ``reconfigure_files`` test a file's folder with ``test``, meanwhile; yields
+    static-i18n's own test."""
+    from mkdocs_static_i18n import reconfigure
+
+    original = reconfigure.is_relative_to
+    reconfigure.is_relative_to = test
+    try:
+        yield original
+    finally:
+        reconfigure.is_relative_to = original
 
 
 def build_log_filter(prefixes: tuple[str, ...]) -> Callable[[logging.LogRecord], bool]:
