@@ -65,22 +65,28 @@ def _state(file: File) -> dict[str, Any]:
     return state
 
 
-@pytest.mark.parametrize("use_directory_urls", [True, False])
-def test_given_any_file_when_made_on_strings_then_it_is_upstreams(
-    tmp_path: Path, use_directory_urls: bool, caplog: pytest.LogCaptureFixture
-) -> None:
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "mkdocs.yml").write_text(
+def _config(folder: Path, use_directory_urls: bool) -> Any:
+    (folder / "docs").mkdir(parents=True)
+    (folder / "mkdocs.yml").write_text(
         f"site_name: t\nuse_directory_urls: {str(use_directory_urls).lower()}\n", "utf-8"
     )
-    config = load_config(str(tmp_path / "mkdocs.yml"))
-    original, log, pattern = compat.i18n_file_parts()
-    maker = i18n_files._FileMaker(original, log, pattern)
-    cases = itertools.product(SOURCES, DESTS, LANGUAGES, ["en", "es-419", "pt-br"], ["en", "pt-br"])
-    for src, dest, languages, current, default in cases:
+    return load_config(str(folder / "mkdocs.yml"))
 
-        def source(src: str = src, dest: str | None = dest) -> File:
-            return File(src, config.docs_dir, config.site_dir, use_directory_urls, dest_uri=dest)
+
+def test_given_any_file_when_made_on_strings_then_it_is_upstreams(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    original, log, pattern = compat.i18n_file_parts()
+    maker = i18n_files._FileMaker(original, log, pattern)  # one maker sees both configs
+    configs = [_config(tmp_path / "urls", True), _config(tmp_path / "files", False)]
+    cases = itertools.product(
+        configs, SOURCES, DESTS, LANGUAGES, ["en", "es-419", "pt-br"], ["en", "pt-br"]
+    )
+    for config, src, dest, languages, current, default in cases:
+
+        def source(src: str = src, dest: str | None = dest, config: Any = config) -> File:
+            urls = config.use_directory_urls
+            return File(src, config.docs_dir, config.site_dir, urls, dest_uri=dest)
 
         args = (current, default, languages, config)
         caplog.clear()

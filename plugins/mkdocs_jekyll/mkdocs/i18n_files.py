@@ -113,6 +113,9 @@ class _FileMaker:
         self.locale_pattern = locale_pattern
         self._plain_languages: dict[tuple[Any, ...], bool] = {}
         """Whether each set of a call's language names is plain: the same for every file."""
+        self._settings: tuple[Any, str, str, bool] | None = None
+        """The config and its ``docs_dir``, ``site_dir`` and ``use_directory_urls``, read once:
+        nothing sets them while ``reconfigure_files`` runs (the life of this maker)."""
 
     def __call__(
         self,
@@ -131,14 +134,19 @@ class _FileMaker:
             and _plain(file.dest_uri)
         ):
             return self.original(file, current_language, default_language, all_languages, config)
+        settings = self._settings
+        if settings is None or settings[0] is not config:
+            settings = (config, config.docs_dir, config.site_dir, config.use_directory_urls)
+            self._settings = settings
+        _, docs_dir, site_dir, use_directory_urls = settings
         debug = self.log.isEnabledFor(logging.DEBUG)
         if debug:
             self.log.debug(f"reconfigure {file}")
         file = File(
             file.src_path,
-            config.docs_dir,
+            docs_dir,
             file.dest_path,
-            config.use_directory_urls,
+            use_directory_urls,
             dest_uri=file.dest_uri,
             inclusion=file.inclusion,
         )
@@ -173,10 +181,10 @@ class _FileMaker:
                 dest_uri = _joined(current_parts + dest_parts)
         if dest_uri is not None:
             file.dest_uri = dest_uri  # ``dest_path``'s setter, for a plain path
-        file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_path))
+        file.abs_dest_path = os.path.normpath(os.path.join(site_dir, file.dest_path))
         if file.name == "README":
             file.name = "index"
-        file.url = file_url(file, config.use_directory_urls)
+        file.url = file_url(file, use_directory_urls)
         i18n: Any = file  # static-i18n's attributes, which ``File`` does not declare
         i18n.alternates = {current_language: file}
         i18n.locale = file_locale
