@@ -16,7 +16,8 @@ import pytest
 from mkdocs.structure.files import File, Files
 
 from mkdocs_jekyll.mkdocs import static_copies
-from sitebuild import THREE_LOCALES, build_tree
+from sitebuild import build_tree
+from sitebuild import three_locales_with_overrides as _config
 
 # Three locales, an override folder with its own static file, and files of the site's own
 # outside the locale folders (every locale pass lists them).
@@ -32,17 +33,6 @@ FILES = {
     "overrides/assets/extra/site.css": "body { color: red }\n",
     "overrides/main.html": '{% extends "base.html" %}\n',
 }
-
-
-def _config(workers: int) -> dict[str, Any]:
-    return {
-        "theme": {"name": "material", "custom_dir": "overrides"},
-        "plugins": [
-            "search",
-            {"jekyll/i18n": {"languages": THREE_LOCALES, "parallel_workers": workers}},
-            {"jekyll": {"permalink": "pretty"}},
-        ],
-    }
 
 
 def _count_copies(monkeypatch: pytest.MonkeyPatch) -> list[str]:
