@@ -1,6 +1,6 @@
-"""A static file is copied once per build and process, not once per locale pass: same site.
+"""A static file is not copied again onto a copy of it that stands: the same site.
 
-Each site is built with the later passes skipping the copies that still stand
+Each site is built with the passes skipping the copies that stand
 (``mkdocs/static_copies.py``) and with MkDocs' own loop, and every file must be equal byte
 for byte; a spy counts the copies. The unit tests run MkDocs' ``Files.copy_static_files``
 twice on real files and change what a skip relies on between the two runs.
@@ -113,6 +113,17 @@ def test_a_later_pass_skips_a_standing_copy(copying: Any, tmp_path: Path) -> Non
 def test_a_rewritten_destination_is_copied_again(copying: Any, tmp_path: Path) -> None:
     copying()
     (tmp_path / "site/a.css").write_text("changed by a plugin", "utf-8")
+    assert copying() == ["a.css"]
+    assert (tmp_path / "site/a.css").read_text("utf-8") == "a"
+
+
+def test_a_destination_holding_the_same_bytes_is_not_written_again(
+    copying: Any, tmp_path: Path
+) -> None:
+    copying()
+    (tmp_path / "site/a.css").write_text("a", "utf-8")  # another process's copy
+    assert copying() == []
+    (tmp_path / "site/a.css").write_text("x", "utf-8")  # the same size, other bytes
     assert copying() == ["a.css"]
     assert (tmp_path / "site/a.css").read_text("utf-8") == "a"
 

@@ -1,19 +1,21 @@
-"""A static file copied once per build and process, not once per locale pass.
+"""A static file not written again onto a copy of it that stands (locale passes).
 
 MkDocs' ``build()`` copies every static file of the pass (``Files.copy_static_files``): the
 theme's assets (Material's ~47 files) and the site's own files outside the locale folders,
 which every locale pass lists (``locale_pass_files``). Each later pass copies them again onto
 the same destination with the same bytes: ~47 sources opened and destinations truncated and
 written again per pass (measured on the bench: 12 to 20 ms of CPU and up to 0.12 s of wall
-per later pass, as rewriting a file just written waits on the disk).
+per later pass, as rewriting a file just written waits on the disk). With parallel passes,
+the processes also write the same files over each other's copies.
 
-So a later pass of the same build, in the same process, skips a file it copied itself
-when the copy provably still stands: the same source to the same destination, and neither
-changed since (device, inode, size, mtime and ctime as ``os.stat`` gave them: the source's
-before the copy, the destination's after). Anything else is copied as MkDocs does: a file
-first seen, a file whose content a plugin set, a ``File`` subclass with its own
-``copy_file``, a destination another process or plugin rewrote, a cleaned site folder, a
-``--dirty`` build (whose own test of each file stays MkDocs'), or a MkDocs whose loop or
+So, in a build, a file is not copied when its destination provably holds its bytes: this
+process copied it (or found it so) and neither file changed since (device, inode, size,
+mtime and ctime as ``os.stat`` gave them: the source's before, the destination's after), or
+the destination has the source's size and, read, its bytes (another process's copy). A
+skipped file ends as a copy would leave it: ``shutil.copyfile`` keeps neither times nor
+mode. Anything else is copied as MkDocs does: a file whose content a plugin set, a ``File``
+subclass with its own ``copy_file``, a destination that differs or is missing, a ``--dirty``
+build (whose own test of each file stays MkDocs'), or a MkDocs whose loop or
 ``File.copy_file`` is not the one mirrored here (``compat.static_copy_mirrored``).
 """
 
@@ -41,12 +43,16 @@ log = get_plugin_logger(__name__)
 
 _Stat = tuple[int, int, int, int, int]
 
+CHUNK = 1 << 20
+"""How much of each file ``_same_bytes`` reads at a time."""
+
 _copied: dict[tuple[str, str], tuple[_Stat, _Stat]] | None = None
-"""This build's copies in this process: (source, destination) to their ``_stat`` then."""
+"""The copies this process made or found in this build: (source, destination) to their
+``_stat`` then (None: outside a build of ours)."""
 
 
 def start_build() -> None:
-    """Forget the previous build's copies: this build's first pass copies every file.
+    """Forget the previous build's copies (a serve rebuild cleans the site folder).
 
     Called from the first pass's ``on_config``. A MkDocs whose copy is not the mirrored one
     keeps its own loop for the whole build.
@@ -70,6 +76,20 @@ def _stat(path: str) -> _Stat | None:
     return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
 
 
+def _same_bytes(source: str, destination: str) -> bool:
+    """Whether the two files hold the same bytes (read a chunk at a time)."""
+    try:
+        with open(source, "rb") as first, open(destination, "rb") as second:
+            while True:
+                chunk = first.read(CHUNK)
+                if chunk != second.read(CHUNK):
+                    return False
+                if not chunk:
+                    return True
+    except OSError:
+        return False
+
+
 def _plain_copy(file: File) -> str | None:
     """The source ``file.copy_file`` copies as it is, or None for any other kind of file."""
     source = file.abs_src_path
@@ -79,7 +99,7 @@ def _plain_copy(file: File) -> str | None:
 
 
 def _copy_once(original: Callable[..., None]) -> Callable[..., None]:
-    """``Files.copy_static_files``, skipping the files this build's passes copied already."""
+    """``Files.copy_static_files``, skipping the files whose copy stands already."""
 
     def copy_static_files(
         files: Files,
@@ -100,9 +120,17 @@ def _copy_once(original: Callable[..., None]) -> Callable[..., None]:
                 continue
             key = (source, file.abs_dest_path)
             before = _stat(source)
-            done = copied.get(key)
-            if done is not None and before is not None and done == (before, _stat(key[1])):
+            found = _stat(key[1])
+            if (
+                before is not None
+                and found is not None
+                and (
+                    copied.get(key) == (before, found)
+                    or (before[2] == found[2] and _same_bytes(*key))
+                )
+            ):
                 log.debug(f"Already copied in this build: '{file.src_uri}'")
+                copied[key] = (before, found)
                 continue
             file.copy_file(dirty)
             after = _stat(key[1])
