@@ -39,6 +39,19 @@ THREE_LOCALES: list[dict[str, Any]] = [
 """``jekyll/i18n`` languages of the three-locale fixtures (default en, es-419, pt-br)."""
 
 
+def three_locales_with_overrides(workers: int) -> dict[str, Any]:
+    """The ``mkdocs.yml`` keys of a three-locale Material site with an ``overrides`` folder
+    (``custom_dir``), its passes spread over ``workers`` processes."""
+    return {
+        "theme": {"name": "material", "custom_dir": "overrides"},
+        "plugins": [
+            "search",
+            {"jekyll/i18n": {"languages": THREE_LOCALES, "parallel_workers": workers}},
+            {"jekyll": {"permalink": "pretty"}},
+        ],
+    }
+
+
 def copy_reference_site(dest: Path, *, site_url: str | None = None) -> Path:
     """Copy the repository's reference site to ``dest``, optionally with another site_url."""
     import shutil

@@ -495,3 +495,34 @@ def test_pygments_regex_lexer_loop_is_the_one_pygments_loop_mirrors() -> None:
     compat.replace_lexer_loop(lexer, lambda text, stack=("root",): iter(seen.append(text) or ()))
     assert list(lexer.get_tokens("x")) == [] and seen == ["x\n"]
     assert compat.regex_lexer_states(get_lexer_by_name("pycon")) is None
+
+
+def test_copy_static_files_copies_each_static_file_as_mirrored(tmp_path: Path) -> None:
+    """``static_copies`` mirrors the loop and may skip ``copy_file`` of a plain file."""
+    from mkdocs.structure.files import Files
+
+    assert compat.static_copy_mirrored()
+    original = compat._ORIGINAL_COPY_STATIC_FILES or Files.copy_static_files
+    assert list(inspect.signature(original).parameters) == ["self", "dirty", "inclusion"]
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/a.css").write_text("a", "utf-8")
+    (tmp_path / "docs/b.md").write_text("# b", "utf-8")
+    plain = File("a.css", str(tmp_path / "docs"), str(tmp_path / "site"), True)
+    page = File("b.md", str(tmp_path / "docs"), str(tmp_path / "site"), True)
+    assert compat.file_content_unset(plain)
+    original(Files([plain, page]))
+    assert sorted(p.name for p in (tmp_path / "site").rglob("*")) == ["a.css"]
+    plain.content_string = "set"
+    assert not compat.file_content_unset(plain) and plain.abs_src_path is None
+
+
+def test_static_i18n_tests_each_files_folder_with_its_is_relative_to(tmp_path: Path) -> None:
+    """``i18n_files`` swaps the folder test ``reconfigure_files`` looks up on its module."""
+    from mkdocs_static_i18n import reconfigure
+
+    assert compat.i18n_relative_test_mirrored()
+    original = reconfigure.is_relative_to
+    assert original("/docs/en/a.md", "/docs") and not original("/docsx/a.md", "/docs")
+    with compat.i18n_relative_test_by(lambda path, folder: False) as upstream:
+        assert upstream is original and not reconfigure.is_relative_to("/docs/a", "/docs")
+    assert reconfigure.is_relative_to is original

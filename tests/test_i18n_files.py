@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 from mkdocs.structure.files import File
+from mkdocs_static_i18n.plugin import I18n
 
 from mkdocs_jekyll import compat
-from mkdocs_jekyll.mkdocs import i18n_files
+from mkdocs_jekyll.mkdocs import i18n_files, i18n_plugin
 from sitebuild import THREE_LOCALES, make_site_builder, site_tree
 
 SOURCES = [
@@ -64,22 +65,28 @@ def _state(file: File) -> dict[str, Any]:
     return state
 
 
-@pytest.mark.parametrize("use_directory_urls", [True, False])
-def test_given_any_file_when_made_on_strings_then_it_is_upstreams(
-    tmp_path: Path, use_directory_urls: bool, caplog: pytest.LogCaptureFixture
-) -> None:
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "mkdocs.yml").write_text(
+def _config(folder: Path, use_directory_urls: bool) -> Any:
+    (folder / "docs").mkdir(parents=True)
+    (folder / "mkdocs.yml").write_text(
         f"site_name: t\nuse_directory_urls: {str(use_directory_urls).lower()}\n", "utf-8"
     )
-    config = load_config(str(tmp_path / "mkdocs.yml"))
-    original, log, pattern = compat.i18n_file_parts()
-    maker = i18n_files._FileMaker(original, log, pattern)
-    cases = itertools.product(SOURCES, DESTS, LANGUAGES, ["en", "es-419", "pt-br"], ["en", "pt-br"])
-    for src, dest, languages, current, default in cases:
+    return load_config(str(folder / "mkdocs.yml"))
 
-        def source(src: str = src, dest: str | None = dest) -> File:
-            return File(src, config.docs_dir, config.site_dir, use_directory_urls, dest_uri=dest)
+
+def test_given_any_file_when_made_on_strings_then_it_is_upstreams(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    original, log, pattern = compat.i18n_file_parts()
+    maker = i18n_files._FileMaker(original, log, pattern)  # one maker sees both configs
+    configs = [_config(tmp_path / "urls", True), _config(tmp_path / "files", False)]
+    cases = itertools.product(
+        configs, SOURCES, DESTS, LANGUAGES, ["en", "es-419", "pt-br"], ["en", "pt-br"]
+    )
+    for config, src, dest, languages, current, default in cases:
+
+        def source(src: str = src, dest: str | None = dest, config: Any = config) -> File:
+            urls = config.use_directory_urls
+            return File(src, config.docs_dir, config.site_dir, urls, dest_uri=dest)
 
         args = (current, default, languages, config)
         caplog.clear()
@@ -118,14 +125,54 @@ def test_given_a_three_locale_site_when_files_are_made_on_strings_then_the_site_
         made.append(file.src_uri)
         return real(self, file, *args)
 
-    with monkeypatch.context() as off:
+    tested: list[bool] = []
+    real_test = i18n_files._RelativeTest.__call__
+
+    def spy_test(self: Any, path: Any, folder: Any) -> bool:
+        tested.append(real_test(self, path, folder))
+        return tested[-1]
+
+    held: list[Any] = []
+    real_files = i18n_plugin.locale_pass_files
+
+    def spy_files(plugin: Any, *args: Any) -> Any:
+        held.append(plugin._held_names)  # what it reads, and what upstream's reading gives
+        held.append((I18n.all_languages.fget(plugin), I18n.default_language.fget(plugin)))
+        return real_files(plugin, *args)
+
+    with monkeypatch.context() as off:  # upstream's functions and properties
         off.setattr(i18n_files, "i18n_file_mirrored", lambda: False)
+        off.setattr(i18n_plugin.JekyllI18nPlugin, "all_languages", I18n.all_languages)
+        off.setattr(i18n_plugin.JekyllI18nPlugin, "default_language", I18n.default_language)
         (tmp_path / "off").mkdir()
         expected = site_tree(make_site_builder(tmp_path / "off")(files, plugins=plugins))
     monkeypatch.setattr(i18n_files._FileMaker, "__call__", spy)
+    monkeypatch.setattr(i18n_files._RelativeTest, "__call__", spy_test)
+    monkeypatch.setattr(i18n_plugin, "locale_pass_files", spy_files)
     (tmp_path / "on").mkdir()
     assert site_tree(make_site_builder(tmp_path / "on")(files, plugins=plugins)) == expected
     assert "es-419/index.md" in made
+    assert True in tested and False in tested  # docs files and the theme's
+    assert len(held) == 6 and held[0::2] == held[1::2]  # one reading per pass, upstream's
+    assert held[0] == (["en", "es-419", "pt-br"], "en")
+
+
+_SEGMENTS = st.lists(st.sampled_from(["docs", "doc", "en", "ena", "", ".", ".."]), max_size=5)
+
+
+@given(_SEGMENTS, _SEGMENTS, st.booleans(), st.booleans())
+@example(["docs", "ena"], [], True, False)  # "/docs/ena" starts with "/docs/en", not under it
+@example(["docs"], ["docs"], True, False)  # the folder itself
+def test_a_folder_test_on_strings_is_pathlibs(
+    path: list[str], folder: list[str], absolute: bool, trailing: bool
+) -> None:
+    from mkdocs_static_i18n import is_relative_to
+
+    test = i18n_files._RelativeTest()
+    test.original = is_relative_to
+    text = ("/" if absolute else "") + "/".join(path) + ("/" if trailing else "")
+    for base in ("/" + "/".join(folder), "/docs", "/docs/en", "/" + "/".join(path[:2])):
+        assert test(text, base) == Path(text).is_relative_to(base), (text, base)
 
 
 @given(st.lists(st.sampled_from(["/", ".", "..", "...", "a", "en", ".a"]), max_size=8))

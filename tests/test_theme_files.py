@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from mkdocs_jekyll.mkdocs import theme_files
-from sitebuild import THREE_LOCALES, build_project, make_site_builder, site_tree
+from sitebuild import build_project, make_site_builder, site_tree
+from sitebuild import three_locales_with_overrides as _config
 
 # Three locales, an override folder with its own static file and one of Material's, and a
 # docs file shadowing a theme file (the docs win, in every pass).
@@ -27,17 +28,6 @@ FILES = {
     "overrides/assets/stylesheets/README.md": "not copied\n",
     "overrides/main.html": '{% extends "base.html" %}\n',
 }
-
-
-def _config(workers: int) -> dict[str, Any]:
-    return {
-        "theme": {"name": "material", "custom_dir": "overrides"},
-        "plugins": [
-            "search",
-            {"jekyll/i18n": {"languages": THREE_LOCALES, "parallel_workers": workers}},
-            {"jekyll": {"permalink": "pretty"}},
-        ],
-    }
 
 
 def _spy(monkeypatch: pytest.MonkeyPatch) -> list[str]:

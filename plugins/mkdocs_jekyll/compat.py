@@ -33,6 +33,10 @@ MkDocs (1.6):
   ``theme_filter_drops_dot_paths``: its filter's pattern list starts with ``'.*'`` and
   ``'*/.*'`` (so ``theme_files`` leaves the theme's dot folders, Material's ``.icons``,
   unwalked).
+- ``static_copy_mirrored``, ``replace_copy_static_files``, ``file_content_unset``:
+  ``Files.copy_static_files`` (public, but replaced on the class by
+  ``mkdocs/static_copies.py``, which mirrors its loop) and ``File.copy_file``, which copies
+  ``abs_src_path`` to ``abs_dest_path`` when the file's private ``_content`` is unset.
 
 Jinja (3.1):
 - ``jinja_listing_mirrored``: ``FileSystemLoader.list_templates`` (public, but
@@ -44,6 +48,9 @@ mkdocs-static-i18n (1.3):
 - ``i18n_file_mirrored``, ``i18n_file_parts``, ``i18n_files_made_by``:
   ``folder.create_i18n_file`` (which ``mkdocs/i18n_files.py`` mirrors; ``reconfigure_files``
   looks it up on the module at each call), its logger ``folder.log`` and ``config.RE_LOCALE``.
+- ``i18n_relative_test_mirrored``, ``i18n_relative_test_by``: the ``is_relative_to`` that
+  ``reconfigure_files`` looks up in ``mkdocs_static_i18n.reconfigure`` (``PurePath``'s test,
+  which ``mkdocs/i18n_files.py`` mirrors on strings).
 
 Material (9.6):
 - ``has_search_index``, ``material_search_plugin``, ``search_index_data``:
@@ -289,6 +296,54 @@ def replace_add_files_from_theme(wrap: Callable[[Any], Any]) -> None:
     Files.add_files_from_theme = wrap(Files.add_files_from_theme)  # type: ignore[method-assign]
 
 
+COPY_STATIC_FILES_NAMES = frozenset({"is_documentation_page", "inclusion", "copy_file"})
+"""What MkDocs 1.6's ``Files.copy_static_files`` reads: each file's kind, its inclusion
+and its ``copy_file``, which it calls with ``dirty``, in the files' order."""
+
+FILE_COPY_NAMES = frozenset(
+    {"is_modified", "log", "debug", "src_uri", "abs_dest_path", "os", "makedirs", "path"}
+    | {"dirname", "_content", "abs_src_path", "utils", "copy_file", "shutil", "SameFileError"}
+    | {"isinstance", "str", "open", "write"}
+)
+"""What MkDocs 1.6's ``File.copy_file`` reads: with ``_content`` unset, it copies
+``abs_src_path`` to ``abs_dest_path`` with ``utils.copy_file``, nothing else."""
+
+
+def static_copy_mirrored() -> bool:
+    """Whether ``Files.copy_static_files`` and ``File.copy_file`` are MkDocs 1.6's, whose
+    loop ``mkdocs/static_copies.py`` mirrors and whose copy of a file it may skip."""
+    from mkdocs.structure.files import File, Files
+
+    loop = getattr(_ORIGINAL_COPY_STATIC_FILES or Files.copy_static_files, "__code__", None)
+    copy = getattr(File.copy_file, "__code__", None)
+    return (
+        loop is not None
+        and copy is not None
+        and frozenset(loop.co_names) == COPY_STATIC_FILES_NAMES
+        and loop.co_varnames[:3] == ("self", "dirty", "inclusion")
+        and frozenset(copy.co_names) == FILE_COPY_NAMES
+    )
+
+
+def file_content_unset(file: File) -> bool:
+    """Whether ``file``'s content is its source file's (no ``content_string``/``bytes`` set)."""
+    return file._content is None
+
+
+_ORIGINAL_COPY_STATIC_FILES: Any = None
+
+
+def replace_copy_static_files(wrap: Callable[[Any], Any]) -> None:
+    """Replace ``Files.copy_static_files`` by ``wrap(original)``, once per process."""
+    global _ORIGINAL_COPY_STATIC_FILES
+    from mkdocs.structure.files import Files
+
+    if _ORIGINAL_COPY_STATIC_FILES is not None:
+        return
+    _ORIGINAL_COPY_STATIC_FILES = Files.copy_static_files
+    Files.copy_static_files = wrap(Files.copy_static_files)  # type: ignore[method-assign]
+
+
 def i18n_reconfigure_files(plugin: Any, files: Files, config: MkDocsConfig) -> Any:
     """static-i18n's own ``reconfigure_files``: the locale pass's files (``I18nFiles``)."""
     from mkdocs_static_i18n.plugin import I18n
@@ -339,6 +394,46 @@ def i18n_files_made_by(make: Callable[..., File]) -> Iterator[None]:
         yield
     finally:
         folder.create_i18n_file = original
+
+
+I18N_RELATIVE_TEST_NAMES = (
+    *("PurePath", "is_relative_to", "AttributeError", "relative_to", "ValueError"),
+)
+"""What static-i18n 1.3's ``is_relative_to`` reads: ``PurePath(a).is_relative_to(b)``, with
+a fallback for Pythons before 3.9."""
+
+
+def i18n_relative_test_mirrored() -> bool:
+    """Whether ``reconfigure_files`` tests a file's folder with static-i18n 1.3's
+    ``is_relative_to``, looked up on its module at each call (``i18n_relative_test_by``)."""
+    import mkdocs_static_i18n
+    from mkdocs_static_i18n import reconfigure
+
+    test = getattr(reconfigure, "is_relative_to", None)
+    code = getattr(test, "__code__", None)
+    loop = getattr(reconfigure.ExtendedPlugin.reconfigure_files, "__code__", None)
+    return (
+        test is getattr(mkdocs_static_i18n, "is_relative_to", None)
+        and code is not None
+        and code.co_names == I18N_RELATIVE_TEST_NAMES
+        and code.co_argcount == 2
+        and loop is not None
+        and "is_relative_to" in loop.co_names
+    )
+
+
+@contextmanager
+def i18n_relative_test_by(test: Callable[[Any, Any], bool]) -> Iterator[Callable[..., bool]]:
+    """Make ``reconfigure_files`` test a file's folder with ``test``, meanwhile; yields
+    static-i18n's own test."""
+    from mkdocs_static_i18n import reconfigure
+
+    original = reconfigure.is_relative_to
+    reconfigure.is_relative_to = test
+    try:
+        yield original
+    finally:
+        reconfigure.is_relative_to = original
 
 
 def build_log_filter(prefixes: tuple[str, ...]) -> Callable[[logging.LogRecord], bool]:

@@ -57,6 +57,7 @@ from mkdocs_jekyll.mkdocs.serve_start import LaterLocales
 from mkdocs_jekyll.mkdocs.site_features import apply_site_features
 from mkdocs_jekyll.mkdocs.site_replay import may_replay
 from mkdocs_jekyll.mkdocs.staging import stage
+from mkdocs_jekyll.mkdocs.static_copies import start_build as copy_static_once
 from mkdocs_jekyll.mkdocs.template_filters import (
     install_label_memo,
     install_url_filters,
@@ -180,6 +181,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             self._state = None
             self._end.start()
             list_theme_once(config)  # the later passes reuse this pass's theme listing
+            copy_static_once()  # the later passes skip the static files this one copied
             if self.config.markdown_kramdown is not None:
                 warn_unsupported_settings(self.config.markdown_kramdown)
         apply_site_features(config, self._setup, report=not is_locale_pass(config))
