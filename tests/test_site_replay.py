@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from mkdocs_jekyll.mkdocs import page_cache, site_replay
+from mkdocs_jekyll.mkdocs import page_cache, page_digests, site_replay
 from mkdocs_jekyll.mkdocs.parallel import can_fork
 from sitebuild import make_site_builder, site_tree, warning_lines
 
@@ -341,3 +341,37 @@ def test_the_keys_file_paths_are_the_ones_pathlib_gave(tmp_path: Path) -> None:
         expected = [Path(os.path.relpath(path, Path(given))).as_posix() for path in found]
         assert [site_replay._relative(path, top) for path in found] == expected
         assert len(found) == len(names) - 1
+
+
+@pytest.mark.skipif(not can_fork(), reason="the locale passes fork workers")
+def test_the_pages_digests_made_in_their_passes_key_the_build_as_hashing_them_at_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each page's part of the replay key is made where it rendered (``page_digests``): the
+    parent's pages before it waits for the worker, the worker's in its pass. The key is the
+    one hashing every page's text where the key is made (the reference) gives."""
+    kept: list[str] = []
+    rendered_digest = site_replay.rendered_digest
+
+    def spy(texts: tuple[str, str], digests: page_digests.Digests, path: str) -> bytes:
+        if path in digests and digests[path][0] is texts[1]:
+            kept.append(path)
+        return rendered_digest(texts, digests, path)
+
+    def keys(run: str) -> list[str]:
+        make_site_builder(tmp_path)(files=FILES, plugins=_plugins(2))
+        packs = tmp_path / "project" / ".cache" / "mkdocs-jekyll" / site_replay.FOLDER
+        found = sorted(path.name for path in packs.iterdir())
+        (tmp_path / "project" / ".cache").rename(tmp_path / f"cache-{run}")  # A cold build next.
+        return found
+
+    monkeypatch.setattr(site_replay, "rendered_digest", spy)
+    made = keys("passes")
+    # Both locales' pages, the parent's (en) and the worker's (es-419), came with digests.
+    assert {path.split("/")[0] for path in kept} >= {"en", "es-419"}
+    monkeypatch.setattr(
+        site_replay,
+        "rendered_digest",
+        lambda texts, digests, path: page_digests.page_digest(*texts),
+    )
+    assert keys("reference") == made != []

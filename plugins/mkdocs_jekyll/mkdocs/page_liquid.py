@@ -45,6 +45,7 @@ from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.jekyll.findings import Finding, record_finding
 from mkdocs_jekyll.mkdocs.listing import set_content
 from mkdocs_jekyll.mkdocs.page_cache import replay
+from mkdocs_jekyll.mkdocs.page_digests import Digests, page_digest
 from mkdocs_jekyll.mkdocs.page_reads import merge
 
 if TYPE_CHECKING:
@@ -108,6 +109,8 @@ class Payload:
     read_static_files: bool
     reads: dict[str, set[str]] | None = None
     """Under ``mkdocs serve``: what each render of the process read (``page_reads``)."""
+    digests: dict[str, bytes] = field(default_factory=dict)
+    """Each page's part of the replay key, when the build keeps it (``page_digests``)."""
 
 
 class PageLiquid:
@@ -154,6 +157,10 @@ class PageLiquid:
         self._read = False
         self.built: set[str] = set()
         """The pages whose output this process used since the last ``take``."""
+        self.keep_digests = False
+        """Whether the build keys its replay with every page's output (``page_digests``)."""
+        self.digests: Digests = {}
+        """The pages' digests made so far, each with the output it was made from."""
         watch_content(self.finalize)
 
     def __contains__(self, src_path: str) -> bool:
@@ -244,9 +251,28 @@ class PageLiquid:
         if _ACTIVE is self:
             _ACTIVE = None
 
-    def take(self) -> Payload:
-        """The outputs this process used since the last call, for the parent."""
+    def digest_built(self) -> None:
+        """Make the digest of every page this process used that has none yet."""
+        if not self.keep_digests:
+            return
+        from mkdocs_jekyll.mkdocs.render_cache import lines  # (it imports this module)
+
+        for path in self.built:
+            if path not in self.digests:
+                output = self.outputs[path].output
+                body = self.order[self._index[path]].body
+                self.digests[path] = (output, page_digest(lines(body), output))
+
+    def take(self, *, digests: bool = True) -> Payload:
+        """The outputs this process used since the last call, for the parent.
+
+        ``digests``: with the pages' digests, when the build keeps them (a pass's, not the
+        parent's own at the end: the key hashes those from ``RenderCache.rendered``).
+        """
         pages = {path: self.outputs[path].kept() for path in self.built}
+        if digests:
+            self.digest_built()
+        made = {path: self.digests[path][1] for path in self.built if path in self.digests}
         self.built = set()
         env = self._env()
         return Payload(
@@ -256,6 +282,7 @@ class PageLiquid:
             volatile=env is not None and env.volatile,
             read_static_files=env is not None and env.read_static_files,
             reads=self._reads,
+            digests=made,
         )
 
 
@@ -278,6 +305,13 @@ def take() -> Payload | None:
     return None if _ACTIVE is None else _ACTIVE.take()
 
 
+def digest_built() -> None:
+    """This process's passes are built: make its pages' digests, before it waits for the
+    workers' passes (``page_digests``)."""
+    if _ACTIVE is not None:
+        _ACTIVE.digest_built()
+
+
 def collect(payload: Payload | None) -> None:
     """In the parent: keep what another pass rendered, for ``collected``."""
     if payload is not None:
@@ -286,7 +320,7 @@ def collect(payload: Payload | None) -> None:
 
 def collected() -> list[Payload]:
     """What the passes rendered, this process's own first; forgets them."""
-    own = take()
+    own = None if _ACTIVE is None else _ACTIVE.take(digests=False)
     found = ([own] if own is not None else []) + _COLLECTED
     _COLLECTED.clear()
     return found
@@ -347,6 +381,9 @@ def finish_liquid(cache: RenderCache) -> bool:
             doc = pages.order[pages._index[path]]
             if path not in cache.rendered:  # (Not setdefault: the parent's own are there.)
                 cache.rendered[path] = (lines(doc.body), output)
+                digest = payload.digests.get(path)
+                if digest is not None:  # Made of this very output (``page_digests``).
+                    pages.digests[path] = (output, digest)
             outputs[path] = (output, targets)
             page_logs[path] = (logs, findings)
         more = payload.reads

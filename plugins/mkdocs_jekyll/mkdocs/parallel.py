@@ -143,6 +143,7 @@ class ParallelPasses:
                 self._parent_done.set()  # A worker done from now on leaves `spare` to us.
             if meanwhile is not None:
                 meanwhile(self._spare_done())
+            page_liquid.digest_built()  # Its pages' part of the replay key, likewise.
             for future in self._futures:
                 done.extend(future.result())
             for result in done:

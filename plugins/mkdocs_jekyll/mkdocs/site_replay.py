@@ -23,8 +23,9 @@ same files and log the same records as last time, so the build keeps them instea
 
 The key is the page cache's build key (versions, this package, ``mkdocs.yml``, settings,
 plugin options, theme folders, ``_data``, ``_includes``, the site model) with every
-plugin's resolved options, every page's Liquid output and the path and content of every
-file below ``docs_dir``. Anything missing or damaged (a warning for damage) means an
+plugin's resolved options, every page's Liquid output (a digest of each page's source and
+output, made in the process that rendered it: ``page_digests``) and the path and content
+of every file below ``docs_dir``. Anything missing or damaged (a warning for damage) means an
 ordinary build.
 """
 
@@ -45,6 +46,7 @@ from mkdocs_jekyll.jekyll.findings import record_finding
 from mkdocs_jekyll.mkdocs.build_cache import stable_json
 from mkdocs_jekyll.mkdocs.cache_packs import PackDamaged, PackWriter, PassPacks, read_pack
 from mkdocs_jekyll.mkdocs.page_cache import Recorder, forget_pages, noted_page, replay
+from mkdocs_jekyll.mkdocs.page_digests import rendered_digest
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -80,7 +82,8 @@ def open_replay(
     that keeps this one; for a build in a staged folder, outside ``mkdocs serve``."""
     if state.cache.pages is not None:
         # Its pages render in the passes (nothing to replay): it is keyed once their
-        # outputs are back (``rekey``), not twice.
+        # outputs are back (``rekey``), not twice; each process hashes its own pages.
+        state.cache.pages.keep_digests = True
         return None, SiteRecorder(cache, "")
     key = replay_key(config, state, cache)
     if state.cache.reused:  # Nothing read the clock or chance.
@@ -96,12 +99,12 @@ def replay_key(config: MkDocsConfig, state: BuildState, cache: BuildCache) -> st
     digest = hashlib.sha256(f"site replay\0{cache.build_key}\0".encode())
     options = {name: dict(plugin.config.items()) for name, plugin in config.plugins.items()}
     digest.update(stable_json(options).encode())
-    for path in sorted(state.cache.rendered):
+    # Each page's digest, made where it was rendered when it could be (``page_digests``).
+    kept = state.cache.pages.digests if state.cache.pages is not None else {}
+    rendered = state.cache.rendered
+    for path in sorted(rendered):
         digest.update(f"\0{path}".encode())
-        for text in state.cache.rendered[path]:
-            data = text.encode("utf-8", "surrogatepass")
-            digest.update(b"\0%d\0" % len(data))
-            digest.update(data)
+        digest.update(rendered_digest(rendered[path], kept, path))
     # A document's text is in the key already: its front matter (the build key) and its
     # Liquid output (above) are all its page is made of, as the page cache's key holds.
     known = state.scan.model.documents.keys() & state.cache.rendered.keys()
