@@ -173,12 +173,3 @@ def test_a_folder_test_on_strings_is_pathlibs(
     text = ("/" if absolute else "") + "/".join(path) + ("/" if trailing else "")
     for base in ("/" + "/".join(folder), "/docs", "/docs/en", "/" + "/".join(path[:2])):
         assert test(text, base) == Path(text).is_relative_to(base), (text, base)
-
-
-@given(st.lists(st.sampled_from(["/", ".", "..", "...", "a", "en", ".a"]), max_size=8))
-def test_a_plain_path_is_one_whose_parts_are_not_empty_dot_or_dot_dot(pieces: list[str]) -> None:
-    path = "".join(pieces)
-    parts = path.split("/")
-    assert i18n_files._plain(path) == (
-        bool(path) and all(part not in ("", ".", "..") for part in parts)
-    )

@@ -33,6 +33,9 @@ MkDocs (1.6):
   ``theme_filter_drops_dot_paths``: its filter's pattern list starts with ``'.*'`` and
   ``'*/.*'`` (so ``theme_files`` leaves the theme's dot folders, Material's ``.icons``,
   unwalked).
+- ``file_src_path_mirrored``, ``replace_file_src_path_setter``: ``File.src_path``'s
+  setter (public, but replaced on the class by ``mkdocs/file_paths.py``, which stores a plain
+  path as it is instead of its ``PurePath(value).as_posix()``, the same string).
 - ``static_copy_mirrored``, ``replace_copy_static_files``, ``file_content_unset``:
   ``Files.copy_static_files`` (public, but replaced on the class by
   ``mkdocs/static_copies.py``, which mirrors its loop) and ``File.copy_file``, which copies
@@ -342,6 +345,42 @@ def replace_copy_static_files(wrap: Callable[[Any], Any]) -> None:
         return
     _ORIGINAL_COPY_STATIC_FILES = Files.copy_static_files
     Files.copy_static_files = wrap(Files.copy_static_files)  # type: ignore[method-assign]
+
+
+SRC_PATH_SETTER_NAMES = frozenset({"PurePath", "as_posix", "src_uri"})
+"""What MkDocs 1.6's ``File.src_path`` setter reads: ``src_uri = PurePath(value).as_posix()``."""
+
+_ORIGINAL_SRC_PATH: Any = None
+
+
+def file_src_path_mirrored() -> bool:
+    """Whether ``File.src_path``'s setter is MkDocs 1.6's one line, which stores
+    ``PurePath(value).as_posix()`` as ``src_uri`` and nothing else (``mkdocs/file_paths.py``
+    stores a plain path as it is)."""
+    from mkdocs.structure.files import File
+
+    prop = _ORIGINAL_SRC_PATH or vars(File).get("src_path")
+    code = getattr(getattr(prop, "fset", None), "__code__", None)
+    return (
+        isinstance(prop, property)
+        and code is not None
+        and frozenset(code.co_names) == SRC_PATH_SETTER_NAMES
+        and code.co_varnames[:2] == ("self", "value")
+        and code.co_argcount == 2
+    )
+
+
+def replace_file_src_path_setter(wrap: Callable[[Any], Any]) -> None:
+    """Replace ``File.src_path``'s setter by ``wrap(original setter)``, once per process;
+    its getter stays upstream's."""
+    global _ORIGINAL_SRC_PATH
+    from mkdocs.structure.files import File
+
+    if _ORIGINAL_SRC_PATH is not None:
+        return
+    original = vars(File)["src_path"]
+    _ORIGINAL_SRC_PATH = original
+    File.src_path = original.setter(wrap(original.fset))  # type: ignore[method-assign]
 
 
 def i18n_reconfigure_files(plugin: Any, files: Files, config: MkDocsConfig) -> Any:

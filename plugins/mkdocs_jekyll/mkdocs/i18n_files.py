@@ -32,6 +32,7 @@ from mkdocs_jekyll.compat import (
     i18n_relative_test_by,
     i18n_relative_test_mirrored,
 )
+from mkdocs_jekyll.mkdocs.file_paths import plain_path
 
 if TYPE_CHECKING:
     import re
@@ -57,7 +58,7 @@ def reconfigure_files(plugin: Any, files: Files, config: MkDocsConfig) -> Any:
 def _plain_absolute(path: str) -> bool:
     """Whether ``path`` is absolute and its ``PurePosixPath`` parts are ``/`` and its
     ``/``-separated parts: no empty (a ``//``, a trailing ``/``), ``.`` or ``..`` part."""
-    return path[:1] == "/" and _plain(path[1:])
+    return path[:1] == "/" and plain_path(path[1:])
 
 
 class _RelativeTest:
@@ -80,16 +81,6 @@ class _RelativeTest:
         ):
             return path == folder or path.startswith(folder + "/")
         return self.original(path, folder)
-
-
-def _plain(path: str) -> bool:
-    """Whether ``path`` is relative, POSIX and without empty, ``.`` or ``..`` parts: one
-    whose ``PurePath`` parts are its ``/``-separated parts and which ``normpath`` keeps."""
-    # An empty, ``.`` or ``..`` part is a ``//``, ``/./`` or ``/../`` once the path is
-    # framed by slashes (an empty path is ``//``): three substring tests, run ~8,000 times
-    # a pass, instead of a split and a loop over the parts.
-    framed = f"/{path}/"
-    return "//" not in framed and "/./" not in framed and "/../" not in framed
 
 
 def _under(parts: list[str], folder: list[str]) -> bool:
@@ -129,9 +120,9 @@ class _FileMaker:
         if not (
             self._languages_plain(current_language, default_language, all_languages)
             and isinstance(file.src_uri, str)
-            and _plain(file.src_uri)
+            and plain_path(file.src_uri)
             and isinstance(file.dest_uri, str)
-            and _plain(file.dest_uri)
+            and plain_path(file.dest_uri)
         ):
             return self.original(file, current_language, default_language, all_languages, config)
         settings = self._settings
@@ -206,6 +197,6 @@ class _FileMaker:
         except TypeError:  # An unhashable name: not a string.
             return False
         if known is None:
-            plain = all(isinstance(name, str) and _plain(name) for name in names)
+            plain = all(isinstance(name, str) and plain_path(name) for name in names)
             known = self._plain_languages[names] = plain
         return known

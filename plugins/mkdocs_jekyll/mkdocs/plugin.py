@@ -27,6 +27,7 @@ from mkdocs_jekyll.mkdocs.build_start import read_site
 from mkdocs_jekyll.mkdocs.config import JekyllConfig
 from mkdocs_jekyll.mkdocs.configure import configure_site
 from mkdocs_jekyll.mkdocs.fast_search import install_fast_search
+from mkdocs_jekyll.mkdocs.file_paths import start_build as plain_src_paths
 from mkdocs_jekyll.mkdocs.gc_policy import BuildCollector
 from mkdocs_jekyll.mkdocs.i18n_context import (
     current_locale,
@@ -182,6 +183,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             self._end.start()
             list_theme_once(config)  # the later passes reuse this pass's theme listing
             copy_static_once()  # the later passes skip the static files this one copied
+            plain_src_paths()  # every File made from here on: a plain path kept as it is
             if self.config.markdown_kramdown is not None:
                 warn_unsupported_settings(self.config.markdown_kramdown)
         apply_site_features(config, self._setup, report=not is_locale_pass(config))
