@@ -526,3 +526,11 @@ def test_static_i18n_tests_each_files_folder_with_its_is_relative_to(tmp_path: P
     with compat.i18n_relative_test_by(lambda path, folder: False) as upstream:
         assert upstream is original and not reconfigure.is_relative_to("/docs/a", "/docs")
     assert reconfigure.is_relative_to is original
+
+
+def test_the_file_src_path_setter_is_mkdocs_one_line() -> None:
+    from mkdocs.structure.files import File
+
+    assert compat.file_src_path_mirrored()
+    original = compat._ORIGINAL_SRC_PATH or vars(File)["src_path"]
+    assert "self.src_uri = PurePath(value).as_posix()" in inspect.getsource(original.fset)

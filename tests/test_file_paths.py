@@ -7,7 +7,6 @@ three-locale site is built the same with MkDocs' setter as with ours.
 
 from __future__ import annotations
 
-import inspect
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -58,12 +57,6 @@ def test_a_plain_path_is_one_whose_parts_are_not_empty_dot_or_dot_dot(pieces: li
     assert file_paths.plain_path(path) == (
         bool(path) and all(part not in ("", ".", "..") for part in parts)
     )
-
-
-def test_the_setter_replaced_is_mkdocs_one_line() -> None:
-    assert compat.file_src_path_mirrored()
-    original = compat._ORIGINAL_SRC_PATH or vars(File)["src_path"]
-    assert "self.src_uri = PurePath(value).as_posix()" in inspect.getsource(original.fset)
 
 
 def test_a_file_made_after_a_build_starts_keeps_its_src_uri(tmp_path: Path) -> None:
