@@ -22,7 +22,7 @@ from mkdocs_static_i18n.plugin import I18n
 from mkdocs_jekyll.compat import restoring_clean_directory
 from mkdocs_jekyll.features.search_index import lunr_language
 from mkdocs_jekyll.jekyll.documents import locale_folder_map, normalise_locale
-from mkdocs_jekyll.mkdocs import page_release, page_shards
+from mkdocs_jekyll.mkdocs import page_release, page_shards, root_search_writes
 from mkdocs_jekyll.mkdocs.build import as_plugin_error
 from mkdocs_jekyll.mkdocs.build_log import NESTED_BUILD_LINES, quiet_build_log
 from mkdocs_jekyll.mkdocs.config import JekyllI18nConfig
@@ -105,6 +105,8 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
             # An incremental rebuild (`mkdocs serve`) starts with a locale it rebuilds.
             self.current_language = plan.locales[0]
         result: MkDocsConfig | None = super().on_config(config)
+        # The passes leave the root search index to the build's end (``root_search_writes``).
+        root_search_writes.install(config, _root_search_rewritten)
         return result
 
     @event_priority(-100)
@@ -387,6 +389,18 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
             return locale_pass_files(self, files, mkdocs_config)
         finally:
             self._held_names = None
+
+
+def _root_search_rewritten(config: MkDocsConfig) -> bool:
+    """Whether static-i18n writes the root search index again once every pass is done.
+
+    Its ``on_post_build`` does (``reconfigure_search_index``, with every locale's entries)
+    at the end of a build's first pass, after the other passes (nested, or collected from
+    the workers), but not in a replayed build (no pass: ``site_replay``), an incremental
+    rebuild (the core plugin merges the rebuilt pages into the previous index) or under
+    ``mkdocs serve`` (whose other locales may come after the server starts).
+    """
+    return not _serving(config) and active_plan() is None and not _replaying(config)
 
 
 def _core_plugin(config: MkDocsConfig) -> JekyllPlugin | None:
