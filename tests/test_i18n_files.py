@@ -100,6 +100,39 @@ def test_given_any_file_when_made_on_strings_then_it_is_upstreams(
         assert made_log == expected_log
 
 
+def test_given_a_file_made_before_when_made_again_then_it_is_a_new_file_as_upstream_makes_it(
+    tmp_path: Path,
+) -> None:
+    original, log, pattern = compat.i18n_file_parts()
+    configs = [_config(tmp_path / "urls", True), _config(tmp_path / "files", False)]
+    cases = list(
+        itertools.product(
+            configs, SOURCES, DESTS, LANGUAGES, ["en", "es-419", "pt-br"], ["en", "pt-br"]
+        )
+    )
+    i18n_files._made.clear()  # as a new build starts (``reconfigure_files``)
+    made: dict[int, File] = {}
+    for sweep in range(2):  # the second sweep's files come from ``_made`` where plain
+        maker = i18n_files._FileMaker(original, log, pattern)  # one per pass
+        for number, case in enumerate(cases):
+            config, src, dest, languages, current, default = case
+            urls = config.use_directory_urls
+            args = (current, default, languages, config)
+            expected = original(
+                File(src, config.docs_dir, config.site_dir, urls, dest_uri=dest), *args
+            )
+            file = maker(File(src, config.docs_dir, config.site_dir, urls, dest_uri=dest), *args)
+            assert _state(file) == _state(expected), case[1:]
+            assert type(file) is File and file.alternates[current] is file  # type: ignore[attr-defined]
+            if sweep == 0:
+                made[number] = file
+                file.url = "changed later"  # what the pass does to its file stays its own
+            else:
+                assert file is not made[number]
+                assert list(vars(file)) == list(vars(made[number]))  # same attributes, same order
+    assert i18n_files._made  # the plain ones were kept
+
+
 def test_given_a_three_locale_site_when_files_are_made_on_strings_then_the_site_is_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
