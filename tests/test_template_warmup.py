@@ -111,6 +111,10 @@ def test_the_first_serve_build_loads_the_warm_ups_code_and_writes_the_same_pages
     assert len(list((warm / ".cache/mkdocs-jekyll/jinja").glob("*.code"))) >= 20
     assert {"main.html", "base.html", "partials/header.html"} <= set(compiled_cold)
     assert {"main.html", "base.html", "partials/header.html"}.isdisjoint(compiled_warm)
+    # The later locales' UI text, a name made at render time, is warmed up too
+    # (``locale_texts``), and the Material file each imports.
+    texts = {f"partials/languages/{name}.html" for name in ("es-419", "pt-br", "es", "pt-BR")}
+    assert texts <= set(compiled_cold) and texts.isdisjoint(compiled_warm)
     assert sorted(served) == sorted(expected)
     assert [path for path in expected if served[path] != expected[path]] == []
 

@@ -171,8 +171,26 @@ def _warm(config: MkDocsConfig, receiver: Connection) -> None:
 
 
 def _roots(config: MkDocsConfig) -> list[str]:
-    """The templates to start from: the page templates, the theme's static templates."""
-    return [*ROOTS, *config.theme.static_templates]
+    """The templates to start from: the page templates, the theme's static templates, and
+    the UI text of every locale built (``locale_texts``)."""
+    return [*ROOTS, *config.theme.static_templates, *locale_texts(config)]
+
+
+def locale_texts(config: MkDocsConfig) -> list[str]:
+    """Material's language partial of each locale jekyll/i18n builds (theme ``language``).
+
+    ``partials/language.html`` imports ``"partials/languages/" ~ config.theme.language``, a
+    name made at render time, which ``compile_templates`` cannot follow: each process
+    compiled it (and the Material file it imports) in the first pass of each locale, its
+    404 page (measured: ~10 ms per such pass on the bench, on the path of both lanes).
+    static-i18n sets the theme's ``language`` to the locale's code in each pass; a name
+    without a template is left out by ``compile_templates``, as any missing template.
+    """
+    i18n = config.plugins.get("jekyll/i18n")
+    codes = getattr(i18n, "build_languages", None) if i18n is not None else None
+    if not isinstance(codes, list):
+        return []
+    return [f"partials/languages/{code}.html" for code in codes if isinstance(code, str)]
 
 
 def compile_templates(
