@@ -651,3 +651,16 @@ def test_a_palette_the_site_chose_keeps_its_colours_and_toggle(build_site: Build
     assert "--jekyll-mm-link:var(--md-typeset-a-color)" in css
     assert "--md-typeset-a-color:" not in css
     assert one(soup, "header.jekyll-masthead form[data-md-component=palette]")
+
+
+@pytest.mark.parametrize("name", SKIN_NAMES)
+def test_a_skins_colours_are_evaluated_once_per_process_and_the_same(name: str) -> None:
+    evaluated = skin_colours.__wrapped__(name)  # what the Sass expressions give, anew
+    assert skin_colours(name) == evaluated
+    assert skin_colours(name) is skin_colours(name)  # every locale pass: the same values
+
+
+def test_an_unknown_skin_is_refused_every_time() -> None:
+    for _ in range(2):
+        with pytest.raises(KeyError):
+            skin_colours("no-such-skin")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from types import MappingProxyType
 
 # (variable, Sass expression) in source order: a skin may only use variables it set above.
@@ -259,6 +260,7 @@ def _luminance(colour: str) -> float:
     return (0.2126 * red + 0.7152 * green + 0.0722 * blue) / 255
 
 
+@cache  # Every locale pass asks (``build_look``): one evaluation per skin and process.
 def skin_colours(name: str) -> SkinColours:
     """The colours of a skin, its own variables first, then Minimal Mistakes' defaults.
 
