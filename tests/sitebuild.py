@@ -39,6 +39,28 @@ THREE_LOCALES: list[dict[str, Any]] = [
 """``jekyll/i18n`` languages of the three-locale fixtures (default en, es-419, pt-br)."""
 
 
+LOCALE_FILES_SITE: dict[str, str] = {
+    "docs/en/index.md": "---\ni18n_key: home\n---\n# Welcome\n[b](guide/README.md)\n",
+    "docs/en/guide/README.md": "# Guide\n[home](../index.md)\n",
+    "docs/en/img/logo.png": "en",
+    "docs/es-419/index.md": "---\ni18n_key: home\n---\n# Inicio\n![l](img/logo.png)\n",
+    "docs/es-419/img/logo.png": "es",
+    "docs/pt-br/index.md": "# Início\n[en](../en/index.md)\n",
+    "docs/cv/page.md": "# CV\n",
+    "docs/assets/site.css": "body {}\n",
+}
+"""A three-locale site (``THREE_LOCALES``) of the file shapes a locale pass makes files of:
+a README page, images in locale folders, links within and across locales, a folder named
+like a locale that is not one (``cv/``) and a root asset. For tests that build it two ways."""
+
+SEQUENTIAL_THREE_LOCALES: list[Any] = [
+    "search",
+    {"jekyll/i18n": {"languages": THREE_LOCALES, "parallel_workers": 1}},
+    {"jekyll": {}},
+]
+"""The ``plugins`` of ``LOCALE_FILES_SITE``: its locale passes one after another."""
+
+
 def three_locales_with_overrides(workers: int) -> dict[str, Any]:
     """The ``mkdocs.yml`` keys of a three-locale Material site with an ``overrides`` folder
     (``custom_dir``), its passes spread over ``workers`` processes."""

@@ -17,7 +17,7 @@ from mkdocs.structure.files import File
 
 from mkdocs_jekyll import compat
 from mkdocs_jekyll.mkdocs import file_paths
-from sitebuild import THREE_LOCALES, make_site_builder, site_tree
+from sitebuild import LOCALE_FILES_SITE, SEQUENTIAL_THREE_LOCALES, make_site_builder, site_tree
 
 _PIECES = st.lists(st.sampled_from(["/", ".", "..", "...", "a", "en", ".a", "b.md", "\\"]))
 
@@ -71,21 +71,8 @@ def test_a_file_made_after_a_build_starts_keeps_its_src_uri(tmp_path: Path) -> N
 def test_given_a_three_locale_site_when_src_paths_are_stored_as_they_are_then_the_site_is_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    files = {
-        "docs/en/index.md": "---\ni18n_key: home\n---\n# Welcome\n[b](guide/README.md)\n",
-        "docs/en/guide/README.md": "# Guide\n[home](../index.md)\n",
-        "docs/en/img/logo.png": "en",
-        "docs/es-419/index.md": "---\ni18n_key: home\n---\n# Inicio\n![l](img/logo.png)\n",
-        "docs/es-419/img/logo.png": "es",
-        "docs/pt-br/index.md": "# Início\n[en](../en/index.md)\n",
-        "docs/cv/page.md": "# CV\n",
-        "docs/assets/site.css": "body {}\n",
-    }
-    plugins = [
-        "search",
-        {"jekyll/i18n": {"languages": THREE_LOCALES, "parallel_workers": 1}},
-        {"jekyll": {}},
-    ]
+    files = LOCALE_FILES_SITE
+    plugins = SEQUENTIAL_THREE_LOCALES
     file_paths.start_build()
     original = compat._ORIGINAL_SRC_PATH
     with monkeypatch.context() as off:  # MkDocs' own setter for the whole build

@@ -21,7 +21,7 @@ from mkdocs_static_i18n.plugin import I18n
 
 from mkdocs_jekyll import compat
 from mkdocs_jekyll.mkdocs import i18n_files, i18n_plugin
-from sitebuild import THREE_LOCALES, make_site_builder, site_tree
+from sitebuild import LOCALE_FILES_SITE, SEQUENTIAL_THREE_LOCALES, make_site_builder, site_tree
 
 SOURCES = [
     "index.md",
@@ -136,21 +136,8 @@ def test_given_a_file_made_before_when_made_again_then_it_is_a_new_file_as_upstr
 def test_given_a_three_locale_site_when_files_are_made_on_strings_then_the_site_is_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    files = {
-        "docs/en/index.md": "---\ni18n_key: home\n---\n# Welcome\n[b](guide/README.md)\n",
-        "docs/en/guide/README.md": "# Guide\n",
-        "docs/en/img/logo.png": "en",
-        "docs/es-419/index.md": "---\ni18n_key: home\n---\n# Inicio\n![l](img/logo.png)\n",
-        "docs/es-419/img/logo.png": "es",
-        "docs/pt-br/index.md": "# Início\n",
-        "docs/cv/page.md": "# CV\n",
-        "docs/assets/site.css": "body {}\n",
-    }
-    plugins = [
-        "search",
-        {"jekyll/i18n": {"languages": THREE_LOCALES, "parallel_workers": 1}},
-        {"jekyll": {}},
-    ]
+    files = LOCALE_FILES_SITE
+    plugins = SEQUENTIAL_THREE_LOCALES
     made: list[str] = []
     real = i18n_files._FileMaker.__call__
 

@@ -22,11 +22,8 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from mkdocs_jekyll.compat import (
-    material_search_plugin,
-    nested_code_fingerprint,
-    replace_event_method,
-)
+from mkdocs_jekyll.compat import nested_code_fingerprint
+from mkdocs_jekyll.mkdocs.search_attributes import replace_search_handler
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -61,20 +58,7 @@ def install(config: MkDocsConfig, rewritten_later: Callable[[MkDocsConfig], bool
     Returns:
         Whether the build's event list now holds ``_Replacement`` for the search plugin.
     """
-    plugin = material_search_plugin(config)
-    if plugin is None:
-        return False
-    own = getattr(type(plugin), "on_post_build", None)
-    if own is None or not mirrored(own):
-        return False
-    if any(
-        isinstance(method, _Replacement) and method.plugin is plugin
-        for method in config.plugins.events["post_build"]
-    ):
-        return True
-    return replace_event_method(
-        config, "post_build", plugin.on_post_build, _Replacement(plugin, rewritten_later)
-    )
+    return replace_search_handler(config, "post_build", mirrored, _Replacement, rewritten_later)
 
 
 class _Replacement:

@@ -62,20 +62,37 @@ def install(config: MkDocsConfig) -> bool:
     Returns:
         Whether the build's event list now holds ``page_context`` for the search plugin.
     """
+    return replace_search_handler(config, "page_context", mirrored, _Replacement)
+
+
+def replace_search_handler(
+    config: MkDocsConfig,
+    event: str,
+    mirrored: Callable[[Callable[..., Any]], bool],
+    replacement: Callable[..., Any],
+    *args: Any,
+) -> bool:
+    """Put ``replacement(plugin, *args)`` in the place of Material search's ``on_<event>``.
+
+    Only where the plugin class's method is the code read (``mirrored``); once per build
+    (a pass reuses the build's plugin collection, so a replacement already there stays).
+
+    Returns:
+        Whether the build's event list now holds such a replacement for the search plugin.
+    """
     plugin = material_search_plugin(config)
     if plugin is None:
         return False
-    own = getattr(type(plugin), "on_page_context", None)
+    own = getattr(type(plugin), f"on_{event}", None)
     if own is None or not mirrored(own):
         return False
     if any(
-        isinstance(method, _Replacement) and method.plugin is plugin
-        for method in config.plugins.events["page_context"]
+        type(method) is replacement and getattr(method, "plugin", None) is plugin
+        for method in config.plugins.events[event]
     ):
         return True
-    return replace_event_method(
-        config, "page_context", plugin.on_page_context, _Replacement(plugin)
-    )
+    handler = replacement(plugin, *args)
+    return replace_event_method(config, event, getattr(plugin, f"on_{event}"), handler)
 
 
 class _Replacement:
