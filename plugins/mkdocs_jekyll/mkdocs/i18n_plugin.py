@@ -218,6 +218,7 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         return result
 
     @event_priority(-2000)
+    @page_release.leaves_output
     def _release_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """The page's Markdown and HTML go once every plugin has its output (``page_release``).
 
