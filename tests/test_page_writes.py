@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from mkdocs.plugins import BasePlugin, event_priority
 
-from mkdocs_jekyll.mkdocs import page_cache, page_pass, page_release
+from mkdocs_jekyll.mkdocs import cache_packs, page_cache, page_pass, page_release
 from sitebuild import THREE_LOCALES, build_tree
 
 PAGES = {
@@ -101,6 +101,21 @@ def test_pages_written_by_the_pass_are_mkdocs_own(
     assert their_written == 0
     if workers == 1:  # (a worker's writes are its own process's)
         assert written == len(PAGES)  # The redirect stub too; the 404 page is not stored.
+
+
+def test_the_cache_keeps_each_page_as_the_bytes_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    tree, *_ = _build(tmp_path / "site", monkeypatch, caplog, writes=True)
+    kept = [
+        fields[0]
+        for pack in sorted((tmp_path / "site/project/.cache/mkdocs-jekyll/packs").glob("*.pack"))
+        for fields in cache_packs.read_pack(pack).values()
+    ]
+    assert all(type(output) is bytes for output in kept)
+    pages = {name: data for name, data in tree.items() if name.endswith("index.html")}
+    assert sorted(kept) == sorted(data for name, data in pages.items() if name != "index.html")
+    assert any("Café".encode() in output for output in kept)
 
 
 class _Rewriter(BasePlugin):  # type: ignore[type-arg]

@@ -269,7 +269,7 @@ class PassCache:
         src_uri = page.file.src_uri
         hit = self.hits.get(src_uri)
         if hit is not None:
-            data = hit.output.encode("utf-8", errors="xmlcharrefreplace")
+            data = hit.output
             write_page(data, page.file.abs_dest_path)
             note_page(page.file.abs_dest_path, self._key, self._hit_keys[src_uri], len(data))
             return None
@@ -280,10 +280,13 @@ class PassCache:
         findings = miss.findings + (miss.recorder.findings if miss.recorder is not None else [])
         added = entries[miss.entries_before :] if entries is not None else []
         anchors = page.present_anchor_ids
+        # The bytes MkDocs' `_build_page` writes: stored (marshal copies bytes, where it
+        # would encode a str again), counted, and written below.
+        data = output.encode("utf-8", errors="xmlcharrefreplace")
         stored = self._store(
             miss.key,
             CachedPage(
-                output=output,
+                output=data,
                 title=page.title,
                 entries=[dict(entry) for entry in added],
                 anchors=None if anchors is None else sorted(anchors),
@@ -297,11 +300,10 @@ class PassCache:
             ),
         )
         if stored:
-            data = output.encode("utf-8", errors="xmlcharrefreplace")
             note_page(page.file.abs_dest_path, self._key, miss.key, len(data))
             if self.writes_misses and output.strip():
-                # Written here, as a hit's is above, from the bytes just counted: MkDocs would
-                # encode the page again (some 50 us for the bench's 22 kB pages) to write it.
+                # Written here, as a hit's is above: MkDocs would encode the page again
+                # (some 50 us for the bench's 22 kB pages) to write it.
                 write_page(data, page.file.abs_dest_path)
                 page_shards.quiet_notice(src_uri)
                 return None
