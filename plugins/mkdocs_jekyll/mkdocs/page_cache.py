@@ -4,7 +4,9 @@ A page found in the cache is skipped (read as empty, an empty template) and its 
 are put back where MkDocs would have made them: its title and anchors after the Markdown
 step of every page, its search entries in its place in the index, its logs, its output
 written in place of the template's. A page not found is recorded on its way through the
-same steps, then stored.
+same steps, then stored, its output as the bytes MkDocs writes; the pass writes those bytes
+itself when no later ``on_post_page`` handler can change them (``writes_last``), rather
+than let MkDocs encode the page a second time.
 """
 
 from __future__ import annotations
