@@ -457,6 +457,20 @@ def test_jinja_getattr_and_make_globals_are_the_ones_jinja_runtime_mirrors() -> 
     assert type(env) is Other and env.getattr({"a": 1}, "a") == 1
 
 
+def test_mkdocs_config_options_read_their_private_named_item() -> None:
+    """``BaseConfigOption.__get__`` reads ``config[self._name]``: ``jinja_runtime`` reads the
+    item directly. A MkDocs whose options read otherwise is read through the attribute."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    items = compat.config_option_items(MkDocsConfig)
+    assert items, "MkDocs' config options no longer read as compat.config_option_items checks"
+    config = MkDocsConfig()
+    config["site_name"] = "Site"
+    for attribute, name in items.items():
+        if name in config.data:
+            assert getattr(config, attribute) is config.data[name], attribute
+
+
 def test_python_markdowns_serializer_functions_are_the_ones_kramdown_serializer_reads() -> None:
     """markdown/serializers.py: the private functions ``kramdown/serializer.py`` compares
     with the code it mirrors are there, and ``to_xhtml_string`` serializes through them."""

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from jinja2 import ChainableUndefined, Environment, StrictUndefined, Undefined
 
+from mkdocs_jekyll import compat
 from mkdocs_jekyll.mkdocs import jinja_runtime
 from mkdocs_jekyll.mkdocs import plugin as plugin_module
 from mkdocs_jekyll.mkdocs.jinja_runtime import (
@@ -93,6 +94,18 @@ def _legacy_config() -> Any:
     return SubConfig().run_validation({"homepage": "/x/"})
 
 
+def _mkdocs_config(*missing: str) -> Any:
+    """MkDocs' config with its defaults and a site name, without the options ``missing``."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    config = MkDocsConfig()
+    config["site_name"] = "Site"
+    config.user_configs = ["not an option"]  # type: ignore[attr-defined]
+    for name in missing:
+        del config.data[name]
+    return config
+
+
 @dataclass(frozen=True)
 class Case:
     description: str
@@ -125,6 +138,15 @@ CASES = [
     Case("a UserDict over a dict subclass", _UserOwnData(), "b"),
     Case("MkDocs' config's missing key", _legacy_config(), "version"),
     Case("MkDocs' config's key", _legacy_config(), "homepage"),
+    Case("MkDocs' config's option", _mkdocs_config(), "site_name"),
+    Case("MkDocs' config's option left unset", _mkdocs_config(), "site_url"),
+    Case("MkDocs' config's option missing from its dict", _mkdocs_config("theme"), "theme"),
+    Case("MkDocs' config's option named after a keyword", _mkdocs_config(), "extra"),
+    Case("MkDocs' config's deprecated option", _mkdocs_config(), "pages"),
+    Case("MkDocs' config's instance attribute", _mkdocs_config(), "user_configs"),
+    Case("MkDocs' config's method", _mkdocs_config(), "get"),
+    Case("MkDocs' config's item that is no option", _mkdocs_config(), "nothing"),
+    Case("MkDocs' config and a non-string attribute", _mkdocs_config(), 3),
     Case("a MkDocs theme's key", _theme(), "language"),
     Case("a MkDocs theme's missing key", _theme(), "palette"),
     Case("a class with a subscriptable metaclass", _ClassItems, "x"),
@@ -337,3 +359,29 @@ def test_a_theme_is_read_by_its_dict_only_over_mkdocs_own_getitem(
     fast = Environment()
     assert install_fast_runtime(fast)
     assert fast.getattr(_theme(), "palette") == "default palette"
+
+
+def test_mkdocs_config_options_are_read_by_their_item_only_over_mkdocs_own_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from mkdocs.config.base import BaseConfigOption
+    from mkdocs.config.defaults import MkDocsConfig
+
+    items = compat.config_option_items(MkDocsConfig)
+    assert items is not None
+    assert items["site_name"] == "site_name"
+    assert items["theme"] == "theme"
+    assert "get" not in items and "user_configs" not in items
+    assert compat.config_option_items(dict) is None  # not a config
+
+    class OwnItems(MkDocsConfig):
+        def __getitem__(self, key: str) -> Any:
+            return f"own {key}"
+
+    assert compat.config_option_items(OwnItems) is None
+
+    def other_get(self: Any, obj: Any, type: Any = None) -> Any:
+        return self if obj is None else obj.get(self._name, "default")
+
+    monkeypatch.setattr(BaseConfigOption, "__get__", other_get)
+    assert compat.config_option_items(MkDocsConfig) is None

@@ -14,6 +14,8 @@ MkDocs (1.6):
 - ``restoring_clean_directory``, ``keep_site_folder``: put back or replace
   ``mkdocs.utils.clean_directory``, which static-i18n replaces for its nested locale passes.
 - ``set_page_title``: write ``Page.title`` through ``vars(page)`` (it is a ``weak_property``).
+- ``config_option_items``: ``BaseConfigOption._name``, the item a config option reads (its
+  ``__get__`` checked), for ``mkdocs/jinja_runtime.py``'s reads of ``config.*``.
 - ``file_url``: ``File._get_url``, the URL of a file whose ``dest_uri`` was changed.
 - ``replace_event_method``: MkDocs' ``PluginCollection._event_origins`` (the plugin named for
   an event handler), for a handler put in another's place: Material search's
@@ -1110,6 +1112,44 @@ def theme_getitem() -> Any:
     if code is None or code.co_names != ("_Theme__vars",) or code.co_argcount != 2:
         return None
     return getitem
+
+
+CONFIG_OPTION_GET_NAMES = ("isinstance", "Config", "_name")
+"""The names MkDocs' ``BaseConfigOption.__get__`` (1.4 to 1.6) uses: ``obj[self._name]`` for
+a ``Config``, the option itself otherwise."""
+
+
+def config_option_items(kind: type[Any]) -> dict[str, str] | None:
+    """Each option attribute of the MkDocs config class ``kind`` and the item it reads.
+
+    For a class whose attributes read as MkDocs 1.6's do: an option (a ``BaseConfigOption``,
+    a data descriptor, so an instance's ``__dict__`` cannot shadow it) whose ``__get__`` is
+    MkDocs' own returns ``config[option._name]``, the private name ``__set_name__`` gave it,
+    and ``config[key]`` is ``UserDict``'s (``self.data[key]`` when present). None when any
+    of that differs (another MkDocs, a class reading attributes or items its own way).
+    """
+    from collections import UserDict
+
+    from mkdocs.config.base import BaseConfigOption, Config
+
+    get = BaseConfigOption.__dict__.get("__get__")
+    if getattr(getattr(get, "__code__", None), "co_names", None) != CONFIG_OPTION_GET_NAMES:
+        return None
+    if not issubclass(kind, Config) or "__getattr__" in dir(kind) or "__missing__" in dir(kind):
+        return None
+    if kind.__getattribute__ is not object.__getattribute__:
+        return None
+    if getattr(kind, "__getitem__", None) is not UserDict.__getitem__:
+        return None
+    found: dict[str, Any] = {}
+    for base in kind.__mro__:  # The class attribute an instance's lookup finds first.
+        for name, value in vars(base).items():
+            found.setdefault(name, value)
+    items: dict[str, str] = {}
+    for name, option in found.items():
+        if isinstance(option, BaseConfigOption) and getattr(type(option), "__get__", None) is get:
+            items[name] = option._name
+    return items
 
 
 def use_environment_class(env: Any, cls: type[Any]) -> None:

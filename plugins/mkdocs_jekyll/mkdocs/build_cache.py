@@ -98,7 +98,9 @@ _ENV_TAG = re.compile(rb"!ENV\s*\[?\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)")
 class CachedPage:
     """What rendering one page produced, as the cache keeps it (``to_fields``)."""
 
-    output: str
+    output: bytes
+    """The page as written: its HTML in UTF-8, what MkDocs cannot encode as character
+    references (MkDocs' ``encode("utf-8", errors="xmlcharrefreplace")``)."""
     title: str | None
     entries: list[dict[str, Any]]
     anchors: list[str] | None
@@ -187,9 +189,10 @@ class BuildCache:
 
 
 def to_fields(page: CachedPage) -> Fields:
-    """A page's results as a pack keeps them (plain types, as the JSON files held them)."""
+    """A page's results as a pack keeps them (plain types, as the JSON files held them; the
+    output as the bytes written, which marshal copies as they are)."""
     return (
-        plain(page.output),
+        bytes(page.output),
         plain(page.title),
         plain(page.entries),
         plain(page.anchors),
@@ -208,7 +211,7 @@ def from_fields(fields: Fields) -> CachedPage:
     """
     output, title, entries, anchors, links, read_logs, build_logs, findings = fields
     return CachedPage(
-        output=_typed(output, str),
+        output=_typed(output, bytes),
         title=title if title is None else _typed(title, str),
         entries=_typed(entries, list),
         anchors=None if anchors is None else _typed(anchors, list),

@@ -49,9 +49,9 @@ from mkdocs.plugins import get_plugin_logger
 
 log = get_plugin_logger(__name__)
 
-FORMAT = 4
+FORMAT = 5
 """The layout of the pack files (and the cache folder's ``manifest.json``): 4 since the
-checksum is CRC-32."""
+checksum is CRC-32, 5 since a page's output is kept as the bytes written."""
 MAGIC = f"mkdocs-jekyll cache pack {FORMAT}\n".encode()
 _END = b"\nEND"
 _SIZE = struct.Struct("<I")

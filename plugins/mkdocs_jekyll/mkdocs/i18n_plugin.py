@@ -22,7 +22,7 @@ from mkdocs_static_i18n.plugin import I18n
 from mkdocs_jekyll.compat import restoring_clean_directory
 from mkdocs_jekyll.features.search_index import lunr_language
 from mkdocs_jekyll.jekyll.documents import locale_folder_map, normalise_locale
-from mkdocs_jekyll.mkdocs import page_release, page_shards, root_search_writes
+from mkdocs_jekyll.mkdocs import i18n_page_hooks, page_release, page_shards, root_search_writes
 from mkdocs_jekyll.mkdocs.build import as_plugin_error
 from mkdocs_jekyll.mkdocs.build_log import NESTED_BUILD_LINES, quiet_build_log
 from mkdocs_jekyll.mkdocs.config import JekyllI18nConfig
@@ -187,6 +187,32 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         self._release_pages = page_release.may_release(config, serving=_serving(config))
         return result
 
+    @event_priority(50)
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """static-i18n's admonition titles, its work skipped on pages without an admonition.
+
+        Priority: 50, as upstream's. See ``i18n_page_hooks``.
+        """
+        result = i18n_page_hooks.page_markdown(markdown)
+        if result is None:
+            result = super().on_page_markdown(markdown, page, config, files)
+        return result
+
+    @event_priority(50)
+    def on_page_context(
+        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any] | None:
+        """static-i18n's page context and language selector, with less work per page.
+
+        Priority: 50, as upstream's. See ``i18n_page_hooks``.
+        """
+        result = i18n_page_hooks.page_context(self, context, page, config)
+        if result is None:
+            result = super().on_page_context(context, page, config, nav)
+        return result
+
     @event_priority(-100)
     def _upstream_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """static-i18n's own. Priority: -100, as upstream's."""
@@ -194,6 +220,7 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         return result
 
     @event_priority(-2000)
+    @page_release.leaves_output
     def _release_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """The page's Markdown and HTML go once every plugin has its output (``page_release``).
 

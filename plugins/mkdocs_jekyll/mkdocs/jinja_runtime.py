@@ -12,7 +12,10 @@ up in the empty map first (a ``KeyError`` per key) to read it.
 ``FastEnvironment`` is Jinja's ``Environment`` with the same steps doing the same with less
 work: ``getattr`` asks for the attribute without raising (``getattr`` with a default: the
 same ``AttributeError``s count as missing) and reads a plain dict or ``None`` without
-raising either; ``make_globals`` returns ``TemplateGlobals``, a ``ChainMap`` that reads the
+raising either, and an option of MkDocs' config (``config.theme``, some 40 reads a page)
+straight from its dict, where the attribute goes through the option's descriptor, an ABC's
+``isinstance`` and ``UserDict.__getitem__`` (``compat.config_option_items`` checks MkDocs
+reads it so); ``make_globals`` returns ``TemplateGlobals``, a ``ChainMap`` that reads the
 environment's globals directly while the template's own map is empty; its contexts
 (``FastContext``) list those names straight from the environment's dict. Results, order and
 errors are Jinja's.
@@ -31,14 +34,23 @@ from typing import Any
 from jinja2 import Environment
 from jinja2.nodes import EvalContext
 from jinja2.runtime import Context
+from mkdocs.config.defaults import MkDocsConfig
 
-from mkdocs_jekyll.compat import jinja_runtime_mirrored, theme_getitem, use_environment_class
+from mkdocs_jekyll.compat import (
+    config_option_items,
+    jinja_runtime_mirrored,
+    theme_getitem,
+    use_environment_class,
+)
 
 _MISSING: Any = object()
 
 _USERDICT_GETITEM = UserDict.__getitem__
 _THEME_GETITEM = theme_getitem()
 """MkDocs' ``Theme.__getitem__``, when it is the one read here (None otherwise)."""
+_CONFIG_ITEMS = config_option_items(MkDocsConfig) or {}
+"""Each option attribute of MkDocs' config and the item it reads (empty when MkDocs reads
+them otherwise than ``compat.config_option_items`` checks)."""
 
 
 class TemplateGlobals(ChainMap[str, Any]):
@@ -110,6 +122,14 @@ class FastEnvironment(Environment):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """``obj.attribute``, else ``obj[attribute]``, else undefined, as Jinja's."""
+        if type(obj) is MkDocsConfig and type(attribute) is str:
+            # An option (`config.theme`) is `config.data[name]`, read through a descriptor,
+            # an ABC's isinstance and `UserDict.__getitem__` (1 µs); a missing one raises.
+            name = _CONFIG_ITEMS.get(attribute)
+            if name is not None:
+                data = obj.data
+                if name in data:
+                    return data[name]
         value = getattr(obj, attribute, _MISSING)
         if value is not _MISSING:
             return value

@@ -4,7 +4,9 @@ A page found in the cache is skipped (read as empty, an empty template) and its 
 are put back where MkDocs would have made them: its title and anchors after the Markdown
 step of every page, its search entries in its place in the index, its logs, its output
 written in place of the template's. A page not found is recorded on its way through the
-same steps, then stored.
+same steps, then stored, its output as the bytes MkDocs writes; the pass writes those bytes
+itself when no later ``on_post_page`` handler can change them (``writes_last``), rather
+than let MkDocs encode the page a second time.
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ from mkdocs_jekyll.mkdocs.build_cache import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
     from mkdocs_jekyll.jekyll.documents import SiteModel
@@ -76,6 +81,17 @@ def forget_pages() -> None:
 
 
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+
+
+def writes_last(config: MkDocsConfig, handler: Callable[..., Any]) -> bool:
+    """Whether the pass may write a page's output in ``handler`` (the core plugin's last
+    ``on_post_page``, which stores it): only handlers marked ``page_release.leaves_output``
+    run after it, so MkDocs would write the output ``handler`` returns as it is."""
+    handlers = config.plugins.events["post_page"]
+    if handler not in handlers:
+        return False
+    after = handlers[handlers.index(handler) + 1 :]
+    return all(getattr(other, "leaves_output", False) is True for other in after)
 
 
 def write_page(data: bytes, path: str) -> None:
@@ -184,6 +200,8 @@ class PassCache:
         self.hits: dict[str, CachedPage] = {}
         self._hit_keys: dict[str, str] = {}
         self._misses: dict[str, _Miss] = {}
+        self.writes_misses = False
+        """Whether ``finish`` writes a stored page's output itself (``writes_last``)."""
 
     def lookup(self, src_uri: str, url: str, data: Any, markdown: str) -> CachedPage | None:
         """Look the page up; on a miss, start recording what its Markdown logs."""
@@ -253,7 +271,7 @@ class PassCache:
         src_uri = page.file.src_uri
         hit = self.hits.get(src_uri)
         if hit is not None:
-            data = hit.output.encode("utf-8", errors="xmlcharrefreplace")
+            data = hit.output
             write_page(data, page.file.abs_dest_path)
             note_page(page.file.abs_dest_path, self._key, self._hit_keys[src_uri], len(data))
             return None
@@ -264,10 +282,13 @@ class PassCache:
         findings = miss.findings + (miss.recorder.findings if miss.recorder is not None else [])
         added = entries[miss.entries_before :] if entries is not None else []
         anchors = page.present_anchor_ids
+        # The bytes MkDocs' `_build_page` writes: stored (marshal copies bytes, where it
+        # would encode a str again), counted, and written below.
+        data = output.encode("utf-8", errors="xmlcharrefreplace")
         stored = self._store(
             miss.key,
             CachedPage(
-                output=output,
+                output=data,
                 title=page.title,
                 entries=[dict(entry) for entry in added],
                 anchors=None if anchors is None else sorted(anchors),
@@ -280,9 +301,14 @@ class PassCache:
                 findings=findings,
             ),
         )
-        if stored:  # MkDocs writes it next, as a hit's is written above.
-            size = len(output.encode("utf-8", errors="xmlcharrefreplace"))
-            note_page(page.file.abs_dest_path, self._key, miss.key, size)
+        if stored:
+            note_page(page.file.abs_dest_path, self._key, miss.key, len(data))
+            if self.writes_misses and output.strip():
+                # Written here, as a hit's is above: MkDocs would encode the page again
+                # (some 50 us for the bench's 22 kB pages) to write it.
+                write_page(data, page.file.abs_dest_path)
+                page_shards.quiet_notice(src_uri)
+                return None
         return output
 
     def _store(self, key: str, page: CachedPage) -> bool:

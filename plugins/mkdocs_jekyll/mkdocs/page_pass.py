@@ -28,7 +28,7 @@ from mkdocs_jekyll.mkdocs.i18n_context import (
 )
 from mkdocs_jekyll.mkdocs.incremental import remember_page
 from mkdocs_jekyll.mkdocs.markdown_reuse import MarkdownReuse
-from mkdocs_jekyll.mkdocs.page_cache import PassCache
+from mkdocs_jekyll.mkdocs.page_cache import PassCache, writes_last
 from mkdocs_jekyll.mkdocs.page_context import render_page_context
 from mkdocs_jekyll.mkdocs.page_source import (
     known_source,
@@ -42,6 +42,8 @@ from mkdocs_jekyll.mkdocs.redirect_files import redirect_stub
 from mkdocs_jekyll.mkdocs.template_filters import jekyll_include_helper
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -78,9 +80,11 @@ class PagePass:
         *,
         cache: BuildCache | None,
         later_locales: LaterLocales,
+        finish: Callable[..., Any] | None = None,
     ) -> None:
         """Move every page to its permalink, drop unpublished ones, add redirect stubs; then
-        cut the pass's shards and open its build cache lookups."""
+        cut the pass's shards and open its build cache lookups (``finish``: the plugin's
+        handler calling ``finish``, which writes the pages it stores when it runs last)."""
         place_files(files, state, settings, config, locale_pass=is_locale_pass(config))
         append_pager_files(files, state.scan.pagination, state.scan.model, config)
         page_shards.new_pass()
@@ -93,6 +97,8 @@ class PagePass:
             if cache is None
             else PassCache(cache, files, current_locale(config), state.scan.model)
         )
+        if self.cache is not None and finish is not None:
+            self.cache.writes_misses = writes_last(config, finish)
 
     def read_source(self, page: Page, state: BuildState, scan_cache: ScanCache) -> str | None:
         """The page's text for MkDocs to read, or None for MkDocs' own read."""

@@ -15,13 +15,26 @@ for one they did not read (``incremental``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from mkdocs_jekyll.mkdocs.page_shards import SHARDABLE_PLUGINS
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
+
+Handler = TypeVar("Handler", bound=Callable[..., Any])
+
+
+def leaves_output(handler: Handler) -> Handler:
+    """Mark an ``on_post_page`` handler that returns the output it is given, unchanged.
+
+    The build cache writes a page's output in the core plugin's last handler when only such
+    handlers follow it (``page_cache.writes_last``): what they return is not written.
+    """
+    handler.leaves_output = True  # type: ignore[attr-defined]
+    return handler
 
 
 def may_release(config: MkDocsConfig, *, serving: bool) -> bool:

@@ -308,6 +308,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
                 config,
                 cache=self._cache,
                 later_locales=self.later_locales,
+                finish=self._finish_page,
             )
         return files
 

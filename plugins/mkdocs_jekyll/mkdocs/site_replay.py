@@ -264,9 +264,9 @@ class SiteReplay:
                 # Quietly: a damaged pack is reported by the pass that reads it next.
                 packs[pass_key] = PassPacks(cache.folder, cache.label, pass_key, "-", warn=False)
             entry = packs[pass_key].get(page_key)
-            if entry is None or not isinstance(entry[0], str):
+            if entry is None or not isinstance(entry[0], bytes):
                 raise LookupError(f"page entry missing: {rel}")
-            files.append((rel, entry[0].encode("utf-8", errors="xmlcharrefreplace")))
+            files.append((rel, entry[0]))
         return cls(
             own_404_page=own_404_page if own_404_page is None else str(own_404_page),
             logs=[(str(n), int(level), str(m)) for n, level, m in logs],
