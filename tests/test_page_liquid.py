@@ -248,3 +248,35 @@ def test_a_page_context_include_keeps_its_relative_url_targets_when_it_renders_p
         "not a page or file of the site (MkDocs' validation.links.not_found sets how this is "
         "reported)"
     ]
+
+
+@pytest.mark.skipif(not can_fork(), reason="the locale passes fork worker processes")
+def test_the_lines_of_the_workers_pages_made_while_the_parent_waits_are_theirs(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``make_lines_ahead``: what the build keeps of each page (the replay key, the checks)
+    is what making the lines in the serial end gave."""
+    from mkdocs_jekyll.mkdocs import build_end, page_liquid
+
+    kept: list[dict[str, Any]] = []
+    ahead: list[int] = []
+    real_finish = page_liquid.finish_liquid
+
+    def finish(cache: Any) -> bool:
+        ahead.append(len(cache.pages.lines_ahead))
+        result = real_finish(cache)
+        kept.append(dict(cache.rendered))
+        return result
+
+    def no_lines_ahead(pages: Any) -> None:
+        assert pages.lines_ahead == {}
+
+    monkeypatch.setattr(build_end.page_liquid, "finish_liquid", finish)
+    tree, warnings = _build(tmp_path / "ahead", caplog, 2)
+    monkeypatch.setattr(page_liquid.PageLiquid, "make_lines_ahead", no_lines_ahead)
+    before, before_warnings = _build(tmp_path / "tail", caplog, 2)
+    assert ahead[0] > 0 and ahead[1:] == [0]  # The workers' pages, made ahead the first time.
+    assert kept[0] == kept[1] and len(kept[0]) == len(FILES) - 1
+    assert sorted(tree) == sorted(before)
+    assert [path for path in tree if tree[path] != before[path]] == []
+    assert warnings == before_warnings

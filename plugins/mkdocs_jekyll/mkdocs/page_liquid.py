@@ -161,6 +161,9 @@ class PageLiquid:
         """Whether the build keys its replay with every page's output (``page_digests``)."""
         self.digests: Digests = {}
         """The pages' digests made so far, each with the output it was made from."""
+        self.lines_ahead: dict[str, tuple[str, str]] = {}
+        """The lines of the pages other processes render, each with the text they were
+        made of, made while this one waits for them (``make_lines_ahead``)."""
         watch_content(self.finalize)
 
     def __contains__(self, src_path: str) -> bool:
@@ -263,6 +266,15 @@ class PageLiquid:
                 body = self.order[self._index[path]].body
                 self.digests[path] = (output, page_digest(lines(body), output))
 
+    def make_lines_ahead(self) -> None:
+        """While the parent waits for the workers: the lines (``render_cache.lines``) of
+        the pages it did not render, which ``finish_liquid`` keeps with their outputs."""
+        from mkdocs_jekyll.mkdocs.render_cache import lines  # (it imports this module)
+
+        for doc in self.order:
+            if doc.src_path not in self.outputs:
+                self.lines_ahead[doc.src_path] = (doc.body, lines(doc.body))
+
     def take(self, *, digests: bool = True) -> Payload:
         """The outputs this process used since the last call, for the parent.
 
@@ -310,6 +322,13 @@ def digest_built() -> None:
     workers' passes (``page_digests``)."""
     if _ACTIVE is not None:
         _ACTIVE.digest_built()
+
+
+def make_lines_ahead() -> None:
+    """This process's passes are built: the lines of the others' pages, before it waits
+    for them (``PageLiquid.make_lines_ahead``), not in the build's serial end."""
+    if _ACTIVE is not None:
+        _ACTIVE.make_lines_ahead()
 
 
 def collect(payload: Payload | None) -> None:
@@ -380,7 +399,8 @@ def finish_liquid(cache: RenderCache) -> bool:
             cache.url_targets[path] = targets
             doc = pages.order[pages._index[path]]
             if path not in cache.rendered:  # (Not setdefault: the parent's own are there.)
-                cache.rendered[path] = (lines(doc.body), output)
+                body, text = pages.lines_ahead.pop(path, (None, ""))
+                cache.rendered[path] = (text if body is doc.body else lines(doc.body), output)
                 digest = payload.digests.get(path)
                 if digest is not None:  # Made of this very output (``page_digests``).
                     pages.digests[path] = (output, digest)
@@ -393,6 +413,7 @@ def finish_liquid(cache: RenderCache) -> bool:
         cache.include_locations.update(payload.include_locations)
         volatile = volatile or payload.volatile
         read_static = read_static or payload.read_static_files
+    pages.lines_ahead.clear()
     store, cache.liquid_store = cache.liquid_store, None
     if store is None or any(doc.src_path not in outputs for doc in pages.order):
         return False  # A page no pass built: the next build renders them all again.

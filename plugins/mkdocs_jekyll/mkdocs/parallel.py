@@ -144,6 +144,7 @@ class ParallelPasses:
             if meanwhile is not None:
                 meanwhile(self._spare_done())
             page_liquid.digest_built()  # Its pages' part of the replay key, likewise.
+            page_liquid.make_lines_ahead()  # And the others' pages' lines.
             for future in self._futures:
                 done.extend(future.result())
             for result in done:
