@@ -240,6 +240,7 @@ def test_the_lane_done_first_makes_the_sitemap_entries_and_the_site_is_the_same(
     monkeypatch.setattr(parallel, "_build_one", held)
     monkeypatch.setattr(i18n_plugin.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(i18n_plugin.sys, "platform", "linux")
+    prepared = _spy_prepared_sitemap(monkeypatch)
     (tmp_path / "one").mkdir()
     (tmp_path / "two").mkdir()
     build = make_site_builder(tmp_path / "one")
@@ -247,11 +248,51 @@ def test_the_lane_done_first_makes_the_sitemap_entries_and_the_site_is_the_same(
     assert calls.read_text("utf-8").splitlines() == ["parent False"]
     calls.unlink()
     two = site_tree(make_site_builder(tmp_path / "two")(files=TITLED, plugins=_plugins({})))
-    # Made once, by the lane done first, while the other was still building.
+    # Made once, by the lane done first, while the other was still building; the sitemap
+    # too, written as made (the build without workers renders it at its end).
     assert calls.read_text("utf-8").splitlines() == [f"{case.maker} True"]
+    assert prepared == [False, True]
     assert sorted(one) == sorted(two)
     assert [path for path in one if one[path] != two[path]] == []
     assert b"pt-br/c/" in one["sitemap.xml"] and "index.html" in one
+
+
+def _spy_prepared_sitemap(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each sitemap written was the one made while the workers built passes."""
+    from mkdocs_jekyll.mkdocs import outputs
+
+    written: list[bool] = []
+    real = outputs._write_sitemap
+
+    def write(site: Path, entries: Any, prepared: Any = None) -> None:
+        written.append(prepared is not None and prepared.expected == entries)
+        real(site, entries, prepared)
+
+    monkeypatch.setattr(outputs, "_write_sitemap", write)
+    return written
+
+
+@pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
+def test_a_sitemap_made_ahead_whose_entries_the_end_changes_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The scan predicts a landing page at the root, but the docs have their own
+    # index.html: the end's entries are not the ones the sitemap was made of.
+    import mkdocs_jekyll.mkdocs.i18n_plugin as i18n_plugin
+
+    monkeypatch.setattr(i18n_plugin.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(i18n_plugin.sys, "platform", "linux")
+    prepared = _spy_prepared_sitemap(monkeypatch)
+    files = {**TITLED, "docs/index.html": "<html><body>Our own root</body></html>\n"}
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    build = make_site_builder(tmp_path / "one")
+    one = site_tree(build(files=files, plugins=_plugins({"parallel_workers": 1})))
+    two = site_tree(make_site_builder(tmp_path / "two")(files=files, plugins=_plugins({})))
+    assert prepared == [False, False]
+    assert b"Our own root" in two["index.html"]
+    assert sorted(one) == sorted(two)
+    assert [path for path in one if one[path] != two[path]] == []
 
 
 @pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")

@@ -25,15 +25,15 @@ from mkdocs_jekyll.mkdocs.template_warmup import TemplateWarmup
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-    from mkdocs_jekyll.features.sitemap import SitemapEntry
     from mkdocs_jekyll.jekyll.findings import Finding, FindingsCollector
     from mkdocs_jekyll.mkdocs.build import BuildState
     from mkdocs_jekyll.mkdocs.build_cache import BuildCache
     from mkdocs_jekyll.mkdocs.config import JekyllConfig
     from mkdocs_jekyll.mkdocs.incremental import ServeState
+    from mkdocs_jekyll.mkdocs.outputs import PreparedSitemap
 
 
-ScanWork = tuple["list[Finding] | None", "list[SitemapEntry] | None"]
+ScanWork = tuple["list[Finding] | None", "PreparedSitemap | None"]
 """The end's work that needs the scan alone (``BuildEnd.scan_work``)."""
 
 
@@ -50,8 +50,8 @@ class BuildEnd:
         """The last build's compatibility findings, for ``mkdocs-jekyll report``."""
         self.scanned: list[Finding] | None = None
         """The build's findings from the scan alone, once found (``prepare``)."""
-        self.sitemap: list[SitemapEntry] | None = None
-        """The documents' sitemap entries, once made (``prepare``)."""
+        self.sitemap: PreparedSitemap | None = None
+        """The documents' sitemap entries and the sitemap, once made (``prepare``)."""
         self.prepared = False
         """Whether ``prepare`` ran for this build."""
         self.warmup: TemplateWarmup | None = None
@@ -68,8 +68,8 @@ class BuildEnd:
         self._unprepare()
 
     def scan_work(self, state: BuildState) -> ScanWork | None:
-        """The end's work that needs the scan alone, as data: the scan's findings and the
-        documents' sitemap entries (None: an error, found again at the end).
+        """The end's work that needs the scan alone, as data: the scan's findings, the
+        documents' sitemap entries and the sitemap (None: an error, found again at the end).
 
         A worker whose passes are done before the parent's own does it (``parallel``), on
         the CPU that would idle; the templates are the parent's to compile (``prepare``).
@@ -174,7 +174,7 @@ class BuildEnd:
             self._rekey_replay(config, state, cache, kept)
             serve.merge_search(config.site_dir)
             write_build_outputs(
-                config, state, options, own_404_page=self.own_404_page, sitemap_entries=self.sitemap
+                config, state, options, own_404_page=self.own_404_page, sitemap=self.sitemap
             )
         if self.collector is not None:
             self.findings = finish_findings(self.collector, state, self.scanned)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import shutil
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -60,7 +61,7 @@ def write_site_outputs(
     own_404_page: str | None = None,
     drops: SiteDrops | None = None,
     locale_text: LocaleText | None = None,
-    sitemap_entries: list[SitemapEntry] | None = None,
+    sitemap: PreparedSitemap | None = None,
 ) -> None:
     """Write sitemap.xml, robots, feeds, the root landing page, the root 404 and the report.
 
@@ -78,7 +79,7 @@ def write_site_outputs(
         drops: ``site`` and every document's drop, rendered content included: the feeds'
             entries (none without them).
         locale_text: Each locale's own ``site_name`` and ``site_description``, for its feed.
-        sitemap_entries: The documents' sitemap entries, when made already
+        sitemap: The documents' sitemap entries and the sitemap files, when made already
             (``prepare_site_outputs``).
 
     Raises:
@@ -109,10 +110,11 @@ def write_site_outputs(
             docs_dir=docs_dir or _docs_dir(model),
         )
     if options.sitemap_enabled:
-        if sitemap_entries is None:
-            sitemap_entries = document_entries(model.documents.values(), translations, settings)
-        entries = sitemap_entries + extra
-        _write_sitemap(site, entries)
+        if sitemap is None:
+            documents = document_entries(model.documents.values(), translations, settings)
+        else:
+            documents = sitemap.documents
+        _write_sitemap(site, documents + extra, sitemap)
         _write_robots(site, settings, docs_dir or _docs_dir(model))
     log_report(report)
 
@@ -126,12 +128,12 @@ def prepare_site_outputs(
     env: Environment | None,
     templates: bool = True,
     entries: bool = True,
-) -> list[SitemapEntry] | None:
+) -> PreparedSitemap | None:
     """What of ``write_site_outputs`` needs the scan alone, done while workers build passes.
 
-    The documents' sitemap entries (None without a sitemap), and the root pages' templates
-    compiled into ``env``'s cache. A template that fails to compile is left for
-    ``write_site_outputs``, which reports it as it always has.
+    The documents' sitemap entries and the sitemap files (None without a sitemap), and the
+    root pages' templates compiled into ``env``'s cache. A template that fails to compile
+    is left for ``write_site_outputs``, which reports it as it always has.
 
     Args:
         model: Every document of every locale.
@@ -140,7 +142,7 @@ def prepare_site_outputs(
         options: The ``jekyll`` plugin's config.
         env: The theme environment the root pages are rendered in.
         templates: Whether to compile the templates (not in a worker: ``env`` is the parent's).
-        entries: Whether to make the entries (None when not: a worker made them).
+        entries: Whether to make the sitemap (None when not: a worker made it).
     """
     if templates and translations.locales and env is not None:
         names = [REDIRECT if options.i18n_root == "redirect" else LANDING, ROOT_404]
@@ -153,7 +155,45 @@ def prepare_site_outputs(
                 continue
     if not (entries and options.sitemap_enabled):
         return None
-    return document_entries(model.documents.values(), translations, settings)
+    documents = document_entries(model.documents.values(), translations, settings)
+    expected = documents + _expected_landing(model, translations, settings, options)
+    data = render_sitemap(expected)
+    return PreparedSitemap(documents, expected, data, _packed(data))
+
+
+@dataclass(frozen=True)
+class PreparedSitemap:
+    """The sitemap made while workers build passes (``prepare_site_outputs``).
+
+    Rendering and compressing it were 10% of the instructions of the serial end of a
+    build with workers. Made of the entries the end is expected to write (the documents',
+    then the landing page's as the scan predicts it), they are written when the end's
+    entries are equal (``_write_sitemap``): the files are made of the entries alone.
+    """
+
+    documents: list[SitemapEntry]
+    """The documents' entries."""
+    expected: list[SitemapEntry]
+    """Every entry the end is expected to write."""
+    data: bytes
+    """``sitemap.xml`` of ``expected``."""
+    packed: bytes
+    """``sitemap.xml.gz`` of ``expected``."""
+
+
+def _expected_landing(
+    model: SiteModel, translations: Translations, settings: SiteSettings, options: Any
+) -> list[SitemapEntry]:
+    """The landing page's entry as ``write_site_outputs`` will add it, by the scan alone
+    (whether ``site/index.html`` is the docs' own is seen at the end, by equality)."""
+    homes = _locale_homes(translations, settings, None)
+    if not homes or options.i18n_root == "redirect" or _document_at_root(model):
+        return []
+    return [_landing_entry(model, translations, settings, homes)]
+
+
+def _document_at_root(model: SiteModel) -> bool:
+    return any(doc.output and doc.dest == "index.html" for doc in model.documents.values())
 
 
 def localized_404(
@@ -211,7 +251,7 @@ def _write_root_page(
     env: Environment | None,
 ) -> SitemapEntry | None:
     """Write ``/index.html`` unless a page claims ``/``; the landing page's sitemap entry."""
-    if any(doc.output and doc.dest == "index.html" for doc in model.documents.values()):
+    if _document_at_root(model):
         log.debug("no root landing page: a document is written to 'index.html'")
         return None
     target = site / "index.html"
@@ -240,6 +280,14 @@ def _write_root_page(
         ),
         encoding="utf-8",
     )
+    return _landing_entry(model, translations, settings, homes)
+
+
+def _landing_entry(
+    model: SiteModel, translations: Translations, settings: SiteSettings, homes: list[LocaleHome]
+) -> SitemapEntry:
+    """The landing page's sitemap entry: every locale's home as its alternates."""
+    root_href = settings.absolute_url("/")
     home_urls = set(translations.homes.values())
     dates = [last_modified(doc) for doc in model.documents.values() if doc.url in home_urls]
     alternates = [(home.hreflang, home.href) for home in homes] + [("x-default", root_href)]
@@ -335,13 +383,24 @@ def pass_sitemap(template: Any) -> Any:
     return template.environment.from_string(PASS_SITEMAP)
 
 
-def _write_sitemap(site: Path, entries: list[SitemapEntry]) -> None:
-    """Replace the per-pass sitemaps with the whole site's (``.gz`` alike)."""
-    data = render_sitemap(entries)
+def _write_sitemap(
+    site: Path, entries: list[SitemapEntry], prepared: PreparedSitemap | None = None
+) -> None:
+    """Replace the per-pass sitemaps with the whole site's (``.gz`` alike), as prepared
+    when its entries are the expected ones."""
+    if prepared is not None and prepared.expected == entries:
+        data, packed = prepared.data, prepared.packed
+    else:
+        data = render_sitemap(entries)
+        packed = _packed(data)
     (site / "sitemap.xml").write_bytes(data)
-    # mtime=0: the same sitemap gives the same bytes, build after build.
-    (site / "sitemap.xml.gz").write_bytes(gzip.compress(data, mtime=0))
+    (site / "sitemap.xml.gz").write_bytes(packed)
     log.debug(f"sitemap.xml: {len(entries)} pages")
+
+
+def _packed(data: bytes) -> bytes:
+    """``sitemap.xml.gz``: mtime=0, so the same sitemap gives the same bytes, build after build."""
+    return gzip.compress(data, mtime=0)
 
 
 def _write_robots(site: Path, settings: SiteSettings, docs_dir: str | None) -> None:

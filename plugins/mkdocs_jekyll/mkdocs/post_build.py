@@ -10,7 +10,11 @@ from typing import TYPE_CHECKING
 
 from mkdocs_jekyll.mkdocs.feeds import locale_text
 from mkdocs_jekyll.mkdocs.i18n_context import language_names
-from mkdocs_jekyll.mkdocs.outputs import prepare_site_outputs, write_site_outputs
+from mkdocs_jekyll.mkdocs.outputs import (
+    PreparedSitemap,
+    prepare_site_outputs,
+    write_site_outputs,
+)
 from mkdocs_jekyll.mkdocs.publish import write_pages_files
 from mkdocs_jekyll.mkdocs.redirect_files import write_redirects_json
 from mkdocs_jekyll.mkdocs.site_checks import check_site_references
@@ -18,7 +22,6 @@ from mkdocs_jekyll.mkdocs.site_checks import check_site_references
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-    from mkdocs_jekyll.features.sitemap import SitemapEntry
     from mkdocs_jekyll.mkdocs.build import BuildState
     from mkdocs_jekyll.mkdocs.config import JekyllConfig
 
@@ -29,7 +32,7 @@ def write_build_outputs(
     options: JekyllConfig,
     *,
     own_404_page: str | None,
-    sitemap_entries: list[SitemapEntry] | None = None,
+    sitemap: PreparedSitemap | None = None,
 ) -> None:
     """Write every file of the whole site, in the site's own settings (not a locale's).
 
@@ -38,7 +41,8 @@ def write_build_outputs(
         state: The build.
         options: The ``jekyll`` plugin's config.
         own_404_page: The HTML of the site's own page at ``404.html``, if it has one.
-        sitemap_entries: The documents' sitemap entries, if made already (``prepare_outputs``).
+        sitemap: The documents' sitemap entries and the sitemap, if made already
+            (``prepare_outputs``).
 
     Raises:
         ContentError: An output cannot be written as the site asks.
@@ -58,14 +62,14 @@ def write_build_outputs(
         own_404_page=own_404_page,
         drops=state.cache.drops,
         locale_text=locale_text(config),
-        sitemap_entries=sitemap_entries,
+        sitemap=sitemap,
     )
     check_site_references(config, state, options)
 
 
 def prepare_outputs(
     state: BuildState, *, templates: bool = True, entries: bool = True
-) -> list[SitemapEntry] | None:
+) -> PreparedSitemap | None:
     """The site-wide outputs' work that needs the scan alone (``prepare_site_outputs``)."""
     scan, setup = state.scan, state.setup
     return prepare_site_outputs(
