@@ -98,6 +98,25 @@ CASES = [
         ],
     ),
     Case(
+        "pages showing the same missing image each name it, those showing one that is there not",
+        {
+            "docs/en/a.md": "---\ntitle: A\nheader: {image: /images/gone.png}\n---\nA\n",
+            "docs/en/b.md": "---\ntitle: B\nheader: {teaser: /images/gone.png}\n---\nB\n",
+            "docs/es-419/c.md": "---\ntitle: C\nheader: {image: /images/gone.png}\n---\nC\n",
+            "docs/es-419/d.md": "---\ntitle: D\nheader: {image: images/there.png}\n---\nD\n",
+            "docs/en/e.md": "---\ntitle: E\nheader: {image: /images/there.png}\n---\nE\n",
+            "docs/images/there.png": PNG,
+        },
+        [
+            "en/a.md:3: header.image '/images/gone.png' is not in the site: add "
+            "docs/images/gone.png or fix the path",
+            "en/b.md:3: header.teaser '/images/gone.png' is not in the site: add "
+            "docs/images/gone.png or fix the path",
+            "es-419/c.md:3: header.image '/images/gone.png' is not in the site: add "
+            "docs/images/gone.png or fix the path",
+        ],
+    ),
+    Case(
         "the site's og_image",
         {},
         [

@@ -211,6 +211,7 @@ def _documents(
 
 def _site_has(feed: Feed, model: SiteModel, docs_dir: str | None) -> bool:
     """Whether the site writes the feed's file itself (generator.rb ``file_exists?``)."""
-    if any(doc.output and doc.dest == feed.dest for doc in model.documents.values()):
+    dest = feed.dest
+    if any(doc.output and doc.dest == dest for doc in model.documents.values()):
         return True
-    return docs_dir is not None and Path(docs_dir, feed.dest).is_file()
+    return docs_dir is not None and Path(docs_dir, dest).is_file()

@@ -62,12 +62,19 @@ def check_site_references(config: MkDocsConfig, state: BuildState, options: Jeky
     """
     site = _BuiltSite(Path(config.site_dir), state)
     docs = _docs_label(config)
+    # Pages show the same images (the bench: one header image on 600 pages): each value's
+    # path is made once (``urlsplit``, in the serial end of a build with workers).
+    image_paths: dict[tuple[str, str], str] = {}
     for source, key, path in _images(state, options):
-        if _is_site_path(path) and not site.has(_image_path(key, path)):
+        if not _is_site_path(path):
+            continue
+        image = image_paths.get((key, path))
+        if image is None:
+            image = image_paths[key, path] = _image_path(key, path)
+        if not site.has(image):
             where = _where(source, key, state)
             log.warning(
-                f"{where}: {key} '{path}' is not in the site: add "
-                f"{docs}{_image_path(key, path)} or fix the path"
+                f"{where}: {key} '{path}' is not in the site: add {docs}{image} or fix the path"
             )
     level = int(config.validation.links.not_found)
     if level <= logging.DEBUG:
