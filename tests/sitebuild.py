@@ -61,17 +61,23 @@ SEQUENTIAL_THREE_LOCALES: list[Any] = [
 """The ``plugins`` of ``LOCALE_FILES_SITE``: its locale passes one after another."""
 
 
-def three_locales_with_overrides(workers: int) -> dict[str, Any]:
-    """The ``mkdocs.yml`` keys of a three-locale Material site with an ``overrides`` folder
-    (``custom_dir``), its passes spread over ``workers`` processes."""
+def three_locales(workers: int, **extra: Any) -> dict[str, Any]:
+    """The ``mkdocs.yml`` keys of a three-locale Material site with pretty permalinks, its
+    passes spread over ``workers`` processes, and ``extra`` keys."""
     return {
-        "theme": {"name": "material", "custom_dir": "overrides"},
+        "theme": {"name": "material"},
         "plugins": [
             "search",
             {"jekyll/i18n": {"languages": THREE_LOCALES, "parallel_workers": workers}},
             {"jekyll": {"permalink": "pretty"}},
         ],
+        **extra,
     }
+
+
+def three_locales_with_overrides(workers: int) -> dict[str, Any]:
+    """``three_locales`` with an ``overrides`` folder (``custom_dir``)."""
+    return three_locales(workers, theme={"name": "material", "custom_dir": "overrides"})
 
 
 def copy_reference_site(dest: Path, *, site_url: str | None = None) -> Path:

@@ -19,7 +19,7 @@ import pytest
 from mkdocs.plugins import BasePlugin, event_priority
 
 from mkdocs_jekyll.mkdocs import cache_packs, page_cache, page_pass, page_release
-from sitebuild import THREE_LOCALES, build_tree
+from sitebuild import build_tree, three_locales
 
 PAGES = {
     "docs/en/index.md": "---\ntitle: Home\n---\n# Home\n\nCafé, naïve, ☃ and 𝄞.\n",
@@ -28,18 +28,6 @@ PAGES = {
     "docs/es-419/index.md": "---\ntitle: Inicio\n---\n# Inicio\n\nAñadido.\n",
     "docs/pt-br/index.md": "---\ntitle: Início\n---\n# Início\n",
 }
-
-
-def _config(workers: int = 1, **extra: Any) -> dict[str, Any]:
-    return {
-        "theme": {"name": "material"},
-        "plugins": [
-            "search",
-            {"jekyll/i18n": {"languages": THREE_LOCALES, "parallel_workers": workers}},
-            {"jekyll": {"permalink": "pretty"}},
-        ],
-        **extra,
-    }
 
 
 def _build(
@@ -64,7 +52,7 @@ def _build(
     caplog.clear()
     try:
         with caplog.at_level(logging.INFO):
-            tree = build_tree(folder, PAGES, **_config(workers))
+            tree = build_tree(folder, PAGES, **three_locales(workers))
     finally:
         monkeypatch.undo()
     site = folder / "project" / "site"

@@ -17,7 +17,7 @@ import pytest
 from mkdocs import utils
 
 from mkdocs_jekyll.mkdocs import i18n_plugin, root_search_writes
-from sitebuild import THREE_LOCALES, build_tree
+from sitebuild import build_tree, three_locales
 
 PAGES = {
     "docs/en/index.md": "---\ni18n_key: home\n---\n# Welcome\n\nHello words.\n",
@@ -26,17 +26,6 @@ PAGES = {
     "docs/es-419/guide.md": "---\ni18n_key: guide\n---\n# Guía\n\nMás palabras.\n",
     "docs/pt-br/index.md": "---\ni18n_key: home\n---\n# Início\n\nPalavras.\n",
 }
-
-
-def _config(workers: int) -> dict[str, Any]:
-    return {
-        "theme": {"name": "material"},
-        "plugins": [
-            "search",
-            {"jekyll/i18n": {"languages": THREE_LOCALES, "parallel_workers": workers}},
-            {"jekyll": {"permalink": "pretty"}},
-        ],
-    }
 
 
 def _build(
@@ -56,7 +45,7 @@ def _build(
 
     monkeypatch.setattr(utils, "write_file", spy)
     try:
-        return build_tree(folder, PAGES, **_config(workers)), len(writes)
+        return build_tree(folder, PAGES, **three_locales(workers)), len(writes)
     finally:
         monkeypatch.undo()
         root_search_writes.mirrored.cache_clear()
