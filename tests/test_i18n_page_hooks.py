@@ -74,7 +74,7 @@ def _build(
     i18n_page_hooks.markdown_mirrored.cache_clear()
     i18n_page_hooks.context_mirrored.cache_clear()
     if not fast:
-        monkeypatch.setattr(i18n_page_hooks, "MARKDOWN_UPSTREAM", (frozenset(), frozenset()))
+        monkeypatch.setattr(i18n_page_hooks, "MARKDOWN_UPSTREAMS", ())
         monkeypatch.setattr(i18n_page_hooks, "CONTEXT_UPSTREAM", (frozenset(), frozenset()))
     answered = {"markdown": 0, "context": 0, "linked": 0}
     page_markdown = i18n_page_hooks.page_markdown

@@ -65,7 +65,33 @@ MARKDOWN_UPSTREAM = (
         }
     ),
 )
-"""The names and strings of static-i18n 1.3's ``I18n.on_page_markdown``."""
+"""The names and strings of static-i18n 1.3.1's ``I18n.on_page_markdown``."""
+
+MARKDOWN_UPSTREAM_1_3_0 = (
+    frozenset(
+        "admonition_translations append compile current_language_config group join match re "
+        "splitlines strip".split()
+    ),
+    frozenset(
+        {
+            "",
+            "\n",
+            ' "',
+            ' ?)([\\w\\-]+(?: +[\\w\\-]+)*)(?: +"(.*?)")? *$',
+            "!{3}",
+            '"',
+            "(?:\\?{3}\\+?|!{3})",
+            "^(",
+            "markdown_extensions",
+            "pymdownx.details",
+        }
+    ),
+)
+"""The same in static-i18n 1.3.0, whose regex has no indent and whose translations' keys
+are not lowercased: a line it matches still starts with its marker, ``!!!`` or ``???``."""
+
+MARKDOWN_UPSTREAMS = (MARKDOWN_UPSTREAM, MARKDOWN_UPSTREAM_1_3_0)
+"""Every ``on_page_markdown`` ``page_markdown`` was read from."""
 
 CONTEXT_UPSTREAM = (
     frozenset(
@@ -94,7 +120,7 @@ def markdown_mirrored() -> bool:
     """Whether static-i18n's ``on_page_markdown`` is the code ``page_markdown`` was read from."""
     from mkdocs_static_i18n.plugin import I18n
 
-    return nested_code_fingerprint(getattr(I18n, "on_page_markdown", None)) == MARKDOWN_UPSTREAM
+    return nested_code_fingerprint(getattr(I18n, "on_page_markdown", None)) in MARKDOWN_UPSTREAMS
 
 
 @cache
