@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from sitebuild import BuildSite, make_site_builder
+# sitebuild's comparisons (``assert_same_tree``) fail with pytest's own diffs.
+pytest.register_assert_rewrite("sitebuild")
+
+from sitebuild import BuildSite, make_site_builder  # noqa: E402
 
 # Hypothesis: few examples by default; `HYPOTHESIS_PROFILE=long` runs 10,000 per property
 # (tests/test_properties.py, tests/test_fuzz.py). No deadline: builds and the first Liquid

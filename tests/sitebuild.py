@@ -270,3 +270,11 @@ def build_tree(folder: Path, files: Mapping[str, str], **config: Any) -> dict[st
     """
     folder.mkdir()
     return site_tree(make_site_builder(folder)(files=files, **config))
+
+
+def assert_same_tree(got: Mapping[str, bytes], expected: Mapping[str, bytes]) -> None:
+    """The two ``build_tree`` results hold the same files, byte for byte (a differing file
+    is named)."""
+    assert sorted(got) == sorted(expected)
+    for name, data in expected.items():
+        assert got[name] == data, name

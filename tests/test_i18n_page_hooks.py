@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from mkdocs_jekyll.mkdocs import i18n_page_hooks
-from sitebuild import build_tree
+from sitebuild import assert_same_tree, build_tree
 
 LANGUAGES: list[dict[str, Any]] = [
     {
@@ -118,9 +118,7 @@ def test_the_site_is_the_same_with_and_without_the_shortcuts(
     upstream, upstream_answered = _build(
         tmp_path / "upstream", monkeypatch, fast=False, details=details
     )
-    assert sorted(fast) == sorted(upstream)
-    for name, data in upstream.items():
-        assert fast[name] == data, name
+    assert_same_tree(fast, upstream)
     assert upstream_answered == {"markdown": 0, "context": 0, "linked": 0}
     # The three pages without a marker ("Text!!" is none); the three with one (pt-br's
     # "Sim???" too, although only ``pymdownx.details`` reads ``???``) went through upstream's.

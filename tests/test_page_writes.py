@@ -19,7 +19,7 @@ import pytest
 from mkdocs.plugins import BasePlugin, event_priority
 
 from mkdocs_jekyll.mkdocs import cache_packs, page_cache, page_pass, page_release
-from sitebuild import build_tree, three_locales
+from sitebuild import assert_same_tree, build_tree, three_locales
 
 PAGES = {
     "docs/en/index.md": "---\ntitle: Home\n---\n# Home\n\nCafé, naïve, ☃ and 𝄞.\n",
@@ -80,9 +80,7 @@ def test_pages_written_by_the_pass_are_mkdocs_own(
     mkdocs, their_modes, their_log, their_written = _build(
         tmp_path / "mkdocs", monkeypatch, caplog, writes=False, workers=workers
     )
-    assert sorted(ours) == sorted(mkdocs)
-    for name, data in mkdocs.items():
-        assert ours[name] == data, name
+    assert_same_tree(ours, mkdocs)
     assert our_modes == their_modes
     assert our_log == their_log
     assert not any("Page skipped" in message for _, _, message in our_log)
