@@ -89,6 +89,9 @@ Python-Markdown (3.5 to 3.11):
   (its name, priority and place among equal priorities kept: ``kramdown/shortcuts.py``).
 - ``registry_storage``: a ``Registry``'s ``_priority`` list and ``_data`` dict, which
   ``kramdown/block_triggers.py`` compares with a copy to know the registry unchanged.
+- ``register_in_place``: a ``Registry``'s ``_priority``, ``_data`` and ``_is_sorted``, to
+  register an item again under its name where that leaves its place unchanged
+  (``mkdocs/processor_reuse.py``).
 
 Jinja (3.1):
 - ``jinja_runtime_mirrored``, ``use_environment_class``: ``Environment.getattr``,
@@ -1018,6 +1021,40 @@ def replace_registered(registry: object, name: str, item: object) -> bool:
     data = getattr(registry, "_data", None)
     if not isinstance(data, dict) or name not in data:
         return False
+    data[name] = item
+    return True
+
+
+def register_in_place(registry: object, item: object, name: str, priority: object) -> bool:
+    """``Registry.register(item, name, priority)`` done in place, when it moves nothing.
+
+    ``register`` takes the item of that name out and appends the new one, then marks the
+    registry unsorted; its next iteration sorts it again (by priority, stably). When the
+    registry is sorted and the old item has the same priority (of the same type), with no
+    item of that priority after it, that sort would put the new one where the old one was:
+    here it takes that place at once (its name moved last in ``_data``, as ``register`` moves
+    it) and the registry stays sorted.
+
+    Returns:
+        Whether it was done (False when ``register`` has to run, which it then must be).
+    """
+    storage = registry_storage(registry)
+    if storage is None or getattr(registry, "_is_sorted", None) is not True:
+        return False
+    items, data = storage
+    if name not in data or len(items) != len(data):
+        return False
+    index = len(items) - 1
+    while index >= 0 and items[index][0] != name:
+        index -= 1
+    if index < 0:
+        return False
+    old = items[index][1]
+    if type(old) is not type(priority) or old != priority:
+        return False
+    if index + 1 < len(items) and items[index + 1][1] == priority:
+        return False
+    del data[name]
     data[name] = item
     return True
 

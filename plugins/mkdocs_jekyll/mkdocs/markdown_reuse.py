@@ -22,6 +22,9 @@ extension that keeps per-document state must honour with a ``reset`` of its own.
   (``raw_html_anchors.py``), and its rewriting of links passes over the absolute links and
   anchors it leaves as they are with less work (``relative_links.py``).
 
+- MkDocs' page processors take the place of the previous page's without a sort of the
+  registries (``processor_reuse.py``).
+
 - While a page converts on the shared instance, ``is_block_level`` (asked some 300 times a
   page, by the prettifier, ``attr_list`` and ``toc``) looks the tag up in a set of
   ``block_level_elements`` taken as the page starts, instead of Python-Markdown's scan of that
@@ -54,6 +57,7 @@ from mkdocs_jekyll.compat import (
     replace_page_render,
 )
 from mkdocs_jekyll.kramdown.toc_pass import leave_toc_html_unread
+from mkdocs_jekyll.mkdocs import processor_reuse
 from mkdocs_jekyll.mkdocs.raw_html_anchors import anchor_scan
 from mkdocs_jekyll.mkdocs.relative_links import relative_paths
 
@@ -238,4 +242,5 @@ class MarkdownReuse:
             # Its extensions are all RESET_SAFE's, none of which reads `md.toc`, and
             # `render_page_with` reads `md.toc_tokens` only.
             leave_toc_html_unread(self._md)
+            processor_reuse.install(self._md)
         return self._md
