@@ -76,11 +76,8 @@ def test_the_registry_of_the_installed_markdown_is_the_code_mirrored() -> None:
     assert processor_reuse.mirrored()
 
 
-def test_the_shared_instance_registers_mkdocs_processors_in_place(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Given the pass's shared instance, when pages register MkDocs' processors again, then
-    each registration after the first page's is done in place."""
+def _record_in_place(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each ``register`` on an installed registry was done in place, in order."""
     calls: list[bool] = []
 
     def recording(registry: object, item: object, name: str, priority: object) -> bool:
@@ -89,6 +86,15 @@ def test_the_shared_instance_registers_mkdocs_processors_in_place(
         return done
 
     monkeypatch.setattr(processor_reuse, "register_in_place", recording)
+    return calls
+
+
+def test_the_shared_instance_registers_mkdocs_processors_in_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Given the pass's shared instance, when pages register MkDocs' processors again, then
+    each registration after the first page's is done in place."""
+    calls = _record_in_place(monkeypatch)
     md = markdown.Markdown(extensions=["toc"])
     processor_reuse.install(md)
     for _page in range(3):
@@ -112,14 +118,7 @@ def test_the_site_is_the_one_registering_anew_builds(
     """Given pages with raw HTML ids, links, anchors and titles, when the shared instance
     registers MkDocs' processors in place and when it registers them anew, then every file
     of the two sites is the same."""
-    calls: list[bool] = []
-
-    def recording(registry: object, item: object, name: str, priority: object) -> bool:
-        done = compat.register_in_place(registry, item, name, priority)
-        calls.append(done)
-        return done
-
-    monkeypatch.setattr(processor_reuse, "register_in_place", recording)
+    calls = _record_in_place(monkeypatch)
     got = build_tree(tmp_path / "in-place", PAGES)
     assert True in calls
     monkeypatch.setattr(markdown_reuse.processor_reuse, "install", lambda md: None)
