@@ -210,21 +210,18 @@ class HeadingIdsTreeprocessor(Treeprocessor):
         self.gfm = str(self.config["input"]).lower() == "gfm"
         # GFM's parser counts its ids; the converter counts the ones it makes.
         self.seen: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}
-        # Every element in document order, but not what is inside a heading, each with
-        # whether it is inside an HTML element: a stack (the children pushed last first)
-        # rather than a call per element (some 80 a page). `_identify` changes attributes
-        # only, so the elements are those the tree holds when the walk starts.
-        stack = [(child, False) for child in reversed(root)]
-        while stack:
-            node, in_html = stack.pop()
-            tag = node.tag
-            if tag in HEADINGS:
-                self._identify(node, in_html=in_html)
-                continue
-            # The GFM parser leaves headings inside HTML elements (`<div markdown="1">`) to
-            # the converter's `generate_id`, kramdown's own algorithm.
-            inside = in_html or tag not in _MARKDOWN_BLOCKS
-            stack.extend([(child, inside) for child in reversed(node)])
+        for child in root:
+            self._walk(child, in_html=False)
+
+    def _walk(self, node: etree.Element, *, in_html: bool) -> None:
+        if node.tag in HEADINGS:
+            self._identify(node, in_html=in_html)
+            return
+        # The GFM parser leaves headings inside HTML elements (`<div markdown="1">`) to
+        # the converter's `generate_id`, kramdown's own algorithm.
+        inside = in_html or node.tag not in _MARKDOWN_BLOCKS
+        for child in node:
+            self._walk(child, in_html=inside)
 
     def _identify(self, heading: etree.Element, *, in_html: bool) -> None:
         raw = heading.attrib.pop(RAW_TEXT, None)
