@@ -338,9 +338,10 @@ def test_a_pattern_without_triggers_keeps_every_run_tried() -> None:
     from mkdocs_jekyll.kramdown.triggers import _any_trigger_from
 
     found = _any_trigger_from([("*",), None, ("`", "[")])
-    assert found[0] is None and found[1] is None
-    assert found[2] is not None and found[2].search("a [b") and not found[2].search("a b")
-    assert _any_trigger_from([("*",), ("$$",)])[0].search("x $$") is not None  # type: ignore[union-attr]
+    assert found == [None, None, ("[", "`")]
+    assert _any_trigger_from([("*",), ("$$",)]) == [("$$", "*"), ("$$",)]
+    # No triggers at all: an expression alternating none matched every run.
+    assert _any_trigger_from([(), ()]) == [None, None]
 
 
 def test_a_python_markdown_with_another_loop_runs_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -464,3 +465,26 @@ def test_pythons_toc_is_the_marker_checked_one_unless_replaced() -> None:
     assert configured.convert("[[x]]\n\n# A\n").startswith(
         '<div class="toc"><span class="toctitle">T'
     )
+
+
+RUNS = ["plain words", "a [link", "x $$ y", "a*b", "tail  \n", "\\\\", "", "$", "[^", "`code`"]
+TRIGGER_SETS = [(("*",), ("$$",)), (("[", "!["), ("`",), ("  \n", "\\\\")), (("$$",),)]
+
+
+@pytest.mark.parametrize("sets", TRIGGER_SETS, ids=str)
+@pytest.mark.parametrize("run", RUNS, ids=repr)
+def test_the_triggers_left_are_found_where_an_expression_alternating_them_finds_one(
+    run: str, sets: tuple[tuple[str, ...], ...]
+) -> None:
+    """Given the patterns' triggers, when a run is looked at from each index, then it holds
+    one of the triggers left exactly when the alternation of them (what the pass searched
+    before) finds a match in it."""
+    import re
+
+    from mkdocs_jekyll.kramdown.triggers import _any_trigger_from
+
+    for index, found in enumerate(_any_trigger_from(list(sets))):
+        left = sorted({trigger for triggers in sets[index:] for trigger in triggers})
+        expression = re.compile("|".join(re.escape(trigger) for trigger in left))
+        assert found is not None
+        assert any(trigger in run for trigger in found) == bool(expression.search(run))

@@ -41,7 +41,6 @@ Python-Markdown's registry is back in place at its end.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
@@ -140,28 +139,26 @@ def kept_patterns(patterns: Sequence[Any], text: str) -> list[Any]:
     return kept
 
 
-@lru_cache(maxsize=256)
-def _any_of(triggers: frozenset[str]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(trigger) for trigger in sorted(triggers)))
-
-
-def _any_trigger_from(triggers: list[tuple[str, ...] | None]) -> list[re.Pattern[str] | None]:
-    """For each index, an expression finding any trigger of the patterns from there on
-    (None when one of them has no triggers: it is always tried)."""
-    found: list[re.Pattern[str] | None] = []
+def _any_trigger_from(triggers: list[tuple[str, ...] | None]) -> list[tuple[str, ...] | None]:
+    """For each index, the triggers of the patterns from there on, which ``_handle_inline``
+    looks for one by one (``in``: some ten scans of a run cost less than one search of an
+    alternation of them, which tests its first characters at each position). None when one
+    of them has no triggers (it is always tried), or none has any (what an expression
+    alternating none would be: found in every run)."""
+    found: list[tuple[str, ...] | None] = []
     union: frozenset[str] | None = frozenset()
     for needed in reversed(triggers):
         union = None if union is None or needed is None else union | frozenset(needed)
-        found.append(None if union is None else _any_of(union))
+        found.append(tuple(sorted(union)) if union else None)
     return found[::-1]
 
 
 @lru_cache(maxsize=64)
 def _probes_and_finders(
     needed: tuple[tuple[str, ...] | None, ...],
-) -> tuple[list[tuple[tuple[str, str], ...] | None], list[re.Pattern[str] | None]]:
+) -> tuple[list[tuple[tuple[str, str], ...] | None], list[tuple[str, ...] | None]]:
     """Per kept pattern (each with the triggers in ``needed``): its triggers with their
-    probes, and ``_any_trigger_from``'s expression. Made once for the pages that keep
+    probes, and ``_any_trigger_from``'s triggers. Made once for the pages that keep
     patterns with the same triggers (most pages of a site), instead of per page; the inline
     pass only reads both lists."""
     probed = [None if strings is None else probes(strings) for strings in needed]
@@ -182,7 +179,7 @@ class TriggeredInlineProcessor(InlineProcessor):
         super().__init__(md)
         # Per kept pattern: its triggers, each with the character looked for first.
         self._triggers: list[tuple[tuple[str, str], ...] | None] = []
-        self._any_from: list[re.Pattern[str] | None] = []
+        self._any_from: list[tuple[str, ...] | None] = []
         self._apply = inline_pattern_applier(self)
         if inline_handler_mirrored():
             replace_inline_handler(self, self._handle_inline)
@@ -209,8 +206,12 @@ class TriggeredInlineProcessor(InlineProcessor):
         if isinstance(data, AtomicString):
             return data
         anywhere = self._any_from[index] if index < len(self._any_from) else None
-        if anywhere is not None and anywhere.search(data) is None:
-            return data  # no pattern left can match: each would be skipped below
+        if anywhere is not None:
+            for trigger in anywhere:
+                if trigger in data:
+                    break
+            else:
+                return data  # no pattern left can match: each would be skipped below
         patterns, triggers, apply = self.inlinePatterns, self._triggers, self._apply
         start = 0
         count = len(patterns)
