@@ -22,7 +22,8 @@ listed in ``KNOWN_SOURCES``, the package's own selector, MkDocs' ``url`` filter 
 ``d`` and ``attr``, an environment whose syntax splits the source where it is cut (Jinja's
 default delimiters, no ``trim_blocks`` or ``lstrip_blocks``), and pages whose values are plain
 (strings, booleans, the empty values a test skips); anything else renders as Material does.
-The memo belongs to the pass's environment.
+The icons the pieces include are the theme's files named by the key (as for the search box's
+memo). The memo belongs to the pass's environment.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from jinja2.tests import test_mapping
 from mkdocs.utils.templates import url_filter
 
 from mkdocs_jekyll.mkdocs.block_memo import UNREAD, features_key, is_blank, read_path, url_of
+from mkdocs_jekyll.mkdocs.jinja_cache import SYNTAX_OPTIONS
 from mkdocs_jekyll.mkdocs.nav_memo import is_known_materials
 from mkdocs_jekyll.mkdocs.partial_memo import KNOWN_PARTIALS, LOGO, SEARCH, logo_key, search_key
 
@@ -73,18 +75,6 @@ SELECTOR = """{% if config.extra.alternate %}
 
 _SYNTAX = Environment()
 """Jinja's default syntax, which the cut reads the header's source in."""
-_SYNTAX_SETTINGS = (
-    "block_start_string",
-    "block_end_string",
-    "variable_start_string",
-    "variable_end_string",
-    "comment_start_string",
-    "comment_end_string",
-    "line_statement_prefix",
-    "line_comment_prefix",
-    "trim_blocks",
-    "lstrip_blocks",
-)
 
 Render = Callable[["Context"], Iterator[str]]
 
@@ -294,7 +284,7 @@ def _compile(
 def _splits_alike(env: Environment) -> bool:
     """Whether ``env`` reads the header with Jinja's default syntax and whitespace rules
     (where a cut between two statements changes no whitespace either side)."""
-    return all(getattr(env, name) == getattr(_SYNTAX, name) for name in _SYNTAX_SETTINGS)
+    return all(getattr(env, name) == getattr(_SYNTAX, name) for name in SYNTAX_OPTIONS)
 
 
 def _is_known(env: Environment, name: str) -> bool:
