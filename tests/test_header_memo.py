@@ -171,6 +171,12 @@ def test_only_known_versions_of_materials_header_are_memoised(
         return env
 
     assert header_memo.install_header_memo(env())
+    # What serve's warm-up compiles for it: the five pieces, none where it does not apply.
+    from mkdocs_jekyll.mkdocs.jinja_cache import SharedBytecodeCache
+
+    buckets = header_memo.compile_header_pieces(env(), SharedBytecodeCache())
+    assert len(buckets) == 5 and all(bucket.code is not None for bucket in buckets)
+    assert header_memo.compile_header_pieces(env(trim_blocks=True), SharedBytecodeCache()) == []
     # Another syntax reads the cut otherwise (a block's line break, its indent).
     assert not header_memo.install_header_memo(env(trim_blocks=True))
     assert not header_memo.install_header_memo(env(lstrip_blocks=True))

@@ -45,6 +45,7 @@ from mkdocs_jekyll.mkdocs.partial_memo import KNOWN_PARTIALS, LOGO, SEARCH, logo
 
 if TYPE_CHECKING:
     from jinja2 import Template
+    from jinja2.bccache import Bucket, BytecodeCache
     from jinja2.runtime import Context
 
 HEADER = "partials/header.html"
@@ -86,26 +87,52 @@ def install_header_memo(env: Environment) -> bool:
         Whether the memo is installed (Material's own header, of a known version, and the
         package's selector, loaded in ``env``).
     """
-    if env.loader is None or not _splits_alike(env):
+    found = _header_pieces(env)
+    if found is None:
         return False
-    included = (HEADER, SOURCE, PALETTE_SCRIPT, LOGO, SEARCH)
-    if not all(_is_known(env, name) for name in included):
-        return False
-    if not all(_is_package(env, name) for name in (ALTERNATE, LANGUAGE_LIST)):
-        return False
-    template = env.get_template(HEADER)
-    source, filename, _ = env.loader.get_source(env, HEADER)
-    pieces = _cut(source)
-    if pieces is None:
-        return False
+    template, filename, pieces = found
     head, title, middle, selector, tail = (
-        _compile(env, template, filename, index, piece, line)
+        _compile(env, env.bytecode_cache, template, filename, index, piece, line)[0]
         for index, (piece, line) in enumerate(pieces)
     )
     template.root_render_func = memoised_header(
         env, template.root_render_func, (head, middle, tail), title, selector
     )
     return True
+
+
+def compile_header_pieces(env: Environment, cache: BytecodeCache) -> list[Bucket]:
+    """The header's pieces compiled into ``cache`` (serve's template warm-up's, which
+    ``template_warmup`` writes into the build cache), as ``install_header_memo`` loads them
+    in a pass; none where it would not cut the header.
+
+    Returns:
+        The pieces' buckets.
+    """
+    found = _header_pieces(env)
+    if found is None:
+        return []
+    template, filename, pieces = found
+    compiled = (
+        _compile(env, cache, template, filename, index, piece, line)[1]
+        for index, (piece, line) in enumerate(pieces)
+    )
+    return [bucket for bucket in compiled if bucket is not None]
+
+
+def _header_pieces(env: Environment) -> tuple[Template, str | None, list[tuple[str, int]]] | None:
+    """The header, its file and its cut pieces (``_cut``), where the memo applies (above)."""
+    if env.loader is None or not _splits_alike(env):
+        return None
+    included = (HEADER, SOURCE, PALETTE_SCRIPT, LOGO, SEARCH)
+    if not all(_is_known(env, name) for name in included):
+        return None
+    if not all(_is_package(env, name) for name in (ALTERNATE, LANGUAGE_LIST)):
+        return None
+    template = env.get_template(HEADER)
+    source, filename, _ = env.loader.get_source(env, HEADER)
+    pieces = _cut(source)
+    return None if pieces is None else (template, filename, pieces)
 
 
 def memoised_header(
@@ -258,15 +285,20 @@ def _cut(source: str) -> list[tuple[str, int]] | None:
 
 
 def _compile(
-    env: Environment, template: Template, filename: str | None, index: int, piece: str, line: int
-) -> Render:
+    env: Environment,
+    cache: BytecodeCache | None,
+    template: Template,
+    filename: str | None,
+    index: int,
+    piece: str,
+    line: int,
+) -> tuple[Render, Bucket | None]:
     """A piece compiled as the header (its name and file: errors point at the header's
-    lines, which a leading comment of as many line breaks keeps), through the environment's
-    bytecode cache as a loader compiles a template (the package's keeps it for the next pass),
-    under a key of its own."""
+    lines, which a leading comment of as many line breaks keeps), through ``cache`` as a
+    loader compiles a template (the package's keeps it for the next pass), under a key of its
+    own; and its bucket."""
     source = f"{{#{chr(10) * (line - 1)}#}}{piece}"
     name = template.name or HEADER
-    cache = env.bytecode_cache
     bucket = None
     code = None
     if cache is not None:
@@ -274,11 +306,11 @@ def _compile(
         code = bucket.code
     if code is None:
         code = env.compile(source, name, filename)
-        if bucket is not None:
+        if cache is not None and bucket is not None:
             bucket.code = code
-            cache.set_bucket(bucket)  # type: ignore[union-attr]
+            cache.set_bucket(bucket)
     compiled = env.template_class.from_code(env, code, template.globals, None)
-    return compiled.root_render_func
+    return compiled.root_render_func, bucket
 
 
 def _splits_alike(env: Environment) -> bool:
