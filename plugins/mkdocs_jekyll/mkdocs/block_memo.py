@@ -56,7 +56,7 @@ _BUNDLE_JS = "assets/javascripts/bundle.a5f9d56c.min.js"
 _SEARCH_JS = "assets/javascripts/workers/search.a7633da7.min.js"
 """The assets the known ``base.html`` passes to ``url``."""
 
-_UNREAD: Any = object()
+UNREAD: Any = object()
 """A value the block cannot read as Jinja would (an undefined value's attribute): no key."""
 
 KeyFunction = Callable[["Context"], "tuple[Any, ...] | None"]
@@ -108,16 +108,16 @@ def config_key(context: Context) -> tuple[Any, ...] | None:
         return None
     config = context.get("config")
     base_url = context.get("base_url")
-    features = _features(context)
+    features = features_key(context)
     if config is None or type(base_url) is not str or features is None:
         return None
-    extra = _read(env, config, "extra")
-    if extra is _UNREAD or not all(
-        _blank(_read(env, extra, name)) for name in ("annotate", "tags", "version")
+    extra = read_path(env, config, "extra")
+    if extra is UNREAD or not all(
+        is_blank(read_path(env, extra, name)) for name in ("annotate", "tags", "version")
     ):
         return None
     language = config.theme.get("language")
-    search = _url(context, _SEARCH_JS)
+    search = url_of(context, _SEARCH_JS)
     if search is None or type(language) is not str:
         return None
     return ("config", base_url, features, language, search)
@@ -133,16 +133,17 @@ def styles_key(context: Context) -> tuple[Any, ...] | None:
     config = context.get("config")
     if config is None:
         return None
-    palette = _read(env, config, "theme", "palette")
-    icon = _read(env, config, "theme", "icon")
-    if palette is _UNREAD or icon is _UNREAD or not _plain_truth(palette):
+    palette = read_path(env, config, "theme", "palette")
+    icon = read_path(env, config, "theme", "icon")
+    if palette is UNREAD or icon is UNREAD or not _plain_truth(palette):
         return None
-    if not all(_blank(_read(env, icon, name)) for name in ("admonition", "annotation", "tag")):
+    names = ("admonition", "annotation", "tag")
+    if not all(is_blank(read_path(env, icon, name)) for name in names):
         return None
-    main = _url(context, _MAIN_CSS)
+    main = url_of(context, _MAIN_CSS)
     if main is None:
         return None
-    return ("styles", main, _url(context, _PALETTE_CSS) if palette else None)
+    return ("styles", main, url_of(context, _PALETTE_CSS) if palette else None)
 
 
 def fonts_key(context: Context) -> tuple[Any, ...] | None:
@@ -158,13 +159,13 @@ def fonts_key(context: Context) -> tuple[Any, ...] | None:
     config = context.get("config")
     if config is None:
         return None
-    font = _read(env, config, "theme", "font")
+    font = read_path(env, config, "theme", "font")
     if font is False:
         return ("fonts", False)
     if type(font) is not dict:
         return None
-    names = tuple(_read(env, font, name) for name in ("text", "code"))
-    if not all(type(name) is str or _blank(name) for name in names):
+    names = tuple(read_path(env, font, name) for name in ("text", "code"))
+    if not all(type(name) is str or is_blank(name) for name in names):
         return None
     return ("fonts", tuple(name if type(name) is str else None for name in names))
 
@@ -174,7 +175,7 @@ def libs_key(context: Context) -> tuple[Any, ...] | None:
     config = context.get("config")
     if config is None:
         return None
-    polyfills = _read(context.environment, config, "extra", "polyfills")
+    polyfills = read_path(context.environment, config, "extra", "polyfills")
     if not (type(polyfills) is Undefined or (type(polyfills) is list and not polyfills)):
         return None
     return ("libs",)
@@ -183,9 +184,9 @@ def libs_key(context: Context) -> tuple[Any, ...] | None:
 def analytics_key(context: Context) -> tuple[Any, ...] | None:
     """What the ``analytics`` block reads; None: render it (a provider is set)."""
     config = context.get("config")
-    if config is None or not _blank(context.get("provider")):
+    if config is None or not is_blank(context.get("provider")):
         return None
-    if not _blank(_read(context.environment, config, "extra", "analytics")):
+    if not is_blank(read_path(context.environment, config, "extra", "analytics")):
         return None
     return ("analytics",)
 
@@ -198,10 +199,10 @@ def scripts_key(context: Context) -> tuple[Any, ...] | None:
     config = context.get("config")
     if config is None:
         return None
-    scripts = _read(context.environment, config, "extra_javascript")
+    scripts = read_path(context.environment, config, "extra_javascript")
     if type(scripts) is not list or scripts:
         return None
-    bundle = _url(context, _BUNDLE_JS)
+    bundle = url_of(context, _BUNDLE_JS)
     return None if bundle is None else ("scripts", bundle)
 
 
@@ -214,15 +215,15 @@ def footer_key(context: Context) -> tuple[Any, ...] | None:
     """
     env = context.environment
     config = context.get("config")
-    features = _features(context)
+    features = features_key(context)
     if config is None or features is None or "navigation.footer" in features:
         return None
-    copyright = _read(env, config, "copyright")
-    generator = _read(env, config, "extra", "generator")
-    social = _read(env, config, "extra", "social")
-    if not (type(copyright) is str or _blank(copyright)) or not _blank(social):
+    copyright = read_path(env, config, "copyright")
+    generator = read_path(env, config, "extra", "generator")
+    social = read_path(env, config, "extra", "social")
+    if not (type(copyright) is str or is_blank(copyright)) or not is_blank(social):
         return None
-    if not (type(generator) is bool or _blank(generator)):
+    if not (type(generator) is bool or is_blank(generator)):
         return None
     return ("footer", copyright if type(copyright) is str else None, generator is False)
 
@@ -239,16 +240,16 @@ _BLOCKS: dict[str, tuple[KeyFunction, tuple[str, ...]]] = {
 """Each memoised block's key, and the partials it includes (each must be known too)."""
 
 
-def _read(env: Environment, obj: Any, *names: str) -> Any:
-    """``obj.name1.name2...`` as the template reads it; ``_UNREAD`` past an undefined value."""
+def read_path(env: Environment, obj: Any, *names: str) -> Any:
+    """``obj.name1.name2...`` as the template reads it; ``UNREAD`` past an undefined value."""
     for name in names:
-        if obj is _UNREAD or isinstance(obj, Undefined):
-            return _UNREAD
+        if obj is UNREAD or isinstance(obj, Undefined):
+            return UNREAD
         obj = env.getattr(obj, name)
     return obj
 
 
-def _blank(value: Any) -> bool:
+def is_blank(value: Any) -> bool:
     """Whether ``value`` is an empty value every test of it skips (Jinja's own undefined,
     None, false, an empty string, list or dict)."""
     return (
@@ -261,10 +262,10 @@ def _blank(value: Any) -> bool:
 
 def _plain_truth(value: Any) -> bool:
     """Whether the truth of ``value`` is read without running anything of a site's."""
-    return _blank(value) or type(value) in (str, list, dict, tuple, bool)
+    return is_blank(value) or type(value) in (str, list, dict, tuple, bool)
 
 
-def _features(context: Context) -> tuple[str, ...] | None:
+def features_key(context: Context) -> tuple[str, ...] | None:
     """The page's ``features`` (a list of strings), as a key."""
     features = context.get("features")
     if type(features) not in (list, tuple) or not all(type(name) is str for name in features):
@@ -272,7 +273,7 @@ def _features(context: Context) -> tuple[str, ...] | None:
     return tuple(features)
 
 
-def _url(context: Context, path: str) -> str | None:
+def url_of(context: Context, path: str) -> str | None:
     """``path | url`` for this page; None when ``url`` is not MkDocs' or cannot run."""
     if context.environment.filters.get("url") is not url_filter:
         return None  # another plugin's `url` may read more of the page

@@ -40,8 +40,7 @@ if TYPE_CHECKING:
 JINJA_FOLDER = "jinja"
 """The folder of compiled templates in the build cache's folder."""
 
-# Environment attributes that change what a template compiles to.
-_COMPILE_OPTIONS = (
+SYNTAX_OPTIONS = (
     "block_start_string",
     "block_end_string",
     "variable_start_string",
@@ -52,6 +51,13 @@ _COMPILE_OPTIONS = (
     "line_comment_prefix",
     "trim_blocks",
     "lstrip_blocks",
+)
+"""Environment attributes that change how a template's source is read (its syntax and the
+whitespace around its tags)."""
+
+# Environment attributes that change what a template compiles to.
+_COMPILE_OPTIONS = (
+    *SYNTAX_OPTIONS,
     "newline_sequence",
     "keep_trailing_newline",
     "optimized",

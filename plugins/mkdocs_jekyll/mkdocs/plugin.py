@@ -29,6 +29,7 @@ from mkdocs_jekyll.mkdocs.configure import configure_site
 from mkdocs_jekyll.mkdocs.fast_search import install_fast_search
 from mkdocs_jekyll.mkdocs.file_paths import start_build as plain_src_paths
 from mkdocs_jekyll.mkdocs.gc_policy import BuildCollector
+from mkdocs_jekyll.mkdocs.header_memo import install_header_memo
 from mkdocs_jekyll.mkdocs.i18n_context import (
     current_locale,
     is_locale_pass,
@@ -568,6 +569,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         install_nav_memo(env)  # after the template cache: it loads partials/nav.html
         install_partial_memo(env)  # the search box and logo, likewise
         install_block_memo(env)  # base.html's blocks that print the same on most pages
+        install_header_memo(env)  # the header around the page's title and language selector
         return env
 
     def on_serve(

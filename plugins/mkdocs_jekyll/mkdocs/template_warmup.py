@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING
 from jinja2 import TemplateError, meta
 from mkdocs.structure.files import Files
 
+from mkdocs_jekyll.mkdocs.header_memo import compile_header_pieces
 from mkdocs_jekyll.mkdocs.jinja_cache import SharedBytecodeCache
 from mkdocs_jekyll.mkdocs.page_shards import SHARDABLE_PLUGINS, SKIPPED_TEMPLATE
 from mkdocs_jekyll.mkdocs.parallel import can_fork
@@ -156,6 +157,7 @@ def _warm(config: MkDocsConfig, receiver: Connection) -> None:
         env = config.plugins.on_env(config.theme.get_env(), config=config, files=Files([]))
         cache.install(env)
         buckets = compile_templates(env, cache, _roots(config))
+        buckets += compile_header_pieces(env, cache)  # (what `header_memo` compiles)
     except (TemplateError, OSError):
         return  # The build compiles (and reports) what this could not.
     if not receiver.poll(WAIT_SECONDS):
