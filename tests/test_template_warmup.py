@@ -152,8 +152,9 @@ def test_a_cold_build_with_workers_loads_the_warm_ups_code_in_every_lane_and_wri
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Given a fresh three-locale project built with workers on two CPUs, when `mkdocs build`
-    # runs, then a warm-up compiles the theme's templates, neither the parent nor the worker
-    # compiles them, and the site is the one the same build writes without the warm-up.
+    # runs, then a warm-up compiles the theme's templates (each once), neither the parent nor
+    # the worker compiles them, and the site is the one the same build writes without the
+    # warm-up.
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     cold = _project(tmp_path / "cold")
     monkeypatch.chdir(cold)
@@ -184,6 +185,16 @@ def test_a_cold_build_with_workers_loads_the_warm_ups_code_in_every_lane_and_wri
     monkeypatch.setattr(TemplateWarmup, "deliver", deliver_and_wait)
     log = tmp_path / "compiled.log"
     _compiled_by_process(monkeypatch, log)
+    keys = tmp_path / "stored.log"
+    store = SharedBytecodeCache.set_bucket
+
+    def store_and_note(self: SharedBytecodeCache, bucket: Any) -> None:
+        # Every template (or header piece) compiled is set in the cache under its own key.
+        with keys.open("a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()} {bucket.key}\n")
+        store(self, bucket)
+
+    monkeypatch.setattr(SharedBytecodeCache, "set_bucket", store_and_note)
     _build_project(warm, tmp_path / "warm-site")
 
     assert len(warmups) == 1 and warmups[0]._process.exitcode == 0
@@ -194,6 +205,13 @@ def test_a_cold_build_with_workers_loads_the_warm_ups_code_in_every_lane_and_wri
         compiled.setdefault(int(pid), set()).add(name)
     warmup_pid = warmups[0]._process.pid
     assert {"main.html", "base.html", "partials/header.html"} <= compiled.pop(warmup_pid)
+    stored = [
+        key
+        for pid, key in (line.split(" ", 1) for line in keys.read_text().splitlines())
+        if int(pid) == warmup_pid
+    ]
+    twice = sorted({key for key in stored if stored.count(key) > 1})
+    assert not twice, f"the warm-up compiled these more than once: {twice}"
     assert len(compiled) <= 2, "the parent and its worker, if they compiled anything"
     for names in compiled.values():
         assert {"main.html", "base.html", "partials/header.html"}.isdisjoint(names)

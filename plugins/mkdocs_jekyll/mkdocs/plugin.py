@@ -225,6 +225,9 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         search_attributes.install(config)
         if is_locale_pass(config):
             return
+        # The previous build's cache is not this one's: the template warm-up `read_site`
+        # forks runs `on_env`, which must not load code from that build's folder.
+        self._cache = None
         self._state = read_site(
             config,
             setup,
