@@ -28,7 +28,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from test_serve import _free_port, _stop, _wait_for
 
-from mkdocs_jekyll.mkdocs.serve_start import PASS_START_PAGES, LaterLocales, move_tree
+from mkdocs_jekyll.mkdocs.serve_start import LaterLocales, move_tree
+from mkdocs_jekyll.mkdocs.shard_balance import PASS_START_PAGES
 from sitebuild import THREE_LOCALES, site_tree, write_files
 
 SPANISH_PAGES = 40

@@ -26,7 +26,7 @@ from mkdocs_jekyll.mkdocs import i18n_plugin, page_shards, template_warmup
 from mkdocs_jekyll.mkdocs.jinja_cache import SharedBytecodeCache
 from mkdocs_jekyll.mkdocs.page_shards import Shard, with_head_start
 from mkdocs_jekyll.mkdocs.parallel import can_fork
-from mkdocs_jekyll.mkdocs.serve_start import PASS_START_PAGES
+from mkdocs_jekyll.mkdocs.shard_balance import PASS_START_PAGES
 from mkdocs_jekyll.mkdocs.template_warmup import TemplateWarmup, compile_templates
 from sitebuild import THREE_LOCALES, site_tree, write_files
 

@@ -22,7 +22,13 @@ from mkdocs_static_i18n.plugin import I18n
 from mkdocs_jekyll.compat import restoring_clean_directory
 from mkdocs_jekyll.features.search_index import lunr_language
 from mkdocs_jekyll.jekyll.documents import locale_folder_map, normalise_locale
-from mkdocs_jekyll.mkdocs import i18n_page_hooks, page_release, page_shards, root_search_writes
+from mkdocs_jekyll.mkdocs import (
+    i18n_page_hooks,
+    page_release,
+    page_shards,
+    root_search_writes,
+    shard_balance,
+)
 from mkdocs_jekyll.mkdocs.build import as_plugin_error
 from mkdocs_jekyll.mkdocs.build_log import NESTED_BUILD_LINES, quiet_build_log
 from mkdocs_jekyll.mkdocs.config import JekyllI18nConfig
@@ -38,7 +44,7 @@ from mkdocs_jekyll.mkdocs.parallel import (
 )
 from mkdocs_jekyll.mkdocs.plugin import JekyllPlugin
 from mkdocs_jekyll.mkdocs.search_dedupe import removes_nothing
-from mkdocs_jekyll.mkdocs.serve_start import PASS_START_PAGES
+from mkdocs_jekyll.mkdocs.shard_balance import PASS_START_PAGES
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -177,6 +183,10 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
                     [mine, *others], self.current_language, PASS_START_PAGES
                 )
             if others or mine[1:]:
+                if balanced and mine[0].count == 1:  # A later locale cut: by the lanes' progress.
+                    shard_balance.prepare([mine, *others], sizes)
+                    shard_balance.join(mine)
+                    shard_balance.begin_pass()  # This one.
                 page_shards.start(mine[0])
                 plan = [mine[1:], *others]
                 workers = max(1, min(workers, len(others)))

@@ -15,7 +15,7 @@ from mkdocs_jekyll.compat import material_search_plugin, search_entries
 from mkdocs_jekyll.features.search_index import pass_index
 from mkdocs_jekyll.kramdown.report import PageSource
 from mkdocs_jekyll.kramdown.report import converting as converting_markdown
-from mkdocs_jekyll.mkdocs import page_shards
+from mkdocs_jekyll.mkdocs import page_shards, shard_balance
 from mkdocs_jekyll.mkdocs.archive_listing import archive_listing, restore_listing
 from mkdocs_jekyll.mkdocs.build import as_plugin_error
 from mkdocs_jekyll.mkdocs.file_model import place_files, unreadable_page
@@ -102,6 +102,7 @@ class PagePass:
 
     def read_source(self, page: Page, state: BuildState, scan_cache: ScanCache) -> str | None:
         """The page's text for MkDocs to read, or None for MkDocs' own read."""
+        shard_balance.page_read()
         if page_shards.skips(page.file.src_uri):
             return ""  # Another shard renders it (see `page_shards`).
         if self._look_up_cache(page, state):
@@ -242,6 +243,7 @@ class PagePass:
 
     def finish(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """Write a cached page's output; keep a rendered page's in the cache."""
+        shard_balance.page_written()
         cache = self.cache
         if cache is None or page_shards.skips(page.file.src_uri):
             return output

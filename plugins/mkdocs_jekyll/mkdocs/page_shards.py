@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from mkdocs_jekyll.jekyll.documents import normalise_locale
+from mkdocs_jekyll.mkdocs import shard_balance
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -247,20 +248,27 @@ def assign(files: Files) -> None:
 
     Shard ``i`` of ``n`` takes the ``i``-th contiguous slice of the pages in build order, so
     the shards' search entries, put one after another, are in the sequential build's order.
-    The slices are even, but for shard 0's ``head_start`` extra pages (``with_head_start``).
+    The slices are even, but for shard 0's ``head_start`` extra pages (``with_head_start``),
+    or where the first lane to reach a locale cut in two chose (``shard_balance``).
     The site's own ``404.html`` page stays with shard 0: the parent keeps its output for
     the root 404 page.
     """
     active = _ACTIVE
-    if active is None:
+    if active is None and not shard_balance.balancing():
         return
     pages = [file.src_uri for file in files.documentation_pages()]
+    cut = None if active is None else shard_balance.chosen_cut(active.shard, len(pages))
+    shard_balance.pass_pages(len(pages))
+    if active is None:
+        return
     own_404 = {file.src_uri for file in files.documentation_pages() if file.dest_uri == _OWN_404}
     index, count = active.shard.index, active.shard.count
-    head = min(active.shard.head_start, len(pages))
-    chosen = set(
-        pages[_cut(index, len(pages), count, head) : _cut(index + 1, len(pages), count, head)]
-    )
+    if cut is not None:  # Chosen by the lane that reached the locale first (two shards).
+        start, end = (0, cut) if index == 0 else (cut, len(pages))
+    else:
+        head = min(active.shard.head_start, len(pages))
+        start, end = _cut(index, len(pages), count, head), _cut(index + 1, len(pages), count, head)
+    chosen = set(pages[start:end])
     chosen = (chosen | own_404) if index == 0 else (chosen - own_404)
     active.pages = frozenset(chosen)
 

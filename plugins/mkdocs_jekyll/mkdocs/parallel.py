@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.commands.build import build
@@ -32,7 +33,7 @@ from mkdocs.commands.build import build
 from mkdocs_jekyll.compat import keep_site_folder, restoring_clean_directory
 from mkdocs_jekyll.features.search_index import lunr_language, write_locale_index
 from mkdocs_jekyll.jekyll.errors import ContentError
-from mkdocs_jekyll.mkdocs import page_liquid, page_shards
+from mkdocs_jekyll.mkdocs import page_liquid, page_shards, shard_balance
 from mkdocs_jekyll.mkdocs.build_log import NESTED_BUILD_LINES, quiet_build_log
 from mkdocs_jekyll.mkdocs.gc_policy import freeze_for_workers, thaw_after_workers
 from mkdocs_jekyll.mkdocs.page_cache import PageRef, pages_mark, pages_since
@@ -152,6 +153,7 @@ class ParallelPasses:
         finally:
             self._pool.shutdown()
             _PARENT = _SPARE = None
+            shard_balance.end()
             thaw_after_workers()
         return sorted(done, key=self._position)
 
@@ -172,12 +174,14 @@ class ParallelPasses:
         global _PARENT, _SPARE
         self._pool.shutdown(wait=True, cancel_futures=True)
         _PARENT = _SPARE = None
+        shard_balance.end()
         thaw_after_workers()
 
 
 def _build_all(tasks: list[Shard]) -> list[PassResult]:
     """In a worker: its passes, one after another, as static-i18n's loop would; then the
     ``spare`` work, if the parent is still building its own passes (and none failed)."""
+    shard_balance.join(tasks)
     results = [_build_one(task) for task in tasks]
     spare = _SPARE
     if (
@@ -214,6 +218,7 @@ def _build_one(task: Shard) -> PassResult:
     locale = task.locale
     before = len(plugin.search_entries)
     plugin.building = True  # A nested pass, as in static-i18n's loop.
+    shard_balance.begin_pass()
     plugin.current_language = locale
     page_shards.start(task)
     # static-i18n's own loop replaces clean_directory the same way: a pass must not wipe the
@@ -316,14 +321,32 @@ def replay_logs(results: list[PassResult]) -> PassResult | None:
         The first failed pass, if one failed.
     """
     failed: PassResult | None = None
-    for result in results:
-        if failed is not None and result.locale != failed.locale:
+    for locale, shards in groupby(results, key=lambda result: result.locale):
+        if failed is not None and locale != failed.locale:
             break
-        for record in result.logs:
+        passes = list(shards)
+        for record in _in_pass_order(passes):
             logging.getLogger(record.name).handle(record)
-        if failed is None and result.error is not None:
-            failed = result
+        failed = failed or next((result for result in passes if result.error is not None), None)
     return failed
+
+
+def _in_pass_order(shards: list[PassResult]) -> list[logging.LogRecord]:
+    """The records of one locale's pass, or of its shards in the order one pass logs them.
+
+    A balanced build's shards note where their pass was when each record was made
+    (``shard_balance.phase``): its start, its pages read, between, its pages written, its
+    end. Merged phase by phase, shard after shard within each, they are in the order of a
+    pass building every page, whichever lane built which pages. Otherwise shard after shard.
+    """
+    records = [record for result in shards for record in result.logs]
+    if len(shards) < 2 or not all(hasattr(record, _PHASE) for record in records):
+        return records
+    return sorted(records, key=lambda record: int(getattr(record, _PHASE)))  # stable
+
+
+_PHASE = "mkdocs_jekyll_pass_phase"
+"""A worker's record's attribute: where its pass was when it was made (``_in_pass_order``)."""
 
 
 class _Collector(logging.Handler):
@@ -338,6 +361,9 @@ class _Collector(logging.Handler):
         if id(record) in self._seen:
             return  # Already kept by a handler higher in the logger hierarchy.
         self._seen.add(id(record))
+        phase = shard_balance.phase()
+        if phase is not None:
+            setattr(record, _PHASE, phase)  # For ``_in_pass_order``.
         # As QueueHandler.prepare: the message formatted, arguments and traceback as text.
         record.msg = record.getMessage()
         record.args = None

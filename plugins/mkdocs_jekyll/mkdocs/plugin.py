@@ -13,7 +13,7 @@ from mkdocs_jekyll.compat import serve_livereload
 from mkdocs_jekyll.jekyll.documents import ScanCache
 from mkdocs_jekyll.jekyll.findings import converting
 from mkdocs_jekyll.kramdown.pipeline import warn_unsupported_settings
-from mkdocs_jekyll.mkdocs import search_attributes
+from mkdocs_jekyll.mkdocs import search_attributes, shard_balance
 from mkdocs_jekyll.mkdocs.block_memo import install_block_memo
 from mkdocs_jekyll.mkdocs.build import (
     BuildSetup,
@@ -555,6 +555,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """
         if not self.config.enabled:
             return env
+        shard_balance.pages_read()
         install_fast_runtime(env)  # before any template is loaded: their globals
         if active_plan() is not None:
             # A dirty build read only the rebuilt pages (populated before this event).

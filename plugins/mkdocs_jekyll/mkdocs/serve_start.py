@@ -20,8 +20,9 @@ Nothing half-built is ever served:
 - a rebuild the server starts (a save) first waits for the thread.
 
 The default locale's pass is itself spread over the CPUs (page shards, ``parallel_workers``
-unset): the parent's shard takes ``PASS_START_PAGES`` more pages than a worker's, whose
-pass starts from nothing, and a locale of no more pages than that is not cut. Its templates
+unset): the parent's shard takes ``PASS_START_PAGES`` (``shard_balance``) more pages than a
+worker's, whose pass starts from nothing, and a locale of no more pages than that is not
+cut. Its templates
 are compiled on the idle CPU while the site is read (``template_warmup``).
 
 The first build defers only when every plugin is one whose post-build work is known
@@ -61,16 +62,6 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
-
-PASS_START_PAGES = 22
-"""What a worker's pass start (config, files, nav) costs, in pages rendered.
-
-The first build's parent forks its page-shard workers when its own pass is past its start,
-so it takes that many more of the default locale's pages (``page_shards.with_head_start``)
-and both end together. Measured on the bench (CPU time): a worker's pass start takes about
-0.2 s, a page rendered about 7.4 ms and a page skipped 0.25 ms. With 22 the worker ended
-0.03 s after the parent (mean of 8 runs), with 24 the parent 0.04 s after the worker.
-"""
 
 
 class Stopped(Exception):
