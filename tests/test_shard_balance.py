@@ -72,6 +72,14 @@ def test_a_lane_with_nothing_to_go_on_assumes_a_worker_pass_start() -> None:
     assert unpaced == round((100 + PASS_START_PAGES + 4) / 2)
 
 
+def test_the_end_work_the_worker_does_after_its_shard_leaves_it_fewer_pages() -> None:
+    # 10 pages' worth of the build's end: the parent, first, takes half of them more; the
+    # worker, first, half of them fewer.
+    level = _other(arrived=True)
+    assert first_share(100, PACE, level, now=2.5, lean=10.0) == 55
+    assert first_share(100, PACE, level, now=2.5, lean=-10.0) == 45
+
+
 def test_the_share_stays_within_the_pages() -> None:
     assert first_share(10, PACE, _other(written=0, read=0, pages=500), now=2.5) == 10
     assert first_share(0, PACE, _other(), now=2.5) == 0
@@ -123,7 +131,7 @@ def test_any_cut_the_first_lane_chooses_writes_the_same_site(
     plans = spy_plans(monkeypatch, 2)
     chosen: list[int] = []
 
-    def forced(pages: int, *args: Any) -> int:
+    def forced(pages: int, *args: Any, **kw: Any) -> int:
         chosen.append(pages)
         return share
 
@@ -174,7 +182,7 @@ def test_the_cut_locales_messages_come_in_the_order_one_pass_logs_them(
     from mkdocs_jekyll.mkdocs.page_pass import PagePass
 
     spy_plans(monkeypatch, 2)
-    monkeypatch.setattr(shard_balance, "first_share", lambda pages, *args: share)
+    monkeypatch.setattr(shard_balance, "first_share", lambda pages, *args, **kw: share)
     log = logging.getLogger("mkdocs.plugins.test")
     read, context = PagePass.read_source, PagePass.context
 

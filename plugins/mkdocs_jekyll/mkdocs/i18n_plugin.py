@@ -183,15 +183,15 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
                     [mine, *others], self.current_language, PASS_START_PAGES
                 )
             if others or mine[1:]:
+                core = _core_plugin(config)
+                spare = None if core is None else core.end_scan_work
                 if balanced and mine[0].count == 1:  # A later locale cut: by the lanes' progress.
-                    shard_balance.prepare([mine, *others], sizes)
-                    shard_balance.join(mine)
+                    shard_balance.prepare([mine, *others], sizes, spare=spare is not None)
+                    shard_balance.join(mine, parent=True)
                     shard_balance.begin_pass()  # This one.
                 page_shards.start(mine[0])
                 plan = [mine[1:], *others]
                 workers = max(1, min(workers, len(others)))
-                core = _core_plugin(config)
-                spare = None if core is None else core.end_scan_work
                 self._parallel = ParallelPasses(self, config, plan, workers, locales, spare=spare)
         result: Files = super().on_files(files, config)
         self._release_pages = page_release.may_release(config, serving=_serving(config))

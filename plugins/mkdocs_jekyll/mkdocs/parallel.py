@@ -44,8 +44,8 @@ if TYPE_CHECKING:
 
 # The parent's plugin and config, inherited by forked workers (they cannot be pickled).
 _PARENT: tuple[Any, MkDocsConfig] | None = None
-# The end's work a worker does once its passes are done, if the parent's own are not (the
-# parent sets the event when they are: ``ParallelPasses.results``); inherited likewise.
+# The end's work a worker does once its passes are done, if it claims it before the parent
+# (``_claim``, ``ParallelPasses.results``); inherited likewise.
 _SPARE: tuple[Callable[[], Any], Any] | None = None
 
 
@@ -110,8 +110,8 @@ class ParallelPasses:
             workers: Worker processes at most.
             locales: Every locale in static-i18n's order, the order of ``results``.
             spare: Work of the build's end that needs none of the passes' results, done by
-                a worker whose passes are over while the parent still builds its own (on
-                the CPU that would idle); the parent gets its result in ``results``.
+                whichever process is done with its passes first: a worker (on the CPU that
+                would idle), whose result the parent gets in ``results``, or the parent.
         """
         global _PARENT, _SPARE
         _PARENT = (plugin, config)
@@ -121,8 +121,8 @@ class ParallelPasses:
         # collections then leave their pages shared with the parent instead of copying them.
         freeze_for_workers()
         context = multiprocessing.get_context("fork")
-        self._parent_done = None if spare is None else context.Event()
-        _SPARE = None if spare is None else (spare, self._parent_done)
+        self._claim = None if spare is None else context.Value("b", 0)
+        _SPARE = None if spare is None else (spare, self._claim)
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
         self._futures = [self._pool.submit(_build_all, tasks) for tasks in plan[1:]]
 
@@ -131,8 +131,9 @@ class ParallelPasses:
 
         Args:
             meanwhile: Work of the build's end that needs none of the passes' results,
-                done once the parent's passes are built, before it waits for the workers;
-                given the ``spare`` result a worker already made, if one did (else None).
+                done once the parent's passes are built, before it waits for the workers
+                (given None); if a worker claimed the ``spare`` work first, once the workers
+                are done instead, given its result (None if it failed).
 
         Returns:
             One result per pass or shard, ordered by locale, then shard.
@@ -140,14 +141,16 @@ class ParallelPasses:
         global _PARENT, _SPARE
         try:
             done = [_build_here(task) for task in self._own]
-            if self._parent_done is not None:
-                self._parent_done.set()  # A worker done from now on leaves `spare` to us.
-            if meanwhile is not None:
-                meanwhile(self._spare_done())
+            # A worker done first claimed `spare`: its result comes with the worker's.
+            by_worker = self._claim is not None and not _claim(self._claim)
+            if meanwhile is not None and not by_worker:
+                meanwhile(None)
             page_liquid.digest_built()  # Its pages' part of the replay key, likewise.
             page_liquid.make_lines_ahead()  # And the others' pages' lines.
             for future in self._futures:
                 done.extend(future.result())
+            if meanwhile is not None and by_worker:
+                meanwhile(next((result.spare for result in done if result.spare), None))
             for result in done:
                 page_liquid.collect(result.liquid)
         finally:
@@ -156,15 +159,6 @@ class ParallelPasses:
             shard_balance.end()
             thaw_after_workers()
         return sorted(done, key=self._position)
-
-    def _spare_done(self) -> Any:
-        """The ``spare`` result of a worker already done, if one made it (without waiting)."""
-        for future in self._futures:
-            if future.done() and future.exception() is None:
-                for result in future.result():
-                    if result.spare is not None:
-                        return result.spare
-        return None
 
     def _position(self, result: PassResult) -> tuple[int, int]:
         return self._locales.index(result.locale), 0 if result.shard is None else result.shard.index
@@ -188,10 +182,19 @@ def _build_all(tasks: list[Shard]) -> list[PassResult]:
         spare is not None
         and results
         and all(result.error is None for result in results)
-        and not spare[1].is_set()
+        and _claim(spare[1])
     ):
         results[-1] = replace(results[-1], spare=spare[0]())
     return results
+
+
+def _claim(claim: Any) -> bool:
+    """Whether this process is the first to claim the ``spare`` work (a shared flag)."""
+    with claim.get_lock():
+        if claim.value:
+            return False
+        claim.value = 1
+        return True
 
 
 def _build_here(task: Shard) -> PassResult:
