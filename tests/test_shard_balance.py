@@ -212,3 +212,33 @@ def test_the_cut_locales_messages_come_in_the_order_one_pass_logs_them(
     assert sorted(one) == sorted([f"read {p}" for p in pages] + [f"wrote {p}" for p in pages])
     assert [m.split()[0] for m in one] == ["read"] * 4 + ["wrote"] * 4
     assert two == one
+
+
+@pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
+def test_a_one_locale_build_gives_its_parent_a_head_start_and_writes_the_same_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shard_sizes: Path
+) -> None:
+    # The parent forks its worker from its own pass, past that pass's start: its shard
+    # takes PASS_START_PAGES more of the pages than an even cut gives.
+    from test_parallel import ONE_LOCALE
+
+    spy_plans(monkeypatch, 2)
+    pages = 3 * PASS_START_PAGES
+    files = {
+        f"docs/en/page-{n:02}.md": f"---\ntitle: Page {n}\n---\n# Page {n}\n" for n in range(pages)
+    }
+
+    def plugins(**i18n: Any) -> list[Any]:
+        return ["search", {"jekyll/i18n": {"languages": ONE_LOCALE, **i18n}}, {"jekyll": {}}]
+
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    one = site_tree(
+        make_site_builder(tmp_path / "one")(files=files, plugins=plugins(parallel_workers=1))
+    )
+    two = site_tree(make_site_builder(tmp_path / "two")(files=files, plugins=plugins()))
+    assert sorted(one) == sorted(two)
+    assert [path for path in one if one[path] != two[path]] == []
+    sizes = _sizes(shard_sizes)
+    assert sizes[0] + sizes[1] == pages
+    assert sizes[0] - sizes[1] == PASS_START_PAGES

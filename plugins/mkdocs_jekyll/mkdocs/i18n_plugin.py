@@ -178,7 +178,8 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
             mine, *others = page_shards.process_plan(
                 locales, sizes, workers, shardable=shardable, balanced=balanced, cut=cut
             )
-            if later:  # The parent is past its pass's start: it takes more of the pages.
+            if later or (balanced and mine[0].count > 1):
+                # The parent is past its pass's start: it takes more of its pages.
                 mine, *others = page_shards.with_head_start(
                     [mine, *others], self.current_language, PASS_START_PAGES
                 )
