@@ -153,6 +153,8 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         Priority: -100, as upstream's, which builds this pass's file list. The workers start
         first: their passes make their own file lists, so they need not wait for this one's.
         """
+        if not self.building:
+            shard_balance.end()  # (A build whose workers never started left one behind.)
         sizes = page_shards.locale_sizes(files, self.locale_folders())
         workers = self._workers()
         # `mkdocs serve` builds its other locales after the server starts (`serve_start`),
