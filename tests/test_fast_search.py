@@ -624,24 +624,19 @@ def test_another_materials_parser_keeps_materials_index_without_a_word(
     assert [r for r in caplog.records if r.levelno >= logging.INFO] == []
 
 
-def test_a_known_plugin_file_stands_for_the_parser_source_it_holds() -> None:
-    """The installed Material's search module is a file ``KNOWN_PARSER_FILES`` knows, and
-    the hash it gives is the one its source has when parsed, as without the shortcut."""
-    digest = compat.material_search_plugin_digest()
+@pytest.mark.parametrize("known", [True, False], ids=["known file", "unknown file"])
+def test_the_fingerprint_is_the_hash_of_the_parsed_source(
+    monkeypatch: pytest.MonkeyPatch, known: bool
+) -> None:
+    """The installed Material's search module is a file ``KNOWN_PARSER_FILES`` knows, and it
+    gives the hash its source has when parsed; a file not known (another release, an edited
+    copy) is parsed, as before the shortcut: the same fingerprint either way."""
     parsed = hashlib.sha256(compat.material_search_parser_source().encode("utf-8")).hexdigest()
-    assert fast_search.KNOWN_PARSER_FILES.get(digest) == parsed
-    fast_search.parser_fingerprint.cache_clear()
-    try:
-        assert fast_search.parser_fingerprint() == parsed
-    finally:
-        fast_search.parser_fingerprint.cache_clear()
-
-
-def test_an_unknown_plugin_file_is_read_as_source(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A module file not in ``KNOWN_PARSER_FILES`` (another release, an edited copy): the
-    fingerprint is its parsed source's hash, as before the shortcut."""
-    monkeypatch.setattr(fast_search, "KNOWN_PARSER_FILES", {})
-    parsed = hashlib.sha256(compat.material_search_parser_source().encode("utf-8")).hexdigest()
+    if known:
+        digest = compat.material_search_plugin_digest()
+        assert fast_search.KNOWN_PARSER_FILES.get(digest) == parsed
+    else:
+        monkeypatch.setattr(fast_search, "KNOWN_PARSER_FILES", {})
     fast_search.parser_fingerprint.cache_clear()
     try:
         assert fast_search.parser_fingerprint() == parsed
