@@ -9,6 +9,7 @@ corpus; a page outside the fast path must really go to Material's parser.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kramdown.corpus import cases, our_html
+from mkdocs_jekyll import compat
 from mkdocs_jekyll.features.search_sections import Section, split_sections
 from mkdocs_jekyll.mkdocs import fast_search
 from mkdocs_jekyll.mkdocs.parallel import can_fork
@@ -622,6 +624,26 @@ def test_another_materials_parser_keeps_materials_index_without_a_word(
     assert [r for r in caplog.records if r.levelno >= logging.INFO] == []
 
 
+@pytest.mark.parametrize("known", [True, False], ids=["known file", "unknown file"])
+def test_the_fingerprint_is_the_hash_of_the_parsed_source(
+    monkeypatch: pytest.MonkeyPatch, known: bool
+) -> None:
+    """The installed Material's search module is a file ``KNOWN_PARSER_FILES`` knows, and it
+    gives the hash its source has when parsed; a file not known (another release, an edited
+    copy) is parsed, as before the shortcut: the same fingerprint either way."""
+    parsed = hashlib.sha256(compat.material_search_parser_source().encode("utf-8")).hexdigest()
+    if known:
+        digest = compat.material_search_plugin_digest()
+        assert fast_search.KNOWN_PARSER_FILES.get(digest) == parsed
+    else:
+        monkeypatch.setattr(fast_search, "KNOWN_PARSER_FILES", {})
+    fast_search.parser_fingerprint.cache_clear()
+    try:
+        assert fast_search.parser_fingerprint() == parsed
+    finally:
+        fast_search.parser_fingerprint.cache_clear()
+
+
 def test_a_material_without_its_source_keeps_its_index(monkeypatch: pytest.MonkeyPatch) -> None:
     """``inspect.getsource`` fails without the .py files: no fingerprint, Material's index."""
     from material.plugins.search.plugin import SearchIndex
@@ -630,6 +652,7 @@ def test_a_material_without_its_source_keeps_its_index(monkeypatch: pytest.Monke
         raise OSError("could not get source code")
 
     monkeypatch.setattr(fast_search, "material_search_parser_source", unreadable)
+    monkeypatch.setattr(fast_search, "material_search_plugin_digest", unreadable)
     fast_search.parser_fingerprint.cache_clear()
     try:
         plugin = _search_plugin()

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mkdocs_jekyll.jekyll import permalinks
 from mkdocs_jekyll.jekyll.errors import ContentError
 from mkdocs_jekyll.jekyll.permalinks import (
     STYLES,
@@ -336,6 +337,43 @@ def test_check_permalink(case: Case) -> None:
     with pytest.raises(ContentError) as info:
         check_permalink(case.args[0], "en/cv.md", line=3)
     assert str(info.value) == case.error
+
+
+def _refusal(permalink: str, key: str) -> str | None:
+    """What every rule of ``check_permalink`` says of ``permalink`` (None: it passes)."""
+    try:
+        permalinks._check_permalink_rules(
+            permalink, "en/cv.md", line=3, key=key, source="front matter"
+        )
+    except ContentError as err:
+        return str(err)
+    return None
+
+
+# Permalink-like text with every character a rule looks at: '/', '.', ':', '%', '\\',
+# control characters (U+0000, U+001F, U+007F), and some that no rule names.
+PERMALINKISH = st.text(alphabet="ab/.:%\\-_~ é\x00\x1f\x7f\x80", max_size=12) | st.sampled_from(
+    ["/en/page-7/", "//cdn/x", "/a/../b/", "..", "/a/..", "/v1.5/", "http://x/y", "", "/"]
+)
+
+
+@given(PERMALINKISH, st.sampled_from(["permalink", "redirect_from[1]"]))
+def test_check_permalink_says_what_all_its_rules_say(permalink: str, key: str) -> None:
+    """The shortcut for plain permalinks (``plainly_valid``) passes only what every rule
+    passes, and a refused permalink gets the message the rules give, control character
+    included (the first one, found by a regex rather than a scan of each character)."""
+    want = _refusal(permalink, key)
+    if permalinks.plainly_valid(permalink):
+        assert want is None
+    try:
+        check_permalink(permalink, "en/cv.md", line=3, key=key)
+    except ContentError as err:
+        assert str(err) == want
+    else:
+        assert want is None
+    first = next((char for char in permalink if ord(char) < 32 or ord(char) == 127), None)
+    if first is not None and permalink:
+        assert want is not None and f"U+{ord(first):04X}" in want
 
 
 # -- documents (posts and collections) ---------------------------------------------------------

@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mkdocs_jekyll.jekyll import frontmatter
+from mkdocs_jekyll.jekyll import yaml as yaml_module
 from mkdocs_jekyll.jekyll.yaml import load_simple_mapping, load_yaml
 from sitebuild import make_site_builder, site_tree
 
@@ -129,6 +130,13 @@ def test_the_fast_path_gives_what_yaml_gives_or_hands_the_block_back(
     if fast is not None:
         loaded = load_yaml(source)
         assert fast == loaded and list(fast) == list(loaded)
+
+
+@given(st.lists(VALUES, max_size=6))
+def test_plain_values_are_judged_alike_from_memory(values: list[str]) -> None:
+    """``_is_text`` remembers its answers: a value asked again gets the resolver's answer."""
+    for value in [*values, *values]:
+        assert yaml_module._is_text(value) == yaml_module._is_text.__wrapped__(value)
 
 
 FILES = {

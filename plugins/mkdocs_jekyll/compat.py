@@ -65,6 +65,7 @@ Material (9.6):
   ``material.plugins.search.plugin``'s ``SearchIndex``, and the source of what it does with
   a page's HTML (``add_entry_from_context``, ``Parser``, ``Element``, ``Section``, ``void``),
   which ``mkdocs/fast_search.py`` mirrors; the plugin's ``search_index`` is replaced.
+  ``material_search_plugin_digest``: the hash of that module's file, which holds them all.
 - ``material_search_settings_plugin``: the search plugin whose ``on_config`` and
   ``_translate`` (the private method that reads ``lang``, ``separator`` and ``pipeline`` from
   ``partials/language.html``) are the ones ``mkdocs/search_settings.py`` mirrors.
@@ -622,6 +623,28 @@ def material_search_parser_source() -> str:
         repr([f"{base.__module__}.{base.__qualname__}" for base in plugin.Parser.__bases__]),
     ]
     return "\n".join(pieces)
+
+
+def material_search_plugin_digest() -> str:
+    """SHA-256 of the file of ``material.plugins.search.plugin``, where ``inspect`` reads it.
+
+    The file holds every piece ``material_search_parser_source`` reads: the classes, ``void``,
+    and the import lines that name ``escape`` and ``Parser``'s base. The same bytes give the
+    same source, without parsing the module (``fast_search.KNOWN_PARSER_FILES``).
+
+    Raises:
+        OSError: The module has no source file (``inspect`` could not read it either).
+    """
+    import hashlib
+    import inspect
+
+    from material.plugins.search import plugin
+
+    path = inspect.getsourcefile(plugin)
+    if path is None:
+        raise OSError(f"no source file for {plugin.__name__}")
+    with open(path, "rb") as file:
+        return hashlib.sha256(file.read()).hexdigest()
 
 
 def _class_sources(module: Any, names: tuple[str, ...]) -> list[str]:

@@ -38,6 +38,8 @@ _URL_SCHEMES = {"data", "file", "ftp", "http", "https", "javascript", "mailto", 
 # Document::DATE_FILENAME_MATCHER (document.rb).
 _DATE_NAME_RE = re.compile(r"^(?>.+/)*?(\d{2,4})-(\d{1,2})-(\d{1,2})-([^/]*)(\.[^.]+)$")
 _DROP_KEY_RE = re.compile(r":([a-z_]+)")
+# What ``check_permalink`` refuses as a control character: below U+0020, and U+007F.
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 _MONTHS = "January February March April May June July August September October November December"
 _DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 # The locale-independent strftime codes of the UrlDrop date placeholders.
@@ -186,13 +188,36 @@ def check_permalink(
         PermalinkError: Empty (Jekyll's ``InvalidPermalinkError``), a control character, a
             backslash, an absolute URL, or a ``..`` segment.
     """
+    if not plainly_valid(permalink):
+        _check_permalink_rules(permalink, path, line=line, key=key, source=source)
+
+
+def plainly_valid(permalink: str) -> bool:
+    """Whether ``check_permalink`` passes ``permalink`` without looking further.
+
+    The usual permalink (letters, digits, ``./-``; each page's, and once more by
+    ``page_url``) is not empty and holds no control character, backslash, scheme (no
+    ``:``) or escape (no ``%``): only a leading ``//`` or a ``..`` segment can fail it.
+    """
+    return (
+        _PLAIN_RE.fullmatch(permalink) is not None
+        and not permalink.startswith("//")
+        and ".." not in permalink.split("/")
+    )
+
+
+def _check_permalink_rules(
+    permalink: str, path: str, *, line: int | None, key: str, source: str
+) -> None:
+    """Every rule of ``check_permalink``, in its order (its first refusal is raised)."""
     named = f"{source} '{key}'"
     shown = f"{named}: '{permalink}'"
     if permalink == "":
         message = f"{named} is empty; remove it, or write a URL such as '/about/'"
         raise PermalinkError(path, message, line=line)
-    control = next((char for char in permalink if ord(char) < 32 or ord(char) == 127), None)
-    if control is not None:
+    found = _CONTROL_RE.search(permalink)
+    if found is not None:
+        control = found.group()
         message = f"{named} contains the control character U+{ord(control):04X}"
         raise PermalinkError(path, f"{message}; remove it", line=line)
     if "\\" in permalink:

@@ -16,7 +16,7 @@ resolver deciding which plain values are text, and hands every other block back.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import yaml
@@ -66,8 +66,12 @@ def _resolver() -> Any:
     return SafeLoader("")
 
 
+@lru_cache(maxsize=4096)
 def _is_text(plain: str) -> bool:
-    """Whether a plain (unquoted) value loads as text, not a bool, number, date or null."""
+    """Whether a plain (unquoted) value loads as text, not a bool, number, date or null.
+
+    Remembered by value: every page asks again for the same keys (``title``, ``lang``...).
+    """
     return bool(_resolver().resolve(yaml.ScalarNode, plain, (True, False)) == _STR)
 
 

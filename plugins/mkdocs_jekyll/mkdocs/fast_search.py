@@ -14,8 +14,10 @@ installs it in every pass's ``on_pre_build``, between that and the first page.
 
 It is installed only while Material's parser is one ``split_sections`` mirrors: the source
 of its pieces (``compat.material_search_parser_source``) must hash to one of
-``KNOWN_PARSERS``. Another Material keeps its own index, without a word: the index is then
-right, only slower, and ``tests/test_compat.py`` names the change.
+``KNOWN_PARSERS``. Reading that source parses Material's module (7 ms of every build's
+serial start), so a module file whose bytes are known (``KNOWN_PARSER_FILES``) gives the
+hash its source was found to have. Another Material keeps its own index, without a word:
+the index is then right, only slower, and ``tests/test_compat.py`` names the change.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from mkdocs_jekyll.compat import (
     material_search_index_type,
     material_search_parser_source,
     material_search_plugin,
+    material_search_plugin_digest,
     replace_search_index,
 )
 from mkdocs_jekyll.features.search_sections import split_sections
@@ -40,9 +43,21 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(__name__)
 
-KNOWN_PARSERS = frozenset({"7eda2f027a0f2281facea86f40199e6b52073b6854e3edefff114a62c601207a"})
+_PARSER_9_6 = "7eda2f027a0f2281facea86f40199e6b52073b6854e3edefff114a62c601207a"
+"""The parser of Material 9.6.16 to 9.8.2."""
+
+KNOWN_PARSERS = frozenset({_PARSER_9_6})
 """SHA-256 of ``material_search_parser_source()`` in the Materials ``split_sections`` mirrors
 (9.6.16 to 9.8.2: the same parser)."""
+
+KNOWN_PARSER_FILES = {
+    # 9.6.16
+    "856c944681d533ddf8b863da039113aa32bed11ed312f76554e3dc178232b6d6": _PARSER_9_6,
+    # 9.8.2
+    "cc8a3ac0a8862662d11e87fefcdaa4a42d9ebd70a7943fa921c1c80e2661730b": _PARSER_9_6,
+}
+"""SHA-256 of Material's ``material/plugins/search/plugin.py`` -> the hash of the parser
+source read from it (``parser_fingerprint``; ``tests/test_fast_search.py`` reads them again)."""
 
 
 def install_fast_search(config: MkDocsConfig) -> bool:
@@ -82,6 +97,9 @@ def parser_fingerprint() -> str:
     Empty when it cannot be read (no source files installed, a piece renamed or gone).
     """
     try:
+        known = KNOWN_PARSER_FILES.get(material_search_plugin_digest())
+        if known is not None:
+            return known
         source = material_search_parser_source()
     except (ImportError, OSError, TypeError, AttributeError):
         return ""
