@@ -12,12 +12,14 @@ from typing import Any
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
+from markupsafe import Markup
 
 from mkdocs_jekyll.i18n.translations import Translations
+from mkdocs_jekyll.jekyll import urls
 from mkdocs_jekyll.jekyll.defaults import FrontMatterDefaults
 from mkdocs_jekyll.jekyll.documents import Document
 from mkdocs_jekyll.jekyll.permalinks import STYLES, clean_url, expand, page_url
-from mkdocs_jekyll.jekyll.urls import compute_relative_url, normalize_url
+from mkdocs_jekyll.jekyll.urls import compute_absolute_url, compute_relative_url, normalize_url
 
 # Text that looks like a URL path: slashes, dots, percent signs, placeholders' colons,
 # spaces and non-ASCII letters are where cleaning and escaping go wrong.
@@ -110,6 +112,27 @@ def test_relative_url_leaves_a_url_with_a_scheme_alone(
 ) -> None:
     url = f"{scheme}://example.com/{rest}"
     assert compute_relative_url(url, baseurl) == url
+
+
+SITE_URLS = st.sampled_from(["", "https://Example.COM", "http://example.com:80", "https://h.io"])
+
+
+@given(PATHS, SITE_URLS, BASEURLS)
+def test_absolute_url_memoised_is_the_url_computed_afresh(
+    path: str, site_url: str, baseurl: str
+) -> None:
+    """The memo keys on every argument: the same inputs, the same URL; others, theirs."""
+    first = compute_absolute_url(path, site_url, baseurl)
+    other = compute_absolute_url(path, "https://other.example", baseurl)
+    assert first == compute_absolute_url(path, site_url, baseurl)
+    assert first == urls._absolute_url(path, site_url, baseurl)
+    assert other == urls._absolute_url(path, "https://other.example", baseurl)
+
+
+def test_absolute_url_of_markup_with_a_scheme_comes_back_as_markup() -> None:
+    url = Markup("https://example.com/a/")
+    for _ in range(2):
+        assert type(compute_absolute_url(url, "https://h.io", "/repo")) is Markup
 
 
 @given(PATHS)

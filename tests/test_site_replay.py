@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from mkdocs.exceptions import Abort
 
 from mkdocs_jekyll.mkdocs import page_cache, page_digests, site_replay
+from mkdocs_jekyll.mkdocs.cache_packs import PackWriter, read_pack
 from mkdocs_jekyll.mkdocs.parallel import can_fork
 from sitebuild import make_site_builder, site_tree, warning_lines
 
@@ -375,3 +377,61 @@ def test_the_pages_digests_made_in_their_passes_key_the_build_as_hashing_them_at
         lambda texts, digests, path: page_digests.page_digest(*texts),
     )
     assert keys("reference") == made != []
+
+
+@pytest.mark.parametrize("workers", WORKERS)
+def test_the_record_written_beside_the_builds_end_is_the_one_written_after_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    # Given a build kept for replay, when its record is written by a thread from the
+    # snapshot on, then the record in place holds the records a writer starting at `save`
+    # writes from the same snapshot, and no pending record is left beside it.
+    expected = tmp_path / "expected.pack"
+    save = site_replay.SiteRecorder.save
+
+    def save_and_write_after(self: Any) -> None:
+        snapshot = self._snapshot
+        if snapshot is not None:
+            writer = PackWriter(expected)
+            writer.add(site_replay._META, snapshot.meta)
+            for rel, fields in snapshot.files:
+                writer.add(rel, fields)
+            writer.close()
+        save(self)
+
+    monkeypatch.setattr(site_replay.SiteRecorder, "save", save_and_write_after)
+    (tmp_path / "cached").mkdir()
+    make_site_builder(tmp_path / "cached")(files=FILES, plugins=_plugins(workers))
+    folder = tmp_path / "cached/project/.cache/mkdocs-jekyll" / site_replay.FOLDER
+    (record,) = folder.iterdir()
+    assert record.name.endswith(site_replay.SUFFIX)
+    assert not record.name.startswith(site_replay._PENDING)
+    # marshal marks objects by their reference counts at the time: the records, not bytes.
+    assert read_pack(record) == read_pack(expected)
+
+
+def test_a_failed_build_leaves_no_record_nor_pending_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a build kept for replay that `--strict` fails after its snapshot (a warning of
+    # the site checks, at its end), when it ends, then the record its thread wrote is
+    # removed.
+    snapshots: list[bool] = []
+    snapshot = site_replay.SiteRecorder.snapshot
+
+    def spy(self: Any, *args: Any) -> None:
+        snapshot(self, *args)
+        snapshots.append(self._snapshot is not None)
+
+    monkeypatch.setattr(site_replay.SiteRecorder, "snapshot", spy)
+    files = {
+        **FILES,
+        "docs/es-419/a.md": "---\ntitle: A es\ni18n_key: a\n---\n# A\n",
+        "docs/en/b.md": "---\ntitle: B\nheader:\n  image: /missing.png\n---\n# B\n",
+    }
+    (tmp_path / "cached").mkdir()
+    with pytest.raises(Abort):
+        make_site_builder(tmp_path / "cached")(files=files, plugins=_plugins(), strict=True)
+    assert snapshots == [True]
+    folder = tmp_path / "cached/project/.cache/mkdocs-jekyll" / site_replay.FOLDER
+    assert list(folder.iterdir()) == []

@@ -6,6 +6,8 @@ that code instead of compiling it, and every page is exactly what the same build
 without the warm-up. Given the first pass cut in page shards, the parent's shard takes the
 pages a worker's pass start costs, and the shards still cover every page once, in order.
 Given a cold `mkdocs build` with workers, its parent and worker load the warm-up's code too.
+Given a build cache, a later build loads the root pages' templates (landing page, root 404)
+from it rather than compiling them at its end.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from mkdocs_jekyll.features.page_templates import LANDING, ROOT_404
 from mkdocs_jekyll.mkdocs import i18n_plugin, page_shards, template_warmup
 from mkdocs_jekyll.mkdocs.jinja_cache import SharedBytecodeCache
 from mkdocs_jekyll.mkdocs.page_shards import Shard, with_head_start
@@ -216,6 +219,27 @@ def test_a_cold_build_with_workers_loads_the_warm_ups_code_in_every_lane_and_wri
     for names in compiled.values():
         assert {"main.html", "base.html", "partials/header.html"}.isdisjoint(names)
     assert site_tree(tmp_path / "warm-site") == expected
+
+
+def test_a_later_build_loads_the_root_pages_templates_and_writes_the_same_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a three-locale project built once (one process: no warm-up), when it is built
+    # again from a new process's state, then the landing page's and the root 404's
+    # templates come from the build cache's compiled code, and the site is the same.
+    monkeypatch.setattr("os.cpu_count", lambda: 1)  # One process: no warm-up, no worker.
+    project = _project(tmp_path / "site")
+    monkeypatch.chdir(project)
+    compiled = _compiled_here(monkeypatch)
+    _build_project(project, tmp_path / "first")
+    first = site_tree(tmp_path / "first")
+    assert {LANDING, ROOT_404} <= set(compiled)
+    compiled.clear()
+    _build_project(project, tmp_path / "again")
+    assert {LANDING, ROOT_404}.isdisjoint(compiled)
+    assert site_tree(tmp_path / "again") == first
+    _build_project(project, tmp_path / "uncached", {"cache_enabled": False})
+    assert site_tree(tmp_path / "uncached") == first
 
 
 @pytest.mark.parametrize(

@@ -15,10 +15,10 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from mkdocs_jekyll.jekyll.dates import parse_time
+from mkdocs_jekyll.jekyll.paths import path_name
 
 if TYPE_CHECKING:
     from mkdocs_jekyll.i18n.translations import Translations
@@ -68,7 +68,7 @@ def in_sitemap(doc: Document) -> bool:
     """
     if not doc.output or doc.data.get("sitemap") is False or doc.data.get("redirect_to"):
         return False
-    name = PurePosixPath(doc.dest).name
+    name = path_name(doc.dest)
     return name.endswith((".html", ".htm")) and name != "404.html"
 
 
