@@ -127,6 +127,18 @@ def spy_plans(monkeypatch: pytest.MonkeyPatch, cpus: int) -> list[list[list[str]
     return plans
 
 
+def same_site_with_workers(tmp_path: Path) -> dict[str, bytes]:
+    """``TITLED`` built with workers, checked against the site a build without writes."""
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    build = make_site_builder(tmp_path / "one")
+    one = site_tree(build(files=TITLED, plugins=_plugins({"parallel_workers": 1}), strict=True))
+    two = site_tree(make_site_builder(tmp_path / "two")(files=TITLED, plugins=_plugins({})))
+    assert sorted(one) == sorted(two)
+    assert [path for path in one if one[path] != two[path]] == []
+    return one
+
+
 PLANS = {
     2: [["pt-br#0/2"], ["es-419", "pt-br#1/2"]],
     4: [["pt-br#0/3"], ["en#1/2", "pt-br#1/3"], ["es-419#0/2", "pt-br#2/3"], ["es-419#1/2"]],
@@ -139,13 +151,7 @@ def test_unset_workers_group_the_passes_on_one_process_per_cpu_with_the_same_out
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cpus: int
 ) -> None:
     plans = spy_plans(monkeypatch, cpus)
-    (tmp_path / "one").mkdir()
-    (tmp_path / "two").mkdir()
-    build = make_site_builder(tmp_path / "one")
-    one = site_tree(build(files=TITLED, plugins=_plugins({"parallel_workers": 1}), strict=True))
-    two = site_tree(make_site_builder(tmp_path / "two")(files=TITLED, plugins=_plugins({})))
-    assert sorted(one) == sorted(two)
-    assert [path for path in one if one[path] != two[path]] == []
+    one = same_site_with_workers(tmp_path)
     assert "pt-br/c/index.html" in one and "pt-br/search/search_index.json" in one
     # Two CPUs: the parent built en and then half of pt-br; one worker es-419, then the
     # other half.

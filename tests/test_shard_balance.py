@@ -8,23 +8,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_balanced_passes import TITLED, _plugins, spy_plans
+from test_balanced_passes import TITLED, _plugins, same_site_with_workers, spy_plans
 
 from mkdocs_jekyll.mkdocs import page_shards, shard_balance
 from mkdocs_jekyll.mkdocs.parallel import can_fork
-from mkdocs_jekyll.mkdocs.shard_balance import PASS_START_PAGES, Pace, Progress, first_share
+from mkdocs_jekyll.mkdocs.shard_balance import (
+    PASS_START_PAGES,
+    Pace,
+    Progress,
+    Tally,
+    first_share,
+)
 from sitebuild import make_site_builder, site_tree
 
 # A lane that read and wrote 11 pages in 1 s each way: 0.1 s a page read, 0.1 s written.
-PACE = Pace(
-    pages=11,
-    read=11,
-    written=11,
-    first_read=0.0,
-    last_read=1.0,
-    first_written=1.0,
-    last_written=2.0,
-)
+PACE = Pace(pages=11, read=Tally(11, first=0.0, last=1.0), written=Tally(11, first=1.0, last=2.0))
 
 
 def _other(**fields: Any) -> Progress:
@@ -110,18 +108,6 @@ def _sizes(log: Path) -> dict[int, int]:
     return sizes
 
 
-def _same_site(tmp_path: Path) -> dict[str, bytes]:
-    """The site with workers, checked against the one a build without workers writes."""
-    (tmp_path / "one").mkdir()
-    (tmp_path / "two").mkdir()
-    build = make_site_builder(tmp_path / "one")
-    one = site_tree(build(files=TITLED, plugins=_plugins({"parallel_workers": 1}), strict=True))
-    two = site_tree(make_site_builder(tmp_path / "two")(files=TITLED, plugins=_plugins({})))
-    assert sorted(one) == sorted(two)
-    assert [path for path in one if one[path] != two[path]] == []
-    return one
-
-
 # pt-br's 4 pages in build order (its 404 page goes with shard 0 wherever the cut is).
 @pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
 @pytest.mark.parametrize("share", [0, 1, 3, 4])
@@ -136,7 +122,7 @@ def test_any_cut_the_first_lane_chooses_writes_the_same_site(
         return share
 
     monkeypatch.setattr(shard_balance, "first_share", forced)
-    _same_site(tmp_path)
+    same_site_with_workers(tmp_path)
     assert plans == [[["pt-br#0/2"], ["es-419", "pt-br#1/2"]]]
     # Both lanes built their half by the one cut: every page once.
     sizes = _sizes(shard_sizes)
@@ -164,7 +150,7 @@ def test_the_lane_ahead_takes_more_of_the_cut_locale(
         return real(self, page, *args)
 
     monkeypatch.setattr(PagePass, "read_source", read_source)
-    _same_site(tmp_path)
+    same_site_with_workers(tmp_path)
     sizes = _sizes(shard_sizes)
     ahead = 1 if slow == "parent" else 0  # The worker builds pt-br's second shard.
     assert sizes[ahead] > sizes[1 - ahead], sizes

@@ -29,7 +29,7 @@ from __future__ import annotations
 import multiprocessing
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -66,36 +66,47 @@ _CUT = 2 * _FIELDS
 
 
 @dataclass
+class Tally:
+    """Pages counted, and when the first and the last one were."""
+
+    count: int = 0
+    first: float = 0.0
+    last: float = 0.0
+
+    def add(self, now: float) -> None:
+        if not self.count:
+            self.first = now
+        self.count += 1
+        self.last = now
+
+    def seconds_per_page(self) -> float | None:
+        """The time between two pages, once two were counted."""
+        return None if self.count < 2 else (self.last - self.first) / (self.count - 1)
+
+
+@dataclass
 class Pace:
     """This lane's current pass so far: its pages read and written, and when."""
 
     pages: int = 0
-    read: int = 0
-    written: int = 0
-    first_read: float = 0.0
-    last_read: float = 0.0
-    first_written: float = 0.0
-    last_written: float = 0.0
+    read: Tally = field(default_factory=Tally)
+    written: Tally = field(default_factory=Tally)
     all_read: bool = False
     """MkDocs' first loop is over (``on_env``)."""
 
     def phase(self) -> int:
         """Where the pass is: 0 its start, 1 reading pages, 2 between MkDocs' two loops
         over them, 3 writing pages, 4 its end."""
-        if self.written:
-            return 4 if self.written >= self.pages else 3
+        if self.written.count:
+            return 4 if self.written.count >= self.pages else 3
         if self.all_read:
             return 2
-        return 1 if self.read else 0
+        return 1 if self.read.count else 0
 
     def per_page(self) -> tuple[float, float] | None:
         """Seconds per page read and per page written, once two of each were."""
-        if self.read < 2 or self.written < 2:
-            return None
-        return (
-            (self.last_read - self.first_read) / (self.read - 1),
-            (self.last_written - self.first_written) / (self.written - 1),
-        )
+        read, written = self.read.seconds_per_page(), self.written.seconds_per_page()
+        return None if read is None or written is None else (read, written)
 
 
 @dataclass(frozen=True)
@@ -174,9 +185,9 @@ class Balance:
         queued = self._before[self._passes :]
         values = self._values
         values[base] = pace.pages
-        values[base + 1] = pace.read
-        values[base + 2] = pace.written
-        values[base + 3] = pace.last_written
+        values[base + 1] = pace.read.count
+        values[base + 2] = pace.written.count
+        values[base + 3] = pace.written.last
         values[base + 4] = sum(queued)
         values[base + 5] = len(queued)
         values[base + 6] = 1.0 if self._passes > len(self._before) else 0.0
@@ -242,7 +253,7 @@ def _pages_behind(last: Pace, other: Progress, now: float) -> float:
         read, written = pace
         # Between its last page and its shard: this lane's pass end and shard start, the
         # other's too (once per pass still to start), less what it is through already.
-        gap = now - last.last_written
+        gap = now - last.written.last
         passed = now - other.last_written if other.written >= other.pages else 0.0
     left = (
         (other.pages - other.read) * read
@@ -302,26 +313,16 @@ def pass_pages(pages: int) -> None:
 
 def page_read() -> None:
     """This process's pass reads its next page (MkDocs' first loop over the pages)."""
-    balance = _BALANCE
-    if balance is not None:
-        pace, now = balance.pace, time.monotonic()
-        if not pace.read:
-            pace.first_read = now
-        pace.read += 1
-        pace.last_read = now
-        balance.publish()
+    if _BALANCE is not None:
+        _BALANCE.pace.read.add(time.monotonic())
+        _BALANCE.publish()
 
 
 def page_written() -> None:
     """This process's pass wrote its next page (MkDocs' second loop over the pages)."""
-    balance = _BALANCE
-    if balance is not None:
-        pace, now = balance.pace, time.monotonic()
-        if not pace.written:
-            pace.first_written = now
-        pace.written += 1
-        pace.last_written = now
-        balance.publish()
+    if _BALANCE is not None:
+        _BALANCE.pace.written.add(time.monotonic())
+        _BALANCE.publish()
 
 
 def pages_read() -> None:
