@@ -183,6 +183,56 @@ def test_a_warning_in_the_parents_later_pass_fails_a_strict_build_once(
     assert "pt-br/a.md" in missing[0] and "pt-br/c.md" in missing[1]
 
 
+@pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
+def test_the_parents_later_pass_failing_leaves_the_staged_folder_to_its_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The parent's half of pt-br fails --strict (a warning) while its worker has not even
+    # started es-419: the worker still writes into the staged folder, and the build fails
+    # once, on the warnings of both halves, with site/ as it was.
+    import logging
+    import os
+    import time
+
+    from mkdocs.exceptions import Abort
+
+    import mkdocs_jekyll.mkdocs.i18n_plugin as i18n_plugin
+    from mkdocs_jekyll.mkdocs import parallel
+
+    parent = os.getpid()
+    done = tmp_path / "parent-done"
+    real_pass = parallel._build_one
+
+    def held(*args: Any) -> Any:
+        """The parent's later pass marks its end; the worker's passes wait for it."""
+        if os.getpid() == parent:
+            result = real_pass(*args)
+            done.touch()
+            return result
+        deadline = time.monotonic() + 60
+        while not done.exists():
+            assert time.monotonic() < deadline, "the parent's pass never ended"
+            time.sleep(0.02)
+        return real_pass(*args)
+
+    monkeypatch.setattr(parallel, "_build_one", held)
+    monkeypatch.setattr(i18n_plugin.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(i18n_plugin.sys, "platform", "linux")
+    files = {
+        **TITLED,
+        "docs/pt-br/a.md": "---\ntitle: A pt\ni18n_key: a\n---\n# A\n[x](falta-a.md)\n",
+        "docs/pt-br/c.md": "---\ntitle: C pt\n---\n# C\n[x](falta-c.md)\n",
+    }
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort):
+        make_site_builder(tmp_path)(files=files, plugins=_plugins({}), strict=True)
+    messages = [r.getMessage() for r in caplog.records]
+    assert not [m for m in messages if "FileNotFoundError" in m or "es-419" in m], messages
+    assert len([m for m in messages if "falta-" in m]) == 2
+    project = tmp_path / "project"
+    assert not (project / "site").exists()  # No site before: none after a failed build.
+    assert not list(project.glob(".site.building-*"))
+
+
 @dataclass(frozen=True)
 class SpareCase:
     description: str

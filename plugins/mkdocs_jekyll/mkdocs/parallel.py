@@ -47,6 +47,8 @@ _PARENT: tuple[Any, MkDocsConfig] | None = None
 # The end's work a worker does once its passes are done, if it claims it before the parent
 # (``_claim``, ``ParallelPasses.results``); inherited likewise.
 _SPARE: tuple[Callable[[], Any], Any] | None = None
+# Whether the parent is building a later pass beside its workers (``beside_workers``).
+_BESIDE_WORKERS = False
 
 
 @dataclass(frozen=True)
@@ -203,15 +205,29 @@ def _build_here(task: Shard) -> PassResult:
     The pass's entries leave the plugin's list (``results`` puts them in locale order) and
     MkDocs gets its ``clean_directory`` back.
     """
+    global _BESIDE_WORKERS
     assert _PARENT is not None
     plugin, _ = _PARENT
     before = len(plugin.search_entries)
+    _BESIDE_WORKERS = True
     try:
         with restoring_clean_directory():
             return _build_one(task)
     finally:
+        _BESIDE_WORKERS = False
         del plugin.search_entries[before:]
         page_shards.start(None)
+
+
+def beside_workers() -> bool:
+    """Whether this process is the parent building a later pass while workers build theirs.
+
+    Such a pass failing (``--strict`` counting its warnings, say) is one result among the
+    passes' (``_build_one`` keeps its error): the build fails once every pass is done
+    (``replay_logs``). Its ``on_build_error`` must leave the build's staged folder, which
+    the workers still write into, to the build's own failure.
+    """
+    return _BESIDE_WORKERS
 
 
 def _build_one(task: Shard) -> PassResult:

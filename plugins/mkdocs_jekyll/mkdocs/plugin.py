@@ -49,6 +49,7 @@ from mkdocs_jekyll.mkdocs.navigation import site_navigation
 from mkdocs_jekyll.mkdocs.outputs import localized_404, pass_sitemap
 from mkdocs_jekyll.mkdocs.page_pass import PagePass
 from mkdocs_jekyll.mkdocs.page_source import may_skip_meta
+from mkdocs_jekyll.mkdocs.parallel import beside_workers
 from mkdocs_jekyll.mkdocs.partial_memo import install_partial_memo
 from mkdocs_jekyll.mkdocs.safe_files import (
     drop_escaping_files,
@@ -545,8 +546,11 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         """Remove a failed build's staged folder, leaving ``site/`` as it was.
 
         Priority: -100, after jekyll/i18n (0) has waited for the workers writing into it.
+        A later pass of the parent's, failing while workers still build theirs, leaves the
+        folder to the build's own failure (``parallel.beside_workers``).
         """
-        self._end.fail()
+        if not beside_workers():
+            self._end.fail()
         self._pages.abandon()
 
     @event_priority(-100)
