@@ -158,6 +158,14 @@ def test_unset_workers_group_the_passes_on_one_process_per_cpu_with_the_same_out
     assert plans == [PLANS[cpus]]
 
 
+# A link to a missing page in each half of pt-br: a warning in each lane's pass.
+MISSING_IN_PT = {
+    **TITLED,
+    "docs/pt-br/a.md": "---\ntitle: A pt\ni18n_key: a\n---\n# A\n[x](falta-a.md)\n",
+    "docs/pt-br/c.md": "---\ntitle: C pt\n---\n# C\n[x](falta-c.md)\n",
+}
+
+
 @pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
 def test_a_warning_in_the_parents_later_pass_fails_a_strict_build_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
@@ -170,13 +178,8 @@ def test_a_warning_in_the_parents_later_pass_fails_a_strict_build_once(
 
     monkeypatch.setattr(i18n_plugin.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(i18n_plugin.sys, "platform", "linux")
-    files = {
-        **TITLED,
-        "docs/pt-br/a.md": "---\ntitle: A pt\ni18n_key: a\n---\n# A\n[x](falta-a.md)\n",
-        "docs/pt-br/c.md": "---\ntitle: C pt\n---\n# C\n[x](falta-c.md)\n",
-    }
     with caplog.at_level(logging.WARNING), pytest.raises(Abort):
-        make_site_builder(tmp_path)(files=files, plugins=_plugins({}), strict=True)
+        make_site_builder(tmp_path)(files=MISSING_IN_PT, plugins=_plugins({}), strict=True)
     missing = [r.getMessage() for r in caplog.records if "falta-" in r.getMessage()]
     # One from each half of pt-br (the parent's and the worker's), in page order.
     assert len(missing) == 2
@@ -218,13 +221,8 @@ def test_the_parents_later_pass_failing_leaves_the_staged_folder_to_its_worker(
     monkeypatch.setattr(parallel, "_build_one", held)
     monkeypatch.setattr(i18n_plugin.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(i18n_plugin.sys, "platform", "linux")
-    files = {
-        **TITLED,
-        "docs/pt-br/a.md": "---\ntitle: A pt\ni18n_key: a\n---\n# A\n[x](falta-a.md)\n",
-        "docs/pt-br/c.md": "---\ntitle: C pt\n---\n# C\n[x](falta-c.md)\n",
-    }
     with caplog.at_level(logging.WARNING), pytest.raises(Abort):
-        make_site_builder(tmp_path)(files=files, plugins=_plugins({}), strict=True)
+        make_site_builder(tmp_path)(files=MISSING_IN_PT, plugins=_plugins({}), strict=True)
     messages = [r.getMessage() for r in caplog.records]
     assert not [m for m in messages if "FileNotFoundError" in m or "es-419" in m], messages
     assert len([m for m in messages if "falta-" in m]) == 2
