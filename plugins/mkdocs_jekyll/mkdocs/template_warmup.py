@@ -35,16 +35,18 @@ import multiprocessing
 import os
 import signal
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from jinja2 import TemplateError, meta
+from jinja2 import TemplateError
 from mkdocs.structure.files import Files
 
 from mkdocs_jekyll.mkdocs.header_memo import compile_header_pieces
 from mkdocs_jekyll.mkdocs.jinja_cache import SharedBytecodeCache
 from mkdocs_jekyll.mkdocs.page_shards import SHARDABLE_PLUGINS, SKIPPED_TEMPLATE
 from mkdocs_jekyll.mkdocs.parallel import can_fork
+from mkdocs_jekyll.mkdocs.template_refs import referenced_templates, site_settings
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -155,7 +157,8 @@ def _warm(config: MkDocsConfig, receiver: Connection) -> None:
     try:
         env = config.plugins.on_env(config.theme.get_env(), config=config, files=Files([]))
         cache = _memory_cache(env)
-        buckets = compile_templates(env, cache, _roots(config))
+        settings = site_settings(env, config)
+        buckets = compile_templates(env, cache, _roots(config), settings)
         buckets += compile_header_pieces(env, cache)  # (what `header_memo` compiles)
     except (TemplateError, OSError):
         return  # The build compiles (and reports) what this could not.
@@ -212,14 +215,19 @@ def locale_texts(config: MkDocsConfig) -> list[str]:
 
 
 def compile_templates(
-    env: Environment, cache: SharedBytecodeCache, roots: list[str]
+    env: Environment,
+    cache: SharedBytecodeCache,
+    roots: list[str],
+    settings: Mapping[str, Any] | None = None,
 ) -> list[Bucket]:
     """Compile ``roots`` and every template they name (``{% include "x" %}``), into ``cache``.
 
     A template is compiled as Jinja's loader compiles it, parsed once: its references are
     read from the same tree. A name made at render time (``"icons/" ~ name``) is not
     followed, and a template that is missing or does not parse is left out; the build
-    compiles (or reports) such a template when it first loads it.
+    compiles (or reports) such a template when it first loads it. With ``settings``
+    (``template_refs.site_settings``), a name only a branch they rule out reaches is not
+    followed either (``template_refs``).
 
     Returns:
         The compiled templates' buckets (their code is also in ``cache``).
@@ -239,7 +247,7 @@ def compile_templates(
             # (and reports) it as before.
             continue
         bucket = cache.get_bucket(env, name, filename, source)
-        for found in meta.find_referenced_templates(tree):
+        for found in referenced_templates(env, tree, settings or {}):
             if found is not None and found not in seen:
                 seen.add(found)
                 queue.append(found)
