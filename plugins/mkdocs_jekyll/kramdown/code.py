@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from collections import Counter
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from markdown.extensions import Extension
@@ -27,7 +25,6 @@ from mkdocs_jekyll.kramdown.rouge import (
     block_html,
     highlight,
     plain_block_html,
-    warm_lexers,
 )
 from mkdocs_jekyll.kramdown.settings import KramdownSettings
 
@@ -35,12 +32,6 @@ if TYPE_CHECKING:
     from markdown import Markdown
 
 _LANGUAGE = re.compile(r"\blanguage-(\S+)")
-# A fence's opening line and the language it names (kramdown's and GFM's ``` and ~~~).
-_FENCE_LANGUAGE = re.compile(
-    r"^[ ]{0,3}(?:`{3,}|~{3,})[ \t]*\{?[ \t]*\.?([^\s`~{}?][^\s`{}?]*)", re.MULTILINE
-)
-FENCED_TEXTS = 24
-"""How many texts with a fence ``fence_languages`` reads: a site's languages recur."""
 # After the inline patterns (20) and attr_list (8: a span's `{:.language-ruby}`), before
 # toc (5), which copies heading content.
 _PRIORITY = 7
@@ -109,32 +100,6 @@ class CodeTreeprocessor(Treeprocessor):
         code.set("class", " ".join([f"language-{highlighted.lang}", *rest, "highlighter-rouge"]))
         if "<span" in highlighted.html:
             code.text = self.md.htmlStash.store(highlighted.html)
-
-
-def fence_languages(texts: Iterable[str]) -> list[str]:
-    """The languages named by the fenced code of the first ``FENCED_TEXTS`` of ``texts`` that
-    have a fence, the most frequent first (an estimate: a language missed is only made later)."""
-    counts: Counter[str] = Counter()
-    read = 0
-    for text in texts:
-        if "```" not in text and "~~~" not in text:
-            continue
-        counts.update(match.group(1) for match in _FENCE_LANGUAGE.finditer(text))
-        read += 1
-        if read >= FENCED_TEXTS:
-            break
-    return [name for name, _ in counts.most_common()]
-
-
-def warm_highlighting(md: Markdown, texts: Iterable[str]) -> None:
-    """Make the lexers ``md`` will highlight the fenced code of ``texts`` with, now (see
-    ``fence_languages``); nothing when ``md`` does not highlight code blocks."""
-    processor = md.treeprocessors["kramdown_code"] if "kramdown_code" in md.treeprocessors else None
-    if not isinstance(processor, CodeTreeprocessor):
-        return
-    options = processor.highlighter.block
-    if options is not None and not options.disable:
-        warm_lexers(fence_languages(texts))
 
 
 class KramdownCodeExtension(Extension):

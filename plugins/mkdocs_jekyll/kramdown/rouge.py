@@ -12,7 +12,7 @@ Mistakes' and Material's code colours apply to either.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -159,15 +159,6 @@ def _lexer(name: str) -> Lexer | None:
         return None
     speed_up(lexer)
     return lexer
-
-
-def warm_lexers(names: Iterable[str]) -> None:
-    """Make the lexers for ``names`` (languages as authors write them) now, once per process:
-    a worker forked after this inherits them (``mkdocs/lane_warmup.py``)."""
-    for name in names:
-        key = name.split("?", 1)[0].lower()
-        if key not in _PLAIN:
-            _lexer(key)
 
 
 # The same code is often highlighted again: each locale's translation of a page repeats its

@@ -34,7 +34,6 @@ from mkdocs_jekyll.mkdocs.build_log import NESTED_BUILD_LINES, quiet_build_log
 from mkdocs_jekyll.mkdocs.config import JekyllI18nConfig
 from mkdocs_jekyll.mkdocs.incremental import active_plan
 from mkdocs_jekyll.mkdocs.jinja_cache import SharedBytecodeCache
-from mkdocs_jekyll.mkdocs.lane_warmup import warm_lanes
 from mkdocs_jekyll.mkdocs.locale_pass_files import locale_pass_files
 from mkdocs_jekyll.mkdocs.page_cache import add_pages
 from mkdocs_jekyll.mkdocs.parallel import (
@@ -196,7 +195,6 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
                 page_shards.start(mine[0])
                 plan = [mine[1:], *others]
                 workers = max(1, min(workers, len(others)))
-                warm_lanes(config, model)  # Their first pages' imports and lexers, once.
                 self._parallel = ParallelPasses(self, config, plan, workers, locales, spare=spare)
         result: Files = super().on_files(files, config)
         self._release_pages = page_release.may_release(config, serving=_serving(config))

@@ -173,17 +173,6 @@ def unsafe_extensions(extensions: list[Any], configs: Mapping[str, Any]) -> list
     return unsafe
 
 
-def prime(config: MkDocsConfig) -> Markdown | None:
-    """A Markdown instance of the pass's extensions, made and not kept: their modules imported
-    and their patterns compiled (``lane_warmup``); None when one is not ``RESET_SAFE`` (a
-    site's own extension may do more on setup than its pages need)."""
-    extensions = list(config.markdown_extensions)
-    configs = dict(config.mdx_configs or {})
-    if unsafe_extensions(extensions, configs):
-        return None
-    return Markdown(extensions=extensions, extension_configs=configs)
-
-
 def _is_block_level(names: frozenset[str], tag: Any) -> bool:
     """``Markdown.is_block_level``, with ``block_level_elements`` as a set."""
     return isinstance(tag, str) and tag.lower().rstrip("/") in names
