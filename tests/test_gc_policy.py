@@ -82,8 +82,14 @@ def test_serve_keeps_the_collector_as_it_is(tmp_path: Path) -> None:
 def test_the_command_line_build_exits_cleanly_and_writes_the_same_site(tmp_path: Path) -> None:
     in_process, _ = _build(_project(tmp_path / "in-process"), None)
     project = _project(tmp_path / "cli")
+    _run_cli(project, "-m", "mkdocs", "build", "-q")
+    assert site_tree(project / "site") == in_process
+
+
+def _run_cli(project: Path, *args: str) -> str:
+    """Run Python with ``args`` in ``project``; its standard output, once it exits cleanly."""
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q"],
+        [sys.executable, *args],
         cwd=project,
         capture_output=True,
         text=True,
@@ -91,7 +97,7 @@ def test_the_command_line_build_exits_cleanly_and_writes_the_same_site(tmp_path:
         check=False,
     )
     assert (done.returncode, done.stderr) == (0, "")
-    assert site_tree(project / "site") == in_process
+    return done.stdout
 
 
 _EXIT_WATCH = """
@@ -131,17 +137,8 @@ def test_the_command_line_build_leaves_every_object_out_of_the_exit_collections(
 ) -> None:
     """A full collection at exit walked every module's and the build's objects again, the
     last serial work of a build (50-90 ms on the bench) for garbage the exit frees anyway."""
-    project = _project(tmp_path / "cli")
-    done = subprocess.run(
-        [sys.executable, "-c", _EXIT_WATCH],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=False,
-    )
-    assert (done.returncode, done.stderr) == (0, "")
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    stdout = _run_cli(_project(tmp_path / "cli"), "-c", _EXIT_WATCH)
+    seen = json.loads(stdout.strip().splitlines()[-1])
     assert seen["after"] == seen["before"], "no full collection between the build and exit"
     assert seen["frozen"] > 1000, "shutdown's own collections find every object frozen"
 
