@@ -113,3 +113,10 @@ def test_without_settings_every_named_template_is_compiled() -> None:
     cache = SharedBytecodeCache()
     cache.install(env)
     assert len(compile_templates(env, cache, ["root.html"])) == len(TEMPLATES) - 1  # never.html
+
+
+def test_a_theme_without_features_reads_as_none_even_in_a_strict_environment() -> None:
+    # Material's `config.theme.features or []`; a strict Undefined raises when its truth is
+    # asked, which would have stopped the whole warm-up.
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    assert site_settings(env, SimpleNamespace(theme=SimpleNamespace()))["features"] == []

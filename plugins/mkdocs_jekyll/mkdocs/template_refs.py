@@ -15,6 +15,10 @@ environment's globals, with constants, ``in``, ``==``, ``not``, ``and``, ``or`` 
 tests ``defined``, ``undefined`` and ``mapping``. The branches it cannot take are left out;
 a test reading anything else (the page, a variable a template sets) keeps every branch.
 
+On the bench this leaves out Material's optional parts (68 compiles down to 55, 0.44 to
+0.39 s of the warm-up's CPU); the Minimal Mistakes pieces stay, as the warm-up forks before
+the plugin installs ``jekyll_look`` (it needs the site's read), so their test is unknown.
+
 A wrong guess costs time only: a template left out is compiled by the build when a page
 first loads it, as any template the warm-up did not compile.
 """
@@ -26,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import meta, nodes
 from jinja2.runtime import Undefined
+from jinja2.tests import TESTS as JINJA_TESTS
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -50,11 +55,9 @@ def site_settings(env: Environment, config: Any) -> dict[str, Any]:
     """What a test may read: ``config``, Material's ``features`` and the globals."""
     theme = getattr(config, "theme", None)
     features = env.getattr(theme, "features") if theme is not None else None
-    return {
-        **env.globals,
-        "config": config,
-        "features": features if features and not isinstance(features, Undefined) else [],
-    }
+    if isinstance(features, Undefined):
+        features = None  # (Before its truth is asked: a strict Undefined raises.)
+    return {**env.globals, "config": config, "features": features or []}
 
 
 def _reachable(
@@ -167,7 +170,7 @@ def _test(env: Environment, node: nodes.Test, settings: Mapping[str, Any]) -> An
         return _UNKNOWN
     if node.name not in ("defined", "undefined", "mapping"):
         return _UNKNOWN
-    if env.tests.get(node.name) is not _JINJA_TESTS.get(node.name):
+    if env.tests.get(node.name) is not JINJA_TESTS[node.name]:
         return _UNKNOWN  # (a site's own test of that name)
     value = _evaluate(env, node.node, settings)
     if value is _UNKNOWN:
@@ -176,12 +179,3 @@ def _test(env: Environment, node: nodes.Test, settings: Mapping[str, Any]) -> An
         return isinstance(value, Mapping)
     defined = not isinstance(value, Undefined)
     return defined if node.name == "defined" else not defined
-
-
-def _jinja_tests() -> dict[str, Any]:
-    from jinja2.tests import TESTS
-
-    return {name: TESTS[name] for name in ("defined", "undefined", "mapping")}
-
-
-_JINJA_TESTS = _jinja_tests()
