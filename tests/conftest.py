@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+
+from mkdocs_jekyll.mkdocs import page_shards
 
 # sitebuild's comparisons (``assert_same_tree``) fail with pytest's own diffs.
 pytest.register_assert_rewrite("sitebuild")
@@ -19,6 +22,30 @@ from sitebuild import BuildSite, make_site_builder  # noqa: E402
 settings.register_profile("fast", max_examples=50, deadline=None)
 settings.register_profile("long", max_examples=10_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
+
+
+_SHIPPED_WORKER_PAGES = page_shards.WORKER_PAGES
+
+
+@pytest.fixture(autouse=True)
+def workers_for_small_sites() -> Iterator[None]:
+    """Builds with ``parallel_workers`` unset start their workers whatever the site's size.
+
+    The suite's sites have a handful of pages: with the real threshold
+    (``page_shards.WORKER_PAGES``) each would be built by the parent alone, and no test of
+    the default would fork a worker any more. They stand for sites large enough to; tests
+    of the threshold itself ask for ``real_worker_pages``. Set outside ``monkeypatch``, so
+    that a test's ``monkeypatch.undo()`` keeps it.
+    """
+    page_shards.WORKER_PAGES = 0
+    yield
+    page_shards.WORKER_PAGES = _SHIPPED_WORKER_PAGES
+
+
+@pytest.fixture
+def real_worker_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``page_shards.WORKER_PAGES`` as shipped (see ``workers_for_small_sites``)."""
+    monkeypatch.setattr(page_shards, "WORKER_PAGES", _SHIPPED_WORKER_PAGES)
 
 
 @pytest.fixture

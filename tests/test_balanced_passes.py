@@ -50,10 +50,28 @@ PLAN_CASES = [
         [["en", "pt#1/2"], ["es", "pt#0/2"]],
     ),
     PlanCase(
-        "locales without pages still reach a process",
+        "locales without pages: the parent alone",
         {"en": 0, "es": 0, "pt": 0},
         2,
-        [["en", "pt"], ["es"]],
+        [["en", "es", "pt"]],
+    ),
+    PlanCase(
+        "ten pages a locale: no share pays for a worker's start, the parent alone",
+        {"en": 10, "es": 10, "pt": 10},
+        2,
+        [["en", "es", "pt"]],
+    ),
+    PlanCase(
+        "fifteen pages a locale: shares of 22.5 pages, two processes",
+        {"en": 15, "es": 15, "pt": 15},
+        2,
+        [["en", "pt#0/2"], ["es", "pt#1/2"]],
+    ),
+    PlanCase(
+        "sixty pages on four CPUs: as many processes as shares of more than 22 pages",
+        {"en": 30, "es": 30},
+        4,
+        [["en"], ["es"]],
     ),
 ]
 
@@ -65,6 +83,7 @@ def _names(plan: list[list[Any]]) -> list[list[str]]:
     ]
 
 
+@pytest.mark.usefixtures("real_worker_pages")
 @pytest.mark.parametrize("case", PLAN_CASES, ids=lambda case: case.description)
 def test_balanced_plans_cut_only_the_locales_that_do_not_fit(case: PlanCase) -> None:
     plan = balanced_plan(list(case.sizes), case.sizes, case.processes)
@@ -156,6 +175,48 @@ def test_unset_workers_group_the_passes_on_one_process_per_cpu_with_the_same_out
     # Two CPUs: the parent built en and then half of pt-br; one worker es-419, then the
     # other half.
     assert plans == [PLANS[cpus]]
+
+
+def _titled_pages(per_locale: int) -> dict[str, str]:
+    """Three locales of ``per_locale`` titled pages each, every one linking to the next."""
+    files: dict[str, str] = {}
+    for locale in ("en", "es-419", "pt-br"):
+        for number in range(per_locale):
+            name = "index" if number == 0 else f"p{number}"
+            following = f"p{number + 1}.md" if number + 1 < per_locale else "index.md"
+            files[f"docs/{locale}/{name}.md"] = (
+                f"---\ntitle: {locale} {number}\n---\n# {number}\n[next]({following})\n"
+            )
+    return files
+
+
+@pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
+@pytest.mark.usefixtures("real_worker_pages")
+@pytest.mark.parametrize(
+    ("per_locale", "expected"),
+    [(4, []), (16, [[["pt-br#0/2"], ["es-419", "pt-br#1/2"]]])],
+    ids=["12 pages: the parent alone", "48 pages: a worker"],
+)
+def test_a_site_too_small_for_a_worker_is_built_by_the_parent_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, per_locale: int, expected: list[Any]
+) -> None:
+    files = _titled_pages(per_locale)
+    plans = spy_plans(monkeypatch, 2)
+    (tmp_path / "one").mkdir()
+    (tmp_path / "default").mkdir()
+    one = site_tree(
+        make_site_builder(tmp_path / "one")(
+            files=files, plugins=_plugins({"parallel_workers": 1}), strict=True
+        )
+    )
+    default = site_tree(
+        make_site_builder(tmp_path / "default")(files=files, plugins=_plugins({}), strict=True)
+    )
+    # Shares of 6 pages (no more than a worker's start costs): no worker; of 24: one.
+    assert plans == expected
+    assert f"pt-br/p{per_locale - 1}/index.html" in one
+    assert sorted(one) == sorted(default)
+    assert [path for path in one if one[path] != default[path]] == []
 
 
 # A link to a missing page in each half of pt-br: a warning in each lane's pass.

@@ -185,7 +185,7 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
                 mine, *others = page_shards.with_head_start(
                     [mine, *others], self.current_language, PASS_START_PAGES
                 )
-            if others or mine[1:]:
+            if others:  # (A plan of one process: static-i18n's own loop, as with 1.)
                 core = _core_plugin(config)
                 spare = None if core is None else core.end_scan_work
                 if balanced and mine[0].count == 1:  # A later locale cut: by the lanes' progress.
