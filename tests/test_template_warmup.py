@@ -12,6 +12,7 @@ from it rather than compiling them at its end.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 from pathlib import Path
@@ -301,6 +302,99 @@ def test_compile_templates_follows_the_names_a_template_gives_and_skips_made_one
     assert len(cache.entries) == 4
     # The environment then loads the compiled code instead of compiling it.
     assert env.get_template("main.html").render(name="star.svg") == "X<svg/>"
+
+
+class _RecordingLoader(jinja2.DictLoader):
+    """A loader noting each template's name as Jinja asks for its source."""
+
+    def __init__(self, mapping: dict[str, str]) -> None:
+        super().__init__(mapping)
+        self.asked: list[str] = []
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> Any:
+        self.asked.append(template)
+        return super().get_source(environment, template)
+
+
+# A theme's static page extending its page template, which fills its base's last block; each
+# template's includes in the order a render reaches them.
+RENDER_ORDER = {
+    "404.html": '{% extends "main.html" %}',
+    "main.html": '{% extends "base.html" %}{% block content %}{% include "toc.html" %}'
+    "{% endblock %}",
+    "base.html": '{% include "header.html" %}{% include "nav.html" %}'
+    "{% block content %}{% endblock %}",
+    "header.html": '{% include "logo.html" %}',
+    "nav.html": "nav",
+    "logo.html": "logo",
+    "toc.html": "toc",
+}
+
+
+def test_compile_templates_goes_in_the_order_a_render_loads_the_templates() -> None:
+    # Given a static page whose render loads its templates one after another, when the
+    # warm-up compiles from it, then it compiles them in the render's order: a lane that
+    # asks for them while the warm-up still compiles finds the first ones done.
+    rendered = _RecordingLoader(RENDER_ORDER)
+    jinja2.Environment(loader=rendered).get_template("404.html").render()
+    env = jinja2.Environment(loader=jinja2.DictLoader(RENDER_ORDER))
+    cache = SharedBytecodeCache()
+    cache.install(env)
+    buckets = compile_templates(env, cache, ["404.html", "main.html"])
+    assert [bucket.key for bucket in buckets] == [
+        cache.get_cache_key(name) for name in rendered.asked
+    ]
+
+
+def test_the_warm_up_writes_its_code_as_it_compiles_once_the_folder_is_known(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a warm-up that compiled the base template before the parent's folder came (as
+    # the plugins' `on_env` does), when the folder comes while it compiles the others, then
+    # everything compiled so far is written at once, and each later template as soon as it
+    # is compiled; a template the parent wrote first is read, not compiled again.
+    env = jinja2.Environment(loader=jinja2.DictLoader(RENDER_ORDER))
+    cache = SharedBytecodeCache()
+    cache.install(env)
+    env.get_template("base.html")  # Compiled into the cache's memory: no folder yet.
+    folder = tmp_path / "jinja"
+    parents = SharedBytecodeCache()
+    parents_env = jinja2.Environment(loader=jinja2.DictLoader(RENDER_ORDER))
+    parents.install(parents_env, folder)
+    parents_env.get_template("toc.html")  # The parent got there first.
+    receiver, sender = multiprocessing.Pipe(duplex=False)
+    writer = template_warmup._Writer(env, cache, receiver)
+    written: list[tuple[str, int]] = []
+    compiled_here: list[str] = []
+    compile = env.compile
+
+    def compile_and_note(source: Any, name: Any = None, *args: Any, **kw: Any) -> Any:
+        compiled_here.append(name)
+        return compile(source, name, *args, **kw)
+
+    monkeypatch.setattr(env, "compile", compile_and_note)
+
+    def add(bucket: Any) -> None:
+        if bucket.key == cache.get_cache_key("main.html"):
+            sender.send(str(folder))  # The parent's cache opens now.
+        writer.add(bucket)
+        written.append((bucket.key, len(list(folder.glob("*.code")))))
+
+    compile_templates(env, cache, ["404.html"], compiled=add)
+    key = cache.get_cache_key
+    # Before the folder: nothing on disk but the parent's toc.html.
+    assert written[0] == (key("404.html"), 1)
+    # With main.html the folder came: 404, main and base (compiled first) written at once.
+    assert written[1] == (key("main.html"), 4)
+    # Then each one as it is done; toc.html was on disk already (the parent's).
+    assert [count for _, count in written[2:]] == [4, 5, 6, 7, 7]
+    assert "toc.html" not in compiled_here and "base.html" not in compiled_here
+    # The parent's environment loads every one of them from the folder.
+    loaded = SharedBytecodeCache()
+    fresh = jinja2.Environment(loader=jinja2.DictLoader(RENDER_ORDER))
+    loaded.install(fresh, folder)
+    monkeypatch.setattr(fresh, "compile", lambda *args, **kw: pytest.fail("compiled again"))
+    assert fresh.get_template("404.html").render() == "logonavtoc"
 
 
 def _files(count: int) -> Any:

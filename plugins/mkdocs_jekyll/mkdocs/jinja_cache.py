@@ -148,6 +148,18 @@ class SharedBytecodeCache(BytecodeCache):
             self.entries[key] = (bucket.checksum, bucket.code)
             self._write(self._path(bucket), bucket)
 
+    def write_entries(self, env: Environment) -> None:
+        """Write into the folder every template's code compiled so far for ``env``'s
+        environment (the template warm-up's, once the parent's folder is known)."""
+        if self.folder is None:
+            return
+        fingerprint = self.fingerprint(env)
+        for (key, found), (checksum, code) in list(self.entries.items()):
+            if found == fingerprint:
+                bucket = Bucket(env, key, checksum)
+                bucket.code = code
+                self._write(self._path(bucket), bucket)
+
     def _path(self, bucket: Bucket) -> tuple[Path, bytes] | None:
         """The file of ``bucket``'s code in the folder, and the header it must start with."""
         if self.folder is None:
