@@ -184,7 +184,7 @@ class _Writer:
     the plugins' ``on_env`` templates (``base.html``, the header's pieces) first among them.
     """
 
-    def __init__(self, env: Environment, cache: SharedBytecodeCache, receiver: Connection):
+    def __init__(self, env: Environment, cache: SharedBytecodeCache, receiver: Connection) -> None:
         self._env = env
         self._cache = cache
         self._receiver: Connection | None = receiver
