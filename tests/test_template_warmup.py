@@ -377,7 +377,7 @@ def test_the_warm_up_writes_its_code_as_it_compiles_once_the_folder_is_known(
     def add(bucket: Any) -> None:
         if bucket.key == cache.get_cache_key("main.html"):
             sender.send(str(folder))  # The parent's cache opens now.
-        writer.add(bucket)
+        writer.template_done(bucket)
         written.append((bucket.key, len(list(folder.glob("*.code")))))
 
     compile_templates(env, cache, ["404.html"], compiled=add)

@@ -154,7 +154,7 @@ class SharedBytecodeCache(BytecodeCache):
         if self.folder is None:
             return
         fingerprint = self.fingerprint(env)
-        for (key, found), (checksum, code) in list(self.entries.items()):
+        for (key, found), (checksum, code) in self.entries.items():
             if found == fingerprint:
                 bucket = Bucket(env, key, checksum)
                 bucket.code = code

@@ -161,10 +161,10 @@ def _warm(config: MkDocsConfig, receiver: Connection) -> None:
         env = config.plugins.on_env(config.theme.get_env(), config=config, files=Files([]))
         cache = _memory_cache(env)
         writer = _Writer(env, cache, receiver)
-        for bucket in compile_header_pieces(env, cache):  # (what `header_memo` compiled)
-            writer.add(bucket)
+        compile_header_pieces(env, cache)  # (what `header_memo` compiles, if `on_env` did not)
+        writer.template_done()
         settings = site_settings(env, config)
-        compile_templates(env, cache, _roots(config), settings, compiled=writer.add)
+        compile_templates(env, cache, _roots(config), settings, compiled=writer.template_done)
     except (TemplateError, OSError):
         return  # The build compiles (and reports) what this could not.
     writer.finish()
@@ -182,6 +182,8 @@ class _Writer:
     Until the folder arrives (the parent's cache opens at the end of its site read), the
     code stays in the cache's memory; then everything compiled so far is written at once,
     the plugins' ``on_env`` templates (``base.html``, the header's pieces) first among them.
+    From then on the cache writes each template's code itself, as it compiles it or finds
+    it in memory (``SharedBytecodeCache``): this only looks for the folder.
     """
 
     def __init__(self, env: Environment, cache: SharedBytecodeCache, receiver: Connection) -> None:
@@ -189,11 +191,10 @@ class _Writer:
         self._cache = cache
         self._receiver: Connection | None = receiver
 
-    def add(self, bucket: Bucket) -> None:
-        """Write ``bucket``'s code now if the folder is known (asked without waiting)."""
-        if self._cache.folder is not None:
-            self._cache.dump_bytecode(bucket)
-        else:
+    def template_done(self, bucket: Bucket | None = None) -> None:
+        """A template is compiled (``bucket``, unread): take the folder if it has come,
+        without waiting."""
+        if self._cache.folder is None:
             self._receive(0)
 
     def finish(self) -> None:
