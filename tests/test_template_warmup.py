@@ -222,6 +222,36 @@ def test_a_cold_build_with_workers_loads_the_warm_ups_code_in_every_lane_and_wri
     assert site_tree(tmp_path / "warm-site") == expected
 
 
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or not can_fork(), reason="forks a worker (Linux)"
+)
+def test_a_process_that_built_before_starts_no_warm_up_and_fills_a_new_cache_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a process that built a three-locale project (workers on two CPUs), when it
+    # builds a copy of that project (a new, empty cache folder), then no warm-up starts, no
+    # process compiles the theme's templates again (they are in its memory), the new
+    # folder receives their code, and the site is the first one's.
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    first = _project(tmp_path / "first")
+    monkeypatch.chdir(first)
+    _build_project(first, tmp_path / "first-site")
+    second = _project(tmp_path / "second")
+    monkeypatch.chdir(second)
+    started: list[object] = []
+    monkeypatch.setattr(TemplateWarmup, "start", lambda config: started.append(config))
+    log = tmp_path / "compiled.log"
+    log.touch()
+    _compiled_by_process(monkeypatch, log)
+    build(load_config(str(second / "mkdocs.yml"), site_dir=str(tmp_path / "second-site")))
+
+    assert started == []
+    compiled = {line.split(" ", 1)[1] for line in log.read_text(encoding="utf-8").splitlines()}
+    assert {"main.html", "base.html", "partials/header.html"}.isdisjoint(compiled)
+    assert len(list((second / ".cache/mkdocs-jekyll/jinja").glob("*.code"))) >= 20
+    assert site_tree(tmp_path / "second-site") == site_tree(tmp_path / "first-site")
+
+
 def test_a_later_build_loads_the_root_pages_templates_and_writes_the_same_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -36,14 +36,22 @@ def read_site(
     serve: ServeState,
     end: BuildEnd,
     serving: bool,
+    compiled_before: bool = False,
 ) -> BuildState:
     """Start the template warm-up of a first or cold build, then read the whole site.
 
     An incremental rebuild keeps every unchanged page's Liquid (see ``incremental``). A
     content error stops the build as MkDocs' one-line error, ``site/`` left intact.
+    ``compiled_before``: this process holds templates an earlier build compiled, and starts
+    no warm-up (see ``template_warmup``).
     """
     previous = serve.previous if active_plan() is not None else None
-    if serve.previous is None and options.cache_enabled and options.cache_dir:
+    if (
+        serve.previous is None
+        and not compiled_before
+        and options.cache_enabled
+        and options.cache_dir
+    ):
         folder = setup.root / options.cache_dir / JINJA_FOLDER
         if serving or cold_build(config, folder):
             end.warmup = TemplateWarmup.start(config)

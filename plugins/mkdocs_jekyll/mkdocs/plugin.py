@@ -238,6 +238,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             serve=self._serve,
             end=self._end,
             serving=self._serving,
+            compiled_before=bool(self._templates.entries),
         )
         with as_plugin_error():
             self._serve.start_build(config.site_dir)

@@ -28,6 +28,13 @@ then compiled the templates in the parent and in every worker (about 0.25 s each
 path of both lanes). So it warms up too (``cold_build``), when the cache's ``jinja/`` folder
 holds no compiled code yet: a later build loads that code, and a warm-up would only repeat
 it. A build of one process (``parallel_workers: 1``) starts none: it asked for one process.
+
+Nor does a build in a process that has built before (a tool or a test calling MkDocs'
+``build()`` again, ``mkdocs serve`` whose plugins MkDocs keeps across a restart): the code
+is in its memory (``SharedBytecodeCache``), where the parent and its forked workers find it
+and write it into a new folder as they load it. A warm-up would parse every template again
+to find what it names, and a small site's build paid more for it than it saved (a
+three-locale site of five pages, built again in one process: about 0.4 s of CPU of 1.0).
 """
 
 from __future__ import annotations
