@@ -9,9 +9,11 @@ matter, data, new files, ``include_relative`` targets) rebuild the whole site.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import time
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,6 +28,7 @@ from mkdocs.config import load_config
 
 from mkdocs_jekyll.features.search_index import merge_search_entries
 from mkdocs_jekyll.jekyll.documents import ScanCache, SiteModel
+from mkdocs_jekyll.liquid import environment as liquid_environment
 from mkdocs_jekyll.mkdocs.incremental import changed_files, plan_rebuild
 from sitebuild import THREE_LOCALES, copy_reference_site, site_tree, write_files
 
@@ -238,6 +241,30 @@ def test_edits_other_pages_show_rebuild_the_whole_site(
     logged = _rebuild_logged(session, caplog)
     assert logged.startswith("Rebuilding the whole site:") and reason in logged
     _assert_same_as_full_build(session, tmp_path)
+
+
+def test_a_serve_session_lets_the_earlier_builds_liquid_environments_go(
+    session: ServeSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a served site, when three saves each rebuild the whole site, then only the last
+    # build's Liquid environment is still alive: python-liquid's parser cache kept one for
+    # each of the last 128 builds, and each holds its whole build.
+    made: list[weakref.ref[Any]] = []
+    create = liquid_environment.create_environment
+
+    def spy(settings: Any) -> Any:
+        env = create(settings)
+        made.append(weakref.ref(env))
+        return env
+
+    monkeypatch.setattr(liquid_environment, "create_environment", spy)
+    for title in ("CV two", "CV three", "CV four"):
+        _edit(session.project, "docs/en/cv.md", "title: CV", f"title: {title}")
+        session.rebuild()
+        _edit(session.project, "docs/en/cv.md", f"title: {title}", "title: CV")
+    gc.collect()
+    assert len(made) >= 3
+    assert [ref for ref in made[:-1] if ref() is not None] == []
 
 
 def test_a_new_page_rebuilds_the_whole_site(

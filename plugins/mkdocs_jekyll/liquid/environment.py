@@ -332,12 +332,12 @@ class JekyllEnvironment(Environment):
         """Site paths given to ``relative_url``/``absolute_url`` while rendering the current
         page; the build checks after writing the site that each one exists."""
         self.lax_warnings: list[tuple[Token, str, str]] = []
+        """Lax syntax met while parsing the current template: (tag token, written, meant)."""
         self.volatile = False
         """Whether a render read the clock or chance (``site.time``, ``'now'``, ``sample``):
         its output may differ in the next build with the same inputs (``liquid_store``)."""
         self.read_static_files = False
         """Whether a render read ``site.static_files`` or ``site.collections`` (``WatchedSite``)."""
-        """Lax syntax met while parsing the current template: (tag token, written, meant)."""
         # python-liquid reads its limits as class attributes; these are per site.
         self.loop_iteration_limit = settings.loop_limit  # type: ignore[misc]
         self.output_stream_limit = settings.output_limit  # type: ignore[misc]

@@ -13,6 +13,7 @@ from mkdocs_jekyll.compat import serve_livereload
 from mkdocs_jekyll.jekyll.documents import ScanCache
 from mkdocs_jekyll.jekyll.findings import converting
 from mkdocs_jekyll.kramdown.pipeline import warn_unsupported_settings
+from mkdocs_jekyll.liquid.release import release_environments
 from mkdocs_jekyll.mkdocs import search_attributes, shard_balance
 from mkdocs_jekyll.mkdocs.block_memo import install_block_memo
 from mkdocs_jekyll.mkdocs.build import (
@@ -538,8 +539,14 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if not is_locale_pass(config):
             self._end.publish()
 
+    @event_priority(-1000)
+    def _release_liquid(self, *, config: MkDocsConfig) -> None:
+        """Let python-liquid forget this pass's Liquid environment: ``mkdocs serve``'s
+        rebuilds kept up to 128 builds alive (``liquid.release``)."""
+        release_environments()
+
     on_post_build = CombinedEvent(
-        _write_locale_search, _close_cache_pass, _write_site_outputs, _publish_site
+        _write_locale_search, _close_cache_pass, _write_site_outputs, _publish_site, _release_liquid
     )
 
     @event_priority(-100)
@@ -553,6 +560,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if not beside_workers():
             self._end.fail()
         self._pages.abandon()
+        release_environments()
 
     @event_priority(-100)
     def on_env(
