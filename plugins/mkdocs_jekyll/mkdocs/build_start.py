@@ -36,7 +36,7 @@ def read_site(
     serve: ServeState,
     end: BuildEnd,
     serving: bool,
-    compiled_before: bool = False,
+    compiled_before: bool,
 ) -> BuildState:
     """Start the template warm-up of a first or cold build, then read the whole site.
 
