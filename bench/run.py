@@ -18,7 +18,8 @@ pages, against two references:
 
 Every build runs in a fresh process (imports included, as a user's ``mkdocs build``), several
 times, alternating between variants so that a slow moment of the machine hits all of them.
-Memory is the peak of the whole process tree (workers included), sampled. The script also
+Memory is the peak of the whole process tree (workers included), sampled in runs of its own:
+the timed runs are not sampled (``MEMORY_RUNS``). The script also
 times ``mkdocs serve``: how long until the first page is served, starting with no build
 cache as on a fresh clone, then how long after saving a page its new text is served, then a
 second server's first page with the first one's cache. It prints the load average: on a
@@ -570,11 +571,13 @@ def generate_site(
 # Running builds
 # ---------------------------------------------------------------------------------------------
 
-# Runs the command and samples the memory of its whole process tree (parallel workers
-# included) every TREE_POLL_SECONDS: the sum of each process's proportional set size (PSS,
-# /proc/PID/smaps_rollup: pages shared by forked workers counted once overall), RSS where PSS
-# is unreadable. Writes "peak_tree_kib cpu_seconds peak_single_rss_kib"; the CPU time is
-# RUSAGE_CHILDREN, which counts every descendant the command waited for.
+# Runs the command and, given a poll interval above zero, samples the memory of its whole
+# process tree (parallel workers included) at that interval: the sum of each process's
+# proportional set size (PSS, /proc/PID/smaps_rollup: pages shared by forked workers counted
+# once overall), RSS where PSS is unreadable. Writes "peak_tree_kib cpu_seconds
+# peak_single_rss_kib wall_seconds"; the CPU time is RUSAGE_CHILDREN, which counts every
+# descendant the command waited for, and the single peak its largest process's (the kernel's
+# count: free, unlike the tree's samples).
 _TREE_WRAPPER = """\
 import os, resource, subprocess, sys, threading, time
 PAGE_KIB = os.sysconf("SC_PAGE_SIZE") // 1024
@@ -622,17 +625,34 @@ def sample():
         over.wait(float(sys.argv[2]))
 
 sampler = threading.Thread(target=sample)
-sampler.start()
+if float(sys.argv[2]) > 0:
+    sampler.start()
 child.wait()
 wall = time.perf_counter() - start
 over.set()
-sampler.join()
+if sampler.is_alive():
+    sampler.join()
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(sys.argv[1], "w") as out:
     out.write(f"{peak} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss} {wall}")
 sys.exit(child.returncode)
 """
 TREE_POLL_SECONDS = 0.1
+"""How often a memory run samples its process tree (timed runs are not sampled)."""
+
+MEMORY_RUNS = 1
+"""Builds of each variant whose process tree is sampled for its peak memory, after the timed
+rounds, their times left out of the medians.
+
+Why apart: a sample reads every process's page tables (``smaps_rollup``) and lists every
+process of the machine: about 9 ms of CPU for the three processes of ``ours-par`` (2.5 ms
+for the list, 6.6 ms for the three walks, measured during a build), ten times a second. A
+variant that keeps both CPUs busy gave that time up to the sampler (``ours-par`` of the
+bench's site with the sampler against without, two sets of alternated pairs, 12 and 16: the
+pairs' ratios had medians 1.08 and 1.03, means 1.055 and 1.045), while Jekyll's one process
+left the sampler a CPU of its own: the sampling weighed on the comparison it measured. Peak
+memory varies little from run to run (1-3 MiB), so one sampled run of each variant gives it.
+"""
 
 
 @dataclass
@@ -656,7 +676,10 @@ class VariantResult:
 
     variant: str
     runs: list[Run] = field(default_factory=list)
+    """The timed runs (their memory not sampled)."""
     output_bytes: int = 0
+    memory_runs: list[Run] = field(default_factory=list)
+    """The runs whose process tree was sampled (``MEMORY_RUNS``), not timed."""
 
     @property
     def median_seconds(self) -> float:
@@ -671,14 +694,18 @@ class VariantResult:
 
     @property
     def peak_rss_mib(self) -> float | None:
-        """Largest peak resident memory of one process over the runs, in MiB."""
-        values = [run.peak_rss_kib for run in self.runs if run.peak_rss_kib is not None]
+        """Largest peak resident memory of one process over all runs, in MiB."""
+        values = [
+            run.peak_rss_kib
+            for run in [*self.runs, *self.memory_runs]
+            if run.peak_rss_kib is not None
+        ]
         return max(values) / 1024 if values else None
 
     @property
     def peak_tree_mib(self) -> float | None:
-        """Largest peak memory of the whole process tree over the runs, in MiB."""
-        values = [run.peak_tree_kib for run in self.runs if run.peak_tree_kib]
+        """Largest peak memory of the whole process tree over the memory runs, in MiB."""
+        values = [run.peak_tree_kib for run in self.memory_runs if run.peak_tree_kib]
         return max(values) / 1024 if values else None
 
 
@@ -780,8 +807,9 @@ def set_aside(site: GeneratedSite, path: Path) -> None:
     path.rename(trash / uuid.uuid4().hex)
 
 
-def run_build(site: GeneratedSite, variant: str) -> Run:
-    """Build ``variant`` once in a fresh process; time it and read its peak memory.
+def run_build(site: GeneratedSite, variant: str, *, sample_memory: bool = False) -> Run:
+    """Build ``variant`` once in a fresh process; time it, and with ``sample_memory`` sample
+    its process tree's memory (``MEMORY_RUNS`` says why a timed run is not sampled).
 
     The previous output is set aside first (outside the timing), so every run writes a whole
     site, as a first build in CI does; so is the build cache, except for ``warm``, which
@@ -797,7 +825,8 @@ def run_build(site: GeneratedSite, variant: str) -> Run:
     command = build_command(variant)
     with tempfile.NamedTemporaryFile(prefix="bench-rss-", delete=False) as handle:
         rss_file = Path(handle.name)
-    wrapped = [sys.executable, "-c", _TREE_WRAPPER, str(rss_file), str(TREE_POLL_SECONDS)]
+    poll = TREE_POLL_SECONDS if sample_memory else 0.0
+    wrapped = [sys.executable, "-c", _TREE_WRAPPER, str(rss_file), str(poll)]
     try:
         start = time.perf_counter()
         done = subprocess.run(
@@ -846,9 +875,10 @@ def tree_bytes(folder: Path) -> int:
 
 
 def measure(
-    site: GeneratedSite, variants: Sequence[str], *, repeat: int
+    site: GeneratedSite, variants: Sequence[str], *, repeat: int, memory_runs: int = MEMORY_RUNS
 ) -> dict[str, VariantResult]:
-    """Build each variant ``repeat`` times, alternating variants and rotating their order.
+    """Build each variant ``repeat`` times, alternating variants and rotating their order;
+    then ``memory_runs`` more of each, their process tree sampled (see ``MEMORY_RUNS``).
 
     Before each ``warm`` run an untimed build of the same config fills the cache (the other
     variants' runs delete it, and ``ours`` has another config, so another cache key).
@@ -857,21 +887,35 @@ def measure(
     for round_index in range(repeat):
         shift = round_index % len(variants)
         for variant in [*variants[shift:], *variants[:shift]]:
-            if variant == "warm":
-                set_aside(site, variant_dir(site, variant) / CACHE_DIR)
-                run_build(site, variant)
-            run = run_build(site, variant)
+            run = _build_variant(site, variant, sample_memory=False)
             results[variant].runs.append(run)
             results[variant].output_bytes = tree_bytes(output_dir(site, variant))
-            rss = f"{run.peak_rss_kib / 1024:.0f} MiB" if run.peak_rss_kib else "? MiB"
-            tree = f", tree {run.peak_tree_kib / 1024:.0f} MiB" if run.peak_tree_kib else ""
-            cpu = f"  cpu {run.cpu_seconds:.2f} s" if run.cpu_seconds is not None else ""
-            print(
-                f"  run {round_index + 1}/{repeat} {variant:<8} {run.seconds:7.2f} s  "
-                f"{rss}{tree}{cpu}" + (f"  ({run.warnings} warning lines)" if run.warnings else ""),
-                flush=True,
-            )
+            _print_run(f"run {round_index + 1}/{repeat}", run)
+    for memory_index in range(memory_runs):
+        for variant in variants:
+            run = _build_variant(site, variant, sample_memory=True)
+            results[variant].memory_runs.append(run)
+            _print_run(f"memory {memory_index + 1}/{memory_runs}", run)
     return results
+
+
+def _build_variant(site: GeneratedSite, variant: str, *, sample_memory: bool) -> Run:
+    """One run of ``variant``; a ``warm`` one after an untimed build that fills its cache."""
+    if variant == "warm":
+        set_aside(site, variant_dir(site, variant) / CACHE_DIR)
+        run_build(site, variant)
+    return run_build(site, variant, sample_memory=sample_memory)
+
+
+def _print_run(label: str, run: Run) -> None:
+    rss = f"{run.peak_rss_kib / 1024:.0f} MiB" if run.peak_rss_kib else "? MiB"
+    tree = f", tree {run.peak_tree_kib / 1024:.0f} MiB" if run.peak_tree_kib else ""
+    cpu = f"  cpu {run.cpu_seconds:.2f} s" if run.cpu_seconds is not None else ""
+    print(
+        f"  {label} {run.variant:<8} {run.seconds:7.2f} s  "
+        f"{rss}{tree}{cpu}" + (f"  ({run.warnings} warning lines)" if run.warnings else ""),
+        flush=True,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1260,7 +1304,8 @@ def run_growth(options: Options) -> str:
                 f"growth: {pages} pages + {posts} posts x {len(site.locales)} locales", flush=True
             )
             compile_package()
-            results = measure(site, ["ours", "plain"], repeat=options.repeat)
+            # (Its table shows the single process's peak, which costs no sampling.)
+            results = measure(site, ["ours", "plain"], repeat=options.repeat, memory_runs=0)
             rows.append((pages, site.total_pages, results))
         finally:
             if not options.keep:

@@ -1,4 +1,5 @@
-"""The benchmark's site generator writes the three variants it builds (no timing, no builds).
+"""The benchmark's site generator writes the three variants it builds (no builds), and its runs
+are timed unobserved.
 
 Given ``bench/run.py --pages 3 --locales 2``, when the generator runs, then ours, plain and
 Jekyll each get every page of both locales, the data and include files, and a config; the
@@ -8,6 +9,7 @@ Liquid stays in ours and Jekyll and is resolved in plain.
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,3 +144,69 @@ def test_a_previous_output_is_moved_into_the_trash_not_deleted(site: Any) -> Non
     assert not output.exists()
     (moved,) = (site.root / bench.TRASH_DIR).iterdir()
     assert (moved / "en" / "index.html").read_text(encoding="utf-8") == "previous"
+
+
+def _wrapped(tmp_path: Path, poll: float, script: str) -> list[float]:
+    """Run ``script`` under the bench's wrapper; its fields (tree, cpu, single peak, wall)."""
+    out = tmp_path / f"fields-{poll}"
+    command = [sys.executable, "-c", script]
+    done = subprocess.run(
+        [sys.executable, "-c", bench._TREE_WRAPPER, str(out), str(poll), *command],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    return [float(field) for field in out.read_text(encoding="utf-8").split()]
+
+
+def test_a_timed_run_is_not_sampled_and_a_memory_run_is(tmp_path: Path) -> None:
+    """Sampling takes CPU from a variant that uses every CPU (``MEMORY_RUNS``): a timed run
+    reads no process tree, and still gets its wall and CPU time and its largest process's
+    peak from the kernel; a memory run gets the tree's peak."""
+    script = "import time; data = bytearray(64 << 20); time.sleep(0.5)"
+
+    timed = _wrapped(tmp_path, 0.0, script)
+    sampled = _wrapped(tmp_path, 0.05, script)
+
+    assert timed[0] == 0  # No sample taken.
+    assert sampled[0] >= 60 * 1024  # The 64 MiB buffer, in KiB.
+    for fields in (timed, sampled):
+        _tree, cpu, single, wall = fields
+        assert single >= 60 * 1024
+        assert 0.5 <= wall < 5
+        assert cpu >= 0
+
+
+def test_medians_come_from_the_timed_runs_and_memory_from_the_sampled_ones(
+    site: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[str, bool]] = []
+
+    def fake_run_build(site: Any, variant: str, *, sample_memory: bool = False) -> Any:
+        calls.append((variant, sample_memory))
+        seconds = 100.0 if sample_memory else 1.0 + len(calls) / 100
+        return bench.Run(
+            variant=variant,
+            seconds=seconds,
+            peak_rss_kib=1024,
+            warnings=0,
+            cpu_seconds=seconds,
+            peak_tree_kib=7 * 1024 if sample_memory else 0,
+        )
+
+    monkeypatch.setattr(bench, "run_build", fake_run_build)
+    monkeypatch.setattr(bench, "tree_bytes", lambda folder: 1)
+
+    results = bench.measure(site, ["ours", "warm"], repeat=3, memory_runs=1)
+
+    timed = [call for call in calls if not call[1]]
+    sampled = [call for call in calls if call[1]]
+    # Three rounds of both, each warm run after an unsampled build filling its cache (the
+    # memory run's warm too): 3 ours + 3 x 2 warm + 1.
+    assert len(timed) == 10
+    assert sampled == [("ours", True), ("warm", True)]
+    for result in results.values():
+        assert len(result.runs) == 3
+        assert result.median_seconds < 2  # The sampled runs' 100 s are not in the median.
+        assert result.peak_tree_mib == 7
