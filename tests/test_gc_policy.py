@@ -1,4 +1,5 @@
-"""`mkdocs build` freezes its startup objects for the collector; the site is the same."""
+"""`mkdocs build` freezes its startup objects for the collector, `mkdocs serve` for each build;
+the site is the same."""
 
 from __future__ import annotations
 
@@ -69,14 +70,53 @@ def test_a_build_command_freezes_its_startup_objects_and_builds_the_same_site(
     assert gc_policy._exit_hook == [True]
 
 
-def test_serve_keeps_the_collector_as_it_is(tmp_path: Path) -> None:
+def test_serve_holds_the_policy_for_each_build_only() -> None:
     before = gc.get_threshold()
     policy = gc_policy.BuildCollector()
-    policy.start("serve")
+    policy.start("serve")  # The server's start holds nothing: it collects between builds.
     policy.keep()
     assert not policy.active
     assert gc.get_freeze_count() == 0
     assert gc.get_threshold() == before
+    try:
+        policy.start_serve_build()
+        assert policy.active
+        assert gc.get_freeze_count() > 0
+        assert gc.get_threshold() == (gc_policy.YOUNG_THRESHOLD, *before[1:])
+        # A build whose end never came (a background pass failed) is let go by the next.
+        policy.start_serve_build()
+        assert gc_policy._owners.count(policy) == 1
+        assert gc.get_threshold() == (gc_policy.YOUNG_THRESHOLD, *before[1:])
+    finally:
+        policy.stop()
+    assert not policy.active
+    assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == before
+
+
+def test_a_serve_build_holds_the_policy_from_its_read_to_its_end_and_builds_the_same_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given `mkdocs serve`'s build in process, when it reads the site, then the collector's
+    # policy is held (thresholds raised, startup objects frozen); once its site-wide outputs
+    # are written every object is the collector's again, with its thresholds; same site.
+    before = gc.get_threshold()
+    seen: list[tuple[bool, int, int]] = []
+    keep = gc_policy.BuildCollector.keep
+
+    def spy(self: gc_policy.BuildCollector) -> None:
+        seen.append((self.active, gc.get_threshold()[0], gc.get_freeze_count()))
+        keep(self)
+
+    monkeypatch.setattr(gc_policy.BuildCollector, "keep", spy)
+    plain, _ = _build(_project(tmp_path / "plain"), None)
+    seen.clear()
+    served, counts = _build(_project(tmp_path / "served"), "serve")
+    assert seen and all(active for active, _, _ in seen), seen
+    assert all(young == gc_policy.YOUNG_THRESHOLD and frozen > 0 for _, young, frozen in seen)
+    assert counts == [0, 0]  # Nothing held before the build (on_startup) nor after it.
+    assert gc.get_threshold() == before
+    assert served == plain
 
 
 def test_the_command_line_build_exits_cleanly_and_writes_the_same_site(tmp_path: Path) -> None:

@@ -227,6 +227,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         search_attributes.install(config)
         if is_locale_pass(config):
             return
+        if self._serving:
+            self._collector_policy.start_serve_build()  # until `_finish_site` (`gc_policy`)
         # The previous build's cache is not this one's: the template warm-up `read_site`
         # forks runs `on_env`, which must not load code from that build's folder.
         self._cache = None
@@ -520,14 +522,18 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
 
     def _finish_site(self, config: MkDocsConfig, state: BuildState) -> None:
         """Write the site-wide outputs of a build whose every locale is built."""
-        self._end.finish_site(
-            config,
-            state,
-            options=self.config,
-            serve=self._serve,
-            cache=self._cache,
-            serving=self._serving,
-        )
+        try:
+            self._end.finish_site(
+                config,
+                state,
+                options=self.config,
+                serve=self._serve,
+                cache=self._cache,
+                serving=self._serving,
+            )
+        finally:
+            if self._serving:
+                self._collector_policy.stop()  # The server collects everything until a save.
 
     @event_priority(-1000)
     def _publish_site(self, *, config: MkDocsConfig) -> None:
@@ -561,6 +567,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             self._end.fail()
         self._pages.abandon()
         release_environments()
+        if self._serving:
+            self._collector_policy.stop()
 
     @event_priority(-100)
     def on_env(
