@@ -248,6 +248,100 @@ def test_a_dirty_build_is_never_replayed(tmp_path: Path, spies: Spies) -> None:
     assert not (site / site_replay._WRITING).exists()
 
 
+@dataclass
+class Writes:
+    """How the replayed builds wrote their files, and when the end's scan-only work ran."""
+
+    processes: list[int | None] = field(default_factory=list)
+    """Each replay's writing process: its exit code once joined (None: it wrote in threads)."""
+    events: list[str] = field(default_factory=list)
+    """``prepare`` (the end's scan-only work) and ``finish`` (the replay's end), in order."""
+
+
+@pytest.fixture
+def writes(monkeypatch: pytest.MonkeyPatch) -> Writes:
+    from mkdocs_jekyll.mkdocs.build_end import BuildEnd
+
+    found = Writes()
+    join = site_replay.SiteReplay._join
+    finish = site_replay.SiteReplay.finish
+    prepare = BuildEnd.prepare
+
+    def spy_join(self: Any) -> None:
+        if self._process is not None:
+            self._process.join()  # (Joined again by `_join`, which closes it.)
+            found.processes.append(self._process.exitcode)
+        elif self._writers:
+            found.processes.append(None)
+        join(self)
+
+    def spy_finish(self: Any, site_dir: str) -> None:
+        found.events.append("finish")
+        finish(self, site_dir)
+
+    def spy_prepare(self: Any, *args: Any) -> None:
+        found.events.append("prepare")
+        prepare(self, *args)
+
+    monkeypatch.setattr(site_replay.SiteReplay, "_join", spy_join)
+    monkeypatch.setattr(site_replay.SiteReplay, "finish", spy_finish)
+    monkeypatch.setattr(BuildEnd, "prepare", spy_prepare)
+    return found
+
+
+@pytest.mark.skipif(not can_fork(), reason="the replay's writer is a forked process")
+def test_a_replay_writes_in_a_forked_process_while_the_end_prepares(
+    tmp_path: Path, writes: Writes
+) -> None:
+    # Given a site built once, when it is built again unchanged, then a forked process
+    # writes the kept files, the build does the end's scan-only work meanwhile (before the
+    # replay's end waits for the writer), and the site equals a clean build.
+    (tmp_path / "cached").mkdir()
+    build = make_site_builder(tmp_path / "cached")
+    build(files=FILES, plugins=_plugins())
+    assert writes.processes == []
+    rebuilt = site_tree(build(files=FILES, plugins=_plugins()))
+    assert writes.processes == [0]
+    assert writes.events == ["prepare", "finish"]
+    assert rebuilt == _clean(tmp_path, FILES)
+
+
+@pytest.mark.skipif(not can_fork(), reason="the replay's writer is a forked process")
+def test_a_failed_writing_process_means_the_build_writes_the_files_itself(
+    tmp_path: Path, writes: Writes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a writer process that cannot write (a full disk, say), when the unchanged site
+    # is replayed, then the process fails quietly and the build writes every file itself.
+    build_pid = os.getpid()
+    write_files = site_replay._write_files
+
+    def failing_elsewhere(root: str, files: list[tuple[str, bytes]]) -> None:
+        if os.getpid() != build_pid:
+            raise OSError(28, "No space left on device")
+        write_files(root, files)
+
+    (tmp_path / "cached").mkdir()
+    build = make_site_builder(tmp_path / "cached")
+    build(files=FILES, plugins=_plugins())
+    monkeypatch.setattr(site_replay, "_write_files", failing_elsewhere)
+    rebuilt = site_tree(build(files=FILES, plugins=_plugins()))
+    assert writes.processes == [1]
+    assert rebuilt == _clean(tmp_path, FILES)
+    assert not any(site_replay._WRITING in name for name in rebuilt)
+
+
+def test_a_build_that_cannot_fork_replays_with_writer_threads(
+    tmp_path: Path, writes: Writes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(site_replay, "can_fork", lambda: False)
+    (tmp_path / "cached").mkdir()
+    build = make_site_builder(tmp_path / "cached")
+    build(files=FILES, plugins=_plugins())
+    rebuilt = site_tree(build(files=FILES, plugins=_plugins()))
+    assert writes.processes == [None]
+    assert rebuilt == _clean(tmp_path, FILES)
+
+
 def _walked_by_os_walk(root: Path) -> tuple[list[tuple[str, Any]], list[str]] | None:
     """The snapshot's files and folders as ``os.walk`` and ``pathlib`` list them."""
     files: list[tuple[str, Any]] = []

@@ -108,10 +108,16 @@ class BuildEnd:
         *,
         replayable: bool,
     ) -> None:
-        """Replay the last build, or keep this one for the next, when the cache allows."""
+        """Replay the last build, or keep this one for the next, when the cache allows.
+
+        A replayed build does the end's scan-only work (``prepare``) while the kept files
+        are written (``SiteReplay.start``): its end then only writes the site-wide outputs.
+        """
         self.replay, self.recorder = None, None
         if replayable and cache is not None and self.staged is not None:
             self.replay, self.recorder = open_replay(config, state, cache)
+        if self.replay is not None:
+            self.prepare(state)
 
     def end_warmup(self, folder: Path | None) -> None:
         """Send the template warm-up the folder to write its code in (None: nowhere)."""
