@@ -289,7 +289,9 @@ def writes(monkeypatch: pytest.MonkeyPatch) -> Writes:
     return found
 
 
-@pytest.mark.skipif(not can_fork(), reason="the replay's writer is a forked process")
+@pytest.mark.skipif(
+    not site_replay.forks_writer(), reason="the replay's writer is a forked process"
+)
 def test_a_replay_writes_in_a_forked_process_while_the_end_prepares(
     tmp_path: Path, writes: Writes
 ) -> None:
@@ -306,7 +308,9 @@ def test_a_replay_writes_in_a_forked_process_while_the_end_prepares(
     assert rebuilt == _clean(tmp_path, FILES)
 
 
-@pytest.mark.skipif(not can_fork(), reason="the replay's writer is a forked process")
+@pytest.mark.skipif(
+    not site_replay.forks_writer(), reason="the replay's writer is a forked process"
+)
 def test_a_failed_writing_process_means_the_build_writes_the_files_itself(
     tmp_path: Path, writes: Writes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -333,7 +337,7 @@ def test_a_failed_writing_process_means_the_build_writes_the_files_itself(
 def test_a_build_that_cannot_fork_replays_with_writer_threads(
     tmp_path: Path, writes: Writes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(site_replay, "can_fork", lambda: False)
+    monkeypatch.setattr(site_replay, "forks_writer", lambda: False)
     (tmp_path / "cached").mkdir()
     build = make_site_builder(tmp_path / "cached")
     build(files=FILES, plugins=_plugins())

@@ -338,7 +338,7 @@ class SiteReplay:
 
         MkDocs' clean step keeps hidden entries. The writes (most of a replayed build's
         time, spent in the kernel) run beside the rest of the build, in a forked process
-        where the build can fork (``parallel.can_fork``): it shares the files' bytes with
+        where the build can fork (``forks_writer``): it shares the files' bytes with
         the build, and neither waits for the other. Threads share the interpreter's lock
         with the build's own work, which then slowed both (on the bench, a replayed build
         took 5% longer with two writer threads than with the process, and the end's
@@ -351,7 +351,7 @@ class SiteReplay:
         except OSError as err:
             self._failed = err
             return
-        if can_fork():
+        if forks_writer():
             context = multiprocessing.get_context("fork")
             self._process = context.Process(
                 target=_write_in_process, args=(folder, self.files), daemon=True
@@ -429,6 +429,13 @@ _WRITING = ".mkdocs-jekyll-replay"
 _WRITERS = 2
 """Threads writing a replayed build's files where the build cannot fork (the bench
 machine's CPUs)."""
+
+
+def forks_writer() -> bool:
+    """Whether a replayed build's files are written by a forked process: on Linux (forking is
+    unsafe on macOS), with a CPU for it beside the build's, from a single thread
+    (``parallel.can_fork``), as the template warm-up (``template_warmup.may_warm``)."""
+    return sys.platform.startswith("linux") and (os.cpu_count() or 1) >= 2 and can_fork()
 
 
 def _write_in_process(root: str, files: list[tuple[str, bytes]]) -> None:
