@@ -196,6 +196,46 @@ def test_forked_passes_find_the_scans_findings_while_waiting_and_report_the_same
     assert found_at == ["end"] if workers == 1 else set(found_at) == {"wait"}
 
 
+def test_a_replayed_build_finds_the_scans_findings_while_it_writes_and_reports_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a site reported once (its build kept for replay), when it is reported again
+    # unchanged, then the build replays the kept one, finds the translation and link
+    # findings while the kept files are written (``BuildEnd.prepare``), and the report is
+    # the same.
+    from mkdocs_jekyll.mkdocs import build_end, findings, site_replay
+
+    found_at: list[str] = []
+    replayed: list[bool] = []
+
+    def finder(where: str, original: Any) -> Any:
+        def find(state: Any) -> Any:
+            found_at.append(where)
+            return original(state)
+
+        return find
+
+    finish = site_replay.SiteReplay.finish
+
+    def spy_finish(self: Any, site_dir: str) -> None:
+        replayed.append(True)
+        finish(self, site_dir)
+
+    monkeypatch.setattr(build_end, "scan_findings", finder("wait", build_end.scan_findings))
+    monkeypatch.setattr(findings, "scan_findings", finder("end", findings.scan_findings))
+    monkeypatch.setattr(site_replay.SiteReplay, "finish", spy_finish)
+    config = write_project(tmp_path)
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    settings["plugins"][0]["jekyll/i18n"]["parallel_workers"] = 1
+    config.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    first = CliRunner().invoke(cli, ["report", "-f", str(config)])
+    assert (first.exit_code, replayed, found_at) == (0, [], ["end"]), first.output
+    found_at.clear()
+    again = CliRunner().invoke(cli, ["report", "-f", str(config)])
+    assert (again.exit_code, replayed, found_at) == (0, [True], ["wait"]), again.output
+    assert _stdout(again.output) == _stdout(first.output) == REPORT.format(config=config)
+
+
 def test_a_site_without_findings_has_no_summary_line(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
