@@ -346,6 +346,34 @@ def test_a_build_that_cannot_fork_replays_with_writer_threads(
     assert rebuilt == _clean(tmp_path, FILES)
 
 
+@pytest.mark.skipif(
+    not site_replay.forks_writer(), reason="the replay's writer is a forked process"
+)
+def test_a_replay_that_fails_while_its_writer_writes_leaves_the_site_as_it_was(
+    tmp_path: Path, writes: Writes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a replayed build whose writer process has started, when the build fails (a
+    # plugin's error, here in the replayed logs), then the build waits for the writer,
+    # removes its staged folder, and the last site stands as it was.
+    import multiprocessing
+
+    (tmp_path / "cached").mkdir()
+    build = make_site_builder(tmp_path / "cached")
+    site = build(files=FILES, plugins=_plugins())
+    before = site_tree(site)
+
+    def fail(self: Any) -> None:
+        raise RuntimeError("a plugin failed")
+
+    monkeypatch.setattr(site_replay.SiteReplay, "replay_logs", fail)
+    with pytest.raises(RuntimeError, match="a plugin failed"):
+        build(files=FILES, plugins=_plugins())
+    assert writes.processes == [0]  # Joined, having written every file.
+    assert multiprocessing.active_children() == []
+    assert site_tree(site) == before
+    assert [p.name for p in site.parent.iterdir() if ".building-" in p.name] == []
+
+
 def _walked_by_os_walk(root: Path) -> tuple[list[tuple[str, Any]], list[str]] | None:
     """The snapshot's files and folders as ``os.walk`` and ``pathlib`` list them."""
     files: list[tuple[str, Any]] = []
