@@ -210,3 +210,42 @@ def test_medians_come_from_the_timed_runs_and_memory_from_the_sampled_ones(
         assert len(result.runs) == 3
         assert result.median_seconds < 2  # The sampled runs' 100 s are not in the median.
         assert result.peak_tree_mib == 7
+
+
+def test_serve_startup_is_the_median_of_its_starts_each_from_no_cache(
+    site: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A single server start is one sample of the machine's speed (``SERVE_STARTS``): each
+    start sets the build cache aside, the startup is the starts' median, the last start
+    takes the edits, and a second server is timed with the last start's cache."""
+    events: list[str] = []
+    edits = iter([0.5, 0.4])
+
+    class FakeServer:
+        def __init__(self, command: list[str], **_kwargs: Any) -> None:
+            events.append("start")
+
+    def fake_wait(url: str, needle: str, **_kwargs: Any) -> float:
+        events.append("wait page" if needle == "</html>" else "wait edit")
+        return next(edits, 0.0) if needle.startswith("BENCH-EDIT-") else 0.0
+
+    # Each start's clock readings, before and after its first page: 3 s, 1 s and 2 s; then
+    # the second server's: 1.5 s.
+    clock = iter([0.0, 3.0, 10.0, 11.0, 20.0, 22.0, 30.0, 31.5])
+    monkeypatch.setattr(bench.subprocess, "Popen", FakeServer)
+    monkeypatch.setattr(bench, "_wait_for_text", fake_wait)
+    monkeypatch.setattr(bench, "_stop", lambda server: events.append("stop"))
+    monkeypatch.setattr(bench, "set_aside", lambda site, path: events.append("aside"))
+    monkeypatch.setattr(bench.time, "perf_counter", lambda: next(clock))
+
+    result = bench.measure_serve(site, edits=2, timeout=1.0, starts=3)
+
+    assert result.startup_samples == [3.0, 1.0, 2.0]
+    assert result.startup_seconds == 2.0
+    assert result.edit_seconds == [0.5, 0.4]
+    assert result.restart_seconds == 1.5
+    assert events == [
+        *["aside", "start", "wait page", "stop"] * 2,
+        *["aside", "start", "wait page", "wait edit", "wait edit", "stop"],
+        *["start", "wait edit", "stop"],  # The second server, with the last start's cache.
+    ]
