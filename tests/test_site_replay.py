@@ -248,6 +248,11 @@ def test_a_dirty_build_is_never_replayed(tmp_path: Path, spies: Spies) -> None:
     assert not (site / site_replay._WRITING).exists()
 
 
+FORKED_WRITER = pytest.mark.skipif(
+    not site_replay.can_fork_helper(), reason="the replay's writer is a forked process"
+)
+
+
 @dataclass
 class Writes:
     """How the replayed builds wrote their files, and when the end's scan-only work ran."""
@@ -289,9 +294,7 @@ def writes(monkeypatch: pytest.MonkeyPatch) -> Writes:
     return found
 
 
-@pytest.mark.skipif(
-    not site_replay.forks_writer(), reason="the replay's writer is a forked process"
-)
+@FORKED_WRITER
 def test_a_replay_writes_in_a_forked_process_while_the_end_prepares(
     tmp_path: Path, writes: Writes
 ) -> None:
@@ -308,9 +311,7 @@ def test_a_replay_writes_in_a_forked_process_while_the_end_prepares(
     assert rebuilt == _clean(tmp_path, FILES)
 
 
-@pytest.mark.skipif(
-    not site_replay.forks_writer(), reason="the replay's writer is a forked process"
-)
+@FORKED_WRITER
 def test_a_failed_writing_process_means_the_build_writes_the_files_itself(
     tmp_path: Path, writes: Writes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -337,7 +338,7 @@ def test_a_failed_writing_process_means_the_build_writes_the_files_itself(
 def test_a_build_that_cannot_fork_replays_with_writer_threads(
     tmp_path: Path, writes: Writes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(site_replay, "forks_writer", lambda: False)
+    monkeypatch.setattr(site_replay, "can_fork_helper", lambda: False)
     (tmp_path / "cached").mkdir()
     build = make_site_builder(tmp_path / "cached")
     build(files=FILES, plugins=_plugins())
@@ -346,9 +347,7 @@ def test_a_build_that_cannot_fork_replays_with_writer_threads(
     assert rebuilt == _clean(tmp_path, FILES)
 
 
-@pytest.mark.skipif(
-    not site_replay.forks_writer(), reason="the replay's writer is a forked process"
-)
+@FORKED_WRITER
 def test_a_replay_that_fails_while_its_writer_writes_leaves_the_site_as_it_was(
     tmp_path: Path, writes: Writes, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -86,6 +87,13 @@ def can_fork() -> bool:
         and "fork" in multiprocessing.get_all_start_methods()
         and threading.active_count() == 1
     )
+
+
+def can_fork_helper() -> bool:
+    """A forked helper process may run beside the build (the template warm-up, a replayed
+    build's writer): on Linux (forking is unsafe on macOS), with a CPU for it beside the
+    build's, from a single thread (``can_fork``)."""
+    return sys.platform.startswith("linux") and (os.cpu_count() or 1) >= 2 and can_fork()
 
 
 class ParallelPasses:

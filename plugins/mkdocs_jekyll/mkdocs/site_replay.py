@@ -50,7 +50,7 @@ from mkdocs_jekyll.mkdocs.build_cache import stable_json
 from mkdocs_jekyll.mkdocs.cache_packs import PackDamaged, PackWriter, PassPacks, read_pack
 from mkdocs_jekyll.mkdocs.page_cache import Recorder, forget_pages, noted_page, replay
 from mkdocs_jekyll.mkdocs.page_digests import rendered_digest
-from mkdocs_jekyll.mkdocs.parallel import can_fork
+from mkdocs_jekyll.mkdocs.parallel import can_fork_helper
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -338,7 +338,7 @@ class SiteReplay:
 
         MkDocs' clean step keeps hidden entries. The writes (most of a replayed build's
         time, spent in the kernel) run beside the rest of the build, in a forked process
-        where the build can fork (``forks_writer``): it shares the files' bytes with
+        where the build can fork one (``parallel.can_fork_helper``): it shares the files' bytes with
         the build, and neither waits for the other. Threads share the interpreter's lock
         with the build's own work, which slowed both: on the bench's site, the process
         with the end's scan-only work beside it (``BuildEnd.open_replay``) took a replayed
@@ -353,7 +353,7 @@ class SiteReplay:
         except OSError as err:
             self._failed = err
             return
-        if forks_writer():
+        if can_fork_helper():
             context = multiprocessing.get_context("fork")
             self._process = context.Process(
                 target=_write_in_process, args=(folder, self.files), daemon=True
@@ -431,13 +431,6 @@ _WRITING = ".mkdocs-jekyll-replay"
 _WRITERS = 2
 """Threads writing a replayed build's files where the build cannot fork (the bench
 machine's CPUs)."""
-
-
-def forks_writer() -> bool:
-    """Whether a replayed build's files are written by a forked process: on Linux (forking is
-    unsafe on macOS), with a CPU for it beside the build's, from a single thread
-    (``parallel.can_fork``), as the template warm-up (``template_warmup.may_warm``)."""
-    return sys.platform.startswith("linux") and (os.cpu_count() or 1) >= 2 and can_fork()
 
 
 def _write_in_process(root: str, files: list[tuple[str, bytes]]) -> None:

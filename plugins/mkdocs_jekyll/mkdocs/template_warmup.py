@@ -43,7 +43,6 @@ import logging
 import multiprocessing
 import os
 import signal
-import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -54,7 +53,7 @@ from mkdocs.structure.files import Files
 from mkdocs_jekyll.mkdocs.header_memo import compile_header_pieces
 from mkdocs_jekyll.mkdocs.jinja_cache import SharedBytecodeCache
 from mkdocs_jekyll.mkdocs.page_shards import SHARDABLE_PLUGINS, SKIPPED_TEMPLATE
-from mkdocs_jekyll.mkdocs.parallel import can_fork
+from mkdocs_jekyll.mkdocs.parallel import can_fork_helper
 from mkdocs_jekyll.mkdocs.template_refs import referenced_templates, site_settings
 
 if TYPE_CHECKING:
@@ -136,12 +135,7 @@ class TemplateWarmup:
 
 def may_warm(config: MkDocsConfig) -> bool:
     """Whether a warm-up may run for this build (see the module docstring)."""
-    return (
-        sys.platform.startswith("linux")
-        and (os.cpu_count() or 1) >= 2
-        and set(config.plugins) <= SHARDABLE_PLUGINS
-        and can_fork()
-    )
+    return set(config.plugins) <= SHARDABLE_PLUGINS and can_fork_helper()
 
 
 def cold_build(config: MkDocsConfig, folder: Path) -> bool:
