@@ -1017,11 +1017,12 @@ def measure_serve(
     source = site.ours / "docs" / locale / f"{_slug(number)}.md"
     log = site.root / "serve.log"
     command = [*mkdocs_command(), "serve", *config_args, "-a", f"127.0.0.1:{port}"]
+    starts = max(1, starts)
     samples: list[float] = []
     latencies: list[float] = []
     marker = "</html>"
     with log.open("wb") as log_handle:
-        for attempt in range(max(1, starts)):
+        for attempt in range(starts):
             # Each first server starts as on a fresh clone: no build cache, compiled templates
             # included (the builds timed before leave theirs); the second one below is timed
             # with the last one's.
@@ -1033,7 +1034,7 @@ def measure_serve(
             try:
                 _wait_for_text(url, "</html>", timeout=timeout, server=server, log=log)
                 samples.append(time.perf_counter() - start)
-                if attempt < max(1, starts) - 1:
+                if attempt < starts - 1:
                     continue
                 for _ in range(edits):
                     marker = f"BENCH-EDIT-{uuid.uuid4().hex}"
