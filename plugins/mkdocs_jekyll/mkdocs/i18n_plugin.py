@@ -23,6 +23,7 @@ from mkdocs_jekyll.compat import restoring_clean_directory
 from mkdocs_jekyll.features.search_index import lunr_language
 from mkdocs_jekyll.jekyll.documents import locale_folder_map, normalise_locale
 from mkdocs_jekyll.mkdocs import (
+    fork_priming,
     i18n_page_hooks,
     page_release,
     page_shards,
@@ -195,6 +196,8 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
                 page_shards.start(mine[0])
                 plan = [mine[1:], *others]
                 workers = max(1, min(workers, len(others)))
+                if model is not None:  # Once here, not in each process (``fork_priming``).
+                    fork_priming.prime(config, (doc.body for doc in model.documents.values()))
                 self._parallel = ParallelPasses(self, config, plan, workers, locales, spare=spare)
         result: Files = super().on_files(files, config)
         self._release_pages = page_release.may_release(config, serving=_serving(config))
