@@ -172,7 +172,7 @@ def test_a_damaged_record_is_ignored_with_a_warning(
     (tmp_path / "cached").mkdir()
     build = make_site_builder(tmp_path / "cached")
     build(files=FILES, plugins=_plugins())
-    (record,) = (tmp_path / "cached/project/.cache/mkdocs-jekyll/site").iterdir()
+    (record,) = (tmp_path / "cached/project/.cache/mkdocs-jekyll/site").glob("*.pack")
     data = bytearray(record.read_bytes())
     data[len(data) // 2] ^= 0xFF
     record.write_bytes(bytes(data))
@@ -245,7 +245,7 @@ def test_a_dirty_build_is_never_replayed(tmp_path: Path, spies: Spies) -> None:
         os.chdir(cwd)
     assert spies.replayed == 1  # The second build only.
     assert (site / "stale.txt").read_text("utf-8") == "kept by --dirty\n"
-    assert not (site / site_replay._WRITING).exists()
+    assert not (site / site_replay.WRITING).exists()
 
 
 FORKED_WRITER = pytest.mark.skipif(
@@ -318,21 +318,21 @@ def test_a_failed_writing_process_means_the_build_writes_the_files_itself(
     # Given a writer process that cannot write (a full disk, say), when the unchanged site
     # is replayed, then the process fails quietly and the build writes every file itself.
     build_pid = os.getpid()
-    write_files = site_replay._write_files
+    write_files = site_replay.write_files
 
-    def failing_elsewhere(root: str, files: list[tuple[str, bytes]]) -> None:
+    def failing_elsewhere(root: str, files: list[tuple[str, bytes]], *made: Any) -> None:
         if os.getpid() != build_pid:
             raise OSError(28, "No space left on device")
-        write_files(root, files)
+        write_files(root, files, *made)
 
     (tmp_path / "cached").mkdir()
     build = make_site_builder(tmp_path / "cached")
     build(files=FILES, plugins=_plugins())
-    monkeypatch.setattr(site_replay, "_write_files", failing_elsewhere)
+    monkeypatch.setattr(site_replay, "write_files", failing_elsewhere)
     rebuilt = site_tree(build(files=FILES, plugins=_plugins()))
     assert writes.processes == [1]
     assert rebuilt == _clean(tmp_path, FILES)
-    assert not any(site_replay._WRITING in name for name in rebuilt)
+    assert not any(site_replay.WRITING in name for name in rebuilt)
 
 
 def test_a_build_that_cannot_fork_replays_with_writer_threads(
@@ -528,9 +528,11 @@ def test_the_record_written_beside_the_builds_end_is_the_one_written_after_it(
     (tmp_path / "cached").mkdir()
     make_site_builder(tmp_path / "cached")(files=FILES, plugins=_plugins(workers))
     folder = tmp_path / "cached/project/.cache/mkdocs-jekyll" / site_replay.FOLDER
-    (record,) = folder.iterdir()
+    record, stamp = sorted(folder.iterdir(), key=lambda path: path.suffix != ".pack")
     assert record.name.endswith(site_replay.SUFFIX)
     assert not record.name.startswith(site_replay._PENDING)
+    # Beside it, the stamp of the sources it was built from (``replay_early``).
+    assert stamp.name == record.stem + site_replay.STAMP_SUFFIX
     # marshal marks objects by their reference counts at the time: the records, not bytes.
     assert read_pack(record) == read_pack(expected)
 

@@ -18,6 +18,7 @@ from mkdocs_jekyll.mkdocs import page_liquid
 from mkdocs_jekyll.mkdocs.build import as_plugin_error
 from mkdocs_jekyll.mkdocs.findings import finish_findings, scan_findings, start_findings
 from mkdocs_jekyll.mkdocs.post_build import prepare_outputs, write_build_outputs
+from mkdocs_jekyll.mkdocs.replay_early import EarlyReplay, stamp
 from mkdocs_jekyll.mkdocs.site_replay import SiteRecorder, SiteReplay, open_replay, replay_key
 from mkdocs_jekyll.mkdocs.staging import StagedBuild, discard, keep_dirty_files, publish
 from mkdocs_jekyll.mkdocs.template_warmup import TemplateWarmup
@@ -60,9 +61,16 @@ class BuildEnd:
         """The last build's files and logs, when this build writes them (``site_replay``)."""
         self.recorder: SiteRecorder | None = None
         """This build's files and logs, kept for the next build to replay."""
+        self.early: EarlyReplay | None = None
+        """The kept build written since ``on_config``, on the guess of its stamp
+        (``replay_early``), until ``open_replay`` adopts or stops it."""
+        self.sources = ""
+        """This build's ``replay_early.stamp`` ("": none), kept with its record."""
 
     def start(self) -> None:
         """A new build: no 404 output yet, and its own findings collected from now on."""
+        self._stop_early()
+        self.sources = ""
         self.own_404_page = None
         self.collector, self.findings = start_findings(), []
         self._unprepare()
@@ -114,10 +122,27 @@ class BuildEnd:
         are written (``SiteReplay.start``): its end then only writes the site-wide outputs.
         """
         self.replay, self.recorder = None, None
+        early, self.early = self.early, None
         if replayable and cache is not None and self.staged is not None:
-            self.replay, self.recorder = open_replay(config, state, cache)
+            self.replay, self.recorder = open_replay(
+                config, state, cache, early=early, sources=self.sources
+            )
+        elif early is not None:
+            early.cancel()
         if self.replay is not None:
             self.prepare(state)
+
+    def start_early(self, config: MkDocsConfig, cache_folder: Path, folders: list[Path]) -> None:
+        """A staged build: take the sources' stamp, and start writing the kept build it
+        matches, if any (``replay_early``); from ``on_config``, before the scan."""
+        self._stop_early()
+        self.sources = stamp(config, folders)
+        self.early = EarlyReplay.start(cache_folder, config.site_dir, self.sources)
+
+    def _stop_early(self) -> None:
+        early, self.early = self.early, None
+        if early is not None:
+            early.cancel()
 
     def end_warmup(self, folder: Path | None) -> None:
         """Send the template warm-up the folder to write its code in (None: nowhere)."""
@@ -138,6 +163,7 @@ class BuildEnd:
         Only whole builds are kept and replayed: a dirty one neither replays nor is kept.
         """
         if self.staged is not None and keep_dirty_files(self.staged):
+            self._stop_early()
             if self.replay is not None:
                 self.replay.cancel(config.site_dir)
             self.replay, self.recorder = None, None
@@ -220,6 +246,7 @@ class BuildEnd:
         """Remove a failed build's staged folder and forget its replay and findings."""
         staged, self.staged = self.staged, None
         self.close_warmup()
+        self._stop_early()
         if self.replay is not None and staged is not None:
             self.replay.cancel(str(staged.staging))
         self.replay = None

@@ -193,6 +193,11 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if not self._serving and not is_locale_pass(config):
             # Whatever fails from here on, the previous site/ survives (see `staging`).
             self._end.staged = stage(config)
+            options = self.config
+            if self._end.staged is not None and options.cache_enabled and options.cache_dir:
+                root = self._setup.root
+                folders = [root / options.data_dir, root / options.includes_dir]
+                self._end.start_early(config, root / options.cache_dir, folders)
         return config
 
     @event_priority(1)

@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 
     from mkdocs_jekyll.mkdocs.build import BuildState
     from mkdocs_jekyll.mkdocs.build_cache import BuildCache
+    from mkdocs_jekyll.mkdocs.replay_early import EarlyReplay
 
 log = get_plugin_logger(__name__)
 
@@ -66,6 +67,8 @@ _META = ""
 """The record of what is not one file's (no file's relative path is empty)."""
 _PAGE = "page"
 _BYTES = "bytes"
+STAMP_SUFFIX = ".stat"
+"""Beside a kept build, the ``replay_early.stamp`` its build started with: ``<key>.stat``."""
 _PENDING = "pending-"
 """The record's name while it is written, before the build is published (no key starts so)."""
 
@@ -82,22 +85,47 @@ def may_replay(state: BuildState) -> bool:
 
 
 def open_replay(
-    config: MkDocsConfig, state: BuildState, cache: BuildCache
+    config: MkDocsConfig,
+    state: BuildState,
+    cache: BuildCache,
+    *,
+    early: EarlyReplay | None = None,
+    sources: str = "",
 ) -> tuple[SiteReplay | None, SiteRecorder | None]:
     """The kept build this one replays (its files already being written), or the recorder
-    that keeps this one; for a build in a staged folder, outside ``mkdocs serve``."""
+    that keeps this one; for a build in a staged folder, outside ``mkdocs serve``.
+
+    Args:
+        config: The build's config.
+        state: The build's scan and render cache.
+        cache: The build cache.
+        early: The kept build being written since ``on_config`` (``replay_early``):
+            adopted when its key is this build's, else stopped and removed.
+        sources: The build's ``replay_early.stamp``, kept with the build for the next.
+    """
     if state.cache.pages is not None:
+        _cancel(early)
         # Its pages render in the passes (nothing to replay): it is keyed once their
         # outputs are back (``rekey``), not twice; each process hashes its own pages.
         state.cache.pages.keep_digests = True
-        return None, SiteRecorder(cache, "")
+        return None, SiteRecorder(cache, "", sources)
     key = replay_key(config, state, cache)
     if state.cache.reused:  # Nothing read the clock or chance.
         replay = SiteReplay.load(cache, key)
         if replay is not None:
-            replay.start(config.site_dir)
+            if early is not None and early.key == key:
+                replay.adopt(early.take(), early.claims)
+            else:
+                _cancel(early)
+                replay.start(config.site_dir)
             return replay, None
-    return None, SiteRecorder(cache, key)
+    _cancel(early)
+    return None, SiteRecorder(cache, key, sources)
+
+
+def _cancel(early: EarlyReplay | None) -> None:
+    if early is not None:
+        early.cancel()
 
 
 def replay_key(config: MkDocsConfig, state: BuildState, cache: BuildCache) -> str:
@@ -164,9 +192,11 @@ class SiteRecorder:
     name once the build is published; a failed build removes it (``abandon``).
     """
 
-    def __init__(self, cache: BuildCache, key: str) -> None:
+    def __init__(self, cache: BuildCache, key: str, sources: str = "") -> None:
         self._cache = cache
         self._key = key
+        self._sources = sources
+        """The build's ``replay_early.stamp``, saved beside its record ("": none)."""
         self._records = Recorder()
         self._snapshot: _Snapshot | None = None
         self._writer: threading.Thread | None = None
@@ -227,9 +257,12 @@ class SiteRecorder:
             if written is None:
                 raise OSError(f"not written: {self._failure}")
             os.replace(written, final)
+            stamp = folder / f"{self._key}{STAMP_SUFFIX}"
             for name in os.listdir(folder):
-                if name != final.name:
+                if name not in (final.name, stamp.name):
                     (folder / name).unlink(missing_ok=True)
+            if self._sources:
+                stamp.write_text(self._sources, encoding="ascii")
         except OSError as err:
             self._remove(written)
             log.debug(f"The build was not kept for replay ({err})")
@@ -272,6 +305,8 @@ class SiteReplay:
     packs: list[PassPacks] = field(default_factory=list)
     _writers: list[threading.Thread] = field(default_factory=list)
     _process: multiprocessing.process.BaseProcess | None = None
+    _claims: Claims | None = None
+    """The next file for the writing process or this one to write (``write_claimed``)."""
     _failed: BaseException | None = None
 
     @classmethod
@@ -299,23 +334,9 @@ class SiteReplay:
 
     @classmethod
     def _from_records(cls, cache: BuildCache, records: dict[str, tuple[Any, ...]]) -> SiteReplay:
-        own_404_page, logs, findings, dirs = records.pop(_META)
+        own_404_page, logs, findings, dirs = records[_META]
         packs: dict[str, PassPacks] = {}
-        files: list[tuple[str, bytes]] = []
-        for rel, fields in records.items():
-            if fields[0] == _BYTES and isinstance(fields[1], bytes):
-                files.append((rel, fields[1]))
-                continue
-            kind, pass_key, page_key = fields
-            if kind != _PAGE:
-                raise ValueError(f"unknown record kind {kind!r}")
-            if pass_key not in packs:
-                # Quietly: a damaged pack is reported by the pass that reads it next.
-                packs[pass_key] = PassPacks(cache.folder, cache.label, pass_key, "-", warn=False)
-            entry = packs[pass_key].get(page_key)
-            if entry is None or not isinstance(entry[0], bytes):
-                raise LookupError(f"page entry missing: {rel}")
-            files.append((rel, entry[0]))
+        files = kept_files(cache.folder, records, packs, cache.label)
         return cls(
             own_404_page=own_404_page if own_404_page is None else str(own_404_page),
             logs=[(str(n), int(level), str(m)) for n, level, m in logs],
@@ -346,7 +367,7 @@ class SiteReplay:
         alternated pairs), where that work beside two threads had saved nothing.
         Elsewhere two threads write.
         """
-        folder = os.path.join(site_dir, _WRITING)
+        folder = os.path.join(site_dir, WRITING)
         shutil.rmtree(folder, ignore_errors=True)
         try:
             os.mkdir(folder)
@@ -355,8 +376,9 @@ class SiteReplay:
             return
         if can_fork_helper():
             context = multiprocessing.get_context("fork")
+            self._claims = new_claims()
             self._process = context.Process(
-                target=_write_in_process, args=(folder, self.files), daemon=True
+                target=_write_in_process, args=(folder, self.files, self._claims), daemon=True
             )
             self._process.start()
         else:
@@ -372,10 +394,30 @@ class SiteReplay:
             packs.keep()
         self.packs = []
 
+    def adopt(self, process: multiprocessing.process.BaseProcess | None, claims: Claims) -> None:
+        """Take over the process writing these files since the build's start
+        (``replay_early``), as ``start`` would have started it."""
+        self._process, self._claims = process, claims
+        for packs in self.packs:
+            packs.keep()
+        self.packs = []
+
     def _write_into(self, folder: str, files: list[tuple[str, bytes]]) -> None:
         try:
-            _write_files(folder, files)
+            write_files(folder, files)
         except BaseException as err:  # Reported by `finish`, which writes them again.
+            self._failed = err
+
+    def _help(self, folder: str) -> None:
+        """Write the files the writing process has not begun, beside it: this process has
+        nothing else to do until they are written (a replayed build's end waits for them).
+        A failure here is the writer's: ``finish`` writes every file again."""
+        claims, self._claims = self._claims, None
+        if claims is None or self._process is None or self._failed is not None:
+            return
+        try:
+            write_claimed(folder, self.files, claims)
+        except OSError as err:
             self._failed = err
 
     def _join(self) -> None:
@@ -393,7 +435,7 @@ class SiteReplay:
     def cancel(self, site_dir: str) -> None:
         """The build is not replayed after all (``--dirty``): remove what was written."""
         self._join()
-        shutil.rmtree(Path(site_dir, _WRITING), ignore_errors=True)
+        shutil.rmtree(Path(site_dir, WRITING), ignore_errors=True)
 
     def finish(self, site_dir: str) -> None:
         """Make the staged folder the kept build's: its folders and files, nothing else.
@@ -401,10 +443,11 @@ class SiteReplay:
         The page packs the pages came from are kept (a build that reads an entry keeps it).
         """
         root = Path(site_dir)
-        folder = root / _WRITING
+        folder = root / WRITING
+        self._help(str(folder))
         self._join()
         for entry in os.scandir(root):
-            if entry.name == _WRITING and self._failed is None:
+            if entry.name == WRITING and self._failed is None:
                 continue
             if entry.is_dir(follow_symlinks=False):
                 shutil.rmtree(entry.path)
@@ -412,7 +455,7 @@ class SiteReplay:
                 os.unlink(entry.path)
         if self._failed is not None or not folder.is_dir():
             log.debug(f"The kept build is written again ({self._failed})")
-            _write_files(str(root), self.files)
+            write_files(str(root), self.files)
             _make_dirs(str(root), self.dirs)
         else:
             _make_dirs(str(folder), self.dirs)  # The empty ones.
@@ -424,7 +467,7 @@ class SiteReplay:
         self.files = []
 
 
-_WRITING = ".mkdocs-jekyll-replay"
+WRITING = ".mkdocs-jekyll-replay"
 """The hidden folder of the staged folder the kept build's files are written into."""
 
 
@@ -433,18 +476,83 @@ _WRITERS = 2
 machine's CPUs)."""
 
 
-def _write_in_process(root: str, files: list[tuple[str, bytes]]) -> None:
-    """In the forked writer: write ``files``, exiting with 1 on any failure (quietly: the
-    build writes them again, ``SiteReplay.finish``)."""
+def kept_files(
+    folder: Path,
+    records: dict[str, tuple[Any, ...]],
+    packs: dict[str, PassPacks] | None = None,
+    label: str = "",
+) -> list[tuple[str, bytes]]:
+    """The kept build's files and their bytes, from its record and the page packs.
+
+    Args:
+        folder: The build cache's folder.
+        records: The kept build's record (``read_pack``).
+        packs: Where the page packs read are kept, by pass (None: nowhere).
+        label: The cache folder as the config gives it, for messages.
+
+    Raises:
+        LookupError: A page entry the record refers to is missing.
+        ValueError: A record of an unknown kind.
+    """
+    read: dict[str, PassPacks] = {} if packs is None else packs
+    files: list[tuple[str, bytes]] = []
+    for rel, fields in records.items():
+        if rel == _META:
+            continue
+        if fields[0] == _BYTES and isinstance(fields[1], bytes):
+            files.append((rel, fields[1]))
+            continue
+        kind, pass_key, page_key = fields
+        if kind != _PAGE:
+            raise ValueError(f"unknown record kind {kind!r}")
+        if pass_key not in read:
+            # Quietly: a damaged pack is reported by the pass that reads it next.
+            read[pass_key] = PassPacks(folder, label, pass_key, "-", warn=False)
+        entry = read[pass_key].get(page_key)
+        if entry is None or not isinstance(entry[0], bytes):
+            raise LookupError(f"page entry missing: {rel}")
+        files.append((rel, entry[0]))
+    return files
+
+
+def _write_in_process(root: str, files: list[tuple[str, bytes]], claims: Claims) -> None:
+    """In the forked writer: write the ``files`` it claims, exiting with 1 on any failure
+    (quietly: the build writes them again, ``SiteReplay.finish``)."""
     try:
-        _write_files(root, files)
+        write_claimed(root, files, claims)
     except BaseException:
         sys.exit(1)
 
 
-def _write_files(root: str, files: list[tuple[str, bytes]]) -> None:
-    """Write ``files`` below ``root``, with their folders (another thread may make one)."""
+Claims = Any
+"""A ``multiprocessing.Value`` of type ``q``: the index of the next file to claim."""
+
+CLAIMED = 8
+"""Files taken per claim: one lock for a few files, the two writers ending close together."""
+
+
+def new_claims() -> Claims:
+    """The claims of a list of files, shared with processes forked after this call."""
+    return multiprocessing.get_context("fork").Value("q", 0)
+
+
+def write_claimed(root: str, files: list[tuple[str, bytes]], claims: Claims) -> None:
+    """Write the files of ``files`` claimed from ``claims``, a few at a time, until none is
+    left; the process that writes the same list beside this one claims the others."""
     made: set[str] = set()
+    while True:
+        with claims.get_lock():
+            first = claims.value
+            claims.value = first + CLAIMED
+        if first >= len(files):
+            return
+        write_files(root, files[first : first + CLAIMED], made)
+
+
+def write_files(root: str, files: list[tuple[str, bytes]], made: set[str] | None = None) -> None:
+    """Write ``files`` below ``root``, with their folders (another thread or process may
+    make one); ``made``: the folders this caller made already."""
+    made = set() if made is None else made
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
     for rel, data in files:
         parent = os.path.dirname(rel)
