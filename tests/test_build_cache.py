@@ -54,7 +54,7 @@ def lookups(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, bool]]:
     No build is replayed whole (``site_replay``, tested in ``test_site_replay.py``): an
     unchanged rebuild then looks every page up.
     """
-    monkeypatch.setattr(site_replay.SiteReplay, "load", classmethod(lambda *args: None))
+    monkeypatch.setattr(site_replay.SiteReplay, "load", classmethod(lambda *args, **kwargs: None))
     seen: dict[str, bool] = {}
     real = page_cache.PassCache.lookup
 

@@ -281,7 +281,7 @@ def test_a_warm_build_on_one_process_per_cpu_cuts_no_locale_and_writes_the_same_
 
     plans = spy_plans(monkeypatch, 2)
     # The passes themselves, not the whole build replayed (``test_site_replay.py``).
-    monkeypatch.setattr(site_replay.SiteReplay, "load", classmethod(lambda *args: None))
+    monkeypatch.setattr(site_replay.SiteReplay, "load", classmethod(lambda *args, **kwargs: None))
     (tmp_path / "cached").mkdir()
     (tmp_path / "clean").mkdir()
     build = make_site_builder(tmp_path / "cached")

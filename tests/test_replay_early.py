@@ -3,7 +3,7 @@ site is the kept build's (``replay_early``), and by the build itself once it has
 else to do (``SiteReplay.finish``).
 
 Given a site built once, when it is built again without a file touched, then its kept
-build is written by a process started before the scan, adopted once the key agrees, and the
+build is written by a process started before the scan, taken once the key agrees, and the
 output equals a clean build's; when a source changed, nothing starts early; when the stamp
 guesses wrong, or the build fails, the process is stopped and nothing it wrote remains.
 """
@@ -44,8 +44,9 @@ class Early:
     """What the early writer did in each build, in the order the build did it."""
 
     events: list[str] = field(default_factory=list)
-    """``early`` (a writer started), ``none`` (none started), ``pre_build``, ``adopted``,
-    ``cancelled``."""
+    """``writing`` (a kept build's writing starts), ``early`` (from ``on_config``), ``none``
+    (nothing started there), ``pre_build`` (the first pass's), ``replayed`` (the kept build
+    finished), ``cancelled`` (the early writing stopped)."""
     in_build: bool = False
     """Whether the build's first ``on_pre_build`` is still to come."""
 
@@ -55,7 +56,8 @@ def early(monkeypatch: pytest.MonkeyPatch) -> Early:
     found = Early()
     start = replay_early.EarlyReplay.start.__func__  # type: ignore[attr-defined]
     cancel = replay_early.EarlyReplay.cancel
-    adopt = site_replay.SiteReplay.adopt
+    finish = site_replay.SiteReplay.finish
+    writing = site_replay.SiteReplay.start
     pre_build = JekyllPlugin.on_pre_build
 
     def spy_start(cls: Any, *args: Any) -> Any:
@@ -68,9 +70,13 @@ def early(monkeypatch: pytest.MonkeyPatch) -> Early:
         found.events.append("cancelled")
         cancel(self)
 
-    def spy_adopt(self: Any, *args: Any) -> None:
-        found.events.append("adopted")
-        adopt(self, *args)
+    def spy_writing(self: Any, site_dir: str) -> None:
+        found.events.append("writing")
+        writing(self, site_dir)
+
+    def spy_finish(self: Any, site_dir: str) -> None:
+        found.events.append("replayed")
+        finish(self, site_dir)
 
     def spy_pre_build(self: Any, **kwargs: Any) -> None:
         if found.in_build:  # The first pass's (each locale pass has one).
@@ -80,7 +86,8 @@ def early(monkeypatch: pytest.MonkeyPatch) -> Early:
 
     monkeypatch.setattr(replay_early.EarlyReplay, "start", classmethod(spy_start))
     monkeypatch.setattr(replay_early.EarlyReplay, "cancel", spy_cancel)
-    monkeypatch.setattr(site_replay.SiteReplay, "adopt", spy_adopt)
+    monkeypatch.setattr(site_replay.SiteReplay, "finish", spy_finish)
+    monkeypatch.setattr(site_replay.SiteReplay, "start", spy_writing)
     monkeypatch.setattr(JekyllPlugin, "on_pre_build", spy_pre_build)
     return found
 
@@ -100,7 +107,7 @@ def test_an_untouched_site_is_written_from_the_builds_start(tmp_path: Path, earl
     assert early.events == ["none", "pre_build"]  # No kept build yet.
     early.events.clear()
     rebuilt = site_tree(build_project(project))
-    assert early.events == ["early", "pre_build", "adopted"]
+    assert early.events == ["writing", "early", "pre_build", "replayed"]
     assert rebuilt == _clean(tmp_path, FILES)
     assert not any(site_replay.WRITING in name for name in rebuilt)
     assert multiprocessing.active_children() == []
@@ -131,7 +138,7 @@ def test_a_wrong_guess_stops_the_writer_and_removes_what_it_wrote(
     changed = {**FILES, "_data/f.yml": "x: six\n"}
     early.events.clear()
     rebuilt = site_tree(build_project(project))
-    assert early.events == ["early", "pre_build", "cancelled"]
+    assert early.events == ["writing", "early", "pre_build", "cancelled"]
     assert rebuilt == _clean(tmp_path, changed)
     assert b"six" in rebuilt["en/index.html"]
     assert not any(site_replay.WRITING in name for name in rebuilt)
@@ -152,7 +159,7 @@ def test_a_build_failing_after_the_early_start_stops_it_and_keeps_the_last_site(
     early.events.clear()
     with pytest.raises(Abort):
         build_project(project)
-    assert early.events == ["early", "pre_build", "cancelled"]
+    assert early.events == ["writing", "early", "pre_build", "cancelled"]
     assert site_tree(site) == before
     assert [path.name for path in project.iterdir() if "building" in path.name] == []
     assert multiprocessing.active_children() == []
@@ -180,7 +187,7 @@ def test_the_build_writes_the_files_its_writer_has_not_reached(
     monkeypatch.setattr(site_replay, "write_files", logged)
     early.events.clear()
     rebuilt = site_tree(build_project(project))
-    assert early.events == ["early", "pre_build", "adopted"]
+    assert early.events == ["writing", "early", "pre_build", "replayed"]
     lines = [line.split(" ", 1) for line in written.read_text(encoding="utf-8").splitlines()]
     writers = {int(pid) for pid, _rel in lines}
     assert build_pid in writers and len(writers) == 2

@@ -63,7 +63,7 @@ class BuildEnd:
         """This build's files and logs, kept for the next build to replay."""
         self.early: EarlyReplay | None = None
         """The kept build written since ``on_config``, on the guess of its stamp
-        (``replay_early``), until ``open_replay`` adopts or stops it."""
+        (``replay_early``), until ``open_replay`` takes or stops it."""
         self.sources = ""
         """This build's ``replay_early.stamp`` ("": none), kept with its record."""
 
@@ -132,12 +132,14 @@ class BuildEnd:
         if self.replay is not None:
             self.prepare(state)
 
-    def start_early(self, config: MkDocsConfig, cache_folder: Path, folders: list[Path]) -> None:
+    def start_early(
+        self, config: MkDocsConfig, cache_folder: Path, label: str, folders: list[Path]
+    ) -> None:
         """A staged build: take the sources' stamp, and start writing the kept build it
         matches, if any (``replay_early``); from ``on_config``, before the scan."""
         self._stop_early()
         self.sources = stamp(config, folders)
-        self.early = EarlyReplay.start(cache_folder, config.site_dir, self.sources)
+        self.early = EarlyReplay.start(cache_folder, label, config.site_dir, self.sources)
 
     def _stop_early(self) -> None:
         early, self.early = self.early, None

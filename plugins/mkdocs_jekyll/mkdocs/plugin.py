@@ -197,7 +197,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             if self._end.staged is not None and options.cache_enabled and options.cache_dir:
                 root = self._setup.root
                 folders = [root / options.data_dir, root / options.includes_dir]
-                self._end.start_early(config, root / options.cache_dir, folders)
+                self._end.start_early(config, root / options.cache_dir, options.cache_dir, folders)
         return config
 
     @event_priority(1)

@@ -12,11 +12,12 @@ sooner.
   ``custom_dir`` (not through links to folders, nor in dot folders), and of ``mkdocs.yml``
   (~3 ms for the bench's 600 pages). Each kept build
   is saved with the stamp its build started with (``<key>.stat`` beside ``<key>.pack``). A
-  build whose stamp is the kept build's starts writing it at once (``EarlyReplay.start``),
-  into the hidden folder ``SiteReplay.start`` writes into.
-- **The key decides**, as for any replay (``site_replay.open_replay``): the same key adopts
-  the process (``SiteReplay.adopt``); anything else (another key, a build whose pages are
-  rendered, ``--dirty``, a build that fails) stops it and removes what it wrote
+  build whose stamp is the kept build's loads it at once and starts writing it
+  (``EarlyReplay.start``: ``SiteReplay.load`` and ``start``, the process forked after the
+  load, so that it shares the files' bytes with the build).
+- **The key decides**, as for any replay (``site_replay.open_replay``): the same key takes
+  the replay as it is; anything else (another key, a build whose pages are rendered,
+  ``--dirty``, a build that fails) stops the process and removes what it wrote
   (``EarlyReplay.cancel``). A stamp can be wrong either way: a file edited without its
   size or time changing costs a stopped process; a file touched but not changed costs only
   the head start.
@@ -25,35 +26,18 @@ sooner.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
-import shutil
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.plugins import get_plugin_logger
-
-from mkdocs_jekyll.mkdocs.cache_packs import read_pack
 from mkdocs_jekyll.mkdocs.parallel import can_fork_helper
-from mkdocs_jekyll.mkdocs.site_replay import (
-    FOLDER,
-    STAMP_SUFFIX,
-    SUFFIX,
-    WRITING,
-    Claims,
-    kept_files,
-    new_claims,
-    write_claimed,
-)
+from mkdocs_jekyll.mkdocs.site_replay import FOLDER, STAMP_SUFFIX, SUFFIX, SiteReplay
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from pathlib import Path
 
     from mkdocs.config.defaults import MkDocsConfig
-
-log = get_plugin_logger(__name__)
 
 
 def stamp(config: MkDocsConfig, folders: Iterable[Path]) -> str:
@@ -92,20 +76,21 @@ def _stat_into(digest: hashlib._Hash, path: str) -> None:
 
 @dataclass
 class EarlyReplay:
-    """The kept build ``key`` being written into ``folder`` by ``process``."""
+    """The kept build ``key``, loaded, its files being written into ``site_dir``."""
 
     key: str
-    folder: str
-    process: multiprocessing.process.BaseProcess | None
-    claims: Claims
-    """The files' claims, shared with ``process`` (``site_replay.write_claimed``)."""
+    replay: SiteReplay
+    site_dir: str
 
     @classmethod
-    def start(cls, cache_folder: Path, site_dir: str, sources: str) -> EarlyReplay | None:
+    def start(
+        cls, cache_folder: Path, label: str, site_dir: str, sources: str
+    ) -> EarlyReplay | None:
         """Start writing the one kept build whose stamp is ``sources``, if there is one.
 
         Args:
             cache_folder: The build cache's folder.
+            label: The folder as the config gives it, for messages.
             site_dir: The staged folder.
             sources: This build's ``stamp``.
         """
@@ -126,42 +111,12 @@ class EarlyReplay:
             return None
         if kept != sources:
             return None
-        writing = os.path.join(site_dir, WRITING)
-        shutil.rmtree(writing, ignore_errors=True)
-        try:
-            os.mkdir(writing)
-        except OSError:
+        replay = SiteReplay.load((cache_folder, label), key, quiet=True)
+        if replay is None:
             return None
-        context = multiprocessing.get_context("fork")
-        claims = new_claims()
-        process = context.Process(
-            target=_write_kept,
-            args=(cache_folder, folder / records[0], writing, claims),
-            daemon=True,
-        )
-        process.start()
-        return cls(key, writing, process, claims)
+        replay.start(site_dir)
+        return cls(key, replay, site_dir)
 
     def cancel(self) -> None:
         """The build does not replay ``key``: stop writing, and remove what was written."""
-        process, self.process = self.process, None
-        if process is not None:
-            process.kill()
-            process.join()
-            process.close()
-        shutil.rmtree(self.folder, ignore_errors=True)
-
-    def take(self) -> multiprocessing.process.BaseProcess | None:
-        """The writing process, for the replay that adopts it (``SiteReplay.adopt``)."""
-        process, self.process = self.process, None
-        return process
-
-
-def _write_kept(cache_folder: Path, record: Path, writing: str, claims: Claims) -> None:
-    """In the forked process: read the kept build and write the files it claims, exiting
-    with 1 on any failure (quietly: the build then writes them itself, ``SiteReplay.finish``).
-    The record lists the files in the order ``SiteReplay.load`` gives them the build."""
-    try:
-        write_claimed(writing, kept_files(cache_folder, read_pack(record)), claims)
-    except BaseException:
-        sys.exit(1)
+        self.replay.stop(self.site_dir)

@@ -100,7 +100,7 @@ def open_replay(
         state: The build's scan and render cache.
         cache: The build cache.
         early: The kept build being written since ``on_config`` (``replay_early``):
-            adopted when its key is this build's, else stopped and removed.
+            taken when its key is this build's, else stopped and removed.
         sources: The build's ``replay_early.stamp``, kept with the build for the next.
     """
     if state.cache.pages is not None:
@@ -110,14 +110,13 @@ def open_replay(
         state.cache.pages.keep_digests = True
         return None, SiteRecorder(cache, "", sources)
     key = replay_key(config, state, cache)
+    if state.cache.reused and early is not None and early.key == key:
+        return early.replay, None  # Written since on_config.
     if state.cache.reused:  # Nothing read the clock or chance.
         replay = SiteReplay.load(cache, key)
         if replay is not None:
-            if early is not None and early.key == key:
-                replay.adopt(early.take(), early.claims)
-            else:
-                _cancel(early)
-                replay.start(config.site_dir)
+            _cancel(early)
+            replay.start(config.site_dir)
             return replay, None
     _cancel(early)
     return None, SiteRecorder(cache, key, sources)
@@ -310,33 +309,60 @@ class SiteReplay:
     _failed: BaseException | None = None
 
     @classmethod
-    def load(cls, cache: BuildCache, key: str) -> SiteReplay | None:
+    def load(
+        cls, cache: BuildCache | tuple[Path, str], key: str, *, quiet: bool = False
+    ) -> SiteReplay | None:
         """The build kept under ``key`` with every page it refers to, else None.
 
         A damaged record is ignored with a warning (the build is then an ordinary one).
+
+        Args:
+            cache: The build cache, or its folder and its name in messages.
+            key: The kept build's key.
+            quiet: No warning (``replay_early``'s guess: the build's own load warns).
         """
+        folder, label = (cache.folder, cache.label) if not isinstance(cache, tuple) else cache
         if not key:
             return None
-        path = cache.folder / FOLDER / f"{key}{SUFFIX}"
+        path = folder / FOLDER / f"{key}{SUFFIX}"
         try:
             records = read_pack(path)
         except OSError:
             return None
         except PackDamaged:
-            shown = f"{cache.label.rstrip('/')}/{FOLDER}/{path.name}"
-            log.warning(f"The build cache entry '{shown}' is damaged; it is ignored and rebuilt.")
+            if not quiet:
+                shown = f"{label.rstrip('/')}/{FOLDER}/{path.name}"
+                log.warning(
+                    f"The build cache entry '{shown}' is damaged; it is ignored and rebuilt."
+                )
             return None
         try:
-            return cls._from_records(cache, records)
+            return cls._from_records(folder, label, records)
         except (LookupError, ValueError, TypeError) as err:
             log.debug(f"The kept build is not replayed ({err})")
             return None
 
     @classmethod
-    def _from_records(cls, cache: BuildCache, records: dict[str, tuple[Any, ...]]) -> SiteReplay:
-        own_404_page, logs, findings, dirs = records[_META]
+    def _from_records(
+        cls, folder: Path, label: str, records: dict[str, tuple[Any, ...]]
+    ) -> SiteReplay:
+        own_404_page, logs, findings, dirs = records.pop(_META)
         packs: dict[str, PassPacks] = {}
-        files = kept_files(cache.folder, records, packs, cache.label)
+        files: list[tuple[str, bytes]] = []
+        for rel, fields in records.items():
+            if fields[0] == _BYTES and isinstance(fields[1], bytes):
+                files.append((rel, fields[1]))
+                continue
+            kind, pass_key, page_key = fields
+            if kind != _PAGE:
+                raise ValueError(f"unknown record kind {kind!r}")
+            if pass_key not in packs:
+                # Quietly: a damaged pack is reported by the pass that reads it next.
+                packs[pass_key] = PassPacks(folder, label, pass_key, "-", warn=False)
+            entry = packs[pass_key].get(page_key)
+            if entry is None or not isinstance(entry[0], bytes):
+                raise LookupError(f"page entry missing: {rel}")
+            files.append((rel, entry[0]))
         return cls(
             own_404_page=own_404_page if own_404_page is None else str(own_404_page),
             logs=[(str(n), int(level), str(m)) for n, level, m in logs],
@@ -394,14 +420,6 @@ class SiteReplay:
             packs.keep()
         self.packs = []
 
-    def adopt(self, process: multiprocessing.process.BaseProcess | None, claims: Claims) -> None:
-        """Take over the process writing these files since the build's start
-        (``replay_early``), as ``start`` would have started it."""
-        self._process, self._claims = process, claims
-        for packs in self.packs:
-            packs.keep()
-        self.packs = []
-
     def _write_into(self, folder: str, files: list[tuple[str, bytes]]) -> None:
         try:
             write_files(folder, files)
@@ -436,6 +454,13 @@ class SiteReplay:
         """The build is not replayed after all (``--dirty``): remove what was written."""
         self._join()
         shutil.rmtree(Path(site_dir, WRITING), ignore_errors=True)
+
+    def stop(self, site_dir: str) -> None:
+        """As ``cancel``, without waiting for the writing process to finish (``replay_early``:
+        the guess was wrong, or the build failed)."""
+        if self._process is not None:
+            self._process.kill()
+        self.cancel(site_dir)
 
     def finish(self, site_dir: str) -> None:
         """Make the staged folder the kept build's: its folders and files, nothing else.
@@ -474,45 +499,6 @@ WRITING = ".mkdocs-jekyll-replay"
 _WRITERS = 2
 """Threads writing a replayed build's files where the build cannot fork (the bench
 machine's CPUs)."""
-
-
-def kept_files(
-    folder: Path,
-    records: dict[str, tuple[Any, ...]],
-    packs: dict[str, PassPacks] | None = None,
-    label: str = "",
-) -> list[tuple[str, bytes]]:
-    """The kept build's files and their bytes, from its record and the page packs.
-
-    Args:
-        folder: The build cache's folder.
-        records: The kept build's record (``read_pack``).
-        packs: Where the page packs read are kept, by pass (None: nowhere).
-        label: The cache folder as the config gives it, for messages.
-
-    Raises:
-        LookupError: A page entry the record refers to is missing.
-        ValueError: A record of an unknown kind.
-    """
-    read: dict[str, PassPacks] = {} if packs is None else packs
-    files: list[tuple[str, bytes]] = []
-    for rel, fields in records.items():
-        if rel == _META:
-            continue
-        if fields[0] == _BYTES and isinstance(fields[1], bytes):
-            files.append((rel, fields[1]))
-            continue
-        kind, pass_key, page_key = fields
-        if kind != _PAGE:
-            raise ValueError(f"unknown record kind {kind!r}")
-        if pass_key not in read:
-            # Quietly: a damaged pack is reported by the pass that reads it next.
-            read[pass_key] = PassPacks(folder, label, pass_key, "-", warn=False)
-        entry = read[pass_key].get(page_key)
-        if entry is None or not isinstance(entry[0], bytes):
-            raise LookupError(f"page entry missing: {rel}")
-        files.append((rel, entry[0]))
-    return files
 
 
 def _write_in_process(root: str, files: list[tuple[str, bytes]], claims: Claims) -> None:
