@@ -111,7 +111,7 @@ class EarlyReplay:
             return None
         if kept != sources:
             return None
-        replay = SiteReplay.load((cache_folder, label), key, quiet=True)
+        replay = SiteReplay.load(cache_folder, label, key, quiet=True)
         if replay is None:
             return None
         replay.start(site_dir)

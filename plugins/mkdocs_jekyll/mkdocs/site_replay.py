@@ -113,7 +113,7 @@ def open_replay(
     if state.cache.reused and early is not None and early.key == key:
         return early.replay, None  # Written since on_config.
     if state.cache.reused:  # Nothing read the clock or chance.
-        replay = SiteReplay.load(cache, key)
+        replay = SiteReplay.load(cache.folder, cache.label, key)
         if replay is not None:
             _cancel(early)
             replay.start(config.site_dir)
@@ -304,24 +304,22 @@ class SiteReplay:
     packs: list[PassPacks] = field(default_factory=list)
     _writers: list[threading.Thread] = field(default_factory=list)
     _process: multiprocessing.process.BaseProcess | None = None
-    _claims: Claims | None = None
-    """The next file for the writing process or this one to write (``write_claimed``)."""
+    _claims: _Claims | None = None
+    """The next file for the writing process or this one to write (``_write_claimed``)."""
     _failed: BaseException | None = None
 
     @classmethod
-    def load(
-        cls, cache: BuildCache | tuple[Path, str], key: str, *, quiet: bool = False
-    ) -> SiteReplay | None:
+    def load(cls, folder: Path, label: str, key: str, *, quiet: bool = False) -> SiteReplay | None:
         """The build kept under ``key`` with every page it refers to, else None.
 
         A damaged record is ignored with a warning (the build is then an ordinary one).
 
         Args:
-            cache: The build cache, or its folder and its name in messages.
+            folder: The build cache's folder.
+            label: The folder as the config gives it, for messages.
             key: The kept build's key.
             quiet: No warning (``replay_early``'s guess: the build's own load warns).
         """
-        folder, label = (cache.folder, cache.label) if not isinstance(cache, tuple) else cache
         if not key:
             return None
         path = folder / FOLDER / f"{key}{SUFFIX}"
@@ -402,7 +400,7 @@ class SiteReplay:
             return
         if can_fork_helper():
             context = multiprocessing.get_context("fork")
-            self._claims = new_claims()
+            self._claims = _new_claims()
             self._process = context.Process(
                 target=_write_in_process, args=(folder, self.files, self._claims), daemon=True
             )
@@ -434,7 +432,7 @@ class SiteReplay:
         if claims is None or self._process is None or self._failed is not None:
             return
         try:
-            write_claimed(folder, self.files, claims)
+            _write_claimed(folder, self.files, claims)
         except OSError as err:
             self._failed = err
 
@@ -501,28 +499,28 @@ _WRITERS = 2
 machine's CPUs)."""
 
 
-def _write_in_process(root: str, files: list[tuple[str, bytes]], claims: Claims) -> None:
+def _write_in_process(root: str, files: list[tuple[str, bytes]], claims: _Claims) -> None:
     """In the forked writer: write the ``files`` it claims, exiting with 1 on any failure
     (quietly: the build writes them again, ``SiteReplay.finish``)."""
     try:
-        write_claimed(root, files, claims)
+        _write_claimed(root, files, claims)
     except BaseException:
         sys.exit(1)
 
 
-Claims = Any
+_Claims = Any
 """A ``multiprocessing.Value`` of type ``q``: the index of the next file to claim."""
 
 CLAIMED = 8
 """Files taken per claim: one lock for a few files, the two writers ending close together."""
 
 
-def new_claims() -> Claims:
+def _new_claims() -> _Claims:
     """The claims of a list of files, shared with processes forked after this call."""
     return multiprocessing.get_context("fork").Value("q", 0)
 
 
-def write_claimed(root: str, files: list[tuple[str, bytes]], claims: Claims) -> None:
+def _write_claimed(root: str, files: list[tuple[str, bytes]], claims: _Claims) -> None:
     """Write the files of ``files`` claimed from ``claims``, a few at a time, until none is
     left; the process that writes the same list beside this one claims the others."""
     made: set[str] = set()
