@@ -299,11 +299,25 @@ class SpareCase:
     """The lane held back until the other's passes are done: ``parent`` or ``worker``."""
     maker: str
     """Who makes the sitemap entries (and the scan's findings): ``parent`` or ``worker``."""
+    order: tuple[str, ...]
+    """The parent's end work in order: the root pages' templates compiled, the results of
+    the worker awaited, and ``BuildEnd.prepare`` given the worker's part (or None)."""
 
 
 SPARE_CASES = [
-    SpareCase("the worker is busy: the parent makes them while it waits", "worker", "parent"),
-    SpareCase("the worker is done first: it makes them, the parent takes them", "parent", "worker"),
+    SpareCase(
+        "the worker is busy: the parent makes them while it waits",
+        "worker",
+        "parent",
+        ("prepare None", "templates", "await"),
+    ),
+    SpareCase(
+        "the worker is done first: it makes them, the parent takes them and compiles the "
+        "root pages' templates while the worker sends its results",
+        "parent",
+        "worker",
+        ("templates", "await", "prepare ScanWork"),
+    ),
 ]
 
 
@@ -353,6 +367,7 @@ def test_the_lane_done_first_makes_the_sitemap_entries_and_the_site_is_the_same(
 
     monkeypatch.setattr(outputs, "document_entries", entries)
     monkeypatch.setattr(parallel, "_build_one", held)
+    order = _spy_end_order(monkeypatch)
     monkeypatch.setattr(i18n_plugin.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(i18n_plugin.sys, "platform", "linux")
     prepared = _spy_prepared_sitemap(monkeypatch)
@@ -362,14 +377,48 @@ def test_the_lane_done_first_makes_the_sitemap_entries_and_the_site_is_the_same(
     one = site_tree(build(files=TITLED, plugins=_plugins({"parallel_workers": 1}), strict=True))
     assert calls.read_text("utf-8").splitlines() == ["parent False"]
     calls.unlink()
+    order.clear()
     two = site_tree(make_site_builder(tmp_path / "two")(files=TITLED, plugins=_plugins({})))
     # Made once, by the lane done first, while the other was still building; the sitemap
     # too, written as made (the build without workers renders it at its end).
     assert calls.read_text("utf-8").splitlines() == [f"{case.maker} True"]
+    assert tuple(order) == case.order
     assert prepared == [False, True]
     assert sorted(one) == sorted(two)
     assert [path for path in one if one[path] != two[path]] == []
     assert b"pt-br/c/" in one["sitemap.xml"] and "index.html" in one
+
+
+def _spy_end_order(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The parent's end work as it comes (the worker's own calls stay in its process)."""
+    from concurrent.futures import Future
+
+    from mkdocs_jekyll.mkdocs import build_end
+
+    order: list[str] = []
+    real_outputs, real_prepare, real_result = (
+        build_end.prepare_outputs,
+        build_end.BuildEnd.prepare,
+        Future.result,
+    )
+
+    def outputs(state: Any, *, templates: bool = True, entries: bool = True) -> Any:
+        if templates:
+            order.append("templates")
+        return real_outputs(state, templates=templates, entries=entries)
+
+    def prepare(self: Any, state: Any, done: Any = None) -> None:
+        order.append(f"prepare {'None' if done is None else 'ScanWork'}")
+        real_prepare(self, state, done)
+
+    def result(self: Any, timeout: float | None = None) -> Any:
+        order.append("await")
+        return real_result(self, timeout)
+
+    monkeypatch.setattr(build_end, "prepare_outputs", outputs)
+    monkeypatch.setattr(build_end.BuildEnd, "prepare", prepare)
+    monkeypatch.setattr(Future, "result", result)
+    return order
 
 
 def _spy_prepared_sitemap(monkeypatch: pytest.MonkeyPatch) -> list[bool]:

@@ -219,6 +219,34 @@ def test_a_two_locale_site_builds_its_second_locale_beside_the_first(
     assert parallel_calls == [(["es-419"], 1)]
 
 
+@pytest.mark.skipif(not can_fork(), reason="parallel passes fork worker processes")
+def test_a_build_right_after_a_parallel_build_forks_its_workers_though_they_still_exit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parallel_calls: list[tuple[list[str], int]]
+) -> None:
+    # A build with workers leaves their exit to the background once every result is in;
+    # their pool's thread lives until they are gone, and a process with two threads forks
+    # no workers. The next build (serve's, a tool's) joins them first and forks its own.
+    import threading
+    import time
+    from multiprocessing import util
+
+    real_exit = util._exit_function
+
+    def slow_exit(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.5)  # A worker slow to exit (in the workers only: see below).
+        return real_exit(*args, **kwargs)
+
+    monkeypatch.setattr(util, "_exit_function", slow_exit)
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    one = _tree(make_site_builder(tmp_path / "one")(files=FILES, plugins=_plugins(2)))
+    two = _tree(make_site_builder(tmp_path / "two")(files=FILES, plugins=_plugins(2)))
+    monkeypatch.setattr(util, "_exit_function", real_exit)  # (before this process's exit)
+    assert len(parallel_calls) == 2 and parallel_calls[0] == parallel_calls[1]  # both forked
+    assert one == two
+    assert can_fork() and threading.active_count() == 1
+
+
 @pytest.mark.parametrize(("platform", "expected"), [("linux", 6), ("darwin", 1), ("win32", 1)])
 def test_the_default_worker_count_is_the_cpu_count_on_linux_only(
     monkeypatch: pytest.MonkeyPatch, platform: str, expected: int

@@ -55,6 +55,8 @@ class BuildEnd:
         """The documents' sitemap entries and the sitemap, once made (``prepare``)."""
         self.prepared = False
         """Whether ``prepare`` ran for this build."""
+        self.templates_ready: bool | None = None
+        """Whether the root pages' templates compiled (None: not tried yet, ``prepare_ahead``)."""
         self.warmup: TemplateWarmup | None = None
         """A first or cold build: the templates compiling on another CPU (``template_warmup``)."""
         self.replay: SiteReplay | None = None
@@ -97,16 +99,30 @@ class BuildEnd:
         if self.prepared:
             return
         self.prepared = True
-        try:
-            prepare_outputs(state, entries=False)  # The root pages' templates, here.
-        except (ContentError, OSError):
+        if not self.prepare_ahead(state):
             return
         work = self.scan_work(state) if done is None else done
         if work is not None:
             self.scanned, self.sitemap = work
 
+    def prepare_ahead(self, state: BuildState) -> bool:
+        """The root pages' templates compiled, once; False when the end must report a failure.
+
+        The part of ``prepare`` that needs no worker's ``scan_work``: when a worker took that
+        work, the parent compiles the templates while the worker sends its results (on the
+        bench, 6 of the 8 ms ``prepare`` then took after their arrival).
+        """
+        if self.templates_ready is None:
+            try:
+                prepare_outputs(state, entries=False)  # The root pages' templates, here.
+                self.templates_ready = True
+            except (ContentError, OSError):
+                self.templates_ready = False
+        return self.templates_ready
+
     def _unprepare(self) -> None:
         self.scanned, self.sitemap, self.prepared = None, None, False
+        self.templates_ready = None
 
     def open_replay(
         self,

@@ -298,7 +298,10 @@ class JekyllI18nPlugin(I18n):  # type: ignore[misc]  # static-i18n ships no type
         self.building = True
         try:
             core = _core_plugin(config)
-            results = parallel.results(None if core is None else core.prepare_end)
+            results = parallel.results(
+                None if core is None else core.prepare_end,
+                ahead=None if core is None else core.prepare_end_ahead,
+            )
             failed = replay_logs(results)
             if failed is not None and failed.content_error is not None:
                 # The pass logged the error's one line (``replay_logs``), as MkDocs does.

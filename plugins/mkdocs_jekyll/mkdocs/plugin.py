@@ -138,6 +138,11 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         if self.config.enabled and self._state is not None:
             self._end.prepare(self._state, done)
 
+    def prepare_end_ahead(self) -> None:
+        """Before the workers' results come: what of ``prepare_end`` needs none of them."""
+        if self.config.enabled and self._state is not None:
+            self._end.prepare_ahead(self._state)
+
     def end_scan_work(self) -> ScanWork | None:
         """In a worker done before the parent: the end's scan-only work (``parallel``)."""
         if self.config.enabled and self._state is not None:
