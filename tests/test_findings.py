@@ -169,7 +169,9 @@ def test_forked_passes_find_the_scans_findings_while_waiting_and_report_the_same
 ) -> None:
     # With workers, the lane done first finds the translation and link findings while the
     # other builds (``BuildEnd.prepare``: the parent before it waits, or a worker done before
-    # the parent's passes), not at the end; the report is the same either way.
+    # the parent's passes), not at the end; without, the build finds them once its passes
+    # are done, before its files are kept for a replay (``BuildEnd.end_passes``, which keeps
+    # them too: ``replay_scan_work``). The report is the same either way.
     from mkdocs_jekyll.mkdocs import build_end, findings
 
     calls = tmp_path / "found-at"  # One line per call, in whichever process made it.
@@ -193,16 +195,16 @@ def test_forked_passes_find_the_scans_findings_while_waiting_and_report_the_same
     assert _stdout(done.output) == REPORT.format(config=config)
     found_at = calls.read_text("utf-8").splitlines()
     # (Both lanes may find them, when they end together: the parent uses its own.)
-    assert found_at == ["end"] if workers == 1 else set(found_at) == {"wait"}
+    assert found_at == ["wait"] if workers == 1 else set(found_at) == {"wait"}
 
 
-def test_a_replayed_build_finds_the_scans_findings_while_it_writes_and_reports_the_same(
+def test_a_replayed_build_takes_the_kept_scans_findings_and_reports_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Given a site reported once (its build kept for replay), when it is reported again
-    # unchanged, then the build replays the kept one, finds the translation and link
-    # findings while the kept files are written (``BuildEnd.prepare``), and the report is
-    # the same.
+    # Given a site reported once (its build kept for replay, with the translation and link
+    # findings it found), when it is reported again unchanged, then the build replays the
+    # kept one, takes those findings kept with it instead of finding them again
+    # (``replay_scan_work``), and the report is the same.
     from mkdocs_jekyll.mkdocs import build_end, findings, site_replay
 
     found_at: list[str] = []
@@ -229,10 +231,10 @@ def test_a_replayed_build_finds_the_scans_findings_while_it_writes_and_reports_t
     settings["plugins"][0]["jekyll/i18n"]["parallel_workers"] = 1
     config.write_text(yaml.safe_dump(settings), encoding="utf-8")
     first = CliRunner().invoke(cli, ["report", "-f", str(config)])
-    assert (first.exit_code, replayed, found_at) == (0, [], ["end"]), first.output
+    assert (first.exit_code, replayed, found_at) == (0, [], ["wait"]), first.output
     found_at.clear()
     again = CliRunner().invoke(cli, ["report", "-f", str(config)])
-    assert (again.exit_code, replayed, found_at) == (0, [True], ["wait"]), again.output
+    assert (again.exit_code, replayed, found_at) == (0, [True], []), again.output
     assert _stdout(again.output) == _stdout(first.output) == REPORT.format(config=config)
 
 

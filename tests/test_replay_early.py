@@ -10,6 +10,7 @@ guesses wrong, or the build fails, the process is stopped and nothing it wrote r
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import time
@@ -194,3 +195,77 @@ def test_the_build_writes_the_files_its_writer_has_not_reached(
     rels = [rel for _pid, rel in lines]
     assert len(rels) == len(set(rels)) > site_replay.CLAIMED
     assert rebuilt == _clean(tmp_path, FILES)
+
+
+def _scan_work_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """One item per time a build made its scan-only end work (``BuildEnd.scan_work``)."""
+    from mkdocs_jekyll.mkdocs import build_end
+
+    calls: list[int] = []
+    real = build_end.BuildEnd.scan_work
+
+    def counted(self: Any, state: Any) -> Any:
+        calls.append(1)
+        return real(self, state)
+
+    monkeypatch.setattr(build_end.BuildEnd, "scan_work", counted)
+    return calls
+
+
+def _lastmod(site: dict[str, bytes], page: str) -> str:
+    entry = site["sitemap.xml"].split(page.encode(), 1)[1]
+    return entry.split(b"<lastmod>", 1)[1].split(b"</lastmod>", 1)[0].decode()
+
+
+def test_an_untouched_sites_replay_takes_the_kept_sitemap_and_findings(
+    tmp_path: Path,
+    early: Early,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # The kept build holds its scan-only end work (``replay_scan_work``): a build whose
+    # sources' stamp is the kept one's makes neither the sitemap nor the scan's findings
+    # again, and writes what a clean build writes.
+    files = {**FILES, "docs/en/b.md": "# B\n\nA [root link](/en/a/).\n"}  # (a finding)
+    project = _project(tmp_path / "cached", files)
+    with caplog.at_level(logging.INFO):
+        build_project(project)
+    kept = _findings_lines(caplog)
+    caplog.clear()
+    calls = _scan_work_calls(monkeypatch)
+    early.events.clear()
+    with caplog.at_level(logging.INFO):
+        rebuilt = site_tree(build_project(project))
+    assert early.events == ["writing", "early", "pre_build", "replayed"]
+    assert calls == []
+    assert _findings_lines(caplog) == kept == ["1 compatibility finding"]
+    assert rebuilt == _clean(tmp_path, files)
+    assert b"<lastmod>" in rebuilt["sitemap.xml"]
+
+
+def _findings_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """The build's findings summary (``mkdocs-jekyll report``'s count), as logged."""
+    return [
+        record.getMessage().split(";", 1)[0].split(": ", 1)[-1]
+        for record in caplog.records
+        if "compatibility finding" in record.getMessage()
+    ]
+
+
+def test_a_touched_sources_replay_dates_its_sitemap_anew(
+    tmp_path: Path, early: Early, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A page without a date in its front matter is dated by its file's modification time.
+    # Touched (same text, another day), the site's key is the kept build's, its stamp is
+    # not: the build is replayed by its key, and its sitemap is made again with the date.
+    project = _project(tmp_path / "cached", FILES)
+    build_project(project)
+    page = project / "docs/en/a.md"
+    noon = 1_580_601_600 + 43_200  # 2020-02-02 12:00 UTC
+    os.utime(page, (noon, noon))
+    calls = _scan_work_calls(monkeypatch)
+    early.events.clear()
+    rebuilt = site_tree(build_project(project))
+    assert "early" not in early.events and early.events[-1] == "replayed"
+    assert calls == [1]
+    assert _lastmod(rebuilt, "/en/a/") == "2020-02-02"

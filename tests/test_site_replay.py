@@ -298,13 +298,16 @@ def writes(monkeypatch: pytest.MonkeyPatch) -> Writes:
 def test_a_replay_writes_in_a_forked_process_while_the_end_prepares(
     tmp_path: Path, writes: Writes
 ) -> None:
-    # Given a site built once, when it is built again unchanged, then a forked process
-    # writes the kept files, the build does the end's scan-only work meanwhile (before the
-    # replay's end waits for the writer), and the site equals a clean build.
+    # Given a site built once (which keeps the end's scan-only work with its files), when
+    # it is built again unchanged, then a forked process writes the kept files, the build
+    # prepares its end meanwhile (before the replay's end waits for the writer), and the
+    # site equals a clean build.
     (tmp_path / "cached").mkdir()
     build = make_site_builder(tmp_path / "cached")
     build(files=FILES, plugins=_plugins())
     assert writes.processes == []
+    assert writes.events == ["prepare"]  # Before its files are kept (``end_passes``).
+    writes.events.clear()
     rebuilt = site_tree(build(files=FILES, plugins=_plugins()))
     assert writes.processes == [0]
     assert writes.events == ["prepare", "finish"]

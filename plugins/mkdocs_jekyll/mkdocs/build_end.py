@@ -19,6 +19,7 @@ from mkdocs_jekyll.mkdocs.build import as_plugin_error
 from mkdocs_jekyll.mkdocs.findings import finish_findings, scan_findings, start_findings
 from mkdocs_jekyll.mkdocs.post_build import prepare_outputs, write_build_outputs
 from mkdocs_jekyll.mkdocs.replay_early import EarlyReplay, stamp
+from mkdocs_jekyll.mkdocs.replay_scan_work import ScanWork
 from mkdocs_jekyll.mkdocs.site_replay import SiteRecorder, SiteReplay, open_replay, replay_key
 from mkdocs_jekyll.mkdocs.staging import StagedBuild, discard, keep_dirty_files, publish
 from mkdocs_jekyll.mkdocs.template_warmup import TemplateWarmup
@@ -32,10 +33,6 @@ if TYPE_CHECKING:
     from mkdocs_jekyll.mkdocs.config import JekyllConfig
     from mkdocs_jekyll.mkdocs.incremental import ServeState
     from mkdocs_jekyll.mkdocs.outputs import PreparedSitemap
-
-
-ScanWork = tuple["list[Finding] | None", "PreparedSitemap | None"]
-"""The end's work that needs the scan alone (``BuildEnd.scan_work``)."""
 
 
 class BuildEnd:
@@ -146,7 +143,8 @@ class BuildEnd:
         elif early is not None:
             early.cancel()
         if self.replay is not None:
-            self.prepare(state)
+            # The kept build's own scan-only work, when its sources' stamp is this build's.
+            self.prepare(state, self.replay.scan_work)
 
     def start_early(
         self, config: MkDocsConfig, cache_folder: Path, label: str, folders: list[Path]
@@ -198,14 +196,20 @@ class BuildEnd:
 
     # -- the site-wide outputs -------------------------------------------------------------
 
-    def end_passes(self, config: MkDocsConfig) -> None:
-        """Every locale is built: write the replayed build's files, or keep this build's."""
+    def end_passes(self, config: MkDocsConfig, state: BuildState) -> None:
+        """Every locale is built: write the replayed build's files, or keep this build's.
+
+        A kept build keeps its scan-only end work too (``replay_scan_work``): a build without
+        workers, which has not done it yet, does it here rather than in ``finish_site``.
+        """
         replayed, self.replay = self.replay, None
         if replayed is not None:
             replayed.finish(config.site_dir)
             self.own_404_page = replayed.own_404_page
         elif self.recorder is not None:
-            self.recorder.snapshot(config.site_dir, self.own_404_page)
+            self.prepare(state)
+            work = (self.scanned, self.sitemap) if self.templates_ready else None
+            self.recorder.snapshot(config.site_dir, self.own_404_page, work)
 
     def finish_site(
         self,

@@ -23,7 +23,7 @@ from mkdocs_jekyll.mkdocs.build import (
     pass_settings,
 )
 from mkdocs_jekyll.mkdocs.build_cache import BuildCache
-from mkdocs_jekyll.mkdocs.build_end import BuildEnd, ScanWork
+from mkdocs_jekyll.mkdocs.build_end import BuildEnd
 from mkdocs_jekyll.mkdocs.build_start import read_site
 from mkdocs_jekyll.mkdocs.config import JekyllConfig
 from mkdocs_jekyll.mkdocs.configure import configure_site
@@ -52,6 +52,7 @@ from mkdocs_jekyll.mkdocs.page_pass import PagePass
 from mkdocs_jekyll.mkdocs.page_source import may_skip_meta
 from mkdocs_jekyll.mkdocs.parallel import beside_workers
 from mkdocs_jekyll.mkdocs.partial_memo import install_partial_memo
+from mkdocs_jekyll.mkdocs.replay_scan_work import ScanWork
 from mkdocs_jekyll.mkdocs.safe_files import (
     drop_escaping_files,
     guard_theme_loader,
@@ -525,7 +526,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         state = self._state
         if not self.config.enabled or state is None or is_locale_pass(config):
             return
-        self._end.end_passes(config)
+        self._end.end_passes(config, state)
         if self.later_locales.start(config, finish=partial(self._finish_site, config, state)):
             return  # Under `mkdocs serve`: after the other locales (see `serve_start`).
         self._finish_site(config, state)

@@ -51,6 +51,7 @@ from mkdocs_jekyll.mkdocs.cache_packs import PackDamaged, PackWriter, PassPacks,
 from mkdocs_jekyll.mkdocs.page_cache import Recorder, forget_pages, noted_page, replay
 from mkdocs_jekyll.mkdocs.page_digests import rendered_digest
 from mkdocs_jekyll.mkdocs.parallel import can_fork_helper
+from mkdocs_jekyll.mkdocs.replay_scan_work import plain, restored
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
     from mkdocs_jekyll.mkdocs.build import BuildState
     from mkdocs_jekyll.mkdocs.build_cache import BuildCache
     from mkdocs_jekyll.mkdocs.replay_early import EarlyReplay
+    from mkdocs_jekyll.mkdocs.replay_scan_work import ScanWork
 
 log = get_plugin_logger(__name__)
 
@@ -116,6 +118,9 @@ def open_replay(
         replay = SiteReplay.load(cache.folder, cache.label, key)
         if replay is not None:
             _cancel(early)
+            # Its sources' times may not be the kept build's (the key holds their contents):
+            # the sitemap's dates from them are made again (``replay_scan_work``).
+            replay.scan_work = None
             replay.start(config.site_dir)
             return replay, None
     _cancel(early)
@@ -208,8 +213,11 @@ class SiteRecorder:
         """The first pass's files are listed: record what the build logs from here."""
         self._records.attach()
 
-    def snapshot(self, site_dir: str, own_404_page: str | None) -> None:
-        """Every pass is built: keep the staged folder's files (pages by reference).
+    def snapshot(
+        self, site_dir: str, own_404_page: str | None, scan_work: ScanWork | None = None
+    ) -> None:
+        """Every pass is built: keep the staged folder's files (pages by reference), and the
+        end's scan-only work if it is done (``replay_scan_work``).
 
         A file the walk cannot explain (a link, a page of another size than its entry's)
         leaves nothing kept.
@@ -224,7 +232,13 @@ class SiteRecorder:
         except OSError as err:
             log.debug(f"The build is not kept for replay ({err})")
             return
-        meta = (own_404_page, [list(r) for r in logs], [list(f) for f in findings], dirs)
+        meta = (
+            own_404_page,
+            [list(r) for r in logs],
+            [list(f) for f in findings],
+            dirs,
+            plain(scan_work),
+        )
         self._snapshot = _Snapshot(files, meta)
         pending = self._cache.folder / FOLDER / f"{_PENDING}{os.getpid()}{SUFFIX}"
         self._writer = threading.Thread(
@@ -302,6 +316,9 @@ class SiteReplay:
     dirs: list[str]
     files: list[tuple[str, bytes]]
     packs: list[PassPacks] = field(default_factory=list)
+    scan_work: ScanWork | None = None
+    """The kept build's scan-only end work, for a build whose sources' stamp is its own
+    (``replay_scan_work``; ``open_replay`` drops it for any other)."""
     _writers: list[threading.Thread] = field(default_factory=list)
     _process: multiprocessing.process.BaseProcess | None = None
     _claims: _Claims | None = None
@@ -344,7 +361,9 @@ class SiteReplay:
     def _from_records(
         cls, folder: Path, label: str, records: dict[str, tuple[Any, ...]]
     ) -> SiteReplay:
-        own_404_page, logs, findings, dirs = records.pop(_META)
+        meta = records.pop(_META)
+        own_404_page, logs, findings, dirs = meta[:4]
+        scan_work = restored(meta[4]) if len(meta) > 4 else None
         packs: dict[str, PassPacks] = {}
         files: list[tuple[str, bytes]] = []
         for rel, fields in records.items():
@@ -370,6 +389,7 @@ class SiteReplay:
             dirs=[str(d) for d in dirs],
             files=files,
             packs=list(packs.values()),
+            scan_work=scan_work,
         )
 
     def replay_logs(self) -> None:
