@@ -269,3 +269,42 @@ def test_a_touched_sources_replay_dates_its_sitemap_anew(
     assert "early" not in early.events and early.events[-1] == "replayed"
     assert calls == [1]
     assert _lastmod(rebuilt, "/en/a/") == "2020-02-02"
+
+
+def test_the_kept_pages_are_read_by_the_writer_not_by_the_build(
+    tmp_path: Path, early: Early, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The build reads the kept build's record at ``on_config``; its pages' bytes (most of
+    # what is kept) are read from their packs by the writing process, beside the build.
+    project = _project(tmp_path / "cached", FILES)
+    build_project(project)
+    readers = tmp_path / "readers"
+    real = site_replay._read_pages
+
+    def spy(*args: Any) -> Any:
+        with readers.open("a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()}\n")
+        return real(*args)
+
+    monkeypatch.setattr(site_replay, "_read_pages", spy)
+    early.events.clear()
+    rebuilt = site_tree(build_project(project))
+    assert early.events == ["writing", "early", "pre_build", "replayed"]
+    pids = readers.read_text(encoding="utf-8").split()
+    assert len(pids) == 1 and int(pids[0]) != os.getpid()
+    assert rebuilt == _clean(tmp_path, FILES)
+
+
+def test_kept_pages_the_writer_cannot_read_mean_no_replay(tmp_path: Path, early: Early) -> None:
+    # The stamp matches, but the page packs are gone: the writer cannot read the pages, the
+    # build does not take the kept build (nor can it load it itself) and builds the site.
+    project = _project(tmp_path / "cached", FILES)
+    build_project(project)
+    for pack in (project / ".cache/mkdocs-jekyll/packs").glob("*.pack"):
+        pack.unlink()
+    early.events.clear()
+    rebuilt = site_tree(build_project(project))
+    assert early.events == ["writing", "early", "pre_build", "cancelled"]
+    assert rebuilt == _clean(tmp_path, FILES)
+    assert not any(site_replay.WRITING in name for name in rebuilt)
+    assert multiprocessing.active_children() == []

@@ -113,7 +113,8 @@ def open_replay(
         return None, SiteRecorder(cache, "", sources)
     key = replay_key(config, state, cache)
     if state.cache.reused and early is not None and early.key == key:
-        return early.replay, None  # Written since on_config.
+        if early.replay.pages_ready():  # Its pages read by its writer: else load them here.
+            return early.replay, None  # Written since on_config.
     if state.cache.reused:  # Nothing read the clock or chance.
         replay = SiteReplay.load(cache.folder, cache.label, key)
         if replay is not None:
@@ -308,7 +309,8 @@ class SiteRecorder:
 
 @dataclass
 class SiteReplay:
-    """A kept build, every file's bytes at hand, ready to be written again."""
+    """A kept build, every file's bytes at hand (or its pages' in their packs: ``pages``),
+    ready to be written again."""
 
     own_404_page: str | None
     logs: list[tuple[str, int, str]]
@@ -319,6 +321,14 @@ class SiteReplay:
     scan_work: ScanWork | None = None
     """The kept build's scan-only end work, for a build whose sources' stamp is its own
     (``replay_scan_work``; ``open_replay`` drops it for any other)."""
+    pages: list[tuple[int, str, str]] = field(default_factory=list)
+    """The pages still to read from the page packs (``load(pages_later=True)``): the index
+    of each in ``files`` (whose bytes are empty until then), its pass key and page key."""
+    cache: tuple[Path, str] | None = None
+    """The build cache's folder and label, where ``pages`` are read."""
+    _pages_read: Any = None
+    """Where the writing process tells whether it read ``pages``: 0 not yet, 1 read, 2 not
+    (a ``multiprocessing.Value``; ``pages_ready``)."""
     _writers: list[threading.Thread] = field(default_factory=list)
     _process: multiprocessing.process.BaseProcess | None = None
     _claims: _Claims | None = None
@@ -326,7 +336,9 @@ class SiteReplay:
     _failed: BaseException | None = None
 
     @classmethod
-    def load(cls, folder: Path, label: str, key: str, *, quiet: bool = False) -> SiteReplay | None:
+    def load(
+        cls, folder: Path, label: str, key: str, *, quiet: bool = False, pages_later: bool = False
+    ) -> SiteReplay | None:
         """The build kept under ``key`` with every page it refers to, else None.
 
         A damaged record is ignored with a warning (the build is then an ordinary one).
@@ -336,6 +348,9 @@ class SiteReplay:
             label: The folder as the config gives it, for messages.
             key: The kept build's key.
             quiet: No warning (``replay_early``'s guess: the build's own load warns).
+            pages_later: Leave the pages in their packs (``pages``): the writing process
+                reads them (``start``), and the build takes the replay once it has
+                (``pages_ready``).
         """
         if not key:
             return None
@@ -352,20 +367,20 @@ class SiteReplay:
                 )
             return None
         try:
-            return cls._from_records(folder, label, records)
+            return cls._from_records(folder, label, records, pages_later=pages_later)
         except (LookupError, ValueError, TypeError) as err:
             log.debug(f"The kept build is not replayed ({err})")
             return None
 
     @classmethod
     def _from_records(
-        cls, folder: Path, label: str, records: dict[str, tuple[Any, ...]]
+        cls, folder: Path, label: str, records: dict[str, tuple[Any, ...]], *, pages_later: bool
     ) -> SiteReplay:
         meta = records.pop(_META)
         own_404_page, logs, findings, dirs = meta[:4]
         scan_work = restored(meta[4]) if len(meta) > 4 else None
-        packs: dict[str, PassPacks] = {}
         files: list[tuple[str, bytes]] = []
+        pages: list[tuple[int, str, str]] = []
         for rel, fields in records.items():
             if fields[0] == _BYTES and isinstance(fields[1], bytes):
                 files.append((rel, fields[1]))
@@ -373,13 +388,9 @@ class SiteReplay:
             kind, pass_key, page_key = fields
             if kind != _PAGE:
                 raise ValueError(f"unknown record kind {kind!r}")
-            if pass_key not in packs:
-                # Quietly: a damaged pack is reported by the pass that reads it next.
-                packs[pass_key] = PassPacks(folder, label, pass_key, "-", warn=False)
-            entry = packs[pass_key].get(page_key)
-            if entry is None or not isinstance(entry[0], bytes):
-                raise LookupError(f"page entry missing: {rel}")
-            files.append((rel, entry[0]))
+            pages.append((len(files), str(pass_key), str(page_key)))
+            files.append((rel, b""))
+        packs = [] if pages_later else _read_pages(folder, label, files, pages)
         return cls(
             own_404_page=own_404_page if own_404_page is None else str(own_404_page),
             logs=[(str(n), int(level), str(m)) for n, level, m in logs],
@@ -388,8 +399,10 @@ class SiteReplay:
             ],
             dirs=[str(d) for d in dirs],
             files=files,
-            packs=list(packs.values()),
+            packs=packs,
             scan_work=scan_work,
+            pages=pages if pages_later else [],
+            cache=(folder, label),
         )
 
     def replay_logs(self) -> None:
@@ -409,7 +422,8 @@ class SiteReplay:
         with the end's scan-only work beside it (``BuildEnd.open_replay``) took a replayed
         build from 1.09 to 0.97 s and from 1.12 to 1.03 s (old code against new,
         alternated pairs), where that work beside two threads had saved nothing.
-        Elsewhere two threads write.
+        Elsewhere two threads write. Pages left in their packs (``pages``) are read by the
+        forked process before it writes (where none can be forked, here first).
         """
         folder = os.path.join(site_dir, WRITING)
         shutil.rmtree(folder, ignore_errors=True)
@@ -417,15 +431,24 @@ class SiteReplay:
             os.mkdir(folder)
         except OSError as err:
             self._failed = err
+            self._pages_read = None  # (``pages_ready``: no process reads them)
             return
         if can_fork_helper():
             context = multiprocessing.get_context("fork")
             self._claims = _new_claims()
+            pages = None
+            if self.pages:
+                assert self.cache is not None
+                self._pages_read = context.Value("b", 0)
+                pages = (*self.cache, self.pages, self._pages_read)
             self._process = context.Process(
-                target=_write_in_process, args=(folder, self.files, self._claims), daemon=True
+                target=_write_in_process,
+                args=(folder, self.files, self._claims, pages),
+                daemon=True,
             )
             self._process.start()
         else:
+            self.read_pages()
             for part in range(_WRITERS):
                 chunk = self.files[part::_WRITERS]
                 writer = threading.Thread(
@@ -437,6 +460,32 @@ class SiteReplay:
         for packs in self.packs:
             packs.keep()
         self.packs = []
+
+    def pages_ready(self) -> bool:
+        """Whether every page of the kept build was read (here, or by the writing process:
+        waited for, as the build takes the replay only once they were).
+
+        A page entry missing or damaged means no replay, as for ``load``.
+        """
+        status, process = self._pages_read, self._process
+        if not self.pages:
+            return True
+        if status is None or process is None:
+            return False
+        while status.value == 0 and process.is_alive():
+            process.join(0.005)
+        return bool(status.value == _PAGES_READ)
+
+    def read_pages(self) -> None:
+        """Read the pages left in their packs (``pages``) in this process.
+
+        Raises:
+            LookupError: A page's entry is missing or damaged.
+        """
+        if self.pages:
+            assert self.cache is not None
+            self.packs.extend(_read_pages(*self.cache, self.files, self.pages))
+            self.pages = []
 
     def _write_into(self, folder: str, files: list[tuple[str, bytes]]) -> None:
         try:
@@ -452,8 +501,10 @@ class SiteReplay:
         if claims is None or self._process is None or self._failed is not None:
             return
         try:
+            if claims.value < len(self.files):  # (The pages' bytes only if some are left.)
+                self.read_pages()
             _write_claimed(folder, self.files, claims)
-        except OSError as err:
+        except (OSError, LookupError) as err:
             self._failed = err
 
     def _join(self) -> None:
@@ -498,6 +549,7 @@ class SiteReplay:
                 os.unlink(entry.path)
         if self._failed is not None or not folder.is_dir():
             log.debug(f"The kept build is written again ({self._failed})")
+            self.read_pages()  # (Read and checked by the writing process already.)
             write_files(str(root), self.files)
             _make_dirs(str(root), self.dirs)
         else:
@@ -519,13 +571,56 @@ _WRITERS = 2
 machine's CPUs)."""
 
 
-def _write_in_process(root: str, files: list[tuple[str, bytes]], claims: _Claims) -> None:
-    """In the forked writer: write the ``files`` it claims, exiting with 1 on any failure
-    (quietly: the build writes them again, ``SiteReplay.finish``)."""
+_PAGES_READ = 1
+_PAGES_MISSING = 2
+"""``SiteReplay._pages_read`` once the writing process has read the pages, or failed to."""
+
+
+def _write_in_process(
+    root: str,
+    files: list[tuple[str, bytes]],
+    claims: _Claims,
+    pages: tuple[Path, str, list[tuple[int, str, str]], Any] | None = None,
+) -> None:
+    """In the forked writer: read the pages left in their packs (``pages``: the cache's
+    folder and label, the pages, where to tell whether they were read), then write the
+    ``files`` it claims, exiting with 1 on any failure (quietly: the build does not take a
+    replay whose pages were not read, and writes the files again after a failed write,
+    ``SiteReplay.finish``)."""
     try:
+        if pages is not None:
+            folder, label, refs, status = pages
+            try:
+                for packs in _read_pages(folder, label, files, refs):
+                    packs.keep()  # (Touched here: the build's ``prune`` leaves them.)
+            except BaseException:
+                status.value = _PAGES_MISSING
+                raise
+            status.value = _PAGES_READ
         _write_claimed(root, files, claims)
     except BaseException:
         sys.exit(1)
+
+
+def _read_pages(
+    folder: Path, label: str, files: list[tuple[str, bytes]], pages: list[tuple[int, str, str]]
+) -> list[PassPacks]:
+    """Put each page's bytes from its pack into ``files``; the passes' packs read.
+
+    Raises:
+        LookupError: A page's entry is missing (or its pack damaged).
+    """
+    packs: dict[str, PassPacks] = {}
+    for index, pass_key, page_key in pages:
+        if pass_key not in packs:
+            # Quietly: a damaged pack is reported by the pass that reads it next.
+            packs[pass_key] = PassPacks(folder, label, pass_key, "-", warn=False)
+        entry = packs[pass_key].get(page_key)
+        rel = files[index][0]
+        if entry is None or not isinstance(entry[0], bytes):
+            raise LookupError(f"page entry missing: {rel}")
+        files[index] = (rel, entry[0])
+    return list(packs.values())
 
 
 _Claims = Any
