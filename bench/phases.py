@@ -172,22 +172,19 @@ class Phases:
 
     @property
     def lanes_end(self) -> float | None:
-        ends = [end for end in (self.worker_lane_end, self.parent_lane_end) if end is not None]
-        return max(ends) if len(ends) == 2 else None
+        worker, parent = self.worker_lane_end, self.parent_lane_end
+        return None if worker is None or parent is None else max(worker, parent)
 
     def spans(self) -> dict[str, float | None]:
         """The four phases' lengths, the wall time and the gap between the lanes' ends."""
         lanes_end = self.lanes_end
-        gap = None
-        if self.worker_lane_end is not None and self.parent_lane_end is not None:
-            gap = self.worker_lane_end - self.parent_lane_end
         return {
             "imports": self.first_event,
             "preparation": _minus(self.fork, self.first_event),
             "lanes": _minus(lanes_end, self.fork),
             "end": _minus(self.wall, lanes_end),
             "wall": self.wall,
-            "lane gap": gap,
+            "lane gap": _minus(self.worker_lane_end, self.parent_lane_end),
         }
 
 

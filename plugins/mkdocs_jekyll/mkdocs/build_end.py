@@ -207,8 +207,8 @@ class BuildEnd:
             replayed.finish(config.site_dir)
             self.own_404_page = replayed.own_404_page
         elif self.recorder is not None:
-            self.prepare(state)
-            work = (self.scanned, self.sitemap) if self.templates_ready else None
+            self.prepare(state)  # (None and None kept where it could not: made again.)
+            work = (self.scanned, self.sitemap)
             self.recorder.snapshot(config.site_dir, self.own_404_page, work)
 
     def finish_site(
