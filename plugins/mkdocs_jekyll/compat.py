@@ -756,6 +756,33 @@ FAST_LIQUID_TEXT_PATTERN = r".(?:[^{]++|\{(?![{%]))*+(?=((\{%|\{\{)(?P<rstrip>-?
 also holds before a last newline, which ``_EndSplit`` gives the lexer as its own text.
 Same matches, same groups."""
 
+GREEDY_LIQUID_TEXT_PATTERN = r".(?:[^{]+|\{(?![{%]))*(?=((\{%|\{\{)(?P<rstrip>-?))|\Z)"
+"""``FAST_LIQUID_TEXT_PATTERN`` with greedy repeats instead of possessive ones, for a Python
+whose ``re`` gets those wrong (``possessive_repeats_hold``). Same matches: a run stops only
+where the lookahead holds, so the engine never gives a character back, but it keeps the
+state to do so (a fifth slower on a page's text)."""
+
+
+@cache
+def possessive_repeats_hold() -> bool:
+    """Whether this Python's ``re`` ends a possessive repeat of alternatives where it should.
+
+    CPython 3.11.2 (Debian 12's ``python3.11``) does not: the fast text rule's repeat ran
+    on through "{{", where the negative lookahead of its second alternative fails, so the
+    outputs and tags after a page's text were lexed as text and the pages came out garbled
+    (their Markdown too). 3.11.7 ends it there. The interpreter is asked, not its version
+    number.
+    """
+    found = re.match(r"(?:[^{]++|\{(?![{%]))*+", "a{{")
+    return found is not None and found.end() == 1
+
+
+def fast_liquid_text_pattern() -> str:
+    """The fast text rule this Python's ``re`` matches as python-liquid's lazy one."""
+    if possessive_repeats_hold():
+        return FAST_LIQUID_TEXT_PATTERN
+    return GREEDY_LIQUID_TEXT_PATTERN
+
 
 class _EndSplit:
     """The fast rules, searched up to a source's last newline and then from it.
@@ -797,7 +824,7 @@ def fast_liquid_lexer() -> Callable[[str], Iterator[Any]] | None:
     if rules.pattern.count(LIQUID_TEXT_PATTERN) != 1:
         return None
     fast = re.compile(
-        rules.pattern.replace(LIQUID_TEXT_PATTERN, FAST_LIQUID_TEXT_PATTERN), rules.flags
+        rules.pattern.replace(LIQUID_TEXT_PATTERN, fast_liquid_text_pattern()), rules.flags
     )
     return partial(_tokenize_template, rules=cast("re.Pattern[str]", _EndSplit(fast)))
 

@@ -34,12 +34,20 @@ from __future__ import annotations
 import re
 from html import escape, unescape
 
+from mkdocs_jekyll.compat import possessive_repeats_hold
+
+_P = "+" if possessive_repeats_hold() else ""
+"""Makes the repeats below possessive (``*+``, ``++``; see ``_TOKEN``) where this Python's
+``re`` matches those right; elsewhere (CPython 3.11.2) they stay greedy: the same matches.
+On 3.11.2 the possessive ``(?:{_PLAIN_ATTRIBUTE})*+`` took ``<span DATA-SEARCH-EXCLUDE>`` for
+a plain element, and its text went into the index."""
+
 _SPACE = "[ \t\n\r\f]"
 """HTML's whitespace (Python's ``\\s`` also takes other characters, on which releases differ)."""
-_TAG_NAME = "[a-zA-Z][-.:a-zA-Z0-9_]*+"
+_TAG_NAME = f"[a-zA-Z][-.:a-zA-Z0-9_]*{_P}"
 """A tag name every ``HTMLParser`` release reads the same (its end-tag pattern's)."""
-_ATTRIBUTE_NAME = "[a-zA-Z_:][-.:a-zA-Z0-9_]*+"
-_QUOTED = """"[^"]*+"|'[^']*+'"""
+_ATTRIBUTE_NAME = f"[a-zA-Z_:][-.:a-zA-Z0-9_]*{_P}"
+_QUOTED = f""""[^"]*{_P}"|'[^']*{_P}'"""
 """A quoted attribute value (an unquoted one is outside the fast path)."""
 
 _NAME_END = "(?![-.:a-zA-Z0-9_])"
@@ -53,20 +61,21 @@ None is kept (``KEEP``), a heading, ``hx``, void, raw text, ``pre`` or always sk
 the text of ``<span class="n">x</span>`` is handled as it would be outside the span (see
 ``_PLAIN``)."""
 _PLAIN_CLASS = "|".join(
-    rf"""{quote}(?!(?:linenodiv|headerlink){quote})[^{quote}&]*+{quote}""" for quote in "\"'"
+    rf"""{quote}(?!(?:linenodiv|headerlink){quote})[^{quote}&]*{_P}{quote}""" for quote in "\"'"
 )
 _PLAIN_ATTRIBUTE = (
     # Not one that makes the element skipped or a permalink: no data-search-exclude, and a
     # class only if it is plainly (no character reference) neither linenodiv nor headerlink.
-    rf"""{_SPACE}++(?!(?i:data-search-exclude){_NAME_END})"""
+    rf"""{_SPACE}+{_P}(?!(?i:data-search-exclude){_NAME_END})"""
     rf"""(?:(?i:class){_NAME_END}(?:=(?:{_PLAIN_CLASS}))?"""
     rf"""|(?!(?i:class){_NAME_END}){_ATTRIBUTE_NAME}(?:=(?:{_QUOTED}))?)"""
 )
 _PLAIN = (
     # (The lookahead of first letters spares trying every name at "<p" or "<div".)
     rf"""(?=[{"".join(sorted({name[0] for name in PLAIN_ELEMENTS}))}])"""
-    rf"""(?P<plain>{"|".join(PLAIN_ELEMENTS)}){_NAME_END}(?:{_PLAIN_ATTRIBUTE})*+{_SPACE}*+>"""
-    rf"""([^<]*+)</(?P=plain){_SPACE}*+>"""
+    rf"""(?P<plain>{"|".join(PLAIN_ELEMENTS)}){_NAME_END}"""
+    rf"""(?:{_PLAIN_ATTRIBUTE})*{_P}{_SPACE}*{_P}>"""
+    rf"""([^<]*{_P})</(?P=plain){_SPACE}*{_P}>"""
 )
 """A plain element holding only text, its start and end tag written in the same case (after
 its "<").
@@ -76,24 +85,24 @@ above, the text is handled as if the element were not there, and the element's e
 drops its name from ``skip`` (where an element of that name inside a skipped one puts it).
 """
 
-# The repeats are possessive (``*+``, ``++``): what follows each one cannot start with a
-# character it takes (a name is followed by a space, "=", "/" or ">"; an attribute by a
-# space, "/" or ">"), so giving one back never made a match, and the engine keeps no
-# backtracking state for them (a quarter of the matching).
+# The repeats are possessive (``*+``, ``++``, where ``_P`` makes them so): what follows each
+# one cannot start with a character it takes (a name is followed by a space, "=", "/" or ">";
+# an attribute by a space, "/" or ">"), so giving one back never made a match, and the engine
+# keeps no backtracking state for them (a quarter of the matching).
 _TOKEN = re.compile(
-    rf"""<(?:/({_TAG_NAME}){_SPACE}*+>"""  # 1: end tag
+    rf"""<(?:/({_TAG_NAME}){_SPACE}*{_P}>"""  # 1: end tag
     rf"""|{_PLAIN}"""  # 2: a plain element's tag name, 3: its text
-    rf"""|({_TAG_NAME}(?:{_SPACE}++{_ATTRIBUTE_NAME}(?:=(?:{_QUOTED}))?)*+{_SPACE}*+/?)>"""
+    rf"""|({_TAG_NAME}(?:{_SPACE}+{_P}{_ATTRIBUTE_NAME}(?:=(?:{_QUOTED}))?)*{_P}{_SPACE}*{_P}/?)>"""
     # 4: start tag, its attributes, and the "/" of <br/> if any
     r"""|)"""  # or none: a "<" that opens no tag of the simple form, outside the fast path
-    r"""([^<]*+)"""  # 5: the text after it, up to the next tag
+    rf"""([^<]*{_P})"""  # 5: the text after it, up to the next tag
 )
 """A tag and the text after it (the text of a page before its first tag follows a ``<br>``
 put in front, a void tag, which changes nothing in Material's handlers)."""
 
 _START_TAG = re.compile(_TAG_NAME)
 
-_ATTRIBUTES = re.compile(rf"{_SPACE}++({_ATTRIBUTE_NAME})(?:=({_QUOTED}))?")
+_ATTRIBUTES = re.compile(rf"{_SPACE}+{_P}({_ATTRIBUTE_NAME})(?:=({_QUOTED}))?")
 
 RAW_TEXT = frozenset(
     "script style textarea title xmp iframe noembed noframes noscript plaintext".split()
