@@ -8,6 +8,8 @@ Liquid stays in ours and Jekyll and is resolved in plain.
 
 from __future__ import annotations
 
+import os
+import platform
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -237,3 +239,11 @@ def test_serve_startup_is_the_median_of_its_starts_each_from_no_cache(
         *["aside", "start", "wait page", "wait edit", "wait edit", "stop"],
         *["start", "wait edit", "stop"],  # The second server, with the last start's cache.
     ]
+
+
+def test_the_run_names_the_python_that_builds_ours_behind_its_venv() -> None:
+    """Figures move with how that Python was built (README, nineteenth round)."""
+    named = bench._interpreter()
+    assert platform.python_version() in named
+    assert os.path.realpath(sys.executable) in named
+    assert Path(named.rsplit("(", 1)[1].rstrip(")")).is_file()
