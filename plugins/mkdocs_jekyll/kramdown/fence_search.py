@@ -58,8 +58,9 @@ _MIRRORED: dict[str, tuple[frozenset[str], tuple[Any, ...]]] = {
     ),
 }
 
-if sys.version_info >= (3, 13):
-    # Python 3.13's compiler keeps no None constant for the loop's `is None` tests.
+if sys.version_info >= (3, 12):
+    # From Python 3.12 the compiler keeps no None constant for the loop's `is None` tests
+    # (3.12.1 and 3.13.0 alike; 3.11.7 keeps it).
     _MIRRORED["search_nested"] = (
         _MIRRORED["search_nested"][0],
         (0, "\r", "unrecognized", "attrs", ">", "fence", 1),
