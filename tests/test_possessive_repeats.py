@@ -155,3 +155,15 @@ def test_debian_python_lexes_and_cuts_as_python_liquid_and_material() -> None:
     result = json.loads(done.stdout)
     assert result["fast"] == result["lazy"], f"Python {result['version']}"
     assert result["sections"] == [_sections(search_sections, html) for html in PAGES]
+
+
+def test_a_text_rule_that_lexes_otherwise_leaves_python_liquids_lexer_in_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The lexer checks itself on ``LEXER_SAMPLE`` before any page: a rule that reads
+    outputs and tags as text (what 3.11.2 made of the possessive one) is not taken."""
+    swallowing = r".(?:[^{]|\{)*(?=((\{%|\{\{)(?P<rstrip>-?))|\Z)"
+    monkeypatch.setattr(compat, "fast_liquid_text_pattern", lambda: swallowing)
+    assert compat.fast_liquid_lexer.__wrapped__() is None  # type: ignore[attr-defined]
+    monkeypatch.undo()
+    assert compat.fast_liquid_lexer.__wrapped__() is not None  # type: ignore[attr-defined]

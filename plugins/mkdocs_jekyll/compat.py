@@ -814,7 +814,9 @@ def fast_liquid_lexer() -> Callable[[str], Iterator[Any]] | None:
     The lexer's lazy text rule tested its lookahead at every character of a page's text,
     half of the lexing of a page. The tokens are the same (``tests/test_compat.py`` and
     ``tests/liquid/test_fast_lexer.py`` compare them). None when this python-liquid's rules
-    do not hold the rule replaced: the environment then uses its own lexer.
+    do not hold the rule replaced, or when the two lexers part on ``LEXER_SAMPLE`` here (an
+    interpreter's ``re`` matching otherwise, as 3.11.2's did before
+    ``possessive_repeats_hold``): the environment then uses python-liquid's own lexer.
     """
     from functools import partial
 
@@ -826,7 +828,32 @@ def fast_liquid_lexer() -> Callable[[str], Iterator[Any]] | None:
     fast = re.compile(
         rules.pattern.replace(LIQUID_TEXT_PATTERN, fast_liquid_text_pattern()), rules.flags
     )
-    return partial(_tokenize_template, rules=cast("re.Pattern[str]", _EndSplit(fast)))
+    lexer = partial(_tokenize_template, rules=cast("re.Pattern[str]", _EndSplit(fast)))
+    if _sample_tokens(lexer) != _sample_tokens(partial(_tokenize_template, rules=rules)):
+        from mkdocs.plugins import get_plugin_logger
+
+        get_plugin_logger(__name__).debug(
+            "Liquid: the fast text rule lexes otherwise on this Python; python-liquid's lexer"
+            " is used"
+        )
+        return None
+    return lexer
+
+
+LEXER_SAMPLE = (
+    "a {{ b }} {%- if c -%}\n{% endif %}{ {{x}} {x} {% raw %}{{ y }}{% endraw %}\n"
+    "{% comment %}{{ z }}{% endcomment %} tail {\n"
+)
+"""Text, outputs and tags (whitespace control too), braces that open nothing, a raw block,
+a comment, a last newline: what ``fast_liquid_lexer`` lexes with both lexers once."""
+
+
+def _sample_tokens(lexer: Callable[[str], Iterator[Any]]) -> list[tuple[str, str, int]] | None:
+    """``LEXER_SAMPLE``'s tokens (kind, value, position), None when lexing it fails."""
+    try:
+        return [(t.kind, t.value, t.start_index) for t in lexer(LEXER_SAMPLE)]
+    except Exception:  # python-liquid's LiquidError, or another lexer failing: not fast
+        return None
 
 
 def strict_abort_pending() -> bool:
