@@ -29,6 +29,7 @@ from liquid.lex import get_lexer
 import mkdocs_jekyll
 from mkdocs_jekyll import compat
 from mkdocs_jekyll.features import search_sections
+from mkdocs_jekyll.mkdocs import fast_search
 
 DEBIAN_PYTHON = Path("/usr/bin/python3.11")
 """Debian 12's Python 3.11 (3.11.2): ``.ci/debian-packages`` installs it."""
@@ -167,3 +168,28 @@ def test_a_text_rule_that_lexes_otherwise_leaves_python_liquids_lexer_in_place(
     assert compat.fast_liquid_lexer.__wrapped__() is None  # type: ignore[attr-defined]
     monkeypatch.undo()
     assert compat.fast_liquid_lexer.__wrapped__() is not None  # type: ignore[attr-defined]
+
+
+def test_section_rules_that_cut_otherwise_leave_materials_parser_in_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Fast search checks ``split_sections`` on ``SELF_CHECK_PAGE`` against Material's
+    parser once per process: rules that take ``<span DATA-SEARCH-EXCLUDE>`` for a plain
+    element (3.11.2's possessive ones) are not taken, and every page goes to Material's."""
+    assert fast_search.sections_agree.__wrapped__()
+    greedy = _greedy_sections_module(monkeypatch)
+    assert _sections(greedy, fast_search.SELF_CHECK_PAGE) == _sections(
+        search_sections, fast_search.SELF_CHECK_PAGE
+    )
+
+    def plain_exclude(html: str) -> Any:
+        # What 3.11.2 made of it: the excluded span's text in the index.
+        return search_sections.split_sections(html.replace("DATA-SEARCH-EXCLUDE", "class='z'"))
+
+    monkeypatch.setattr(fast_search, "split_sections", plain_exclude)
+    assert not fast_search.sections_agree.__wrapped__()
+    fast_search.sections_agree.cache_clear()
+    try:
+        assert fast_search.fast_index_type() is None
+    finally:
+        fast_search.sections_agree.cache_clear()

@@ -605,6 +605,16 @@ def material_search_index_type() -> type[Any] | None:
     return index_type
 
 
+def material_search_parser_type() -> type[Any] | None:
+    """Material's search ``Parser`` class (an ``HTMLParser``), None when not importable."""
+    try:
+        from material.plugins.search.plugin import Parser
+    except ImportError:
+        return None
+    parser_type: type[Any] = Parser
+    return parser_type
+
+
 def material_search_parser_source() -> str:
     """The source of how Material's search index cuts a page's HTML into sections.
 

@@ -31,6 +31,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs_jekyll.compat import (
     material_search_index_type,
     material_search_parser_source,
+    material_search_parser_type,
     material_search_plugin,
     material_search_plugin_digest,
     replace_search_index,
@@ -83,11 +84,45 @@ def install_fast_search(config: MkDocsConfig) -> bool:
 
 
 def fast_index_type() -> type[Any] | None:
-    """The fast subclass of Material's ``SearchIndex``; None if Material's is not mirrored."""
+    """The fast subclass of Material's ``SearchIndex``; None if Material's is not mirrored,
+    or if ``split_sections`` cuts ``SELF_CHECK_PAGE`` otherwise on this Python."""
     base: Any = material_search_index_type()
-    if base is None or parser_fingerprint() not in KNOWN_PARSERS:
+    if base is None or parser_fingerprint() not in KNOWN_PARSERS or not sections_agree():
         return None
     return _subclass(base)
+
+
+SELF_CHECK_PAGE = (
+    '<h1 id="t">Title</h1><p>Text <em class="x" data-x="y">em</em> &amp; <code>c</code>'
+    '<br/>more</p><h2 id="h">H<a class="headerlink" href="#h">&para;</a></h2>'
+    '<span class="linenodiv">1</span><span DATA-SEARCH-EXCLUDE>2</span>'
+    "<em data-search-exclude=''>3</em><Span>4</Span><b class>5</b><i\nclass=\"x\" >6</i >"
+    '<table><tr><td class="c">7</td><td data-search-exclude="">8</td></tr></table>'
+)
+"""A page through each of ``split_sections``' rules: plain elements and the tags that only
+look plain (Python 3.11.2's ``re`` took ``<span DATA-SEARCH-EXCLUDE>`` for one)."""
+
+
+@cache
+def sections_agree() -> bool:
+    """Whether ``split_sections`` cuts ``SELF_CHECK_PAGE`` as Material's parser does, here.
+
+    Asked once per process, before any page: the mirror is checked against Material's
+    source (``parser_fingerprint``), and this checks it against this Python's ``re`` and
+    ``html.parser``. Where they part, Material's parser indexes every page.
+    """
+    ours = split_sections(SELF_CHECK_PAGE)
+    parser_type = material_search_parser_type()
+    if ours is None or parser_type is None:
+        return False
+    parser = parser_type()
+    parser.feed(SELF_CHECK_PAGE)
+    parser.close()
+    theirs = [(s.el.tag, s.id, s.title, s.text, s.depth, s.is_excluded()) for s in parser.data]
+    agree = theirs == [(s.tag, s.id, s.title, s.text, s.depth, s.is_excluded()) for s in ours]
+    if not agree:
+        log.debug("search: split_sections cuts pages otherwise on this Python; Material's parser")
+    return agree
 
 
 @cache
