@@ -597,22 +597,22 @@ def material_search_settings_plugin(config: MkDocsConfig) -> Any | None:
 
 def material_search_index_type() -> type[Any] | None:
     """Material's ``SearchIndex`` class, or None when its search plugin is not importable."""
-    try:
-        from material.plugins.search.plugin import SearchIndex
-    except ImportError:
-        return None
-    index_type: type[Any] = SearchIndex
-    return index_type
+    return _material_search_class("SearchIndex")
 
 
 def material_search_parser_type() -> type[Any] | None:
     """Material's search ``Parser`` class (an ``HTMLParser``), None when not importable."""
+    return _material_search_class("Parser")
+
+
+def _material_search_class(name: str) -> type[Any] | None:
+    """The class ``name`` of Material's search plugin module (imported on first use)."""
     try:
-        from material.plugins.search.plugin import Parser
+        from material.plugins.search import plugin  # type: ignore[import-untyped]
     except ImportError:
         return None
-    parser_type: type[Any] = Parser
-    return parser_type
+    found = getattr(plugin, name, None)
+    return found if isinstance(found, type) else None
 
 
 def material_search_parser_source() -> str:
@@ -622,7 +622,7 @@ def material_search_parser_source() -> str:
     classes it uses, with the ``void`` tags, the ``escape`` function and ``Parser``'s bases:
     a change to any of them changes this text.
     """
-    from material.plugins.search import plugin  # type: ignore[import-untyped]
+    from material.plugins.search import plugin
 
     pieces = [
         *_class_sources(
