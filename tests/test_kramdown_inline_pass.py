@@ -160,18 +160,79 @@ def _tree() -> Any:
     return root
 
 
+def _shape(element: Any) -> tuple[Any, ...]:
+    """An element as later passes read it: text and tail with their type (``None``, ``str``
+    or ``AtomicString``, which later passes leave alone), attributes and children."""
+
+    def typed(value: str | None) -> tuple[str, str | None]:
+        return (type(value).__name__, value)
+
+    return (
+        element.tag,
+        sorted(element.attrib.items()),
+        typed(element.text),
+        typed(element.tail),
+        [_shape(child) for child in element],
+    )
+
+
+def _inline_pass(tree: Any, *, lean: bool, monkeypatch: pytest.MonkeyPatch) -> Any:
+    with monkeypatch.context() as patch:
+        if not lean:
+            patch.setattr("mkdocs_jekyll.kramdown.triggers.inline_pass_mirrored", lambda: False)
+        return _md().treeprocessors["inline"].run(tree, ["body"])
+
+
 def test_the_tail_branch_gives_the_tree_python_markdowns_pass_gives(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import xml.etree.ElementTree as etree
 
-    results = []
-    for lean in (True, False):
-        with monkeypatch.context() as patch:
-            if not lean:
-                patch.setattr("mkdocs_jekyll.kramdown.triggers.inline_pass_mirrored", lambda: False)
-            md = _md()
-            tree = md.treeprocessors["inline"].run(_tree(), ["body"])
-            results.append(etree.tostring(tree, encoding="unicode"))
-    assert results[0] == results[1]
-    assert "<em>t</em> u <code" in results[0] and "<strong>br</strong>" in results[0]
+    lean = _inline_pass(_tree(), lean=True, monkeypatch=monkeypatch)
+    own = _inline_pass(_tree(), lean=False, monkeypatch=monkeypatch)
+    assert _shape(lean) == _shape(own)
+    html = etree.tostring(lean, encoding="unicode")
+    assert "<em>t</em> u <code" in html and "<strong>br</strong>" in html
+
+
+def _plain_tree(texts: list[str]) -> Any:
+    """Elements whose texts and tails are ``texts`` in turn, some atomic, some nested."""
+    import xml.etree.ElementTree as etree
+
+    root = etree.Element("div")
+    parent = root
+    for number, text in enumerate(texts):
+        child = etree.SubElement(parent, ("p", "td", "span", "li")[number % 4])
+        child.text = markdown.util.AtomicString(text) if number % 5 == 3 else text
+        tail = texts[-1 - number]
+        child.tail = markdown.util.AtomicString(tail) if number % 4 == 1 else tail
+        if number % 3 == 2:
+            parent = child
+    return root
+
+
+@given(st.lists(st.text(alphabet="*_`[]()<>!\\ab -", max_size=12), min_size=1, max_size=8))
+def test_texts_and_tails_with_or_without_markup_are_set_as_python_markdowns_pass_sets_them(
+    texts: list[str],
+) -> None:
+    """Texts no pattern changes (set here without ``__processPlaceholders``) and texts some
+    pattern does, empty ones too: the same tree, down to ``None`` against ``""`` and the
+    ``AtomicString`` type."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        lean = _inline_pass(_plain_tree(texts), lean=True, monkeypatch=monkeypatch)
+        own = _inline_pass(_plain_tree(texts), lean=False, monkeypatch=monkeypatch)
+        assert _shape(lean) == _shape(own)
+
+
+def test_another_placeholder_step_runs_python_markdowns_own_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The skipped ``__processPlaceholders`` is the one mirrored, or the mirror is not used."""
+    monkeypatch.setattr(inline_pass, "_MIRRORED_PLACEHOLDERS", frozenset({"other"}))
+    inline_pass.mirrored.cache_clear()
+    try:
+        assert not inline_pass.mirrored()
+    finally:
+        monkeypatch.undo()
+        inline_pass.mirrored.cache_clear()
+    assert inline_pass.mirrored() is MIRRORED_RELEASE

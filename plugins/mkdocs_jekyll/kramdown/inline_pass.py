@@ -11,11 +11,16 @@ or ours reads ``parent_map``.
 ``lean_inline_run`` is the same ``run``, statement for statement, with the root's tag added
 directly, no parent map (it is left empty), and a deque taking the elements in the same
 order. Each run of text still goes through ``__handleInline`` (``triggers.py``'s, where
-installed) and ``__processPlaceholders``.
+installed). Where the handled text holds no placeholder (no pattern made an element of it:
+most runs of a page, a table's cells, the tails between links), ``__processPlaceholders``
+is not called: on such a text it only sets the element's text (or the tail, through its
+``dumby`` element) to the text, and returns no node to insert, so the run's text or tail is
+set here, and the tail's position among its siblings (a list of them, per tail) is not looked
+up. Any other text goes through ``__processPlaceholders`` as before.
 
-Why the output cannot change: it runs only for the ``run`` it was written from, Python-Markdown
-3.11's (its source, ``_MIRRORED_SOURCE``; 3.5 uses the same names with other steps), and
-otherwise Python-Markdown's own ``run`` does.
+Why the output cannot change: it runs only for the ``run`` and ``__processPlaceholders`` it was
+written from, Python-Markdown 3.11's (their source, ``_MIRRORED_SOURCE``; 3.5 uses the same
+names with other steps), and otherwise Python-Markdown's own ``run`` does.
 """
 
 from __future__ import annotations
@@ -30,10 +35,18 @@ from typing import Any
 from markdown import util
 from markdown.treeprocessors import InlineProcessor
 
-from mkdocs_jekyll.compat import inline_placeholder_processor, inline_text_handler
+from mkdocs_jekyll.compat import (
+    INLINE_PLACEHOLDERS,
+    inline_placeholder_processor,
+    inline_text_handler,
+)
 
-# SHA-256 of `inspect.getsource(InlineProcessor.run)` in the releases mirrored (3.11).
+# SHA-256 of `inspect.getsource(InlineProcessor.run)` and of its `__processPlaceholders`, in
+# the releases mirrored (3.11).
 _MIRRORED_SOURCE = frozenset({"f6c93631f2871499bcbbc2d10ec7e4fddf1023c394179a18ce1053b16d5c9b0e"})
+_MIRRORED_PLACEHOLDERS = frozenset(
+    {"3f4a6088e773c9965f1008d544aea43c4d97db9ce08f5ebc444b62bee1b29d85"}
+)
 
 
 def _source_digest(function: Any) -> str | None:
@@ -46,8 +59,13 @@ def _source_digest(function: Any) -> str | None:
 
 @cache
 def mirrored() -> bool:
-    """Whether the installed Python-Markdown's ``InlineProcessor.run`` is the one mirrored."""
-    return _source_digest(InlineProcessor.run) in _MIRRORED_SOURCE
+    """Whether the installed Python-Markdown's ``InlineProcessor.run`` is the one mirrored,
+    with the ``__processPlaceholders`` whose work on a text without placeholders it skips."""
+    placeholders = getattr(InlineProcessor, INLINE_PLACEHOLDERS, None)
+    return (
+        _source_digest(InlineProcessor.run) in _MIRRORED_SOURCE
+        and _source_digest(placeholders) in _MIRRORED_PLACEHOLDERS
+    )
 
 
 def lean_inline_run(
@@ -56,6 +74,7 @@ def lean_inline_run(
     """``InlineProcessor.run`` on ``tree``, as described above."""
     handle = inline_text_handler(self)
     process = inline_placeholder_processor(self)
+    prefix = util.INLINE_PLACEHOLDER_PREFIX
     self.stashed_nodes = {}
 
     # Ensure a valid parent list, but copy passed in lists
@@ -80,21 +99,29 @@ def lean_inline_run(
                 self.ancestors.append(child.tag.lower())
                 text = child.text
                 child.text = None
-                lst = process(handle(text), child)
-                stack.extend(lst)
-                insertQueue.append((child, lst))
+                handled = handle(text)
+                if prefix in handled:
+                    lst = process(handled, child)
+                    stack.extend(lst)
+                    insertQueue.append((child, lst))
+                elif handled:
+                    # What __processPlaceholders does with it (see the module's docstring).
+                    child.text = _same_kind(handled)
                 self.ancestors.pop()
             if child.tail:
                 tail = handle(child.tail)
-                dumby = etree.Element("d")
                 child.tail = None
-                tailResult = process(tail, dumby, False)
-                if dumby.tail:
-                    child.tail = dumby.tail
-                pos = list(currElement).index(child) + 1
-                tailResult.reverse()
-                for newChild in tailResult:
-                    currElement.insert(pos, newChild[0])
+                if prefix in tail:
+                    dumby = etree.Element("d")
+                    tailResult = process(tail, dumby, False)
+                    if dumby.tail:
+                        child.tail = dumby.tail
+                    pos = list(currElement).index(child) + 1
+                    tailResult.reverse()
+                    for newChild in tailResult:
+                        currElement.insert(pos, newChild[0])
+                elif tail:
+                    child.tail = _same_kind(tail)
             if len(child):
                 stack.append((child, self.ancestors[:]))
 
@@ -103,3 +130,13 @@ def lean_inline_run(
                 newChild = obj[0]
                 element.insert(i, newChild)
     return tree
+
+
+def _same_kind(data: str) -> str:
+    """``data`` as ``__processPlaceholders`` links it to an element when it holds no
+    placeholder: ``data[0:]`` (the string itself, or a plain ``str`` of a subclass's), kept an
+    ``AtomicString`` where it was one, so that later passes still leave it alone."""
+    text = data[0:]
+    if isinstance(data, util.AtomicString):
+        return util.AtomicString(text)
+    return text
