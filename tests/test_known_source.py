@@ -25,6 +25,8 @@ FILES = {
     "docs/en/g.md": "---\nnull\n---\n# G null block\n",
     "docs/en/h.md": "\ufeff---\r\ntitle: H\r\n---\r\n\r\n# H heading\r\nline\r\n",
     "docs/en/i.md": "---\ntitle: I\n...\n# Dots end the block\n",
+    "docs/en/j.md": "\ufeff\ufeff---\ntitle: J\n---\n# J two byte order marks\n",
+    "docs/en/k.md": "---\r\ntitle: K\r\n---\r\n\r\n\rOld Mac line ends\r\rText\r",
     "docs/en/_posts/2024-01-02-hello.md": "---\ntitle: Hello\n---\nHi {{ site.posts | size }}\n",
     "docs/es-419/index.md": "---\ni18n_key: home\n---\n# Inicio\n",
     "docs/pt-br/index.md": "# Início\n",
@@ -73,6 +75,7 @@ def test_pages_skipping_the_second_parse_build_the_same_site(
         "en/h.md",
         "en/i.md",
         "en/index.md",
+        "en/k.md",
         "es-419/index.md",
     ]
     monkeypatch.setattr(plugin_module, "may_skip_meta", lambda config, *, serving: False)
@@ -88,6 +91,39 @@ def test_another_plugin_sees_the_front_matter_as_mkdocs_reads_it(
     given = _spy(monkeypatch)
     _build(tmp_path / "other", _plugins("tags"))
     assert given == []  # a plugin we do not know may read `page.meta` before we set it
+
+
+def test_the_text_is_the_scans_not_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page's text comes from the scan: MkDocs' read of the file is not needed."""
+    from mkdocs.structure.files import File
+
+    from mkdocs_jekyll.jekyll.documents import ScanCache
+    from mkdocs_jekyll.mkdocs.page_source import known_source
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    page = docs / "a.md"
+    page.write_bytes(b"\xef\xbb\xbf---\r\ntitle: A\r\n---\r\n\r\nBody\r\nmore\r\n")
+    cache = ScanCache()
+    cache.read(str(page), "a.md")
+    file = File("a.md", str(docs), str(tmp_path / "site"), use_directory_urls=True)
+
+    def refuse(self: Any) -> str:
+        raise AssertionError("read again")
+
+    monkeypatch.setattr(File, "content_string", property(refuse))
+    assert known_source(file, cache) == "\nBody\nmore\n"
+
+
+def test_the_scan_splits_the_front_matter_with_mkdocs_expression() -> None:
+    from mkdocs.utils.meta import YAML_RE
+
+    from mkdocs_jekyll.jekyll import frontmatter
+
+    expression = frontmatter._MKDOCS_YAML_RE
+    assert (expression.pattern, expression.flags) == (YAML_RE.pattern, YAML_RE.flags)
 
 
 def test_an_edited_file_is_read_by_mkdocs(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -216,7 +216,12 @@ class ScanCache:
         hit = self.entries.get(abs_path)
         if hit is not None and hit[0] == key:
             return hit[1]
-        parsed = parse_front_matter(read_utf8(abs_path, src_path), src_path)
+        text = read_utf8(abs_path, src_path)
+        parsed = parse_front_matter(text, src_path)
+        if parsed.mkdocs_meta and text.startswith("\ufeff"):
+            # A second byte order mark: MkDocs' read drops one only, and then finds no
+            # front matter (its split needs `---` first): the body is not its Markdown.
+            parsed = replace(parsed, mkdocs_meta=False)
         validate_front_matter(parsed.data, src_path, lines=parsed.key_lines)
         self.entries[abs_path] = (key, parsed)
         return parsed
