@@ -236,3 +236,15 @@ def test_another_placeholder_step_runs_python_markdowns_own_pass(
         monkeypatch.undo()
         inline_pass.mirrored.cache_clear()
     assert inline_pass.mirrored() is MIRRORED_RELEASE
+
+
+def test_the_mirrored_functions_source_is_the_one_inspect_reads() -> None:
+    """``compat.function_source`` stands for ``inspect.getsource`` in the digest check."""
+    import inspect
+
+    from markdown.treeprocessors import InlineProcessor
+
+    from mkdocs_jekyll.compat import INLINE_PLACEHOLDERS, function_source
+
+    for function in (InlineProcessor.run, getattr(InlineProcessor, INLINE_PLACEHOLDERS)):
+        assert function_source(function) == inspect.getsource(function)

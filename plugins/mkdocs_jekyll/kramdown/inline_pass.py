@@ -26,7 +26,6 @@ names with other steps), and otherwise Python-Markdown's own ``run`` does.
 from __future__ import annotations
 
 import hashlib
-import inspect
 import xml.etree.ElementTree as etree
 from collections import deque
 from functools import cache
@@ -37,12 +36,13 @@ from markdown.treeprocessors import InlineProcessor
 
 from mkdocs_jekyll.compat import (
     INLINE_PLACEHOLDERS,
+    function_source,
     inline_placeholder_processor,
     inline_text_handler,
 )
 
-# SHA-256 of `inspect.getsource(InlineProcessor.run)` and of its `__processPlaceholders`, in
-# the releases mirrored (3.11).
+# SHA-256 of the source of `InlineProcessor.run` and of its `__processPlaceholders`
+# (`compat.function_source`, as `inspect.getsource` gives it), in the releases mirrored (3.11).
 _MIRRORED_SOURCE = frozenset({"f6c93631f2871499bcbbc2d10ec7e4fddf1023c394179a18ce1053b16d5c9b0e"})
 _MIRRORED_PLACEHOLDERS = frozenset(
     {"3f4a6088e773c9965f1008d544aea43c4d97db9ce08f5ebc444b62bee1b29d85"}
@@ -50,9 +50,8 @@ _MIRRORED_PLACEHOLDERS = frozenset(
 
 
 def _source_digest(function: Any) -> str | None:
-    try:
-        source = inspect.getsource(function)
-    except (OSError, TypeError):
+    source = function_source(function)
+    if source is None:
         return None
     return hashlib.sha256(source.encode("utf-8")).hexdigest()
 
