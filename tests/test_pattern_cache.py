@@ -140,12 +140,34 @@ def test_the_debug_flag_prints_as_before(capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_a_program_sre_refuses_is_dropped_and_the_pattern_compiled_as_before() -> None:
+    import marshal
+
     cache = pattern_cache.PatternCache(None)
     flags, code, groups, groupindex, indexgroup = cache.program("abc", 0)
-    cache.entries[("abc", 0)] = (flags, [99999, *code], groups, groupindex, indexgroup)
+    refused = (flags, [99999, *code], groups, groupindex, indexgroup)
+    cache.entries[("abc", 0)] = marshal.dumps(refused)
     compile_ = pattern_cache.cached_compile(cache, _replaced())
     assert compile_("abc", 0) == _replaced()("abc", 0)
     assert ("abc", 0) not in cache.entries
+
+
+@pytest.mark.parametrize(
+    "blob",
+    [b"\x00not marshal", b"", "marshalled:a list", "marshalled:short"],
+    ids=["not-marshal", "empty", "a-list", "short-program"],
+)
+def test_a_kept_program_of_another_shape_is_compiled_again(blob: Any) -> None:
+    import marshal
+
+    if blob == "marshalled:a list":
+        blob = marshal.dumps([1, 2])
+    elif blob == "marshalled:short":
+        blob = marshal.dumps((0, [1], 0, {}))
+    cache = pattern_cache.PatternCache(None)
+    cache.entries[("ab+", 0)] = blob
+    compile_ = pattern_cache.cached_compile(cache, _replaced())
+    assert compile_("ab+", 0) == _replaced()("ab+", 0)
+    assert pattern_cache._program(cache.entries[("ab+", 0)]) is not None
 
 
 def test_a_file_of_another_build_of_python_is_not_read(tmp_path: Path) -> None:
@@ -167,12 +189,12 @@ def test_a_file_of_another_build_of_python_is_not_read(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "entries",
     [
-        {"abc": (0, [1], 0, {}, ())},
-        {("abc", 0): (0, (1,), 0, {}, ())},
-        {("abc", 0): (0, [1], 0, {})},
-        {("abc", "0"): (0, [1], 0, {}, ())},
+        {"abc": b"program"},
+        {("abc", 0): (0, [1], 0, {}, ())},
+        {("abc", 0, 1): b"program"},
+        {("abc", "0"): b"program"},
     ],
-    ids=["key-not-a-pair", "code-not-a-list", "short-program", "flags-not-int"],
+    ids=["key-not-a-pair", "program-not-bytes", "key-of-three", "flags-not-int"],
 )
 def test_a_file_of_another_shape_is_not_read(tmp_path: Path, entries: dict[Any, Any]) -> None:
     import marshal
