@@ -470,3 +470,37 @@ def test_a_cached_page_is_written_as_mkdocs_writes_it(tmp_path: Path, case: Writ
     assert (ours / case.path).read_bytes() == data
     mode = (ours / case.path).stat().st_mode
     assert mode == (mkdocs / case.path).stat().st_mode
+
+
+def test_the_package_digest_is_its_files_hashed_and_kept_under_their_stamp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The digest read back under the files' sizes and times is the one hashing them gives;
+    another stamp (a file edited) hashes the files again."""
+    store = tmp_path / "package-digests.bin"
+    monkeypatch.setattr(build_cache, "cache_path", lambda name: str(store))
+    expected = hashlib.sha256()
+    build_cache._hash_tree(expected, build_cache._PACKAGE_ROOT, skip_compiled=True)
+    assert build_cache.package_digest() == expected.digest()
+    assert store.is_file()
+    hashed: list[Any] = []
+    real = build_cache._hash_files
+    monkeypatch.setattr(build_cache, "_hash_files", lambda d, f: hashed.append(f) or real(d, f))
+    assert build_cache.package_digest() == expected.digest()
+    assert hashed == []  # read back, not hashed again
+    package = tmp_path / "package"
+    (package / "sub").mkdir(parents=True)
+    (package / "a.py").write_text("a = 1\n", "utf-8")
+    (package / "sub" / "b.txt").write_text("b", "utf-8")
+    monkeypatch.setattr(build_cache, "_PACKAGE_ROOT", package)
+    first = build_cache.package_digest()
+    assert len(hashed) == 1
+    assert build_cache.package_digest() == first and len(hashed) == 1
+    (package / "a.py").write_text("a = 2\n", "utf-8")  # same size, another time
+    stat = (package / "a.py").stat()
+    os.utime(package / "a.py", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    second = build_cache.package_digest()
+    assert len(hashed) == 2 and second != first
+    again = hashlib.sha256()
+    build_cache._hash_tree(again, package, skip_compiled=True)
+    assert second == again.digest()
