@@ -67,6 +67,8 @@ class CompiledStore:
         except (EOFError, ValueError, TypeError):
             return
         if type(entries) is dict and all(valid(key, value) for key, value in entries.items()):
+            if len(entries) > self.limit:  # (a file written with a larger limit)
+                entries = dict(list(entries.items())[: self.limit])
             self.entries = entries
 
     def get(self, source: Any) -> Any:

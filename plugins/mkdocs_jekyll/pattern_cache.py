@@ -48,8 +48,10 @@ HEADER = (
 )
 """The file's first bytes: the format, the interpreter build its programs are for, and the
 stamp of the modules compiling them (``compile_cache``)."""
-MAX_PATTERNS = 4096
-"""Programs the file keeps at most."""
+MAX_PATTERNS = 1024
+"""Programs the file keeps at most (a build of the bench compiles some 330 after this
+package's import; every program read is memory the build holds): the ones the last writer
+used first."""
 _UNCACHED = re.DEBUG | re.LOCALE
 """Flags whose patterns are compiled as before (``DEBUG`` prints the program)."""
 _MIRRORED = (
