@@ -252,3 +252,27 @@ def test_a_build_with_workers_thaws_only_what_no_build_command_owns(
     assert (thawed[0] > 0) == (command is not None)
     assert counts[1] == 0
     assert site == sequential
+
+
+def test_a_build_command_pauses_automatic_collection_until_the_scan_is_kept() -> None:
+    assert gc.isenabled()
+    policy = gc_policy.BuildCollector()
+    policy.start("build")
+    try:
+        assert not gc.isenabled(), "the config and the scan are read without collections"
+        policy.keep()
+        assert gc.isenabled()
+    finally:
+        policy.stop()
+    assert gc.isenabled()
+    failed = gc_policy.BuildCollector()
+    failed.start("gh-deploy")
+    failed.stop()  # a build that fails before its scan is kept
+    assert gc.isenabled()
+    serve = gc_policy.BuildCollector()
+    serve.start("serve")
+    serve.start_serve_build()
+    try:
+        assert gc.isenabled(), "a serve build keeps collecting"
+    finally:
+        serve.stop()

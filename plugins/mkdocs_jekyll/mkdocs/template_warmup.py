@@ -39,6 +39,7 @@ three-locale site of five pages, built again in one process: about 0.4 s of CPU 
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -157,6 +158,7 @@ def _warm(config: MkDocsConfig, receiver: Connection) -> None:
     folder as soon as both are there (``_Writer``)."""
     # Ctrl+C stops the server, not this (it ends with the parent's pipe, or at its exit).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.enable()  # (a build command's parent pauses it while it reads the site: gc_policy)
     logging.disable(logging.CRITICAL)  # The build logs whatever the environment has to say.
     try:
         env = config.plugins.on_env(config.theme.get_env(), config=config, files=Files([]))
