@@ -10,21 +10,17 @@ is never the one read or written here.
 from __future__ import annotations
 
 import dataclasses
-import json
 import marshal
 import os
-import subprocess
-import sys
 import zlib
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 from typing import Any
 
 import pytest
+from fresh_python import run_report
 
 from mkdocs_jekyll import method_cache
-
-PLUGINS = Path(__file__).resolve().parent.parent / "plugins"
 
 # Imports every module of the package that makes dataclasses at import, then prints, per
 # dataclass, the marshalled code of each method `dataclasses` generated (hex), and what the
@@ -55,15 +51,7 @@ print(json.dumps({"methods": methods, "added": cache.added, "path": cache.path,
 
 
 def _report(prefix: Path, *, dont_write: bool = False) -> dict[str, Any]:
-    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(prefix), "PYTHONPATH": str(PLUGINS)}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    if dont_write:
-        env["PYTHONDONTWRITEBYTECODE"] = "1"
-    done = subprocess.run(
-        [sys.executable, "-c", _REPORT], env=env, capture_output=True, text=True, check=True
-    )
-    report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return report
+    return run_report(_REPORT, prefix, dont_write=dont_write)
 
 
 def test_methods_run_from_the_file_are_the_code_compiling_their_source_gives(
@@ -85,21 +73,13 @@ def test_the_cache_gives_the_methods_a_process_without_it_compiles(tmp_path: Pat
     _report(tmp_path)  # writes the file
     cached = _report(tmp_path)
     assert not cached["added"]
-    plain = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import dataclasses, builtins\n"
-            "from mkdocs_jekyll import method_cache\n"
-            "method_cache._installed[0].entries = {}\n"
-            "dataclasses.exec = builtins.exec\n" + _REPORT,
-        ],
-        env={**os.environ, "PYTHONPATH": str(PLUGINS), "PYTHONPYCACHEPREFIX": str(tmp_path)},
-        capture_output=True,
-        text=True,
-        check=True,
+    report = run_report(
+        "import dataclasses, builtins\n"
+        "from mkdocs_jekyll import method_cache\n"
+        "method_cache._installed[0].entries = {}\n"
+        "dataclasses.exec = builtins.exec\n" + _REPORT,
+        tmp_path,
     )
-    report = json.loads(plain.stdout.strip().splitlines()[-1])
     assert report["kept"] == 0  # the builtin compiled every method
     assert report["methods"] == cached["methods"]
 

@@ -11,20 +11,17 @@ the package's own, and hand-written ones with every construct the parser knows.
 from __future__ import annotations
 
 import importlib
-import json
-import os
 import re
-import subprocess
 import sys
 import zlib
 from pathlib import Path
 from typing import Any
 
 import pytest
+from fresh_python import run_report
 
 from mkdocs_jekyll import pattern_cache
 
-PLUGINS = Path(__file__).resolve().parent.parent / "plugins"
 _compiler: Any = importlib.import_module("re._compiler")
 
 HAND_WRITTEN = [
@@ -210,13 +207,19 @@ def test_a_file_of_another_shape_is_not_read(tmp_path: Path, entries: dict[Any, 
     assert cache.entries == {}
 
 
-def test_the_file_keeps_the_patterns_a_process_used_first(tmp_path: Path) -> None:
-    path = str(tmp_path / "programs.bin")
+def _saved(path: str, *, limit: int | None = None) -> None:
+    """The file of a process that compiled ``a``, ``b``, ``c`` and ``d``, in that order."""
     cache = pattern_cache.PatternCache(path)
-    cache.limit = 3
+    if limit is not None:
+        cache.limit = limit
     for text in ("a", "b", "c", "d"):
         cache.program(text, 0)
     cache.save()
+
+
+def test_the_file_keeps_the_patterns_a_process_used_first(tmp_path: Path) -> None:
+    path = str(tmp_path / "programs.bin")
+    _saved(path, limit=3)
     loaded = pattern_cache.PatternCache(path)
     loaded.limit = 3
     loaded.load_programs()
@@ -241,31 +244,18 @@ print(json.dumps({"added": cache.added, "kept": len(cache.entries), "path": cach
 """
 
 
-def _process(prefix: Path) -> dict[str, Any]:
-    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(prefix), "PYTHONPATH": str(PLUGINS)}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    done = subprocess.run(
-        [sys.executable, "-c", _PROCESS], env=env, capture_output=True, text=True, check=True
-    )
-    report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return report
-
-
 def test_a_later_process_reads_what_the_first_compiled(tmp_path: Path) -> None:
-    first = _process(tmp_path)
+    first = run_report(_PROCESS, tmp_path)
     assert first["added"] and first["kept"] > 50
     assert Path(first["path"]).is_relative_to(tmp_path)
-    second = _process(tmp_path)
+    second = run_report(_PROCESS, tmp_path)
     assert not second["added"]
     assert second["kept"] >= first["kept"]
 
 
 def test_a_file_holding_more_than_the_limit_is_read_up_to_it(tmp_path: Path) -> None:
     path = str(tmp_path / "programs.bin")
-    cache = pattern_cache.PatternCache(path)
-    for text in ("a", "b", "c", "d"):
-        cache.program(text, 0)
-    cache.save()
+    _saved(path)
     smaller = pattern_cache.PatternCache(path)
     smaller.limit = 2
     smaller.load_programs()

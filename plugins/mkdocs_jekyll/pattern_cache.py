@@ -34,6 +34,7 @@ from importlib.util import MAGIC_NUMBER
 from typing import Any
 
 from mkdocs_jekyll import compile_cache
+from mkdocs_jekyll.compat import code_fingerprint
 from mkdocs_jekyll.compile_cache import CompiledStore, cache_path, source_stamp
 
 _sre: Any = importlib.import_module("_sre")
@@ -167,8 +168,7 @@ def cached_compile(cache: PatternCache, replaced: Callable[..., Any]) -> Callabl
 
 def mirrored(function: Any) -> bool:
     """Whether ``function`` is the ``re._compiler.compile`` mirrored here."""
-    code = getattr(function, "__code__", None)
-    return code is not None and (frozenset(code.co_names), code.co_consts) == _MIRRORED
+    return code_fingerprint(function) == _MIRRORED
 
 
 _installed: list[PatternCache] = []

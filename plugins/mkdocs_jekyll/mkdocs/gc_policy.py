@@ -8,11 +8,11 @@ one, work the operating system does for free when the process ends.
 
 So, from ``on_startup`` of a build command (imports and config loaded) to ``on_shutdown``,
 the objects alive at the start are frozen (``gc.freeze``), and those the scan made (the site
-model and every page's Liquid, alive for the whole build) once it ends: the collector no
-longer walks them, and everything made during
-the passes is collected as usual. ``on_shutdown`` unfreezes
-them, so a caller that goes on in-process (a test, a tool running builds) has its collector
-as before. At interpreter exit, once the build command has run in the process, a last hook
+model and every page's Liquid, alive for the whole build) once it ends; automatic
+collection is paused between the two (``start``, ``keep``). The collector no longer walks
+them, and everything made during the passes is collected as usual. ``on_shutdown``
+unfreezes them, so a caller that goes on in-process (a test, a tool running builds) has its
+collector as before. At interpreter exit, once the build command has run in the process, a last hook
 freezes every object, so shutdown's collections have nothing to walk (``_freeze_at_exit``).
 ``atexit`` work and flushing of other code is untouched.
 
