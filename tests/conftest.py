@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -46,6 +47,14 @@ def workers_for_small_sites() -> Iterator[None]:
 def real_worker_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     """``page_shards.WORKER_PAGES`` as shipped (see ``workers_for_small_sites``)."""
     monkeypatch.setattr(page_shards, "WORKER_PAGES", _SHIPPED_WORKER_PAGES)
+
+
+@pytest.fixture
+def bytecode_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files beside the bytecode (``compile_cache``) are written in this test's process, as
+    in a user's Python, whether or not the suite runs under ``PYTHONDONTWRITEBYTECODE``
+    (CI's does, and a test that saved a file then read nothing back failed there)."""
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
 
 
 @pytest.fixture

@@ -473,7 +473,7 @@ def test_a_cached_page_is_written_as_mkdocs_writes_it(tmp_path: Path, case: Writ
 
 
 def test_the_package_digest_is_its_files_hashed_and_kept_under_their_stamp(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bytecode_written: None
 ) -> None:
     """The digest read back under the files' sizes and times is the one hashing them gives;
     another stamp (a file edited) hashes the files again."""

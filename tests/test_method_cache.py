@@ -22,6 +22,8 @@ from fresh_python import run_report
 
 from mkdocs_jekyll import method_cache
 
+pytestmark = pytest.mark.usefixtures("bytecode_written")
+
 # Imports every module of the package that makes dataclasses at import, then prints, per
 # dataclass, the marshalled code of each method `dataclasses` generated (hex), and what the
 # process's method cache did.
