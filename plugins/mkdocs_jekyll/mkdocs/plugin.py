@@ -14,7 +14,7 @@ from mkdocs_jekyll.jekyll.documents import ScanCache
 from mkdocs_jekyll.jekyll.findings import converting
 from mkdocs_jekyll.kramdown.pipeline import warn_unsupported_settings
 from mkdocs_jekyll.liquid.release import release_environments
-from mkdocs_jekyll.mkdocs import search_attributes, shard_balance
+from mkdocs_jekyll.mkdocs import process_exit, search_attributes, shard_balance
 from mkdocs_jekyll.mkdocs.block_memo import install_block_memo
 from mkdocs_jekyll.mkdocs.build import (
     BuildSetup,
@@ -111,6 +111,10 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         self.later_locales = LaterLocales(enabled=False)
         """Under ``mkdocs serve``: the other locales, built once the server has started."""
         self._collector_policy = BuildCollector()
+        self._command = ""
+        """The command line's command (``on_startup``)."""
+        self._plugin_names: frozenset[str] | None = None
+        """The build's plugins, once configured."""
         """The collector's policy for a ``mkdocs build`` command (``gc_policy``)."""
 
     @property
@@ -158,6 +162,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note `mkdocs serve`; defining this also keeps the plugin (and its caches) alive."""
         self._serving = command == "serve"
+        self._command = command
         # Not with `--dirty`: Material's search reads it in its `on_serve`, which would then
         # run before the other locales' passes instead of after them.
         later = self._serving and not dirty and serve_livereload()
@@ -172,6 +177,8 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         self._serving = False
         self._serve = ServeState()
         self._collector_policy.stop()
+        if self._command == "build" and self._plugin_names is not None:
+            process_exit.arm(self._plugin_names)  # Its exit skips the teardown (`process_exit`).
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -185,6 +192,7 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
             return config
         self.later_locales.check()  # The server stops: so does its background build.
         configure_site(config, self.config)
+        self._plugin_names = frozenset(config.plugins)
         if self._setup is None or not is_locale_pass(config):
             # A new build (static-i18n's later locale passes reuse the first pass's state).
             self._setup = BuildSetup.create(config, self.config)
