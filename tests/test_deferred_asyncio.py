@@ -66,27 +66,25 @@ def _run(*, asyncio_first: bool) -> dict[str, object]:
     return seen
 
 
+_WORKS = {
+    "own_loader": True,
+    "finder_left": False,
+    "real": True,
+    "async": "Hi 3!",
+    "sync": "Hi 3!",
+    "same_loop_function": True,
+}
+"""What holds either way: python-liquid's loader, no finder left, the real ``asyncio`` for
+everyone else, async loading rendering as the synchronous one."""
+
+
 def test_asyncio_waits_for_python_liquids_first_async_read() -> None:
     assert _run(asyncio_first=False) == {
         "imported_after_liquid": False,
         "bound": "_Deferred",
-        "own_loader": True,
-        "finder_left": False,
-        "real": True,
-        "async": "Hi 3!",
-        "sync": "Hi 3!",
-        "same_loop_function": True,
+        **_WORKS,
     }
 
 
 def test_an_asyncio_imported_before_is_the_one_python_liquid_binds() -> None:
-    assert _run(asyncio_first=True) == {
-        "imported_after_liquid": True,
-        "bound": "module",
-        "own_loader": True,
-        "finder_left": False,
-        "real": True,
-        "async": "Hi 3!",
-        "sync": "Hi 3!",
-        "same_loop_function": True,
-    }
+    assert _run(asyncio_first=True) == {"imported_after_liquid": True, "bound": "module", **_WORKS}
