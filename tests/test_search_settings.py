@@ -46,11 +46,13 @@ CASES = [
 ]
 
 
-def _config(tmp_path: Path, case: Case, plugins: list[Any] | None = None) -> MkDocsConfig:
+def _config(
+    tmp_path: Path, case: Case, plugins: list[Any] | None = None, **theme: Any
+) -> MkDocsConfig:
     (tmp_path / "docs").mkdir(exist_ok=True)
     settings = {
         "site_name": "t",
-        "theme": {"name": "material", "language": case.language},
+        "theme": {"name": "material", "language": case.language, **theme},
         "plugins": plugins or [{"search": case.search}, {"jekyll": {"cache_enabled": False}}],
     }
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(settings), "utf-8")
@@ -156,3 +158,86 @@ def test_a_site_with_search_in_german_builds_the_same_without_it(
     (tmp_path / "material").mkdir()
     assert fast == site_tree(make_site_builder(tmp_path / "material")(files, **config))
     assert b'"lang":["de"]' in fast["search/search_index.json"]
+
+
+KEPT = [CASES[0], CASES[1], CASES[2], CASES[4]]
+
+
+def _spy_templates(monkeypatch: pytest.MonkeyPatch, config: MkDocsConfig) -> list[str]:
+    """The names of the templates the theme's environments load from now on."""
+    loads: list[str] = []
+    env_class = type(config.theme.get_env())
+    get_template = env_class.get_template
+
+    def spy(self: Any, name: Any, *args: Any, **kwargs: Any) -> Any:
+        loads.append(name)
+        return get_template(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(env_class, "get_template", spy)
+    return loads
+
+
+@pytest.mark.parametrize("case", KEPT, ids=[case.description for case in KEPT])
+@pytest.mark.usefixtures("bytecode_written")
+def test_labels_kept_for_a_later_build_are_materials(
+    tmp_path: Path, case: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first build reads the template and keeps its labels; a later one (a new store
+    read from the file) reads no template; Material's values come out either way."""
+    kept = tmp_path / "kept.bin"
+    monkeypatch.setattr(search_settings, "cache_path", lambda name: str(kept))
+    (tmp_path / "material").mkdir()
+    material = _config(tmp_path / "material", case)
+    ours = search_settings.material_search_settings_plugin
+    monkeypatch.setattr(search_settings, "material_search_settings_plugin", lambda config: None)
+    material.plugins.on_config(material)
+    monkeypatch.setattr(search_settings, "material_search_settings_plugin", ours)
+    for build in ("first", "later"):
+        (tmp_path / build).mkdir()
+        config = _config(tmp_path / build, case)
+        loads = _spy_templates(monkeypatch, config)
+        config.plugins.on_config(config)
+        assert _search(config) == _search(material), build
+        assert loads[:1] == (["partials/language.html"] if build == "first" else []), build
+        assert kept.is_file()
+
+
+_SEPARATOR = '  "search.config.separator": "[\\\\s]+",\n'
+"""A separator label for a site's own German file (Material's has none: English's is used)."""
+
+
+@pytest.mark.usefixtures("bytecode_written")
+def test_a_sites_own_templates_give_their_labels_and_its_language_html_is_never_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A site's language file is a source of the key: its labels, not the ones kept for
+    Material's. A site's ``partials/language.html`` may read the config: never kept."""
+    kept = tmp_path / "kept.bin"
+    monkeypatch.setattr(search_settings, "cache_path", lambda name: str(kept))
+    material = Path(search_settings._INSTALLED[1]) / "partials"
+    overrides = tmp_path / "overrides" / "partials"
+    (overrides / "languages").mkdir(parents=True)
+    german = (material / "languages" / "de.html").read_text(encoding="utf-8")
+    line = '  "search.config.lang": "de",\n'
+    assert line in german and "search.config.separator" not in german
+    language = Case("German, the site's", "de")
+    for build in ("material's", "the site's", "the site's again"):
+        if build == "the site's":
+            (overrides / "languages" / "de.html").write_text(
+                german.replace(line, line + _SEPARATOR), encoding="utf-8"
+            )
+        (tmp_path / build).mkdir()
+        config = _config(tmp_path / build, language, custom_dir=str(tmp_path / "overrides"))
+        config.plugins.on_config(config)
+        expected = "[\\s\\-]+" if build == "material's" else "[\\s]+"
+        assert _search(config)[1] == expected, build
+    (overrides / "language.html").write_text(
+        (material / "language.html").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    for build in ("own", "own again"):
+        (tmp_path / build).mkdir()
+        config = _config(tmp_path / build, language, custom_dir=str(tmp_path / "overrides"))
+        loads = _spy_templates(monkeypatch, config)
+        config.plugins.on_config(config)
+        assert loads[:1] == ["partials/language.html"], build  # read each time
+    assert search_settings._sources_key(config.theme.get_env(), "de") is None

@@ -13,19 +13,48 @@ from one environment and one template module, so Material finds them set and cal
 ``_translate`` for none. It does so only for the ``on_config`` and ``_translate`` it mirrors
 (``compat.material_search_settings_plugin``), and leaves the settings to Material when the
 template fails to load or render (Material then raises its own error).
+
+The three labels are kept per Python beside the package's bytecode (``compile_cache``),
+under the exact sources of the three templates they come from and the theme language, so
+that a later build reads them instead of compiling the templates again (about 10 ms of
+its serial start). Only when ``partials/language.html`` is an installed one (Material's or
+this package's): the language files are imported without context, but a site's own
+``language.html`` could read anything in the config.
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
+import os
 import re
 from typing import TYPE_CHECKING, Any
 
+import jinja2
 from jinja2 import TemplateError
 
 from mkdocs_jekyll.compat import material_search_settings_plugin
+from mkdocs_jekyll.compile_cache import CompiledStore, cache_path
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+
+KEYS = ("search.config.lang", "search.config.separator", "search.config.pipeline")
+"""The labels Material's search reads, in its order."""
+HEADER = (
+    importlib.util.MAGIC_NUMBER
+    + f"mkdocs-jekyll search labels 1 jinja {jinja2.__version__}\n".encode()
+)
+"""What the kept labels' file starts with: the format, and the Jinja that rendered them."""
+_INSTALLED = tuple(
+    os.path.join(folder, "templates") + os.sep
+    for folder in (
+        os.path.dirname(os.path.dirname(os.path.abspath(__file__))),  # this package's
+        *(getattr(importlib.util.find_spec("material"), "submodule_search_locations", ()) or ()),
+    )
+)
+"""Where an installed ``partials/language.html`` lives: this package's templates, Material's."""
 
 
 def translate_search_settings(config: MkDocsConfig, before: Any) -> bool:
@@ -45,20 +74,16 @@ def translate_search_settings(config: MkDocsConfig, before: Any) -> bool:
     settings = plugin.config
     if settings.lang and settings.separator and settings.pipeline is not None:
         return False
+    env = config.theme.get_env()
     try:
-        template = config.theme.get_env().get_template(
-            "partials/language.html", None, {"config": config}
-        )
-        module: Any = template.module  # Material's macros, `t` among them
-        translate = module.t
-        lang = None if settings.lang else [translate("search.config.lang")]
-        separator = None if settings.separator else translate("search.config.separator")
-        pipeline = None
-        if settings.pipeline is None:
-            text = translate("search.config.pipeline")
-            pipeline = list(filter(len, re.split(r"\s*,\s*", text)))
+        labels = _labels(env, config)
     except TemplateError:
         return False  # Material's own `_translate` raises its error.
+    lang = None if settings.lang else [labels[0]]
+    separator = None if settings.separator else labels[1]
+    pipeline = None
+    if settings.pipeline is None:
+        pipeline = list(filter(len, re.split(r"\s*,\s*", labels[2])))
     if lang is not None:
         settings.lang = lang
     if separator is not None:
@@ -78,3 +103,52 @@ def _runs_next(config: MkDocsConfig, before: Any, plugin: Any) -> bool:
                 getattr(following, "__name__", "") == "on_config"
             )
     return False
+
+
+def _labels(env: Environment, config: MkDocsConfig) -> tuple[str, ...]:
+    """Material's ``t`` of each of ``KEYS``: kept, or from ``partials/language.html``."""
+    key = _sources_key(env, str(config.theme.get("language", "")))
+    store = _store() if key is not None else None
+    found = None if store is None else store.get(key)
+    if found is not None:
+        return tuple(found)
+    template = env.get_template("partials/language.html", None, {"config": config})
+    module: Any = template.module  # Material's macros, `t` among them
+    labels = tuple(str(module.t(name)) for name in KEYS)
+    if store is not None:
+        store.keep(key, labels)
+        store.save()
+    return labels
+
+
+def _sources_key(env: Environment, language: str) -> str | None:
+    """The theme language and the sources ``t`` reads, hashed; None: not to be kept (a
+    site's own ``language.html``, or a template the loader cannot give)."""
+    loader = env.loader
+    if loader is None:
+        return None
+    digest = hashlib.sha256(language.encode())
+    names = ("partials/language.html", f"partials/languages/{language}.html")
+    try:
+        for name in (*names, "partials/languages/en.html"):
+            source, filename, _ = loader.get_source(env, name)
+            if name == names[0] and not str(filename).startswith(_INSTALLED):
+                return None
+            digest.update(f"\0{name}\0{len(source)}\0".encode())
+            digest.update(source.encode())
+    except (TemplateError, OSError):
+        return None
+    return digest.hexdigest()
+
+
+def _store() -> CompiledStore:
+    store = CompiledStore(cache_path("search-labels"), HEADER, limit=32)
+    store.load(
+        lambda key, value: (
+            type(key) is str
+            and type(value) is tuple
+            and len(value) == len(KEYS)
+            and all(type(label) is str for label in value)
+        )
+    )
+    return store
