@@ -1,9 +1,10 @@
 """python-liquid imported with ``asyncio`` left for its first use.
 
 Why: python-liquid's file system loaders import ``asyncio`` at the top of their modules, for
-their ``*_async`` methods alone, which Jekyll's pages never call. ``asyncio`` and what it
-imports took about 10 ms of every build's serial start (the first pass reads the site, and
-imports python-liquid, before the workers fork).
+their ``*_async`` methods alone, which Jekyll's pages never call. Importing ``asyncio`` and
+what it imports takes about 10 ms, in every build's serial start (the first pass reads the
+site, and imports python-liquid, before the workers fork); without it the bench's worker
+forked some 5 ms earlier (``ssl``, which other packages import later, stays).
 
 How: ``install`` (the ``liquid/`` room's ``__init__``) puts a one-shot finder first on
 ``sys.meta_path``. When python-liquid itself is first imported, and ``asyncio`` is not yet,
