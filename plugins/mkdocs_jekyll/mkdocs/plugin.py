@@ -111,11 +111,11 @@ class JekyllPlugin(BasePlugin[JekyllConfig]):  # type: ignore[no-untyped-call]
         self.later_locales = LaterLocales(enabled=False)
         """Under ``mkdocs serve``: the other locales, built once the server has started."""
         self._collector_policy = BuildCollector()
+        """The collector's policy for a ``mkdocs build`` command (``gc_policy``)."""
         self._command = ""
         """The command line's command (``on_startup``)."""
         self._plugin_names: frozenset[str] | None = None
-        """The build's plugins, once configured."""
-        """The collector's policy for a ``mkdocs build`` command (``gc_policy``)."""
+        """The build's plugins, once configured (``process_exit``)."""
 
     @property
     def site_model(self) -> SiteModel | None:

@@ -35,6 +35,7 @@ from jinja2 import TemplateError
 
 from mkdocs_jekyll.compat import material_search_settings_plugin
 from mkdocs_jekyll.compile_cache import CompiledStore, cache_path
+from mkdocs_jekyll.mkdocs.configure import TEMPLATES_DIR
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -47,12 +48,15 @@ HEADER = (
     + f"mkdocs-jekyll search labels 1 jinja {jinja2.__version__}\n".encode()
 )
 """What the kept labels' file starts with: the format, and the Jinja that rendered them."""
-_INSTALLED = tuple(
-    os.path.join(folder, "templates") + os.sep
-    for folder in (
-        os.path.dirname(os.path.dirname(os.path.abspath(__file__))),  # this package's
-        *(getattr(importlib.util.find_spec("material"), "submodule_search_locations", ()) or ()),
-    )
+_INSTALLED = (
+    os.path.join(str(TEMPLATES_DIR), ""),  # this package's, as `configure` puts it in the theme
+    *(
+        os.path.join(folder, "templates", "")
+        for folder in getattr(
+            importlib.util.find_spec("material"), "submodule_search_locations", ()
+        )
+        or ()
+    ),
 )
 """Where an installed ``partials/language.html`` lives: this package's templates, Material's."""
 
