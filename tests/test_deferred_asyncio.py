@@ -7,11 +7,10 @@ process (the test process has imported ``asyncio`` already).
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
+from pathlib import Path
+from typing import Any
 
-from fresh_python import PLUGINS
+from fresh_python import run_report
 
 _DEFERRED = r"""
 if {asyncio_first}:
@@ -53,17 +52,8 @@ print(json.dumps(seen))
 """
 
 
-def _run(*, asyncio_first: bool) -> dict[str, object]:
-    done = subprocess.run(
-        [sys.executable, "-c", _DEFERRED.format(asyncio_first=asyncio_first)],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={"PYTHONPATH": str(PLUGINS), "PATH": "/usr/bin:/bin"},
-        timeout=60,
-    )
-    seen: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
-    return seen
+def _run(tmp_path: Path, *, asyncio_first: bool) -> dict[str, Any]:
+    return run_report(_DEFERRED.format(asyncio_first=asyncio_first), tmp_path)
 
 
 _WORKS = {
@@ -78,13 +68,17 @@ _WORKS = {
 everyone else, async loading rendering as the synchronous one."""
 
 
-def test_asyncio_waits_for_python_liquids_first_async_read() -> None:
-    assert _run(asyncio_first=False) == {
+def test_asyncio_waits_for_python_liquids_first_async_read(tmp_path: Path) -> None:
+    assert _run(tmp_path, asyncio_first=False) == {
         "imported_after_liquid": False,
         "bound": "_Deferred",
         **_WORKS,
     }
 
 
-def test_an_asyncio_imported_before_is_the_one_python_liquid_binds() -> None:
-    assert _run(asyncio_first=True) == {"imported_after_liquid": True, "bound": "module", **_WORKS}
+def test_an_asyncio_imported_before_is_the_one_python_liquid_binds(tmp_path: Path) -> None:
+    assert _run(tmp_path, asyncio_first=True) == {
+        "imported_after_liquid": True,
+        "bound": "module",
+        **_WORKS,
+    }
